@@ -1,0 +1,12 @@
+using AddinHost.Infrastructure.Data;
+
+namespace AddinHost.Cases;
+
+/// <summary>The law firm that owns the tenant: its identity appears on letters.</summary>
+public sealed class Cabinet : TenantEntity
+{
+    public string Name { get; set; } = "";
+    public string? Address { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+}

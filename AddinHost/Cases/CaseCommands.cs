@@ -1,0 +1,138 @@
+using System.Globalization;
+using AddinHost.Cases.Planning;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+
+namespace AddinHost.Cases;
+
+/// <summary>The changes a user makes to a case; each writes the history and the audit log in the same transaction.</summary>
+public sealed class CaseCommands(
+    DunningDbContext db, CaseRepository cases, CaseService service, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+{
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+    private const int MaxTextLength = 500;
+
+    public async Task<PaymentDto> RecordPaymentAsync(Guid caseId, RecordPaymentRequest r, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var amount = r.Amount ?? throw Problem.Validation("amount", "Le montant du règlement est obligatoire.");
+        if (amount <= 0m) throw Problem.Validation("amount", "Le montant du règlement doit être positif.");
+        if (decimal.Round(amount, 2) != amount) throw Problem.Validation("amount", "Le montant du règlement a au plus deux décimales (centimes).");
+        var date = r.Date ?? today;
+        if (date > today) throw Problem.Validation("date", "La date du règlement ne peut pas être dans le futur.");
+        Invoice? invoice = null;
+        if (r.InvoiceId is { } invoiceId)
+            invoice = c.Invoices.SingleOrDefault(i => i.Id == invoiceId)
+                ?? throw Problem.Validation("invoiceId", "Cette facture n'appartient pas au dossier.");
+        CheckText("reference", r.Reference);
+
+        var owed = (await service.AssessAsync(c, today, ct)).Statement?.Total ?? c.Invoices.Sum(i => i.AmountTtc) - c.Payments.Sum(p => p.Amount);
+        if (amount > owed)
+            throw Problem.Validation("amount", $"Le règlement ({Money(amount)}) dépasse le total dû ({Money(owed)}) : enregistrez l'excédent comme avoir dans la comptabilité.");
+
+        var payment = new Payment { CaseId = c.Id, Date = date, Amount = amount, InvoiceId = invoice?.Id, Reference = r.Reference?.Trim(), Source = PaymentSource.Saisie };
+        db.Payments.Add(payment);
+        AddEvent(c, CaseEventKind.PaiementEnregistre, date,
+            $"Règlement de {Money(amount)} du {date:dd/MM/yyyy}" + (invoice is null ? " (imputé sur la facture la plus ancienne)" : $" sur la facture {invoice.Number}"));
+        audit.Record("paiement.enregistre", nameof(Payment), payment.Id);
+        await db.SaveChangesAsync(ct);
+        return new PaymentDto(payment.Id, payment.Date, payment.Amount, invoice?.Number, payment.Reference, payment.Source);
+    }
+
+    public async Task<PauseDto> OpenPauseAsync(Guid caseId, OpenPauseRequest r, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var kind = r.Kind ?? throw Problem.Validation("kind", "Le motif de la pause est obligatoire : Litige, PromesseDePaiement, Echeancier ou Suspension.");
+        if (kind == PauseKind.PromesseDePaiement && r.Until is null)
+            throw Problem.Validation("until", "Une promesse de paiement doit indiquer la date promise.");
+        if (r.Until is { } until && until < today)
+            throw Problem.Validation("until", "La date de fin de pause est déjà passée.");
+        CheckText("reason", r.Reason);
+        if (c.Pauses.Any(p => p.Kind == kind && new PauseWindow(p.Kind, p.StartedOn, p.Until, p.LiftedOn).IsActiveOn(today)))
+            throw new DomainException("Une pause de ce type est déjà en cours sur ce dossier : levez-la ou modifiez-la d'abord.", StatusCodes.Status409Conflict);
+
+        var pause = new Pause { CaseId = c.Id, Kind = kind, StartedOn = today, Until = r.Until, Reason = r.Reason?.Trim() };
+        db.Pauses.Add(pause);
+        var window = new PauseWindow(kind, today, r.Until, null);
+        AddEvent(c, CaseEventKind.PauseOuverte, today, $"Pause ouverte : {LadderPlanner.PauseLabel(window)}");
+        audit.Record("pause.ouverte", nameof(Pause), pause.Id);
+        await db.SaveChangesAsync(ct);
+        return new PauseDto(pause.Id, pause.Kind, pause.StartedOn, pause.Until, null, pause.Reason, true);
+    }
+
+    public async Task LiftPauseAsync(Guid caseId, Guid pauseId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var pause = c.Pauses.SingleOrDefault(p => p.Id == pauseId) ?? throw DomainException.NotFound("Pause");
+        if (!new PauseWindow(pause.Kind, pause.StartedOn, pause.Until, pause.LiftedOn).IsActiveOn(today))
+            throw new DomainException("Cette pause n'est plus en cours : rien à lever.", StatusCodes.Status409Conflict);
+        pause.LiftedOn = today;
+        AddEvent(c, CaseEventKind.PauseLevee, today, $"Pause levée : {LadderPlanner.PauseLabel(new PauseWindow(pause.Kind, pause.StartedOn, pause.Until, null))}");
+        audit.Record("pause.levee", nameof(Pause), pause.Id);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<AcknowledgementDto> RecordAcknowledgementAsync(Guid caseId, RecordAcknowledgementRequest r, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var date = r.Date ?? throw Problem.Validation("date", "La date de la reconnaissance de dette est obligatoire.");
+        if (date > today) throw Problem.Validation("date", "La date de la reconnaissance de dette ne peut pas être dans le futur.");
+        CheckText("note", r.Note);
+        var ack = new Acknowledgement { CaseId = c.Id, Date = date, Note = r.Note?.Trim() };
+        db.Acknowledgements.Add(ack);
+        AddEvent(c, CaseEventKind.ReconnaissanceDeDette, date, $"Reconnaissance de dette du {date:dd/MM/yyyy} : la prescription repart (art. 2240 C. civ.)");
+        audit.Record("reconnaissance.enregistree", nameof(Acknowledgement), ack.Id);
+        await db.SaveChangesAsync(ct);
+        return new AcknowledgementDto(ack.Id, ack.Date, ack.Note);
+    }
+
+    /// <summary>Records a step taken outside the product (a call, a letter posted by hand).</summary>
+    public async Task RecordStepAsync(Guid caseId, RecordStepRequest r, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var policy = await service.PolicyAsync(ct);
+        var level = r.Level ?? throw Problem.Validation("level", "Le numéro d'étape est obligatoire.");
+        if (level < 0 || level >= policy.Levels.Count)
+            throw Problem.Validation("level", $"L'étape {level} n'existe pas dans la politique (0 à {policy.Levels.Count - 1}).");
+        var date = r.Date ?? today;
+        if (date > today) throw Problem.Validation("date", "La date de l'étape ne peut pas être dans le futur.");
+        if (c.Events.Any(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level == level))
+            throw new DomainException($"L'étape « {policy.Levels[level].Name} » est déjà enregistrée sur ce dossier.", StatusCodes.Status409Conflict);
+        AddEvent(c, CaseEventKind.EtapeEffectuee, date, $"Étape effectuée : {policy.Levels[level].Name}", level);
+        audit.Record("etape.enregistree", nameof(RecoveryCase), c.Id);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The day the debtor received the formal notice: legal interest runs from the next day.</summary>
+    public async Task RecordNoticeReceiptAsync(Guid caseId, RecordNoticeReceiptRequest r, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var date = r.Date ?? throw Problem.Validation("date", "La date de réception de la mise en demeure est obligatoire.");
+        if (date > today) throw Problem.Validation("date", "La date de réception ne peut pas être dans le futur.");
+        if (c.Events.Any(e => e.Kind == CaseEventKind.MiseEnDemeureRecue))
+            throw new DomainException("La réception de la mise en demeure est déjà enregistrée sur ce dossier.", StatusCodes.Status409Conflict);
+        AddEvent(c, CaseEventKind.MiseEnDemeureRecue, date, $"Mise en demeure reçue le {date:dd/MM/yyyy}");
+        audit.Record("mise-en-demeure.reception", nameof(RecoveryCase), c.Id);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void AddEvent(RecoveryCase c, CaseEventKind kind, DateOnly effectiveOn, string summary, int? level = null) =>
+        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = effectiveOn, Kind = kind, Level = level, Summary = summary, Actor = actor.Id });
+
+    private static void CheckText(string field, string? value)
+    {
+        if (value is { Length: > MaxTextLength })
+            throw Problem.Validation(field, $"Le texte dépasse {MaxTextLength} caractères.");
+    }
+
+    public static string Money(decimal amount) => amount.ToString("#,##0.00", Fr) + " €";
+}

@@ -1,0 +1,34 @@
+using AddinHost.Cases.Demo;
+using AddinHost.Cases.Import;
+using AddinHost.Cases.Money;
+using AddinHost.Cases.Planning;
+using AddinHost.Cases.Reports;
+
+namespace AddinHost.Cases;
+
+public static class CasesExtensions
+{
+    public static IHostApplicationBuilder AddCases(this IHostApplicationBuilder builder)
+    {
+        var s = builder.Services;
+        s.AddScoped<CaseRepository>();
+        s.AddScoped<CaseService>();
+        s.AddScoped<CaseCommands>();
+        s.AddScoped<PolicyStore>();
+        s.AddScoped<RateStore>();
+        s.AddScoped<InvoiceImporter>();
+        s.AddScoped<ReportService>();
+        s.AddScoped<DemoSeeder>();
+        s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCasesFeature(this IEndpointRouteBuilder app) => app
+        .MapCases()
+        .MapCreditors()
+        .MapImport()
+        .MapPolicies()
+        .MapRates()
+        .MapInterest()
+        .MapReports();
+}

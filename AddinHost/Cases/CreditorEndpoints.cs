@@ -1,0 +1,51 @@
+using AddinHost.Cases.Money;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace AddinHost.Cases;
+
+public static class CreditorEndpoints
+{
+    public sealed record CreditorDto(Guid Id, string Name, CreditorKind Kind, CreditorCategory Category, string? Siren,
+        string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic);
+
+    public sealed record CreateCreditorRequest(string? Name, CreditorKind? Kind, CreditorCategory? Category, string? Siren,
+        string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic);
+
+    public static IEndpointRouteBuilder MapCreditors(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/creditors").WithTags("Créanciers");
+
+        group.MapGet("/", async (DunningDbContext db, CancellationToken ct) =>
+                TypedResults.Ok((await db.Creditors.AsNoTracking().ToListAsync(ct)).OrderBy(c => c.Name).Select(ToDto)))
+            .WithSummary("Les créanciers du cabinet (le cabinet lui-même et ses clients)").RequireAuthorization(Policies.Lecture);
+
+        group.MapPost("/", async (CreateCreditorRequest r, DunningDbContext db, AuditTrail audit, CancellationToken ct) =>
+            {
+                var name = r.Name?.Trim();
+                if (string.IsNullOrEmpty(name) || name.Length > 200) throw Problem.Validation("name", "Le nom du créancier est obligatoire (200 caractères au plus).");
+                var kind = r.Kind ?? throw Problem.Validation("kind", "Le type de créancier est obligatoire : Cabinet (honoraires) ou Client.");
+                if (r.Siren is { Length: > 0 } && !Siren.IsValid(r.Siren)) throw Problem.Validation("siren", $"SIREN {r.Siren} invalide : neuf chiffres dont une clé de contrôle.");
+                if (await db.Creditors.AnyAsync(c => c.Name == name, ct))
+                    throw new DomainException($"Un créancier nommé « {name} » existe déjà.", StatusCodes.Status409Conflict);
+                var creditor = new Creditor
+                {
+                    Name = name, Kind = kind, Category = r.Category ?? CreditorCategory.Autre, Siren = Siren.Normalize(r.Siren),
+                    Address = r.Address?.Trim(), PostalCode = r.PostalCode?.Trim(), City = r.City?.Trim(), Email = r.Email?.Trim(),
+                    Iban = r.Iban?.Trim(), Bic = r.Bic?.Trim(),
+                };
+                db.Creditors.Add(creditor);
+                audit.Record("creancier.cree", nameof(Creditor), creditor.Id);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Created($"/api/creditors/{creditor.Id}", ToDto(creditor));
+            })
+            .WithSummary("Ajouter un créancier (administrateurs)").RequireAuthorization(Policies.Administration);
+        return app;
+    }
+
+    private static CreditorDto ToDto(Creditor c) =>
+        new(c.Id, c.Name, c.Kind, c.Category, c.Siren, c.Address, c.PostalCode, c.City, c.Email, c.Iban, c.Bic);
+}

@@ -1,0 +1,106 @@
+namespace AddinHost.Cases.Import;
+
+/// <summary>One invoice per row, French conventions; every problem of every row is reported.</summary>
+public static class CsvInvoiceParser
+{
+    public static ImportParseResult Parse(DelimitedReader reader, string[] header)
+    {
+        var columns = new CsvColumns(header);
+        var missing = columns.MissingRequired().ToList();
+        if (missing.Count > 0)
+            return new("CSV", [], [], [new ImportError(1, $"colonne(s) obligatoire(s) absente(s) de l'en-tête : {string.Join(", ", missing)}")]);
+
+        var invoices = new List<ImportedInvoice>();
+        var errors = new List<ImportError>();
+        var seen = new Dictionary<(string?, string), int>();
+        while (reader.Read() is var (line, fields))
+        {
+            var rowErrors = new List<string>();
+            var invoice = ParseRow(line, fields, columns, rowErrors);
+            if (invoice is not null)
+            {
+                var key = (invoice.CreditorName?.ToLowerInvariant(), invoice.Number);
+                if (seen.TryGetValue(key, out var first))
+                    rowErrors.Add($"facture {invoice.Number} en double (déjà ligne {first})");
+                else
+                    seen[key] = line;
+            }
+            if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(r => new ImportError(line, r)));
+            else invoices.Add(invoice!);
+        }
+        return new("CSV", invoices, [], errors);
+    }
+
+    private static ImportedInvoice? ParseRow(int line, string[] f, CsvColumns c, List<string> errors)
+    {
+        string Required(string column, string label)
+        {
+            var v = c.Get(f, column);
+            if (v is null) errors.Add($"{label} manquant(e)");
+            return v ?? "";
+        }
+        DateOnly Date(string column, string label)
+        {
+            var v = c.Get(f, column);
+            if (v is null) { errors.Add($"{label} manquante"); return default; }
+            if (!FrenchValues.TryDate(v, out var d)) errors.Add($"{label} illisible : « {v} » (format attendu JJ/MM/AAAA)");
+            return d;
+        }
+        decimal? Amount(string column, string label)
+        {
+            var v = c.Get(f, column);
+            if (v is null) return null;
+            if (FrenchValues.TryAmount(v, out var a)) return a;
+            errors.Add($"{label} illisible : « {v} »");
+            return null;
+        }
+
+        var name = Required("debiteur", "nom du débiteur");
+        var number = Required("numero", "numéro de facture");
+        var issue = Date("emission", "date de facture");
+        var due = Date("echeance", "date d'échéance");
+        var ttcText = c.Get(f, "ttc");
+        var ttc = Amount("ttc", "montant TTC");
+        if (ttcText is null) errors.Add("montant TTC manquant");
+        var ht = Amount("ht", "montant HT");
+        var paid = Amount("paye", "montant réglé") ?? 0m;
+        var rate = Amount("taux", "taux de pénalités");
+
+        if (issue != default && due != default && due < issue) errors.Add($"échéance ({due:dd/MM/yyyy}) antérieure à la date de facture ({issue:dd/MM/yyyy})");
+        if (ttc is <= 0m) errors.Add($"montant TTC ({ttcText}) nul ou négatif");
+        if (ttc is { } t && decimal.Round(t, 2) != t) errors.Add($"montant TTC ({ttcText}) avec plus de deux décimales");
+        if (paid < 0m) errors.Add("montant réglé négatif");
+        if (ttc is { } total && paid > total) errors.Add($"montant réglé supérieur au montant TTC");
+        if (rate is < 0m or > 100m) errors.Add("taux de pénalités hors de 0 à 100 %");
+
+        var siren = c.Get(f, "siren");
+        if (siren is null && c.Get(f, "siret") is { } siret)
+        {
+            if (!AddinHost.Cases.Siren.IsValidSiret(siret)) errors.Add($"SIRET {siret} invalide : clé de contrôle incorrecte");
+            siren = AddinHost.Cases.Siren.Normalize(siret)?[..Math.Min(9, AddinHost.Cases.Siren.Normalize(siret)!.Length)];
+        }
+        else if (siren is not null && !AddinHost.Cases.Siren.IsValid(siren))
+            errors.Add($"SIREN {siren} invalide : {(AddinHost.Cases.Siren.Normalize(siren)!.Length != 9 ? "neuf chiffres attendus" : "clé de contrôle incorrecte")}");
+        siren = AddinHost.Cases.Siren.Normalize(siren);
+
+        var email = c.Get(f, "email");
+        if (email is not null && !FrenchValues.IsEmail(email)) errors.Add($"adresse électronique invalide : « {email} »");
+
+        var kind = siren is null ? ImportedDebtorKind.Consommateur : ImportedDebtorKind.Professionnel;
+        if (c.Get(f, "type") is { } type)
+        {
+            switch (FrenchValues.Key(type))
+            {
+                case "professionnel" or "pro" or "entreprise" or "societe": kind = ImportedDebtorKind.Professionnel; break;
+                case "consommateur" or "particulier" or "nonprofessionnel": kind = ImportedDebtorKind.Consommateur; break;
+                default: errors.Add($"type de débiteur inconnu : « {type} » (professionnel ou consommateur)"); break;
+            }
+        }
+
+        if (errors.Count > 0) return null;
+        var key = siren ?? email?.ToLowerInvariant() ?? FrenchValues.NormalizeName(name);
+        return new ImportedInvoice(line, c.Get(f, "creancier"), key, name.Trim(), kind, siren, email,
+            c.Get(f, "adresse"), c.Get(f, "codepostal"), c.Get(f, "ville"),
+            number, issue, due, ttc!.Value, ht, paid, rate);
+    }
+}

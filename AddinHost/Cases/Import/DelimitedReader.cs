@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace AddinHost.Cases.Import;
+
+/// <summary>
+/// Reads a delimited text file line by line, keeping physical line numbers for error messages. Quoted
+/// fields may hold the delimiter, doubled quotes and line breaks.
+/// </summary>
+public sealed class DelimitedReader(TextReader reader, char delimiter)
+{
+    private int _line;
+
+    /// <summary>Accounts for lines already consumed by the caller (the header).</summary>
+    public void Skip(int lines) => _line += lines;
+
+    /// <summary>Next record and the line it starts on; null at the end. Blank lines are skipped.</summary>
+    public (int Line, string[] Fields)? Read()
+    {
+        string? text;
+        do
+        {
+            text = reader.ReadLine();
+            _line++;
+            if (text is null) return null;
+        } while (text.Length == 0 || string.IsNullOrWhiteSpace(text));
+
+        var start = _line;
+        if (text.IndexOf('"') < 0)
+            return (start, text.Split(delimiter));
+
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; ; i++)
+        {
+            if (i == text.Length)
+            {
+                if (!quoted) break;
+                var next = reader.ReadLine();
+                if (next is null) break; // unclosed quote: keep what was read
+                _line++;
+                field.Append('\n');
+                text = next;
+                i = -1;
+                continue;
+            }
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.Append(c);
+            }
+            else if (c == '"' && field.Length == 0) quoted = true;
+            else if (c == delimiter) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+        fields.Add(field.ToString());
+        return (start, fields.ToArray());
+    }
+}

@@ -1,0 +1,27 @@
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AddinHost.Cases.Import;
+
+public static class ImportEndpoints
+{
+    /// <summary>A year of FEC for a large firm fits well under this.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/import/invoices", async (IFormFile? file, [FromForm] Guid? creditorId, InvoiceImporter importer, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0)
+                    throw Problem.Validation("file", "Joignez le fichier à importer (CSV ou FEC) dans le champ « file ».");
+                await using var stream = file.OpenReadStream();
+                return TypedResults.Ok(await importer.ImportAsync(stream, Path.GetFileName(file.FileName), creditorId, ct));
+            })
+            .WithTags("Import").WithSummary("Importer des factures impayées (CSV au format français ou FEC) : tout ou rien")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxFileBytes })
+            .RequireAuthorization(Policies.Saisie);
+        return app;
+    }
+}

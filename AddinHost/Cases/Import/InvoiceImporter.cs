@@ -1,0 +1,181 @@
+using AddinHost.Cases.Money;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace AddinHost.Cases.Import;
+
+/// <summary>
+/// Writes a parsed file all-or-nothing: every line is checked first, then everything is inserted in one
+/// transaction, in chunks so a million-line FEC stays within memory. The key is creditor + invoice number.
+/// </summary>
+public sealed class InvoiceImporter(DunningDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+{
+    private const int Chunk = 5000;
+
+    public async Task<ImportReport> ImportAsync(Stream file, string fileName, Guid? creditorId, CancellationToken ct)
+    {
+        var parsed = InvoiceFileParser.Parse(file, fileName, new ImportOptions());
+        var errors = parsed.Errors.ToList();
+        var creditors = await db.Creditors.AsNoTracking().ToListAsync(ct);
+        var defaultCreditor = ResolveDefaultCreditor(creditors, creditorId, parsed.Invoices.Any(i => i.CreditorName is null) || parsed.Payments.Count > 0);
+        var creditorOf = new Dictionary<int, Guid>();
+        foreach (var row in parsed.Invoices)
+        {
+            if (row.CreditorName is null) { creditorOf[row.Line] = defaultCreditor!.Id; continue; }
+            var match = creditors.FirstOrDefault(c => string.Equals(c.Name.Trim(), row.CreditorName.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (match is null) errors.Add(new ImportError(row.Line, $"créancier « {row.CreditorName} » inconnu du cabinet (créanciers connus : {string.Join(", ", creditors.Select(c => c.Name))})"));
+            else creditorOf[row.Line] = match.Id;
+        }
+        if (errors.Count > 0)
+            throw Rejected(errors);
+
+        var today = clock.Today();
+        var warnings = new List<string>();
+        var debtorIds = await db.Debtors.AsNoTracking().Select(d => new { d.Key, d.Id }).ToDictionaryAsync(d => d.Key, d => d.Id, ct);
+        var caseIds = await db.Cases.AsNoTracking().Select(c => new { c.CreditorId, c.DebtorId, c.Id })
+            .ToDictionaryAsync(c => (c.CreditorId, c.DebtorId), c => c.Id, ct);
+        var existing = await db.Invoices.AsNoTracking().Select(i => new { i.CreditorId, i.Number, i.Id, i.CaseId })
+            .ToDictionaryAsync(i => (i.CreditorId, i.Number), i => (i.Id, i.CaseId), ct);
+        var importedPaid = (await db.Payments.AsNoTracking().Where(p => p.Source == PaymentSource.Import && p.InvoiceId != null)
+                .Select(p => new { p.InvoiceId, p.Amount }).ToListAsync(ct))
+            .GroupBy(p => p.InvoiceId!.Value).ToDictionary(g => g.Key, g => g.Sum(p => p.Amount));
+        var existingPayments = (await db.Payments.AsNoTracking().Where(p => p.Source == PaymentSource.Import && p.InvoiceId == null)
+                .Select(p => new { p.CaseId, p.Date, p.Amount, p.Reference }).ToListAsync(ct))
+            .Select(p => (p.CaseId, p.Date, p.Amount, p.Reference)).ToHashSet();
+        var references = new CaseReferences(db);
+
+        int invoicesCreated = 0, present = 0, debtorsCreated = 0, casesCreated = 0, paymentsCreated = 0, pending = 0;
+        var touchedCases = new Dictionary<Guid, int>();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        async Task FlushIfFull()
+        {
+            if (++pending < Chunk) return;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            pending = 0;
+        }
+
+        async Task<Guid> CaseFor(Guid creditor, ImportedInvoice? row, string debtorKey)
+        {
+            if (!debtorIds.TryGetValue(debtorKey, out var debtorId))
+            {
+                var d = NewDebtor(row!);
+                db.Debtors.Add(d);
+                debtorIds[debtorKey] = debtorId = d.Id;
+                debtorsCreated++;
+                await FlushIfFull();
+            }
+            if (!caseIds.TryGetValue((creditor, debtorId), out var caseId))
+            {
+                var c = new RecoveryCase { CreditorId = creditor, DebtorId = debtorId, OpenedOn = today, Reference = await references.NextAsync(today.Year, ct) };
+                db.Cases.Add(c);
+                caseIds[(creditor, debtorId)] = caseId = c.Id;
+                db.CaseEvents.Add(new CaseEvent { CaseId = caseId, At = clock.GetUtcNow(), EffectiveOn = today, Kind = CaseEventKind.Ouverture, Summary = "Dossier ouvert par import", Actor = actor.Id });
+                casesCreated++;
+                await FlushIfFull();
+            }
+            return caseId;
+        }
+
+        foreach (var row in parsed.Invoices)
+        {
+            var creditor = creditorOf[row.Line];
+            if (existing.TryGetValue((creditor, row.Number), out var known))
+            {
+                present++;
+                var existingId = known.Id;
+                var alreadyPaid = importedPaid.GetValueOrDefault(existingId);
+                if (row.AmountPaid > alreadyPaid)
+                {
+                    db.Payments.Add(new Payment { CaseId = known.CaseId, InvoiceId = existingId, Date = today, Amount = row.AmountPaid - alreadyPaid, Reference = $"Import {fileName}", Source = PaymentSource.Import });
+                    importedPaid[existingId] = row.AmountPaid;
+                    paymentsCreated++;
+                    await FlushIfFull();
+                }
+                else if (row.AmountPaid < alreadyPaid)
+                    warnings.Add($"Ligne {row.Line} : la facture {row.Number} indique un montant réglé inférieur à celui déjà importé ; rien n'a été modifié.");
+                continue;
+            }
+
+            var caseId = await CaseFor(creditor, row, row.DebtorKey);
+            var invoice = new Invoice
+            {
+                CaseId = caseId, CreditorId = creditor, Number = row.Number, IssueDate = row.IssueDate, DueDate = row.DueDate,
+                AmountTtc = row.AmountTtc, AmountHt = row.AmountHt, ContractRatePercent = row.ContractRatePercent,
+            };
+            db.Invoices.Add(invoice);
+            existing[(creditor, row.Number)] = (invoice.Id, caseId);
+            invoicesCreated++;
+            touchedCases[caseId] = touchedCases.GetValueOrDefault(caseId) + 1;
+            if (row.AmountPaid > 0m)
+            {
+                // The file gives no payment date: record it on the day it was learnt.
+                db.Payments.Add(new Payment { CaseId = caseId, InvoiceId = invoice.Id, Date = today, Amount = row.AmountPaid, Reference = $"Import {fileName}", Source = PaymentSource.Import });
+                importedPaid[invoice.Id] = row.AmountPaid;
+                paymentsCreated++;
+            }
+            await FlushIfFull();
+        }
+
+        foreach (var payment in parsed.Payments)
+        {
+            if (!debtorIds.TryGetValue(payment.DebtorKey, out var debtorId) || !caseIds.TryGetValue((defaultCreditor!.Id, debtorId), out var caseId))
+            {
+                warnings.Add($"Ligne {payment.Line} : règlement non lettré d'un client sans facture ouverte, ignoré.");
+                continue;
+            }
+            if (!existingPayments.Add((caseId, payment.Date, payment.Amount, payment.Reference)))
+                continue;
+            db.Payments.Add(new Payment { CaseId = caseId, Date = payment.Date, Amount = payment.Amount, Reference = payment.Reference, Source = PaymentSource.Import });
+            paymentsCreated++;
+            await FlushIfFull();
+        }
+
+        foreach (var (caseId, count) in touchedCases)
+        {
+            db.CaseEvents.Add(new CaseEvent { CaseId = caseId, At = clock.GetUtcNow(), EffectiveOn = today, Kind = CaseEventKind.FacturesImportees, Summary = $"{count} facture(s) importée(s) ({parsed.Format})", Actor = actor.Id });
+            await FlushIfFull();
+        }
+        audit.Record("import.factures", "Import", $"{parsed.Format}:{invoicesCreated}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new ImportReport(parsed.Format, invoicesCreated, present, debtorsCreated, casesCreated, paymentsCreated, warnings);
+    }
+
+    private static Creditor? ResolveDefaultCreditor(List<Creditor> creditors, Guid? creditorId, bool needed)
+    {
+        if (creditorId is { } id)
+            return creditors.SingleOrDefault(c => c.Id == id)
+                ?? throw Problem.Validation("creditorId", "Ce créancier n'existe pas dans le cabinet.");
+        if (!needed) return null;
+        // With several creditors a guess could file a client's invoices under the firm's name.
+        return creditors.Count == 1
+            ? creditors[0]
+            : throw Problem.Validation("creditorId", creditors.Count == 0
+                ? "Aucun créancier n'est enregistré pour ce cabinet : créez-le avant d'importer."
+                : "Le fichier ne nomme pas le créancier : précisez-le (creditorId) ou ajoutez une colonne « créancier ».");
+    }
+
+    private static Debtor NewDebtor(ImportedInvoice row) => new()
+    {
+        Key = row.DebtorKey, Name = row.DebtorName,
+        Kind = row.DebtorKind == ImportedDebtorKind.Consommateur ? DebtorKind.Consommateur : DebtorKind.Professionnel,
+        Siren = row.Siren, Email = row.Email, Address = row.Address, PostalCode = row.PostalCode, City = row.City,
+    };
+
+    private static DomainException Rejected(List<ImportError> errors)
+    {
+        var byLine = errors.OrderBy(e => e.Line).GroupBy(e => e.Line)
+            .ToDictionary(g => g.Key == 0 ? "fichier" : $"ligne {g.Key}", g => g.Select(e => e.Reason).ToArray());
+        var lines = byLine.Count;
+        return new DomainException(
+            $"Fichier refusé : {lines} ligne(s) en erreur. Aucune facture n'a été importée ; corrigez le fichier et relancez l'import.",
+            StatusCodes.Status422UnprocessableEntity, byLine);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using System.Text.Unicode;
+
+namespace AddinHost.Cases.Import;
+
+/// <summary>Accounting exports are UTF-8 or Windows-1252: a file that is not valid UTF-8 is read as 1252.</summary>
+public static class TextDecoding
+{
+    static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Returns a reader on the whole stream, rewound, in the encoding the bytes say.</summary>
+    public static TextReader Open(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            stream.CopyTo(copy);
+            stream = copy;
+        }
+        stream.Position = 0;
+        var utf8 = IsValidUtf8(stream);
+        stream.Position = 0;
+        return new StreamReader(stream, utf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252), detectEncodingFromByteOrderMarks: utf8, 1 << 16);
+    }
+
+    private static bool IsValidUtf8(Stream stream)
+    {
+        var buffer = new byte[1 << 16];
+        var carry = 0;
+        int read;
+        while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
+        {
+            var length = carry + read;
+            // Do not judge a multi-byte sequence cut by the end of the buffer: carry it to the next read.
+            var cut = IncompleteTail(buffer.AsSpan(0, length));
+            if (!Utf8.IsValid(buffer.AsSpan(0, length - cut)))
+                return false;
+            buffer.AsSpan(length - cut, cut).CopyTo(buffer);
+            carry = cut;
+        }
+        return carry == 0 || Utf8.IsValid(buffer.AsSpan(0, carry));
+    }
+
+    private static int IncompleteTail(ReadOnlySpan<byte> bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80) continue; // continuation byte: keep looking for the lead
+            var needed = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return needed > back ? back : 0;
+        }
+        return 0;
+    }
+}

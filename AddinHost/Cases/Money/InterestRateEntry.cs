@@ -1,0 +1,15 @@
+using AddinHost.Infrastructure.Data;
+
+namespace AddinHost.Cases.Money;
+
+/// <summary>One published rate for one half-year, kept as data so that an admin adds each new semester.</summary>
+public sealed class InterestRateEntry : TenantEntity
+{
+    public RateKind Kind { get; set; }
+    public int Year { get; set; }
+    public int Half { get; set; }
+    public decimal RatePercent { get; set; }
+
+    /// <summary>Where the figure comes from (the arrêté, the ECB decision), shown next to it.</summary>
+    public string? Source { get; set; }
+}

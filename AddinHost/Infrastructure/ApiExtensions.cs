@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using AddinHost.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace AddinHost.Infrastructure;
+
+/// <summary>The host's cross-cutting HTTP surface: JSON, OpenAPI, health, info.</summary>
+public static class ApiExtensions
+{
+    public static IHostApplicationBuilder AddDunningApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    public static WebApplication MapDunningApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+            app.MapScalarApiReference();
+        app.MapHealthChecks("/health");
+        app.MapGet("/api/info", (IEnumerable<EmbeddedDefault> defaults, IHostEnvironment env) =>
+            {
+                var inUse = defaults.Where(d => d.InUse).Select(d => d.Name).ToList();
+                return TypedResults.Ok(new InfoDto("OutlookDunning", env.EnvironmentName, inUse.Count > 0, inUse,
+                    inUse.Count > 0 ? "Mode démonstration : valeurs embarquées, à ne pas utiliser pour de vrais dossiers." : null));
+            })
+            .WithTags("Général").WithSummary("Version et mode (démonstration ou production)").AllowAnonymous();
+        return app;
+    }
+
+    public sealed record InfoDto(string Product, string Environment, bool Demonstration, IReadOnlyList<string> EmbeddedDefaults, string? Banner);
+
+    /// <summary>Prints where to go once the server listens, in French, with the demo warning.</summary>
+    public static void PrintBannerOnStart(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var demo = app.Services.GetServices<EmbeddedDefault>().Where(d => d.InUse).Select(d => d.Name).ToList();
+            foreach (var url in addresses)
+            {
+                Console.WriteLine($"OutlookDunning écoute sur {url}");
+                Console.WriteLine($"  API : {url}/openapi/v1.json" + (app.Environment.IsDevelopment() ? $" · documentation : {url}/scalar" : "") + $" · santé : {url}/health");
+                Console.WriteLine($"  Dossiers : {url}/api/cases");
+            }
+            if (demo.Count > 0)
+                Console.WriteLine($"  MODE DÉMONSTRATION ({string.Join(", ", demo)}) : données fictives, ne pas utiliser en production.");
+        });
+    }
+}
+
+internal sealed class DatabaseHealthCheck(DunningDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
+        await db.Database.CanConnectAsync(ct)
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("Base de données injoignable.");
+}

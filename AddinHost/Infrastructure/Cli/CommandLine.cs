@@ -1,0 +1,98 @@
+using AddinHost.Cases.Import;
+using AddinHost.Cases.Money;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+
+namespace AddinHost.Infrastructure.Cli;
+
+/// <summary>Admin verbs run by the same host: <c>migrate</c>, <c>import</c>, <c>interest</c>.</summary>
+public static class CommandLine
+{
+    public const int Ok = 0, Failed = 1, BadArguments = 2;
+    private static readonly string[] Verbs = ["migrate", "import", "interest", "help"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, Func<string[], WebApplication> buildHost)
+    {
+        var rest = args.Skip(1).ToArray();
+        try
+        {
+            return args[0] switch
+            {
+                "interest" => InterestCommand.Run(rest, Console.Out, InMemoryRateTable.FrenchDefaults(), TimeProvider.System.Today()),
+                "migrate" => await MigrateAsync(buildHost),
+                "import" => await ImportAsync(rest, buildHost),
+                _ => Help(),
+            };
+        }
+        catch (CliUsageException e)
+        {
+            await Console.Error.WriteLineAsync($"Erreur : {e.Message}");
+            await Console.Error.WriteLineAsync("Aide : dotnet run --project AddinHost -- help");
+            return BadArguments;
+        }
+        catch (DomainException e)
+        {
+            await Console.Error.WriteLineAsync($"Erreur : {e.Message}");
+            foreach (var (field, messages) in e.Errors ?? new Dictionary<string, string[]>())
+                foreach (var m in messages)
+                    await Console.Error.WriteLineAsync($"  {field} : {m}");
+            // Validation of what the user typed is a bad argument; a refused file is a failure.
+            return e.StatusCode == StatusCodes.Status400BadRequest ? BadArguments : Failed;
+        }
+        catch (MissingRateException e)
+        {
+            await Console.Error.WriteLineAsync($"Erreur : {e.Message}");
+            return Failed;
+        }
+    }
+
+    private static async Task<int> MigrateAsync(Func<string[], WebApplication> buildHost)
+    {
+        await using var host = buildHost([]);
+        await host.Services.MigrateDatabaseAsync();
+        Console.WriteLine("Base de données à jour : toutes les migrations sont appliquées.");
+        return Ok;
+    }
+
+    private static async Task<int> ImportAsync(string[] rest, Func<string[], WebApplication> buildHost)
+    {
+        var a = new CliArguments(rest, new HashSet<string>());
+        var tenant = a.Required("tenant");
+        var creditor = a.Text("creditor") is { } c
+            ? Guid.TryParse(c, out var g) ? g : throw new CliUsageException($"--creditor : « {c} » n'est pas un identifiant de créancier.")
+            : (Guid?)null;
+        a.RejectUnknown();
+        if (a.Positionals.Count != 1) throw new CliUsageException("Indiquez un seul fichier : import <fichier> --tenant <id>.");
+        var path = a.Positionals[0];
+        if (!File.Exists(path)) throw new CliUsageException($"Fichier introuvable : {path}.");
+
+        await using var host = buildHost([]);
+        await host.Services.MigrateDatabaseAsync();
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "cli";
+        await using var file = File.OpenRead(path);
+        var report = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(path), creditor, CancellationToken.None);
+        Console.WriteLine($"Import {report.Format} terminé pour « {tenant} » : {report.InvoicesCreated} facture(s) créée(s), " +
+                          $"{report.InvoicesAlreadyPresent} déjà présente(s), {report.DebtorsCreated} débiteur(s) et {report.CasesCreated} dossier(s) créé(s), " +
+                          $"{report.PaymentsCreated} règlement(s).");
+        foreach (var w in report.Warnings) Console.WriteLine($"  Attention : {w}");
+        return Ok;
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine("""
+            OutlookDunning — commandes d'administration
+              dotnet run --project AddinHost                       démarre le serveur
+              dotnet run --project AddinHost -- migrate            applique les migrations de la base
+              dotnet run --project AddinHost -- import <fichier> --tenant <id> [--creditor <id>]
+                                                                   importe un CSV ou un FEC (tout ou rien)
+            """);
+        Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");
+        return Ok;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using AddinHost.Cases;
+using AddinHost.Cases.Money;
+using AddinHost.Cases.Planning;
+using AddinHost.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AddinHost.Infrastructure.Data;
+
+/// <summary>
+/// The one database of the product. Every entity carries a tenant id and every query is filtered by it;
+/// the provider-specific subclasses only exist to keep one migrations folder per provider.
+/// </summary>
+public abstract class DunningDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+{
+    // Read by the query filters: EF parameterises it per context instance.
+    private string CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Cabinet> Cabinets => Set<Cabinet>();
+    public DbSet<Creditor> Creditors => Set<Creditor>();
+    public DbSet<Debtor> Debtors => Set<Debtor>();
+    public DbSet<RecoveryCase> Cases => Set<RecoveryCase>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<Pause> Pauses => Set<Pause>();
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<ReminderPolicy> Policies => Set<ReminderPolicy>();
+    public DbSet<InterestRateEntry> InterestRates => Set<InterestRateEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Cabinet>(e =>
+        {
+            e.HasIndex(x => x.TenantId).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        b.Entity<Creditor>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(200);
+        });
+        b.Entity<Debtor>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.Email });
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Key).HasMaxLength(200);
+        });
+        b.Entity<RecoveryCase>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.Reference }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.CreditorId, x.DebtorId }).IsUnique();
+            e.HasOne(x => x.Creditor).WithMany().HasForeignKey(x => x.CreditorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Debtor).WithMany().HasForeignKey(x => x.DebtorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Invoices).WithOne().HasForeignKey(x => x.CaseId);
+            e.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.CaseId);
+            e.HasMany(x => x.Pauses).WithOne().HasForeignKey(x => x.CaseId);
+            e.HasMany(x => x.Acknowledgements).WithOne().HasForeignKey(x => x.CaseId);
+            e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.CaseId);
+            e.Property(x => x.Reference).HasMaxLength(40);
+        });
+        // Import key: the same invoice number of the same creditor never enters twice.
+        b.Entity<Invoice>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.CreditorId, x.Number }).IsUnique();
+            e.Property(x => x.Number).HasMaxLength(60);
+        });
+        b.Entity<Payment>(e => e.HasIndex(x => new { x.TenantId, x.CaseId }));
+        b.Entity<CaseEvent>(e => e.HasIndex(x => new { x.TenantId, x.CaseId, x.At }));
+        b.Entity<ReminderPolicy>(e =>
+        {
+            e.HasIndex(x => x.TenantId).IsUnique();
+            e.OwnsMany(x => x.Levels, l => l.ToJson());
+        });
+        b.Entity<InterestRateEntry>(e => e.HasIndex(x => new { x.TenantId, x.Kind, x.Year, x.Half }).IsUnique());
+        b.Entity<AuditEntry>(e => e.HasIndex(x => new { x.TenantId, x.At }));
+
+        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(TenantEntity).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        {
+            type.FindProperty(nameof(TenantEntity.TenantId))!.SetMaxLength(64);
+            b.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        var entity = Expression.Parameter(entityType, "e");
+        var body = Expression.Equal(
+            Expression.Property(entity, nameof(TenantEntity.TenantId)),
+            Expression.Property(Expression.Constant(this, typeof(DunningDbContext)),
+                typeof(DunningDbContext).GetProperty(nameof(CurrentTenantId), BindingFlags.Instance | BindingFlags.NonPublic)!));
+        return Expression.Lambda(body, entity);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // New rows take the current tenant; a row of another tenant can never be written through this context.
+    private void StampTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<TenantEntity>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.TenantId == "")
+                entry.Entity.TenantId = CurrentTenantId;
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.TenantId != CurrentTenantId)
+                throw new InvalidOperationException("Cross-tenant write refused.");
+        }
+    }
+}
+
+public sealed class SqliteDunningDbContext(DbContextOptions<SqliteDunningDbContext> options, ITenantContext tenant)
+    : DunningDbContext(options, tenant);
+
+public sealed class PostgresDunningDbContext(DbContextOptions<PostgresDunningDbContext> options, ITenantContext tenant)
+    : DunningDbContext(options, tenant);

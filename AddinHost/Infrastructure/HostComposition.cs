@@ -1,0 +1,51 @@
+using AddinHost.Cases;
+using AddinHost.Cases.Demo;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.Extensions.Options;
+
+namespace AddinHost.Infrastructure;
+
+/// <summary>One list of features, used by the server and by the command line alike.</summary>
+public static class HostComposition
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddDunningProblems();
+        builder.AddDunningApi();
+        builder.AddDunningData();
+        builder.AddDunningAuth();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.AddCases();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+
+    public static WebApplication UseDunning(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseTenantResolution();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Migrations, then the demo firm in Development.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStartup)
+            await app.Services.MigrateDatabaseAsync();
+        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
+        if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(auth.DemoTenant);
+            if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None))
+                app.Logger.LogInformation("Demo firm seeded in tenant {Tenant}", auth.DemoTenant);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace AddinHost.Infrastructure;
+
+/// <summary>Calendar dates of the product are French legal dates: "today" is today in Paris.</summary>
+public static class ParisTime
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateOnly Today(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AddinHost.Tests.Fixtures;
+
+/// <summary>The real host on a real database, signed in as the demo user of one tenant.</summary>
+public sealed class DunningApp(DbKind kind, string connectionString, string tenant, string environment = "Testing")
+    : WebApplicationFactory<Program>
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Tests run on a fixed day (30 September 2025, Paris) so amounts are exact.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2025, 9, 30, 10, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public DbKind Kind { get; } = kind;
+    public string ConnectionString { get; } = connectionString;
+    public string Tenant { get; } = tenant;
+
+    /// <summary>Seed the demo firm at start-up, as <c>dotnet run</c> does in Development.</summary>
+    public bool SeedDemo { get; init; }
+
+    public static async Task<DunningApp> StartAsync(DbKind kind, string tenant = "cabinet-test")
+    {
+        var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), tenant);
+        _ = app.Server; // start now: migrations run here, not in the first test
+        return app;
+    }
+
+    /// <summary>A second host on the same database, signed in to another tenant.</summary>
+    public DunningApp ForTenant(string tenant)
+    {
+        var other = new DunningApp(Kind, ConnectionString, tenant);
+        _ = other.Server;
+        return other;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", Kind.ToString());
+        builder.UseSetting("ConnectionStrings:Dunning", ConnectionString);
+        builder.UseSetting("Auth:Demo", "true");
+        builder.UseSetting("Auth:DemoTenant", Tenant);
+        builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+public static class HttpAssertions
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<T>(body, DunningApp.Json)!;
+    }
+
+    /// <summary>Asserts a ProblemDetails answer with the status and a French detail, and returns it.</summary>
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var json = JsonDocument.Parse(body).RootElement;
+        Assert.True(json.TryGetProperty("detail", out var detail) && detail.GetString()!.Length > 0, body);
+        return json;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PostAsJsonAsync(url, body, DunningApp.Json);
+
+    public static Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
+        client.PutAsJsonAsync(url, body, DunningApp.Json);
+}

@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AddinHost.Cases.Money;
+using AddinHost.Infrastructure.Cli;
+
+namespace AddinHost.Tests.Infrastructure;
+
+public sealed class CommandLineTests
+{
+    private static readonly DateOnly Today = new(2025, 10, 1);
+
+    private static (int Code, string Output) Interest(params string[] args)
+    {
+        var output = new StringWriter();
+        return (InterestCommand.Run(args, output, InMemoryRateTable.FrenchDefaults(), Today), output.ToString());
+    }
+
+    [Fact]
+    public void Interest_as_json_prints_every_period_with_two_decimal_amounts()
+    {
+        var (code, output) = Interest("--principal", "1200.00", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "professionnel", "--json");
+        Assert.Equal(0, code);
+        Assert.Equal(
+            """{"principal":1200.00,"interest":76.09,"indemnity":40.00,"total":1316.09,"periods":[{"from":"2025-04-01","to":"2025-06-30","days":91,"rate":13.15,"amount":39.34},{"from":"2025-07-01","to":"2025-09-30","days":92,"rate":12.15,"amount":36.75}]}""",
+            output.Trim());
+    }
+
+    [Fact]
+    public void Interest_for_a_consumer_runs_from_the_notice_at_the_legal_rate_of_the_creditor()
+    {
+        var (_, output) = Interest("--principal", "960", "--due", "2025-02-09", "--as-of", "2025-09-30", "--debtor", "consommateur",
+            "--creditor", "particulier", "--notice-received", "2025-05-20", "--json");
+        var json = JsonDocument.Parse(output).RootElement;
+        // 21/05–30/06: 41 d × 7,21 % on 960 = 7,77 ; 01/07–30/09: 92 d × 6,65 % = 16,09.
+        Assert.Equal([7.77m, 16.09m], json.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("amount").GetDecimal()));
+        Assert.Equal(0m, json.GetProperty("indemnity").GetDecimal());
+    }
+
+    [Fact]
+    public void Interest_without_json_prints_a_french_table()
+    {
+        var (_, output) = Interest("--principal", "1200.00", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "professionnel");
+        Assert.Contains("01/04/2025", output);
+        Assert.Contains("13,15 %", output);
+        Assert.Contains("1 316,09 €", output.Replace('\u202f', ' ').Replace('\u00a0', ' '));
+        Assert.Contains("Total dû", output);
+    }
+
+    [Theory]
+    [InlineData("--principal", "abc", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "professionnel")]
+    [InlineData("--principal", "100", "--due", "31/03/2025", "--as-of", "2025-09-30", "--debtor", "professionnel")]
+    [InlineData("--principal", "100", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "martien")]
+    [InlineData("--principal", "100", "--due", "2025-03-31", "--as-of", "2025-09-30")]
+    [InlineData("--principal", "100", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "professionnel", "--tva", "20")]
+    [InlineData("--principal", "100", "--due", "2025-03-31", "--as-of", "2025-01-30", "--debtor", "professionnel")]
+    public async Task A_bad_argument_exits_2_with_a_french_message(params string[] args)
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(CommandLine.BadArguments, await CommandLine.RunAsync(["interest", .. args], _ => throw new InvalidOperationException("no host needed")));
+        }
+        finally { Console.SetError(previous); }
+        Assert.StartsWith("Erreur : ", error.ToString());
+    }
+
+    [Fact]
+    public async Task The_real_executable_answers_the_documented_command()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "AddinHost.dll");
+        var psi = new ProcessStartInfo("dotnet", ["exec", dll, "interest", "--principal", "1200.00", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "professionnel", "--json"])
+        { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal(1316.09m, JsonDocument.Parse(output).RootElement.GetProperty("total").GetDecimal());
+
+        using var bad = Process.Start(new ProcessStartInfo("dotnet", ["exec", dll, "interest", "--principal", "x"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var stderr = await bad.StandardError.ReadToEndAsync();
+        await bad.WaitForExitAsync();
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("n'est pas un nombre", stderr);
+    }
+}

@@ -1,0 +1,59 @@
+using AddinHost.Tests.Fixtures;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AddinHost.Tests.Infrastructure;
+
+/// <summary>Demo defaults must never reach Production.</summary>
+public sealed class StartupTests
+{
+    private sealed class ProductionApp(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        }
+    }
+
+    private static string StartupError(Dictionary<string, string?> settings)
+    {
+        using var app = new ProductionApp(settings);
+        var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        return e.GetBaseException().Message;
+    }
+
+    [Fact]
+    public void Demo_sign_in_is_refused_in_production()
+    {
+        var message = StartupError(new() { ["Auth:Demo"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
+        Assert.Contains("Auth:Demo=true est interdit en Production", message);
+    }
+
+    [Fact]
+    public void The_embedded_sqlite_file_is_refused_in_production()
+    {
+        var message = StartupError(new() { ["Auth:Demo"] = "false" });
+        Assert.Contains("refusée en Production", message);
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_is_a_clear_error()
+    {
+        var message = StartupError(new() { ["Database:Provider"] = "Postgres" });
+        Assert.Contains("ConnectionStrings:Dunning", message);
+    }
+
+    [Fact]
+    public async Task Without_any_sign_in_every_api_call_is_a_french_401()
+    {
+        var db = await TestDatabase.CreateAsync(DbKind.Sqlite);
+        await using var app = new ProductionApp(new() { ["Auth:Demo"] = "false", ["ConnectionStrings:Dunning"] = db });
+        var client = app.CreateClient();
+        var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
+        Assert.Contains("Connexion requise", problem.GetProperty("detail").GetString());
+        Assert.True((await client.GetAsync("/health")).IsSuccessStatusCode);
+        var info = await (await client.GetAsync("/api/info")).Content.ReadAsStringAsync();
+        Assert.Contains("\"demonstration\":false", info);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using AddinHost.Cases;
+using AddinHost.Tests.Fixtures;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Infrastructure;
+
+/// <summary>
+/// Two firms on one database: firm A tries every endpoint on firm B's ids and must neither see nor change
+/// anything. The endpoint list is read from the running host, so a new endpoint fails this test until covered.
+/// </summary>
+public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
+{
+    private DunningApp _appB = null!;
+    private HttpClient _b = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _appB = App.ForTenant("cabinet-b");
+        _b = _appB.CreateClient();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _appB.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_user_of_firm_A_can_neither_read_nor_change_anything_of_firm_B()
+    {
+        var (creditorB, caseB, _) = await SeedTypicalAsync("B", _b);
+        var detailsB = await GetCaseAsync(caseB.Id, client: _b);
+        var invoiceB = detailsB.Invoices[0].Id;
+        var pauseB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/pauses", new { kind = "Litige", reason = "contestation" })).ReadAsync<PauseDto>()).Id;
+        (await _b.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 9.99m, source = "B" })).EnsureSuccessStatusCode();
+        var policyB = await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync();
+        var beforeB = await Snapshot(caseB.Id);
+
+        var a = Client;
+        var covered = new HashSet<string>();
+        async Task<HttpResponseMessage> Call(string method, string pattern, string url, HttpContent? body = null)
+        {
+            covered.Add($"{method} {pattern}");
+            return await a.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = body });
+        }
+        HttpContent Json(object o) => JsonContent.Create(o, options: DunningApp.Json);
+
+        // Reads of B's ids are 404; lists and reports of A never mention B.
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}", $"/api/cases/{caseB.Id}")).StatusCode);
+        var lists = new[]
+        {
+            await Call("GET", "/api/cases", "/api/cases"),
+            await Call("GET", "/api/creditors", "/api/creditors"),
+            await Call("GET", "/api/reports/aging", "/api/reports/aging"),
+            await Call("GET", "/api/reports/dso", "/api/reports/dso"),
+            await Call("GET", "/api/audit", "/api/audit"),
+            await Call("GET", "/api/rates", "/api/rates"),
+            await Call("GET", "/api/policies", "/api/policies"),
+        };
+        foreach (var response in lists)
+        {
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, text);
+            Assert.DoesNotContain(caseB.Id.ToString(), text);
+            Assert.DoesNotContain(caseB.Reference, text);
+            Assert.DoesNotContain(creditorB.ToString(), text);
+            Assert.DoesNotContain("Garage Fontaine", text);
+            Assert.DoesNotContain("9.99", text);
+        }
+
+        // Writes aimed at B's ids are refused as unknown.
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/payments", $"/api/cases/{caseB.Id}/payments", Json(new { amount = 10m, invoiceId = invoiceB }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/pauses", $"/api/cases/{caseB.Id}/pauses", Json(new { kind = "Suspension" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("DELETE", "/api/cases/{id:guid}/pauses/{pauseId:guid}", $"/api/cases/{caseB.Id}/pauses/{pauseB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/acknowledgements", $"/api/cases/{caseB.Id}/acknowledgements", Json(new { date = "2025-06-01" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/steps", $"/api/cases/{caseB.Id}/steps", Json(new { level = 1 }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/notice-receipt", $"/api/cases/{caseB.Id}/notice-receipt", Json(new { date = "2025-06-01" }))).StatusCode);
+        var import = await Call("POST", "/api/import/invoices", "/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("X"), creditorId: creditorB));
+        await import.ProblemAsync(400);
+
+        // Writes that only touch A's own rows must stay in A.
+        (await Call("PUT", "/api/policies", "/api/policies", Json(new { name = "A", toleranceAmount = 1m, levels = new[] { new { name = "Relance", delayDays = 5, channel = "Email", template = "relance-1", attachInvoices = true, minGapDays = 0 } } }))).EnsureSuccessStatusCode();
+        (await Call("PUT", "/api/rates", "/api/rates", Json(new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 1.11m }))).EnsureSuccessStatusCode();
+        (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
+        (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
+        foreach (var (pattern, url) in new[] { ("/api/info", "/api/info"), ("/health", "/health"), ("/openapi/{documentName}.json", "/openapi/v1.json") })
+            Assert.DoesNotContain(caseB.Reference, await (await Call("GET", pattern, url)).Content.ReadAsStringAsync());
+
+        // B is exactly as it was.
+        Assert.Equal(beforeB, await Snapshot(caseB.Id));
+        Assert.Equal(policyB, await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync());
+        Assert.Contains("9.99", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("1.11", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
+        Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
+
+        var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
+            .Where(e => !e.Contains("/scalar"))
+            .ToHashSet();
+        Assert.Empty(endpoints.Except(covered));
+    }
+
+    private async Task<string> Snapshot(Guid caseId) =>
+        await (await _b.GetAsync($"/api/cases/{caseId}?asOf=2026-01-15")).Content.ReadAsStringAsync();
+}
+
+public sealed class TenantIsolationOnSqlite() : TenantIsolationTests(DbKind.Sqlite);
+public sealed class TenantIsolationOnPostgres() : TenantIsolationTests(DbKind.Postgres);

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the tests need and is missing: PostgreSQL 15 server binaries (the tests start their own
+# server as the `postgres` user). Safe to run again: it only installs what is absent.
+set -euo pipefail
+
+need=()
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installation des paquets manquants : ${need[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+id postgres >/dev/null 2>&1 || { echo "L'utilisateur système « postgres » manque : réinstallez le paquet postgresql." >&2; exit 1; }
+echo "Prérequis des tests présents."
