@@ -17,11 +17,11 @@ public static class CsvInvoiceParser
         {
             var rowErrors = new List<string>();
             var invoice = ParseRow(line, fields, columns, rowErrors);
-            if (invoice is not null)
+            if (columns.Get(fields, "numero") is { } number)
             {
-                var key = (invoice.CreditorName?.ToLowerInvariant(), invoice.Number);
+                var key = (columns.Get(fields, "creancier")?.ToLowerInvariant(), number);
                 if (seen.TryGetValue(key, out var first))
-                    rowErrors.Add($"facture {invoice.Number} en double (déjà ligne {first})");
+                    rowErrors.Add($"facture {number} en double (déjà ligne {first})");
                 else
                     seen[key] = line;
             }
