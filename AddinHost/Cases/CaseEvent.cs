@@ -15,7 +15,7 @@ public enum CaseEventKind
 }
 
 /// <summary>One line of a case's history. The ladder position is derived from these, never stored apart.</summary>
-public sealed class CaseEvent : TenantEntity
+public sealed class CaseEvent : TenantEntity, ICaseChild
 {
     public Guid CaseId { get; set; }
     public DateTimeOffset At { get; set; }

@@ -4,27 +4,51 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Cases;
 
-/// <summary>Loads whole cases (with every child row) for assessment.</summary>
+/// <summary>
+/// Loads whole cases (with every child row) for assessment. Children are read table by table and stitched
+/// in memory: one plain query per table, rather than joins the planner must get right for every tenant.
+/// </summary>
 public sealed class CaseRepository(DunningDbContext db)
 {
-    private IQueryable<RecoveryCase> Whole(bool tracking)
+    public async Task<List<RecoveryCase>> AllAsync(CancellationToken ct)
     {
-        var q = db.Cases
-            .Include(c => c.Creditor).Include(c => c.Debtor)
-            .Include(c => c.Invoices).Include(c => c.Payments).Include(c => c.Pauses)
-            .Include(c => c.Acknowledgements).Include(c => c.Events)
-            .AsSplitQuery();
-        return tracking ? q : q.AsNoTracking();
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
+        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
+            db.Acknowledgements.AsNoTracking(), db.CaseEvents.AsNoTracking(), ct);
+        return cases;
     }
 
-    public Task<List<RecoveryCase>> AllAsync(CancellationToken ct) => Whole(false).ToListAsync(ct);
+    /// <summary>One case; with <paramref name="tracking"/> its rows can be changed and saved.</summary>
+    public async Task<RecoveryCase> GetAsync(Guid id, CancellationToken ct, bool tracking = false)
+    {
+        var query = db.Cases.Include(c => c.Creditor).Include(c => c.Debtor).Where(c => c.Id == id);
+        var c = await (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("Dossier");
+        IQueryable<T> Of<T>(DbSet<T> set) where T : class, ICaseChild
+        {
+            var q = set.Where(x => x.CaseId == id);
+            return tracking ? q : q.AsNoTracking();
+        }
+        await AttachChildrenAsync([c], Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements), Of(db.CaseEvents), ct);
+        return c;
+    }
 
-    public async Task<RecoveryCase> GetAsync(Guid id, CancellationToken ct, bool tracking = false) =>
-        await Whole(tracking).SingleOrDefaultAsync(c => c.Id == id, ct)
-        ?? throw DomainException.NotFound("Dossier");
-
-    /// <summary>Just the case row, to attach children to; 404 when it is not the caller's.</summary>
-    public async Task<RecoveryCase> GetShallowAsync(Guid id, CancellationToken ct) =>
-        await db.Cases.Include(c => c.Debtor).SingleOrDefaultAsync(c => c.Id == id, ct)
-        ?? throw DomainException.NotFound("Dossier");
+    private static async Task AttachChildrenAsync(List<RecoveryCase> cases,
+        IQueryable<Invoice> invoices, IQueryable<Payment> payments, IQueryable<Pause> pauses,
+        IQueryable<Acknowledgement> acknowledgements, IQueryable<CaseEvent> events, CancellationToken ct)
+    {
+        var i = (await invoices.ToListAsync(ct)).ToLookup(x => x.CaseId);
+        var p = (await payments.ToListAsync(ct)).ToLookup(x => x.CaseId);
+        var z = (await pauses.ToListAsync(ct)).ToLookup(x => x.CaseId);
+        var a = (await acknowledgements.ToListAsync(ct)).ToLookup(x => x.CaseId);
+        var e = (await events.ToListAsync(ct)).ToLookup(x => x.CaseId);
+        foreach (var c in cases)
+        {
+            c.Invoices = i[c.Id].ToList();
+            c.Payments = p[c.Id].ToList();
+            c.Pauses = z[c.Id].ToList();
+            c.Acknowledgements = a[c.Id].ToList();
+            c.Events = e[c.Id].ToList();
+        }
+    }
 }

@@ -3,7 +3,7 @@ using AddinHost.Infrastructure.Data;
 namespace AddinHost.Cases;
 
 /// <summary>Facture: an unpaid invoice of a recovery case.</summary>
-public sealed class Invoice : TenantEntity
+public sealed class Invoice : TenantEntity, ICaseChild
 {
     public Guid CaseId { get; set; }
 

@@ -5,7 +5,7 @@ namespace AddinHost.Cases;
 public enum PauseKind { Litige, PromesseDePaiement, Echeancier, Suspension }
 
 /// <summary>A hold on the ladder: while it is active the case takes no step.</summary>
-public sealed class Pause : TenantEntity
+public sealed class Pause : TenantEntity, ICaseChild
 {
     public Guid CaseId { get; set; }
     public PauseKind Kind { get; set; }

@@ -5,7 +5,7 @@ namespace AddinHost.Cases;
 public enum PaymentSource { Saisie, Import }
 
 /// <summary>Règlement: money received from the debtor.</summary>
-public sealed class Payment : TenantEntity
+public sealed class Payment : TenantEntity, ICaseChild
 {
     public Guid CaseId { get; set; }
     public DateOnly Date { get; set; }

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AddinHost.Cases;
+using AddinHost.Cases.Import;
+using AddinHost.Infrastructure.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Benchmarks;
+
+/// <summary>
+/// Measures the daily planning, the case view and the FEC import on each provider, each next to its floor
+/// measured in the same run, against the targets of the foundation issue.
+/// </summary>
+public static class BenchmarkSuite
+{
+    private const string FecTenant = "cabinet-fec";
+    private static readonly DateOnly Today = new(2026, 6, 15);
+    private static readonly TimeSpan PlanningTarget = TimeSpan.FromSeconds(2), CaseViewTarget = TimeSpan.FromMilliseconds(50), FecTarget = TimeSpan.FromSeconds(20);
+    private const long MemoryTarget = 1L << 30;
+
+    public static async Task<Report> RunAsync(Scale scale, IReadOnlyList<string> providers, TextWriter log)
+    {
+        var report = new Report();
+        log.WriteLine($"Scale {scale.Name}: {scale.Cases:N0} cases, {scale.Invoices:N0} invoices, FEC of {scale.FecLines:N0} lines; {Environment.ProcessorCount} cores.");
+        var fec = FecGenerator.Write(scale.FecLines);
+        try
+        {
+            foreach (var provider in providers)
+            {
+                await using var host = await BenchHost.StartAsync(provider);
+                await FecImportAsync(host, fec, scale, report, log);
+
+                var sw = Stopwatch.StartNew();
+                await DataSeeder.SeedAsync(host, scale, Today);
+                await host.AnalyzeAsync();
+                log.WriteLine($"[{provider}] seeded in {Report.Format(sw.Elapsed)}");
+                await PlanningAsync(host, scale, report, log);
+                await CaseViewAsync(host, scale, report, log);
+            }
+        }
+        finally { File.Delete(fec); }
+        return report;
+    }
+
+    private static async Task FecImportAsync(BenchHost host, string fec, Scale scale, Report report, TextWriter log)
+    {
+        await using (var scope = host.Scope(FecTenant))
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+            db.Creditors.Add(new Creditor { Name = "Cabinet importateur", Kind = CreditorKind.Cabinet });
+            await db.SaveChangesAsync();
+        }
+        var floor = await Measure.MedianAsync(() => Task.FromResult(Floors.ParseFec(fec)));
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        ImportReport? result = null;
+        var (elapsed, peak) = await Measure.WithPeakMemoryAsync(async () =>
+        {
+            await using var scope = host.Scope(FecTenant);
+            await using var file = File.OpenRead(fec);
+            result = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(fec), null, CancellationToken.None);
+        });
+        log.WriteLine($"[{host.Provider}] FEC import: {result!.InvoicesCreated:N0} invoices, {result.CasesCreated:N0} cases, {result.PaymentsCreated:N0} payments");
+        report.Add(host.Provider, $"FEC import ({scale.FecLines:N0} lines)", elapsed, floor, "< 20 s, < 1 GB",
+            elapsed < FecTarget && peak < MemoryTarget, $"peak working set {peak / (1024 * 1024):N0} MB; floor = parse with Sylvan.Data.Csv");
+    }
+
+    private static async Task PlanningAsync(BenchHost host, Scale scale, Report report, TextWriter log)
+    {
+        var due = 0;
+        var planning = await Measure.MedianAsync(async () =>
+        {
+            await using var scope = host.Scope();
+            due = (await scope.ServiceProvider.GetRequiredService<CaseService>().ListAsync(null, Today, Today, CancellationToken.None)).Count;
+        });
+        var floor = await Measure.MedianAsync(() => Floors.ReadAllCaseRowsAsync(host));
+        log.WriteLine($"[{host.Provider}] planning: {due:N0} cases with a step due");
+        report.Add(host.Provider, $"Planning ({scale.Cases:N0} cases)", planning, floor, "< 2 s", planning < PlanningTarget, "floor = read the same rows (ADO.NET)");
+    }
+
+    private static async Task CaseViewAsync(BenchHost host, Scale scale, Report report, TextWriter log)
+    {
+        List<Guid> ids;
+        await using (var scope = host.Scope())
+            ids = scope.ServiceProvider.GetRequiredService<DunningDbContext>().Cases.Select(c => c.Id).ToList();
+        var sample = ids.OrderBy(_ => Random.Shared.Next()).Take(scale.CaseViews).ToList();
+
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        async Task View(Guid id)
+        {
+            await using var scope = host.Scope();
+            var details = await scope.ServiceProvider.GetRequiredService<CaseService>().DetailsAsync(id, Today, CancellationToken.None);
+            JsonSerializer.Serialize(details, json);
+        }
+        await View(sample[0]);
+        await Floors.ReadOneCaseAsync(host, sample[0]);
+
+        var views = new List<TimeSpan>();
+        var floors = new List<TimeSpan>();
+        foreach (var id in sample)
+        {
+            var sw = Stopwatch.StartNew();
+            await View(id);
+            views.Add(sw.Elapsed);
+            sw.Restart();
+            await Floors.ReadOneCaseAsync(host, id);
+            floors.Add(sw.Elapsed);
+        }
+        var p95 = Measure.Percentile(views, 0.95);
+        log.WriteLine($"[{host.Provider}] case view: p50 {Report.Format(Measure.Percentile(views, 0.5))} over {sample.Count} cases");
+        report.Add(host.Provider, "Case view p95", p95, Measure.Percentile(floors, 0.95), "< 50 ms", p95 < CaseViewTarget, "floor = read the case's rows (ADO.NET)");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Benchmarks;
+
+/// <summary>Wall-clock timing with a warm-up, and a peak working-set probe.</summary>
+public static class Measure
+{
+    /// <summary>Median of <paramref name="runs"/> timed runs after one untimed warm-up.</summary>
+    public static async Task<TimeSpan> MedianAsync(Func<Task> action, int runs = 3)
+    {
+        await action();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await action();
+            times.Add(sw.Elapsed);
+        }
+        return times.Order().ElementAt(times.Count / 2);
+    }
+
+    public static TimeSpan Percentile(IReadOnlyList<TimeSpan> samples, double p)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    /// <summary>Samples the process's working set while <paramref name="action"/> runs; returns its duration and the peak.</summary>
+    public static async Task<(TimeSpan Elapsed, long PeakBytes)> WithPeakMemoryAsync(Func<Task> action)
+    {
+        using var process = Process.GetCurrentProcess();
+        long peak = 0;
+        using var cts = new CancellationTokenSource();
+        var probe = Task.Run(async () =>
+        {
+            while (!cts.IsCancellationRequested)
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                try { await Task.Delay(20, cts.Token); } catch (OperationCanceledException) { }
+            }
+        });
+        var sw = Stopwatch.StartNew();
+        await action();
+        var elapsed = sw.Elapsed;
+        cts.Cancel();
+        await probe;
+        return (elapsed, peak);
+    }
+}
