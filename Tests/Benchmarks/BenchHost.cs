@@ -36,6 +36,7 @@ public sealed class BenchHost : IAsyncDisposable
             $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=false",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:AddinHost.Cases.Import=Information",
             $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning"}",
         ]);
         await app.Services.MigrateDatabaseAsync();

@@ -12,13 +12,17 @@ namespace AddinHost.Cases.Import;
 /// Writes a parsed file all-or-nothing: every line is checked first, then everything is inserted in one
 /// transaction, in chunks so a million-line FEC stays within memory. The key is creditor + invoice number.
 /// </summary>
-public sealed class InvoiceImporter(DunningDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+public sealed class InvoiceImporter(
+    DunningDbContext db, ITenantContext tenant, AuditTrail audit, CurrentActor actor, TimeProvider clock, ILogger<InvoiceImporter> log)
 {
     private const int Chunk = 5000;
 
     public async Task<ImportReport> ImportAsync(Stream file, string fileName, Guid? creditorId, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var parsed = InvoiceFileParser.Parse(file, fileName, new ImportOptions());
+        log.LogInformation("Import parsed: {Format}, {Invoices} invoices, {Payments} payments, {Errors} errors in {Elapsed} ms",
+            parsed.Format, parsed.Invoices.Count, parsed.Payments.Count, parsed.Errors.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var errors = parsed.Errors.ToList();
         var creditors = await db.Creditors.AsNoTracking().ToListAsync(ct);
         var defaultCreditor = ResolveDefaultCreditor(creditors, creditorId, parsed.Invoices.Any(i => i.CreditorName is null) || parsed.Payments.Count > 0);
@@ -50,7 +54,10 @@ public sealed class InvoiceImporter(DunningDbContext db, AuditTrail audit, Curre
 
         int invoicesCreated = 0, present = 0, debtorsCreated = 0, casesCreated = 0, paymentsCreated = 0, pending = 0;
         var touchedCases = new Dictionary<Guid, int>();
+        var newInvoices = new List<Invoice>();
+        var newInvoicePayments = new List<Payment>();
 
+        log.LogInformation("Import keys loaded after {Elapsed} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         async Task FlushIfFull()
         {
@@ -107,20 +114,27 @@ public sealed class InvoiceImporter(DunningDbContext db, AuditTrail audit, Curre
             {
                 CaseId = caseId, CreditorId = creditor, Number = row.Number, IssueDate = row.IssueDate, DueDate = row.DueDate,
                 AmountTtc = row.AmountTtc, AmountHt = row.AmountHt, ContractRatePercent = row.ContractRatePercent,
+                TenantId = tenant.TenantId,
             };
-            db.Invoices.Add(invoice);
+            newInvoices.Add(invoice);
             existing[(creditor, row.Number)] = (invoice.Id, caseId);
             invoicesCreated++;
             touchedCases[caseId] = touchedCases.GetValueOrDefault(caseId) + 1;
             if (row.AmountPaid > 0m)
             {
                 // The file gives no payment date: record it on the day it was learnt.
-                db.Payments.Add(new Payment { CaseId = caseId, InvoiceId = invoice.Id, Date = today, Amount = row.AmountPaid, Reference = $"Import {fileName}", Source = PaymentSource.Import });
+                newInvoicePayments.Add(new Payment { CaseId = caseId, InvoiceId = invoice.Id, Date = today, Amount = row.AmountPaid, Reference = $"Import {fileName}", Source = PaymentSource.Import });
                 importedPaid[invoice.Id] = row.AmountPaid;
                 paymentsCreated++;
             }
-            await FlushIfFull();
         }
+
+        // Cases exist now; the invoices go in bulk, then the rows that point at them.
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        pending = 0;
+        await InvoiceBulkWriter.WriteAsync(db, newInvoices, ct);
+        db.Payments.AddRange(newInvoicePayments);
 
         foreach (var payment in parsed.Payments)
         {
@@ -145,6 +159,8 @@ public sealed class InvoiceImporter(DunningDbContext db, AuditTrail audit, Curre
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        log.LogInformation("Import committed: {Invoices} invoices created, {Present} already present, in {Elapsed} ms",
+            invoicesCreated, present, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new ImportReport(parsed.Format, invoicesCreated, present, debtorsCreated, casesCreated, paymentsCreated, warnings);
     }
 

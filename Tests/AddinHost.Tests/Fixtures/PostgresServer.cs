@@ -9,7 +9,7 @@ namespace AddinHost.Tests.Fixtures;
 /// A real PostgreSQL 15 server for the whole test run: a temporary data directory on a free port, started
 /// with initdb/pg_ctl as the <c>postgres</c> OS user (they refuse root), stopped when the process exits.
 /// </summary>
-public sealed class PostgresServer
+internal sealed class PostgresServer
 {
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
     private readonly string _dataDir;
