@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure.Auth;
 
-/// <summary>Development sign-in: every request is the demo user of the demo firm, with every role.</summary>
+/// <summary>Development sign-in: every request is the demo user of the demo firm, with the configured roles (all by default).</summary>
 public sealed class DemoAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
@@ -23,9 +23,7 @@ public sealed class DemoAuthenticationHandler(
                 new Claim(ClaimNames.Tenant, auth.Value.DemoTenant),
                 new Claim(ClaimNames.ObjectId, UserId),
                 new Claim(ClaimTypes.Name, "Utilisateur de démonstration"),
-                new Claim(ClaimNames.Role, Roles.Avocat),
-                new Claim(ClaimNames.Role, Roles.Assistant),
-                new Claim(ClaimNames.Role, Roles.Administrateur),
+                .. auth.Value.EffectiveDemoRoles.Select(role => new Claim(ClaimNames.Role, role)),
             ],
             SchemeName, ClaimTypes.Name, ClaimNames.Role);
         return Task.FromResult(AuthenticateResult.Success(

@@ -1,6 +1,7 @@
 using AddinHost.Cases.Money;
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AddinHost.Infrastructure.Problems;
@@ -44,6 +45,8 @@ public static class ProblemExtensions
                 DomainException d => (d.StatusCode, d.Message, d.Errors),
                 MissingRateException m => (StatusCodes.Status422UnprocessableEntity, m.Message, null),
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
+                DbUpdateException or DbException when IsConflict(exception) => (StatusCodes.Status409Conflict,
+                    "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.", null),
                 _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500), (IDictionary<string, string[]>?)null),
             };
             if (status >= 500)
@@ -55,6 +58,14 @@ public static class ProblemExtensions
                 : new ValidationProblemDetails(errors) { Status = status, Detail = detail };
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
+
+        // Unique or foreign-key violations from concurrent writers (SQLite code 19, PostgreSQL class 23).
+        private static bool IsConflict(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner : e) switch
+        {
+            Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19,
+            Npgsql.PostgresException p => p.SqlState.StartsWith("23", StringComparison.Ordinal),
+            _ => false,
+        };
 
         // Framework messages are English and may echo input; say what is wrong without them.
         private static string BadRequestDetail(BadHttpRequestException b) => b.InnerException switch

@@ -26,6 +26,9 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
     /// <summary>Seed the demo firm at start-up, as <c>dotnet run</c> does in Development.</summary>
     public bool SeedDemo { get; init; }
 
+    /// <summary>The demo user's roles; null keeps the default (every role).</summary>
+    public string[]? Roles { get; init; }
+
     public static async Task<DunningApp> StartAsync(DbKind kind, string tenant = "cabinet-test")
     {
         var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), tenant);
@@ -34,9 +37,9 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
     }
 
     /// <summary>A second host on the same database, signed in to another tenant.</summary>
-    public DunningApp ForTenant(string tenant)
+    public DunningApp ForTenant(string tenant, string[]? roles = null)
     {
-        var other = new DunningApp(Kind, ConnectionString, tenant);
+        var other = new DunningApp(Kind, ConnectionString, tenant) { Roles = roles };
         _ = other.Server;
         return other;
     }
@@ -49,6 +52,8 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Auth:Demo", "true");
         builder.UseSetting("Auth:DemoTenant", Tenant);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        for (var i = 0; i < (Roles?.Length ?? 0); i++)
+            builder.UseSetting($"Auth:DemoRoles:{i}", Roles![i]);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -44,16 +44,24 @@ public sealed class StartupTests
         Assert.Contains("ConnectionStrings:Dunning", message);
     }
 
-    [Fact]
-    public async Task Without_any_sign_in_every_api_call_is_a_french_401()
+    [Theory]
+    [InlineData(DbKind.Sqlite)]
+    [InlineData(DbKind.Postgres)]
+    public async Task Without_any_sign_in_every_api_call_is_a_french_401(DbKind kind)
     {
-        var db = await TestDatabase.CreateAsync(DbKind.Sqlite);
-        await using var app = new ProductionApp(new() { ["Auth:Demo"] = "false", ["ConnectionStrings:Dunning"] = db });
+        var db = await TestDatabase.CreateAsync(kind);
+        await using var app = new ProductionApp(new() { ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db });
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
         Assert.Contains("Connexion requise", problem.GetProperty("detail").GetString());
         Assert.True((await client.GetAsync("/health")).IsSuccessStatusCode);
         var info = await (await client.GetAsync("/api/info")).Content.ReadAsStringAsync();
         Assert.Contains("\"demonstration\":false", info);
+
+        // The API is described, in Production too, without any tenant data.
+        var openApi = System.Text.Json.JsonDocument.Parse(await (await client.GetAsync("/openapi/v1.json")).Content.ReadAsStringAsync()).RootElement;
+        foreach (var path in new[] { "/api/cases", "/api/cases/{id}", "/api/import/invoices", "/api/interest/quote", "/api/reports/dso" })
+            Assert.True(openApi.GetProperty("paths").TryGetProperty(path, out _), path);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/scalar")).StatusCode);
     }
 }
