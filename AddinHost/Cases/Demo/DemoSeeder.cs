@@ -79,8 +79,9 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
             }
             if (s.Pause is { } pause)
             {
-                db.Pauses.Add(new Pause { CaseId = c.Id, Kind = pause, StartedOn = today.AddDays(-4), Until = pause == PauseKind.PromesseDePaiement ? today.AddDays(10) : null, Reason = "Saisie de démonstration" });
-                AddEvent(c, now, today.AddDays(-4), CaseEventKind.PauseOuverte, $"Pause ouverte : {pause}");
+                var window = new PauseWindow(pause, today.AddDays(-4), pause == PauseKind.PromesseDePaiement ? today.AddDays(10) : null, null);
+                db.Pauses.Add(new Pause { CaseId = c.Id, Kind = pause, StartedOn = window.StartedOn, Until = window.Until, Reason = "Saisie de démonstration" });
+                AddEvent(c, now, window.StartedOn, CaseEventKind.PauseOuverte, $"Pause ouverte : {LadderPlanner.PauseLabel(window)}");
             }
             if (s.Acknowledged)
             {

@@ -1,4 +1,7 @@
+using AddinHost.Cases;
 using AddinHost.Cases.Import;
+using AddinHost.Infrastructure.Audit;
+using Microsoft.EntityFrameworkCore;
 using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
@@ -61,9 +64,7 @@ public static class CommandLine
     {
         var a = new CliArguments(rest, new HashSet<string>());
         var tenant = a.Required("tenant");
-        var creditor = a.Text("creditor") is { } c
-            ? Guid.TryParse(c, out var g) ? g : throw new CliUsageException($"--creditor : « {c} » n'est pas un identifiant de créancier.")
-            : (Guid?)null;
+        var creditorArgument = a.Text("creditor");
         a.RejectUnknown();
         if (a.Positionals.Count != 1) throw new CliUsageException("Indiquez un seul fichier : import <fichier> --tenant <id>.");
         var path = a.Positionals[0];
@@ -74,6 +75,7 @@ public static class CommandLine
         await using var scope = host.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "cli";
+        Guid? creditor = creditorArgument is null ? null : await ResolveCreditorAsync(scope.ServiceProvider, creditorArgument);
         await using var file = File.OpenRead(path);
         var report = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(path), creditor, CancellationToken.None);
         Console.WriteLine($"Import {report.Format} terminé pour « {tenant} » : {report.InvoicesCreated} facture(s) créée(s), " +
@@ -83,13 +85,30 @@ public static class CommandLine
         return Ok;
     }
 
+    /// <summary>A creditor id, or a name: an unknown name is created as a client of the firm, and says so.</summary>
+    private static async Task<Guid> ResolveCreditorAsync(IServiceProvider services, string value)
+    {
+        var db = services.GetRequiredService<DunningDbContext>();
+        if (Guid.TryParse(value, out var id))
+            return await db.Creditors.AnyAsync(c => c.Id == id) ? id : throw new CliUsageException($"--creditor : aucun créancier {id} dans ce cabinet.");
+        var name = value.Trim();
+        if (await db.Creditors.SingleOrDefaultAsync(c => c.Name == name) is { } existing)
+            return existing.Id;
+        var created = new Creditor { Name = name, Kind = CreditorKind.Client };
+        db.Creditors.Add(created);
+        services.GetRequiredService<AuditTrail>().Record("creancier.cree", nameof(Creditor), created.Id);
+        await db.SaveChangesAsync();
+        Console.WriteLine($"Créancier « {name} » créé (client du cabinet).");
+        return created.Id;
+    }
+
     private static int Help()
     {
         Console.WriteLine("""
             OutlookDunning — commandes d'administration
               dotnet run --project AddinHost                       démarre le serveur
               dotnet run --project AddinHost -- migrate            applique les migrations de la base
-              dotnet run --project AddinHost -- import <fichier> --tenant <id> [--creditor <id>]
+              dotnet run --project AddinHost -- import <fichier> --tenant <id> [--creditor <id ou nom>]
                                                                    importe un CSV ou un FEC (tout ou rien)
             """);
         Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");

@@ -85,3 +85,56 @@ public sealed class CommandLineTests
         Assert.Contains("n'est pas un nombre", stderr);
     }
 }
+
+/// <summary>The admin verbs that touch the database, run as a real process on a SQLite file.</summary>
+public sealed class CommandLineDatabaseTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("od-cli-").FullName;
+
+    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), .. args])
+        { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
+        psi.Environment["Database__Provider"] = "Sqlite";
+        psi.Environment["ConnectionStrings__Dunning"] = $"Data Source={Path.Combine(_folder, "cli.db")}";
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Migrate_then_import_twice_creates_nothing_the_second_time()
+    {
+        var (code, output, _) = await RunAsync("migrate");
+        Assert.Equal((0, true), (code, output.Contains("Base de données à jour")));
+
+        var csv = Path.Combine(_folder, "factures.csv");
+        await File.WriteAllTextAsync(csv, Fixtures.SampleFiles.TypicalCsv("CLI"));
+        var first = await RunAsync("import", csv, "--tenant", "cabinet-cli", "--creditor", "Menuiserie Bressan SAS");
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Contains("Créancier « Menuiserie Bressan SAS » créé", first.Out);
+        Assert.Contains("3 facture(s) créée(s)", first.Out);
+
+        var second = await RunAsync("import", csv, "--tenant", "cabinet-cli", "--creditor", "Menuiserie Bressan SAS");
+        Assert.Contains("0 facture(s) créée(s), 3 déjà présente(s)", second.Out);
+        Assert.DoesNotContain("créé (client", second.Out);
+    }
+
+    [Fact]
+    public async Task A_refused_file_exits_1_with_every_line_and_a_bad_argument_exits_2()
+    {
+        var csv = Path.Combine(_folder, "mauvais.csv");
+        await File.WriteAllTextAsync(csv, Fixtures.SampleFiles.Csv("X;732829321;;;;;A-1;01/02/2025;03/03/2025;100,00;0;"));
+        var refused = await RunAsync("import", csv, "--tenant", "cabinet-cli", "--creditor", "Créancier");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("ligne 2 : SIREN 732829321 invalide", refused.Err);
+
+        Assert.Equal(2, (await RunAsync("import", csv)).Code);
+        Assert.Equal(2, (await RunAsync("import", Path.Combine(_folder, "absent.csv"), "--tenant", "t")).Code);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
