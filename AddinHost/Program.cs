@@ -2,6 +2,7 @@ using AddinHost.Cases;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Cli;
+using AddinHost.Letters;
 
 if (CommandLine.Handles(args))
     return await CommandLine.RunAsync(args, hostArgs => HostComposition.Build(hostArgs));
@@ -11,6 +12,7 @@ app.UseDunning();
 app.MapDunningApi();
 app.MapAudit();
 app.MapCasesFeature();
+app.MapLetters();
 app.PrintBannerOnStart();
 await app.PrepareAsync();
 await app.RunAsync();

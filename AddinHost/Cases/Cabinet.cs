@@ -9,4 +9,12 @@ public sealed class Cabinet : TenantEntity
     public string? Address { get; set; }
     public string? PostalCode { get; set; }
     public string? City { get; set; }
+
+    /// <summary>The lawyer who signs the letters, e.g. « Maître Claire Delaunay ».</summary>
+    public string? SigningLawyer { get; set; }
+
+    /// <summary>As written after « Avocat au », e.g. « barreau de Lyon ».</summary>
+    public string? Bar { get; set; }
+
+    public string? Email { get; set; }
 }

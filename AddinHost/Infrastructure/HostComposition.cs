@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
+using AddinHost.Letters;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -20,6 +21,7 @@ public static class HostComposition
         builder.AddDunningAuth();
         builder.Services.AddScoped<AuditTrail>();
         builder.AddCases();
+        builder.AddLetters();
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -15,7 +15,7 @@ public static class LetterFields
         F("cabinet.ville", "Ville du cabinet (lieu du courrier)", "Lyon"),
         F("avocat.nom", "Nom de l'avocat signataire", "Maître Claire Delaunay"),
         F("avocat.email", "Adresse électronique de l'avocat", "c.delaunay@delaunay-avocats.fr"),
-        F("avocat.barreau", "Barreau de l'avocat", "Barreau de Lyon"),
+        F("avocat.barreau", "Barreau de l'avocat (« Avocat au … »)", "barreau de Lyon"),
 
         F("creancier.nom", "Nom du créancier", "Menuiserie Bressan SAS"),
         F("creancier.siren", "SIREN du créancier", "798456125"),
@@ -37,6 +37,7 @@ public static class LetterFields
         F("courrier.date", "Date du courrier", "30/09/2025"),
         F("courrier.lieu", "Lieu du courrier", "Lyon"),
         F("courrier.demonstration", "Vrai quand le courrier est produit en mode démonstration", "non", FieldKind.Condition),
+        F("courrier.apres_relances", "Vrai quand des relances ont déjà été envoyées", "oui", FieldKind.Condition),
 
         new("factures", "Factures impayées du dossier", "2 factures", FieldKind.Liste,
         [

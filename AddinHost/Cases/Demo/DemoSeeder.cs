@@ -21,7 +21,11 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         var today = clock.Today();
         var now = clock.GetUtcNow();
 
-        db.Cabinets.Add(new Cabinet { Name = $"Cabinet Delaunay & Associés ({DemoLabel})", Address = "12 rue de la République", PostalCode = "69002", City = "Lyon" });
+        db.Cabinets.Add(new Cabinet
+        {
+            Name = "Cabinet Delaunay & Associés", Address = "12 rue de la République", PostalCode = "69002", City = "Lyon",
+            SigningLawyer = "Maître Claire Delaunay", Bar = "barreau de Lyon", Email = "c.delaunay@delaunay-avocats.example",
+        });
         var firm = new Creditor
         {
             Name = "Cabinet Delaunay & Associés", Kind = CreditorKind.Cabinet, Category = CreditorCategory.Autre,
@@ -137,7 +141,7 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         yield return new(Pro("Imprimerie Lambert SAS", 39456781, "Dijon", "21000", "5 rue de la Liberté"), false, 40, [2_150.00m, 1_075.00m, 890.00m], 3, Pause: PauseKind.PromesseDePaiement);
         yield return new(Pro("Traiteur Chevalier SARL", 52187634, "Tours", "37000", "9 place Plumereau"), false, 30, [3_600.00m, 1_200.00m], 2, PaidShare: 0.40m);
         yield return new(Person("M. Julien Mercier", "Paris", "75011", "48 rue Oberkampf", true), true, 45, [2_880.00m, 1_440.00m, 720.00m], 4);
-        yield return new(Person("Mme Claire Dubois", "Toulouse", "31000", "17 rue des Filatiers", false), true, 33, [1_920.00m, 960.00m, 480.00m], 3);
+        yield return new(Person("Mme Claire Dubois", "Toulouse", "31000", "17 rue des Filatiers", false), false, 33, [1_920.00m, 960.00m, 480.00m], 3);
         yield return new(Person("M. et Mme Laurent Petit", "Rennes", "35000", "6 rue de Saint-Malo", false), true, 650, [3_240.00m, 1_620.00m], 5);
         yield return new(Person("Mme Sophie Girard", "Strasbourg", "67000", "30 quai des Bateliers", true), true, 60, [1_500.00m, 1_500.00m, 1_500.00m], 3, Pause: PauseKind.Echeancier);
         yield return new(Pro("Menuiserie Vidal SARL", 49321876, "Montpellier", "34000", "11 rue Foch"), false, 15, [2_760.00m, 1_380.00m], 2, PaidShare: 1.00m, PaidDaysAgo: 20);

@@ -45,8 +45,8 @@ public sealed class ReminderPolicy : TenantEntity
         ToleranceAmount = 15m,
         Levels =
         [
-            new() { Name = "Rappel de courtoisie", DelayDays = -3, Channel = StepChannel.Email, Template = "courtoisie", AttachInvoices = true, MinGapDays = 0 },
-            new() { Name = "Relance 1", DelayDays = 7, Channel = StepChannel.Email, Template = "relance-1", AttachInvoices = true, MinGapDays = 5 },
+            new() { Name = "Rappel de courtoisie", DelayDays = -3, Channel = StepChannel.Email, Template = "courriel-courtoisie", AttachInvoices = true, MinGapDays = 0 },
+            new() { Name = "Relance 1", DelayDays = 7, Channel = StepChannel.Email, Template = "courriel-relance-1", AttachInvoices = true, MinGapDays = 5 },
             new() { Name = "Relance 2", DelayDays = 15, Channel = StepChannel.Courrier, Template = "relance-2", AttachInvoices = true, MinGapDays = 7 },
             new() { Name = "Mise en demeure", DelayDays = 30, Channel = StepChannel.Ere, Template = "mise-en-demeure", AttachInvoices = true, MinGapDays = 10 },
             new() { Name = "Phase judiciaire à décider", DelayDays = 45, Channel = StepChannel.Decision, Template = null, AttachInvoices = false, MinGapDays = 15 },

@@ -79,6 +79,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/acknowledgements", $"/api/cases/{caseB.Id}/acknowledgements", Json(new { date = "2025-06-01" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/steps", $"/api/cases/{caseB.Id}/steps", Json(new { level = 1 }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/notice-receipt", $"/api/cases/{caseB.Id}/notice-receipt", Json(new { date = "2025-06-01" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters/preview", $"/api/cases/{caseB.Id}/letters/preview", Json(new { template = "relance-1" }))).StatusCode);
         var import = await Call("POST", "/api/import/invoices", "/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("X"), creditorId: creditorB));
         await import.ProblemAsync(400);
 
@@ -87,7 +88,12 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("PUT", "/api/rates", "/api/rates", Json(new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 1.11m }))).EnsureSuccessStatusCode();
         (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
-        foreach (var (pattern, url) in new[] { ("/api/info", "/api/info"), ("/health", "/health"), ("/openapi/{documentName}.json", "/openapi/v1.json") })
+        foreach (var (pattern, url) in new[]
+                 {
+                     ("/api/info", "/api/info"), ("/health", "/health"), ("/openapi/{documentName}.json", "/openapi/v1.json"),
+                     ("/api/templates", "/api/templates"), ("/api/templates/fields", "/api/templates/fields"),
+                     ("/api/templates/{name}/lint", "/api/templates/relance-1/lint"), ("/api/templates/{name}", "/api/templates/relance-1"),
+                 })
             Assert.DoesNotContain(caseB.Reference, await (await Call("GET", pattern, url)).Content.ReadAsStringAsync());
 
         // B is exactly as it was.

@@ -58,7 +58,13 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasColumnType("text");
 
+                    b.Property<string>("Bar")
+                        .HasColumnType("text");
+
                     b.Property<string>("City")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
                         .HasColumnType("text");
 
                     b.Property<string>("Name")
@@ -67,6 +73,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("PostalCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SigningLawyer")
                         .HasColumnType("text");
 
                     b.Property<string>("TenantId")

@@ -53,7 +53,13 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Address")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Bar")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("City")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -62,6 +68,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PostalCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SigningLawyer")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")

@@ -1,0 +1,26 @@
+using TemplateAuthoring;
+using static TemplateAuthoring.Letter;
+
+// Writes the default templates. Firms then edit them in Word; these are only the shipped defaults.
+var output = args.Length > 0 ? args[0] : Path.Combine(FindRepositoryRoot(), "Templates");
+
+Write("relance-1", "Relance amiable", Letters.Relance1());
+Write("relance-2", "Seconde relance", Letters.Relance2());
+Write("mise-en-demeure-professionnel", "Mise en demeure — professionnel", Letters.MiseEnDemeureProfessionnel());
+Write("mise-en-demeure-consommateur", "Mise en demeure — consommateur", Letters.MiseEnDemeureConsommateur());
+Write("mise-en-demeure-honoraires", "Mise en demeure — honoraires d'avocat", Letters.MiseEnDemeureHonoraires());
+Write("courriel-courtoisie", "Courriel de courtoisie avant échéance", Letters.CourrielCourtoisie());
+Write("courriel-relance-1", "Courriel de première relance", Letters.CourrielRelance1());
+
+void Write(string name, string title, Letter letter)
+{
+    File.WriteAllBytes(Path.Combine(output, name + ".docx"), letter.Save(title));
+    Console.WriteLine($"{name}.docx");
+}
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "OutlookDunning.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Run from inside the repository.");
+}
