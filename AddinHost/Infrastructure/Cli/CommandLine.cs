@@ -6,6 +6,8 @@ using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
+using AddinHost.Letters;
+using AddinHost.Letters.Engine;
 
 namespace AddinHost.Infrastructure.Cli;
 
@@ -13,7 +15,7 @@ namespace AddinHost.Infrastructure.Cli;
 public static class CommandLine
 {
     public const int Ok = 0, Failed = 1, BadArguments = 2;
-    private static readonly string[] Verbs = ["migrate", "import", "interest", "help"];
+    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -27,6 +29,8 @@ public static class CommandLine
                 "interest" => InterestCommand.Run(rest, Console.Out, InMemoryRateTable.FrenchDefaults(), TimeProvider.System.Today()),
                 "migrate" => await MigrateAsync(buildHost),
                 "import" => await ImportAsync(rest, buildHost),
+                "lint" => LetterCommands.Lint(rest, Console.Out),
+                "render" => await LetterCommands.RenderAsync(rest, Console.Out),
                 _ => Help(),
             };
         }
@@ -44,6 +48,11 @@ public static class CommandLine
                     await Console.Error.WriteLineAsync($"  {field} : {m}");
             // Validation of what the user typed is a bad argument; a refused file is a failure.
             return e.StatusCode == StatusCodes.Status400BadRequest ? BadArguments : Failed;
+        }
+        catch (TemplateRenderException e)
+        {
+            await Console.Error.WriteLineAsync($"Erreur : {e.Message}");
+            return Failed;
         }
         catch (MissingRateException e)
         {
@@ -110,6 +119,9 @@ public static class CommandLine
               dotnet run --project AddinHost -- migrate            applique les migrations de la base
               dotnet run --project AddinHost -- import <fichier> --tenant <id> [--creditor <id ou nom>]
                                                                    importe un CSV ou un FEC (tout ou rien)
+              dotnet run --project AddinHost -- lint <modèle.docx>  vérifie un modèle de courrier
+              dotnet run --project AddinHost -- render <modèle.docx> <données.json> <sortie.docx>
+                                                                   fusionne un modèle avec des données
             """);
         Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");
         return Ok;

@@ -44,6 +44,7 @@ public static class ProblemExtensions
             {
                 DomainException d => (d.StatusCode, d.Message, d.Errors),
                 MissingRateException m => (StatusCodes.Status422UnprocessableEntity, m.Message, null),
+                Letters.Engine.TemplateRenderException t => (StatusCodes.Status422UnprocessableEntity, t.Message, null),
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
                 DbUpdateException or DbException when IsConflict(exception) => (StatusCodes.Status409Conflict,
                     "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.", null),

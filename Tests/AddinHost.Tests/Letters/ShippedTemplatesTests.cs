@@ -28,3 +28,60 @@ public sealed class ShippedTemplatesTests
         Assert.Empty(Docx.Validate(docx).Select(e => e.Description));
     }
 }
+
+/// <summary>The template authors' command line, run as a real process.</summary>
+public sealed class LetterCommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("od-letters-").FullName;
+    private static readonly string Templates = Path.Combine(AppContext.BaseDirectory, "Templates");
+
+    private static async Task<(int Code, string Out)> RunAsync(params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), .. args])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, output);
+    }
+
+    [Fact]
+    public async Task Render_fills_a_shipped_template_with_the_example_data()
+    {
+        var data = Path.Combine(FindRepository(), "Templates", "exemple-donnees.json");
+        var output = Path.Combine(_folder, "relance.docx");
+        var (code, text) = await RunAsync("render", Path.Combine(Templates, "relance-2.docx"), data, output);
+        Assert.True(code == 0, text);
+        var docx = await File.ReadAllBytesAsync(output);
+        Assert.Empty(Docx.Validate(docx));
+        var body = string.Join("\n", Docx.Paragraphs(docx)).Replace('\u00a0', ' ');
+        Assert.Contains("Garage Fontaine SARL", body);
+        Assert.Contains("Total réclamé : 3 508,30 €", body);
+        Assert.Contains("Relance 1 du 10/03/2025 ; Relance 2 du 18/03/2025", body);
+    }
+
+    [Fact]
+    public async Task Lint_exits_0_on_a_clean_template_and_1_with_every_problem_otherwise()
+    {
+        Assert.Equal(0, (await RunAsync("lint", Path.Combine(Templates, "mise-en-demeure-professionnel.docx"))).Code);
+        var bad = Path.Combine(_folder, "mauvais.docx");
+        await File.WriteAllBytesAsync(bad, Docx.Build(Docx.P(Docx.R("{{debiteur.prenom}} {{#factures}}"))));
+        var (code, text) = await RunAsync("lint", bad);
+        Assert.Equal(1, code);
+        Assert.Contains("2 problème(s)", text);
+        Assert.Contains("corps, paragraphe 1 : champ inconnu « debiteur.prenom »", text);
+        var (renderCode, renderText) = await RunAsync("render", bad, Path.Combine(FindRepository(), "Templates", "exemple-donnees.json"), Path.Combine(_folder, "x.docx"));
+        Assert.Equal(1, renderCode);
+        Assert.Contains("jamais fermée", renderText);
+        Assert.Equal(2, (await RunAsync("lint")).Code);
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "OutlookDunning.sln"))) return dir.FullName;
+        throw new InvalidOperationException("repository not found");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
