@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the tests need and is missing: PostgreSQL 15 server binaries (the tests start their own
-# server as the `postgres` user). Safe to run again: it only installs what is absent.
+# server as the `postgres` user), LibreOffice with its Python bridge (PDF letters) and poppler-utils (to read
+# PDFs back). Safe to run again: it only installs what is absent.
 set -euo pipefail
 
 need=()
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installation des paquets manquants : ${need[*]}"

@@ -2,6 +2,7 @@ using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters.Engine;
+using AddinHost.Letters.Pdf;
 
 namespace AddinHost.Letters;
 
@@ -19,6 +20,7 @@ public static class LetterEndpoints
     {
         builder.Services.AddSingleton<TemplateStore>();
         builder.Services.AddScoped<LetterService>();
+        builder.AddPdf();
         return builder;
     }
 
@@ -43,14 +45,16 @@ public static class LetterEndpoints
                 TypedResults.File(await store.GetAsync(name, ct), DocxType, name + ".docx"))
             .WithSummary("Télécharger un modèle (.docx)");
 
-        app.MapPost("/api/cases/{id:guid}/letters/preview", async (Guid id, PreviewRequest body, LetterService letters, TimeProvider clock, CancellationToken ct) =>
+        app.MapPost("/api/cases/{id:guid}/letters/preview", async (Guid id, PreviewRequest body, LetterService letters, IPdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
             {
                 var template = body.Template?.Trim();
                 if (string.IsNullOrEmpty(template)) throw Problem.Validation("template", "Indiquez le modèle : relance-1, relance-2, mise-en-demeure…");
                 var format = (body.Format ?? "docx").Trim().ToLowerInvariant();
-                if (format != "docx") throw Problem.Validation("format", "Format disponible : docx (le PDF sera produit par LibreOffice dans une prochaine version).");
+                if (format is not ("docx" or "pdf")) throw Problem.Validation("format", "Formats possibles : docx ou pdf.");
                 var letter = await letters.RenderAsync(id, template, body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, body.AsOf ?? clock.Today(), ct);
-                return TypedResults.File(letter.Docx, DocxType, letter.FileName);
+                return format == "pdf"
+                    ? TypedResults.File(await pdf.ConvertAsync(letter.Docx, ct), "application/pdf", Path.ChangeExtension(letter.FileName, ".pdf"))
+                    : TypedResults.File(letter.Docx, DocxType, letter.FileName);
             })
             .WithTags("Courriers").WithSummary("Aperçu d'un courrier du dossier, fusionné avec le modèle")
             .RequireAuthorization(Policies.Saisie);

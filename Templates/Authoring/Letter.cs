@@ -31,9 +31,10 @@ public sealed class Letter
                     new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 })),
             new TableGrid(columns.Select(_ => new GridColumn { Width = width.ToString() })));
-        table.Append(new TableRow(columns.Select(c => Cell(width, c.Amount, B(c.Header)))));
+        // 9 pt in tables, so that an invoice number or an amount fits on one line.
+        table.Append(new TableRow(columns.Select(c => Cell(width, c.Amount, TextRun(c.Header, bold: true, size: 18)))));
         table.Append(new TableRow(columns.Select((c, i) => Cell(width, c.Amount,
-            TextRun((i == 0 ? $"{{{{#{list}}}}}" : "") + c.Cell + (i == columns.Length - 1 ? $"{{{{/{list}}}}}" : ""))))));
+            TextRun((i == 0 ? $"{{{{#{list}}}}}" : "") + c.Cell + (i == columns.Length - 1 ? $"{{{{/{list}}}}}" : ""), size: 18)))));
         return Add(table);
     }
 

@@ -8,6 +8,9 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
 using AddinHost.Letters.Engine;
+using AddinHost.Letters.Pdf;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure.Cli;
 
@@ -30,7 +33,7 @@ public static class CommandLine
                 "migrate" => await MigrateAsync(buildHost),
                 "import" => await ImportAsync(rest, buildHost),
                 "lint" => LetterCommands.Lint(rest, Console.Out),
-                "render" => await LetterCommands.RenderAsync(rest, Console.Out),
+                "render" => await LetterCommands.RenderAsync(rest, Console.Out, ConvertToPdfAsync),
                 _ => Help(),
             };
         }
@@ -59,6 +62,12 @@ public static class CommandLine
             await Console.Error.WriteLineAsync($"Erreur : {e.Message}");
             return Failed;
         }
+    }
+
+    private static async Task<byte[]> ConvertToPdfAsync(byte[] docx)
+    {
+        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), NullLogger<LibreOfficePool>.Instance);
+        return await pool.ConvertAsync(docx, CancellationToken.None);
     }
 
     private static async Task<int> MigrateAsync(Func<string[], WebApplication> buildHost)

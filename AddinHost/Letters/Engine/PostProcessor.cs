@@ -17,10 +17,21 @@ internal static class PostProcessor
             foreach (var cell in root.Descendants(W.Tc))
                 if (cell.Elements().LastOrDefault(e => e.Name != W.TcPr)?.Name != W.P)
                     cell.Add(new XElement(W.P)); // a cell must end with a paragraph
+            foreach (var properties in root.Descendants(W.RPr))
+                RemoveRepeatedProperties(properties);
             foreach (var docPr in root.Descendants(W.DocPr))
                 docPr.SetAttributeValue("id", drawingId++);
             RenumberBookmarks(root, ref bookmarkId, bookmarkNames);
         }
+    }
+
+    // LibreOffice may write a property twice (<w:b/><w:b/>), which Word's schema forbids: keep the last.
+    private static void RemoveRepeatedProperties(XElement properties)
+    {
+        var seen = new HashSet<XName>();
+        foreach (var child in properties.Elements().Reverse().ToList())
+            if (!seen.Add(child.Name))
+                child.Remove();
     }
 
     // Cloned bookmarks would share ids and names; the first keeps its name, later copies are dropped.

@@ -86,9 +86,11 @@ public static class Docx
     public static string Text(XElement paragraph) => string.Concat(paragraph.Descendants().Select(e =>
         e.Name == Wn + "t" ? e.Value : e.Name == Wn + "br" ? "\n" : e.Name == Wn + "tab" ? "\t" : ""));
 
-    public static IReadOnlyList<ValidationErrorInfo> Validate(byte[] docx)
+    /// <summary>OpenXmlValidator's errors, each with its part and XPath (read while the package is open).</summary>
+    public static List<string> Validate(byte[] docx)
     {
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        return new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).ToList();
+        return new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
     }
 }

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using AddinHost.Infrastructure.Problems;
+using AddinHost.Letters;
+using AddinHost.Letters.Pdf;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AddinHost.Tests.Letters;
+
+/// <summary>The real LibreOffice: templates it saved, the warm pool, and a converter that hangs.</summary>
+public sealed class LibreOfficeTests
+{
+    private static readonly string Templates = Path.Combine(AppContext.BaseDirectory, "Templates");
+
+    [Fact]
+    public async Task A_template_saved_by_libreoffice_still_lints_clean_and_renders_a_valid_letter()
+    {
+        var folder = Directory.CreateTempSubdirectory("od-lo-save-").FullName;
+        var source = Path.Combine(folder, "source", "mise-en-demeure-professionnel.odt");
+        Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+        // Round trip through ODT and back, so that every run is written by LibreOffice's own export.
+        await Soffice(folder, "--convert-to", "odt", "--outdir", Path.GetDirectoryName(source)!, Path.Combine(Templates, "mise-en-demeure-professionnel.docx"));
+        await Soffice(folder, "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder, source);
+        var saved = await File.ReadAllBytesAsync(Path.Combine(folder, "mise-en-demeure-professionnel.docx"));
+
+        Assert.Empty(LetterService.Engine.Lint(saved));
+        // LibreOffice 7.4 repeats some run properties (<w:b/><w:b/>): the rendered letter must come out valid anyway.
+        var data = LetterCommands.ToData(System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FindRepository(), "Templates", "exemple-donnees.json"))).RootElement);
+        var letter = LetterService.Engine.Render(saved, data);
+        Assert.Empty(Docx.Validate(letter));
+        var body = string.Join("\n", Docx.Paragraphs(letter)).Replace('\u00a0', ' ');
+        Assert.Contains("MISE EN DEMEURE", body);
+        Assert.Contains("Total réclamé : 3 508,30 €", body);
+        Assert.DoesNotContain("{{", body);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_pool_converts_letters_one_after_another_with_warm_instances()
+    {
+        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), NullLogger<LibreOfficePool>.Instance);
+        var docx = Docx.Build(Docx.P(Docx.R("Première lettre")));
+        var first = Stopwatch.StartNew();
+        Assert.Contains("Première lettre", await PdfText.ReadAsync(await pool.ConvertAsync(docx, CancellationToken.None)));
+        var coldStart = first.Elapsed;
+        var second = Stopwatch.StartNew();
+        Assert.Contains("Deuxième lettre", await PdfText.ReadAsync(await pool.ConvertAsync(Docx.Build(Docx.P(Docx.R("Deuxième lettre"))), CancellationToken.None)));
+        Assert.True(second.Elapsed < coldStart, $"warm {second.Elapsed} should beat cold {coldStart}");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_converter_that_never_answers_is_killed_and_the_request_gets_a_clear_error()
+    {
+        var sleepersBefore = Process.GetProcessesByName("sleep").Length;
+        var silent = Path.Combine(Directory.CreateTempSubdirectory("od-hang-").FullName, "python");
+        await File.WriteAllTextAsync(silent, "#!/bin/sh\nexec sleep 600\n");
+        File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1, TimeoutSeconds = 5, PythonPath = silent }), NullLogger<LibreOfficePool>.Instance);
+
+        var clock = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<DomainException>(() => pool.ConvertAsync(Docx.Build(Docx.P(Docx.R("x"))), CancellationToken.None));
+        Assert.Equal(503, e.StatusCode);
+        Assert.Contains("5 secondes", e.Message);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 4, 30);
+        Assert.True(Process.GetProcessesByName("sleep").Length <= sleepersBefore, "the hung bridge must be killed");
+    }
+
+    [Fact]
+    public async Task Without_libreoffice_a_pdf_request_is_refused_at_once_with_a_french_reason()
+    {
+        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { LibreOfficePath = "/nonexistent/soffice" }), NullLogger<LibreOfficePool>.Instance);
+        Assert.False(pool.IsAvailable);
+        var e = await Assert.ThrowsAsync<DomainException>(() => pool.ConvertAsync([1, 2, 3], CancellationToken.None));
+        Assert.Contains("LibreOffice", e.Message);
+    }
+
+    private static async Task Soffice(string profileRoot, params string[] args)
+    {
+        using var p = Process.Start(new ProcessStartInfo("soffice", ["--headless", $"-env:UserInstallation=file://{profileRoot}/profile", .. args])
+        { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, output);
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "OutlookDunning.sln"))) return dir.FullName;
+        throw new InvalidOperationException("repository not found");
+    }
+}
