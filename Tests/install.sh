@@ -19,4 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 id postgres >/dev/null 2>&1 || { echo "L'utilisateur système « postgres » manque : réinstallez le paquet postgresql." >&2; exit 1; }
+# The benchmarks' peer (docxtemplater), exactly as locked.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+[ -d "$root/Tests/Benchmarks/docxtemplater/node_modules" ] || npm ci --prefix "$root/Tests/Benchmarks/docxtemplater" --no-audit --no-fund --loglevel=error
 echo "Prérequis des tests présents."

@@ -1,19 +1,27 @@
 namespace Benchmarks;
 
-/// <summary>dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres]</summary>
+/// <summary>
+/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf]
+/// </summary>
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
         var scale = Scale.Full;
         var providers = new List<string> { "Sqlite", "Postgres" };
+        string? only = null;
         for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--scale") scale = Scale.Parse(args[++i]);
             else if (args[i] == "--providers") providers = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            else if (args[i] == "--only") only = args[++i];
         }
 
-        var report = await BenchmarkSuite.RunAsync(scale, providers, Console.Out);
+        var report = only is null or "data" ? await BenchmarkSuite.RunAsync(scale, providers, Console.Out) : new Report();
+        if (only is null or "letters")
+            await LetterBenchmark.RunAsync(report, scale.LetterRenders, 5_000, scale.BigLetterRenders, Console.Out);
+        if (only is null or "pdf")
+            await PdfBenchmark.RunAsync(report, scale.PdfLetters, Console.Out);
         Console.WriteLine();
         report.Print(Console.Out);
         Console.WriteLine(report.AllMet ? "All targets met." : "Some targets are NOT met.");

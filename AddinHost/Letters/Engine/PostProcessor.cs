@@ -12,15 +12,20 @@ internal static class PostProcessor
         var bookmarkNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var root in roots)
         {
-            foreach (var table in root.Descendants(W.Tbl).Where(t => !t.Elements(W.Tr).Any()).ToList())
-                table.Remove();
-            foreach (var cell in root.Descendants(W.Tc))
-                if (cell.Elements().LastOrDefault(e => e.Name != W.TcPr)?.Name != W.P)
+            // One walk over the part: a 5,000-row letter has hundreds of thousands of elements.
+            var emptyTables = new List<XElement>();
+            var cells = new List<XElement>();
+            foreach (var e in root.Descendants())
+            {
+                if (e.Name == W.RPr) RemoveRepeatedProperties(e);
+                else if (e.Name == W.Tc) cells.Add(e);
+                else if (e.Name == W.DocPr) e.SetAttributeValue("id", drawingId++);
+                else if (e.Name == W.Tbl && e.Element(W.Tr) is null) emptyTables.Add(e);
+            }
+            foreach (var table in emptyTables) table.Remove();
+            foreach (var cell in cells)
+                if (cell.Elements().LastOrDefault()?.Name != W.P)
                     cell.Add(new XElement(W.P)); // a cell must end with a paragraph
-            foreach (var properties in root.Descendants(W.RPr))
-                RemoveRepeatedProperties(properties);
-            foreach (var docPr in root.Descendants(W.DocPr))
-                docPr.SetAttributeValue("id", drawingId++);
             RenumberBookmarks(root, ref bookmarkId, bookmarkNames);
         }
     }
@@ -28,10 +33,14 @@ internal static class PostProcessor
     // LibreOffice may write a property twice (<w:b/><w:b/>), which Word's schema forbids: keep the last.
     private static void RemoveRepeatedProperties(XElement properties)
     {
-        var seen = new HashSet<XName>();
-        foreach (var child in properties.Elements().Reverse().ToList())
-            if (!seen.Add(child.Name))
-                child.Remove();
+        var children = properties.Elements().ToList();
+        for (var i = children.Count - 2; i >= 0; i--)
+            for (var j = i + 1; j < children.Count; j++)
+                if (children[j].Name == children[i].Name)
+                {
+                    children[i].Remove();
+                    break;
+                }
     }
 
     // Cloned bookmarks would share ids and names; the first keeps its name, later copies are dropped.

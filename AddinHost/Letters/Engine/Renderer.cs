@@ -8,13 +8,15 @@ namespace AddinHost.Letters.Engine;
 /// </summary>
 internal static class Renderer
 {
-    public static void Render(XElement root, Scope scope)
+    public static void Render(XElement root, Scope scope) => Render(root, scope, new Dictionary<string, Tag>(StringComparer.Ordinal));
+
+    // Parsed tags are shared by every clone of a section: a row repeated 5,000 times parses its tags once.
+    private static void Render(XElement root, Scope scope, Dictionary<string, Tag> parsed)
     {
-        var tags = root.Descendants(W.R)
-            .Select(r => (Run: r, Text: RunNormalizer.TagText(r)))
-            .Where(x => x.Text is not null)
-            .Select(x => (x.Run, Tag: Parse(x.Text!)))
-            .ToList();
+        var tags = new List<(XElement Run, Tag Tag)>();
+        foreach (var run in root.Descendants(W.R))
+            if (RunNormalizer.TagText(run) is { } text)
+                tags.Add((run, parsed.TryGetValue(text, out var known) ? known : parsed[text] = Parse(text)));
 
         for (var i = 0; i < tags.Count; i++)
         {
@@ -22,11 +24,11 @@ internal static class Renderer
             switch (tag.Kind)
             {
                 case TagKind.Value:
-                    WriteValue(run, Formatters.Apply(scope.Resolve(tag.Path), tag.Formatters));
+                    WriteValue(run, Formatters.Apply(scope.Resolve(tag.Segments), tag.Formatters));
                     break;
                 case TagKind.Section or TagKind.InvertedSection:
                     var close = MatchingClose(tags, i);
-                    Expand(run, tags[close].Run, tag, scope);
+                    Expand(run, tags[close].Run, tag, scope, parsed);
                     i = close;
                     break;
                 default:
@@ -50,15 +52,15 @@ internal static class Renderer
         throw new TemplateRenderException($"Section « {tags[open].Tag.Source} » jamais fermée.");
     }
 
-    private static void Expand(XElement openRun, XElement closeRun, Tag tag, Scope scope)
+    private static void Expand(XElement openRun, XElement closeRun, Tag tag, Scope scope, Dictionary<string, Tag> parsed)
     {
         var unit = SectionPlacement.Of(openRun, closeRun) ?? throw new TemplateRenderException($"« {tag.Source} » : {SectionPlacement.Refusal}.");
-        var iterations = Scope.Iterations(scope.Resolve(tag.Path), tag.Kind == TagKind.InvertedSection);
+        var iterations = Scope.Iterations(scope.Resolve(tag.Segments), tag.Kind == TagKind.InvertedSection);
 
         switch (unit)
         {
             case SectionUnit.Inline:
-                Repeat(openRun.ElementsAfterSelf().TakeWhile(e => e != closeRun).ToList(), W.P, iterations, scope, anchor: openRun);
+                Repeat(openRun.ElementsAfterSelf().TakeWhile(e => e != closeRun).ToList(), W.P, iterations, scope, parsed, anchor: openRun);
                 openRun.Remove();
                 closeRun.Remove();
                 break;
@@ -66,12 +68,12 @@ internal static class Renderer
                 var row = SectionPlacement.RowOf(W.ParagraphOf(openRun)!)!;
                 openRun.Remove();
                 closeRun.Remove();
-                Repeat([row], W.Tbl, iterations, scope, anchor: row);
+                Repeat([row], W.Tbl, iterations, scope, parsed, anchor: row);
                 break;
             case SectionUnit.Paragraphs:
                 var openParagraph = W.ParagraphOf(openRun)!;
                 var closeParagraph = W.ParagraphOf(closeRun)!;
-                Repeat(openParagraph.ElementsAfterSelf().TakeWhile(e => e != closeParagraph).ToList(), W.Body, iterations, scope, anchor: openParagraph);
+                Repeat(openParagraph.ElementsAfterSelf().TakeWhile(e => e != closeParagraph).ToList(), W.Body, iterations, scope, parsed, anchor: openParagraph);
                 openRun.Remove();
                 closeRun.Remove();
                 RemoveIfBlank(openParagraph);
@@ -81,13 +83,13 @@ internal static class Renderer
     }
 
     /// <summary>Renders a clone of <paramref name="unit"/> per iteration, placed where the unit was.</summary>
-    private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope, XElement anchor)
+    private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope, Dictionary<string, Tag> parsed, XElement anchor)
     {
         var output = new List<XElement>();
         foreach (var item in iterations)
         {
             var holder = new XElement(container, unit.Select(e => new XElement(e)));
-            Render(holder, scope.Push(item));
+            Render(holder, scope.Push(item), parsed);
             output.AddRange(holder.Elements());
         }
         anchor.AddAfterSelf(output);
@@ -109,6 +111,13 @@ internal static class Renderer
     /// <summary>Replaces the tag's text with the value, in the tag's own formatting; line breaks become w:br.</summary>
     private static void WriteValue(XElement run, string value)
     {
+        // Most values are one line: the tag's own text element just takes the value.
+        if (value.AsSpan().IndexOfAny('\n', '\r', '\t') < 0 && value.Length > 0 && run.Element(W.T) is { } text)
+        {
+            text.Value = value;
+            text.SetAttributeValue(W.Space, "preserve");
+            return;
+        }
         var properties = run.Element(W.RPr);
         run.RemoveNodes();
         if (properties is not null) run.Add(properties);

@@ -17,9 +17,10 @@ public sealed class Scope
     public Scope Push(object? item) =>
         item is IReadOnlyDictionary<string, object?> frame ? new Scope([frame, .. _frames]) : this;
 
-    public object? Resolve(string path)
+    public object? Resolve(string path) => Resolve(path.Split('.'));
+
+    public object? Resolve(string[] segments)
     {
-        var segments = path.Split('.');
         foreach (var frame in _frames)
         {
             if (!frame.TryGetValue(segments[0], out var value)) continue;

@@ -5,7 +5,11 @@ namespace AddinHost.Letters.Engine;
 public enum TagKind { Value, Section, InvertedSection, Close }
 
 /// <summary>One <c>{{…}}</c> tag: a value with its formatters, or a section's open or close.</summary>
-public sealed record Tag(TagKind Kind, string Path, IReadOnlyList<string> Formatters, string Source);
+public sealed record Tag(TagKind Kind, string Path, IReadOnlyList<string> Formatters, string Source)
+{
+    /// <summary>The path split once, since a tag in a 5,000-row table is resolved 5,000 times.</summary>
+    public string[] Segments { get; } = Path.Split('.');
+}
 
 /// <summary>Reads the inside of a tag; what cannot be read is reported, never guessed.</summary>
 public static partial class TagSyntax

@@ -23,4 +23,18 @@ public sealed class BenchmarkSmokeTests
         Assert.Equal(imported[0], imported[1]);
         Assert.InRange(int.Parse(imported[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), 700, 760);
     }
+
+    [Fact]
+    public async Task A_tiny_run_compares_letters_with_docxtemplater_and_pdf_with_one_process_per_letter()
+    {
+        var report = new Report();
+        var log = new StringWriter();
+        await LetterBenchmark.RunAsync(report, onePageRenders: 2, bigRows: 50, bigRenders: 1, log);
+        await PdfBenchmark.RunAsync(report, letters: 2, log);
+        var printed = new StringWriter();
+        report.Print(printed);
+        foreach (var measure in new[] { "Letter, one page", "Letter, 50-row table", "PDF, 2 letters" })
+            Assert.Contains(measure, printed.ToString());
+        Assert.Contains("with docxtemplater", log.ToString());
+    }
 }
