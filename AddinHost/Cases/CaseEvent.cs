@@ -12,6 +12,7 @@ public enum CaseEventKind
     ReconnaissanceDeDette,
     EtapeEffectuee,
     MiseEnDemeureRecue,
+    CourrierGenere,
 }
 
 /// <summary>One line of a case's history. The ladder position is derived from these, never stored apart.</summary>

@@ -1,5 +1,7 @@
 using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters.Engine;
 using AddinHost.Letters.Pdf;
@@ -8,17 +10,18 @@ namespace AddinHost.Letters;
 
 public static class LetterEndpoints
 {
-    public sealed record PreviewRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf);
+    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf);
     public sealed record FieldDto(string Champ, string Description, string Exemple, FieldKind Type, IReadOnlyList<FieldDto>? Elements);
     public sealed record FormatterDto(string Nom, string Description);
     public sealed record FieldListDto(IReadOnlyList<FieldDto> Champs, IReadOnlyList<FormatterDto> Formats, string Syntaxe);
-    public sealed record LintDto(string Template, bool Valide, IReadOnlyList<TemplateProblem> Problemes);
+    public sealed record LintDto(string Template, int Version, bool Valide, IReadOnlyList<TemplateProblem> Problemes);
 
-    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private const long MaxTemplateBytes = 10L * 1024 * 1024;
 
     public static IHostApplicationBuilder AddLetters(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<TemplateStore>();
+        builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<LetterService>();
         builder.AddPdf();
         return builder;
@@ -28,7 +31,7 @@ public static class LetterEndpoints
     {
         var templates = app.MapGroup("/api/templates").WithTags("Modèles de courrier").RequireAuthorization(Policies.Lecture);
 
-        templates.MapGet("/", (TemplateStore store) => TypedResults.Ok(store.List()))
+        templates.MapGet("/", async (TemplateStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithSummary("Les modèles de courrier du cabinet");
 
         templates.MapGet("/fields", () => TypedResults.Ok(new FieldListDto(
@@ -38,34 +41,74 @@ public static class LetterEndpoints
             .WithSummary("Les champs utilisables dans un modèle, avec description et exemple");
 
         templates.MapGet("/{name}/lint", async (string name, TemplateStore store, CancellationToken ct) =>
-                TypedResults.Ok(Lint(name, await store.GetAsync(name, ct))))
+            {
+                var template = await store.GetAsync(name, ct);
+                var problems = LetterService.Engine.Lint(template.Content);
+                return TypedResults.Ok(new LintDto(name, template.Version, problems.Count == 0, problems));
+            })
             .WithSummary("Vérifier un modèle : toutes les erreurs, avec leur emplacement");
 
+        templates.MapGet("/{name}/versions", async (string name, TemplateStore store, CancellationToken ct) => TypedResults.Ok(await store.VersionsAsync(name, ct)))
+            .WithSummary("Les versions déposées par le cabinet (la plus récente s'applique)");
+
         templates.MapGet("/{name}", async (string name, TemplateStore store, CancellationToken ct) =>
-                TypedResults.File(await store.GetAsync(name, ct), DocxType, name + ".docx"))
+                TypedResults.File((await store.GetAsync(name, ct)).Content, DocxType, name + ".docx"))
             .WithSummary("Télécharger un modèle (.docx)");
 
-        app.MapPost("/api/cases/{id:guid}/letters/preview", async (Guid id, PreviewRequest body, LetterService letters, IPdfConverter pdf, TimeProvider clock, CancellationToken ct) =>
+        templates.MapPut("/{name}", async (string name, IFormFile? file, TemplateStore store, DunningDbContext db, AuditTrail audit,
+                CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
             {
-                var template = body.Template?.Trim();
-                if (string.IsNullOrEmpty(template)) throw Problem.Validation("template", "Indiquez le modèle : relance-1, relance-2, mise-en-demeure…");
-                var format = (body.Format ?? "docx").Trim().ToLowerInvariant();
-                if (format is not ("docx" or "pdf")) throw Problem.Validation("format", "Formats possibles : docx ou pdf.");
-                var letter = await letters.RenderAsync(id, template, body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, body.AsOf ?? clock.Today(), ct);
-                return format == "pdf"
-                    ? TypedResults.File(await pdf.ConvertAsync(letter.Docx, ct), "application/pdf", Path.ChangeExtension(letter.FileName, ".pdf"))
-                    : TypedResults.File(letter.Docx, DocxType, letter.FileName);
+                if (file is null || file.Length == 0) throw Problem.Validation("file", "Joignez le modèle Word (.docx) dans le champ « file ».");
+                if (file.Length > MaxTemplateBytes) throw Problem.Validation("file", "Un modèle fait au plus 10 Mo.");
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var content = buffer.ToArray();
+                var problems = LetterService.Engine.Lint(content);
+                if (problems.Count > 0) throw LetterService.TemplateProblems(name, problems);
+                var saved = await store.AddVersionAsync(name, content, actor.Id, clock.GetUtcNow(), ct);
+                audit.Record("modele.depose", nameof(LetterTemplate), saved.Id);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(new TemplateStore.VersionInfo(saved.Version, saved.UploadedAt, saved.UploadedBy, saved.Sha256));
             })
-            .WithTags("Courriers").WithSummary("Aperçu d'un courrier du dossier, fusionné avec le modèle")
+            .WithSummary("Déposer la version du cabinet d'un modèle (vérifiée avant enregistrement ; les versions précédentes sont gardées)")
+            .DisableAntiforgery()
+            .RequireAuthorization(Policies.Administration);
+
+        var letters = app.MapGroup("/api/cases/{id:guid}/letters").WithTags("Courriers");
+
+        letters.MapPost("/preview", async (Guid id, LetterRequest body, LetterService service, TimeProvider clock, CancellationToken ct) =>
+            {
+                var letter = await service.RenderAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, body.AsOf ?? clock.Today(), ct);
+                return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
+            })
+            .WithSummary("Aperçu d'un courrier du dossier, fusionné avec le modèle (rien n'est enregistré)")
             .RequireAuthorization(Policies.Saisie);
+
+        letters.MapPost("/", async (Guid id, LetterRequest body, LetterService service, CancellationToken ct) =>
+            {
+                if (body.AsOf is not null) throw Problem.Validation("asOf", "Un courrier réel est daté du jour ; asOf ne vaut que pour l'aperçu.");
+                var letter = await service.GenerateAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
+                return TypedResults.Created($"/api/cases/{id}/letters/{letter.Id}", letter);
+            })
+            .WithSummary("Générer le courrier pour de bon : conservé avec le dossier, octet pour octet, avec son empreinte SHA-256")
+            .RequireAuthorization(Policies.Saisie);
+
+        letters.MapGet("/", async (Guid id, LetterService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(id, ct)))
+            .WithSummary("Les courriers générés du dossier").RequireAuthorization(Policies.Lecture);
+
+        letters.MapGet("/{letterId:guid}", async (Guid id, Guid letterId, LetterService service, CancellationToken ct) =>
+            {
+                var letter = await service.GetAsync(id, letterId, ct);
+                return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
+            })
+            .WithSummary("Télécharger un courrier généré, tel qu'il a été produit").RequireAuthorization(Policies.Lecture);
         return app;
     }
 
-    public static LintDto Lint(string name, byte[] docx)
-    {
-        var problems = LetterService.Engine.Lint(docx);
-        return new LintDto(name, problems.Count == 0, problems);
-    }
+    private static string Template(LetterRequest body) => body.Template?.Trim() is { Length: > 0 } t
+        ? t : throw Problem.Validation("template", "Indiquez le modèle : relance-1, relance-2, mise-en-demeure…");
+
+    private static string Format(LetterRequest body) => (body.Format ?? "docx").Trim().ToLowerInvariant();
 
     private static FieldDto ToDto(FieldDefinition f) => new(f.Path, f.Description, f.Example, f.Kind, f.Items?.Select(ToDto).ToList());
 }

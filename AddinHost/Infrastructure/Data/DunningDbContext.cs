@@ -4,6 +4,7 @@ using AddinHost.Cases;
 using AddinHost.Cases.Money;
 using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure.Audit;
+using AddinHost.Letters;
 using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Infrastructure.Data;
@@ -29,6 +30,8 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<ReminderPolicy> Policies => Set<ReminderPolicy>();
     public DbSet<InterestRateEntry> InterestRates => Set<InterestRateEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -77,6 +80,16 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         });
         b.Entity<InterestRateEntry>(e => e.HasIndex(x => new { x.TenantId, x.Kind, x.Year, x.Half }).IsUnique());
         b.Entity<AuditEntry>(e => e.HasIndex(x => new { x.TenantId, x.At }));
+        b.Entity<LetterTemplate>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.Name, x.Version }).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(60);
+        });
+        b.Entity<GeneratedLetter>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.CaseId });
+            e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+        });
 
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(TenantEntity).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {

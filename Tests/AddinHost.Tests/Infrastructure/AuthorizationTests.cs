@@ -36,6 +36,9 @@ public abstract class AuthorizationTests(DbKind kind) : ApiTestBase(kind)
         await (await assistant.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1 })).ProblemAsync(403);
         await (await assistant.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 2m })).ProblemAsync(403);
         await (await assistant.GetAsync("/api/audit")).ProblemAsync(403);
+        var template = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("x")))), "file", "x.docx" } };
+        await (await assistant.PutAsync("/api/templates/relance-1", template)).ProblemAsync(403);
+        Assert.True((await assistant.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-1" })).IsSuccessStatusCode);
         Assert.Empty((await GetCaseAsync(company.Id)).Pauses);
     }
 

@@ -38,6 +38,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         var pauseB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/pauses", new { kind = "Litige", reason = "contestation" })).ReadAsync<PauseDto>()).Id;
         (await _b.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 9.99m, source = "B" })).EnsureSuccessStatusCode();
         var policyB = await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync();
+        var letterB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/letters", new { template = "relance-2" })).ReadAsync<AddinHost.Letters.LetterService.GeneratedLetterDto>()).Id;
         var beforeB = await Snapshot(caseB.Id);
 
         var a = Client;
@@ -80,6 +81,12 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/steps", $"/api/cases/{caseB.Id}/steps", Json(new { level = 1 }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/notice-receipt", $"/api/cases/{caseB.Id}/notice-receipt", Json(new { date = "2025-06-01" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters/preview", $"/api/cases/{caseB.Id}/letters/preview", Json(new { template = "relance-1" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters", Json(new { template = "relance-1" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters/{letterId:guid}", $"/api/cases/{caseB.Id}/letters/{letterB}")).StatusCode);
+        var upload = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("A seulement")))), "file", "a.docx" } };
+        (await Call("PUT", "/api/templates/{name}", "/api/templates/relance-2", upload)).EnsureSuccessStatusCode();
+        Assert.Single(await (await Call("GET", "/api/templates/{name}/versions", "/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
         var import = await Call("POST", "/api/import/invoices", "/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("X"), creditorId: creditorB));
         await import.ProblemAsync(400);
 
@@ -102,6 +109,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("9.99", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.DoesNotContain("1.11", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
+        Assert.Empty(await (await _b.GetAsync("/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))
