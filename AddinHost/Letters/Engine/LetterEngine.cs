@@ -17,9 +17,10 @@ public sealed class LetterEngine(IReadOnlyList<FieldDefinition> fields)
         if (problems.Count > 0)
             throw new TemplateProblemsException(problems);
         var scope = new Scope(data);
+        var context = new RenderContext();
         foreach (var part in package.Parts)
-            Renderer.Render(part.Xml.Root!, scope);
+            Renderer.Render(part.Xml.Root!, scope, context);
         PostProcessor.Apply(package.Parts.Select(p => p.Xml.Root!).ToList());
-        return package.Save();
+        return package.Save(context.RawBlocks);
     }
 }

@@ -20,7 +20,7 @@ internal static class PostProcessor
                 if (e.Name == W.RPr) RemoveRepeatedProperties(e);
                 else if (e.Name == W.Tc) cells.Add(e);
                 else if (e.Name == W.DocPr) e.SetAttributeValue("id", drawingId++);
-                else if (e.Name == W.Tbl && e.Element(W.Tr) is null) emptyTables.Add(e);
+                else if (e.Name == W.Tbl && e.Element(W.Tr) is null && !HasRawRows(e)) emptyTables.Add(e);
             }
             foreach (var table in emptyTables) table.Remove();
             foreach (var cell in cells)
@@ -29,6 +29,8 @@ internal static class PostProcessor
             RenumberBookmarks(root, ref bookmarkId, bookmarkNames);
         }
     }
+
+    private static bool HasRawRows(XElement table) => table.Nodes().OfType<XComment>().Any(c => RenderContext.IsMarker(c.Value));
 
     // LibreOffice may write a property twice (<w:b/><w:b/>), which Word's schema forbids: keep the last.
     private static void RemoveRepeatedProperties(XElement properties)

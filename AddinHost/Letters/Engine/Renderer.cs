@@ -8,15 +8,13 @@ namespace AddinHost.Letters.Engine;
 /// </summary>
 internal static class Renderer
 {
-    public static void Render(XElement root, Scope scope) => Render(root, scope, new Dictionary<string, Tag>(StringComparer.Ordinal));
-
     // Parsed tags are shared by every clone of a section: a row repeated 5,000 times parses its tags once.
-    private static void Render(XElement root, Scope scope, Dictionary<string, Tag> parsed)
+    public static void Render(XElement root, Scope scope, RenderContext context)
     {
         var tags = new List<(XElement Run, Tag Tag)>();
         foreach (var run in root.Descendants(W.R))
             if (RunNormalizer.TagText(run) is { } text)
-                tags.Add((run, parsed.TryGetValue(text, out var known) ? known : parsed[text] = Parse(text)));
+                tags.Add((run, context.Parse(text)));
 
         for (var i = 0; i < tags.Count; i++)
         {
@@ -28,7 +26,7 @@ internal static class Renderer
                     break;
                 case TagKind.Section or TagKind.InvertedSection:
                     var close = MatchingClose(tags, i);
-                    Expand(run, tags[close].Run, tag, scope, parsed);
+                    Expand(run, tags[close].Run, tag, scope, context);
                     i = close;
                     break;
                 default:
@@ -36,9 +34,6 @@ internal static class Renderer
             }
         }
     }
-
-    private static Tag Parse(string text) =>
-        TagSyntax.TryParse(text, out var tag, out var error) ? tag! : throw new TemplateRenderException($"Balise « {text} » illisible : {error}.");
 
     private static int MatchingClose(List<(XElement Run, Tag Tag)> tags, int open)
     {
@@ -52,7 +47,7 @@ internal static class Renderer
         throw new TemplateRenderException($"Section « {tags[open].Tag.Source} » jamais fermée.");
     }
 
-    private static void Expand(XElement openRun, XElement closeRun, Tag tag, Scope scope, Dictionary<string, Tag> parsed)
+    private static void Expand(XElement openRun, XElement closeRun, Tag tag, Scope scope, RenderContext context)
     {
         var unit = SectionPlacement.Of(openRun, closeRun) ?? throw new TemplateRenderException($"« {tag.Source} » : {SectionPlacement.Refusal}.");
         var iterations = Scope.Iterations(scope.Resolve(tag.Segments), tag.Kind == TagKind.InvertedSection);
@@ -60,7 +55,7 @@ internal static class Renderer
         switch (unit)
         {
             case SectionUnit.Inline:
-                Repeat(openRun.ElementsAfterSelf().TakeWhile(e => e != closeRun).ToList(), W.P, iterations, scope, parsed, anchor: openRun);
+                Repeat(openRun.ElementsAfterSelf().TakeWhile(e => e != closeRun).ToList(), W.P, iterations, scope, context, anchor: openRun);
                 openRun.Remove();
                 closeRun.Remove();
                 break;
@@ -68,12 +63,17 @@ internal static class Renderer
                 var row = SectionPlacement.RowOf(W.ParagraphOf(openRun)!)!;
                 openRun.Remove();
                 closeRun.Remove();
-                Repeat([row], W.Tbl, iterations, scope, parsed, anchor: row);
+                if (CompiledRow.TryCompile(row, context) is { } compiled)
+                {
+                    if (iterations.Count > 0) row.AddAfterSelf(new XComment(context.AddRawBlock(compiled.Render(iterations, scope))));
+                    row.Remove();
+                }
+                else Repeat([row], W.Tbl, iterations, scope, context, anchor: row);
                 break;
             case SectionUnit.Paragraphs:
                 var openParagraph = W.ParagraphOf(openRun)!;
                 var closeParagraph = W.ParagraphOf(closeRun)!;
-                Repeat(openParagraph.ElementsAfterSelf().TakeWhile(e => e != closeParagraph).ToList(), W.Body, iterations, scope, parsed, anchor: openParagraph);
+                Repeat(openParagraph.ElementsAfterSelf().TakeWhile(e => e != closeParagraph).ToList(), W.Body, iterations, scope, context, anchor: openParagraph);
                 openRun.Remove();
                 closeRun.Remove();
                 RemoveIfBlank(openParagraph);
@@ -83,13 +83,13 @@ internal static class Renderer
     }
 
     /// <summary>Renders a clone of <paramref name="unit"/> per iteration, placed where the unit was.</summary>
-    private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope, Dictionary<string, Tag> parsed, XElement anchor)
+    private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope, RenderContext context, XElement anchor)
     {
         var output = new List<XElement>();
         foreach (var item in iterations)
         {
             var holder = new XElement(container, unit.Select(e => new XElement(e)));
-            Render(holder, scope.Push(item), parsed);
+            Render(holder, scope.Push(item), context);
             output.AddRange(holder.Elements());
         }
         anchor.AddAfterSelf(output);

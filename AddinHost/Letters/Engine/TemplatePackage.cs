@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
@@ -38,14 +39,26 @@ internal sealed class TemplatePackage : IDisposable
 
     public static TemplatePackage Open(byte[] docx) => new(docx);
 
-    /// <summary>Writes the parts back and returns the new .docx bytes.</summary>
-    public byte[] Save()
+    /// <summary>Writes the parts back, splicing in the rows rendered as text, and returns the new .docx bytes.</summary>
+    public byte[] Save(IReadOnlyDictionary<string, string> rawBlocks)
     {
         foreach (var part in Parts)
         {
             using var stream = part.OpenXmlPart.GetStream(FileMode.Create, FileAccess.Write);
-            using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false) });
-            part.Xml.Save(writer);
+            var markers = part.Xml.DescendantNodes().OfType<XComment>().Where(c => rawBlocks.ContainsKey(c.Value)).ToList();
+            if (markers.Count == 0)
+            {
+                using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+                part.Xml.Save(writer);
+                continue;
+            }
+            var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+            using (var text = XmlWriter.Create(new StringWriter(xml), new XmlWriterSettings { OmitXmlDeclaration = true }))
+                part.Xml.Root!.WriteTo(text);
+            foreach (var marker in markers)
+                xml.Replace($"<!--{marker.Value}-->", rawBlocks[marker.Value]);
+            using var utf8 = new StreamWriter(stream, new UTF8Encoding(false));
+            utf8.Write(xml);
         }
         _document.Dispose();
         return _stream.ToArray();

@@ -94,6 +94,17 @@ public sealed class LetterEngineTests
     }
 
     [Fact]
+    public void Repeated_rows_escape_values_and_keep_their_line_breaks()
+    {
+        var data = Data(2);
+        ((Dictionary<string, object?>)((List<object?>)data["factures"]!)[1]!)["numero"] = "A & <B>\n\"suite\"\tfin";
+        var output = Render(InvoiceTable(), data);
+        var cells = Parts(output)["body"].Descendants(Wn + "tr").Select(r => Text(r.Descendants(Wn + "p").First())).ToList();
+        Assert.Equal(["F-001", "A & <B>\n\"suite\"\tfin"], cells);
+        Assert.Single(Parts(output)["body"].Descendants(Wn + "tbl"));
+    }
+
+    [Fact]
     public void A_table_left_without_rows_is_removed()
     {
         var output = Render(InvoiceTable(), Data(0));
