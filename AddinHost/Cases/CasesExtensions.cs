@@ -26,6 +26,7 @@ public static class CasesExtensions
     public static IEndpointRouteBuilder MapCasesFeature(this IEndpointRouteBuilder app) => app
         .MapCases()
         .MapCreditors()
+        .MapCabinet()
         .MapImport()
         .MapPolicies()
         .MapRates()

@@ -94,6 +94,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("PUT", "/api/policies", "/api/policies", Json(new { name = "A", toleranceAmount = 1m, levels = new[] { new { name = "Relance", delayDays = 5, channel = "Email", template = "relance-1", attachInvoices = true, minGapDays = 0 } } }))).EnsureSuccessStatusCode();
         (await Call("PUT", "/api/rates", "/api/rates", Json(new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 1.11m }))).EnsureSuccessStatusCode();
         (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
+        (await Call("PUT", "/api/cabinet", "/api/cabinet", Json(new { name = "Cabinet A", signingLawyer = "Maître A" }))).EnsureSuccessStatusCode();
+        Assert.Contains("Cabinet A", await (await Call("GET", "/api/cabinet", "/api/cabinet")).Content.ReadAsStringAsync());
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
         foreach (var (pattern, url) in new[]
                  {
@@ -109,6 +111,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("9.99", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.DoesNotContain("1.11", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
+        Assert.DoesNotContain("Cabinet A", await (await _b.GetAsync("/api/cabinet")).Content.ReadAsStringAsync());
         Assert.Empty(await (await _b.GetAsync("/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

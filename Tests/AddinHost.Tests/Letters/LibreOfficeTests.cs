@@ -36,25 +36,23 @@ public sealed class LibreOfficeTests
     }
 
     [Fact]
-    public async Task The_pool_converts_letters_one_after_another_with_warm_instances()
+    public async Task The_pool_converts_letter_after_letter_with_the_same_instance()
     {
+        // Speed is measured by the PDF benchmark; here, that one warm instance serves several letters in a row.
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), NullLogger<LibreOfficePool>.Instance);
-        var docx = Docx.Build(Docx.P(Docx.R("Première lettre")));
-        var first = Stopwatch.StartNew();
-        Assert.Contains("Première lettre", await PdfText.ReadAsync(await pool.ConvertAsync(docx, CancellationToken.None)));
-        var coldStart = first.Elapsed;
-        var second = Stopwatch.StartNew();
-        Assert.Contains("Deuxième lettre", await PdfText.ReadAsync(await pool.ConvertAsync(Docx.Build(Docx.P(Docx.R("Deuxième lettre"))), CancellationToken.None)));
-        Assert.True(second.Elapsed < coldStart, $"warm {second.Elapsed} should beat cold {coldStart}");
+        foreach (var text in new[] { "Première lettre", "Deuxième lettre", "Troisième lettre" })
+            Assert.Contains(text, await PdfText.ReadAsync(await pool.ConvertAsync(Docx.Build(Docx.P(Docx.R(text))), CancellationToken.None)));
     }
 
     [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_converter_that_never_answers_is_killed_and_the_request_gets_a_clear_error()
     {
-        var sleepersBefore = Process.GetProcessesByName("sleep").Length;
-        var silent = Path.Combine(Directory.CreateTempSubdirectory("od-hang-").FullName, "python");
-        await File.WriteAllTextAsync(silent, "#!/bin/sh\nexec sleep 600\n");
+        // A stand-in for the Python bridge that says nothing and records its process id.
+        var folder = Directory.CreateTempSubdirectory("od-hang-").FullName;
+        var pidFile = Path.Combine(folder, "pid");
+        var silent = Path.Combine(folder, "python");
+        await File.WriteAllTextAsync(silent, $"#!/bin/sh\necho $$ > {pidFile}\nexec sleep 600\n");
         File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1, TimeoutSeconds = 5, PythonPath = silent }), NullLogger<LibreOfficePool>.Instance);
 
@@ -63,7 +61,11 @@ public sealed class LibreOfficeTests
         Assert.Equal(503, e.StatusCode);
         Assert.Contains("5 secondes", e.Message);
         Assert.InRange(clock.Elapsed.TotalSeconds, 4, 30);
-        Assert.True(Process.GetProcessesByName("sleep").Length <= sleepersBefore, "the hung bridge must be killed");
+
+        var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());
+        for (var i = 0; i < 40 && Directory.Exists($"/proc/{pid}"); i++) await Task.Delay(50);
+        Assert.False(Directory.Exists($"/proc/{pid}"), "the hung bridge must be killed");
+        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

@@ -50,6 +50,19 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
     }
 
     [Fact]
+    public async Task The_firms_identity_set_by_an_admin_signs_the_letters()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        await (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Martin", signingLawyer = "" })).ProblemAsync(400);
+        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Martin", city = "Nantes", signingLawyer = "Maître Paul Martin", bar = "barreau de Nantes" })).EnsureSuccessStatusCode();
+        var preview = await Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-2" });
+        var body = string.Join("\n", Docx.Paragraphs(await preview.Content.ReadAsByteArrayAsync()));
+        Assert.Contains("Maître Paul Martin", body);
+        Assert.Contains("Avocat au barreau de Nantes", body);
+        Assert.Contains("Nantes, le 30 septembre 2025", body);
+    }
+
+    [Fact]
     public async Task A_generated_letter_is_kept_byte_for_byte_with_its_hash_and_written_in_the_history()
     {
         var (_, company, _) = await SeedTypicalAsync();

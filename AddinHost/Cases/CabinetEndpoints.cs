@@ -1,0 +1,46 @@
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace AddinHost.Cases;
+
+/// <summary>The firm's identity as printed on its letters: name, address, signing lawyer and bar.</summary>
+public static class CabinetEndpoints
+{
+    public sealed record CabinetDto(string? Name, string? Address, string? PostalCode, string? City, string? SigningLawyer, string? Bar, string? Email);
+
+    public static IEndpointRouteBuilder MapCabinet(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cabinet").WithTags("Cabinet");
+
+        group.MapGet("/", async (DunningDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) is { } c
+                    ? new CabinetDto(c.Name, c.Address, c.PostalCode, c.City, c.SigningLawyer, c.Bar, c.Email)
+                    : new CabinetDto(null, null, null, null, null, null, null)))
+            .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers").RequireAuthorization(Policies.Lecture);
+
+        group.MapPut("/", async (CabinetDto body, DunningDbContext db, AuditTrail audit, CancellationToken ct) =>
+            {
+                if (string.IsNullOrWhiteSpace(body.Name)) throw Problem.Validation("name", "Le nom du cabinet est obligatoire.");
+                if (string.IsNullOrWhiteSpace(body.SigningLawyer)) throw Problem.Validation("signingLawyer", "Indiquez l'avocat qui signe les courriers, par exemple « Maître Claire Delaunay ».");
+                foreach (var (field, value) in new[] { ("name", body.Name), ("address", body.Address), ("city", body.City), ("signingLawyer", body.SigningLawyer), ("bar", body.Bar), ("email", body.Email) })
+                    if (value is { Length: > 200 }) throw Problem.Validation(field, "200 caractères au plus.");
+                var cabinet = await db.Cabinets.SingleOrDefaultAsync(ct);
+                if (cabinet is null) db.Cabinets.Add(cabinet = new Cabinet());
+                cabinet.Name = body.Name.Trim();
+                cabinet.Address = body.Address?.Trim();
+                cabinet.PostalCode = body.PostalCode?.Trim();
+                cabinet.City = body.City?.Trim();
+                cabinet.SigningLawyer = body.SigningLawyer.Trim();
+                cabinet.Bar = body.Bar?.Trim();
+                cabinet.Email = body.Email?.Trim();
+                audit.Record("cabinet.modifie", nameof(Cabinet), cabinet.Id);
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(body);
+            })
+            .WithSummary("Modifier l'identité du cabinet (administrateurs)").RequireAuthorization(Policies.Administration);
+        return app;
+    }
+}
