@@ -91,12 +91,21 @@ public sealed class CommandLineDatabaseTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("od-cli-").FullName;
 
+    private string _provider = "Sqlite";
+    private string? _connection;
+
+    private async Task UseAsync(Fixtures.DbKind kind)
+    {
+        _provider = kind.ToString();
+        _connection = await Fixtures.TestDatabase.CreateAsync(kind);
+    }
+
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), .. args])
         { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
-        psi.Environment["Database__Provider"] = "Sqlite";
-        psi.Environment["ConnectionStrings__Dunning"] = $"Data Source={Path.Combine(_folder, "cli.db")}";
+        psi.Environment["Database__Provider"] = _provider;
+        psi.Environment["ConnectionStrings__Dunning"] = _connection ?? $"Data Source={Path.Combine(_folder, "cli.db")}";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
@@ -105,9 +114,12 @@ public sealed class CommandLineDatabaseTests : IDisposable
         return (p.ExitCode, await stdout, await stderr);
     }
 
-    [Fact]
-    public async Task Migrate_then_import_twice_creates_nothing_the_second_time()
+    [Theory]
+    [InlineData(Fixtures.DbKind.Sqlite)]
+    [InlineData(Fixtures.DbKind.Postgres)]
+    public async Task Migrate_then_import_twice_creates_nothing_the_second_time(Fixtures.DbKind kind)
     {
+        await UseAsync(kind);
         var (code, output, _) = await RunAsync("migrate");
         Assert.Equal((0, true), (code, output.Contains("Base de données à jour")));
 
@@ -123,9 +135,12 @@ public sealed class CommandLineDatabaseTests : IDisposable
         Assert.DoesNotContain("créé (client", second.Out);
     }
 
-    [Fact]
-    public async Task A_refused_file_exits_1_with_every_line_and_a_bad_argument_exits_2()
+    [Theory]
+    [InlineData(Fixtures.DbKind.Sqlite)]
+    [InlineData(Fixtures.DbKind.Postgres)]
+    public async Task A_refused_file_exits_1_with_every_line_and_a_bad_argument_exits_2(Fixtures.DbKind kind)
     {
+        await UseAsync(kind);
         var csv = Path.Combine(_folder, "mauvais.csv");
         await File.WriteAllTextAsync(csv, Fixtures.SampleFiles.Csv("X;732829321;;;;;A-1;01/02/2025;03/03/2025;100,00;0;"));
         var refused = await RunAsync("import", csv, "--tenant", "cabinet-cli", "--creditor", "Créancier");
