@@ -3,6 +3,7 @@ using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Cli;
 using AddinHost.Letters;
+using AddinHost.Sandbox;
 
 if (CommandLine.Handles(args))
     return await CommandLine.RunAsync(args, hostArgs => HostComposition.Build(hostArgs));
@@ -13,6 +14,7 @@ app.MapDunningApi();
 app.MapAudit();
 app.MapCasesFeature();
 app.MapLetters();
+app.MapSandbox();
 app.PrintBannerOnStart();
 await app.PrepareAsync();
 await app.RunAsync();

@@ -5,6 +5,7 @@ using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
+using AddinHost.Sandbox;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -22,6 +23,7 @@ public static class HostComposition
         builder.Services.AddScoped<AuditTrail>();
         builder.AddCases();
         builder.AddLetters();
+        builder.AddSandbox();
         configure?.Invoke(builder);
         return builder.Build();
     }

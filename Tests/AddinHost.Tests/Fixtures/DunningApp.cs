@@ -52,6 +52,7 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Auth:Demo", "true");
         builder.UseSetting("Auth:DemoTenant", Tenant);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        builder.UseSetting("Sandbox:Enabled", "true");
         for (var i = 0; i < (Roles?.Length ?? 0); i++)
             builder.UseSetting($"Auth:DemoRoles:{i}", Roles![i]);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));

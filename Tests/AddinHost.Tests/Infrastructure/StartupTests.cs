@@ -38,6 +38,13 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void The_ar24_simulator_is_refused_in_production()
+    {
+        var message = StartupError(new() { ["Sandbox:Enabled"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
+        Assert.Contains("Sandbox:Enabled=true est interdit en Production", message);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_is_a_clear_error()
     {
         var message = StartupError(new() { ["Database:Provider"] = "Postgres" });

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AddinHost.Dispatch.Ar24;
+
+/// <summary>The <c>Ar24</c> section. Token and private key come from user-secrets, environment or a vault, never the repo.</summary>
+public sealed class Ar24Options : IValidatableObject
+{
+    public const string Section = "Ar24";
+
+    /// <summary>Ends with <c>/api/</c>: production https://app.ar24.fr/api/, sandbox https://sandbox.ar24.fr/api/.</summary>
+    [Required(ErrorMessage = "Ar24:BaseUrl est obligatoire.")]
+    public string BaseUrl { get; set; } = "";
+
+    [Required(ErrorMessage = "Ar24:Token est obligatoire (fourni par AR24 avec l'accès API).")]
+    public string Token { get; set; } = "";
+
+    [Required(ErrorMessage = "Ar24:PrivateKey est obligatoire (fournie par AR24 avec l'accès API).")]
+    public string PrivateKey { get; set; } = "";
+
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            yield return new ValidationResult("Ar24:BaseUrl doit être une adresse http(s) absolue, par exemple https://app.ar24.fr/api/.", [nameof(BaseUrl)]);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using AddinHost.Dispatch.Ar24;
+using Microsoft.Extensions.Options;
+
+namespace AddinHost.Sandbox;
+
+/// <summary>
+/// A simulator of AR24's documented API under <c>/sandbox/ar24/api/</c>: it checks the token, the date and the
+/// signature as AR24 does, answers with the documented envelopes and slugs, and encrypts successful bodies.
+/// </summary>
+public static class Ar24SandboxEndpoints
+{
+    public const string Prefix = "/sandbox/ar24/api";
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    private static readonly TimeSpan DateTolerance = TimeSpan.FromMinutes(10);
+    public const int MaxContentLength = 10_000;
+
+    public static IEndpointRouteBuilder MapAr24Sandbox(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Prefix).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
+        api.MapGet("/user", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
+        {
+            var email = fields.GetValueOrDefault("email");
+            var user = state.Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+            return user is null ? Error("user_not_exist", "User does not exist") : Success(user);
+        }));
+        api.MapPost("/user", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
+        {
+            if (EmailProblem(fields.GetValueOrDefault("email")) is { } problem) return problem;
+            var user = new Ar24User(state.NextId(), fields["email"], fields.GetValueOrDefault("firstname"), fields.GetValueOrDefault("lastname"), fields.GetValueOrDefault("company"));
+            state.Users[user.Id] = user;
+            return Success(user);
+        }));
+        api.MapPost("/attachment", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
+        {
+            if (!SenderExists(state, fields)) return Error("user_not_exist", "User does not exist");
+            var file = http.Request.Form.Files.GetFile("file");
+            if (file is null) return Error("missing_file", "No file");
+            var id = state.NextId();
+            state.Attachments[id] = (fields.GetValueOrDefault("file_name") ?? file.FileName, (int)file.Length);
+            return Success(new { file_id = id.ToString(CultureInfo.InvariantCulture) });
+        }));
+        api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
+        {
+            if (!SenderExists(state, fields)) return Error("user_not_exist", "User does not exist");
+            if (EmailProblem(fields.GetValueOrDefault("to_email")) is { } problem) return problem;
+            if ((fields.GetValueOrDefault("content")?.Length ?? 0) > MaxContentLength) return Error("content_exceeds_limit", "Content exceeds limit");
+            var id = state.NextId();
+            var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var mail = new Ar24Mail(id, "waiting", now, fields.GetValueOrDefault("ref_client"), fields.GetValueOrDefault("ref_dossier"),
+                null, fields.GetValueOrDefault("eidas") == "1", 3.49m, $"{Prefix}/proof/{id}/ev.pdf", null, null, null, null, null, null, null, null, null);
+            state.Mails[id] = mail;
+            return Success(mail);
+        }));
+        api.MapGet("/mail", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
+            long.TryParse(fields.GetValueOrDefault("id"), out var id) && state.Mails.TryGetValue(id, out var mail)
+                ? Success(mail) : Error("mail_not_exist", "Mail does not exist")));
+        api.MapGet("/user/mail", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
+            SenderExists(state, fields) ? Success(state.Mails.Values.OrderBy(m => m.Id).ToList()) : Error("user_not_exist", "User does not exist")));
+
+        app.MapGet("/sandbox/ar24/_state", (Ar24SandboxState state) => TypedResults.Ok(new
+            {
+                simulation = "Bac à sable AR24 intégré : aucun courrier réel n'est envoyé.",
+                mails = state.Mails.Values.OrderBy(m => m.Id),
+            }))
+            .ExcludeFromDescription().AllowAnonymous();
+        return app;
+    }
+
+    private sealed record Reply(object Envelope, bool Encrypt);
+
+    private static Reply Success(object result) => new(new { status = "SUCCESS", result }, true);
+    private static Reply Error(string slug, string message) => new(new { status = "ERROR", slug, message }, false);
+
+    private static Reply? EmailProblem(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? Error("missing_email", "Missing email")
+        : !email.Contains('@') || email.EndsWith('@') ? Error("invalid_email", "Invalid email") : null;
+
+    private static bool SenderExists(Ar24SandboxState state, Dictionary<string, string> fields) =>
+        long.TryParse(fields.GetValueOrDefault("id_user"), out var id) && state.Users.ContainsKey(id);
+
+    /// <summary>AR24 always answers HTTP 200: the outcome is in the envelope.</summary>
+    private static async Task<IResult> Handle(HttpContext http, Func<Dictionary<string, string>, Reply> action)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value;
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        var fields = http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        if (http.Request.HasFormContentType)
+            foreach (var (key, value) in await http.Request.ReadFormAsync())
+                fields[key] = value.ToString();
+
+        var date = fields.GetValueOrDefault("date");
+        var reply = Authenticate(fields.GetValueOrDefault("token"), date, http.Request.Headers["signature"].ToString(), options, clock) ?? action(fields);
+        var json = JsonSerializer.Serialize(reply.Envelope);
+        return Results.Text(reply.Encrypt ? Ar24Crypto.EncryptResponse(json, date!, options.Ar24PrivateKey) : json,
+            reply.Encrypt ? "text/plain" : "application/json");
+    }
+
+    private static Reply? Authenticate(string? token, string? date, string signature, SandboxOptions options, TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(token)) return Error("token_missing", "Token is missing");
+        if (token != options.Ar24Token) return Error("token_invalid", "Token is invalid");
+        if (string.IsNullOrEmpty(date)) return Error("empty_date", "Date is empty");
+        if (!DateTime.TryParseExact(date, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return Error("invalid_date", "Date is invalid");
+        var sent = new DateTimeOffset(local, Paris.GetUtcOffset(local));
+        var now = clock.GetUtcNow();
+        if (sent < now - DateTolerance) return Error("expired_date", "Date is expired");
+        if (sent > now + DateTolerance) return Error("date_in_future", "Date is in the future");
+        try
+        {
+            if (Ar24Crypto.ReadSignature(signature, options.Ar24PrivateKey) != date) return Error("invalid_signature", "Signature is invalid");
+        }
+        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            return Error("invalid_signature", "Signature is invalid");
+        }
+        return null;
+    }
+}

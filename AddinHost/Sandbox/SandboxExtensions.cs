@@ -1,0 +1,25 @@
+using AddinHost.Infrastructure.Data;
+
+namespace AddinHost.Sandbox;
+
+public static class SandboxExtensions
+{
+    public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(SandboxOptions.Section);
+        builder.Services.Configure<SandboxOptions>(section);
+        var enabled = section.GetValue<bool>(nameof(SandboxOptions.Enabled));
+        if (enabled && builder.Environment.IsProduction())
+            throw new InvalidOperationException("Sandbox:Enabled=true est interdit en Production : les simulateurs n'envoient aucun courrier réel. Mettez Sandbox:Enabled=false et configurez AR24.");
+        builder.Services.AddSingleton(new EmbeddedDefault("Bac à sable AR24 (simulation)", enabled));
+        builder.Services.AddSingleton<Ar24SandboxState>();
+        return builder;
+    }
+
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}"))
+            app.MapAr24Sandbox();
+        return app;
+    }
+}
