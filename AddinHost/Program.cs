@@ -2,6 +2,7 @@ using AddinHost.Cases;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Cli;
+using AddinHost.Dispatch;
 using AddinHost.Letters;
 using AddinHost.Sandbox;
 
@@ -15,6 +16,7 @@ app.MapAudit();
 app.MapCasesFeature();
 app.MapLetters();
 app.MapSandbox();
+app.MapDispatch();
 app.PrintBannerOnStart();
 await app.PrepareAsync();
 await app.RunAsync();

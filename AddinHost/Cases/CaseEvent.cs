@@ -13,6 +13,8 @@ public enum CaseEventKind
     EtapeEffectuee,
     MiseEnDemeureRecue,
     CourrierGenere,
+    EnvoiPlanifie,
+    EnvoiEchoue,
 }
 
 /// <summary>One line of a case's history. The ladder position is derived from these, never stored apart.</summary>

@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
+using AddinHost.Dispatch;
 using AddinHost.Letters;
 using AddinHost.Sandbox;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class HostComposition
         builder.AddCases();
         builder.AddLetters();
         builder.AddSandbox();
+        builder.AddDispatch();
         configure?.Invoke(builder);
         return builder.Build();
     }

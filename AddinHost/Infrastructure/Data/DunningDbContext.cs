@@ -5,6 +5,7 @@ using AddinHost.Cases.Money;
 using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Letters;
+using AddinHost.Dispatch.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Infrastructure.Data;
@@ -32,6 +33,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
+    public DbSet<DispatchItem> Dispatches => Set<DispatchItem>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -84,6 +86,14 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         {
             e.HasIndex(x => new { x.TenantId, x.Name, x.Version }).IsUnique();
             e.Property(x => x.Name).HasMaxLength(60);
+        });
+        // Exactly once: one dispatch per case and ladder step.
+        b.Entity<DispatchItem>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.CaseId, x.Level }).IsUnique();
+            e.HasIndex(x => new { x.State, x.LeaseUntil });
+            e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+            e.HasOne<GeneratedLetter>().WithMany().HasForeignKey(x => x.LetterId);
         });
         b.Entity<GeneratedLetter>(e =>
         {

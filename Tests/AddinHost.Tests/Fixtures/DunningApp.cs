@@ -53,9 +53,18 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Auth:DemoTenant", Tenant);
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
         builder.UseSetting("Sandbox:Enabled", "true");
+        builder.UseSetting("Ar24:BaseUrl", "http://localhost/sandbox/ar24/api/");
+        builder.UseSetting("Ar24:Token", "jeton-du-bac-a-sable");
+        builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
+        builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
         for (var i = 0; i < (Roles?.Length ?? 0); i++)
             builder.UseSetting($"Auth:DemoRoles:{i}", Roles![i]);
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Clock);
+            // The real AR24 client talks HTTP to the built-in simulator of this very host.
+            s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>().ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+        });
     }
 }
 

@@ -45,6 +45,13 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Ar24_settings_are_checked_at_start_up()
+    {
+        var message = StartupError(new() { ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Ar24:BaseUrl"] = "pas une adresse" });
+        Assert.Contains("Ar24:", message);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_is_a_clear_error()
     {
         var message = StartupError(new() { ["Database:Provider"] = "Postgres" });
@@ -57,7 +64,11 @@ public sealed class StartupTests
     public async Task Without_any_sign_in_every_api_call_is_a_french_401(DbKind kind)
     {
         var db = await TestDatabase.CreateAsync(kind);
-        await using var app = new ProductionApp(new() { ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db });
+        await using var app = new ProductionApp(new()
+        {
+            ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db,
+            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
+        });
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
         Assert.Contains("Connexion requise", problem.GetProperty("detail").GetString());

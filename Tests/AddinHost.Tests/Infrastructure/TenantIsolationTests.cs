@@ -35,6 +35,10 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         var (creditorB, caseB, _) = await SeedTypicalAsync("B", _b);
         var detailsB = await GetCaseAsync(caseB.Id, client: _b);
         var invoiceB = detailsB.Invoices[0].Id;
+        (await _b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "b@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
+        (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
+        (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        var dispatchB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/dispatches", new { level = 3 })).ReadAsync<AddinHost.Dispatch.Outbox.DispatchDto>()).Id;
         var pauseB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/pauses", new { kind = "Litige", reason = "contestation" })).ReadAsync<PauseDto>()).Id;
         (await _b.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 9.99m, source = "B" })).EnsureSuccessStatusCode();
         var policyB = await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync();
@@ -82,6 +86,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/notice-receipt", $"/api/cases/{caseB.Id}/notice-receipt", Json(new { date = "2025-06-01" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters/preview", $"/api/cases/{caseB.Id}/letters/preview", Json(new { template = "relance-1" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters", Json(new { template = "relance-1" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/dispatches", $"/api/cases/{caseB.Id}/dispatches", Json(new { level = 3 }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}", $"/api/dispatches/{dispatchB}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters/{letterId:guid}", $"/api/cases/{caseB.Id}/letters/{letterB}")).StatusCode);
         var upload = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("A seulement")))), "file", "a.docx" } };

@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AddinHost.Dispatch;
+
+/// <summary>The <c>Dispatch</c> section: the outbox worker.</summary>
+public sealed class DispatchOptions
+{
+    public const string Section = "Dispatch";
+
+    /// <summary>Run the background worker (tests drive the processor themselves).</summary>
+    public bool Worker { get; set; } = true;
+
+    [Range(10, 3600)]
+    public int LeaseSeconds { get; set; } = 120;
+
+    [Range(1, 300)]
+    public int IdleSeconds { get; set; } = 2;
+
+    /// <summary>How long a row stays "À vérifier" before the next look-up at AR24.</summary>
+    [Range(1, 3600)]
+    public int VerifyBackoffSeconds { get; set; } = 30;
+}

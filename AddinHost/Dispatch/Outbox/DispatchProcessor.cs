@@ -1,0 +1,155 @@
+using AddinHost.Cases;
+using AddinHost.Dispatch.Ar24;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AddinHost.Dispatch.Outbox;
+
+/// <summary>
+/// Takes one due dispatch and moves it one step: sends a planned one (recording "Envoi en cours" first), or
+/// reconciles one whose outcome is unknown by looking the mail up at AR24 under the dispatch id.
+/// </summary>
+public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock, ILogger<DispatchProcessor> log)
+{
+    public const string Actor = "envoi-automatique";
+    private readonly string _owner = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
+
+    /// <summary>Hook for crash tests: called at each point of the path, it may throw to simulate a dying process.</summary>
+    public Action<string>? FaultInjector { get; set; }
+
+    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        OutboxClaims.Claim? claim;
+        await using (var claimScope = scopes.CreateAsyncScope())
+        {
+            claimScope.ServiceProvider.GetRequiredService<TenantContext>().Set("outbox");
+            claim = await OutboxClaims.ClaimNextAsync(claimScope.ServiceProvider.GetRequiredService<DunningDbContext>(), _owner, now,
+                now + options.Value.LeaseSeconds * 1000L, ct);
+        }
+        if (claim is null) return false;
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(claim.TenantId);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = Actor;
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        var row = await db.Dispatches.SingleAsync(d => d.Id == claim.Id, ct);
+        if (row.LeaseOwner != _owner) return true; // lost the lease meanwhile
+
+        var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), clock);
+        if (row.State == DispatchState.Planned) await SendAsync(step, ct);
+        else await ReconcileAsync(step, ct);
+        return true;
+    }
+
+    private sealed record Step(DispatchItem Row, DunningDbContext Db, Ar24Client Ar24, AuditTrail Audit, TimeProvider Clock);
+
+    private async Task SendAsync(Step s, CancellationToken ct)
+    {
+        var row = s.Row;
+        row.State = DispatchState.Sending;
+        row.Attempts++;
+        await SaveAsync(s, ct); // committed before AR24 is called: a crash from here on is reconciled, never resent blindly
+        Fault("after-sending-recorded");
+        try
+        {
+            var (c, cabinet) = await CaseAndCabinetAsync(s, ct);
+            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, ct);
+            var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
+            var file = await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct);
+            Fault("before-send");
+            var mail = await s.Ar24.SendMailAsync(new NewAr24Mail(sender, "", c.Debtor.Name, c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel ? c.Debtor.Name : null,
+                c.Debtor.Email ?? "", c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel,
+                $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint.", row.Id.ToString(), c.Reference, [file], null), ct);
+            Fault("after-send");
+            Deposited(s, mail.Id, "envoyé");
+        }
+        catch (Ar24Exception e) when (!e.Error.Retryable)
+        {
+            row.State = DispatchState.Failed;
+            row.FailureReason = e.Message;
+            Event(s, $"Échec de l'envoi « {row.LevelName} » : {e.Message}");
+            s.Audit.Record("envoi.echec", nameof(DispatchItem), row.Id);
+        }
+        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            // The mail may or may not exist at AR24: only a look-up by our reference may decide.
+            row.State = DispatchState.ToVerify;
+            row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
+            log.LogWarning("Dispatch {DispatchId} to verify after {Error}", row.Id, e.GetType().Name);
+        }
+        await SaveAsync(s, ct, release: row.State != DispatchState.ToVerify);
+    }
+
+    private async Task ReconcileAsync(Step s, CancellationToken ct)
+    {
+        var row = s.Row;
+        try
+        {
+            var (_, cabinet) = await CaseAndCabinetAsync(s, ct);
+            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, ct);
+            var mails = await s.Ar24.ListMailsAsync(sender, ct);
+            Fault("after-lookup");
+            var found = mails.FirstOrDefault(m => m.RefClient == row.Id.ToString());
+            if (found is not null)
+                Deposited(s, found.Id, "retrouvé chez AR24 après une interruption");
+            else
+            {
+                row.State = DispatchState.Planned; // AR24 surely has no such mail: sending it is not a second send
+                log.LogInformation("Dispatch {DispatchId} not found at AR24: planned again", row.Id);
+            }
+            await SaveAsync(s, ct, release: true);
+        }
+        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            row.State = DispatchState.ToVerify;
+            row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
+            await SaveAsync(s, ct);
+        }
+    }
+
+    private static void Deposited(Step s, long mailId, string how)
+    {
+        var row = s.Row;
+        row.ProviderMailId = mailId;
+        row.State = DispatchState.Deposited;
+        // The step is taken: the ladder moves on from this event.
+        s.Db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
+            Summary = $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", Actor = Actor,
+        });
+        s.Audit.Record("envoi.depose", nameof(DispatchItem), row.Id);
+    }
+
+    private static void Event(Step s, string summary) => s.Db.CaseEvents.Add(new CaseEvent
+    {
+        CaseId = s.Row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = CaseEventKind.EnvoiEchoue,
+        Summary = summary, Actor = Actor,
+    });
+
+    private static async Task<(RecoveryCase Case, Cabinet Cabinet)> CaseAndCabinetAsync(Step s, CancellationToken ct)
+    {
+        var c = await s.Db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == s.Row.CaseId, ct);
+        var cabinet = await s.Db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new Ar24Exception(new Ar24Error("missing_cabinet",
+            "L'identité du cabinet n'est pas renseignée (PUT /api/cabinet) : impossible d'ouvrir le compte expéditeur AR24.", false));
+        return (c, cabinet);
+    }
+
+    private async Task SaveAsync(Step s, CancellationToken ct, bool release = false)
+    {
+        if (release)
+        {
+            s.Row.LeaseOwner = null;
+            s.Row.LeaseUntil = 0;
+        }
+        s.Row.UpdatedAt = s.Clock.GetUtcNow();
+        await s.Db.SaveChangesAsync(ct);
+    }
+
+    private void Fault(string point) => FaultInjector?.Invoke(point);
+}

@@ -1,0 +1,29 @@
+using AddinHost.Cases;
+using AddinHost.Dispatch.Ar24;
+
+namespace AddinHost.Dispatch.Outbox;
+
+/// <summary>Finds the firm's sender account at AR24, or creates it from the firm's identity.</summary>
+public static class SenderAccounts
+{
+    public static async Task<long> EnsureAsync(Ar24Client ar24, Cabinet cabinet, CancellationToken ct)
+    {
+        var email = cabinet.Email ?? throw new Ar24Exception(new Ar24Error("missing_email",
+            "L'adresse électronique du cabinet manque : renseignez-la (PUT /api/cabinet) pour ouvrir le compte expéditeur AR24.", false));
+        try
+        {
+            return (await ar24.GetUserAsync(email, ct)).Id;
+        }
+        catch (Ar24Exception e) when (e.Error.Slug == "user_not_exist")
+        {
+            var (first, last) = SplitName(cabinet.SigningLawyer ?? cabinet.Name);
+            return (await ar24.CreateUserAsync(new NewAr24User(first, last, email, cabinet.Name, cabinet.Address ?? "", cabinet.PostalCode ?? "", cabinet.City ?? ""), ct)).Id;
+        }
+    }
+
+    private static (string First, string Last) SplitName(string name)
+    {
+        var words = name.Replace("Maître", "", StringComparison.Ordinal).Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 1 ? (string.Join(' ', words[..^1]), words[^1]) : (name, name);
+    }
+}

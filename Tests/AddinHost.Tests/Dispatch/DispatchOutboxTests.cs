@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.Json;
+using AddinHost.Cases;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Dispatch;
+
+/// <summary>
+/// The outbox through the real host, database and AR24 simulator: a mise en demeure is sent once, and a crash at
+/// any point of the path ends with exactly one mail at AR24.
+/// </summary>
+public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
+{
+    private sealed class SimulatedCrash(string point) : Exception($"process died at {point}");
+
+    private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
+
+    /// <summary>A company case whose next step, the mise en demeure by ERE, is due today (30/09/2025).</summary>
+    private async Task<Guid> CaseReadyForNoticeAsync()
+    {
+        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "c.delaunay@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay", city = "Lyon" })).EnsureSuccessStatusCode();
+        var (_, company, _) = await SeedTypicalAsync();
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        return company.Id;
+    }
+
+    private async Task<int> MailsAtAr24Async(Guid dispatchId)
+    {
+        var state = JsonDocument.Parse(await (await Client.GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync()).RootElement;
+        return state.GetProperty("mails").EnumerateArray().Count(m => m.GetProperty("ref_client").GetString() == dispatchId.ToString());
+    }
+
+    private async Task<DispatchDto> DispatchAsync(Guid id) => await (await Client.GetAsync($"/api/dispatches/{id}")).ReadAsync<DispatchDto>();
+
+    [Fact]
+    public async Task A_notice_is_sent_once_and_asking_again_returns_the_same_dispatch()
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        var response = await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var planned = await response.ReadAsync<DispatchDto>();
+        Assert.Equal((DispatchState.Planned, "Planifié"), (planned.State, planned.StateLabel));
+
+        Assert.True(await Processor.ProcessNextAsync(default));
+        Assert.False(await Processor.ProcessNextAsync(default));
+        var sent = await DispatchAsync(planned.Id);
+        Assert.Equal(DispatchState.Deposited, sent.State);
+        Assert.NotNull(sent.ProviderMailId);
+        Assert.Equal(1, await MailsAtAr24Async(planned.Id));
+
+        var again = await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(planned.Id, (await again.ReadAsync<DispatchDto>()).Id);
+        Assert.False(await Processor.ProcessNextAsync(default));
+        Assert.Equal(1, await MailsAtAr24Async(planned.Id));
+
+        var c = await GetCaseAsync(caseId);
+        Assert.Equal("Mise en demeure", c.Ladder.LastLevelName); // the ladder moved on
+        Assert.Contains(c.History, h => h.Kind == CaseEventKind.EtapeEffectuee && h.Summary.Contains("déposée chez AR24"));
+    }
+
+    [Theory]
+    [InlineData("after-sending-recorded", 1)]
+    [InlineData("before-send", 1)]
+    [InlineData("after-send", 1)]
+    public async Task A_crash_at_any_point_ends_with_exactly_one_mail(string point, int expectedMails)
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+
+        Processor.FaultInjector = p => { if (p == point) throw new SimulatedCrash(p); };
+        await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
+        Processor.FaultInjector = null;
+        Assert.Equal(DispatchState.Sending, (await DispatchAsync(dispatch.Id)).State);
+        Assert.False(await Processor.ProcessNextAsync(default)); // the dead worker's lease still holds
+
+        App.Clock.Advance(TimeSpan.FromMinutes(5)); // the lease expires: another worker takes over
+        while (await Processor.ProcessNextAsync(default)) { }
+        Assert.Equal(DispatchState.Deposited, (await DispatchAsync(dispatch.Id)).State);
+        Assert.Equal(expectedMails, await MailsAtAr24Async(dispatch.Id));
+    }
+
+    [Fact]
+    public async Task Only_the_due_registered_step_of_a_case_can_be_sent()
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 4 })).ProblemAsync(409);
+        await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { })).ProblemAsync(400);
+        await (await Client.PostJsonAsync($"/api/cases/{Guid.NewGuid()}/dispatches", new { level = 3 })).ProblemAsync(404);
+        var consumer = (await ListCasesAsync()).Single(c => c.Debtor == "Mme Claire Dubois");
+        var relance = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 1 })).ProblemAsync(409);
+        Assert.Contains("canal", relance.GetProperty("detail").GetString());
+        await (await Client.GetAsync($"/api/dispatches/{Guid.NewGuid()}")).ProblemAsync(404);
+    }
+}
+
+public sealed class DispatchOutboxOnSqlite() : DispatchOutboxTests(DbKind.Sqlite);
+public sealed class DispatchOutboxOnPostgres() : DispatchOutboxTests(DbKind.Postgres);
