@@ -22,4 +22,6 @@ id postgres >/dev/null 2>&1 || { echo "L'utilisateur système « postgres » man
 # The benchmarks' peer (docxtemplater), exactly as locked.
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [ -d "$root/Tests/Benchmarks/docxtemplater/node_modules" ] || npm ci --prefix "$root/Tests/Benchmarks/docxtemplater" --no-audit --no-fund --loglevel=error
+# Azurite, the Azure Storage emulator the proof-store tests start.
+[ -d "$root/Tests/azurite/node_modules" ] || npm ci --prefix "$root/Tests/azurite" --no-audit --no-fund --loglevel=error
 echo "Prérequis des tests présents."

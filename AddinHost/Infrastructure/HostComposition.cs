@@ -6,6 +6,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Dispatch;
 using AddinHost.Letters;
+using AddinHost.Proofs;
 using AddinHost.Sandbox;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ public static class HostComposition
         builder.AddLetters();
         builder.AddSandbox();
         builder.AddDispatch();
+        builder.AddProofs();
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -47,8 +47,19 @@ public sealed class StartupTests
     [Fact]
     public void Ar24_settings_are_checked_at_start_up()
     {
-        var message = StartupError(new() { ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Ar24:BaseUrl"] = "pas une adresse" });
+        var message = StartupError(new()
+        {
+            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Ar24:BaseUrl"] = "pas une adresse",
+            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+        });
         Assert.Contains("Ar24:", message);
+    }
+
+    [Fact]
+    public void The_local_proof_folder_is_refused_in_production()
+    {
+        var message = StartupError(new() { ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
+        Assert.Contains("dossier local de preuves", message);
     }
 
     [Fact]
@@ -68,6 +79,7 @@ public sealed class StartupTests
         {
             ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db,
             ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
+            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
         });
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
