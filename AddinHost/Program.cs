@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Cli;
 using AddinHost.Dispatch;
 using AddinHost.Letters;
+using AddinHost.Proofs;
 using AddinHost.Sandbox;
 
 if (CommandLine.Handles(args))
@@ -17,6 +18,7 @@ app.MapCasesFeature();
 app.MapLetters();
 app.MapSandbox();
 app.MapDispatch();
+app.MapEvidence();
 app.PrintBannerOnStart();
 await app.PrepareAsync();
 await app.RunAsync();

@@ -4,6 +4,7 @@ using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,13 +41,14 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         var row = await db.Dispatches.SingleAsync(d => d.Id == claim.Id, ct);
         if (row.LeaseOwner != _owner) return true; // lost the lease meanwhile
 
-        var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), clock);
+        var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
+            scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock);
         if (row.State == DispatchState.Planned) await SendAsync(step, ct);
         else await ReconcileAsync(step, ct);
         return true;
     }
 
-    private sealed record Step(DispatchItem Row, DunningDbContext Db, Ar24Client Ar24, AuditTrail Audit, TimeProvider Clock);
+    private sealed record Step(DispatchItem Row, DunningDbContext Db, Ar24Client Ar24, AuditTrail Audit, ProofFiling Proofs, TimeProvider Clock);
 
     private async Task SendAsync(Step s, CancellationToken ct)
     {
@@ -66,7 +68,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
                 c.Debtor.Email ?? "", c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel,
                 $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint.", row.Id.ToString(), c.Reference, [file], null), ct);
             Fault("after-send");
-            Deposited(s, mail.Id, "envoyé");
+            await DepositedAsync(s, mail.Id, "envoyé", ct);
         }
         catch (Ar24Exception e) when (!e.Error.Retryable)
         {
@@ -96,7 +98,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
             Fault("after-lookup");
             var found = mails.FirstOrDefault(m => m.RefClient == row.Id.ToString());
             if (found is not null)
-                Deposited(s, found.Id, "retrouvé chez AR24 après une interruption");
+                await DepositedAsync(s, found.Id, "retrouvé chez AR24 après une interruption", ct);
             else
             {
                 row.State = DispatchState.Planned; // AR24 surely has no such mail: sending it is not a second send
@@ -112,9 +114,13 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         }
     }
 
-    private static void Deposited(Step s, long mailId, string how)
+    private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct)
     {
         var row = s.Row;
+        // The letter as sent joins the case's evidence, write-once, before the state says "deposited".
+        var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
+        var reference = await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
+        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
         // The step is taken: the ladder moves on from this event.

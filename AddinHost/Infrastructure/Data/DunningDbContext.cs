@@ -6,6 +6,7 @@ using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Letters;
 using AddinHost.Dispatch.Outbox;
+using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Infrastructure.Data;
@@ -34,6 +35,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
     public DbSet<DispatchItem> Dispatches => Set<DispatchItem>();
+    public DbSet<FiledProof> FiledProofs => Set<FiledProof>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -94,6 +96,12 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.State, x.LeaseUntil });
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
             e.HasOne<GeneratedLetter>().WithMany().HasForeignKey(x => x.LetterId);
+        });
+        b.Entity<FiledProof>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.DispatchId, x.Kind }).IsUnique();
+            e.HasIndex(x => new { x.TenantId, x.CaseId });
+            e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
         });
         b.Entity<GeneratedLetter>(e =>
         {

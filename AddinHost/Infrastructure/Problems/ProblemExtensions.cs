@@ -45,13 +45,15 @@ public static class ProblemExtensions
                 DomainException d => (d.StatusCode, d.Message, d.Errors),
                 MissingRateException m => (StatusCodes.Status422UnprocessableEntity, m.Message, null),
                 Letters.Engine.TemplateRenderException t => (StatusCodes.Status422UnprocessableEntity, t.Message, null),
+                Proofs.ProofIntegrityException p => (StatusCodes.Status409Conflict, p.Message, null),
+                Proofs.ProofNotFoundException p => (StatusCodes.Status409Conflict, $"{p.Message} Le classement est incomplet : prévenez l'administrateur.", null),
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
                 DbUpdateException or DbException when IsConflict(exception) => (StatusCodes.Status409Conflict,
                     "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.", null),
                 _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500), (IDictionary<string, string[]>?)null),
             };
-            if (status >= 500)
-                log.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            if (status >= 500 || exception is Proofs.ProofIntegrityException)
+                log.LogError(exception, "Error on {Method} {Path}", http.Request.Method, http.Request.Path);
 
             http.Response.StatusCode = status;
             var problem = errors is null

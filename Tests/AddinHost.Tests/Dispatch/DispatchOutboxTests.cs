@@ -62,6 +62,26 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains(c.History, h => h.Kind == CaseEventKind.EtapeEffectuee && h.Summary.Contains("déposée chez AR24"));
     }
 
+    [Fact]
+    public async Task The_evidence_bundle_holds_the_letter_as_sent_and_a_manifest_of_matching_hashes()
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        var response = await Client.GetAsync($"/api/cases/{caseId}/evidence");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
+        var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
+        var letter = Assert.Single(manifest);
+        Assert.Equal("lettre", letter.GetProperty("Kind").GetString());
+        Assert.Equal(dispatch.LetterSha256, letter.GetProperty("Sha256").GetString()); // the exact bytes generated are the ones filed
+        using var bytes = new MemoryStream();
+        await zip.GetEntry(letter.GetProperty("Path").GetString()!)!.Open().CopyToAsync(bytes);
+        Assert.Equal(letter.GetProperty("Sha256").GetString(), AddinHost.Proofs.ProofHash.Of(bytes.ToArray()));
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes.ToArray(), 0, 4));
+    }
+
     [Theory]
     [InlineData("after-sending-recorded", 1)]
     [InlineData("before-send", 1)]

@@ -57,6 +57,8 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Ar24:Token", "jeton-du-bac-a-sable");
         builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
+        builder.UseSetting("Proofs:Store", "AzureBlob");
+        builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
         for (var i = 0; i < (Roles?.Length ?? 0); i++)
             builder.UseSetting($"Auth:DemoRoles:{i}", Roles![i]);
         builder.ConfigureTestServices(s =>

@@ -107,6 +107,9 @@ public sealed class CommandLineDatabaseTests : IDisposable
         psi.Environment["Database__Provider"] = _provider;
         psi.Environment["ConnectionStrings__Dunning"] = _connection ?? $"Data Source={Path.Combine(_folder, "cli.db")}";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The executable runs as Production would: real settings for the proof store, none of the embedded defaults.
+        psi.Environment["Proofs__Store"] = "AzureBlob";
+        psi.Environment["ConnectionStrings__Proofs"] = "UseDevelopmentStorage=true";
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

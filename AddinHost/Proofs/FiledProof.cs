@@ -1,0 +1,19 @@
+using AddinHost.Cases;
+using AddinHost.Infrastructure.Data;
+
+namespace AddinHost.Proofs;
+
+/// <summary>What was filed for a dispatch (the letter as sent, each proof) and the hash it must still have.</summary>
+public sealed class FiledProof : TenantEntity, ICaseChild
+{
+    public Guid CaseId { get; set; }
+    public Guid DispatchId { get; set; }
+
+    /// <summary>lettre, depot, reception, refus, negligence, non-distribution.</summary>
+    public string Kind { get; set; } = "";
+
+    public string Path { get; set; } = "";
+    public string Sha256 { get; set; } = "";
+    public long Size { get; set; }
+    public DateTimeOffset FiledAt { get; set; }
+}
