@@ -15,6 +15,7 @@ public enum CaseEventKind
     CourrierGenere,
     EnvoiPlanifie,
     EnvoiEchoue,
+    EnvoiSuivi,
 }
 
 /// <summary>One line of a case's history. The ladder position is derived from these, never stored apart.</summary>

@@ -19,4 +19,8 @@ public sealed class DispatchOptions
     /// <summary>How long a row stays "À vérifier" before the next look-up at AR24.</summary>
     [Range(1, 3600)]
     public int VerifyBackoffSeconds { get; set; } = 30;
+
+    /// <summary>How often a deposited letter is looked up at AR24 when no webhook comes.</summary>
+    [Range(5, 86400)]
+    public int PollSeconds { get; set; } = 600;
 }

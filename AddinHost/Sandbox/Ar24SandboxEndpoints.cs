@@ -49,20 +49,29 @@ public static class Ar24SandboxEndpoints
             var id = state.NextId();
             var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var mail = new Ar24Mail(id, "waiting", now, fields.GetValueOrDefault("ref_client"), fields.GetValueOrDefault("ref_dossier"),
-                null, fields.GetValueOrDefault("eidas") == "1", 3.49m, $"{Prefix}/proof/{id}/ev.pdf", null, null, null, null, null, null, null, null, null);
-            state.Mails[id] = mail;
-            return Success(mail);
+                null, fields.GetValueOrDefault("eidas") == "1", 3.49m, null, null, null, null, null, null, null, null, null, null);
+            var simulated = new SimulatedMail(mail, fields["to_email"], clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof");
+            state.Mails[id] = simulated;
+            return Success(simulated.At(clock.GetUtcNow()));
         }));
-        api.MapGet("/mail", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
+        api.MapGet("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
             long.TryParse(fields.GetValueOrDefault("id"), out var id) && state.Mails.TryGetValue(id, out var mail)
-                ? Success(mail) : Error("mail_not_exist", "Mail does not exist")));
-        api.MapGet("/user/mail", (HttpContext http, Ar24SandboxState state) => Handle(http, fields =>
-            SenderExists(state, fields) ? Success(state.Mails.Values.OrderBy(m => m.Id).ToList()) : Error("user_not_exist", "User does not exist")));
+                ? Success(mail.At(clock.GetUtcNow())) : Error("mail_not_exist", "Mail does not exist")));
+        api.MapGet("/user/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
+            SenderExists(state, fields)
+                ? Success(state.Mails.Values.OrderBy(m => m.Sent.Id).Select(m => m.At(clock.GetUtcNow())).ToList())
+                : Error("user_not_exist", "User does not exist")));
+        // Proofs are links AR24 hands out; the simulator's are real PDFs that say they are simulations.
+        api.MapGet("/proof/{id:long}/{kind}.pdf", (long id, string kind, Ar24SandboxState state) =>
+            state.Mails.TryGetValue(id, out var mail)
+                ? Results.File(SimplePdf.Create(["AR24 - BAC A SABLE (simulation, sans valeur juridique)", $"Preuve : {kind}", $"Envoi no {id}",
+                    $"Reference client : {mail.Sent.RefClient}", $"Destinataire : {mail.ToEmail}", $"Envoye le : {mail.Sent.Date}"]), "application/pdf")
+                : Results.NotFound());
 
-        app.MapGet("/sandbox/ar24/_state", (Ar24SandboxState state) => TypedResults.Ok(new
+        app.MapGet("/sandbox/ar24/_state", (Ar24SandboxState state, TimeProvider clock) => TypedResults.Ok(new
             {
                 simulation = "Bac à sable AR24 intégré : aucun courrier réel n'est envoyé.",
-                mails = state.Mails.Values.OrderBy(m => m.Id),
+                mails = state.Mails.Values.OrderBy(m => m.Sent.Id).Select(m => m.At(clock.GetUtcNow())),
             }))
             .ExcludeFromDescription().AllowAnonymous();
         return app;

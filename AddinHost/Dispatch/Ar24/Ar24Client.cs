@@ -55,6 +55,15 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
         return list.ValueKind == JsonValueKind.Array ? list.Deserialize<List<Ar24Mail>>(Json)! : [];
     }
 
+    /// <summary>Downloads a proof from the link AR24 gave in the mail object.</summary>
+    public async Task<byte[]> DownloadProofAsync(string url, CancellationToken ct)
+    {
+        var bytes = await http.GetByteArrayAsync(new Uri(url, UriKind.Absolute), ct);
+        return bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F'
+            ? bytes
+            : throw new Ar24Exception(new Ar24Error("preuve_illisible", "AR24 a renvoyé une preuve qui n'est pas un PDF : elle sera redemandée.", true));
+    }
+
     /// <summary>The date AR24 expects: Paris wall-clock time.</summary>
     public string RequestDate() =>
         TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

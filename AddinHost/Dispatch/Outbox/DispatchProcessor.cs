@@ -43,8 +43,12 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
 
         var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
             scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock);
-        if (row.State == DispatchState.Planned) await SendAsync(step, ct);
-        else await ReconcileAsync(step, ct);
+        switch (row.State)
+        {
+            case DispatchState.Planned: await SendAsync(step, ct); break;
+            case DispatchState.Deposited: await FollowAsync(step, ct); break;
+            default: await ReconcileAsync(step, ct); break;
+        }
         return true;
     }
 
@@ -74,7 +78,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         {
             row.State = DispatchState.Failed;
             row.FailureReason = e.Message;
-            Event(s, $"Échec de l'envoi « {row.LevelName} » : {e.Message}");
+            Event(s, $"Échec de l'envoi « {row.LevelName} » : {e.Message}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("envoi.echec", nameof(DispatchItem), row.Id);
         }
         catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
@@ -114,6 +118,52 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         }
     }
 
+    /// <summary>Reads the mail again at AR24, files every new proof, and records the outcome once the recipient acted.</summary>
+    private async Task FollowAsync(Step s, CancellationToken ct)
+    {
+        var row = s.Row;
+        try
+        {
+            var mail = await s.Ar24.GetMailAsync(row.ProviderMailId!.Value, ct);
+            var reference = await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
+            foreach (var (kind, url) in new[] { ("depot", mail.DepositProofUrl), ("reception", mail.ReceiptProofUrl), ("refus", mail.RefusalProofUrl),
+                         ("negligence", mail.NegligenceProofUrl), ("non-distribution", mail.BounceProofUrl) })
+                if (url is not null)
+                    await s.Proofs.FileAsync(row.CaseId, reference, row.Id, kind, await s.Ar24.DownloadProofAsync(url, ct), "pdf", ct);
+
+            var (state, label, date) = mail.Outcome switch
+            {
+                Ar24Outcome.Accepted => (DispatchState.Accepted, "acceptée par le destinataire", mail.ViewDate),
+                Ar24Outcome.Refused => (DispatchState.Refused, "refusée par le destinataire", mail.RefusedDate),
+                Ar24Outcome.Negligence => (DispatchState.Negligence, "non réclamée dans les 15 jours (négligence)", mail.NegligenceDate),
+                Ar24Outcome.Bounced => (DispatchState.Bounced, "non distribuée (adresse en erreur)", mail.BouncedDate),
+                _ => (DispatchState.Deposited, null, null),
+            };
+            if (label is null)
+            {
+                row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.PollSeconds * 1000L;
+                await SaveAsync(s, ct);
+                return;
+            }
+            row.State = state;
+            var on = DateOnly.TryParse(date?[..Math.Min(10, date.Length)], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : s.Clock.Today();
+            Event(s, $"{row.LevelName} {label} le {on:dd/MM/yyyy} (preuve classée)", CaseEventKind.EnvoiSuivi);
+            if (state == DispatchState.Accepted)
+                s.Db.CaseEvents.Add(new CaseEvent
+                {
+                    CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = on, Kind = CaseEventKind.MiseEnDemeureRecue, Actor = Actor,
+                    Summary = $"Mise en demeure reçue le {on:dd/MM/yyyy} (accusé de réception AR24)",
+                });
+            s.Audit.Record("envoi.suivi", nameof(DispatchItem), row.Id);
+            await SaveAsync(s, ct, release: true);
+        }
+        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
+        {
+            row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.PollSeconds * 1000L;
+            await SaveAsync(s, ct);
+        }
+    }
+
     private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct)
     {
         var row = s.Row;
@@ -132,10 +182,9 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         s.Audit.Record("envoi.depose", nameof(DispatchItem), row.Id);
     }
 
-    private static void Event(Step s, string summary) => s.Db.CaseEvents.Add(new CaseEvent
+    private static void Event(Step s, string summary, CaseEventKind kind) => s.Db.CaseEvents.Add(new CaseEvent
     {
-        CaseId = s.Row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = CaseEventKind.EnvoiEchoue,
-        Summary = summary, Actor = Actor,
+        CaseId = s.Row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = kind, Summary = summary, Actor = Actor,
     });
 
     private static async Task<(RecoveryCase Case, Cabinet Cabinet)> CaseAndCabinetAsync(Step s, CancellationToken ct)

@@ -44,8 +44,9 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         var planned = await response.ReadAsync<DispatchDto>();
         Assert.Equal((DispatchState.Planned, "Planifié"), (planned.State, planned.StateLabel));
 
-        Assert.True(await Processor.ProcessNextAsync(default));
-        Assert.False(await Processor.ProcessNextAsync(default));
+        Assert.True(await Processor.ProcessNextAsync(default));  // sent
+        Assert.True(await Processor.ProcessNextAsync(default));  // followed once: the deposit proof is filed
+        Assert.False(await Processor.ProcessNextAsync(default)); // then it waits for the next look-up
         var sent = await DispatchAsync(planned.Id);
         Assert.Equal(DispatchState.Deposited, sent.State);
         Assert.NotNull(sent.ProviderMailId);
@@ -73,13 +74,49 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         using var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync());
         var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
-        var letter = Assert.Single(manifest);
-        Assert.Equal("lettre", letter.GetProperty("Kind").GetString());
+        Assert.Equal(["depot", "lettre"], manifest.Select(p => p.GetProperty("Kind").GetString()).Order());
+        var letter = manifest.Single(p => p.GetProperty("Kind").GetString() == "lettre");
         Assert.Equal(dispatch.LetterSha256, letter.GetProperty("Sha256").GetString()); // the exact bytes generated are the ones filed
         using var bytes = new MemoryStream();
         await zip.GetEntry(letter.GetProperty("Path").GetString()!)!.Open().CopyToAsync(bytes);
         Assert.Equal(letter.GetProperty("Sha256").GetString(), AddinHost.Proofs.ProofHash.Of(bytes.ToArray()));
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes.ToArray(), 0, 4));
+        foreach (var piece in manifest)
+        {
+            using var content = new MemoryStream();
+            await zip.GetEntry(piece.GetProperty("Path").GetString()!)!.Open().CopyToAsync(content);
+            Assert.Equal(piece.GetProperty("Sha256").GetString(), AddinHost.Proofs.ProofHash.Of(content.ToArray()));
+        }
+    }
+
+    [Theory]
+    [InlineData("compta@garage.example", DispatchState.Accepted, "reception", 2)]
+    [InlineData("refus@garage.example", DispatchState.Refused, "refus", 2)]
+    [InlineData("negligence@garage.example", DispatchState.Negligence, "negligence", 16)]
+    [InlineData("npai@garage.example", DispatchState.Bounced, "non-distribution", 1)]
+    public async Task The_recipients_reaction_is_followed_and_its_proof_filed(string email, DispatchState outcome, string proof, int days)
+    {
+        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "c.delaunay@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay", city = "Lyon" })).EnsureSuccessStatusCode();
+        var creditor = await CreateCreditorAsync();
+        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
+            $"Garage Fontaine SARL;732829320;{email};;;;F-9;01/02/2025;03/03/2025;1 000,00;0;professionnel"), creditorId: creditor))).EnsureSuccessStatusCode();
+        var caseId = (await ListCasesAsync()).Single().Id;
+        (await Client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        while (await Processor.ProcessNextAsync(default)) { }
+        Assert.Equal(DispatchState.Deposited, (await DispatchAsync(dispatch.Id)).State);
+
+        App.Clock.Advance(TimeSpan.FromDays(days)); // the recipient acts; no webhook: the poller finds out
+        while (await Processor.ProcessNextAsync(default)) { }
+        Assert.Equal(outcome, (await DispatchAsync(dispatch.Id)).State);
+
+        using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
+        Assert.Contains(zip.Entries, e => e.FullName.EndsWith($"/{proof}.pdf"));
+        var history = (await GetCaseAsync(caseId)).History;
+        Assert.Contains(history, h => h.Kind == CaseEventKind.EnvoiSuivi);
+        Assert.Equal(outcome == DispatchState.Accepted, history.Any(h => h.Kind == CaseEventKind.MiseEnDemeureRecue));
+        Assert.Equal(1, await MailsAtAr24Async(dispatch.Id));
     }
 
     [Theory]
