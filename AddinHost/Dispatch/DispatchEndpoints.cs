@@ -46,6 +46,7 @@ public static class DispatchEndpoints
 
         app.MapGet("/api/dispatches/{id:guid}", async (Guid id, DispatchService service, CancellationToken ct) => TypedResults.Ok(Labelled(await service.GetAsync(id, ct))))
             .WithTags("Envois").WithSummary("L'état d'un envoi").RequireAuthorization(Policies.Lecture);
+        app.MapAr24Webhook();
         return app;
     }
 

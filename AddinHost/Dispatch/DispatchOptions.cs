@@ -21,6 +21,6 @@ public sealed class DispatchOptions
     public int VerifyBackoffSeconds { get; set; } = 30;
 
     /// <summary>How often a deposited letter is looked up at AR24 when no webhook comes.</summary>
-    [Range(5, 86400)]
+    [Range(5, 604800)]
     public int PollSeconds { get; set; } = 600;
 }

@@ -20,6 +20,9 @@ public sealed class Ar24Options : IValidatableObject
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Addresses (or CIDR ranges) AR24 calls from; anything else is ignored. Set from AR24's published list.</summary>
+    public List<string> WebhookAllowedIps { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))

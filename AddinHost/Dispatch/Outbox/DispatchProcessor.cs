@@ -59,7 +59,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         var row = s.Row;
         row.State = DispatchState.Sending;
         row.Attempts++;
-        await SaveAsync(s, ct); // committed before AR24 is called: a crash from here on is reconciled, never resent blindly
+        await SaveAsync(s, ct, done: false); // committed before AR24 is called: a crash from here on is reconciled, never resent blindly
         Fault("after-sending-recorded");
         try
         {
@@ -195,13 +195,11 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         return (c, cabinet);
     }
 
-    private async Task SaveAsync(Step s, CancellationToken ct, bool release = false)
+    /// <summary>Saves; <paramref name="release"/> makes the row due at once, otherwise it keeps the time set for its next turn.</summary>
+    private async Task SaveAsync(Step s, CancellationToken ct, bool release = false, bool done = true)
     {
-        if (release)
-        {
-            s.Row.LeaseOwner = null;
-            s.Row.LeaseUntil = 0;
-        }
+        if (release) s.Row.LeaseUntil = 0;
+        if (done) s.Row.LeaseOwner = null; // no longer in a worker's hands
         s.Row.UpdatedAt = s.Clock.GetUtcNow();
         await s.Db.SaveChangesAsync(ct);
     }

@@ -26,6 +26,12 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
     /// <summary>Seed the demo firm at start-up, as <c>dotnet run</c> does in Development.</summary>
     public bool SeedDemo { get; init; }
 
+    /// <summary>Extra settings for one test class.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Extra services for one test class (registered after the host's own).</summary>
+    public Action<IServiceCollection>? ExtraServices { get; init; }
+
     /// <summary>The demo user's roles; null keeps the default (every role).</summary>
     public string[]? Roles { get; init; }
 
@@ -59,6 +65,8 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
         builder.UseSetting("Proofs:Store", "AzureBlob");
         builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        if (ExtraServices is not null) builder.ConfigureTestServices(ExtraServices);
         for (var i = 0; i < (Roles?.Length ?? 0); i++)
             builder.UseSetting($"Auth:DemoRoles:{i}", Roles![i]);
         builder.ConfigureTestServices(s =>

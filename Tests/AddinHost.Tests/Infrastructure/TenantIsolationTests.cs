@@ -89,6 +89,10 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/dispatches", $"/api/cases/{caseB.Id}/dispatches", Json(new { level = 3 }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}", $"/api/dispatches/{dispatchB}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/evidence", $"/api/cases/{caseB.Id}/evidence")).StatusCode);
+        // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
+        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey("cabinet-b")}", Json(new { status = "refused" }));
+        Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
+        Assert.Equal("", await hook.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters/{letterId:guid}", $"/api/cases/{caseB.Id}/letters/{letterB}")).StatusCode);
         var upload = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("A seulement")))), "file", "a.docx" } };
