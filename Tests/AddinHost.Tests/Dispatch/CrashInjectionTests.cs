@@ -13,15 +13,13 @@ namespace AddinHost.Tests.Dispatch;
 /// </summary>
 public abstract class CrashInjectionTests(DbKind kind) : ApiTestBase(kind)
 {
-    private sealed class SimulatedCrash(string point) : Exception($"process died at {point}");
-
     private static readonly string[] Points = ["after-sending-recorded", "before-send", "after-send", "after-lookup"];
     private const int Runs = 200;
 
     [Fact]
     public async Task Two_hundred_random_crash_runs_never_send_twice_and_never_lose_a_letter()
     {
-        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "c.delaunay@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay", city = "Lyon" })).EnsureSuccessStatusCode();
+        await NoticeScenario.SetCabinetAsync(Client);
         var creditor = await CreateCreditorAsync();
         var csv = new StringBuilder(SampleFiles.CsvHeader + "\r\n");
         for (var i = 0; i < Runs; i++)
@@ -38,8 +36,7 @@ public abstract class CrashInjectionTests(DbKind kind) : ApiTestBase(kind)
         {
             foreach (var c in cases)
             {
-                (await Client.PostJsonAsync($"/api/cases/{c.Id}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
-                (await Client.PostJsonAsync($"/api/cases/{c.Id}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+                await NoticeScenario.TakeRemindersAsync(Client, c.Id);
                 var dispatch = await (await Client.PostJsonAsync($"/api/cases/{c.Id}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
                 dispatches.Add(dispatch.Id);
 

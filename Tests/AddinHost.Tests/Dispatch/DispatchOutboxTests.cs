@@ -13,17 +13,14 @@ namespace AddinHost.Tests.Dispatch;
 /// </summary>
 public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
 {
-    private sealed class SimulatedCrash(string point) : Exception($"process died at {point}");
-
     private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
 
     /// <summary>A company case whose next step, the mise en demeure by ERE, is due today (30/09/2025).</summary>
     private async Task<Guid> CaseReadyForNoticeAsync()
     {
-        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "c.delaunay@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay", city = "Lyon" })).EnsureSuccessStatusCode();
+        await NoticeScenario.SetCabinetAsync(Client);
         var (_, company, _) = await SeedTypicalAsync();
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        await NoticeScenario.TakeRemindersAsync(Client, company.Id);
         return company.Id;
     }
 
@@ -96,13 +93,12 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
     [InlineData("npai@garage.example", DispatchState.Bounced, "non-distribution", 1)]
     public async Task The_recipients_reaction_is_followed_and_its_proof_filed(string email, DispatchState outcome, string proof, int days)
     {
-        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "c.delaunay@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay", city = "Lyon" })).EnsureSuccessStatusCode();
+        await NoticeScenario.SetCabinetAsync(Client);
         var creditor = await CreateCreditorAsync();
         (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
             $"Garage Fontaine SARL;732829320;{email};;;;F-9;01/02/2025;03/03/2025;1 000,00;0;professionnel"), creditorId: creditor))).EnsureSuccessStatusCode();
         var caseId = (await ListCasesAsync()).Single().Id;
-        (await Client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
-        (await Client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        await NoticeScenario.TakeRemindersAsync(Client, caseId);
         var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
         while (await Processor.ProcessNextAsync(default)) { }
         Assert.Equal(DispatchState.Deposited, (await DispatchAsync(dispatch.Id)).State);

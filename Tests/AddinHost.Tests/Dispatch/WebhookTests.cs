@@ -54,13 +54,12 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
     [Fact]
     public async Task Only_an_allowed_source_triggers_a_re_read_and_the_body_is_never_believed()
     {
-        (await _client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "c.delaunay@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay" })).EnsureSuccessStatusCode();
+        await NoticeScenario.SetCabinetAsync(_client);
         var creditor = await (await _client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client" })).ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
         (await _client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("W"), creditorId: creditor.Id))).EnsureSuccessStatusCode();
         var cases = await (await _client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>();
         var caseId = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;
-        (await _client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
-        (await _client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        await NoticeScenario.TakeRemindersAsync(_client, caseId);
         var dispatch = await (await _client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
         while (await Processor.ProcessNextAsync(default)) { }
 

@@ -36,8 +36,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         var detailsB = await GetCaseAsync(caseB.Id, client: _b);
         var invoiceB = detailsB.Invoices[0].Id;
         (await _b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "b@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
-        (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
-        (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        await NoticeScenario.TakeRemindersAsync(_b, caseB.Id);
         var dispatchB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/dispatches", new { level = 3 })).ReadAsync<AddinHost.Dispatch.Outbox.DispatchDto>()).Id;
         var pauseB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/pauses", new { kind = "Litige", reason = "contestation" })).ReadAsync<PauseDto>()).Id;
         (await _b.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 9.99m, source = "B" })).EnsureSuccessStatusCode();

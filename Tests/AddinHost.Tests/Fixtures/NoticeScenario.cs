@@ -1,0 +1,22 @@
+namespace AddinHost.Tests.Fixtures;
+
+/// <summary>Brings a company case to the point where its mise en demeure by ERE is due on 30/09/2025.</summary>
+public static class NoticeScenario
+{
+    public const string CabinetEmail = "c.delaunay@delaunay-avocats.example";
+
+    /// <summary>The firm's identity, which opens its sender account at AR24.</summary>
+    public static async Task SetCabinetAsync(HttpClient client) =>
+        (await client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = CabinetEmail, signingLawyer = "Maître Claire Delaunay", city = "Lyon" }))
+        .EnsureSuccessStatusCode();
+
+    /// <summary>Relances 1 and 2 recorded as done, so that the next step is the mise en demeure.</summary>
+    public static async Task TakeRemindersAsync(HttpClient client, Guid caseId)
+    {
+        (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+    }
+}
+
+/// <summary>Thrown by a fault hook to stand for a process that dies at that point.</summary>
+public sealed class SimulatedCrash(string point) : Exception($"process died at {point}");
