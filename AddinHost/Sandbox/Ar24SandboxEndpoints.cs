@@ -43,6 +43,8 @@ public static class Ar24SandboxEndpoints
         }));
         api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
         {
+            var fault = state.Faults.TryDequeue(out var f) ? f : null;
+            if (fault == "maintenance") return new Reply(new { status = "maintenance", message = "Maintenance in progress" }, false);
             if (!SenderExists(state, fields)) return Error("user_not_exist", "User does not exist");
             if (EmailProblem(fields.GetValueOrDefault("to_email")) is { } problem) return problem;
             if ((fields.GetValueOrDefault("content")?.Length ?? 0) > MaxContentLength) return Error("content_exceeds_limit", "Content exceeds limit");
@@ -52,7 +54,8 @@ public static class Ar24SandboxEndpoints
                 null, fields.GetValueOrDefault("eidas") == "1", 3.49m, null, null, null, null, null, null, null, null, null, null);
             var simulated = new SimulatedMail(mail, fields["to_email"], clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof");
             state.Mails[id] = simulated;
-            return Success(simulated.At(clock.GetUtcNow()));
+            // The mail exists, but its sender never hears so: only a look-up by ref_client can tell.
+            return fault == "lost" ? new Reply(null!, false, Lost: true) : Success(simulated.At(clock.GetUtcNow()));
         }));
         api.MapGet("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
             long.TryParse(fields.GetValueOrDefault("id"), out var id) && state.Mails.TryGetValue(id, out var mail)
@@ -68,6 +71,16 @@ public static class Ar24SandboxEndpoints
                     $"Reference client : {mail.Sent.RefClient}", $"Destinataire : {mail.ToEmail}", $"Envoye le : {mail.Sent.Date}"]), "application/pdf")
                 : Results.NotFound());
 
+        // For tests and demos of failure: the next sends meet these faults, in order.
+        app.MapPost("/sandbox/ar24/_faults", (string[] faults, Ar24SandboxState state) =>
+            {
+                var unknown = faults.Where(f => f is not ("maintenance" or "lost")).ToList();
+                if (unknown.Count > 0) return Results.Problem(detail: $"Pannes inconnues : {string.Join(", ", unknown)} (maintenance, lost).", statusCode: 400);
+                foreach (var f in faults) state.Faults.Enqueue(f);
+                return Results.NoContent();
+            })
+            .ExcludeFromDescription().AllowAnonymous();
+
         app.MapGet("/sandbox/ar24/_state", (Ar24SandboxState state, TimeProvider clock) => TypedResults.Ok(new
             {
                 simulation = "Bac à sable AR24 intégré : aucun courrier réel n'est envoyé.",
@@ -77,7 +90,7 @@ public static class Ar24SandboxEndpoints
         return app;
     }
 
-    private sealed record Reply(object Envelope, bool Encrypt);
+    private sealed record Reply(object Envelope, bool Encrypt, bool Lost = false);
 
     private static Reply Success(object result) => new(new { status = "SUCCESS", result }, true);
     private static Reply Error(string slug, string message) => new(new { status = "ERROR", slug, message }, false);
@@ -101,6 +114,7 @@ public static class Ar24SandboxEndpoints
 
         var date = fields.GetValueOrDefault("date");
         var reply = Authenticate(fields.GetValueOrDefault("token"), date, http.Request.Headers["signature"].ToString(), options, clock) ?? action(fields);
+        if (reply.Lost) return Results.StatusCode(StatusCodes.Status502BadGateway);
         var json = JsonSerializer.Serialize(reply.Envelope);
         return Results.Text(reply.Encrypt ? Ar24Crypto.EncryptResponse(json, date!, options.Ar24PrivateKey) : json,
             reply.Encrypt ? "text/plain" : "application/json");

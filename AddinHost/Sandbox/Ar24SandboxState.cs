@@ -13,6 +13,9 @@ public sealed class Ar24SandboxState
     public ConcurrentDictionary<long, SimulatedMail> Mails { get; } = new();
 
     public long NextId() => Interlocked.Increment(ref _nextId);
+
+    /// <summary>Faults to play on the next mail sends, in order: "maintenance", or "lost" (recorded, then the reply is lost).</summary>
+    public ConcurrentQueue<string> Faults { get; } = new();
 }
 
 /// <summary>A mail as the simulator keeps it: what was sent, when, and how the recipient will react.</summary>

@@ -91,9 +91,12 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
         var body = await response.Content.ReadAsStringAsync(ct);
         var envelope = TryEnvelope(body) ?? TryEnvelope(Decrypt(body, date))
             ?? throw new Ar24Exception(new Ar24Error("reponse_illisible", "La réponse d'AR24 est illisible (ni JSON, ni chiffrée avec notre clé).", true));
-        var status = envelope.TryGetProperty("status", out var s) ? s.GetString() : null;
+        var status = Text(envelope, "status");
         if (status == "SUCCESS")
             return envelope.GetProperty("result").Deserialize<T>(Json)!;
+        if (status is not ("ERROR" or "maintenance"))
+            // Not AR24's envelope (a proxy's error page, a gateway time-out): the outcome is unknown.
+            throw new Ar24Exception(new Ar24Error("reponse_illisible", $"Réponse inattendue entre le serveur et AR24 (HTTP {(int)response.StatusCode}) : l'envoi sera vérifié.", true));
         throw new Ar24Exception(Ar24Errors.For(status == "maintenance" ? "maintenance" : Text(envelope, "slug"), Text(envelope, "message")));
     }
 

@@ -136,6 +136,26 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(expectedMails, await MailsAtAr24Async(dispatch.Id));
     }
 
+    [Theory]
+    [InlineData("maintenance")]   // AR24 says so: nothing was recorded
+    [InlineData("lost")]          // AR24 recorded the mail, but its reply never arrived
+    [InlineData("lost,maintenance")]
+    public async Task A_provider_fault_during_the_send_ends_with_exactly_one_mail(string faults)
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostJsonAsync("/sandbox/ar24/_faults", faults.Split(','))).StatusCode);
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+
+        for (var round = 0; round < 10 && (await DispatchAsync(dispatch.Id)).State != DispatchState.Deposited; round++)
+        {
+            while (await Processor.ProcessNextAsync(default)) { }
+            App.Clock.Advance(TimeSpan.FromMinutes(1)); // past the back-off of "À vérifier"
+        }
+        Assert.Equal(DispatchState.Deposited, (await DispatchAsync(dispatch.Id)).State);
+        Assert.Equal(1, await MailsAtAr24Async(dispatch.Id));
+        await (await Client.PostJsonAsync("/sandbox/ar24/_faults", new[] { "coupure" })).ProblemAsync(400);
+    }
+
     [Fact]
     public async Task Only_the_due_registered_step_of_a_case_can_be_sent()
     {
