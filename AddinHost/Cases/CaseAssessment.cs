@@ -47,7 +47,7 @@ public static class CaseAssessor
             policy.Levels, policy.ToleranceAmount, principal, oldestOpenDue,
             c.Events.Where(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level is not null)
                 .Select(e => new StepTaken(e.Level!.Value, e.EffectiveOn)).ToList(),
-            c.Pauses.Select(p => new PauseWindow(p.Kind, p.StartedOn, p.Until, p.LiftedOn)).ToList(),
+            c.Pauses.Select(p => p.Window()).ToList(),
             asOf));
 
         return new CaseAssessment(asOf, statement, error, principal, openByInvoice, ladder, Prescribe(c, openByInvoice, asOf));

@@ -53,7 +53,7 @@ public sealed class CaseCommands(
         if (r.Until is { } until && until < today)
             throw Problem.Validation("until", "La date de fin de pause est déjà passée.");
         CheckText("reason", r.Reason);
-        if (c.Pauses.Any(p => p.Kind == kind && new PauseWindow(p.Kind, p.StartedOn, p.Until, p.LiftedOn).IsActiveOn(today)))
+        if (c.Pauses.Any(p => p.Kind == kind && p.Window().IsActiveOn(today)))
             throw new DomainException("Une pause de ce type est déjà en cours sur ce dossier : levez-la ou modifiez-la d'abord.", StatusCodes.Status409Conflict);
 
         var pause = new Pause { CaseId = c.Id, Kind = kind, StartedOn = today, Until = r.Until, Reason = r.Reason?.Trim() };
@@ -70,10 +70,10 @@ public sealed class CaseCommands(
         var today = clock.Today();
         var c = await cases.GetAsync(caseId, ct, tracking: true);
         var pause = c.Pauses.SingleOrDefault(p => p.Id == pauseId) ?? throw DomainException.NotFound("Pause");
-        if (!new PauseWindow(pause.Kind, pause.StartedOn, pause.Until, pause.LiftedOn).IsActiveOn(today))
+        if (!pause.Window().IsActiveOn(today))
             throw new DomainException("Cette pause n'est plus en cours : rien à lever.", StatusCodes.Status409Conflict);
         pause.LiftedOn = today;
-        AddEvent(c, CaseEventKind.PauseLevee, today, $"Pause levée : {LadderPlanner.PauseLabel(new PauseWindow(pause.Kind, pause.StartedOn, pause.Until, null))}");
+        AddEvent(c, CaseEventKind.PauseLevee, today, $"Pause levée : {LadderPlanner.PauseLabel(pause.Window())}");
         audit.Record("pause.levee", nameof(Pause), pause.Id);
         await db.SaveChangesAsync(ct);
     }

@@ -40,7 +40,7 @@ public static class CaseMapping
             p is null ? null : new PrescriptionDto(p.Earliest.Deadline, p.Earliest.DaysLeft, p.Earliest.IsTimeBarred, p.InvoiceNumber,
                 p.Earliest.Reason, p.Earliest.DaysLeft <= PrescriptionWarningDays),
             c.Pauses.OrderBy(x => x.StartedOn).Select(x => new PauseDto(x.Id, x.Kind, x.StartedOn, x.Until, x.LiftedOn, x.Reason,
-                new PauseWindow(x.Kind, x.StartedOn, x.Until, x.LiftedOn).IsActiveOn(a.AsOf))).ToList(),
+                x.Window().IsActiveOn(a.AsOf))).ToList(),
             c.Payments.OrderBy(x => x.Date).Select(x => new PaymentDto(x.Id, x.Date, x.Amount,
                 x.InvoiceId is { } id ? numbers.GetValueOrDefault(id) : null, x.Reference, x.Source)).ToList(),
             c.Acknowledgements.OrderBy(x => x.Date).Select(x => new AcknowledgementDto(x.Id, x.Date, x.Note)).ToList(),

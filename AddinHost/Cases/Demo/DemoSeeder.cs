@@ -68,8 +68,8 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
 
             for (var level = 0; level < s.StepsDone; level++)
             {
-                var on = Max(firstDue.AddDays(DefaultDelays[level]), c.OpenedOn);
-                AddEvent(c, now, on, CaseEventKind.EtapeEffectuee, $"Étape effectuée : {DefaultNames[level]}", level);
+                var on = Max(firstDue.AddDays(DefaultLevels[level].DelayDays), c.OpenedOn);
+                AddEvent(c, now, on, CaseEventKind.EtapeEffectuee, $"Étape effectuée : {DefaultLevels[level].Name}", level);
                 if (level == 3)
                     AddEvent(c, now, on.AddDays(2), CaseEventKind.MiseEnDemeureRecue, $"Mise en demeure reçue le {on.AddDays(2):dd/MM/yyyy}");
             }
@@ -117,8 +117,8 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
     private void AddEvent(RecoveryCase c, DateTimeOffset at, DateOnly on, CaseEventKind kind, string summary, int? level = null) =>
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = at, EffectiveOn = on, Kind = kind, Level = level, Summary = summary, Actor = "demo-seed" });
 
-    private static readonly int[] DefaultDelays = [-3, 7, 15, 30, 45];
-    private static readonly string[] DefaultNames = ReminderPolicy.CreateDefault().Levels.Select(l => l.Name).ToArray();
+    // The demo's history follows the shipped ladder, so it moves with it.
+    private static readonly List<PolicyLevel> DefaultLevels = ReminderPolicy.CreateDefault().Levels;
 
     private sealed record Scenario(Debtor Debtor, bool OwnFees, int DaysLate, decimal[] Amounts, int StepsDone,
         decimal? ContractRate = null, decimal PaidShare = 0m, PauseKind? Pause = null, bool Acknowledged = false, int PaidDaysAgo = 5);

@@ -12,6 +12,12 @@ public sealed record PauseWindow(PauseKind Kind, DateOnly StartedOn, DateOnly? U
         StartedOn <= day && (LiftedOn is null || day < LiftedOn) && (Until is null || day <= Until);
 }
 
+public static class PauseWindows
+{
+    /// <summary>The planner's view of a stored pause.</summary>
+    public static PauseWindow Window(this Pause p) => new(p.Kind, p.StartedOn, p.Until, p.LiftedOn);
+}
+
 public sealed record LadderInput(
     IReadOnlyList<PolicyLevel> Levels,
     decimal ToleranceAmount,
