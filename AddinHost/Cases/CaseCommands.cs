@@ -125,6 +125,24 @@ public sealed class CaseCommands(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>A consumer's consent to electronic registered mail (CPCE L.100), or its withdrawal: it decides between AR24 and La Poste.</summary>
+    public async Task RecordConsentAsync(Guid caseId, RecordConsentRequest r, CancellationToken ct)
+    {
+        var c = await cases.GetAsync(caseId, ct, tracking: true);
+        var consents = r.Consents ?? throw Problem.Validation("consents", "Indiquez si le débiteur accepte (true) ou refuse (false) la lettre recommandée électronique.");
+        var on = r.On ?? clock.Today();
+        if (on > clock.Today()) throw Problem.Validation("on", "La date du consentement ne peut pas être dans le futur.");
+        CheckText("evidence", r.Evidence);
+        if (c.Debtor.ConsentsToElectronicRegisteredMail == consents) return;
+        c.Debtor.ConsentsToElectronicRegisteredMail = consents;
+        AddEvent(c, CaseEventKind.ConsentementEre, on, (consents
+            ? $"Le débiteur accepte la lettre recommandée électronique (consentement du {on:dd/MM/yyyy})"
+            : $"Le débiteur retire son accord à la lettre recommandée électronique ({on:dd/MM/yyyy}) : les courriers recommandés partiront par La Poste")
+            + (string.IsNullOrWhiteSpace(r.Evidence) ? "" : $" — {r.Evidence.Trim()}"));
+        audit.Record(consents ? "debiteur.consentement-ere" : "debiteur.retrait-consentement-ere", nameof(Debtor), c.Debtor.Id);
+        await db.SaveChangesAsync(ct);
+    }
+
     private void AddEvent(RecoveryCase c, CaseEventKind kind, DateOnly effectiveOn, string summary, int? level = null) =>
         db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = effectiveOn, Kind = kind, Level = level, Summary = summary, Actor = actor.Id });
 

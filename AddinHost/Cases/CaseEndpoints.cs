@@ -66,6 +66,14 @@ public static class CaseEndpoints
             .WithSummary("Enregistrer la date de réception de la mise en demeure")
             .RequireAuthorization(Policies.Decision);
 
+        group.MapPut("/{id:guid}/debtor/consent", async (Guid id, RecordConsentRequest body, CaseCommands commands, CancellationToken ct) =>
+            {
+                await commands.RecordConsentAsync(id, body, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Consentement du débiteur consommateur à la lettre recommandée électronique (CPCE L.100)")
+            .RequireAuthorization(Policies.Saisie);
+
         return app;
     }
 }

@@ -16,6 +16,7 @@ public enum CaseEventKind
     EnvoiPlanifie,
     EnvoiEchoue,
     EnvoiSuivi,
+    ConsentementEre,
 }
 
 /// <summary>One line of a case's history. The ladder position is derived from these, never stored apart.</summary>

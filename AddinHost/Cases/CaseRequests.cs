@@ -5,3 +5,6 @@ public sealed record OpenPauseRequest(PauseKind? Kind, DateOnly? Until, string? 
 public sealed record RecordAcknowledgementRequest(DateOnly? Date, string? Note);
 public sealed record RecordStepRequest(int? Level, DateOnly? Date);
 public sealed record RecordNoticeReceiptRequest(DateOnly? Date);
+
+/// <summary>The debtor's consent to electronic registered mail; <c>Evidence</c> says where it is (e.g. "courriel du 12/03/2025").</summary>
+public sealed record RecordConsentRequest(bool? Consents, DateOnly? On, string? Evidence);

@@ -18,15 +18,19 @@ public static class DispatchEndpoints
                 http.BaseAddress = new Uri(o.BaseUrl.EndsWith('/') ? o.BaseUrl : o.BaseUrl + "/");
                 http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
             })
-            .AddStandardResilienceHandler(o =>
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) =>
             {
+                var attempt = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<Ar24Options>>().Value.TimeoutSeconds);
                 // A POST mail that timed out may have been sent: never retried here, the outbox reconciles it.
                 o.Retry.DisableForUnsafeHttpMethods();
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
+                o.AttemptTimeout.Timeout = attempt;
+                o.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(60) ? attempt * 2 : TimeSpan.FromSeconds(60);
+                o.TotalRequestTimeout.Timeout = attempt * 3;
             });
         builder.Services.AddScoped<DispatchService>();
+        builder.Services.AddScoped<DispatchQueries>();
+        builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
         builder.Services.AddHostedService<DispatchWorker>();
         return builder;
@@ -34,23 +38,40 @@ public static class DispatchEndpoints
 
     public static IEndpointRouteBuilder MapDispatch(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/cases/{id:guid}/dispatches", async (Guid id, DispatchRequest body, DispatchService service, CancellationToken ct) =>
+        var cases = app.MapGroup("/api/cases/{id:guid}/dispatches").WithTags("Envois");
+        cases.MapGet("/next", async (Guid id, DispatchService service, CancellationToken ct) => TypedResults.Ok(await service.PreviewAsync(id, ct)))
+            .WithSummary("Avant d'envoyer : la prochaine étape, son canal et pourquoi, son coût").RequireAuthorization(Policies.Lecture);
+        cases.MapGet("", async (Guid id, DispatchQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ForCaseAsync(id, ct)))
+            .WithSummary("Les envois du dossier, avec leur état et leurs preuves").RequireAuthorization(Policies.Lecture);
+        cases.MapPost("", async (Guid id, DispatchRequest body, DispatchService service, CancellationToken ct) =>
             {
                 var (dispatch, created) = await service.PlanAsync(id, body, ct);
-                return created
-                    ? Results.Created($"/api/dispatches/{dispatch.Id}", Labelled(dispatch))
-                    : Results.Ok(Labelled(dispatch));
+                return created ? Results.Created($"/api/dispatches/{dispatch.Id}", dispatch) : Results.Ok(dispatch);
             })
-            .WithTags("Envois").WithSummary("Envoyer la prochaine étape du dossier par AR24 ; rappeler renvoie le même envoi, jamais un second")
+            .WithSummary("Envoyer la prochaine étape (AR24, ou courrier à imprimer) ; rappeler renvoie le même envoi, jamais un second")
             .RequireAuthorization(Policies.Decision);
 
-        app.MapGet("/api/dispatches/{id:guid}", async (Guid id, DispatchService service, CancellationToken ct) => TypedResults.Ok(Labelled(await service.GetAsync(id, ct))))
-            .WithTags("Envois").WithSummary("L'état d'un envoi").RequireAuthorization(Policies.Lecture);
+        var dispatches = app.MapGroup("/api/dispatches/{id:guid}").WithTags("Envois");
+        dispatches.MapGet("", async (Guid id, DispatchQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
+            .WithSummary("L'état d'un envoi et ses preuves").RequireAuthorization(Policies.Lecture);
+        dispatches.MapGet("/letter", async (Guid id, Channels.PostalRoute postal, CancellationToken ct) =>
+            {
+                var letter = await postal.LetterAsync(id, ct);
+                return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : Letters.LetterEndpoints.DocxType, letter.FileName);
+            })
+            .WithSummary("Le courrier tel que généré (à imprimer pour la voie postale)").RequireAuthorization(Policies.Lecture);
+        dispatches.MapPost("/posting", async (Guid id, PostingRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
+                TypedResults.Ok(await postal.RecordPostingAsync(id, body, ct)))
+            .WithSummary("Voie postale : enregistrer le numéro de suivi La Poste du recommandé").RequireAuthorization(Policies.Saisie);
+        dispatches.MapGet("/proofs/{kind}", async (Guid id, string kind, Proofs.ProofReader reader, CancellationToken ct) =>
+            {
+                var (name, content) = await reader.ReadAsync(id, kind, ct);
+                return TypedResults.File(content, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/octet-stream", name);
+            })
+            .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)").RequireAuthorization(Policies.Lecture);
         app.MapAr24Webhook();
         return app;
     }
-
-    private static DispatchDto Labelled(DispatchDto d) => d with { StateLabel = DispatchStates.Label(d.State) };
 }
 
 /// <summary>Drains the outbox: one row at a time, resting when there is nothing to do.</summary>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AddinHost.Dispatch;
 
 /// <summary>The <c>Dispatch</c> section: the outbox worker.</summary>
-public sealed class DispatchOptions
+public sealed class DispatchOptions : IValidatableObject
 {
     public const string Section = "Dispatch";
 
@@ -23,4 +23,14 @@ public sealed class DispatchOptions
     /// <summary>How often a deposited letter is looked up at AR24 when no webhook comes.</summary>
     [Range(5, 604800)]
     public int PollSeconds { get; set; } = 600;
+
+    /// <summary>Per-channel prices told to the lawyer before sending.</summary>
+    public Channels.DispatchPrices Prices { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext context)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(Prices, new ValidationContext(Prices), results, validateAllProperties: true);
+        return results.Select(r => new ValidationResult($"Dispatch:Prices : {r.ErrorMessage}", r.MemberNames.ToList()));
+    }
 }

@@ -17,6 +17,7 @@ public static class ProofsExtensions
             throw new InvalidOperationException("Le dossier local de preuves est une valeur de démonstration, refusée en Production : utilisez Proofs:Store=AzureBlob (stockage immuable).");
         builder.Services.AddSingleton(new EmbeddedDefault("Dossier local de preuves", embedded));
         builder.Services.AddScoped<ProofFiling>();
+        builder.Services.AddScoped<ProofReader>();
 
         if (embedded)
         {

@@ -41,21 +41,30 @@ public static class Ar24SandboxEndpoints
             state.Attachments[id] = (fields.GetValueOrDefault("file_name") ?? file.FileName, (int)file.Length);
             return Success(new { file_id = id.ToString(CultureInfo.InvariantCulture) });
         }));
-        api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
+        api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock, IOptions<SandboxOptions> options) => Handle(http, fields =>
         {
             var fault = state.Faults.TryDequeue(out var f) ? f : null;
             if (fault == "maintenance") return new Reply(new { status = "maintenance", message = "Maintenance in progress" }, false);
             if (!SenderExists(state, fields)) return Error("user_not_exist", "User does not exist");
             if (EmailProblem(fields.GetValueOrDefault("to_email")) is { } problem) return problem;
+            // A qualified LRE identifies its sender: the simulator takes any code of 4 to 12 letters or digits, except 000000.
+            if (fields.GetValueOrDefault("eidas") == "1" && !ValidOtp(fields.GetValueOrDefault("otp")))
+                return Error("authentication_otp_invalid", "OTP is invalid");
             if ((fields.GetValueOrDefault("content")?.Length ?? 0) > MaxContentLength) return Error("content_exceeds_limit", "Content exceeds limit");
             var id = state.NextId();
             var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
             var mail = new Ar24Mail(id, "waiting", now, fields.GetValueOrDefault("ref_client"), fields.GetValueOrDefault("ref_dossier"),
                 null, fields.GetValueOrDefault("eidas") == "1", 3.49m, null, null, null, null, null, null, null, null, null, null);
-            var simulated = new SimulatedMail(mail, fields["to_email"], clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof");
+            var simulated = new SimulatedMail(mail, fields["to_email"], clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof",
+                options.Value.RecipientDelay, fields.GetValueOrDefault("webhook"));
             state.Mails[id] = simulated;
             // The mail exists, but its sender never hears so: only a look-up by ref_client can tell.
-            return fault == "lost" ? new Reply(null!, false, Lost: true) : Success(simulated.At(clock.GetUtcNow()));
+            return fault switch
+            {
+                "lost" => new Reply(null!, false, Lost: true),
+                "timeout" => Success(simulated.At(clock.GetUtcNow())) with { Delay = TimeSpan.FromSeconds(options.Value.TimeoutFaultSeconds) },
+                _ => Success(simulated.At(clock.GetUtcNow())),
+            };
         }));
         api.MapGet("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
             long.TryParse(fields.GetValueOrDefault("id"), out var id) && state.Mails.TryGetValue(id, out var mail)
@@ -74,8 +83,9 @@ public static class Ar24SandboxEndpoints
         // For tests and demos of failure: the next sends meet these faults, in order.
         app.MapPost("/sandbox/ar24/_faults", (string[] faults, Ar24SandboxState state) =>
             {
-                var unknown = faults.Where(f => f is not ("maintenance" or "lost")).ToList();
-                if (unknown.Count > 0) return Results.Problem(detail: $"Pannes inconnues : {string.Join(", ", unknown)} (maintenance, lost).", statusCode: 400);
+                var unknown = faults.Where(f => !Ar24SandboxState.KnownFaults.Contains(f)).ToList();
+                if (unknown.Count > 0)
+                    return Results.Problem(detail: $"Pannes inconnues : {string.Join(", ", unknown)} ({string.Join(", ", Ar24SandboxState.KnownFaults)}).", statusCode: 400);
                 foreach (var f in faults) state.Faults.Enqueue(f);
                 return Results.NoContent();
             })
@@ -90,7 +100,7 @@ public static class Ar24SandboxEndpoints
         return app;
     }
 
-    private sealed record Reply(object Envelope, bool Encrypt, bool Lost = false);
+    private sealed record Reply(object Envelope, bool Encrypt, bool Lost = false, TimeSpan Delay = default);
 
     private static Reply Success(object result) => new(new { status = "SUCCESS", result }, true);
     private static Reply Error(string slug, string message) => new(new { status = "ERROR", slug, message }, false);
@@ -98,6 +108,8 @@ public static class Ar24SandboxEndpoints
     private static Reply? EmailProblem(string? email) =>
         string.IsNullOrWhiteSpace(email) ? Error("missing_email", "Missing email")
         : !email.Contains('@') || email.EndsWith('@') ? Error("invalid_email", "Invalid email") : null;
+
+    private static bool ValidOtp(string? otp) => otp is { Length: >= 4 and <= 12 } && otp.All(char.IsAsciiLetterOrDigit) && otp != "000000";
 
     private static bool SenderExists(Ar24SandboxState state, Dictionary<string, string> fields) =>
         long.TryParse(fields.GetValueOrDefault("id_user"), out var id) && state.Users.ContainsKey(id);
@@ -113,8 +125,10 @@ public static class Ar24SandboxEndpoints
                 fields[key] = value.ToString();
 
         var date = fields.GetValueOrDefault("date");
+        if (options.LatencyMs > 0) await Task.Delay(options.LatencyMs, http.RequestAborted);
         var reply = Authenticate(fields.GetValueOrDefault("token"), date, http.Request.Headers["signature"].ToString(), options, clock) ?? action(fields);
         if (reply.Lost) return Results.StatusCode(StatusCodes.Status502BadGateway);
+        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, clock, http.RequestAborted); // on the app's clock, as the client's time-out is
         var json = JsonSerializer.Serialize(reply.Envelope);
         return Results.Text(reply.Encrypt ? Ar24Crypto.EncryptResponse(json, date!, options.Ar24PrivateKey) : json,
             reply.Encrypt ? "text/plain" : "application/json");

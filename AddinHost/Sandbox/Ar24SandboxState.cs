@@ -14,22 +14,27 @@ public sealed class Ar24SandboxState
 
     public long NextId() => Interlocked.Increment(ref _nextId);
 
-    /// <summary>Faults to play on the next mail sends, in order: "maintenance", or "lost" (recorded, then the reply is lost).</summary>
+    /// <summary>Faults to play on the next mail sends, in order: "maintenance", "lost" (recorded, then the reply is lost), "timeout" (recorded, then no reply in time).</summary>
     public ConcurrentQueue<string> Faults { get; } = new();
+
+    public static readonly string[] KnownFaults = ["maintenance", "lost", "timeout"];
+
+    /// <summary>The last outcome each mail's webhook was told of.</summary>
+    public ConcurrentDictionary<long, Ar24Outcome> Notified { get; } = new();
 }
 
 /// <summary>A mail as the simulator keeps it: what was sent, when, and how the recipient will react.</summary>
-public sealed record SimulatedMail(Ar24Mail Sent, string ToEmail, DateTimeOffset SentAt, string ProofBaseUrl)
+public sealed record SimulatedMail(Ar24Mail Sent, string ToEmail, DateTimeOffset SentAt, string ProofBaseUrl, TimeSpan RecipientDelay, string? Webhook)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>The recipient's reaction is chosen by the address: refus@…, negligence@…, npai@…; anyone else accepts.</summary>
     public (Ar24Outcome Outcome, TimeSpan After) Script => ToEmail.Split('@')[0].ToLowerInvariant() switch
     {
-        var local when local.StartsWith("refus", StringComparison.Ordinal) => (Ar24Outcome.Refused, TimeSpan.FromDays(1)),
-        var local when local.StartsWith("negligence", StringComparison.Ordinal) => (Ar24Outcome.Negligence, TimeSpan.FromDays(15)), // CPCE R.53-3
-        var local when local.StartsWith("npai", StringComparison.Ordinal) => (Ar24Outcome.Bounced, TimeSpan.FromHours(1)),
-        _ => (Ar24Outcome.Accepted, TimeSpan.FromDays(1)),
+        var local when local.StartsWith("refus", StringComparison.Ordinal) => (Ar24Outcome.Refused, RecipientDelay),
+        var local when local.StartsWith("negligence", StringComparison.Ordinal) => (Ar24Outcome.Negligence, RecipientDelay * 15), // CPCE R.53-3
+        var local when local.StartsWith("npai", StringComparison.Ordinal) => (Ar24Outcome.Bounced, RecipientDelay / 24),
+        _ => (Ar24Outcome.Accepted, RecipientDelay),
     };
 
     /// <summary>The mail as AR24 would show it at <paramref name="now"/>: proofs appear as the recipient acts.</summary>

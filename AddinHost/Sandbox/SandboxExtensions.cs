@@ -13,6 +13,9 @@ public static class SandboxExtensions
             throw new InvalidOperationException("Sandbox:Enabled=true est interdit en Production : les simulateurs n'envoient aucun courrier réel. Mettez Sandbox:Enabled=false et configurez AR24.");
         builder.Services.AddSingleton(new EmbeddedDefault("Bac à sable AR24 (simulation)", enabled));
         builder.Services.AddSingleton<Ar24SandboxState>();
+        builder.Services.AddSingleton<Ar24SandboxWebhooks>();
+        builder.Services.AddHttpClient(Ar24SandboxWebhooks.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHostedService<Ar24SandboxWebhookLoop>();
         return builder;
     }
 

@@ -11,4 +11,16 @@ public sealed class SandboxOptions
     public string Ar24Token { get; set; } = "jeton-du-bac-a-sable";
 
     public string Ar24PrivateKey { get; set; } = "cle-du-bac-a-sable";
+
+    /// <summary>How long the simulated recipient takes to accept or refuse (one day, as in life; the demo shortens it). Négligence comes at 15 times this.</summary>
+    public TimeSpan RecipientDelay { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often the simulator calls the webhooks of mails whose state changed (real seconds); 0 = never by itself.</summary>
+    public int WebhookSeconds { get; set; } = 5;
+
+    /// <summary>How long the "timeout" fault keeps a send waiting after recording it (longer than the client's time-out).</summary>
+    public int TimeoutFaultSeconds { get; set; } = 40;
+
+    /// <summary>Latency added to every simulated AR24 call, for benchmarks (milliseconds).</summary>
+    public int LatencyMs { get; set; }
 }

@@ -16,6 +16,19 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     /// <summary>The generated letter: the exact bytes sent.</summary>
     public Guid LetterId { get; set; }
 
+    /// <summary>Why this channel (shown to the user): the policy level, or the postal route for a consumer without consent.</summary>
+    public string ChannelReason { get; set; } = "";
+
+    /// <summary>The lawyer's own AR24 sender (Ar24:Senders); null sends under the firm's account.</summary>
+    public string? SenderEmail { get; set; }
+
+    /// <summary>The sender's one-time code for a qualified LRE; erased once AR24 has been called.</summary>
+    public string? SenderOtp { get; set; }
+
+    /// <summary>Postal route: La Poste's tracking number and the posting date, entered once the letter is posted.</summary>
+    public string? TrackingNumber { get; set; }
+    public DateOnly? PostedOn { get; set; }
+
     public long? ProviderMailId { get; set; }
     public int Attempts { get; set; }
 

@@ -14,7 +14,8 @@ namespace AddinHost.Dispatch.Outbox;
 /// Takes one due dispatch and moves it one step: sends a planned one (recording "Envoi en cours" first), or
 /// reconciles one whose outcome is unknown by looking the mail up at AR24 under the dispatch id.
 /// </summary>
-public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock, ILogger<DispatchProcessor> log)
+public sealed class DispatchProcessor(
+    IServiceScopeFactory scopes, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock, ILogger<DispatchProcessor> log)
 {
     public const string Actor = "envoi-automatique";
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -64,13 +65,14 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         try
         {
             var (c, cabinet) = await CaseAndCabinetAsync(s, ct);
-            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, ct);
+            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
             var file = await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct);
             Fault("before-send");
             var mail = await s.Ar24.SendMailAsync(new NewAr24Mail(sender, "", c.Debtor.Name, c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel ? c.Debtor.Name : null,
                 c.Debtor.Email ?? "", c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel,
-                $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint.", row.Id.ToString(), c.Reference, [file], null), ct);
+                $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint.", row.Id.ToString(), c.Reference, [file], WebhookUrl(row.TenantId),
+                Eidas: row.Channel == Cases.Planning.StepChannel.LreQualifiee, Otp: row.SenderOtp), ct);
             Fault("after-send");
             await DepositedAsync(s, mail.Id, "envoyé", ct);
         }
@@ -78,10 +80,11 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         {
             row.State = DispatchState.Failed;
             row.FailureReason = e.Message;
+            row.SenderOtp = null;
             Event(s, $"Échec de l'envoi « {row.LevelName} » : {e.Message}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("envoi.echec", nameof(DispatchItem), row.Id);
         }
-        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception e) when (IsUncertain(e))
         {
             // The mail may or may not exist at AR24: only a look-up by our reference may decide.
             row.State = DispatchState.ToVerify;
@@ -97,7 +100,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         try
         {
             var (_, cabinet) = await CaseAndCabinetAsync(s, ct);
-            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, ct);
+            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var mails = await s.Ar24.ListMailsAsync(sender, ct);
             Fault("after-lookup");
             var found = mails.FirstOrDefault(m => m.RefClient == row.Id.ToString());
@@ -110,7 +113,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
             }
             await SaveAsync(s, ct, release: true);
         }
-        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception e) when (IsUncertain(e))
         {
             row.State = DispatchState.ToVerify;
             row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
@@ -157,7 +160,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
             s.Audit.Record("envoi.suivi", nameof(DispatchItem), row.Id);
             await SaveAsync(s, ct, release: true);
         }
-        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException)
+        catch (Exception e) when (IsUncertain(e))
         {
             row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.PollSeconds * 1000L;
             await SaveAsync(s, ct);
@@ -173,6 +176,7 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
         await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
+        row.SenderOtp = null; // used: a one-time code is not kept
         // The step is taken: the ladder moves on from this event.
         s.Db.CaseEvents.Add(new CaseEvent
         {
@@ -205,4 +209,19 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
     }
 
     private void Fault(string point) => FaultInjector?.Invoke(point);
+
+    /// <summary>Errors after which AR24 may or may not hold the mail: a time-out (Polly's or the socket's), a lost or garbled reply.</summary>
+    private static bool IsUncertain(Exception e) =>
+        e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException or Polly.ExecutionRejectedException;
+
+    /// <summary>The lawyer's own sender account recorded at planning time; the firm's when none.</summary>
+    private Ar24Sender? Lawyer(DispatchItem row) =>
+        row.SenderEmail is null ? null
+        : ar24Options.Value.Senders.FirstOrDefault(x => x.Tenant == row.TenantId && string.Equals(x.Email, row.SenderEmail, StringComparison.OrdinalIgnoreCase))
+          ?? throw new Ar24Exception(new Ar24Error("sender_removed",
+              $"Le compte expéditeur AR24 {row.SenderEmail} n'est plus déclaré (Ar24:Senders) : l'administrateur doit le rétablir.", false));
+
+    /// <summary>Where AR24 calls back for this firm; none (polling only) when the host's public address is not configured.</summary>
+    private string? WebhookUrl(string tenantId) =>
+        ar24Options.Value.WebhookBaseUrl is { Length: > 0 } b ? $"{b.TrimEnd('/')}/api/webhooks/ar24/{Webhooks.TenantKey(tenantId)}" : null;
 }

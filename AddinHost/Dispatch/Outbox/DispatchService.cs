@@ -1,5 +1,7 @@
 using AddinHost.Cases;
 using AddinHost.Cases.Planning;
+using AddinHost.Dispatch.Ar24;
+using AddinHost.Dispatch.Channels;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
@@ -7,51 +9,64 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AddinHost.Dispatch.Outbox;
 
-public sealed record DispatchRequest(int? Level, string? Template, int? DeadlineDays);
-
-public sealed record DispatchDto(Guid Id, Guid CaseId, int Level, string LevelName, StepChannel Channel, DispatchState State, string StateLabel,
-    long? ProviderMailId, string? FailureReason, Guid LetterId, string LetterSha256, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
-
 /// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly once.</summary>
 public sealed class DispatchService(
-    DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+    DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
+    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, TimeProvider clock)
 {
+    /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
+    public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
+    {
+        var (c, next) = await NextStepAsync(caseId, ct);
+        var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
+        return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, Lawyer()?.Email ?? (await CabinetEmailAsync(ct)),
+            await queries.FindAsync(caseId, next.Level, ct), queries.Simulation);
+    }
+
     /// <summary>Returns the existing dispatch for this step if there is one: calling again never sends twice.</summary>
     public async Task<(DispatchDto Dispatch, bool Created)> PlanAsync(Guid caseId, DispatchRequest r, CancellationToken ct)
     {
         var level = r.Level ?? throw Problem.Validation("level", "Indiquez l'étape à envoyer (son numéro dans la politique).");
-        if (await FindAsync(caseId, level, ct) is { } existing) return (existing, false);
+        var existing = await db.Dispatches.SingleOrDefaultAsync(d => d.CaseId == caseId && d.Level == level, ct);
+        if (existing is { State: DispatchState.Failed }) return (await RetryAsync(existing, r, ct), false);
+        if (existing is not null) return ((await queries.FindAsync(caseId, level, ct))!, false);
 
-        var c = await cases.GetAsync(caseId, ct);
-        var ladder = (await assessment.AssessAsync(c, clock.Today(), ct)).Ladder;
-        var next = ladder.Next ?? throw new DomainException($"Aucune étape à envoyer : {ladder.StatusLabel}.", StatusCodes.Status409Conflict);
+        var (c, next) = await NextStepAsync(caseId, ct);
         if (next.Level != level)
             throw new DomainException($"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).", StatusCodes.Status409Conflict);
         if (next.BlockedBy is { } blocked)
             throw new DomainException($"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
-        if (next.Channel is not (StepChannel.Ere or StepChannel.LreQualifiee))
-            throw new DomainException($"L'étape « {next.Name} » passe par le canal {next.Channel} : seul l'envoi recommandé électronique passe par AR24.", StatusCodes.Status409Conflict);
-        if (c.Debtor.Kind == Cases.Money.DebtorKind.Consommateur && !c.Debtor.ConsentsToElectronicRegisteredMail)
-            throw new DomainException("Ce débiteur consommateur n'a pas accepté la lettre recommandée électronique : envoyez la mise en demeure par voie postale.", StatusCodes.Status409Conflict);
+        var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
+        var lawyer = Lawyer();
+        if (choice.NeedsOtp)
+        {
+            if (lawyer is null)
+                throw new DomainException("Une lettre recommandée qualifiée est envoyée au nom d'un avocat identifié : aucun compte expéditeur AR24 " +
+                    "n'est déclaré pour vous (Ar24:Senders). Demandez à l'administrateur de l'ajouter.", StatusCodes.Status409Conflict);
+            CheckOtp(r.Otp);
+        }
 
         var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
         var letter = await letters.GenerateAsync(caseId, template, "pdf", r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
         var now = clock.GetUtcNow();
+        var postal = choice.Channel == StepChannel.Courrier;
         var dispatch = new DispatchItem
         {
-            CaseId = caseId, Level = level, LevelName = next.Name, Channel = next.Channel, State = DispatchState.Planned, LetterId = letter.Id,
-            CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
+            CaseId = caseId, Level = level, LevelName = next.Name, Channel = choice.Channel, ChannelReason = choice.Explanation,
+            State = postal ? DispatchState.ToPrint : DispatchState.Planned, LetterId = letter.Id, SenderEmail = lawyer?.Email,
+            SenderOtp = choice.NeedsOtp ? r.Otp!.Trim() : null, CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
         };
         db.Dispatches.Add(dispatch);
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = caseId, At = now, EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
-            Summary = $"Envoi planifié : {next.Name} par lettre recommandée électronique (AR24)",
+            Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception" : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
         });
-        audit.Record("envoi.planifie", nameof(DispatchItem), dispatch.Id);
+        audit.Record(postal ? "courrier.a-imprimer" : "envoi.planifie", nameof(DispatchItem), dispatch.Id);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -60,20 +75,48 @@ public sealed class DispatchService(
         {
             // Another request planned the same step at the same moment: theirs stands.
             db.ChangeTracker.Clear();
-            return (await FindAsync(caseId, level, ct) ?? throw new DomainException("Conflit d'envoi : réessayez.", StatusCodes.Status409Conflict), false);
+            return (await queries.FindAsync(caseId, level, ct) ?? throw new DomainException("Conflit d'envoi : réessayez.", StatusCodes.Status409Conflict), false);
         }
-        return ((await FindAsync(caseId, level, ct))!, true);
+        return ((await queries.FindAsync(caseId, level, ct))!, true);
     }
 
-    public async Task<DispatchDto> GetAsync(Guid id, CancellationToken ct) =>
-        await QueryAsync(d => d.Id == id, ct) ?? throw DomainException.NotFound("Envoi");
+    /// <summary>
+    /// A failed dispatch was refused outright by AR24 (no mail exists there), so it may be tried again, e.g. with a fresh one-time code.
+    /// </summary>
+    private async Task<DispatchDto> RetryAsync(DispatchItem failed, DispatchRequest r, CancellationToken ct)
+    {
+        if (failed.Channel == StepChannel.LreQualifiee) CheckOtp(r.Otp);
+        failed.State = DispatchState.Planned;
+        failed.SenderOtp = failed.Channel == StepChannel.LreQualifiee ? r.Otp!.Trim() : null;
+        failed.FailureReason = null;
+        failed.LeaseUntil = 0;
+        failed.UpdatedAt = clock.GetUtcNow();
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = failed.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
+            Summary = $"Nouvel essai d'envoi : {failed.LevelName} (le précédent avait été refusé par AR24, aucun courrier n'était parti)",
+        });
+        audit.Record("envoi.nouvel-essai", nameof(DispatchItem), failed.Id);
+        await db.SaveChangesAsync(ct);
+        return (await queries.FindAsync(failed.CaseId, failed.Level, ct))!;
+    }
 
-    private Task<DispatchDto?> FindAsync(Guid caseId, int level, CancellationToken ct) =>
-        QueryAsync(d => d.CaseId == caseId && d.Level == level, ct);
+    private async Task<(RecoveryCase Case, NextStep Next)> NextStepAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await cases.GetAsync(caseId, ct);
+        var ladder = (await assessment.AssessAsync(c, clock.Today(), ct)).Ladder;
+        return (c, ladder.Next ?? throw new DomainException($"Aucune étape à envoyer : {ladder.StatusLabel}.", StatusCodes.Status409Conflict));
+    }
 
-    private Task<DispatchDto?> QueryAsync(System.Linq.Expressions.Expression<Func<DispatchItem, bool>> filter, CancellationToken ct) =>
-        (from d in db.Dispatches.AsNoTracking().Where(filter)
-         join l in db.GeneratedLetters.AsNoTracking() on d.LetterId equals l.Id
-         select new DispatchDto(d.Id, d.CaseId, d.Level, d.LevelName, d.Channel, d.State, "", d.ProviderMailId, d.FailureReason,
-             d.LetterId, l.Sha256, d.CreatedAt, d.UpdatedAt)).SingleOrDefaultAsync(ct);
+    private Ar24Sender? Lawyer() => ar24.Value.SenderFor(tenant.TenantId, actor.Id);
+
+    private Task<string?> CabinetEmailAsync(CancellationToken ct) => db.Cabinets.Select(x => x.Email).FirstOrDefaultAsync(ct);
+
+    private static void CheckOtp(string? otp)
+    {
+        if (string.IsNullOrWhiteSpace(otp))
+            throw Problem.Validation("otp", "Saisissez le code à usage unique (OTP) reçu d'AR24 : il identifie l'avocat qui envoie la lettre qualifiée.");
+        if (otp.Trim() is { Length: < 4 or > 12 } || !otp.Trim().All(char.IsAsciiLetterOrDigit))
+            throw Problem.Validation("otp", "Le code à usage unique (OTP) se compose de 4 à 12 chiffres ou lettres.");
+    }
 }

@@ -3,9 +3,9 @@ namespace AddinHost.Dispatch.Outbox;
 /// <summary>
 /// Planned → Sending → Deposited → Accepted | Refused | Negligence | Bounced; Sending → Failed (a definite refusal)
 /// or ToVerify (crash, time-out, lost reply) → reconciled at AR24 by the dispatch id → Deposited, or Planned again
-/// only when AR24 surely has no such mail.
+/// only when AR24 surely has no such mail. The postal route: ToPrint → Posted, once La Poste's tracking number is entered.
 /// </summary>
-public enum DispatchState { Planned, Sending, ToVerify, Deposited, Accepted, Refused, Negligence, Bounced, Failed }
+public enum DispatchState { Planned, Sending, ToVerify, Deposited, Accepted, Refused, Negligence, Bounced, Failed, ToPrint, Posted }
 
 public static class DispatchStates
 {
@@ -19,6 +19,11 @@ public static class DispatchStates
         DispatchState.Refused => "Refusé",
         DispatchState.Negligence => "Négligence",
         DispatchState.Bounced => "Non distribué",
+        DispatchState.ToPrint => "À imprimer et poster",
+        DispatchState.Posted => "Posté en recommandé",
         _ => "Échec",
     };
+
+    /// <summary>Still moving without anyone's help (the outbox holds it).</summary>
+    public static bool InFlight(DispatchState state) => state is DispatchState.Planned or DispatchState.Sending or DispatchState.ToVerify;
 }

@@ -3,12 +3,12 @@ using AddinHost.Dispatch.Ar24;
 
 namespace AddinHost.Dispatch.Outbox;
 
-/// <summary>Finds the firm's sender account at AR24, or creates it from the firm's identity.</summary>
+/// <summary>Finds the sender account at AR24 (the lawyer's own, or the firm's), or creates it.</summary>
 public static class SenderAccounts
 {
-    public static async Task<long> EnsureAsync(Ar24Client ar24, Cabinet cabinet, CancellationToken ct)
+    public static async Task<long> EnsureAsync(Ar24Client ar24, Cabinet cabinet, Ar24Sender? lawyer, CancellationToken ct)
     {
-        var email = cabinet.Email ?? throw new Ar24Exception(new Ar24Error("missing_email",
+        var email = lawyer?.Email ?? cabinet.Email ?? throw new Ar24Exception(new Ar24Error("missing_email",
             "L'adresse électronique du cabinet manque : renseignez-la (PUT /api/cabinet) pour ouvrir le compte expéditeur AR24.", false));
         try
         {
@@ -16,7 +16,7 @@ public static class SenderAccounts
         }
         catch (Ar24Exception e) when (e.Error.Slug == "user_not_exist")
         {
-            var (first, last) = SplitName(cabinet.SigningLawyer ?? cabinet.Name);
+            var (first, last) = lawyer is null ? SplitName(cabinet.SigningLawyer ?? cabinet.Name) : (lawyer.Firstname, lawyer.Lastname);
             return (await ar24.CreateUserAsync(new NewAr24User(first, last, email, cabinet.Name, cabinet.Address ?? "", cabinet.PostalCode ?? "", cabinet.City ?? ""), ct)).Id;
         }
     }

@@ -165,7 +165,7 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         await (await Client.PostJsonAsync($"/api/cases/{Guid.NewGuid()}/dispatches", new { level = 3 })).ProblemAsync(404);
         var consumer = (await ListCasesAsync()).Single(c => c.Debtor == "Mme Claire Dubois");
         var relance = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 1 })).ProblemAsync(409);
-        Assert.Contains("canal", relance.GetProperty("detail").GetString());
+        Assert.Contains("courriel", relance.GetProperty("detail").GetString());
         await (await Client.GetAsync($"/api/dispatches/{Guid.NewGuid()}")).ProblemAsync(404);
     }
 }

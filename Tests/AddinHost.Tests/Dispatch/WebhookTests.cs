@@ -16,20 +16,6 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
     private DunningApp _app = null!;
     private HttpClient _client = null!;
 
-    /// <summary>The test server has no network peer: this header stands for the caller's address.</summary>
-    private sealed class RemoteAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((http, nextStep) =>
-            {
-                if (IPAddress.TryParse(http.Request.Headers["X-Test-Remote-Ip"], out var ip)) http.Connection.RemoteIpAddress = ip;
-                return nextStep(http);
-            });
-            next(app);
-        };
-    }
-
     public async Task InitializeAsync()
     {
         _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-test")

@@ -10,9 +10,14 @@ public abstract class ApiTestBase(DbKind kind) : IAsyncLifetime
     protected DunningApp App { get; private set; } = null!;
     protected HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Settings and services a test class adds to the host.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    protected virtual Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ExtraServices => null;
+
     public virtual async Task InitializeAsync()
     {
-        App = await DunningApp.StartAsync(Kind);
+        App = new DunningApp(Kind, await TestDatabase.CreateAsync(Kind), "cabinet-test") { Settings = Settings, ExtraServices = ExtraServices };
+        _ = App.Server; // start now: migrations run here, not in the first request
         Client = App.CreateClient();
     }
 

@@ -63,6 +63,7 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Ar24:Token", "jeton-du-bac-a-sable");
         builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
+        builder.UseSetting("Sandbox:WebhookSeconds", "0"); // and the simulator's callbacks
         builder.UseSetting("Proofs:Store", "AzureBlob");
         builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -74,6 +75,7 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
             s.AddSingleton<TimeProvider>(Clock);
             // The real AR24 client talks HTTP to the built-in simulator of this very host.
             s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>().ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            s.AddHttpClient(AddinHost.Sandbox.Ar24SandboxWebhooks.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
         });
     }
 }

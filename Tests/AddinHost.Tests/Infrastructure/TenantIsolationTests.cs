@@ -83,10 +83,16 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/acknowledgements", $"/api/cases/{caseB.Id}/acknowledgements", Json(new { date = "2025-06-01" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/steps", $"/api/cases/{caseB.Id}/steps", Json(new { level = 1 }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/notice-receipt", $"/api/cases/{caseB.Id}/notice-receipt", Json(new { date = "2025-06-01" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("PUT", "/api/cases/{id:guid}/debtor/consent", $"/api/cases/{caseB.Id}/debtor/consent", Json(new { consents = true }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters/preview", $"/api/cases/{caseB.Id}/letters/preview", Json(new { template = "relance-1" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters", Json(new { template = "relance-1" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/dispatches", $"/api/cases/{caseB.Id}/dispatches", Json(new { level = 3 }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}", $"/api/dispatches/{dispatchB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/dispatches/next", $"/api/cases/{caseB.Id}/dispatches/next")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/dispatches", $"/api/cases/{caseB.Id}/dispatches")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}/letter", $"/api/dispatches/{dispatchB}/letter")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}/proofs/{kind}", $"/api/dispatches/{dispatchB}/proofs/lettre")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/dispatches/{id:guid}/posting", $"/api/dispatches/{dispatchB}/posting", Json(new { trackingNumber = "RR123456785FR" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/evidence", $"/api/cases/{caseB.Id}/evidence")).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
         var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey("cabinet-b")}", Json(new { status = "refused" }));

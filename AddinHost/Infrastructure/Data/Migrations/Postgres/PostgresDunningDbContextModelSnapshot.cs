@@ -473,6 +473,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChannelReason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -499,8 +503,17 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("date");
+
                     b.Property<long?>("ProviderMailId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("SenderEmail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SenderOtp")
+                        .HasColumnType("text");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -509,6 +522,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -468,6 +468,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChannelReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -494,8 +498,17 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PostedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProviderMailId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderOtp")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
@@ -503,6 +516,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingNumber")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("UpdatedAt")

@@ -1,0 +1,65 @@
+using AddinHost.Cases;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using AddinHost.Letters;
+using AddinHost.Proofs;
+using Microsoft.EntityFrameworkCore;
+
+namespace AddinHost.Dispatch.Channels;
+
+/// <summary>
+/// The postal route: the letter is printed at the firm and posted as a recommandé with avis de réception; entering
+/// La Poste's tracking number records the step as taken and files the letter as sent.
+/// </summary>
+public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTrail audit, CurrentActor actor, DispatchQueries queries, TimeProvider clock)
+{
+    public async Task<DispatchDto> RecordPostingAsync(Guid dispatchId, PostingRequest r, CancellationToken ct)
+    {
+        var tracking = LaPosteTracking.Normalize(r.TrackingNumber) ?? throw Problem.Validation("trackingNumber",
+            "Numéro de suivi La Poste invalide : 13 caractères, par exemple 1A 012 345 6789 0, ou RR123456785FR pour l'international.");
+        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct) ?? throw DomainException.NotFound("Envoi");
+        if (d.State == DispatchState.Posted)
+            return d.TrackingNumber == tracking
+                ? await queries.GetAsync(d.Id, ct) // the same entry twice: nothing changes
+                : throw new DomainException($"Ce courrier est déjà enregistré comme posté sous le numéro {d.TrackingNumber} : un numéro de suivi ne se remplace pas.",
+                    StatusCodes.Status409Conflict);
+        if (d.State != DispatchState.ToPrint)
+            throw new DomainException("Cet envoi ne passe pas par La Poste : il n'a pas de numéro de suivi à enregistrer.", StatusCodes.Status409Conflict);
+        var postedOn = r.PostedOn ?? clock.Today();
+        if (postedOn > clock.Today())
+            throw Problem.Validation("postedOn", "La date de dépôt à La Poste ne peut pas être dans le futur.");
+        if (postedOn < DateOnly.FromDateTime(d.CreatedAt.UtcDateTime))
+            throw Problem.Validation("postedOn", "La date de dépôt à La Poste précède la préparation du courrier.");
+
+        var letter = await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == d.LetterId, ct);
+        var reference = await db.Cases.Where(c => c.Id == d.CaseId).Select(c => c.Reference).SingleAsync(ct);
+        await proofs.FileAsync(d.CaseId, reference, d.Id, "lettre", letter.Content, letter.Format, ct);
+        d.State = DispatchState.Posted;
+        d.TrackingNumber = tracking;
+        d.PostedOn = postedOn;
+        d.UpdatedAt = clock.GetUtcNow();
+        // The step is taken on the posting date: the ladder moves on from it.
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = d.CaseId, At = clock.GetUtcNow(), EffectiveOn = postedOn, Kind = CaseEventKind.EtapeEffectuee, Level = d.Level, Actor = actor.Id,
+            Summary = $"{d.LevelName} postée en recommandé avec accusé de réception le {postedOn:dd/MM/yyyy} (n° de suivi {tracking})",
+        });
+        audit.Record("courrier.poste", nameof(DispatchItem), d.Id);
+        await db.SaveChangesAsync(ct);
+        return await queries.GetAsync(d.Id, ct);
+    }
+
+    /// <summary>The letter to print (for the postal route) or as generated (any channel), byte for byte.</summary>
+    public async Task<GeneratedLetter> LetterAsync(Guid dispatchId, CancellationToken ct)
+    {
+        var letterId = await db.Dispatches.Where(x => x.Id == dispatchId).Select(x => (Guid?)x.LetterId).SingleOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("Envoi");
+        audit.Record("courrier.telecharge", nameof(DispatchItem), dispatchId);
+        await db.SaveChangesAsync(ct);
+        return await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == letterId, ct);
+    }
+}
