@@ -1,5 +1,6 @@
 using AddinHost.Dispatch.Ar24;
 using Microsoft.Extensions.Http.Resilience;
+using AddinHost.Dispatch.Batches;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class DispatchEndpoints
             });
         builder.Services.AddScoped<DispatchService>();
         builder.Services.AddScoped<DispatchQueries>();
+        builder.Services.AddScoped<Batches.BatchService>();
+        builder.Services.AddSingleton<Batches.BatchPreparer>();
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
         builder.Services.AddHostedService<DispatchWorker>();
@@ -70,12 +73,13 @@ public static class DispatchEndpoints
             })
             .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)").RequireAuthorization(Policies.Lecture);
         app.MapAr24Webhook();
+        app.MapBatches();
         return app;
     }
 }
 
 /// <summary>Drains the outbox: one row at a time, resting when there is nothing to do.</summary>
-internal sealed class DispatchWorker(DispatchProcessor processor, IOptions<DispatchOptions> options, TimeProvider clock, ILogger<DispatchWorker> log) : BackgroundService
+internal sealed class DispatchWorker(DispatchProcessor processor, Batches.BatchPreparer batches, IOptions<DispatchOptions> options, TimeProvider clock, ILogger<DispatchWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,7 +88,8 @@ internal sealed class DispatchWorker(DispatchProcessor processor, IOptions<Dispa
         {
             try
             {
-                if (await processor.ProcessNextAsync(stoppingToken)) continue;
+                // Sending what is planned comes first; a batch's next letter is prepared when the outbox is idle.
+                if (await processor.ProcessNextAsync(stoppingToken) || await batches.PrepareNextAsync(stoppingToken)) continue;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

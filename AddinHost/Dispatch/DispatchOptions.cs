@@ -24,6 +24,10 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(5, 604800)]
     public int PollSeconds { get; set; } = 600;
 
+    /// <summary>How often a batch's live progress is refreshed for the screen.</summary>
+    [Range(20, 10000)]
+    public int BatchEventsMilliseconds { get; set; } = 1000;
+
     /// <summary>Per-channel prices told to the lawyer before sending.</summary>
     public Channels.DispatchPrices Prices { get; set; } = new();
 

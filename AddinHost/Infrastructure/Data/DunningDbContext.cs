@@ -35,6 +35,8 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
     public DbSet<DispatchItem> Dispatches => Set<DispatchItem>();
+    public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
+    public DbSet<Dispatch.Batches.BatchEntry> BatchEntries => Set<Dispatch.Batches.BatchEntry>();
     public DbSet<FiledProof> FiledProofs => Set<FiledProof>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -96,6 +98,13 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.State, x.LeaseUntil });
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
             e.HasOne<GeneratedLetter>().WithMany().HasForeignKey(x => x.LetterId);
+        });
+        b.Entity<Dispatch.Batches.BatchEntry>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.BatchId, x.Position }).IsUnique();
+            e.HasIndex(x => new { x.State, x.LeaseUntil });
+            e.HasOne<Dispatch.Batches.DispatchBatch>().WithMany().HasForeignKey(x => x.BatchId);
+            e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
         });
         b.Entity<FiledProof>(e =>
         {

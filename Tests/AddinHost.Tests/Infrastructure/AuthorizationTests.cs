@@ -36,6 +36,11 @@ public abstract class AuthorizationTests(DbKind kind) : ApiTestBase(kind)
         await (await assistant.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1 })).ProblemAsync(403);
         await (await assistant.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 2m })).ProblemAsync(403);
         await (await assistant.GetAsync("/api/audit")).ProblemAsync(403);
+        // A registered letter is the lawyer's decision: an assistant prepares, never sends.
+        await (await assistant.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).ProblemAsync(403);
+        await (await assistant.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company.Id, level = 3 } } })).ProblemAsync(403);
+        await (await assistant.GetAsync("/api/batches/due")).ProblemAsync(403);
+        Assert.True((await assistant.PutJsonAsync($"/api/cases/{company.Id}/debtor/consent", new { consents = true })).IsSuccessStatusCode);
         var template = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("x")))), "file", "x.docx" } };
         await (await assistant.PutAsync("/api/templates/relance-1", template)).ProblemAsync(403);
         Assert.True((await assistant.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-1" })).IsSuccessStatusCode);

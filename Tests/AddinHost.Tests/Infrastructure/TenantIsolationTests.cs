@@ -38,6 +38,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await _b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "b@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
         await NoticeScenario.TakeRemindersAsync(_b, caseB.Id);
         var dispatchB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/dispatches", new { level = 3 })).ReadAsync<AddinHost.Dispatch.Outbox.DispatchDto>()).Id;
+        var batchB = (await (await _b.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = caseB.Id, level = 3 } } })).ReadAsync<AddinHost.Dispatch.Batches.BatchDto>()).Id;
         var pauseB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/pauses", new { kind = "Litige", reason = "contestation" })).ReadAsync<PauseDto>()).Id;
         (await _b.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 9.99m, source = "B" })).EnsureSuccessStatusCode();
         var policyB = await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync();
@@ -64,6 +65,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
             await Call("GET", "/api/audit", "/api/audit"),
             await Call("GET", "/api/rates", "/api/rates"),
             await Call("GET", "/api/policies", "/api/policies"),
+            await Call("GET", "/api/batches/due", "/api/batches/due"),
         };
         foreach (var response in lists)
         {
@@ -88,6 +90,10 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters", Json(new { template = "relance-1" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/dispatches", $"/api/cases/{caseB.Id}/dispatches", Json(new { level = 3 }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}", $"/api/dispatches/{dispatchB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/batches/{id:guid}", $"/api/batches/{batchB}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/batches/{id:guid}/events", $"/api/batches/{batchB}/events")).StatusCode);
+        var foreignBatch = await Call("POST", "/api/batches", "/api/batches", Json(new { items = new[] { new { caseId = caseB.Id, level = 3 } } }));
+        Assert.Contains("Dossier inconnu", (await foreignBatch.ProblemAsync(400)).GetProperty("errors").ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/dispatches/next", $"/api/cases/{caseB.Id}/dispatches/next")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/dispatches", $"/api/cases/{caseB.Id}/dispatches")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}/letter", $"/api/dispatches/{dispatchB}/letter")).StatusCode);

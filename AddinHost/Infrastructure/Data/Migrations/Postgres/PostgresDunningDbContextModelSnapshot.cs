@@ -458,6 +458,87 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DispatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.HasIndex("TenantId", "BatchId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("BatchEntries");
+                });
+
+            modelBuilder.Entity("AddinHost.Dispatch.Batches.DispatchBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SenderOtp")
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Batches");
+                });
+
             modelBuilder.Entity("AddinHost.Dispatch.Outbox.DispatchItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -823,6 +904,21 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Creditor");
 
                     b.Navigation("Debtor");
+                });
+
+            modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
+                {
+                    b.HasOne("AddinHost.Dispatch.Batches.DispatchBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Outbox.DispatchItem", b =>

@@ -453,6 +453,87 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DispatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.HasIndex("TenantId", "BatchId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("BatchEntries");
+                });
+
+            modelBuilder.Entity("AddinHost.Dispatch.Batches.DispatchBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderOtp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Batches");
+                });
+
             modelBuilder.Entity("AddinHost.Dispatch.Outbox.DispatchItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -818,6 +899,21 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Creditor");
 
                     b.Navigation("Debtor");
+                });
+
+            modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
+                {
+                    b.HasOne("AddinHost.Dispatch.Batches.DispatchBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Outbox.DispatchItem", b =>
