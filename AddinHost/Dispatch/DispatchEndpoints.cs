@@ -35,6 +35,7 @@ public static class DispatchEndpoints
         builder.Services.AddSingleton<Batches.BatchPreparer>();
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
+        builder.Services.AddSingleton<SenderAccounts>();
         builder.Services.AddHostedService<DispatchWorker>();
         return builder;
     }

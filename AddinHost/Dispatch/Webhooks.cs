@@ -38,17 +38,47 @@ public static class Webhooks
                 var tenant = tenants.FirstOrDefault(t => TenantKey(t) == tenantKey);
                 if (tenant is not null)
                 {
-                    // Due now: the poller re-reads them at AR24, whatever the body claimed.
+                    // Due now: the poller re-reads them at AR24, whatever the body claimed. The mail id in the body only narrows
+                    // which letter is re-read first; a wrong one costs a useless look-up, never a wrong state.
                     var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-                    await db.Dispatches.IgnoreQueryFilters()
-                        .Where(d => d.TenantId == tenant && d.State == DispatchState.Deposited && d.LeaseOwner == null && d.LeaseUntil > now)
-                        .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, now - 1), ct);
+                    var waiting = db.Dispatches.IgnoreQueryFilters()
+                        .Where(d => d.TenantId == tenant && d.State == DispatchState.Deposited && d.LeaseOwner == null && d.LeaseUntil > now);
+                    var hinted = await MailIdHintAsync(http.Request, ct) is { } mailId
+                        ? await waiting.Where(d => d.ProviderMailId == mailId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, now - 1), ct)
+                        : 0;
+                    if (hinted == 0)
+                        await waiting.ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, now - 1), ct);
                 }
                 return Results.Ok();
             })
             .WithTags("Envois").WithSummary("Rappel d'AR24 : déclenche une relecture de l'état par l'API authentifiée")
             .AllowAnonymous().DisableAntiforgery();
         return app;
+    }
+
+    /// <summary>The mail id the callback names (form or JSON, <c>id_mail</c> or <c>id</c>), if any: a hint, never a fact.</summary>
+    private static async Task<long?> MailIdHintAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                var form = await request.ReadFormAsync(ct);
+                return long.TryParse(form["id_mail"].FirstOrDefault() ?? form["id"].FirstOrDefault(), out var fromForm) ? fromForm : null;
+            }
+            using var json = await System.Text.Json.JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            foreach (var name in new[] { "id_mail", "id" })
+                if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var v)
+                    && v.ValueKind switch
+                    {
+                        System.Text.Json.JsonValueKind.Number => v.TryGetInt64(out var n) ? n : (long?)null,
+                        System.Text.Json.JsonValueKind.String => long.TryParse(v.GetString(), out var n) ? n : null,
+                        _ => null,
+                    } is { } id)
+                    return id;
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or IOException or BadHttpRequestException) { }
+        return null;
     }
 
     private static bool IsAllowed(IPAddress? source, IReadOnlyList<string> allowList)

@@ -42,6 +42,19 @@ public static class HostComposition
         return app;
     }
 
+    /// <summary>Every feature's routes.</summary>
+    public static WebApplication MapDunning(this WebApplication app)
+    {
+        app.MapDunningApi();
+        app.MapAudit();
+        app.MapCasesFeature();
+        app.MapLetters();
+        app.MapSandbox();
+        app.MapDispatch();
+        app.MapEvidence();
+        return app;
+    }
+
     /// <summary>Migrations, then the demo firm in Development.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {

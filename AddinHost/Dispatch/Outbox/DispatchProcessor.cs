@@ -15,7 +15,8 @@ namespace AddinHost.Dispatch.Outbox;
 /// reconciles one whose outcome is unknown by looking the mail up at AR24 under the dispatch id.
 /// </summary>
 public sealed class DispatchProcessor(
-    IServiceScopeFactory scopes, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock, ILogger<DispatchProcessor> log)
+    IServiceScopeFactory scopes, SenderAccounts senders, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock,
+    ILogger<DispatchProcessor> log)
 {
     public const string Actor = "envoi-automatique";
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -26,19 +27,13 @@ public sealed class DispatchProcessor(
     public async Task<bool> ProcessNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        OutboxClaims.Claim? claim;
-        await using (var claimScope = scopes.CreateAsyncScope())
-        {
-            claimScope.ServiceProvider.GetRequiredService<TenantContext>().Set("outbox");
-            claim = await OutboxClaims.ClaimNextAsync(claimScope.ServiceProvider.GetRequiredService<DunningDbContext>(), _owner, now,
-                now + options.Value.LeaseSeconds * 1000L, ct);
-        }
-        if (claim is null) return false;
-
         await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        // The claim reads across tenants without the tenant filter; the unit of work then belongs to the row's tenant.
+        var claim = await OutboxClaims.ClaimNextAsync(db, _owner, now, now + options.Value.LeaseSeconds * 1000L, ct);
+        if (claim is null) return false;
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(claim.TenantId);
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = Actor;
-        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         var row = await db.Dispatches.SingleAsync(d => d.Id == claim.Id, ct);
         if (row.LeaseOwner != _owner) return true; // lost the lease meanwhile
 
@@ -65,16 +60,18 @@ public sealed class DispatchProcessor(
         try
         {
             var (c, cabinet) = await CaseAndCabinetAsync(s, ct);
-            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
+            var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
-            var file = await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct);
+            long file;
+            try { file = await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct); }
+            catch (Ar24Exception e) { throw senders.Forget(e); }
             Fault("before-send");
             var mail = await s.Ar24.SendMailAsync(new NewAr24Mail(sender, "", c.Debtor.Name, c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel ? c.Debtor.Name : null,
                 c.Debtor.Email ?? "", c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel,
                 $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint.", row.Id.ToString(), c.Reference, [file], WebhookUrl(row.TenantId),
                 Eidas: row.Channel == Cases.Planning.StepChannel.LreQualifiee, Otp: row.SenderOtp), ct);
             Fault("after-send");
-            await DepositedAsync(s, mail.Id, "envoyé", ct);
+            await DepositedAsync(s, mail.Id, "envoyé", ct, letter, c.Reference);
         }
         catch (Ar24Exception e) when (!e.Error.Retryable)
         {
@@ -100,7 +97,7 @@ public sealed class DispatchProcessor(
         try
         {
             var (_, cabinet) = await CaseAndCabinetAsync(s, ct);
-            var sender = await SenderAccounts.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
+            var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var mails = await s.Ar24.ListMailsAsync(sender, ct);
             Fault("after-lookup");
             var found = mails.FirstOrDefault(m => m.RefClient == row.Id.ToString());
@@ -167,12 +164,12 @@ public sealed class DispatchProcessor(
         }
     }
 
-    private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct)
+    private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct, Letters.GeneratedLetter? letter = null, string? reference = null)
     {
         var row = s.Row;
         // The letter as sent joins the case's evidence, write-once, before the state says "deposited".
-        var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
-        var reference = await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
+        letter ??= await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
+        reference ??= await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
         await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
@@ -194,10 +191,11 @@ public sealed class DispatchProcessor(
     private static async Task<(RecoveryCase Case, Cabinet Cabinet)> CaseAndCabinetAsync(Step s, CancellationToken ct)
     {
         var c = await s.Db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == s.Row.CaseId, ct);
-        var cabinet = await s.Db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw new Ar24Exception(new Ar24Error("missing_cabinet",
-            "L'identité du cabinet n'est pas renseignée (PUT /api/cabinet) : impossible d'ouvrir le compte expéditeur AR24.", false));
-        return (c, cabinet);
+        return (c, await s.Db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw NoCabinet());
     }
+
+    private static Ar24Exception NoCabinet() => new(new Ar24Error("missing_cabinet",
+        "L'identité du cabinet n'est pas renseignée (PUT /api/cabinet) : impossible d'ouvrir le compte expéditeur AR24.", false));
 
     /// <summary>Saves; <paramref name="release"/> makes the row due at once, otherwise it keeps the time set for its next turn.</summary>
     private async Task SaveAsync(Step s, CancellationToken ct, bool release = false, bool done = true)

@@ -37,4 +37,20 @@ public sealed class BenchmarkSmokeTests
             Assert.Contains(measure, printed.ToString());
         Assert.Contains("with docxtemplater", log.ToString());
     }
+
+    [Fact]
+    public async Task A_tiny_dispatch_run_sends_every_letter_once_on_both_providers()
+    {
+        var report = new Report();
+        var log = new StringWriter();
+        await DispatchBenchmark.RunAsync(report, letters: 12, ["Sqlite", "Postgres"], log);
+        var printed = new StringWriter();
+        report.Print(printed);
+        foreach (var provider in new[] { "Sqlite", "Postgres" })
+        {
+            Assert.Contains(printed.ToString().Split('\n'), l => l.StartsWith(provider) && l.Contains("Dispatch, own overhead per letter p95 (12 letters)"));
+            Assert.Contains($"[{provider}] dispatch: 12 letters", log.ToString());
+        }
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(log.ToString(), "0 duplicates, 0 lost").Count);
+    }
 }

@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using AddinHost.Cases;
+using AddinHost.Cases.Money;
+using AddinHost.Cases.Planning;
+using AddinHost.Dispatch;
+using AddinHost.Dispatch.Ar24;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Letters;
+using AddinHost.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Benchmarks;
+
+/// <summary>
+/// Sends N registered letters through the outbox to the built-in AR24 simulator over real HTTP, with the simulator's
+/// latency, while AR24-style webhooks keep arriving. It reports the throughput, our own overhead per letter (the
+/// time of a turn minus the time spent waiting for AR24) next to the bare AR24 calls for one letter, and the
+/// duplicates and lost letters counted at the simulator.
+/// </summary>
+public static class DispatchBenchmark
+{
+    private const string Tenant = "cabinet-envois", WarmUpTenant = "cabinet-echauffement";
+    private static readonly TimeSpan OverheadTarget = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Two workers, as many as the reference machine's cores; 40 ms per AR24 call, a good day on the public internet.</summary>
+    public static async Task RunAsync(Report report, int letters, IReadOnlyList<string> providers, TextWriter log, int workers = 2, int latencyMs = 40)
+    {
+        foreach (var provider in providers)
+            await RunOneAsync(report, provider, letters, workers, latencyMs, log);
+    }
+
+    private static async Task RunOneAsync(Report report, string provider, int letters, int workers, int latencyMs, TextWriter log)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var connection = provider == "Postgres"
+            ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), "od-dispatch-" + Guid.NewGuid().ToString("N") + ".db")}";
+        var proofs = Directory.CreateTempSubdirectory("od-proofs-");
+        var app = HostComposition.Build(
+        [
+            "--environment", "Benchmark", "--urls", baseUrl,
+            $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
+            "--Auth:Demo=false", "--Logging:LogLevel:Default=Warning",
+            "--Sandbox:Enabled=true", $"--Sandbox:LatencyMs={latencyMs}", "--Sandbox:WebhookSeconds=0",
+            $"--Ar24:BaseUrl={baseUrl}/sandbox/ar24/api/", "--Ar24:Token=jeton-du-bac-a-sable", "--Ar24:PrivateKey=cle-du-bac-a-sable",
+            "--Ar24:WebhookAllowedIps:0=127.0.0.1", $"--Ar24:WebhookBaseUrl={baseUrl}",
+            "--Dispatch:Worker=false", "--Dispatch:PollSeconds=3600",
+            "--Proofs:Store=Folder", $"--Proofs:Folder={proofs.FullName}",
+        ], builder => builder.Services.AddHttpClient<Ar24Client>().AddHttpMessageHandler(() => new AwaitTimer()));
+        app.UseDunning().MapDunning();
+        await app.Services.MigrateDatabaseAsync();
+        await app.StartAsync();
+        try
+        {
+            // Warm-up: a few letters through the whole path, so that start-up costs are not counted as the product's overhead.
+            await SeedAsync(app, WarmUpTenant, 10);
+            var processor = app.Services.GetRequiredService<DispatchProcessor>();
+            while (await processor.ProcessNextAsync(CancellationToken.None)) { }
+            await SeedAsync(app, Tenant, letters);
+            var floor = await BareCallsAsync(app, log);
+            await MeasureAsync(app, report, provider, letters, workers, latencyMs, floor, baseUrl, log);
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            proofs.Delete(recursive: true);
+        }
+    }
+
+    private static async Task MeasureAsync(WebApplication app, Report report, string provider, int letters, int workers, int latencyMs,
+        TimeSpan floor, string baseUrl, TextWriter log)
+    {
+        var processor = app.Services.GetRequiredService<DispatchProcessor>();
+        var sends = new ConcurrentBag<TimeSpan>();
+        var follows = new ConcurrentBag<TimeSpan>();
+        using var stop = new CancellationTokenSource();
+        var webhooksSent = 0;
+        var depositedDuringWebhooks = 0;
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var hookUrl = $"/api/webhooks/ar24/{Webhooks.TenantKey(Tenant)}";
+
+        // AR24's callbacks keep coming while the worker sends: each one makes the deposited letters due for a re-read.
+        var hooks = Task.Run(async () =>
+        {
+            var first = -1;
+            while (!stop.IsCancellationRequested)
+            {
+                using var body = new FormUrlEncodedContent([new("id_mail", (await SomeDepositedMailAsync(app))?.ToString() ?? ""), new("status", "AR")]);
+                var response = await http.PostAsync(hookUrl, body);
+                if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref webhooksSent);
+                var deposited = await CountAsync(app, DispatchState.Deposited);
+                if (first < 0) first = deposited;
+                depositedDuringWebhooks = deposited - first;
+                if (deposited == letters) break; // every letter is out: the rest is the follow-up
+                try { await Task.Delay(50, stop.Token); } catch (OperationCanceledException) { }
+            }
+        });
+
+        var sw = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            while (true)
+            {
+                var turn = AwaitTimer.Begin();
+                var started = Stopwatch.GetTimestamp();
+                if (!await processor.ProcessNextAsync(CancellationToken.None)) break;
+                var own = Stopwatch.GetElapsedTime(started) - turn.Awaited;
+                (turn.Sent ? sends : follows).Add(own);
+            }
+        })).ToList();
+        await Task.WhenAll(loops);
+        sw.Stop();
+        await stop.CancelAsync();
+        await hooks;
+
+        var (mails, distinct) = await MailsAtSimulatorAsync(http);
+        var duplicates = mails - distinct;
+        var lost = letters - await CountAsync(app, DispatchState.Deposited);
+        var throughput = letters / sw.Elapsed.TotalSeconds;
+        var sendP95 = Measure.Percentile([.. sends], 0.95);
+        var followP95 = Measure.Percentile([.. follows], 0.95);
+        log.WriteLine($"[{provider}] dispatch: {letters:N0} letters in {Report.Format(sw.Elapsed)} with {workers} workers and {latencyMs} ms per AR24 call: " +
+                      $"{throughput:0.0} letters/s; own overhead p95 send {Report.Format(sendP95)}, follow {Report.Format(followP95)} " +
+                      $"(p50 {Report.Format(Measure.Percentile([.. sends], 0.5))}, {Report.Format(Measure.Percentile([.. follows], 0.5))}); " +
+                      $"{webhooksSent} webhooks, {depositedDuringWebhooks} letters deposited while they arrived; {duplicates} duplicates, {lost} lost");
+        // The send is the letter; the follow-up turns (reading AR24 again, filing proofs) are reported beside it.
+        var met = sendP95 < OverheadTarget && duplicates == 0 && lost == 0 && mails == letters && depositedDuringWebhooks > 0;
+        report.Add(provider, $"Dispatch, own overhead per letter p95 ({letters:N0} letters)", sendP95, floor, "< 10 ms, 0 duplicate", met,
+            $"{throughput:0.0} letters/s with {workers} workers; follow-up turn p95 {Report.Format(followP95)}; {duplicates} duplicates, {lost} lost; " +
+            $"{webhooksSent} webhooks during the run; peer = one letter's bare AR24 calls");
+    }
+
+    /// <summary>The same AR24 calls for one letter, made straight with the client: no outbox, no database, no filing.</summary>
+    private static async Task<TimeSpan> BareCallsAsync(WebApplication app, TextWriter log)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var ar24 = scope.ServiceProvider.GetRequiredService<Ar24Client>();
+        var pdf = SamplePdf();
+        var user = await ar24.CreateUserAsync(new NewAr24User("Plancher", "Mesure", "plancher@bench.example", "Bench", "", "", ""), CancellationToken.None);
+        return await Measure.MedianAsync(async () =>
+        {
+            await ar24.GetUserAsync("plancher@bench.example", CancellationToken.None);
+            var file = await ar24.UploadAttachmentAsync(user.Id, "lettre.pdf", pdf, CancellationToken.None);
+            var mail = await ar24.SendMailAsync(new NewAr24Mail(user.Id, "", "Plancher", null, "plancher-dest@bench.example", true, "mesure", Guid.NewGuid().ToString(),
+                "PLANCHER", [file], null), CancellationToken.None);
+            var read = await ar24.GetMailAsync(mail.Id, CancellationToken.None);
+            await ar24.DownloadProofAsync(read.DepositProofUrl!, CancellationToken.None);
+        }, runs: 5);
+    }
+
+    private static async Task SeedAsync(WebApplication app, string tenant, int letters)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "benchmark";
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Cabinets.Add(new Cabinet { Name = "Cabinet Banc d'Essai", Email = "envois@banc-essai.example", SigningLawyer = "Maître Alix Banc", City = "Paris" });
+        var creditor = new Creditor { Name = "Créancier du banc", Kind = CreditorKind.Client };
+        db.Creditors.Add(creditor);
+        var pdf = SamplePdf();
+        var letter = new GeneratedLetter { Template = "mise-en-demeure", Format = "pdf", FileName = "mise-en-demeure.pdf", Content = pdf, Sha256 = AddinHost.Proofs.ProofHash.Of(pdf), AsOf = new DateOnly(2026, 11, 2) };
+        for (var i = 0; i < letters; i++)
+        {
+            var debtor = new Debtor { Key = $"bench-{i}", Name = $"Société Banc {i:D4} SAS", Kind = DebtorKind.Professionnel, Email = $"compta{i}@banc-{i}.example" };
+            var c = new RecoveryCase { Reference = tenant == Tenant ? $"DR-BANC-{i:D5}" : $"DR-CHAUFFE-{i:D5}", CreditorId = creditor.Id, DebtorId = debtor.Id, OpenedOn = new DateOnly(2026, 9, 1) };
+            var l = new GeneratedLetter { CaseId = c.Id, Template = letter.Template, Format = "pdf", FileName = letter.FileName, Content = pdf, Sha256 = letter.Sha256, AsOf = letter.AsOf };
+            db.Debtors.Add(debtor);
+            db.Cases.Add(c);
+            db.GeneratedLetters.Add(l);
+            db.Dispatches.Add(new DispatchItem
+            {
+                CaseId = c.Id, Level = 3, LevelName = "Mise en demeure", Channel = StepChannel.Ere, ChannelReason = "banc d'essai",
+                State = DispatchState.Planned, LetterId = l.Id, CreatedBy = "benchmark",
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<int> CountAsync(WebApplication app, DispatchState state)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(Tenant);
+        return await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches.CountAsync(d => d.State == state);
+    }
+
+    private static async Task<long?> SomeDepositedMailAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(Tenant);
+        return await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches
+            .Where(d => d.State == DispatchState.Deposited).OrderByDescending(d => d.ProviderMailId).Select(d => d.ProviderMailId).FirstOrDefaultAsync();
+    }
+
+    private static async Task<(int Mails, int Distinct)> MailsAtSimulatorAsync(HttpClient http)
+    {
+        var state = JsonDocument.Parse(await http.GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("mails").EnumerateArray()
+            .Where(m => m.GetProperty("ref_dossier").GetString()?.StartsWith("DR-BANC-", StringComparison.Ordinal) == true)
+            .Select(m => m.GetProperty("ref_client").GetString()).ToList();
+        return (state.Count, state.Distinct().Count());
+    }
+
+    /// <summary>A one-page PDF of a realistic size for a letter (the letter's rendering is measured by the letters benchmark).</summary>
+    private static byte[] SamplePdf() => AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40).Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Adds up, per worker turn, the time spent waiting for AR24, so that what remains is our own work.</summary>
+    private sealed class AwaitTimer : DelegatingHandler
+    {
+        private static readonly AsyncLocal<Turn?> Current = new();
+
+        public sealed class Turn
+        {
+            private long _ticks;
+            public TimeSpan Awaited => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
+            public bool Sent { get; set; }
+            public void Add(TimeSpan t) => Interlocked.Add(ref _ticks, t.Ticks);
+        }
+
+        public static Turn Begin() => Current.Value = new Turn();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try { return await base.SendAsync(request, ct); }
+            finally
+            {
+                if (Current.Value is { } turn)
+                {
+                    turn.Add(Stopwatch.GetElapsedTime(started));
+                    if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/mail", StringComparison.Ordinal)) turn.Sent = true;
+                }
+            }
+        }
+    }
+}
