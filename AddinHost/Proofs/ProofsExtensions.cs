@@ -25,12 +25,30 @@ public static class ProofsExtensions
             builder.Services.AddSingleton<IProofStore>(sp => new FolderProofStore(folder, sp.GetRequiredService<ILogger<FolderProofStore>>()));
             return builder;
         }
-        // Managed identity (Proofs:BlobServiceUri) comes with the deployment issue; a connection string works everywhere.
-        var connection = config.GetConnectionString("Proofs");
-        if (string.IsNullOrEmpty(connection))
-            throw new InvalidOperationException("Proofs:Store=AzureBlob exige ConnectionStrings:Proofs.");
-        builder.Services.AddSingleton(_ => new BlobServiceClient(connection));
+        builder.Services.AddSingleton(BlobService(config));
         builder.Services.AddSingleton<IProofStore, AzureBlobProofStore>();
         return builder;
+    }
+
+    /// <summary>
+    /// In Azure, the app's managed identity (<c>Proofs:BlobServiceUri</c>, plus <c>Proofs:ManagedIdentityClientId</c> for a
+    /// user-assigned one): no key to store or rotate. Elsewhere (Azurite, tests), <c>ConnectionStrings:Proofs</c>.
+    /// </summary>
+    public static BlobServiceClient BlobService(IConfiguration config)
+    {
+        if (config["Proofs:BlobServiceUri"] is { Length: > 0 } uri)
+        {
+            if (!Uri.TryCreate(uri, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
+                throw new InvalidOperationException("Proofs:BlobServiceUri doit être l'adresse https du service blob, par exemple https://moncabinet.blob.core.windows.net.");
+            var credential = new Azure.Identity.DefaultAzureCredential(new Azure.Identity.DefaultAzureCredentialOptions
+            {
+                ManagedIdentityClientId = config["Proofs:ManagedIdentityClientId"] is { Length: > 0 } id ? id : null,
+            });
+            return new BlobServiceClient(endpoint, credential);
+        }
+        var connection = config.GetConnectionString("Proofs");
+        if (string.IsNullOrEmpty(connection))
+            throw new InvalidOperationException("Proofs:Store=AzureBlob exige Proofs:BlobServiceUri (identité managée, en Azure) ou ConnectionStrings:Proofs.");
+        return new BlobServiceClient(connection);
     }
 }

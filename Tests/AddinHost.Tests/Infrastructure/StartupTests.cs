@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using AddinHost.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -60,6 +61,38 @@ public sealed class StartupTests
     {
         var message = StartupError(new() { ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
         Assert.Contains("dossier local de preuves", message);
+    }
+
+    [Fact]
+    public void Ar24_senders_are_checked_at_start_up()
+    {
+        var message = StartupError(new()
+        {
+            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Ar24:BaseUrl"] = "https://app.ar24.fr/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k",
+            ["Ar24:Senders:0:Tenant"] = "cabinet", ["Ar24:Senders:0:User"] = "u1", ["Ar24:Senders:0:Email"] = "pas-une-adresse",
+            ["Ar24:Senders:0:Firstname"] = "A", ["Ar24:Senders:0:Lastname"] = "B",
+            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+        });
+        Assert.Contains("Ar24:Senders", message);
+    }
+
+    [Fact]
+    public void Proofs_reach_azure_with_the_managed_identity_when_the_blob_service_uri_is_set()
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Proofs:BlobServiceUri"] = "https://cabinet.blob.core.windows.net", ["Proofs:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
+        }).Build();
+        var client = AddinHost.Proofs.ProofsExtensions.BlobService(config);
+        Assert.Equal("cabinet", client.AccountName);
+        Assert.Equal("https://cabinet.blob.core.windows.net/", client.Uri.ToString());
+        var plain = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Proofs:BlobServiceUri"] = "http://cabinet.blob.core.windows.net",
+        }).Build();
+        Assert.Contains("https", Assert.Throws<InvalidOperationException>(() => { AddinHost.Proofs.ProofsExtensions.BlobService(plain); }).Message);
+        var none = new ConfigurationBuilder().Build();
+        Assert.Contains("ConnectionStrings:Proofs", Assert.Throws<InvalidOperationException>(() => { AddinHost.Proofs.ProofsExtensions.BlobService(none); }).Message);
     }
 
     [Fact]
