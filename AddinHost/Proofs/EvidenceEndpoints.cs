@@ -16,7 +16,7 @@ public static class EvidenceEndpoints
     public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/cases/{id:guid}/evidence", async (Guid id, CaseRepository cases, DunningDbContext db, IProofStore store, ITenantContext tenant,
-                AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+                AuditTrail audit, Dispatch.Outbox.DispatchQueries dispatches, TimeProvider clock, CancellationToken ct) =>
             {
                 var c = await cases.GetAsync(id, ct);
                 var proofs = (await db.FiledProofs.AsNoTracking().Where(p => p.CaseId == id).ToListAsync(ct)).OrderBy(p => p.Path).ToList();
@@ -33,6 +33,7 @@ public static class EvidenceEndpoints
                     {
                         dossier = c.Reference,
                         genereLe = clock.GetUtcNow(),
+                        simulation = dispatches.Simulation, // fictitious proofs must never pass for real ones
                         pieces = proofs.Select(p => new ManifestEntry(p.Path, p.Kind, p.DispatchId, p.Sha256, p.Size, p.FiledAt)),
                     };
                     await using var m = archive.CreateEntry("manifest.json").Open();

@@ -30,12 +30,10 @@ public sealed class DispatchProcessor(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         // The claim reads across tenants without the tenant filter; the unit of work then belongs to the row's tenant.
-        var claim = await OutboxClaims.ClaimNextAsync(db, _owner, now, now + options.Value.LeaseSeconds * 1000L, ct);
-        if (claim is null) return false;
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(claim.TenantId);
+        var row = await OutboxClaims.ClaimNextAsync(db, _owner, now, now + options.Value.LeaseSeconds * 1000L, ct);
+        if (row is null) return false;
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(row.TenantId);
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = Actor;
-        var row = await db.Dispatches.SingleAsync(d => d.Id == claim.Id, ct);
-        if (row.LeaseOwner != _owner) return true; // lost the lease meanwhile
 
         var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
             scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock);
@@ -170,7 +168,8 @@ public sealed class DispatchProcessor(
         // The letter as sent joins the case's evidence, write-once, before the state says "deposited".
         letter ??= await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
         reference ??= await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
-        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct);
+        // Never filed yet: the filing is saved with the "deposited" state, and a deposited row never comes back here.
+        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct, knownAbsent: true);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
         row.SenderOtp = null; // used: a one-time code is not kept
