@@ -33,8 +33,8 @@ public static class Webhooks
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<TenantContext>().Set("webhook");
                 var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-                var tenants = await db.Dispatches.IgnoreQueryFilters().Where(d => d.State == DispatchState.Deposited)
-                    .Select(d => d.TenantId).Distinct().ToListAsync(ct);
+                // Every firm that sends has its identity (the sender); a firm's key is a hash of its id, so the list is short to scan.
+                var tenants = await db.Cabinets.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync(ct);
                 var tenant = tenants.FirstOrDefault(t => TenantKey(t) == tenantKey);
                 if (tenant is not null)
                 {

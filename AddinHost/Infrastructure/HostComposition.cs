@@ -46,6 +46,7 @@ public static class HostComposition
     public static WebApplication MapDunning(this WebApplication app)
     {
         app.MapDunningApi();
+        app.MapOnboarding();
         app.MapAudit();
         app.MapCasesFeature();
         app.MapLetters();

@@ -8,7 +8,7 @@ public sealed class Report
     private readonly List<string[]> _rows = [];
 
     public void Add(string provider, string measure, TimeSpan value, TimeSpan floor, string target, bool met, string? extra = null) =>
-        _rows.Add([provider, measure, Format(value), Format(floor), (value / floor).ToString("0.0", CultureInfo.InvariantCulture) + "x", target, met ? "yes" : "NO", extra ?? ""]);
+        _rows.Add([provider, measure, Format(value), Format(floor), (value / floor).ToString(value < floor / 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + "x", target, met ? "yes" : "NO", extra ?? ""]);
 
     /// <summary>A figure measured against a peer library: the ratio is how many times faster this product is.</summary>
     public void AddPeer(string provider, string measure, TimeSpan value, TimeSpan peer, string target, bool met, string? extra = null) =>

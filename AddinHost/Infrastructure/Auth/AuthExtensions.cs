@@ -17,16 +17,26 @@ public static class AuthExtensions
 
         builder.Services.AddSingleton(new EmbeddedDefault("Connexion de démonstration", demo));
         builder.Services.AddScoped<CurrentActor>();
-        builder.Services
-            .AddAuthentication(demo ? DemoAuthenticationHandler.SchemeName : NoSignInHandler.SchemeName)
+        builder.Services.AddMemoryCache();
+        var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
+        builder.Services.AddSingleton(entra);
+        var scheme = demo ? DemoAuthenticationHandler.SchemeName
+            : entra.Enabled ? Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme
+            : NoSignInHandler.SchemeName;
+        var auth = builder.Services.AddAuthentication(scheme)
             .AddScheme<AuthenticationSchemeOptions, DemoAuthenticationHandler>(DemoAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
+        if (!demo && entra.Enabled) auth.AddEntraSignIn(builder.Configuration, entra);
+        else builder.Services.AddSingleton<TenantDirectory>();
 
+        // Every policy also needs an onboarded firm; onboarding itself needs only a firm admin.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Lecture, p => p.RequireRole(Roles.Avocat, Roles.Assistant, Roles.Administrateur).RequireClaim(ClaimNames.Tenant))
-            .AddPolicy(Policies.Saisie, p => p.RequireRole(Roles.Avocat, Roles.Assistant, Roles.Administrateur).RequireClaim(ClaimNames.Tenant))
-            .AddPolicy(Policies.Decision, p => p.RequireRole(Roles.Avocat).RequireClaim(ClaimNames.Tenant))
-            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur).RequireClaim(ClaimNames.Tenant));
+            .AddPolicy(Policies.Lecture, p => p.RequireRole(Roles.Avocat, Roles.Assistant, Roles.Administrateur).RequireClaim(ClaimNames.Tenant).RequireClaim(EntraSignIn.OnboardedClaim))
+            .AddPolicy(Policies.Saisie, p => p.RequireRole(Roles.Avocat, Roles.Assistant, Roles.Administrateur).RequireClaim(ClaimNames.Tenant).RequireClaim(EntraSignIn.OnboardedClaim))
+            .AddPolicy(Policies.Decision, p => p.RequireRole(Roles.Avocat).RequireClaim(ClaimNames.Tenant).RequireClaim(EntraSignIn.OnboardedClaim))
+            .AddPolicy(Policies.Administration, p => p.RequireRole(Roles.Administrateur).RequireClaim(ClaimNames.Tenant).RequireClaim(EntraSignIn.OnboardedClaim))
+            .AddPolicy(Policies.Inscription, p => p.RequireAuthenticatedUser().RequireClaim(ClaimNames.Tenant));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, FrenchAuthorizationResults>();
         return builder;
     }
 

@@ -14,6 +14,12 @@ public sealed class AuthOptions
     // No default list here: the configuration binder would append configured roles to it, not replace it.
     public string[] DemoRoles { get; set; } = [];
 
+    /// <summary>Entra tenant ids let in without onboarding (e.g. the operator's own firm).</summary>
+    public string[] OnboardedTenants { get; set; } = [];
+
+    /// <summary>When not empty, only these tenants' admins may onboard their firm; empty lets any firm's admin do it.</summary>
+    public string[] OnboardingAllowedTenants { get; set; } = [];
+
     public IReadOnlyList<string> EffectiveDemoRoles =>
         DemoRoles.Length > 0 ? DemoRoles : [Roles.Avocat, Roles.Assistant, Roles.Administrateur];
 }

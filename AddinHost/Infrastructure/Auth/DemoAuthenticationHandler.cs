@@ -23,6 +23,7 @@ public sealed class DemoAuthenticationHandler(
                 new Claim(ClaimNames.Tenant, auth.Value.DemoTenant),
                 new Claim(ClaimNames.ObjectId, UserId),
                 new Claim(ClaimTypes.Name, "Utilisateur de démonstration"),
+                new Claim(EntraSignIn.OnboardedClaim, "true"),
                 .. auth.Value.EffectiveDemoRoles.Select(role => new Claim(ClaimNames.Role, role)),
             ],
             SchemeName, ClaimTypes.Name, ClaimNames.Role);

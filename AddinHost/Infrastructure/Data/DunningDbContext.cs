@@ -35,6 +35,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
     public DbSet<DispatchItem> Dispatches => Set<DispatchItem>();
+    public DbSet<Auth.OnboardedTenant> OnboardedTenants => Set<Auth.OnboardedTenant>();
     public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
     public DbSet<Dispatch.Batches.BatchEntry> BatchEntries => Set<Dispatch.Batches.BatchEntry>();
     public DbSet<FiledProof> FiledProofs => Set<FiledProof>();
@@ -105,6 +106,13 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.State, x.LeaseUntil });
             e.HasOne<Dispatch.Batches.DispatchBatch>().WithMany().HasForeignKey(x => x.BatchId);
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+        });
+        // The directory of firms, not a firm's data: no tenant filter.
+        b.Entity<Auth.OnboardedTenant>(e =>
+        {
+            e.HasKey(x => x.TenantId);
+            e.Property(x => x.TenantId).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(200);
         });
         b.Entity<FiledProof>(e =>
         {

@@ -116,6 +116,11 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("PUT", "/api/policies", "/api/policies", Json(new { name = "A", toleranceAmount = 1m, levels = new[] { new { name = "Relance", delayDays = 5, channel = "Email", template = "relance-1", attachInvoices = true, minGapDays = 0 } } }))).EnsureSuccessStatusCode();
         (await Call("PUT", "/api/rates", "/api/rates", Json(new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 1.11m }))).EnsureSuccessStatusCode();
         (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
+        // Onboarding only ever concerns the caller's own tenant.
+        (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
+        var onboarding = await (await Call("GET", "/api/onboarding", "/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>();
+        Assert.Equal((App.Tenant, "Cabinet A"), (onboarding.TenantId, onboarding.Name));
+        Assert.False((await (await _b.GetAsync("/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>()).Name is not null);
         (await Call("PUT", "/api/cabinet", "/api/cabinet", Json(new { name = "Cabinet A", signingLawyer = "Maître A" }))).EnsureSuccessStatusCode();
         Assert.Contains("Cabinet A", await (await Call("GET", "/api/cabinet", "/api/cabinet")).Content.ReadAsStringAsync());
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();

@@ -655,6 +655,29 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardedTenant", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OnboardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnboardedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("OnboardedTenants");
+                });
+
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
                 {
                     b.Property<Guid>("Id")

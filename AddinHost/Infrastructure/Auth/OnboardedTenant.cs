@@ -1,0 +1,14 @@
+namespace AddinHost.Infrastructure.Auth;
+
+/// <summary>A firm (an Entra tenant) allowed to use the product. Not a tenant row itself: the directory of tenants.</summary>
+public sealed class OnboardedTenant
+{
+    /// <summary>The Entra tenant id (<c>tid</c>).</summary>
+    public string TenantId { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public DateTimeOffset OnboardedAt { get; set; }
+
+    /// <summary>The admin who onboarded it (<c>oid</c>).</summary>
+    public string OnboardedBy { get; set; } = "";
+}
