@@ -87,6 +87,7 @@ public static class DispatchBenchmark
         using var stop = new CancellationTokenSource();
         var webhooksSent = 0;
         var depositedDuringWebhooks = 0;
+        var sent = 0;
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var hookUrl = $"/api/webhooks/ar24/{Webhooks.TenantKey(Tenant)}";
 
@@ -99,7 +100,7 @@ public static class DispatchBenchmark
                 using var body = new FormUrlEncodedContent([new("id_mail", (await SomeDepositedMailAsync(app))?.ToString() ?? ""), new("status", "AR")]);
                 var response = await http.PostAsync(hookUrl, body);
                 if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref webhooksSent);
-                var deposited = await CountAsync(app, DispatchState.Deposited);
+                var deposited = Volatile.Read(ref sent); // counted by the workers: the harness keeps off the database it measures
                 if (first < 0) first = deposited;
                 depositedDuringWebhooks = deposited - first;
                 if (deposited == letters) break; // every letter is out: the rest is the follow-up
@@ -117,6 +118,7 @@ public static class DispatchBenchmark
                 if (!await processor.ProcessNextAsync(CancellationToken.None)) break;
                 var own = Stopwatch.GetElapsedTime(started) - turn.Awaited;
                 (turn.Sent ? sends : follows).Add(own);
+                if (turn.Sent) Interlocked.Increment(ref sent);
             }
         })).ToList();
         await Task.WhenAll(loops);

@@ -1,5 +1,7 @@
 using AddinHost.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AddinHost.Infrastructure.Auth;
 
@@ -18,6 +20,9 @@ public static class AuthExtensions
         builder.Services.AddSingleton(new EmbeddedDefault("Connexion de démonstration", demo));
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddMemoryCache();
+        // Shared by every instance through the database: the keys that protect tokens and cookies, and the token cache.
+        builder.Services.AddDataProtection().SetApplicationName("OutlookDunning").PersistKeysToDbContext<DunningDbContext>();
+        builder.Services.AddSingleton<DatabaseDistributedCache>();
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
         builder.Services.AddSingleton(entra);
         var scheme = demo ? DemoAuthenticationHandler.SchemeName
@@ -28,6 +33,7 @@ public static class AuthExtensions
             .AddScheme<AuthenticationSchemeOptions, NoSignInHandler>(NoSignInHandler.SchemeName, null);
         if (!demo && entra.Enabled) auth.AddEntraSignIn(builder.Configuration, entra);
         else builder.Services.AddSingleton<TenantDirectory>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<Microsoft.Extensions.Caching.Distributed.IDistributedCache>(sp => sp.GetRequiredService<DatabaseDistributedCache>()));
 
         // Every policy also needs an onboarded firm; onboarding itself needs only a firm admin.
         builder.Services.AddAuthorizationBuilder()

@@ -16,7 +16,11 @@ public static class EntraSignIn
 
     public static void AddEntraSignIn(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth, IConfiguration config, EntraOptions entra)
     {
-        auth.AddMicrosoftIdentityWebApi(config.GetSection(EntraOptions.Section));
+        // On behalf of the user (Graph): tokens cached in the database, encrypted with the shared data-protection keys.
+        auth.AddMicrosoftIdentityWebApi(config.GetSection(EntraOptions.Section))
+            .EnableTokenAcquisitionToCallDownstreamApi()
+            .AddDistributedTokenCaches();
+        auth.Services.Configure<Microsoft.Identity.Web.TokenCacheProviders.Distributed.MsalDistributedTokenCacheAdapterOptions>(o => o.Encrypt = true);
         auth.Services.AddSingleton<TenantDirectory>();
         auth.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {

@@ -15,7 +15,8 @@ namespace AddinHost.Infrastructure.Data;
 /// The one database of the product. Every entity carries a tenant id and every query is filtered by it;
 /// the provider-specific subclasses only exist to keep one migrations folder per provider.
 /// </summary>
-public abstract class DunningDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options)
+public abstract class DunningDbContext(DbContextOptions options, ITenantContext tenant) : DbContext(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     // Read by the query filters: EF parameterises it per context instance.
     private string CurrentTenantId => tenant.TenantId;
@@ -36,6 +37,9 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<GeneratedLetter> GeneratedLetters => Set<GeneratedLetter>();
     public DbSet<DispatchItem> Dispatches => Set<DispatchItem>();
     public DbSet<Auth.OnboardedTenant> OnboardedTenants => Set<Auth.OnboardedTenant>();
+    public DbSet<Auth.TokenCacheEntry> TokenCache => Set<Auth.TokenCacheEntry>();
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
     public DbSet<Dispatch.Batches.BatchEntry> BatchEntries => Set<Dispatch.Batches.BatchEntry>();
     public DbSet<FiledProof> FiledProofs => Set<FiledProof>();
@@ -113,6 +117,13 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasKey(x => x.TenantId);
             e.Property(x => x.TenantId).HasMaxLength(64);
             e.Property(x => x.Name).HasMaxLength(200);
+        });
+        // Users' tokens (encrypted by Identity.Web) and the keys that encrypt them: shared by every instance.
+        b.Entity<Auth.TokenCacheEntry>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(449);
+            e.HasIndex(x => x.ExpiresAt);
         });
         b.Entity<FiledProof>(e =>
         {

@@ -683,6 +683,32 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("OnboardedTenants");
                 });
 
+            modelBuilder.Entity("AddinHost.Infrastructure.Auth.TokenCacheEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(449)
+                        .HasColumnType("character varying(449)");
+
+                    b.Property<long?>("AbsoluteExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("TokenCache");
+                });
+
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -826,6 +852,25 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("FiledProofs");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Acknowledgement", b =>

@@ -678,6 +678,32 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("OnboardedTenants");
                 });
 
+            modelBuilder.Entity("AddinHost.Infrastructure.Auth.TokenCacheEntry", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(449)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AbsoluteExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlidingSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Value")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("TokenCache");
+                });
+
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -821,6 +847,23 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FiledProofs");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Acknowledgement", b =>
