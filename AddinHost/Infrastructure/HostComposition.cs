@@ -8,6 +8,7 @@ using AddinHost.Dispatch;
 using AddinHost.Letters;
 using AddinHost.Proofs;
 using AddinHost.Sandbox;
+using AddinHost.Mailbox;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -28,6 +29,7 @@ public static class HostComposition
         builder.AddSandbox();
         builder.AddDispatch();
         builder.AddProofs();
+        builder.AddMailbox();
         configure?.Invoke(builder);
         return builder.Build();
     }
@@ -53,6 +55,7 @@ public static class HostComposition
         app.MapSandbox();
         app.MapDispatch();
         app.MapEvidence();
+        app.MapMailbox();
         return app;
     }
 

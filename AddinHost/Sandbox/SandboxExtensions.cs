@@ -11,7 +11,7 @@ public static class SandboxExtensions
         var enabled = section.GetValue<bool>(nameof(SandboxOptions.Enabled));
         if (enabled && builder.Environment.IsProduction())
             throw new InvalidOperationException("Sandbox:Enabled=true est interdit en Production : les simulateurs n'envoient aucun courrier réel. Mettez Sandbox:Enabled=false et configurez AR24.");
-        builder.Services.AddSingleton(new EmbeddedDefault("Bac à sable AR24 (simulation)", enabled));
+        builder.Services.AddSingleton(new EmbeddedDefault("Bacs à sable AR24 et messagerie (simulation)", enabled));
         builder.Services.AddSingleton<Ar24SandboxState>();
         builder.Services.AddSingleton<Ar24SandboxWebhooks>();
         builder.Services.AddHttpClient(Ar24SandboxWebhooks.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
@@ -22,7 +22,10 @@ public static class SandboxExtensions
     public static WebApplication MapSandbox(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}"))
+        {
             app.MapAr24Sandbox();
+            app.MapGraphSandbox();
+        }
         return app;
     }
 }

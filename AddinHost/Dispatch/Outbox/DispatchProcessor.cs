@@ -187,10 +187,15 @@ public sealed class DispatchProcessor(
         CaseId = s.Row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = kind, Summary = summary, Actor = Actor,
     });
 
+    /// <summary>The case with its debtor, and the firm, in one round trip (a cross join with the firm's single row).</summary>
     private static async Task<(RecoveryCase Case, Cabinet Cabinet)> CaseAndCabinetAsync(Step s, CancellationToken ct)
     {
-        var c = await s.Db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == s.Row.CaseId, ct);
-        return (c, await s.Db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) ?? throw NoCabinet());
+        var caseId = s.Row.CaseId;
+        var found = await s.Db.Cases.AsNoTracking().Where(x => x.Id == caseId)
+            .SelectMany(x => s.Db.Cabinets, (x, cabinet) => new { Case = x, x.Debtor, Cabinet = cabinet })
+            .FirstOrDefaultAsync(ct) ?? throw NoCabinet();
+        found.Case.Debtor = found.Debtor;
+        return (found.Case, found.Cabinet);
     }
 
     private static Ar24Exception NoCabinet() => new(new Ar24Error("missing_cabinet",

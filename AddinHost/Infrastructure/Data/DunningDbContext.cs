@@ -38,6 +38,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<DispatchItem> Dispatches => Set<DispatchItem>();
     public DbSet<Auth.OnboardedTenant> OnboardedTenants => Set<Auth.OnboardedTenant>();
     public DbSet<Auth.TokenCacheEntry> TokenCache => Set<Auth.TokenCacheEntry>();
+    public DbSet<Mailbox.DebtorAddress> DebtorAddresses => Set<Mailbox.DebtorAddress>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
@@ -124,6 +125,12 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(449);
             e.HasIndex(x => x.ExpiresAt);
+        });
+        b.Entity<Mailbox.DebtorAddress>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.Address }).IsUnique();
+            e.Property(x => x.Address).HasMaxLength(320);
+            e.HasOne<Debtor>().WithMany().HasForeignKey(x => x.DebtorId);
         });
         b.Entity<FiledProof>(e =>
         {

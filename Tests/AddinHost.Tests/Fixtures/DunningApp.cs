@@ -64,6 +64,7 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
         builder.UseSetting("Sandbox:WebhookSeconds", "0"); // and the simulator's callbacks
+        builder.UseSetting("Graph:BaseUrl", "http://localhost/sandbox/graph/v1.0");
         builder.UseSetting("Proofs:Store", "AzureBlob");
         builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -76,6 +77,10 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
             // The real AR24 client talks HTTP to the built-in simulator of this very host.
             s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>().ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             s.AddHttpClient(AddinHost.Sandbox.Ar24SandboxWebhooks.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            // Graph goes to this host's sample mailbox, through the SDK's own middleware, unless a test brings its Graph server.
+            if (!Settings.ContainsKey("Graph:BaseUrl"))
+                s.AddKeyedSingleton("graph", (_, _) => Microsoft.Graph.GraphClientFactory.Create(
+                    Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers(), finalHandler: Server.CreateHandler()));
         });
     }
 }

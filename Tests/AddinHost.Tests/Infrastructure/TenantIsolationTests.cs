@@ -116,6 +116,17 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("PUT", "/api/policies", "/api/policies", Json(new { name = "A", toleranceAmount = 1m, levels = new[] { new { name = "Relance", delayDays = 5, channel = "Email", template = "relance-1", attachInvoices = true, minGapDays = 0 } } }))).EnsureSuccessStatusCode();
         (await Call("PUT", "/api/rates", "/api/rates", Json(new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 1.11m }))).EnsureSuccessStatusCode();
         (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
+        // The mailbox finds cases of A only; an address cannot be linked to B's debtor.
+        var mailbox = await Call("GET", "/api/mailbox/messages/{itemId}/case", "/api/mailbox/messages/demo-message-1/case");
+        Assert.True(mailbox.IsSuccessStatusCode, await mailbox.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(caseB.Reference, await mailbox.Content.ReadAsStringAsync());
+        Guid debtorB;
+        await using (var scopeB = _appB.Services.CreateAsyncScope())
+        {
+            scopeB.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(_appB.Tenant);
+            debtorB = scopeB.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>().Cases.Where(c => c.Id == caseB.Id).Select(c => c.DebtorId).Single();
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/mailbox/links", "/api/mailbox/links", Json(new { address = "x@garage.example", debtorId = debtorB }))).StatusCode);
         // Onboarding only ever concerns the caller's own tenant.
         (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
         var onboarding = await (await Call("GET", "/api/onboarding", "/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>();

@@ -807,6 +807,42 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("LetterTemplates");
                 });
 
+            modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<Guid>("DebtorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebtorId");
+
+                    b.HasIndex("TenantId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("DebtorAddresses");
+                });
+
             modelBuilder.Entity("AddinHost.Proofs.FiledProof", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1009,6 +1045,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
+                {
+                    b.HasOne("AddinHost.Cases.Debtor", null)
+                        .WithMany()
+                        .HasForeignKey("DebtorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

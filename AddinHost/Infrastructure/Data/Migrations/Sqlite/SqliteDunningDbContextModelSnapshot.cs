@@ -802,6 +802,42 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("LetterTemplates");
                 });
 
+            modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DebtorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DebtorId");
+
+                    b.HasIndex("TenantId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("DebtorAddresses");
+                });
+
             modelBuilder.Entity("AddinHost.Proofs.FiledProof", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1002,6 +1038,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
+                {
+                    b.HasOne("AddinHost.Cases.Debtor", null)
+                        .WithMany()
+                        .HasForeignKey("DebtorId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,16 @@
+using AddinHost.Cases;
+
+namespace AddinHost.Mailbox;
+
+public enum MatchKind { Adresse, Domaine, Facture }
+
+public sealed record MessageDto(string Id, string? Subject, string? FromName, string? FromAddress, DateTimeOffset? ReceivedAt);
+
+/// <summary>What to offer when no case matches: create one for this sender, or link the address to a known debtor.</summary>
+public sealed record NoMatchOffer(string Explanation, string? SuggestedDebtorName, string? Address, string LinkRoute);
+
+/// <summary>The case(s) for the message open in Outlook, and how they were found.</summary>
+public sealed record MessageCaseDto(MessageDto Message, MatchKind? MatchedBy, string Explanation, IReadOnlyList<CaseSummaryDto> Cases,
+    IReadOnlyList<string> InvoiceNumbersFound, NoMatchOffer? Offer);
+
+public sealed record LinkAddressRequest(string? Address, Guid? DebtorId);

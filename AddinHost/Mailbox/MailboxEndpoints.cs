@@ -1,0 +1,71 @@
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AddinHost.Mailbox;
+
+public static class MailboxEndpoints
+{
+    public static IHostApplicationBuilder AddMailbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<MailboxThrottle>();
+        builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(sp.GetRequiredService<MailboxThrottle>()));
+        builder.Services.AddScoped(sp => new GraphClients(sp.GetRequiredKeyedService<HttpClient>("graph"), sp.GetRequiredService<IGraphTokenSource>(),
+            sp.GetRequiredService<IOptions<GraphOptions>>()));
+        var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
+        var demo = builder.Configuration.GetValue<bool>("Auth:Demo");
+        if (!demo && entra.Enabled) builder.Services.AddScoped<IGraphTokenSource, OnBehalfOfUserTokens>();
+        else if (builder.Configuration.GetValue<bool>("Sandbox:Enabled")) builder.Services.AddScoped<IGraphTokenSource, SandboxGraphTokens>();
+        else builder.Services.AddScoped<IGraphTokenSource, NoGraphTokens>();
+        builder.Services.AddScoped<MessageCaseFinder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMailbox(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/mailbox").WithTags("Messagerie");
+        group.MapGet("/messages/{itemId}/case", async (string itemId, GraphClients graph, CurrentActor actor, MessageCaseFinder finder, AuditTrail audit,
+                DunningDbContext db, CancellationToken ct) =>
+            {
+                if (itemId.Length is 0 or > 512) throw Problem.Validation("itemId", "Identifiant de message invalide : utilisez l'identifiant REST du message (convertToRestId).");
+                var message = await GraphErrors.CallAsync(() => graph.ForUser(actor.Id).Me.Messages[itemId].GetAsync(r =>
+                {
+                    r.QueryParameters.Select = ["id", "subject", "from", "receivedDateTime", "body"];
+                    r.Headers.Add("Prefer", "outlook.body-content-type=\"text\"");
+                }, ct), "Ce message est introuvable dans votre boîte aux lettres : il a peut-être été déplacé ou supprimé.");
+                var dto = new MessageDto(message!.Id ?? itemId, message.Subject, message.From?.EmailAddress?.Name, message.From?.EmailAddress?.Address,
+                    message.ReceivedDateTime);
+                var found = await finder.FindAsync(dto, message.Body?.Content, ct);
+                audit.Record("messagerie.dossier-du-message", "Message", (string?)null); // the message itself stays out of the log
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(found);
+            })
+            .WithSummary("Le dossier du message ouvert dans Outlook (adresse, domaine, puis numéros de facture)").RequireAuthorization(Policies.Lecture);
+
+        group.MapPost("/links", async (LinkAddressRequest body, DunningDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+            {
+                var address = body.Address?.Trim().ToLowerInvariant();
+                if (MessageClues.Domain(address) is null) throw Problem.Validation("address", "Adresse électronique invalide.");
+                var debtorId = body.DebtorId ?? throw Problem.Validation("debtorId", "Indiquez le débiteur auquel rattacher l'adresse.");
+                if (!await db.Debtors.AnyAsync(d => d.Id == debtorId, ct)) throw DomainException.NotFound("Débiteur");
+                var existing = await db.DebtorAddresses.SingleOrDefaultAsync(a => a.Address == address, ct);
+                if (existing is not null && existing.DebtorId != debtorId)
+                    throw new DomainException("Cette adresse est déjà rattachée à un autre débiteur.", StatusCodes.Status409Conflict);
+                if (existing is null)
+                {
+                    var link = new DebtorAddress { DebtorId = debtorId, Address = address!, LinkedAt = clock.GetUtcNow(), LinkedBy = actor.Id };
+                    db.DebtorAddresses.Add(link);
+                    audit.Record("debiteur.adresse-rattachee", nameof(DebtorAddress), link.Id);
+                    await db.SaveChangesAsync(ct);
+                }
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Rattacher l'adresse d'un expéditeur à un débiteur").RequireAuthorization(Policies.Saisie);
+        return app;
+    }
+}

@@ -1,0 +1,66 @@
+using AddinHost.Cases;
+using AddinHost.Cases.Planning;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AddinHost.Mailbox;
+
+/// <summary>
+/// Finds the case for a message: the sender's address (or an address linked to a debtor), then the sender's
+/// organisation domain, then invoice numbers quoted in the subject or body. Open cases first.
+/// </summary>
+public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases, CaseService assessment, TimeProvider clock)
+{
+    public async Task<MessageCaseDto> FindAsync(MessageDto message, string? bodyText, CancellationToken ct)
+    {
+        var address = message.FromAddress?.Trim().ToLowerInvariant();
+        var numbers = MessageClues.InvoiceNumbers($"{message.Subject}\n{bodyText}");
+
+        if (address is { Length: > 0 })
+        {
+            var linked = db.DebtorAddresses.Where(a => a.Address == address).Select(a => a.DebtorId);
+            var byAddress = await db.Debtors.Where(d => (d.Email != null && d.Email.ToLower() == address) || linked.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
+            if (byAddress.Count > 0)
+                return await ResultAsync(message, MatchKind.Adresse, $"Expéditeur reconnu : {address}.", CasesOf(byAddress), numbers, ct);
+
+            if (MessageClues.OrganisationDomain(address) is { } domain)
+            {
+                var suffix = "@" + domain;
+                var byDomain = await db.Debtors.Where(d => d.Email != null && d.Email.ToLower().EndsWith(suffix)).Select(d => d.Id).ToListAsync(ct);
+                if (byDomain.Count > 0)
+                    return await ResultAsync(message, MatchKind.Domaine,
+                        $"Adresse inconnue, mais même organisation ({domain}) qu'un débiteur : vérifiez qu'il s'agit bien de lui.", CasesOf(byDomain), numbers, ct);
+            }
+        }
+        if (numbers.Count > 0)
+        {
+            var upper = numbers.Select(n => n.ToUpperInvariant()).ToList();
+            var byInvoice = await db.Invoices.Where(i => upper.Contains(i.Number.ToUpper())).Select(i => i.CaseId).Distinct().ToListAsync(ct);
+            if (byInvoice.Count > 0)
+                return await ResultAsync(message, MatchKind.Facture, $"Facture citée dans le message : {string.Join(", ", numbers)}.", byInvoice, numbers, ct);
+        }
+        return new MessageCaseDto(message, null, "Aucun dossier ne correspond à cet expéditeur ni aux numéros de facture du message.", [], numbers,
+            new NoMatchOffer("Créez le dossier de ce débiteur (import de ses factures), ou rattachez cette adresse à un débiteur existant.",
+                message.FromName, address, "/api/mailbox/links"));
+    }
+
+    private List<Guid> CasesOf(List<Guid> debtorIds) =>
+        db.Cases.Where(c => debtorIds.Contains(c.DebtorId)).Select(c => c.Id).ToList();
+
+    private async Task<MessageCaseDto> ResultAsync(MessageDto message, MatchKind kind, string explanation, List<Guid> caseIds,
+        IReadOnlyList<string> numbers, CancellationToken ct)
+    {
+        var policy = await assessment.PolicyAsync(ct);
+        var rates = await assessment.RatesAsync(ct);
+        var today = clock.Today();
+        var summaries = new List<CaseSummaryDto>();
+        foreach (var id in caseIds.Take(20))
+        {
+            var c = await cases.GetAsync(id, ct);
+            summaries.Add(CaseMapping.ToSummary(c, CaseAssessor.Assess(c, policy, rates, today)));
+        }
+        var ordered = summaries.OrderBy(s => s.Status == CaseStatus.EnCours ? 0 : 1).ThenBy(s => s.NextStepDueOn ?? DateOnly.MaxValue).ToList();
+        return new MessageCaseDto(message, kind, explanation, ordered, numbers, null);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using AddinHost.Mailbox;
+
+namespace AddinHost.Sandbox;
+
+/// <summary>
+/// The demo's sample mailbox, answering the Graph routes the product uses with Graph's documented JSON, under
+/// <c>/sandbox/graph/v1.0/</c>. Its messages come from the demo firm's debtors; nothing touches Microsoft 365.
+/// </summary>
+public static class GraphSandboxEndpoints
+{
+    public const string Prefix = "/sandbox/graph/v1.0";
+
+    public static IEndpointRouteBuilder MapGraphSandbox(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup(Prefix + "/me").ExcludeFromDescription().AllowAnonymous();
+        me.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
+        {
+            if (Unauthorized(http) is { } refused) return refused;
+            var message = SampleMailbox.Messages(clock).FirstOrDefault(m => m.Id == id);
+            return message is null
+                ? Error(404, "ErrorItemNotFound", "The specified object was not found in the store.")
+                : Results.Text(ToGraphJson(message).ToJsonString(), "application/json");
+        });
+        me.MapGet("/messages", (HttpContext http, TimeProvider clock) =>
+        {
+            if (Unauthorized(http) is { } refused) return refused;
+            var list = new JsonArray([.. SampleMailbox.Messages(clock).Select(m => (JsonNode)ToGraphJson(m))]);
+            return Results.Text(new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = list }.ToJsonString(),
+                "application/json");
+        });
+        return app;
+    }
+
+    private static IResult? Unauthorized(HttpContext http) =>
+        http.Request.Headers.Authorization.ToString() == $"Bearer {SandboxGraphTokens.Token}"
+            ? null
+            : Error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Text(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(), "application/json",
+            statusCode: status);
+
+    /// <summary>A message as Graph's <c>message</c> resource shows it (the fields the product reads).</summary>
+    public static JsonObject ToGraphJson(SampleMessage m) => new()
+    {
+        ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages/$entity",
+        ["id"] = m.Id,
+        ["receivedDateTime"] = m.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["subject"] = m.Subject,
+        ["bodyPreview"] = m.Body.Length > 255 ? m.Body[..255] : m.Body,
+        ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = m.Body },
+        ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = m.FromName, ["address"] = m.FromAddress } },
+        ["hasAttachments"] = false,
+    };
+}
+
+public sealed record SampleMessage(string Id, string FromName, string FromAddress, string Subject, string Body, DateTimeOffset ReceivedAt);
+
+/// <summary>Messages of the demo firm's debtors: one by address, one by domain, one by invoice number, one unknown.</summary>
+public static class SampleMailbox
+{
+    public static IReadOnlyList<SampleMessage> Messages(TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var year = now.Year;
+        return
+        [
+            new("demo-message-1", "Service comptable", "compta@garage-fontaine-sarl.example", "Re: Relance — factures en retard",
+                "Bonjour Maître,\nNous contestons le montant des pénalités. Pouvons-nous en discuter ?\nCordialement,\nGarage Fontaine", now.AddHours(-3)),
+            new("demo-message-2", "Direction", "direction@hotel-du-parc-sas.example", "Proposition d'échéancier",
+                "Bonjour,\nNous vous proposons de régler le solde en trois mensualités à partir du mois prochain.\nLa direction", now.AddDays(-1)),
+            new("demo-message-3", "Jean Roux", "jean.roux@courriel.example", $"Paiement de la facture F{year}-0041",
+                $"Bonjour,\nJe vous informe que le virement pour la facture F{year}-0041 a été effectué ce jour.\nBien à vous", now.AddDays(-2)),
+            new("demo-message-4", "Nouveau client", "contact@entreprise-inconnue.example", "Demande de renseignements",
+                "Bonjour,\nPourriez-vous me rappeler au sujet de votre courrier ?\nMerci", now.AddDays(-3)),
+        ];
+    }
+}

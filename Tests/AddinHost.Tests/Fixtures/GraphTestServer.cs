@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AddinHost.Tests.Fixtures;
+
+/// <summary>
+/// A local Kestrel server that answers Microsoft Graph's routes with Graph's documented JSON, for the real SDK to
+/// talk to. Special message ids play Graph's failures: <c>limite-puis-ok</c> (one 429 with Retry-After, then the
+/// message), <c>expire</c> (401), <c>panne</c> (503 every time).
+/// </summary>
+public sealed class GraphTestServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _hits = new();
+
+    public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
+    public string BaseUrl { get; }
+
+    /// <summary>The Authorization headers the server received, to check the SDK sent the token.</summary>
+    public ConcurrentQueue<string> Authorizations { get; } = new();
+
+    private GraphTestServer(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
+
+    public int Hits(string id) => _hits.GetValueOrDefault(id);
+
+    public static async Task<GraphTestServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        GraphTestServer? self = null;
+        app.MapGet("/v1.0/me/messages/{id}", (string id, HttpContext http) =>
+        {
+            self!._hits.AddOrUpdate(id, 1, (_, n) => n + 1);
+            self.Authorizations.Enqueue(http.Request.Headers.Authorization.ToString());
+            if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+                return Error(401, "InvalidAuthenticationToken", "Access token is empty.");
+            switch (id)
+            {
+                case "expire": return Error(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
+                case "panne": return Error(503, "ServiceNotAvailable", "The service is temporarily unavailable.", retryAfter: "0");
+                case "limite-puis-ok" when self.Hits(id) == 1:
+                    return Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter: "1");
+            }
+            return self.Messages.TryGetValue(id, out var message)
+                ? Results.Text(message.ToJsonString(), "application/json")
+                : Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        self = new GraphTestServer(app, address + "/v1.0");
+        return self;
+    }
+
+    /// <summary>A message as Graph's <c>message</c> resource returns it.</summary>
+    public void AddMessage(string id, string fromAddress, string subject, string body, string fromName = "Expéditeur") =>
+        Messages[id] = new JsonObject
+        {
+            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages/$entity",
+            ["id"] = id, ["receivedDateTime"] = "2025-09-29T08:30:00Z", ["subject"] = subject,
+            ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = body },
+            ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = fromAddress } },
+        };
+
+    private static IResult Error(int status, string code, string message, string? retryAfter = null) => new GraphError(status, code, message, retryAfter);
+
+    private sealed class GraphError(int status, string code, string message, string? retryAfter) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            if (retryAfter is not null) http.Response.Headers.RetryAfter = retryAfter;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(new JsonObject
+            {
+                ["error"] = new JsonObject { ["code"] = code, ["message"] = message, ["innerError"] = new JsonObject { ["request-id"] = Guid.NewGuid().ToString() } },
+            }.ToJsonString());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,96 @@
+using AddinHost.Infrastructure.Data;
+using AddinHost.Mailbox;
+using AddinHost.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Mailbox;
+
+/// <summary>The case of the message open in Outlook, read through the real Graph SDK from a local Graph server.</summary>
+public abstract class MessageCaseTests(DbKind kind) : ApiTestBase(kind)
+{
+    private GraphTestServer _graph = null!;
+
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Graph:BaseUrl"] = _graph.BaseUrl };
+
+    public override async Task InitializeAsync()
+    {
+        _graph = await GraphTestServer.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _graph.DisposeAsync();
+    }
+
+    private async Task<MessageCaseDto> CaseOfAsync(string id) => await (await Client.GetAsync($"/api/mailbox/messages/{id}/case")).ReadAsync<MessageCaseDto>();
+
+    [Fact]
+    public async Task The_sender_address_then_the_domain_then_an_invoice_number_find_the_case()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        _graph.AddMessage("m-adresse", "compta@garage-fontaine.example", "Re: votre relance", "Nous contestons les pénalités.");
+        _graph.AddMessage("m-domaine", "Direction@Garage-Fontaine.example", "Échéancier", "Pouvons-nous payer en trois fois ?");
+        _graph.AddMessage("m-facture", "jean.martin@gmail.com", "Paiement", "Le virement pour la facture F-002 est parti ce matin.");
+
+        var byAddress = await CaseOfAsync("m-adresse");
+        Assert.Equal(MatchKind.Adresse, byAddress.MatchedBy);
+        Assert.Equal([company.Id], byAddress.Cases.Select(c => c.Id));
+        Assert.Equal("Re: votre relance", byAddress.Message.Subject);
+        Assert.Contains(_graph.Authorizations, a => a.StartsWith("Bearer ", StringComparison.Ordinal)); // the SDK sent the token
+
+        var byDomain = await CaseOfAsync("m-domaine");
+        Assert.Equal((MatchKind.Domaine, company.Id), (byDomain.MatchedBy, byDomain.Cases.Single().Id));
+        Assert.Contains("vérifiez", byDomain.Explanation);
+
+        var byInvoice = await CaseOfAsync("m-facture");
+        Assert.Equal((MatchKind.Facture, company.Id), (byInvoice.MatchedBy, byInvoice.Cases.Single().Id));
+        Assert.Contains("F-002", byInvoice.InvoiceNumbersFound);
+    }
+
+    [Fact]
+    public async Task An_unknown_sender_is_offered_a_case_or_a_link_and_a_linked_address_finds_its_debtor()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        _graph.AddMessage("m-inconnu", "paul.fontaine@gmail.com", "Question", "Bonjour, pouvez-vous me rappeler ?", fromName: "Paul Fontaine");
+        var unknown = await CaseOfAsync("m-inconnu");
+        Assert.Null(unknown.MatchedBy);
+        Assert.Empty(unknown.Cases);
+        Assert.Equal(("Paul Fontaine", "paul.fontaine@gmail.com"), (unknown.Offer!.SuggestedDebtorName, unknown.Offer.Address));
+
+        await (await Client.PostJsonAsync("/api/mailbox/links", new { address = "pas-une-adresse", debtorId = Guid.NewGuid() })).ProblemAsync(400);
+        await (await Client.PostJsonAsync("/api/mailbox/links", new { address = "paul.fontaine@gmail.com", debtorId = Guid.NewGuid() })).ProblemAsync(404);
+        Guid debtorId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
+            debtorId = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Cases.Where(c => c.Id == company.Id).Select(c => c.DebtorId).SingleAsync();
+        }
+        (await Client.PostJsonAsync("/api/mailbox/links", new { address = "Paul.Fontaine@gmail.com", debtorId })).EnsureSuccessStatusCode();
+        var linked = await CaseOfAsync("m-inconnu");
+        Assert.Equal((MatchKind.Adresse, company.Id), (linked.MatchedBy, linked.Cases.Single().Id));
+    }
+
+    [Fact]
+    public async Task Graph_throttling_is_retried_by_the_sdk_and_its_failures_are_explained()
+    {
+        await SeedTypicalAsync();
+        _graph.AddMessage("limite-puis-ok", "compta@garage-fontaine.example", "Relance", "…");
+        Assert.Equal(MatchKind.Adresse, (await CaseOfAsync("limite-puis-ok")).MatchedBy);
+        Assert.Equal(2, _graph.Hits("limite-puis-ok")); // a 429 with Retry-After, then the retry
+
+        var expired = await (await Client.GetAsync("/api/mailbox/messages/expire/case")).ProblemAsync(401);
+        Assert.Contains("session Microsoft 365", expired.GetProperty("detail").GetString());
+        var missing = await (await Client.GetAsync("/api/mailbox/messages/absent/case")).ProblemAsync(404);
+        Assert.Contains("introuvable", missing.GetProperty("detail").GetString());
+        var outage = await (await Client.GetAsync("/api/mailbox/messages/panne/case")).ProblemAsync(503);
+        Assert.Contains("ne répond pas", outage.GetProperty("detail").GetString());
+        Assert.True(_graph.Hits("panne") > 1); // retried before giving up
+        Assert.True((await Client.GetAsync("/api/cases")).IsSuccessStatusCode); // the case view never depends on Graph
+    }
+}
+
+public sealed class MessageCaseOnSqlite() : MessageCaseTests(DbKind.Sqlite);
+public sealed class MessageCaseOnPostgres() : MessageCaseTests(DbKind.Postgres);
