@@ -23,6 +23,7 @@ public static class MailboxEndpoints
         else if (builder.Configuration.GetValue<bool>("Sandbox:Enabled")) builder.Services.AddScoped<IGraphTokenSource, SandboxGraphTokens>();
         else builder.Services.AddScoped<IGraphTokenSource, NoGraphTokens>();
         builder.Services.AddScoped<MessageCaseFinder>();
+        builder.Services.AddScoped<DebtorMessages>();
         return builder;
     }
 
@@ -46,6 +47,11 @@ public static class MailboxEndpoints
                 return TypedResults.Ok(found);
             })
             .WithSummary("Le dossier du message ouvert dans Outlook (adresse, domaine, puis numéros de facture)").RequireAuthorization(Policies.Lecture);
+
+        app.MapGet("/api/cases/{id:guid}/messages", async (Guid id, DebtorMessages messages, CancellationToken ct) =>
+                TypedResults.Ok(await messages.ListAsync(id, ct)))
+            .WithTags("Messagerie").WithSummary("Les messages du débiteur depuis la dernière étape, avec les réponses repérées (suggestions)")
+            .RequireAuthorization(Policies.Lecture);
 
         group.MapPost("/links", async (LinkAddressRequest body, DunningDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
             {

@@ -36,6 +36,9 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     public string? LeaseOwner { get; set; }
     public long LeaseUntil { get; set; }
 
+    /// <summary>The state the row was in when its current holder claimed it: a planned row is turned to "Envoi en cours" by the claim itself.</summary>
+    public DispatchState? ClaimedFrom { get; set; }
+
     /// <summary>French reason shown when the dispatch failed for good.</summary>
     public string? FailureReason { get; set; }
 

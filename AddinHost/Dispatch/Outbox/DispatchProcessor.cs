@@ -37,7 +37,7 @@ public sealed class DispatchProcessor(
 
         var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
             scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock);
-        switch (row.State)
+        switch (row.ClaimedFrom ?? row.State)
         {
             case DispatchState.Planned: await SendAsync(step, ct); break;
             case DispatchState.Deposited: await FollowAsync(step, ct); break;
@@ -50,10 +50,7 @@ public sealed class DispatchProcessor(
 
     private async Task SendAsync(Step s, CancellationToken ct)
     {
-        var row = s.Row;
-        row.State = DispatchState.Sending;
-        row.Attempts++;
-        await SaveAsync(s, ct, done: false); // committed before AR24 is called: a crash from here on is reconciled, never resent blindly
+        var row = s.Row; // "Envoi en cours" was committed by the claim, before AR24 is called: a crash from here on is reconciled, never resent blindly
         Fault("after-sending-recorded");
         try
         {

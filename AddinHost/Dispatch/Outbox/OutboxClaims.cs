@@ -6,6 +6,7 @@ namespace AddinHost.Dispatch.Outbox;
 /// <summary>
 /// Takes one due row of any tenant (to send, to verify, or a deposited letter to follow) with a lease, so that two workers never hold the same row:
 /// FOR UPDATE SKIP LOCKED on PostgreSQL, a conditional update on SQLite. The row comes back tracked by the given context.
+/// A planned row is turned to "Envoi en cours" in the same statement: the claim's commit is the record made before AR24 is called.
 /// </summary>
 public static class OutboxClaims
 {
@@ -13,9 +14,11 @@ public static class OutboxClaims
     {
         if (db.Database.IsNpgsql())
         {
-            // One round trip: the claim returns the row itself.
+            // One round trip: the claim returns the row itself. SET reads the old values, so ClaimedFrom keeps the state before.
             var rows = await db.Dispatches.FromSql($"""
-                UPDATE "Dispatches" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}
+                UPDATE "Dispatches" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "ClaimedFrom" = "State",
+                    "State" = CASE WHEN "State" = 0 THEN 1 ELSE "State" END,
+                    "Attempts" = CASE WHEN "State" = 0 THEN "Attempts" + 1 ELSE "Attempts" END
                 WHERE "Id" = (SELECT "Id" FROM "Dispatches"
                               WHERE "State" IN (0, 1, 2, 3) AND "LeaseUntil" < {now}
                               ORDER BY "LeaseUntil", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -29,7 +32,11 @@ public static class OutboxClaims
                          || d.State == DispatchState.Deposited) && d.LeaseUntil < now);
         var candidate = await due.OrderBy(d => d.LeaseUntil).ThenBy(d => d.Id).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
         if (candidate is null) return null;
-        var won = await due.Where(d => d.Id == candidate).ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, until), ct);
+        var won = await due.Where(d => d.Id == candidate).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, until)
+            .SetProperty(d => d.ClaimedFrom, d => d.State)
+            .SetProperty(d => d.State, d => d.State == DispatchState.Planned ? DispatchState.Sending : d.State)
+            .SetProperty(d => d.Attempts, d => d.State == DispatchState.Planned ? d.Attempts + 1 : d.Attempts), ct);
         return won == 1 ? await db.Dispatches.IgnoreQueryFilters().SingleAsync(d => d.Id == candidate, ct) : null;
     }
 }

@@ -37,6 +37,33 @@ public sealed class GraphTestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         GraphTestServer? self = null;
+        // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go on.
+        app.MapGet("/v1.0/me/messages", (HttpContext http) =>
+        {
+            self!._hits.AddOrUpdate("(liste)", 1, (_, n) => n + 1);
+            if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
+                return Error(401, "InvalidAuthenticationToken", "Access token is empty.");
+            var filter = http.Request.Query["$filter"].ToString();
+            var addresses = System.Text.RegularExpressions.Regex.Matches(filter, @"from/emailAddress/address eq '([^']*)'")
+                .Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
+            var since = System.Text.RegularExpressions.Regex.Match(filter, @"receivedDateTime ge (\S+)") is { Success: true } d
+                ? DateTimeOffset.Parse(d.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
+            var top = int.TryParse(http.Request.Query["$top"], out var t) ? t : 10;
+            var skip = int.TryParse(http.Request.Query["$skiptoken"], out var k) ? k : 0;
+            var matching = self.Messages.Values
+                .Where(m => addresses.Contains(m["from"]!["emailAddress"]!["address"]!.GetValue<string>().ToLowerInvariant()))
+                .Where(m => DateTimeOffset.Parse(m["receivedDateTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= since)
+                .OrderByDescending(m => m["receivedDateTime"]!.GetValue<string>()).ToList();
+            var page = new JsonArray([.. matching.Skip(skip).Take(top).Select(m => (JsonNode)m.DeepClone())]);
+            var body = new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = page };
+            if (skip + top < matching.Count)
+            {
+                var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+                query["$skiptoken"] = (skip + top).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                body["@odata.nextLink"] = $"{self.BaseUrl}/me/messages" + Microsoft.AspNetCore.Http.QueryString.Create(query);
+            }
+            return Results.Text(body.ToJsonString(), "application/json");
+        });
         app.MapGet("/v1.0/me/messages/{id}", (string id, HttpContext http) =>
         {
             self!._hits.AddOrUpdate(id, 1, (_, n) => n + 1);
@@ -61,11 +88,12 @@ public sealed class GraphTestServer : IAsyncDisposable
     }
 
     /// <summary>A message as Graph's <c>message</c> resource returns it.</summary>
-    public void AddMessage(string id, string fromAddress, string subject, string body, string fromName = "Expéditeur") =>
+    public void AddMessage(string id, string fromAddress, string subject, string body, string fromName = "Expéditeur",
+        string receivedAt = "2025-09-29T08:30:00Z") =>
         Messages[id] = new JsonObject
         {
             ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages/$entity",
-            ["id"] = id, ["receivedDateTime"] = "2025-09-29T08:30:00Z", ["subject"] = subject,
+            ["id"] = id, ["receivedDateTime"] = receivedAt, ["subject"] = subject, ["bodyPreview"] = body.Length > 255 ? body[..255] : body,
             ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = body },
             ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = fromAddress } },
         };

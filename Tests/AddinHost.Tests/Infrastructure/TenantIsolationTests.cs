@@ -116,7 +116,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("PUT", "/api/policies", "/api/policies", Json(new { name = "A", toleranceAmount = 1m, levels = new[] { new { name = "Relance", delayDays = 5, channel = "Email", template = "relance-1", attachInvoices = true, minGapDays = 0 } } }))).EnsureSuccessStatusCode();
         (await Call("PUT", "/api/rates", "/api/rates", Json(new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 1.11m }))).EnsureSuccessStatusCode();
         (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
-        // The mailbox finds cases of A only; an address cannot be linked to B's debtor.
+        // The mailbox finds cases of A only; B's case has no messages to show A; an address cannot be linked to B's debtor.
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/messages", $"/api/cases/{caseB.Id}/messages")).StatusCode);
         var mailbox = await Call("GET", "/api/mailbox/messages/{itemId}/case", "/api/mailbox/messages/demo-message-1/case");
         Assert.True(mailbox.IsSuccessStatusCode, await mailbox.Content.ReadAsStringAsync());
         Assert.DoesNotContain(caseB.Reference, await mailbox.Content.ReadAsStringAsync());

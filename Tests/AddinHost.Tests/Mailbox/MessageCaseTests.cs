@@ -90,6 +90,30 @@ public abstract class MessageCaseTests(DbKind kind) : ApiTestBase(kind)
         Assert.True(_graph.Hits("panne") > 1); // retried before giving up
         Assert.True((await Client.GetAsync("/api/cases")).IsSuccessStatusCode); // the case view never depends on Graph
     }
+
+    [Fact]
+    public async Task The_debtors_messages_since_the_last_step_come_page_by_page_with_their_hints()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        await NoticeScenario.TakeRemindersAsync(Client, company.Id); // last step on 10/09/2025
+        for (var i = 0; i < 30; i++)
+            _graph.AddMessage($"m-{i:00}", "compta@garage-fontaine.example", $"Message {i:00}", "Bonjour Maître,", receivedAt: $"2025-09-{11 + i % 18:00}T{8 + i % 10:00}:00:{i:00}Z");
+        _graph.AddMessage("m-virement", "compta@garage-fontaine.example", "Paiement", "Le virement a été effectué ce matin.", receivedAt: "2025-09-29T18:00:00Z");
+        _graph.AddMessage("m-ancien", "compta@garage-fontaine.example", "Ancien", "Avant la relance.", receivedAt: "2025-08-01T08:00:00Z");
+        _graph.AddMessage("m-autre", "autre@ailleurs.example", "Autre", "Rien à voir.", receivedAt: "2025-09-20T08:00:00Z");
+
+        var paymentsBefore = (await GetCaseAsync(company.Id)).Payments.Count;
+        var list = await (await Client.GetAsync($"/api/cases/{company.Id}/messages")).ReadAsync<DebtorMessagesDto>();
+        Assert.Equal(new DateOnly(2025, 9, 10), list.Since);
+        Assert.Equal(31, list.Messages.Count);
+        Assert.Equal(2, _graph.Hits("(liste)")); // 25 and then 6, through @odata.nextLink
+        Assert.DoesNotContain(list.Messages, m => m.Id is "m-ancien" or "m-autre");
+        Assert.Equal(list.Messages.OrderByDescending(m => m.ReceivedAt).Select(m => m.Id), list.Messages.Select(m => m.Id));
+        var paid = list.Messages.First();
+        Assert.Equal("m-virement", paid.Id);
+        Assert.Equal(ReplyHint.AvisDePaiement, Assert.Single(paid.Suggestions).Hint);
+        Assert.Equal(paymentsBefore, (await GetCaseAsync(company.Id)).Payments.Count); // a hint, never a decision
+    }
 }
 
 public sealed class MessageCaseOnSqlite() : MessageCaseTests(DbKind.Sqlite);

@@ -1,0 +1,52 @@
+using AddinHost.Cases;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+
+namespace AddinHost.Mailbox;
+
+public sealed record DebtorMessageDto(string Id, string? Subject, string? FromAddress, DateTimeOffset? ReceivedAt, string? Preview,
+    IReadOnlyList<ReplySuggestion> Suggestions);
+
+public sealed record DebtorMessagesDto(Guid CaseId, DateOnly Since, IReadOnlyList<string> Addresses, IReadOnlyList<DebtorMessageDto> Messages, bool Truncated);
+
+/// <summary>The debtor's messages in the lawyer's mailbox since the case's last step, each with its reply hints.</summary>
+public sealed class DebtorMessages(DunningDbContext db, CaseRepository cases, GraphClients graph, CurrentActor actor)
+{
+    public const int MaxMessages = 100;
+
+    public async Task<DebtorMessagesDto> ListAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await cases.GetAsync(caseId, ct);
+        var since = c.Events.Where(e => e.Kind == CaseEventKind.EtapeEffectuee).Select(e => (DateOnly?)e.EffectiveOn).Max() ?? c.OpenedOn;
+        var addresses = await db.DebtorAddresses.Where(a => a.DebtorId == c.DebtorId).Select(a => a.Address).ToListAsync(ct);
+        if (c.Debtor.Email is { Length: > 0 } email) addresses.Insert(0, email.Trim().ToLowerInvariant());
+        addresses = addresses.Distinct().Take(10).ToList();
+        if (addresses.Count == 0) return new DebtorMessagesDto(caseId, since, [], [], false);
+
+        var client = graph.ForUser(actor.Id);
+        // Graph wants the sorted property first in the filter.
+        var filter = $"receivedDateTime ge {since:yyyy-MM-dd}T00:00:00Z and ({string.Join(" or ", addresses.Select(a => $"from/emailAddress/address eq '{a.Replace("'", "''")}'"))})";
+        var first = await GraphErrors.CallAsync(() => client.Me.Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = filter;
+            r.QueryParameters.Orderby = ["receivedDateTime desc"];
+            r.QueryParameters.Top = 25;
+            r.QueryParameters.Select = ["id", "subject", "from", "receivedDateTime", "bodyPreview"];
+        }, ct), "Boîte aux lettres introuvable.");
+
+        var found = new List<DebtorMessageDto>();
+        var truncated = false;
+        var pages = PageIterator<Message, MessageCollectionResponse>.CreatePageIterator(client, first!, m =>
+        {
+            if (found.Count == MaxMessages) { truncated = true; return false; }
+            found.Add(new DebtorMessageDto(m.Id!, m.Subject, m.From?.EmailAddress?.Address, m.ReceivedDateTime, m.BodyPreview,
+                ReplyHints.Read(m.Subject, m.BodyPreview)));
+            return true;
+        });
+        await GraphErrors.CallAsync(async () => { await pages.IterateAsync(ct); return true; }, "Boîte aux lettres introuvable.");
+        return new DebtorMessagesDto(caseId, since, addresses, found, truncated);
+    }
+}
