@@ -1,7 +1,7 @@
 namespace Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch]
+/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox]
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -22,6 +22,8 @@ public static class BenchmarkProgram
             await LetterBenchmark.RunAsync(report, scale.LetterRenders, 5_000, scale.BigLetterRenders, Console.Out);
         if (only is null or "pdf")
             await PdfBenchmark.RunAsync(report, scale.PdfLetters, Console.Out);
+        if (only is null or "mailbox")
+            await MailboxBenchmark.RunAsync(report, scale.Cases, scale.CaseViews, providers, Console.Out);
         if (only is null or "dispatch")
             await DispatchBenchmark.RunAsync(report, scale.DispatchLetters, providers, Console.Out);
         Console.WriteLine();

@@ -25,6 +25,11 @@ public static class AuthExtensions
         builder.Services.AddSingleton<DatabaseDistributedCache>();
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
         builder.Services.AddSingleton(entra);
+        var entraSection = builder.Configuration.GetSection(EntraOptions.Section);
+        if (!demo && entra.Enabled && builder.Environment.IsProduction()
+            && string.IsNullOrEmpty(entraSection["ClientSecret"]) && !entraSection.GetSection("ClientCredentials").GetChildren().Any())
+            throw new InvalidOperationException("AzureAd:ClientSecret ou AzureAd:ClientCredentials (certificat) est obligatoire : le service en a besoin " +
+                "pour lire la messagerie et le calendrier au nom de l'utilisateur (flux on-behalf-of). Fournissez-le par Key Vault ou par l'environnement.");
         var scheme = demo ? DemoAuthenticationHandler.SchemeName
             : entra.Enabled ? Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme
             : NoSignInHandler.SchemeName;

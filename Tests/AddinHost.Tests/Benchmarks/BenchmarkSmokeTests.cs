@@ -53,4 +53,17 @@ public sealed class BenchmarkSmokeTests
         }
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(log.ToString(), "0 duplicates, 0 lost").Count);
     }
+
+    [Fact]
+    public async Task A_tiny_mailbox_run_opens_the_pane_with_one_graph_round_trip_on_both_providers()
+    {
+        var report = new Report();
+        var log = new StringWriter();
+        await MailboxBenchmark.RunAsync(report, cases: 20, lookups: 10, ["Sqlite", "Postgres"], log, latencyMs: 5);
+        var printed = new StringWriter();
+        report.Print(printed);
+        foreach (var provider in new[] { "Sqlite", "Postgres" })
+            Assert.Contains(printed.ToString().Split('\n'), l => l.StartsWith(provider) && l.Contains("Pane opening, own time p95 (20 cases)"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(log.ToString(), "1.00 Graph round trips per opening").Count);
+    }
 }

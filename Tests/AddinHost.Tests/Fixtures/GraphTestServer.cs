@@ -15,7 +15,7 @@ namespace AddinHost.Tests.Fixtures;
 /// talk to. Special message ids play Graph's failures: <c>limite-puis-ok</c> (one 429 with Retry-After, then the
 /// message), <c>expire</c> (401), <c>panne</c> (503 every time).
 /// </summary>
-public sealed class GraphTestServer : IAsyncDisposable
+internal sealed class GraphTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _hits = new();
@@ -25,6 +25,9 @@ public sealed class GraphTestServer : IAsyncDisposable
 
     /// <summary>The Authorization headers the server received, to check the SDK sent the token.</summary>
     public ConcurrentQueue<string> Authorizations { get; } = new();
+
+    /// <summary>Added to every answer, to stand for Graph's round trip over the internet (benchmarks).</summary>
+    public int LatencyMs { get; set; }
 
     private GraphTestServer(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
 
@@ -37,6 +40,11 @@ public sealed class GraphTestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         GraphTestServer? self = null;
+        app.Use(async (http, next) =>
+        {
+            if (self is { LatencyMs: > 0 } s) await Task.Delay(s.LatencyMs, http.RequestAborted);
+            await next(http);
+        });
         // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go on.
         app.MapGet("/v1.0/me/messages", (HttpContext http) =>
         {

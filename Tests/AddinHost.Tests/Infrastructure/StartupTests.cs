@@ -96,6 +96,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Entra_sign_in_without_the_services_credential_is_refused_in_production()
+    {
+        var message = StartupError(new()
+        {
+            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["AzureAd:ClientId"] = TestTokens.ClientId,
+            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+        });
+        Assert.Contains("AzureAd:ClientSecret ou AzureAd:ClientCredentials", message);
+    }
+
+    [Fact]
     public void Postgres_without_a_connection_string_is_a_clear_error()
     {
         var message = StartupError(new() { ["Database:Provider"] = "Postgres" });
