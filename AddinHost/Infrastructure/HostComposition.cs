@@ -9,6 +9,7 @@ using AddinHost.Letters;
 using AddinHost.Proofs;
 using AddinHost.Sandbox;
 using AddinHost.Mailbox;
+using AddinHost.Calendar;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -30,6 +31,7 @@ public static class HostComposition
         builder.AddDispatch();
         builder.AddProofs();
         builder.AddMailbox();
+        builder.AddCalendar();
         configure?.Invoke(builder);
         return builder.Build();
     }
@@ -56,6 +58,7 @@ public static class HostComposition
         app.MapDispatch();
         app.MapEvidence();
         app.MapMailbox();
+        app.MapCalendar();
         return app;
     }
 

@@ -13,7 +13,9 @@ public static class GraphSandboxEndpoints
 
     public static IEndpointRouteBuilder MapGraphSandbox(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup(Prefix + "/me").ExcludeFromDescription().AllowAnonymous();
+        var me = app.MapGroup(Prefix + "/me").ExcludeFromDescription().AllowAnonymous().DisableAntiforgery()
+            .AddEndpointFilter(async (context, next) => Unauthorized(context.HttpContext) ?? await next(context));
+        GraphSandboxCalendar.Map(me);
         me.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
         {
             if (Unauthorized(http) is { } refused) return refused;
@@ -37,7 +39,7 @@ public static class GraphSandboxEndpoints
             ? null
             : Error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
 
-    private static IResult Error(int status, string code, string message) =>
+    public static IResult Error(int status, string code, string message) =>
         Results.Text(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(), "application/json",
             statusCode: status);
 

@@ -14,6 +14,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton(new EmbeddedDefault("Bacs à sable AR24 et messagerie (simulation)", enabled));
         builder.Services.AddSingleton<Ar24SandboxState>();
         builder.Services.AddSingleton<Ar24SandboxWebhooks>();
+        builder.Services.AddSingleton<GraphSandboxCalendar>();
         builder.Services.AddHttpClient(Ar24SandboxWebhooks.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<Ar24SandboxWebhookLoop>();
         return builder;

@@ -39,6 +39,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<Auth.OnboardedTenant> OnboardedTenants => Set<Auth.OnboardedTenant>();
     public DbSet<Auth.TokenCacheEntry> TokenCache => Set<Auth.TokenCacheEntry>();
     public DbSet<Mailbox.DebtorAddress> DebtorAddresses => Set<Mailbox.DebtorAddress>();
+    public DbSet<Calendar.CalendarEntry> CalendarEntries => Set<Calendar.CalendarEntry>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
@@ -125,6 +126,13 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(449);
             e.HasIndex(x => x.ExpiresAt);
+        });
+        b.Entity<Calendar.CalendarEntry>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.CaseId, x.Kind, x.Owner }).IsUnique();
+            e.Property(x => x.Owner).HasMaxLength(64);
+            e.Property(x => x.GraphEventId).HasMaxLength(512);
+            e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
         });
         b.Entity<Mailbox.DebtorAddress>(e =>
         {

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using System.Text;
+using AddinHost.Cases;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Mailbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Graph.Models;
+
+namespace AddinHost.Calendar;
+
+/// <summary>
+/// Puts a case's deadlines in the lawyer's calendar and keeps them right: created once (Graph's <c>transactionId</c>
+/// makes a repeated creation return the same event), moved when the date moves, removed when it no longer applies.
+/// </summary>
+public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, CaseService assessment, GraphClients graph, CurrentActor actor,
+    AuditTrail audit, ITenantContext tenant, TimeProvider clock)
+{
+    public const string Category = "OutlookDunning";
+    private const string ParisWindowsZone = "Romance Standard Time";
+
+    public async Task<IReadOnlyList<CalendarEntryDto>> SyncAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await cases.GetAsync(caseId, ct);
+        var today = clock.Today();
+        var dispatches = await db.Dispatches.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(ct);
+        var wanted = CaseDeadlines.For(c, await assessment.AssessAsync(c, today, ct), dispatches, today);
+        var existing = await db.CalendarEntries.Where(e => e.CaseId == caseId && e.Owner == actor.Id).ToListAsync(ct);
+        var client = graph.ForUser(actor.Id);
+
+        foreach (var deadline in wanted)
+        {
+            var entry = existing.SingleOrDefault(e => e.Kind == deadline.Kind);
+            var body = Event(c, deadline);
+            if (entry is null)
+            {
+                body.TransactionId = TransactionId(caseId, deadline.Kind);
+                var created = await GraphErrors.CallAsync(() => client.Me.Events.PostAsync(body, cancellationToken: ct), "Calendrier introuvable.");
+                db.CalendarEntries.Add(new CalendarEntry { CaseId = caseId, Kind = deadline.Kind, Owner = actor.Id, GraphEventId = created!.Id!, On = deadline.On, UpdatedAt = clock.GetUtcNow() });
+            }
+            else if (entry.On != deadline.On)
+            {
+                await GraphErrors.CallAsync(() => client.Me.Events[entry.GraphEventId].PatchAsync(body, cancellationToken: ct), "L'événement du calendrier a été supprimé.");
+                (entry.On, entry.UpdatedAt) = (deadline.On, clock.GetUtcNow());
+            }
+        }
+        foreach (var gone in existing.Where(e => wanted.All(w => w.Kind != e.Kind)))
+        {
+            try { await GraphErrors.CallAsync(async () => { await client.Me.Events[gone.GraphEventId].DeleteAsync(cancellationToken: ct); return true; }, "déjà supprimé"); }
+            catch (Infrastructure.Problems.DomainException e) when (e.StatusCode == StatusCodes.Status404NotFound) { } // removed by the lawyer: fine
+            db.CalendarEntries.Remove(gone);
+        }
+        audit.Record("calendrier.synchronise", nameof(RecoveryCase), caseId);
+        await db.SaveChangesAsync(ct);
+        return wanted.Select(w => new CalendarEntryDto(w.Kind, w.On, w.Title,
+            db.CalendarEntries.Local.Single(e => e.CaseId == caseId && e.Kind == w.Kind && e.Owner == actor.Id).GraphEventId)).ToList();
+    }
+
+    private static Event Event(RecoveryCase c, Deadline d) => new()
+    {
+        Subject = $"[{c.Reference}] {d.Title}",
+        IsAllDay = true,
+        Start = new DateTimeTimeZone { DateTime = Midnight(d.On), TimeZone = ParisWindowsZone },
+        End = new DateTimeTimeZone { DateTime = Midnight(d.On.AddDays(1)), TimeZone = ParisWindowsZone },
+        Categories = [Category],
+        ShowAs = FreeBusyStatus.Free,
+        IsReminderOn = true,
+        ReminderMinutesBeforeStart = 24 * 60,
+        Body = new ItemBody { ContentType = BodyType.Text, Content = $"Dossier de recouvrement {c.Reference} (OutlookDunning). {d.Title}." },
+    };
+
+    private static string Midnight(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00";
+
+    /// <summary>The same case, deadline, user and firm always give the same id: a repeated creation is recognised by Graph.</summary>
+    private string TransactionId(Guid caseId, DeadlineKind kind) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.TenantId}|{actor.Id}|{caseId}|{kind}"))[..16]).ToString();
+}

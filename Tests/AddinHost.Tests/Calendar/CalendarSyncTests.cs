@@ -1,0 +1,66 @@
+using AddinHost.Calendar;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Sandbox;
+using AddinHost.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Calendar;
+
+/// <summary>A case's deadlines in the lawyer's calendar through the real Graph SDK: created once, moved, removed, never duplicated.</summary>
+public abstract class CalendarSyncTests(DbKind kind) : ApiTestBase(kind)
+{
+    private GraphSandboxCalendar Calendar => App.Services.GetRequiredService<GraphSandboxCalendar>();
+
+    private async Task<List<CalendarEntryDto>> SyncAsync(Guid caseId) =>
+        await (await Client.PostAsync($"/api/cases/{caseId}/calendar", null)).ReadAsync<List<CalendarEntryDto>>();
+
+    [Fact]
+    public async Task The_deadlines_of_a_notice_go_to_the_calendar_once_and_follow_the_case()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var (_, company, _) = await SeedTypicalAsync();
+        await NoticeScenario.TakeRemindersAsync(Client, company.Id);
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
+        var processor = App.Services.GetRequiredService<DispatchProcessor>();
+        while (await processor.ProcessNextAsync(default)) { }
+
+        var entries = await SyncAsync(company.Id);
+        Assert.Equal([DeadlineKind.FinDelaiMiseEnDemeure, DeadlineKind.FinAcceptationEre, DeadlineKind.Prescription90, DeadlineKind.Prescription30],
+            entries.Select(e => e.Kind));
+        Assert.Equal(new DateOnly(2025, 10, 8), entries[0].On);   // sent 30/09 + 8 days
+        Assert.Equal(new DateOnly(2025, 10, 15), entries[1].On);  // + 15 days to accept
+        Assert.Equal(4, Calendar.Events.Count);
+        Assert.All(Calendar.Events.Values, e => Assert.Equal("OutlookDunning", e["categories"]![0]!.GetValue<string>()));
+
+        Assert.Equal(entries.Select(e => e.GraphEventId), (await SyncAsync(company.Id)).Select(e => e.GraphEventId)); // again: nothing new
+        Assert.Equal(4, Calendar.Events.Count);
+
+        // A crash after Graph created an event but before its id was saved: the same transaction id finds it again.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
+            await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries.Where(e => e.Kind == DeadlineKind.Prescription30).ExecuteDeleteAsync();
+        }
+        Assert.Equal(entries[3].GraphEventId, (await SyncAsync(company.Id))[3].GraphEventId);
+        Assert.Equal(4, Calendar.Events.Count);
+
+        App.Clock.Advance(TimeSpan.FromDays(2)); // the debtor accepts: the acceptance window no longer matters
+        while (await processor.ProcessNextAsync(default)) { }
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement", until = "2025-10-20", reason = "promet de payer" })).EnsureSuccessStatusCode();
+        var after = await SyncAsync(company.Id);
+        Assert.DoesNotContain(after, e => e.Kind == DeadlineKind.FinAcceptationEre);
+        Assert.Contains(after, e => e.Kind == DeadlineKind.EcheancePromesse && e.On == new DateOnly(2025, 10, 20));
+        Assert.Equal(4, Calendar.Events.Count);
+        Assert.DoesNotContain(Calendar.Events.Keys, id => id == entries[1].GraphEventId);
+
+        var upcoming = await (await Client.GetAsync("/api/calendar/upcoming")).ReadAsync<List<UpcomingEventDto>>();
+        Assert.Equal(["Fin du délai de la mise en demeure", "Échéance de la promesse de paiement"],
+            upcoming.Select(u => u.Subject!.Split("] ")[1].Split(" — ")[0]));
+        Assert.All(upcoming, u => Assert.True(u.FromOutlookDunning));
+    }
+}
+
+public sealed class CalendarSyncOnSqlite() : CalendarSyncTests(DbKind.Sqlite);
+public sealed class CalendarSyncOnPostgres() : CalendarSyncTests(DbKind.Postgres);
