@@ -22,7 +22,7 @@ public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases,
             var linked = db.DebtorAddresses.Where(a => a.Address == address).Select(a => a.DebtorId);
             var byAddress = await db.Debtors.Where(d => (d.Email != null && d.Email.ToLower() == address) || linked.Contains(d.Id)).Select(d => d.Id).ToListAsync(ct);
             if (byAddress.Count > 0)
-                return await ResultAsync(message, MatchKind.Adresse, $"Expéditeur reconnu : {address}.", CasesOf(byAddress), numbers, ct);
+                return await ResultAsync(message, MatchKind.Adresse, $"Expéditeur reconnu : {address}.", await CasesOfAsync(byAddress, ct), numbers, ct);
 
             if (MessageClues.OrganisationDomain(address) is { } domain)
             {
@@ -30,7 +30,7 @@ public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases,
                 var byDomain = await db.Debtors.Where(d => d.Email != null && d.Email.ToLower().EndsWith(suffix)).Select(d => d.Id).ToListAsync(ct);
                 if (byDomain.Count > 0)
                     return await ResultAsync(message, MatchKind.Domaine,
-                        $"Adresse inconnue, mais même organisation ({domain}) qu'un débiteur : vérifiez qu'il s'agit bien de lui.", CasesOf(byDomain), numbers, ct);
+                        $"Adresse inconnue, mais même organisation ({domain}) qu'un débiteur : vérifiez qu'il s'agit bien de lui.", await CasesOfAsync(byDomain, ct), numbers, ct);
             }
         }
         if (numbers.Count > 0)
@@ -45,8 +45,8 @@ public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases,
                 message.FromName, address, "/api/mailbox/links"));
     }
 
-    private List<Guid> CasesOf(List<Guid> debtorIds) =>
-        db.Cases.Where(c => debtorIds.Contains(c.DebtorId)).Select(c => c.Id).ToList();
+    private Task<List<Guid>> CasesOfAsync(List<Guid> debtorIds, CancellationToken ct) =>
+        db.Cases.Where(c => debtorIds.Contains(c.DebtorId)).Select(c => c.Id).ToListAsync(ct);
 
     private async Task<MessageCaseDto> ResultAsync(MessageDto message, MatchKind kind, string explanation, List<Guid> caseIds,
         IReadOnlyList<string> numbers, CancellationToken ct)

@@ -17,7 +17,7 @@ public static class ReplyHints
     private static readonly (ReplyHint Hint, string Label, string Action, string[] Phrases)[] Rules =
     [
         (ReplyHint.AvisDePaiement, "Avis de paiement", "Vérifiez la réception des fonds, puis enregistrez le règlement.",
-            ["virement effectue", "virement a ete effectue", "avons regle", "avons procede au reglement", "paiement effectue", "paiement a ete effectue",
+            ["virement effectue", "virement a ete effectue", "avons regle", "avons procede au reglement", "effectue ce jour", "a ete vire", "avons effectue le virement", "paiement effectue", "paiement a ete effectue",
              "cheque envoye", "cheque a ete envoye", "avis de virement", "regle ce jour", "reglement effectue", "a ete regle", "avons paye", "ai paye"]),
         (ReplyHint.Contestation, "Contestation", "Lisez les motifs ; s'ils sont sérieux, ouvrez une pause « litige » avant toute nouvelle relance.",
             ["contest", "litige", "desaccord", "pas d'accord", "erreur sur la facture", "facture erronee", "reclamation", "non conforme",

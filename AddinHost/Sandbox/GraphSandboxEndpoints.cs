@@ -27,7 +27,11 @@ public static class GraphSandboxEndpoints
         me.MapGet("/messages", (HttpContext http, TimeProvider clock) =>
         {
             if (Unauthorized(http) is { } refused) return refused;
-            var list = new JsonArray([.. SampleMailbox.Messages(clock).Select(m => (JsonNode)ToGraphJson(m))]);
+            // Graph's $filter as the product writes it: the sender's addresses (and a date, which the samples always pass).
+            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'")
+                .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var list = new JsonArray([.. SampleMailbox.Messages(clock).Where(m => senders.Count == 0 || senders.Contains(m.FromAddress))
+                .OrderByDescending(m => m.ReceivedAt).Select(m => (JsonNode)ToGraphJson(m))]);
             return Results.Text(new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = list }.ToJsonString(),
                 "application/json");
         });
