@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using AddinHost.Cases;
 using AddinHost.Cases.Money;
@@ -40,7 +39,7 @@ public static class DispatchBenchmark
 
     private static async Task RunOneAsync(Report report, string provider, int letters, int workers, int latencyMs, TextWriter log)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var connection = provider == "Postgres"
             ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
@@ -215,13 +214,6 @@ public static class DispatchBenchmark
 
     /// <summary>A one-page PDF of a realistic size for a letter (the letter's rendering is measured by the letters benchmark).</summary>
     private static byte[] SamplePdf() => AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40).Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Adds up, per worker turn, the time spent waiting for AR24, so that what remains is our own work.</summary>
     private sealed class AwaitTimer : DelegatingHandler

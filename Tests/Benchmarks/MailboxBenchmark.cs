@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using AddinHost.Cases;
 using AddinHost.Cases.Money;
 using AddinHost.Infrastructure;
@@ -33,7 +31,7 @@ public static class MailboxBenchmark
     {
         await using var graph = await GraphTestServer.StartAsync();
         graph.LatencyMs = latencyMs;
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var connection = provider == "Postgres"
             ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
@@ -123,13 +121,6 @@ public static class MailboxBenchmark
         }
         await db.SaveChangesAsync();
         return emails;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Time spent on the wire to Graph by the request under way (pane openings are measured one at a time).</summary>

@@ -81,6 +81,31 @@ public abstract class EntraSignInTests(DbKind kind) : ApiTestBase(kind)
         Assert.DoesNotContain("Créancier du cabinet A", await (await b.GetAsync("/api/creditors")).Content.ReadAsStringAsync());
         Assert.Contains("Créancier du cabinet A", await (await a.GetAsync("/api/creditors")).Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData(Roles.Avocat, new[] { "lire", "saisir", "décider", "envoyer" })]
+    [InlineData(Roles.Assistant, new[] { "lire", "saisir" })]
+    [InlineData(Roles.Administrateur, new[] { "lire", "saisir", "administrer" })]
+    public async Task Each_role_does_exactly_what_it_should_with_a_real_token(string role, string[] allowed)
+    {
+        var admin = As(TestTokens.Create(Firm, [Roles.Administrateur, Roles.Avocat]));
+        var (_, company, _) = await SeedTypicalAsync(client: admin);
+        var user = As(TestTokens.Create(Firm, [role], oid: Guid.NewGuid().ToString()));
+        var actions = new (string Name, Func<Task<HttpResponseMessage>> Call)[]
+        {
+            ("lire", () => user.GetAsync($"/api/cases/{company.Id}")),
+            ("saisir", () => user.PutJsonAsync($"/api/cases/{company.Id}/debtor/consent", new { consents = false })),
+            ("décider", () => user.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "Litige", reason = "contestation" })),
+            ("envoyer", () => user.GetAsync("/api/batches/due")),
+            ("administrer", () => user.GetAsync("/api/audit")),
+        };
+        foreach (var (name, call) in actions)
+        {
+            var response = await call();
+            if (allowed.Contains(name)) Assert.True(response.IsSuccessStatusCode, $"{role} doit pouvoir {name} : {(int)response.StatusCode}");
+            else Assert.Contains("rôle", (await response.ProblemAsync(403)).GetProperty("detail").GetString());
+        }
+    }
 }
 
 public sealed class EntraSignInOnSqlite() : EntraSignInTests(DbKind.Sqlite);
