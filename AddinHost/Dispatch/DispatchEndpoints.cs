@@ -36,6 +36,7 @@ public static class DispatchEndpoints
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
         builder.Services.AddSingleton<SenderAccounts>();
+        builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddHostedService<DispatchWorker>();
         return builder;
     }

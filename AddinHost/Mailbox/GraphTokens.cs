@@ -9,11 +9,24 @@ public interface IGraphTokenSource
     Task<string> GetTokenAsync(CancellationToken ct);
 }
 
-/// <summary>The on-behalf-of flow: the user's token for this API is exchanged for one for Graph (cached in the database).</summary>
-public sealed class OnBehalfOfUserTokens(ITokenAcquisition tokens, IHttpContextAccessor http, Microsoft.Extensions.Options.IOptions<GraphOptions> options) : IGraphTokenSource
+/// <summary>
+/// The on-behalf-of flow: the user's token for this API is exchanged for one for Graph (cached in the database). Outside a
+/// request (the outbox sending a lawyer's e-mail), the user is named by <see cref="GraphUser"/> and served from that cache.
+/// </summary>
+public sealed class OnBehalfOfUserTokens(ITokenAcquisition tokens, IHttpContextAccessor http, GraphUser background,
+    Microsoft.Extensions.Options.IOptions<GraphOptions> options) : IGraphTokenSource
 {
     public Task<string> GetTokenAsync(CancellationToken ct) =>
-        tokens.GetAccessTokenForUserAsync(options.Value.Scopes, user: http.HttpContext?.User);
+        tokens.GetAccessTokenForUserAsync(options.Value.Scopes, user: http.HttpContext?.User ?? background.Principal);
+}
+
+/// <summary>Whose mailbox a background task works in: the user who planned the e-mail (object id and tenant).</summary>
+public sealed class GraphUser
+{
+    public System.Security.Claims.ClaimsPrincipal? Principal { get; private set; }
+
+    public void For(string objectId, string tenantId) => Principal = new System.Security.Claims.ClaimsPrincipal(
+        new System.Security.Claims.ClaimsIdentity([new("oid", objectId), new("tid", tenantId)], "outbox"));
 }
 
 /// <summary>The demo's sample mailbox takes a fixed token: there is no Microsoft 365 tenant behind it.</summary>

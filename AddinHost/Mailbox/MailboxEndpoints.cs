@@ -23,6 +23,7 @@ public static class MailboxEndpoints
         else if (builder.Configuration.GetValue<bool>("Sandbox:Enabled")) builder.Services.AddScoped<IGraphTokenSource, SandboxGraphTokens>();
         else builder.Services.AddScoped<IGraphTokenSource, NoGraphTokens>();
         builder.Services.AddScoped<MessageCaseFinder>();
+        builder.Services.AddScoped<GraphUser>();
         builder.Services.AddScoped<DebtorMessages>();
         return builder;
     }

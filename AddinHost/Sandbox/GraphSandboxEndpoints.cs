@@ -16,6 +16,7 @@ public static class GraphSandboxEndpoints
         var me = app.MapGroup(Prefix + "/me").ExcludeFromDescription().AllowAnonymous().DisableAntiforgery()
             .AddEndpointFilter(async (context, next) => Unauthorized(context.HttpContext) ?? await next(context));
         GraphSandboxCalendar.Map(me);
+        GraphSandboxMail.Map(me);
         me.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
         {
             if (Unauthorized(http) is { } refused) return refused;

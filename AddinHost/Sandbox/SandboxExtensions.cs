@@ -15,6 +15,7 @@ public static class SandboxExtensions
         builder.Services.AddSingleton<Ar24SandboxState>();
         builder.Services.AddSingleton<Ar24SandboxWebhooks>();
         builder.Services.AddSingleton<GraphSandboxCalendar>();
+        builder.Services.AddSingleton<GraphSandboxMail>();
         builder.Services.AddHttpClient(Ar24SandboxWebhooks.ClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddHostedService<Ar24SandboxWebhookLoop>();
         return builder;

@@ -14,18 +14,24 @@ public sealed record ChannelChoice(StepChannel Planned, StepChannel Channel, str
 /// </summary>
 public static class ChannelChooser
 {
-    public static bool IsDispatchable(StepChannel planned) => planned is StepChannel.Ere or StepChannel.LreQualifiee or StepChannel.Courrier;
+    public static bool IsDispatchable(StepChannel planned) => planned is StepChannel.Email or StepChannel.Ere or StepChannel.LreQualifiee or StepChannel.Courrier;
 
     public static ChannelChoice Choose(StepChannel planned, Debtor debtor, DispatchPrices prices)
     {
         if (!IsDispatchable(planned))
             throw new DomainException(planned switch
             {
-                StepChannel.Email => "Cette étape est une relance par courriel : elle part de la messagerie de l'avocat, pas par lettre recommandée.",
                 StepChannel.Telephone => "Cette étape est un appel téléphonique : enregistrez-la une fois faite, il n'y a rien à envoyer.",
                 _ => "Cette étape est une décision de l'avocat (suite judiciaire) : il n'y a pas de courrier à envoyer.",
             }, StatusCodes.Status409Conflict);
 
+        if (planned == StepChannel.Email)
+            return string.IsNullOrWhiteSpace(debtor.Email)
+                ? throw new DomainException("Le débiteur n'a pas d'adresse électronique : cette relance par courriel ne peut pas partir. " +
+                    "Renseignez son adresse, ou appelez-le et enregistrez l'étape.", StatusCodes.Status409Conflict)
+                : new ChannelChoice(planned, planned, "Courriel depuis votre boîte Microsoft 365",
+                    "La politique du dossier prévoit une relance par courriel : elle part de votre boîte aux lettres, une seule fois, " +
+                    "et sa copie reste dans vos éléments envoyés.", 0m, NeedsOtp: false);
         if (planned == StepChannel.Courrier)
             return Postal(planned, "La politique du dossier prévoit un courrier papier pour cette étape : la lettre est prête à imprimer.", prices);
         if (debtor.Kind == DebtorKind.Consommateur && !debtor.ConsentsToElectronicRegisteredMail)

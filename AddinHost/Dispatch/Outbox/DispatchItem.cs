@@ -30,6 +30,9 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     public DateOnly? PostedOn { get; set; }
 
     public long? ProviderMailId { get; set; }
+
+    /// <summary>An e-mail step: the draft made in the lawyer's mailbox (Graph message id), sent once.</summary>
+    public string? ProviderMessageId { get; set; }
     public int Attempts { get; set; }
 
     /// <summary>Who holds the row, until when (Unix milliseconds, comparable on every provider).</summary>

@@ -37,6 +37,12 @@ public sealed class DispatchProcessor(
 
         var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
             scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock);
+        if (row.Channel == Cases.Planning.StepChannel.Email)
+        {
+            scope.ServiceProvider.GetRequiredService<Mailbox.GraphUser>().For(row.CreatedBy, row.TenantId);
+            await EmailTurnAsync(step, scope.ServiceProvider.GetRequiredService<Email.EmailSender>(), ct);
+            return true;
+        }
         switch (row.ClaimedFrom ?? row.State)
         {
             case DispatchState.Planned: await SendAsync(step, ct); break;
@@ -82,6 +88,38 @@ public sealed class DispatchProcessor(
             row.State = DispatchState.ToVerify;
             row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
             log.LogWarning("Dispatch {DispatchId} to verify after {Error}", row.Id, e.GetType().Name);
+        }
+        await SaveAsync(s, ct, release: row.State != DispatchState.ToVerify);
+    }
+
+    /// <summary>An e-mail step from the lawyer's mailbox: sent (or its draft found and sent), or verified after a doubt.</summary>
+    private async Task EmailTurnAsync(Step s, Email.EmailSender email, CancellationToken ct)
+    {
+        var row = s.Row;
+        try
+        {
+            if ((row.ClaimedFrom ?? row.State) == DispatchState.Planned)
+            {
+                Fault("after-sending-recorded");
+                await email.SendAsync(row, Fault, ct);
+            }
+            else await email.ReconcileAsync(row, Fault, ct);
+        }
+        catch (Exception e) when (Email.EmailSender.IsDefinite(e))
+        {
+            row.State = DispatchState.Failed;
+            row.FailureReason = e is Infrastructure.Problems.DomainException d ? d.Message
+                : "Microsoft 365 a refusé ce courriel (adresse du destinataire ou taille) : il n'est pas parti. Vérifiez l'adresse du débiteur.";
+            Event(s, $"Échec de la relance par courriel « {row.LevelName} » : {row.FailureReason}", CaseEventKind.EnvoiEchoue);
+            s.Audit.Record("courriel.echec", nameof(DispatchItem), row.Id);
+        }
+        catch (Exception e) when (IsUncertain(e) || e is Microsoft.Graph.Models.ODataErrors.ODataError or AggregateException
+                                   or Microsoft.Kiota.Abstractions.ApiException)
+        {
+            // Sent or not, only the mailbox can tell: look for the dispatch's mark before anything else.
+            row.State = DispatchState.ToVerify;
+            row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
+            log.LogWarning("E-mail dispatch {DispatchId} to verify after {Error}", row.Id, e.GetType().Name);
         }
         await SaveAsync(s, ct, release: row.State != DispatchState.ToVerify);
     }

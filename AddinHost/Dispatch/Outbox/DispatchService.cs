@@ -51,7 +51,8 @@ public sealed class DispatchService(
         }
 
         var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
-        var letter = await letters.GenerateAsync(caseId, template, "pdf", r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
+        var email = choice.Channel == StepChannel.Email;
+        var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
         var now = clock.GetUtcNow();
         var postal = choice.Channel == StepChannel.Courrier;
         var dispatch = new DispatchItem
@@ -64,7 +65,8 @@ public sealed class DispatchService(
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = caseId, At = now, EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
-            Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception" : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
+            Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception"
+                : email ? $"Relance par courriel planifiée : {next.Name}" : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
         });
         audit.Record(postal ? "courrier.a-imprimer" : "envoi.planifie", nameof(DispatchItem), dispatch.Id);
         try

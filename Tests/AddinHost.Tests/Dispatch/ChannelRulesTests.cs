@@ -33,6 +33,15 @@ public sealed class ChannelRulesTests
     }
 
     [Fact]
+    public void An_email_step_leaves_from_the_mailbox_and_needs_an_address()
+    {
+        var choice = ChannelChooser.Choose(StepChannel.Email, Debtor(DebtorKind.Consommateur), Prices);
+        Assert.Equal((StepChannel.Email, 0m), (choice.Channel, choice.PriceHt));
+        var e = Assert.Throws<DomainException>(() => ChannelChooser.Choose(StepChannel.Email, Debtor(DebtorKind.Professionnel, email: null), Prices));
+        Assert.Contains("adresse électronique", e.Message);
+    }
+
+    [Fact]
     public void A_debtor_without_an_address_gets_the_postal_route_and_is_told_why()
     {
         var choice = ChannelChooser.Choose(StepChannel.Ere, Debtor(DebtorKind.Professionnel, email: null), Prices);
@@ -41,7 +50,6 @@ public sealed class ChannelRulesTests
     }
 
     [Theory]
-    [InlineData(StepChannel.Email, "courriel")]
     [InlineData(StepChannel.Telephone, "appel")]
     [InlineData(StepChannel.Decision, "décision")]
     public void Steps_that_are_not_letters_cannot_be_dispatched(StepChannel planned, string word)

@@ -636,6 +636,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<long?>("ProviderMailId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("text");
+
                     b.Property<string>("SenderEmail")
                         .HasColumnType("text");
 

@@ -631,6 +631,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("ProviderMailId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderEmail")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,93 @@
+using AddinHost.Cases;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Infrastructure;
+using AddinHost.Infrastructure.Audit;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using AddinHost.Mailbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace AddinHost.Dispatch.Email;
+
+/// <summary>
+/// An e-mail step, sent from the lawyer's own mailbox exactly once. Graph has no idempotency key, so the message is
+/// first made as a draft carrying the dispatch id in an extended property, its id recorded, then sent. When the
+/// outcome is in doubt, the mailbox is searched for that mark (Sent Items, Outbox, Drafts) before anything is sent again.
+/// </summary>
+public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTrail audit, TimeProvider clock, ILogger<EmailSender> log)
+{
+    /// <summary>A named MAPI property of this product, holding the dispatch id.</summary>
+    public const string MarkProperty = "String {6f3c2a9e-4b1d-4e7a-9c2f-8d5b1a0e3c47} Name OutlookDunningDispatch";
+
+    public async Task SendAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
+    {
+        var client = graph.ForUser(row.CreatedBy);
+        if (row.ProviderMessageId is null)
+        {
+            var (c, letter) = await CaseAndLetterAsync(row, ct);
+            var draft = await client.Me.Messages.PostAsync(new Message
+            {
+                Subject = $"{row.LevelName} — dossier {c.Reference}",
+                Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
+                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = c.Debtor.Email, Name = c.Debtor.Name } }],
+                SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = row.Id.ToString() }],
+            }, cancellationToken: ct);
+            row.ProviderMessageId = draft!.Id;
+            row.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct); // the draft is known before it is sent
+            fault("after-draft");
+        }
+        await client.Me.Messages[row.ProviderMessageId].Send.PostAsync(cancellationToken: ct);
+        fault("after-mail-send");
+        Sent(row, "envoyé depuis votre boîte aux lettres");
+    }
+
+    /// <summary>After a crash or a doubtful reply: sent already, a draft still to send, or nothing at all.</summary>
+    public async Task ReconcileAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
+    {
+        var client = graph.ForUser(row.CreatedBy);
+        if (await FindAsync(client, "sentitems", row, ct) is not null || await FindAsync(client, "outbox", row, ct) is not null)
+        {
+            fault("after-lookup");
+            Sent(row, "retrouvé dans les éléments envoyés après une interruption");
+            return;
+        }
+        var draft = await FindAsync(client, "drafts", row, ct);
+        fault("after-lookup");
+        row.ProviderMessageId = draft?.Id; // an unsent draft is sent as it is; none means it was never made
+        row.State = DispatchState.Planned;
+        log.LogInformation("E-mail dispatch {DispatchId} not sent yet: {Next}", row.Id, draft is null ? "made again" : "its draft will be sent");
+    }
+
+    private static async Task<Message?> FindAsync(GraphServiceClient client, string folder, DispatchItem row, CancellationToken ct) =>
+        (await client.Me.MailFolders[folder].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{MarkProperty}' and ep/value eq '{row.Id}')";
+            r.QueryParameters.Select = ["id", "isDraft"];
+            r.QueryParameters.Top = 1;
+        }, ct))?.Value?.FirstOrDefault();
+
+    private void Sent(DispatchItem row, string how)
+    {
+        row.State = DispatchState.EmailSent;
+        // The step is taken: the ladder moves on from this event.
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = row.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
+            Summary = $"{row.LevelName} : courriel {how}", Actor = DispatchProcessor.Actor,
+        });
+        audit.Record("courriel.envoye", nameof(DispatchItem), row.Id);
+    }
+
+    private async Task<(RecoveryCase Case, Letters.GeneratedLetter Letter)> CaseAndLetterAsync(DispatchItem row, CancellationToken ct)
+    {
+        var c = await db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == row.CaseId, ct);
+        return (c, await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct));
+    }
+
+    /// <summary>Graph refused the message itself (a bad address, a refused recipient): nothing was sent, and retrying will not help.</summary>
+    public static bool IsDefinite(Exception e) => e is ODataError { ResponseStatusCode: 400 or 403 or 413 } or DomainException { StatusCode: 503 };
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace AddinHost.Sandbox;
+
+/// <summary>
+/// The sample mailbox's own mail, as Graph handles it: a draft is made, then sent (it moves to Sent Items under a new
+/// id); a folder is searched by a single-value extended property.
+/// </summary>
+public sealed partial class GraphSandboxMail
+{
+    /// <summary>Messages the product wrote, by id; <c>parentFolder</c> is drafts or sentitems.</summary>
+    public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
+
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder me)
+    {
+        me.MapPost("/messages", async (HttpContext http, GraphSandboxMail mail) =>
+        {
+            if (await JsonNode.ParseAsync(http.Request.Body) is not JsonObject draft || draft["toRecipients"] is not JsonArray { Count: > 0 })
+                return GraphSandboxEndpoints.Error(400, "ErrorInvalidRecipients", "At least one recipient is required.");
+            var id = "brouillon-" + Guid.NewGuid().ToString("N");
+            draft["id"] = id;
+            draft["isDraft"] = true;
+            draft["parentFolder"] = "drafts";
+            mail.Messages[id] = draft;
+            return Results.Text(draft.ToJsonString(), "application/json", statusCode: 201);
+        });
+        me.MapPost("/messages/{id}/send", (string id, GraphSandboxMail mail) =>
+        {
+            if (!mail.Messages.TryRemove(id, out var draft) || draft["isDraft"]?.GetValue<bool>() != true)
+                return GraphSandboxEndpoints.Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+            var sent = (JsonObject)draft.DeepClone();
+            sent["id"] = "envoye-" + Guid.NewGuid().ToString("N");
+            sent["isDraft"] = false;
+            sent["parentFolder"] = "sentitems";
+            mail.Messages[sent["id"]!.GetValue<string>()] = sent;
+            return Results.Accepted();
+        });
+        me.MapGet("/mailFolders/{folder}/messages", (string folder, HttpContext http, GraphSandboxMail mail) =>
+        {
+            var mark = MarkFilter().Match(http.Request.Query["$filter"].ToString());
+            var found = mail.Messages.Values.Where(m => string.Equals(m["parentFolder"]?.GetValue<string>(), folder, StringComparison.OrdinalIgnoreCase))
+                .Where(m => !mark.Success || (m["singleValueExtendedProperties"] as JsonArray ?? []).Any(p =>
+                    string.Equals(p?["id"]?.GetValue<string>(), mark.Groups[1].Value, StringComparison.OrdinalIgnoreCase) && p?["value"]?.GetValue<string>() == mark.Groups[2].Value))
+                .Select(m => (JsonNode)m.DeepClone()).ToList();
+            return Results.Text(new JsonObject { ["value"] = new JsonArray([.. found]) }.ToJsonString(), "application/json");
+        });
+        return me;
+    }
+
+    /// <summary>How many messages carrying this mark went out (tests and the demo count them).</summary>
+    public int SentWithMark(string value) => Messages.Values.Count(m => m["parentFolder"]?.GetValue<string>() == "sentitems"
+        && (m["singleValueExtendedProperties"] as JsonArray ?? []).Any(p => p?["value"]?.GetValue<string>() == value));
+
+    [GeneratedRegex(@"ep/id eq '([^']*)' and ep/value eq '([^']*)'")]
+    private static partial Regex MarkFilter();
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using AddinHost.Cases;
+using AddinHost.Cases.Planning;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Sandbox;
+using AddinHost.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Dispatch;
+
+/// <summary>E-mail reminders leave from the lawyer's mailbox through the real Graph SDK, once, whatever crash comes in between.</summary>
+public abstract class EmailDispatchTests(DbKind kind) : ApiTestBase(kind)
+{
+    private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
+    private GraphSandboxMail Mailbox => App.Services.GetRequiredService<GraphSandboxMail>();
+
+    private async Task<DispatchDto> DispatchAsync(Guid id) => await (await Client.GetAsync($"/api/dispatches/{id}")).ReadAsync<DispatchDto>();
+
+    /// <summary>The company's first reminder (by e-mail) is due on 30/09/2025.</summary>
+    private async Task<(Guid CaseId, DispatchDto Dispatch)> PlanReminderAsync()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        var response = await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (company.Id, await response.ReadAsync<DispatchDto>());
+    }
+
+    [Fact]
+    public async Task A_reminder_leaves_the_lawyers_mailbox_once_and_moves_the_ladder()
+    {
+        var (caseId, planned) = await PlanReminderAsync();
+        Assert.Equal((StepChannel.Email, DispatchState.Planned), (planned.Channel, planned.State));
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        var sent = await DispatchAsync(planned.Id);
+        Assert.Equal((DispatchState.EmailSent, "Courriel envoyé"), (sent.State, sent.StateLabel));
+        Assert.Equal(1, Mailbox.SentWithMark(planned.Id.ToString()));
+        var message = Mailbox.Messages.Values.Single(m => m["parentFolder"]!.GetValue<string>() == "sentitems");
+        Assert.Equal("compta@garage-fontaine.example", message["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
+        Assert.StartsWith("<p>", message["body"]!["content"]!.GetValue<string>());
+        var c = await GetCaseAsync(caseId);
+        Assert.Equal("Relance 1", c.Ladder.LastLevelName);
+        Assert.Contains(c.History, h => h.Kind == CaseEventKind.EtapeEffectuee && h.Summary.Contains("courriel"));
+
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).StatusCode);
+        while (await Processor.ProcessNextAsync(default)) { }
+        Assert.Equal(1, Mailbox.SentWithMark(planned.Id.ToString()));
+    }
+
+    [Theory]
+    [InlineData("after-sending-recorded")] // nothing made yet: the draft is made and sent
+    [InlineData("after-draft")]            // a draft waits: it is sent, not made again
+    [InlineData("after-mail-send")]        // sent, but the worker died before saying so: found in Sent Items
+    [InlineData("after-lookup")]           // died while verifying: verified again
+    public async Task A_crash_at_any_point_of_sendMail_ends_with_exactly_one_message(string point)
+    {
+        var (_, planned) = await PlanReminderAsync();
+        var crashes = point == "after-lookup" ? 2 : 1;
+        Processor.FaultInjector = p => { if (p == point || (point == "after-lookup" && p == "after-mail-send")) throw new SimulatedCrash(p); };
+        for (var i = 0; i < crashes; i++)
+        {
+            await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
+            App.Clock.Advance(TimeSpan.FromMinutes(5)); // the dead worker's lease expires
+        }
+        Processor.FaultInjector = null;
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        Assert.Equal(DispatchState.EmailSent, (await DispatchAsync(planned.Id)).State);
+        Assert.Equal(1, Mailbox.SentWithMark(planned.Id.ToString()));
+        Assert.DoesNotContain(Mailbox.Messages.Values, m => m["parentFolder"]!.GetValue<string>() == "drafts"); // no draft left behind
+    }
+
+    [Fact]
+    public async Task A_debtor_without_an_address_cannot_be_sent_an_email()
+    {
+        var creditor = await CreateCreditorAsync();
+        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
+            "Garage Sans Courriel SARL;732829320;;;;;G-1;01/02/2025;03/03/2025;1 000,00;0;professionnel"), creditorId: creditor))).EnsureSuccessStatusCode();
+        var caseId = (await ListCasesAsync()).Single().Id;
+        var problem = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).ProblemAsync(409);
+        Assert.Contains("adresse électronique", problem.GetProperty("detail").GetString());
+    }
+}
+
+public sealed class EmailDispatchOnSqlite() : EmailDispatchTests(DbKind.Sqlite);
+public sealed class EmailDispatchOnPostgres() : EmailDispatchTests(DbKind.Postgres);
