@@ -24,6 +24,7 @@ public static class MailboxEndpoints
         else builder.Services.AddScoped<IGraphTokenSource, NoGraphTokens>();
         builder.Services.AddScoped<MessageCaseFinder>();
         builder.Services.AddScoped<GraphUser>();
+        builder.Services.AddScoped<AttachmentImport>();
         builder.Services.AddScoped<DebtorMessages>();
         return builder;
     }
@@ -53,6 +54,10 @@ public static class MailboxEndpoints
                 TypedResults.Ok(await messages.ListAsync(id, ct)))
             .WithTags("Messagerie").WithSummary("Les messages du débiteur depuis la dernière étape, avec les réponses repérées (suggestions)")
             .RequireAuthorization(Policies.Lecture);
+
+        group.MapPost("/messages/{itemId}/attachments", async (string itemId, ImportAttachmentsRequest body, AttachmentImport import, CancellationToken ct) =>
+                TypedResults.Ok(await import.ImportAsync(itemId, body, ct)))
+            .WithSummary("Ranger au dossier les factures PDF jointes au message").RequireAuthorization(Policies.Saisie);
 
         group.MapPost("/links", async (LinkAddressRequest body, DunningDbContext db, AuditTrail audit, CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
             {

@@ -25,6 +25,21 @@ public static class GraphSandboxEndpoints
                 ? Error(404, "ErrorItemNotFound", "The specified object was not found in the store.")
                 : Results.Text(ToGraphJson(message).ToJsonString(), "application/json");
         });
+        // The sample payment notice carries its invoice as a PDF.
+        me.MapGet("/messages/{id}/attachments", (string id, TimeProvider clock) =>
+        {
+            var message = SampleMailbox.Messages(clock).FirstOrDefault(m => m.Id == id);
+            if (message is null) return Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+            var files = message.Id == "demo-message-3"
+                ? new JsonArray(new JsonObject
+                {
+                    ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = "piece-1", ["name"] = $"F{clock.GetUtcNow().Year}-0041.pdf",
+                    ["contentType"] = "application/pdf", ["isInline"] = false,
+                    ["contentBytes"] = Convert.ToBase64String(SimplePdf.Create(["FACTURE (exemple de demonstration)", $"F{clock.GetUtcNow().Year}-0041"])),
+                })
+                : [];
+            return Results.Text(new JsonObject { ["value"] = files }.ToJsonString(), "application/json");
+        });
         me.MapGet("/messages", (HttpContext http, TimeProvider clock) =>
         {
             if (Unauthorized(http) is { } refused) return refused;

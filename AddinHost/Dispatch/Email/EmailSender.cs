@@ -30,6 +30,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
             var (c, letter) = await CaseAndLetterAsync(row, ct);
             var draft = await client.Me.Messages.PostAsync(new Message
             {
+                Attachments = await InvoicesAsync(row.CaseId, ct),
                 Subject = $"{row.LevelName} — dossier {c.Reference}",
                 Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
                 ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = c.Debtor.Email, Name = c.Debtor.Name } }],
@@ -86,6 +87,24 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
     {
         var c = await db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == row.CaseId, ct);
         return (c, await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct));
+    }
+
+    /// <summary>The case's invoice PDFs, as far as Graph takes attachments in one request (3 MB); the rest stay in the case.</summary>
+    private async Task<List<Attachment>> InvoicesAsync(Guid caseId, CancellationToken ct)
+    {
+        const long InlineLimit = 3 * 1024 * 1024;
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.InvoiceNumber).ThenBy(d => d.FileName).ToListAsync(ct);
+        var attached = new List<Attachment>();
+        long total = 0;
+        foreach (var d in documents)
+        {
+            if (total + d.Content.LongLength > InlineLimit) continue;
+            total += d.Content.LongLength;
+            attached.Add(new FileAttachment { OdataType = "#microsoft.graph.fileAttachment", Name = d.FileName, ContentType = d.ContentType, ContentBytes = d.Content });
+        }
+        if (attached.Count < documents.Count)
+            log.LogInformation("{Count} invoice file(s) of a case left out of an e-mail (over 3 MB in all)", documents.Count - attached.Count);
+        return attached;
     }
 
     /// <summary>Graph refused the message itself (a bad address, a refused recipient): nothing was sent, and retrying will not help.</summary>

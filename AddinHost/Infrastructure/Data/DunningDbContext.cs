@@ -40,6 +40,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<Auth.TokenCacheEntry> TokenCache => Set<Auth.TokenCacheEntry>();
     public DbSet<Mailbox.DebtorAddress> DebtorAddresses => Set<Mailbox.DebtorAddress>();
     public DbSet<Calendar.CalendarEntry> CalendarEntries => Set<Calendar.CalendarEntry>();
+    public DbSet<Mailbox.CaseDocument> CaseDocuments => Set<Mailbox.CaseDocument>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
@@ -126,6 +127,12 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).HasMaxLength(449);
             e.HasIndex(x => x.ExpiresAt);
+        });
+        b.Entity<Mailbox.CaseDocument>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.CaseId, x.Sha256 }).IsUnique();
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
         });
         b.Entity<Calendar.CalendarEntry>(e =>
         {

@@ -71,6 +71,27 @@ public abstract class EmailDispatchTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task The_reminder_carries_the_invoices_taken_from_the_debtors_messages()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        var pdf = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
+            var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
+            db.CaseDocuments.Add(new AddinHost.Mailbox.CaseDocument { CaseId = company.Id, FileName = "F-001.pdf", Content = pdf, Sha256 = AddinHost.Proofs.ProofHash.Of(pdf), Source = "test" });
+            await db.SaveChangesAsync();
+        }
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        while (await Processor.ProcessNextAsync(default)) { }
+        var message = Mailbox.Messages.Values.Single(m => m["parentFolder"]!.GetValue<string>() == "sentitems");
+        var attachment = message["attachments"]![0]!;
+        Assert.Equal("F-001.pdf", attachment["name"]!.GetValue<string>());
+        Assert.Equal(pdf, Convert.FromBase64String(attachment["contentBytes"]!.GetValue<string>()));
+        Assert.Equal(DispatchState.EmailSent, (await DispatchAsync(planned.Id)).State);
+    }
+
+    [Fact]
     public async Task A_debtor_without_an_address_cannot_be_sent_an_email()
     {
         var creditor = await CreateCreditorAsync();

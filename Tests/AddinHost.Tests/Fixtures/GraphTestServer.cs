@@ -21,6 +21,9 @@ internal sealed class GraphTestServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _hits = new();
 
     public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
+
+    /// <summary>Files attached to a message, by message id.</summary>
+    public ConcurrentDictionary<string, List<(string Name, string ContentType, byte[] Content)>> Attachments { get; } = new();
     public string BaseUrl { get; }
 
     /// <summary>The Authorization headers the server received, to check the SDK sent the token.</summary>
@@ -72,6 +75,18 @@ internal sealed class GraphTestServer : IAsyncDisposable
             }
             return Results.Text(body.ToJsonString(), "application/json");
         });
+        app.MapGet("/v1.0/me/messages/{id}/attachments", (string id) =>
+            self!.Attachments.TryGetValue(id, out var files)
+                ? Results.Text(new JsonObject
+                {
+                    ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('me')/messages('{id}')/attachments",
+                    ["value"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject
+                    {
+                        ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = Guid.NewGuid().ToString("N"), ["name"] = f.Name,
+                        ["contentType"] = f.ContentType, ["size"] = f.Content.Length, ["isInline"] = false, ["contentBytes"] = Convert.ToBase64String(f.Content),
+                    })]),
+                }.ToJsonString(), "application/json")
+                : Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
         app.MapGet("/v1.0/me/messages/{id}", (string id, HttpContext http) =>
         {
             self!._hits.AddOrUpdate(id, 1, (_, n) => n + 1);

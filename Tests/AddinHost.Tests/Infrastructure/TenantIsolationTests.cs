@@ -118,6 +118,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("POST", "/api/creditors", "/api/creditors", Json(new { name = "Menuiserie Bressan SAS", kind = "Client" }))).EnsureSuccessStatusCode();
         // The mailbox finds cases of A only; B's case has no messages to show A; an address cannot be linked to B's debtor.
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/messages", $"/api/cases/{caseB.Id}/messages")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/mailbox/messages/{itemId}/attachments", "/api/mailbox/messages/demo-message-3/attachments", Json(new { caseId = caseB.Id }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/cases/{id:guid}/calendar", $"/api/cases/{caseB.Id}/calendar")).StatusCode);
         Assert.DoesNotContain(caseB.Reference, await (await Call("GET", "/api/calendar/upcoming", "/api/calendar/upcoming")).Content.ReadAsStringAsync());
         var mailbox = await Call("GET", "/api/mailbox/messages/{itemId}/case", "/api/mailbox/messages/demo-message-1/case");
