@@ -34,7 +34,7 @@ public sealed class AttachmentImport(DunningDbContext db, CaseRepository cases, 
                 continue;
             }
             var name = file.Name ?? "piece.pdf";
-            var isPdf = bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F';
+            var isPdf = Infrastructure.PdfFile.LooksLikePdf(bytes);
             var sha = ProofHash.Of(bytes);
             var number = MessageClues.InvoiceNumbers(Path.GetFileNameWithoutExtension(name))
                 .Select(n => c.Invoices.FirstOrDefault(i => string.Equals(i.Number, n, StringComparison.OrdinalIgnoreCase))?.Number).FirstOrDefault(n => n is not null);

@@ -109,7 +109,7 @@ public static class Ar24SandboxEndpoints
         string.IsNullOrWhiteSpace(email) ? Error("missing_email", "Missing email")
         : !email.Contains('@') || email.EndsWith('@') ? Error("invalid_email", "Invalid email") : null;
 
-    private static bool ValidOtp(string? otp) => otp is { Length: >= 4 and <= 12 } && otp.All(char.IsAsciiLetterOrDigit) && otp != "000000";
+    private static bool ValidOtp(string? otp) => Ar24Otp.IsWellFormed(otp) && otp != "000000";
 
     private static bool SenderExists(Ar24SandboxState state, Dictionary<string, string> fields) =>
         long.TryParse(fields.GetValueOrDefault("id_user"), out var id) && state.Users.ContainsKey(id);

@@ -59,7 +59,7 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     public async Task<byte[]> DownloadProofAsync(string url, CancellationToken ct)
     {
         var bytes = await http.GetByteArrayAsync(new Uri(url, UriKind.Absolute), ct);
-        return bytes.Length > 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F'
+        return PdfFile.LooksLikePdf(bytes)
             ? bytes
             : throw new Ar24Exception(new Ar24Error("preuve_illisible", "AR24 a renvoyé une preuve qui n'est pas un PDF : elle sera redemandée.", true));
     }

@@ -36,3 +36,11 @@ public sealed class Ar24Exception(Ar24Error error) : Exception(error.Message)
 {
     public Ar24Error Error { get; } = error;
 }
+
+/// <summary>The shape of the sender's one-time code for a qualified LRE, as the product accepts it before AR24 judges it.</summary>
+public static class Ar24Otp
+{
+    public static bool IsWellFormed(string? otp) => otp?.Trim() is { Length: >= 4 and <= 12 } code && code.All(char.IsAsciiLetterOrDigit);
+
+    public const string Rule = "Le code à usage unique (OTP) se compose de 4 à 12 chiffres ou lettres.";
+}

@@ -61,8 +61,7 @@ public sealed class BatchService(
         var known = (await db.Cases.Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         for (var i = 0; i < ids.Count; i++)
             if (ids[i] != Guid.Empty && !known.Contains(ids[i])) errors[$"items[{i}].caseId"] = ["Dossier inconnu."];
-        if (r.Otp is { } otp && (otp.Trim() is { Length: < 4 or > 12 } || !otp.Trim().All(char.IsAsciiLetterOrDigit)))
-            errors["otp"] = ["Le code à usage unique (OTP) se compose de 4 à 12 chiffres ou lettres."];
+        if (r.Otp is not null && !Dispatch.Ar24.Ar24Otp.IsWellFormed(r.Otp)) errors["otp"] = [Dispatch.Ar24.Ar24Otp.Rule];
         if (errors.Count > 0) throw new DomainException("La liste ne peut pas être envoyée telle quelle.", StatusCodes.Status400BadRequest, errors);
 
         var batch = new DispatchBatch { CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, Count = items.Count, SenderOtp = r.Otp?.Trim() };

@@ -118,7 +118,6 @@ public sealed class DispatchService(
     {
         if (string.IsNullOrWhiteSpace(otp))
             throw Problem.Validation("otp", "Saisissez le code à usage unique (OTP) reçu d'AR24 : il identifie l'avocat qui envoie la lettre qualifiée.");
-        if (otp.Trim() is { Length: < 4 or > 12 } || !otp.Trim().All(char.IsAsciiLetterOrDigit))
-            throw Problem.Validation("otp", "Le code à usage unique (OTP) se compose de 4 à 12 chiffres ou lettres.");
+        if (!Ar24Otp.IsWellFormed(otp)) throw Problem.Validation("otp", Ar24Otp.Rule);
     }
 }

@@ -4,31 +4,15 @@ using AddinHost.Tests.Fixtures;
 namespace AddinHost.Tests.Mailbox;
 
 /// <summary>Invoice PDFs attached to a message are taken into the case once, through the real Graph SDK.</summary>
-public abstract class AttachmentImportTests(DbKind kind) : ApiTestBase(kind)
+public abstract class AttachmentImportTests(DbKind kind) : GraphServerTestBase(kind)
 {
-    private GraphTestServer _graph = null!;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Graph:BaseUrl"] = _graph.BaseUrl };
-
-    public override async Task InitializeAsync()
-    {
-        _graph = await GraphTestServer.StartAsync();
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await _graph.DisposeAsync();
-    }
-
     [Fact]
     public async Task The_invoice_pdfs_of_a_message_join_the_case_once_and_other_files_are_explained()
     {
         var (_, company, _) = await SeedTypicalAsync();
         var pdf = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]);
-        _graph.AddMessage("m-pj", "compta@garage-fontaine.example", "Nos factures", "Ci-joint.");
-        _graph.Attachments["m-pj"] = [("F-001.pdf", "application/pdf", pdf), ("photo.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 1, 2, 3])];
+        Graph.AddMessage("m-pj", "compta@garage-fontaine.example", "Nos factures", "Ci-joint.");
+        Graph.Attachments["m-pj"] = [("F-001.pdf", "application/pdf", pdf), ("photo.png", "image/png", [0x89, 0x50, 0x4E, 0x47, 1, 2, 3])];
 
         await (await Client.PostJsonAsync("/api/mailbox/messages/m-pj/attachments", new { })).ProblemAsync(400);
         var first = await (await Client.PostJsonAsync("/api/mailbox/messages/m-pj/attachments", new { caseId = company.Id })).ReadAsync<List<ImportedAttachmentDto>>();

@@ -13,7 +13,7 @@ using System.Reflection;
 [assembly: System.Reflection.AssemblyCompanyAttribute("TemplateAuthoring")]
 [assembly: System.Reflection.AssemblyConfigurationAttribute("Debug")]
 [assembly: System.Reflection.AssemblyFileVersionAttribute("1.0.0.0")]
-[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+f963a418ab826cc0265b831a9e681d1985226275")]
+[assembly: System.Reflection.AssemblyInformationalVersionAttribute("1.0.0+cf1bd17990607aa592ba0bf99edceb9ff8dede59")]
 [assembly: System.Reflection.AssemblyProductAttribute("TemplateAuthoring")]
 [assembly: System.Reflection.AssemblyTitleAttribute("TemplateAuthoring")]
 [assembly: System.Reflection.AssemblyVersionAttribute("1.0.0.0")]
