@@ -1,17 +1,18 @@
 using AddinHost.Calendar;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Data;
-using AddinHost.Sandbox;
 using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AddinHost.Tests.Calendar;
 
-/// <summary>A case's deadlines in the lawyer's calendar through the real Graph SDK: created once, moved, removed, never duplicated.</summary>
-public abstract class CalendarSyncTests(DbKind kind) : ApiTestBase(kind)
+/// <summary>
+/// A case's deadlines in the lawyer's calendar through the real Graph SDK and a local Graph server: created once, moved,
+/// removed, never duplicated; the calendar view read page by page.
+/// </summary>
+public abstract class CalendarSyncTests(DbKind kind) : GraphServerTestBase(kind)
 {
-    private GraphSandboxCalendar Calendar => App.Services.GetRequiredService<GraphSandboxCalendar>();
 
     private async Task<List<CalendarEntryDto>> SyncAsync(Guid caseId) =>
         await (await Client.PostAsync($"/api/cases/{caseId}/calendar", null)).ReadAsync<List<CalendarEntryDto>>();
@@ -31,11 +32,11 @@ public abstract class CalendarSyncTests(DbKind kind) : ApiTestBase(kind)
             entries.Select(e => e.Kind));
         Assert.Equal(new DateOnly(2025, 10, 8), entries[0].On);   // sent 30/09 + 8 days
         Assert.Equal(new DateOnly(2025, 10, 15), entries[1].On);  // + 15 days to accept
-        Assert.Equal(4, Calendar.Events.Count);
-        Assert.All(Calendar.Events.Values, e => Assert.Equal("OutlookDunning", e["categories"]![0]!.GetValue<string>()));
+        Assert.Equal(4, Graph.Events.Count);
+        Assert.All(Graph.Events.Values, e => Assert.Equal("OutlookDunning", e["categories"]![0]!.GetValue<string>()));
 
         Assert.Equal(entries.Select(e => e.GraphEventId), (await SyncAsync(company.Id)).Select(e => e.GraphEventId)); // again: nothing new
-        Assert.Equal(4, Calendar.Events.Count);
+        Assert.Equal(4, Graph.Events.Count);
 
         // A crash after Graph created an event but before its id was saved: the same transaction id finds it again.
         await using (var scope = App.Services.CreateAsyncScope())
@@ -44,7 +45,7 @@ public abstract class CalendarSyncTests(DbKind kind) : ApiTestBase(kind)
             await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries.Where(e => e.Kind == DeadlineKind.Prescription30).ExecuteDeleteAsync();
         }
         Assert.Equal(entries[3].GraphEventId, (await SyncAsync(company.Id))[3].GraphEventId);
-        Assert.Equal(4, Calendar.Events.Count);
+        Assert.Equal(4, Graph.Events.Count);
 
         App.Clock.Advance(TimeSpan.FromDays(2)); // the debtor accepts: the acceptance window no longer matters
         while (await processor.ProcessNextAsync(default)) { }
@@ -52,13 +53,16 @@ public abstract class CalendarSyncTests(DbKind kind) : ApiTestBase(kind)
         var after = await SyncAsync(company.Id);
         Assert.DoesNotContain(after, e => e.Kind == DeadlineKind.FinAcceptationEre);
         Assert.Contains(after, e => e.Kind == DeadlineKind.EcheancePromesse && e.On == new DateOnly(2025, 10, 20));
-        Assert.Equal(4, Calendar.Events.Count);
-        Assert.DoesNotContain(Calendar.Events.Keys, id => id == entries[1].GraphEventId);
+        Assert.Equal(4, Graph.Events.Count);
+        Assert.DoesNotContain(Graph.Events.Keys, id => id == entries[1].GraphEventId);
 
+        Graph.MaxPageSize = 1;                           // one event per page: the view follows @odata.nextLink
+        Graph.Throttle("GET", "^/v1.0/me/calendarView$"); // and waits out a 429 on the way
         var upcoming = await (await Client.GetAsync("/api/calendar/upcoming")).ReadAsync<List<UpcomingEventDto>>();
         Assert.Equal(["Fin du délai de la mise en demeure", "Échéance de la promesse de paiement"],
             upcoming.Select(u => u.Subject!.Split("] ")[1].Split(" — ")[0]));
         Assert.All(upcoming, u => Assert.True(u.FromOutlookDunning));
+        Assert.Equal(1, Graph.Hits("(429)"));
     }
 }
 

@@ -13,9 +13,10 @@ namespace AddinHost.Tests.Fixtures;
 /// <summary>
 /// A local Kestrel server that answers Microsoft Graph's routes with Graph's documented JSON, for the real SDK to
 /// talk to. Special message ids play Graph's failures: <c>limite-puis-ok</c> (one 429 with Retry-After, then the
-/// message), <c>expire</c> (401), <c>panne</c> (503 every time).
+/// message), <c>expire</c> (401), <c>panne</c> (503 every time). The lawyer's own mail (drafts, sending, folder search)
+/// and calendar (events, calendar view) are in <c>GraphTestServer.Mail.cs</c> and <c>GraphTestServer.Calendar.cs</c>.
 /// </summary>
-internal sealed class GraphTestServer : IAsyncDisposable
+internal sealed partial class GraphTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _hits = new();
@@ -46,8 +47,16 @@ internal sealed class GraphTestServer : IAsyncDisposable
         app.Use(async (http, next) =>
         {
             if (self is { LatencyMs: > 0 } s) await Task.Delay(s.LatencyMs, http.RequestAborted);
+            self!.Authorizations.Enqueue(http.Request.Headers.Authorization.ToString());
+            if (self.TakeThrottle(http.Request))
+            {
+                await Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter: "1").ExecuteAsync(http);
+                return;
+            }
             await next(http);
         });
+        MapMail(app, () => self!);
+        MapCalendar(app, () => self!);
         // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go on.
         app.MapGet("/v1.0/me/messages", (HttpContext http) =>
         {
@@ -59,21 +68,11 @@ internal sealed class GraphTestServer : IAsyncDisposable
                 .Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
             var since = System.Text.RegularExpressions.Regex.Match(filter, @"receivedDateTime ge (\S+)") is { Success: true } d
                 ? DateTimeOffset.Parse(d.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
-            var top = int.TryParse(http.Request.Query["$top"], out var t) ? t : 10;
-            var skip = int.TryParse(http.Request.Query["$skiptoken"], out var k) ? k : 0;
             var matching = self.Messages.Values
                 .Where(m => addresses.Contains(m["from"]!["emailAddress"]!["address"]!.GetValue<string>().ToLowerInvariant()))
                 .Where(m => DateTimeOffset.Parse(m["receivedDateTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= since)
                 .OrderByDescending(m => m["receivedDateTime"]!.GetValue<string>()).ToList();
-            var page = new JsonArray([.. matching.Skip(skip).Take(top).Select(m => (JsonNode)m.DeepClone())]);
-            var body = new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = page };
-            if (skip + top < matching.Count)
-            {
-                var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
-                query["$skiptoken"] = (skip + top).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                body["@odata.nextLink"] = $"{self.BaseUrl}/me/messages" + Microsoft.AspNetCore.Http.QueryString.Create(query);
-            }
-            return Results.Text(body.ToJsonString(), "application/json");
+            return Page(self, http, "users('me')/messages", matching, "/me/messages");
         });
         app.MapGet("/v1.0/me/messages/{id}/attachments", (string id) =>
             self!.Attachments.TryGetValue(id, out var files)
@@ -90,7 +89,6 @@ internal sealed class GraphTestServer : IAsyncDisposable
         app.MapGet("/v1.0/me/messages/{id}", (string id, HttpContext http) =>
         {
             self!._hits.AddOrUpdate(id, 1, (_, n) => n + 1);
-            self.Authorizations.Enqueue(http.Request.Headers.Authorization.ToString());
             if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
                 return Error(401, "InvalidAuthenticationToken", "Access token is empty.");
             switch (id)
@@ -120,6 +118,45 @@ internal sealed class GraphTestServer : IAsyncDisposable
             ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = body },
             ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = fromAddress } },
         };
+
+    /// <summary>The next <paramref name="times"/> requests of this method whose path matches answer 429 with Retry-After.</summary>
+    public void Throttle(string method, string pathPattern, int times = 1) => _throttles[(method, pathPattern)] = times;
+
+    private readonly ConcurrentDictionary<(string Method, string Pattern), int> _throttles = new();
+
+    private bool TakeThrottle(HttpRequest request)
+    {
+        foreach (var (key, left) in _throttles)
+            if (left > 0 && key.Method == request.Method && System.Text.RegularExpressions.Regex.IsMatch(request.Path.Value ?? "", key.Pattern)
+                && _throttles.TryUpdate(key, left - 1, left))
+            {
+                _hits.AddOrUpdate("(429)", 1, (_, n) => n + 1);
+                return true;
+            }
+        return false;
+    }
+
+    /// <summary>A collection answer with Graph's paging: at most <see cref="MaxPageSize"/> items, and @odata.nextLink to go on.</summary>
+    private static IResult Page(GraphTestServer self, HttpContext http, string context, IReadOnlyList<JsonObject> items, string path)
+    {
+        var top = Math.Min(int.TryParse(http.Request.Query["$top"], out var t) ? t : 10, self.MaxPageSize);
+        var skip = int.TryParse(http.Request.Query["$skiptoken"], out var k) ? k : 0;
+        var body = new JsonObject
+        {
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#{context}",
+            ["value"] = new JsonArray([.. items.Skip(skip).Take(top).Select(m => (JsonNode)m.DeepClone())]),
+        };
+        if (skip + top < items.Count)
+        {
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+            query["$skiptoken"] = (skip + top).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            body["@odata.nextLink"] = $"{self.BaseUrl}{path}" + QueryString.Create(query);
+        }
+        return Results.Text(body.ToJsonString(), "application/json");
+    }
+
+    /// <summary>Graph serves fewer items than <c>$top</c> asks when it likes; tests lower this to force paging.</summary>
+    public int MaxPageSize { get; set; } = int.MaxValue;
 
     private static IResult Error(int status, string code, string message, string? retryAfter = null) => new GraphError(status, code, message, retryAfter);
 
