@@ -27,9 +27,9 @@ public static class GraphErrors
             throw new DomainException("Microsoft 365 refuse l'accès à cette boîte aux lettres : vérifiez que le message est dans votre propre boîte.",
                 StatusCodes.Status403Forbidden);
         }
-        catch (Exception e) when (Consent(e) is { } consent)
+        catch (Exception e) when (SessionProblem(e) is { } problem)
         {
-            throw new DomainException(consent, StatusCodes.Status403Forbidden);
+            throw new DomainException(problem, StatusCodes.Status403Forbidden);
         }
         catch (Exception e) when (e is ODataError or HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException
                                        or AggregateException { InnerException: Microsoft.Kiota.Abstractions.ApiException })
@@ -39,6 +39,15 @@ public static class GraphErrors
                 "Le dossier reste consultable depuis la recherche.", StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    /// <summary>
+    /// Entra gave no token for Graph: consent missing, a session to renew, or no background session for the outbox. The
+    /// request never reached Graph, so nothing was read or sent.
+    /// </summary>
+    public static string? SessionProblem(Exception e) => e is MsalClientException { ErrorCode: MsalError.OboCacheKeyNotInCacheError }
+        ? "La session Microsoft 365 de l'avocat n'est plus disponible pour les envois différés : reconnectez-vous en rouvrant le volet " +
+          "dans Outlook, puis relancez l'envoi."
+        : Consent(e);
 
     /// <summary>AADSTS65001: nobody consented to the app's Graph permissions; otherwise the user must sign in again.</summary>
     private static string? Consent(Exception e)

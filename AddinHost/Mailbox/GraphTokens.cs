@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Auth;
 using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
 
@@ -7,17 +8,39 @@ namespace AddinHost.Mailbox;
 public interface IGraphTokenSource
 {
     Task<string> GetTokenAsync(CancellationToken ct);
+
+    /// <summary>
+    /// In the user's request, before work that runs later without them (the outbox): makes sure a token for Graph can
+    /// then be had without the user's token, and tells now if it cannot (consent missing).
+    /// </summary>
+    Task OpenBackgroundSessionAsync(CancellationToken ct);
 }
 
 /// <summary>
-/// The on-behalf-of flow: the user's token for this API is exchanged for one for Graph (cached in the database). Outside a
-/// request (the outbox sending a lawyer's e-mail), the user is named by <see cref="GraphUser"/> and served from that cache.
+/// The on-behalf-of flow. In a request, the user's token for this API is exchanged for one for Graph, cached (encrypted,
+/// in the database) under that token. For the outbox, which works without the user, a long-running session is opened
+/// in their request under a key naming the user; outside a request, that key serves from the cache, and MSAL renews
+/// the access token with the session's refresh token.
 /// </summary>
 public sealed class OnBehalfOfUserTokens(ITokenAcquisition tokens, IHttpContextAccessor http, GraphUser background,
     Microsoft.Extensions.Options.IOptions<GraphOptions> options) : IGraphTokenSource
 {
-    public Task<string> GetTokenAsync(CancellationToken ct) =>
-        tokens.GetAccessTokenForUserAsync(options.Value.Scopes, user: http.HttpContext?.User ?? background.Principal);
+    public Task<string> GetTokenAsync(CancellationToken ct) => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? AcquireAsync(user, longRunning: false, ct)
+        : AcquireAsync(background.Principal ?? throw new Infrastructure.Problems.DomainException(
+            "Aucun utilisateur connecté : la messagerie ne peut pas être lue.", StatusCodes.Status401Unauthorized), longRunning: true, ct);
+
+    public Task OpenBackgroundSessionAsync(CancellationToken ct) => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? AcquireAsync(user, longRunning: true, ct)
+        : GetTokenAsync(ct); // already in the background (a batch being prepared): the session must exist
+
+    private Task<string> AcquireAsync(System.Security.Claims.ClaimsPrincipal user, bool longRunning, CancellationToken ct) =>
+        tokens.GetAccessTokenForUserAsync(options.Value.Scopes, tenantId: user.FindFirst(ClaimNames.Tenant)?.Value, user: user,
+            tokenAcquisitionOptions: new TokenAcquisitionOptions { LongRunningWebApiSessionKey = longRunning ? SessionKey(user) : null, CancellationToken = ct });
+
+    /// <summary>One background session per user and firm.</summary>
+    public static string SessionKey(System.Security.Claims.ClaimsPrincipal user) =>
+        $"graph.{user.FindFirst(ClaimNames.ObjectId)?.Value}.{user.FindFirst(ClaimNames.Tenant)?.Value}";
 }
 
 /// <summary>Whose mailbox a background task works in: the user who planned the e-mail (object id and tenant).</summary>
@@ -26,7 +49,7 @@ public sealed class GraphUser
     public System.Security.Claims.ClaimsPrincipal? Principal { get; private set; }
 
     public void For(string objectId, string tenantId) => Principal = new System.Security.Claims.ClaimsPrincipal(
-        new System.Security.Claims.ClaimsIdentity([new("oid", objectId), new("tid", tenantId)], "outbox"));
+        new System.Security.Claims.ClaimsIdentity([new(ClaimNames.ObjectId, objectId), new(ClaimNames.Tenant, tenantId)], "outbox"));
 }
 
 /// <summary>The demo's sample mailbox takes a fixed token: there is no Microsoft 365 tenant behind it.</summary>
@@ -34,6 +57,7 @@ public sealed class SandboxGraphTokens : IGraphTokenSource
 {
     public const string Token = "jeton-messagerie-bac-a-sable";
     public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(Token);
+    public Task OpenBackgroundSessionAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>Neither Entra sign-in nor the demo: there is no mailbox to read, and the user is told why.</summary>
@@ -42,6 +66,8 @@ public sealed class NoGraphTokens : IGraphTokenSource
     public Task<string> GetTokenAsync(CancellationToken ct) => throw new Infrastructure.Problems.DomainException(
         "La messagerie n'est pas configurée : la connexion Microsoft Entra ID (AzureAd:ClientId) est nécessaire pour lire vos messages.",
         StatusCodes.Status503ServiceUnavailable);
+
+    public Task OpenBackgroundSessionAsync(CancellationToken ct) => GetTokenAsync(ct);
 }
 
 /// <summary>Kiota's token provider over <see cref="IGraphTokenSource"/>, only ever for Graph's own host.</summary>

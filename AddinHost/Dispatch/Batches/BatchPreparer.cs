@@ -41,6 +41,7 @@ public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<Dispatch
         var db = services.GetRequiredService<DunningDbContext>();
         var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
         services.GetRequiredService<CurrentActor>().Id = batch.CreatedBy; // the letter goes out as its author's
+        services.GetRequiredService<Mailbox.GraphUser>().For(batch.CreatedBy, tenantId); // and an e-mail from their mailbox
         var entry = await db.BatchEntries.SingleAsync(e => e.Id == entryId, ct);
         try
         {

@@ -17,7 +17,7 @@ namespace AddinHost.Dispatch.Batches;
 /// <summary>The batch page: what is due today, the confirmed list turned into a batch, and its progress letter by letter.</summary>
 public sealed class BatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, DispatchQueries queries, AuditTrail audit, CurrentActor actor,
-    IOptions<DispatchOptions> options, TimeProvider clock)
+    IOptions<DispatchOptions> options, Mailbox.IGraphTokenSource graphTokens, ILogger<BatchService> log, TimeProvider clock)
 {
     public const int MaxItems = 500;
 
@@ -64,6 +64,7 @@ public sealed class BatchService(
         if (r.Otp is not null && !Dispatch.Ar24.Ar24Otp.IsWellFormed(r.Otp)) errors["otp"] = [Dispatch.Ar24.Ar24Otp.Rule];
         if (errors.Count > 0) throw new DomainException("La liste ne peut pas être envoyée telle quelle.", StatusCodes.Status400BadRequest, errors);
 
+        await OpenGraphSessionAsync(ct);
         var batch = new DispatchBatch { CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, Count = items.Count, SenderOtp = r.Otp?.Trim() };
         db.Batches.Add(batch);
         for (var i = 0; i < items.Count; i++)
@@ -71,6 +72,20 @@ public sealed class BatchService(
         audit.Record("lot.cree", nameof(DispatchBatch), batch.Id);
         await db.SaveChangesAsync(ct);
         return await GetAsync(batch.Id, ct);
+    }
+
+    /// <summary>
+    /// E-mail steps of the batch are planned in the background from the lawyer's cached Graph session, so it is opened
+    /// here, in their request. Registered letters need no mailbox: a failure here only leaves the e-mail steps to be
+    /// refused one by one, with the reason.
+    /// </summary>
+    private async Task OpenGraphSessionAsync(CancellationToken ct)
+    {
+        try { await graphTokens.OpenBackgroundSessionAsync(ct); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Graph session not opened for a batch ({Error}): its e-mail steps will be refused", e.GetType().Name);
+        }
     }
 
     public async Task<BatchDto> GetAsync(Guid id, CancellationToken ct)

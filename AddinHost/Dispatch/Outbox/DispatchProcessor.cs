@@ -96,25 +96,28 @@ public sealed class DispatchProcessor(
     private async Task EmailTurnAsync(Step s, Email.EmailSender email, CancellationToken ct)
     {
         var row = s.Row;
+        var sending = (row.ClaimedFrom ?? row.State) == DispatchState.Planned;
         try
         {
-            if ((row.ClaimedFrom ?? row.State) == DispatchState.Planned)
+            if (sending)
             {
                 Fault("after-sending-recorded");
                 await email.SendAsync(row, Fault, ct);
             }
             else await email.ReconcileAsync(row, Fault, ct);
         }
-        catch (Exception e) when (Email.EmailSender.IsDefinite(e))
+        catch (Exception e) when (Email.EmailSender.IsDefinite(e) || (sending && Mailbox.GraphErrors.SessionProblem(e) is not null))
         {
+            // No token for the lawyer's mailbox means the request never left: the step fails with the reason, and is sent
+            // again when the lawyer retries it from the pane (which opens a new session).
             row.State = DispatchState.Failed;
-            row.FailureReason = e is Infrastructure.Problems.DomainException d ? d.Message
-                : "Microsoft 365 a refusé ce courriel (adresse du destinataire ou taille) : il n'est pas parti. Vérifiez l'adresse du débiteur.";
+            row.FailureReason = Mailbox.GraphErrors.SessionProblem(e) ?? (e is Infrastructure.Problems.DomainException d ? d.Message
+                : "Microsoft 365 a refusé ce courriel (adresse du destinataire ou taille) : il n'est pas parti. Vérifiez l'adresse du débiteur.");
             Event(s, $"Échec de la relance par courriel « {row.LevelName} » : {row.FailureReason}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("courriel.echec", nameof(DispatchItem), row.Id);
         }
         catch (Exception e) when (IsUncertain(e) || e is Microsoft.Graph.Models.ODataErrors.ODataError or AggregateException
-                                   or Microsoft.Kiota.Abstractions.ApiException)
+                                   or Microsoft.Kiota.Abstractions.ApiException || Mailbox.GraphErrors.SessionProblem(e) is not null)
         {
             // Sent or not, only the mailbox can tell: look for the dispatch's mark before anything else.
             row.State = DispatchState.ToVerify;

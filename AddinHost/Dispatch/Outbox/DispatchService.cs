@@ -16,7 +16,7 @@ namespace AddinHost.Dispatch.Outbox;
 /// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly once.</summary>
 public sealed class DispatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
-    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, TimeProvider clock)
+    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, Mailbox.IGraphTokenSource graphTokens, TimeProvider clock)
 {
     /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
@@ -52,6 +52,7 @@ public sealed class DispatchService(
 
         var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
         var email = choice.Channel == StepChannel.Email;
+        if (email) await OpenMailboxSessionAsync(ct);
         var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
         var now = clock.GetUtcNow();
         var postal = choice.Channel == StepChannel.Courrier;
@@ -88,6 +89,7 @@ public sealed class DispatchService(
     private async Task<DispatchDto> RetryAsync(DispatchItem failed, DispatchRequest r, CancellationToken ct)
     {
         if (failed.Channel == StepChannel.LreQualifiee) CheckOtp(r.Otp);
+        if (failed.Channel == StepChannel.Email) await OpenMailboxSessionAsync(ct);
         failed.State = DispatchState.Planned;
         failed.SenderOtp = failed.Channel == StepChannel.LreQualifiee ? r.Otp!.Trim() : null;
         failed.FailureReason = null;
@@ -96,12 +98,21 @@ public sealed class DispatchService(
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = failed.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
-            Summary = $"Nouvel essai d'envoi : {failed.LevelName} (le précédent avait été refusé par AR24, aucun courrier n'était parti)",
+            Summary = failed.Channel == StepChannel.Email
+                ? $"Nouvel essai d'envoi : {failed.LevelName} (le précédent courriel n'était pas parti)"
+                : $"Nouvel essai d'envoi : {failed.LevelName} (le précédent avait été refusé par AR24, aucun courrier n'était parti)",
         });
         audit.Record("envoi.nouvel-essai", nameof(DispatchItem), failed.Id);
         await db.SaveChangesAsync(ct);
         return (await queries.FindAsync(failed.CaseId, failed.Level, ct))!;
     }
+
+    /// <summary>
+    /// The lawyer's Graph session opens now, in their own request: the outbox sends later from the tokens cached for it,
+    /// and a missing consent is told now rather than found as a failed dispatch.
+    /// </summary>
+    private Task OpenMailboxSessionAsync(CancellationToken ct) =>
+        Mailbox.GraphErrors.CallAsync(async () => { await graphTokens.OpenBackgroundSessionAsync(ct); return true; }, "Boîte aux lettres introuvable.");
 
     private async Task<(RecoveryCase Case, NextStep Next)> NextStepAsync(Guid caseId, CancellationToken ct)
     {
