@@ -10,6 +10,7 @@ using AddinHost.Proofs;
 using AddinHost.Sandbox;
 using AddinHost.Mailbox;
 using AddinHost.Calendar;
+using AddinHost.AddIn;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -32,12 +33,14 @@ public static class HostComposition
         builder.AddProofs();
         builder.AddMailbox();
         builder.AddCalendar();
+        builder.AddAddin();
         configure?.Invoke(builder);
         return builder.Build();
     }
 
     public static WebApplication UseDunning(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -59,6 +62,7 @@ public static class HostComposition
         app.MapEvidence();
         app.MapMailbox();
         app.MapCalendar();
+        app.MapAddin();
         return app;
     }
 

@@ -48,6 +48,18 @@ public static class LetterEndpoints
             })
             .WithSummary("Vérifier un modèle : toutes les erreurs, avec leur emplacement");
 
+        templates.MapPost("/lint", async (IFormFile? file, CancellationToken ct) =>
+            {
+                if (file is null || file.Length == 0) throw Problem.Validation("file", "Joignez le document Word (.docx) dans le champ « file ».");
+                if (file.Length > MaxTemplateBytes) throw Problem.Validation("file", "Un modèle fait au plus 10 Mo.");
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, ct);
+                var problems = LetterService.Engine.Lint(buffer.ToArray());
+                return TypedResults.Ok(new LintDto(Path.GetFileNameWithoutExtension(file.FileName), 0, problems.Count == 0, problems));
+            })
+            .WithSummary("Vérifier un document ouvert dans Word comme modèle (rien n'est enregistré)")
+            .DisableAntiforgery();
+
         templates.MapGet("/{name}/versions", async (string name, TemplateStore store, CancellationToken ct) => TypedResults.Ok(await store.VersionsAsync(name, ct)))
             .WithSummary("Les versions déposées par le cabinet (la plus récente s'applique)");
 

@@ -24,6 +24,7 @@ public static class AuthExtensions
         builder.Services.AddDataProtection().SetApplicationName("OutlookDunning").PersistKeysToDbContext<DunningDbContext>();
         builder.Services.AddSingleton<DatabaseDistributedCache>();
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
+        if (Uri.TryCreate(builder.Configuration["Addin:PublicUrl"], UriKind.Absolute, out var panes)) entra.PanesAuthority = panes.Authority;
         builder.Services.AddSingleton(entra);
         var entraSection = builder.Configuration.GetSection(EntraOptions.Section);
         if (!demo && entra.Enabled && builder.Environment.IsProduction()

@@ -20,6 +20,15 @@ public sealed class EntraOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(ClientId);
 
-    /// <summary>Both forms Entra puts in <c>aud</c>: the application id and its <c>api://</c> URI.</summary>
-    public IReadOnlyList<string> Audiences => [ClientId!, $"api://{ClientId}"];
+    /// <summary>
+    /// The panes' host (from <c>Addin:PublicUrl</c>): Office's single sign-on wants the application id URI
+    /// <c>api://host/client-id</c>, on the panes' own host.
+    /// </summary>
+    public string? PanesAuthority { get; set; }
+
+    /// <summary>The application id URI the panes ask a token for.</summary>
+    public string ApplicationIdUri => PanesAuthority is null ? $"api://{ClientId}" : $"api://{PanesAuthority}/{ClientId}";
+
+    /// <summary>Every form Entra puts in <c>aud</c>: the application id and its <c>api://</c> URIs.</summary>
+    public IReadOnlyList<string> Audiences => [ClientId!, $"api://{ClientId}", ApplicationIdUri];
 }

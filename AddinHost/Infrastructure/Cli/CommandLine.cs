@@ -14,11 +14,11 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure.Cli;
 
-/// <summary>Admin verbs run by the same host: <c>migrate</c>, <c>import</c>, <c>interest</c>.</summary>
+/// <summary>Admin verbs run by the same host: <c>migrate</c>, <c>import</c>, <c>interest</c>, <c>lint</c>, <c>render</c>, <c>manifest</c>.</summary>
 public static class CommandLine
 {
     public const int Ok = 0, Failed = 1, BadArguments = 2;
-    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "help"];
+    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -34,6 +34,7 @@ public static class CommandLine
                 "import" => await ImportAsync(rest, buildHost),
                 "lint" => LetterCommands.Lint(rest, Console.Out),
                 "render" => await LetterCommands.RenderAsync(rest, Console.Out, ConvertToPdfAsync),
+                "manifest" => await AddIn.ManifestCommand.RunAsync(rest, buildHost, Console.Out),
                 _ => Help(),
             };
         }
@@ -133,6 +134,7 @@ public static class CommandLine
                                                                    fusionne un modèle avec des données
             """);
         Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");
+        Console.WriteLine($"  dotnet run --project AddinHost -- {AddIn.ManifestCommand.Usage}");
         return Ok;
     }
 }

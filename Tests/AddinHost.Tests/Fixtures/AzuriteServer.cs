@@ -21,7 +21,7 @@ public sealed class AzuriteServer
 
     private static async Task<AzuriteServer> StartAsync()
     {
-        var main = Path.Combine(Repository(), "Tests", "azurite", "node_modules", "azurite", "dist", "src", "blob", "main.js");
+        var main = Path.Combine(RepositoryRoot.Path, "Tests", "azurite", "node_modules", "azurite", "dist", "src", "blob", "main.js");
         if (!File.Exists(main)) throw new InvalidOperationException("Azurite is missing: run the README's test command, which installs it (npm ci in Tests/azurite).");
         var port = FreePort();
         var location = Directory.CreateTempSubdirectory("od-azurite-").FullName;
@@ -49,10 +49,4 @@ public sealed class AzuriteServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OutlookDunning.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository not found");
-    }
 }

@@ -45,6 +45,22 @@ public sealed class StartupTests
         Assert.Contains("Sandbox:Enabled=true est interdit en Production", message);
     }
 
+    [Theory]
+    [InlineData(null, "Addin:PublicUrl est obligatoire en production")]
+    [InlineData("http://recouvrement.example.fr", "adresse HTTPS du service")]
+    [InlineData("https://recouvrement.example.fr/volets", "sans chemin")]
+    public void The_panes_public_address_is_required_and_https_in_production(string? url, string reason)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Auth:Demo"] = "false", ["ConnectionStrings:Dunning"] = "Host=localhost;Database=x", ["Database:Provider"] = "Postgres",
+            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
+            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true", ["Database:MigrateAtStartup"] = "false",
+        };
+        if (url is not null) settings["Addin:PublicUrl"] = url;
+        Assert.Contains(reason, StartupError(settings));
+    }
+
     [Fact]
     public void Ar24_settings_are_checked_at_start_up()
     {
@@ -124,6 +140,7 @@ public sealed class StartupTests
             ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db,
             ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
             ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+            ["Addin:PublicUrl"] = "https://recouvrement.example.fr",
         });
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);

@@ -1,3 +1,4 @@
+using AddinHost.Tests.Fixtures;
 using System.Diagnostics;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
@@ -25,7 +26,7 @@ public sealed class LibreOfficeTests
 
         Assert.Empty(LetterService.Engine.Lint(saved));
         // LibreOffice 7.4 repeats some run properties (<w:b/><w:b/>): the rendered letter must come out valid anyway.
-        var data = LetterCommands.ToData(System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(FindRepository(), "Templates", "exemple-donnees.json"))).RootElement);
+        var data = LetterCommands.ToData(System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"))).RootElement);
         var letter = LetterService.Engine.Render(saved, data);
         Assert.Empty(Docx.Validate(letter));
         var body = string.Join("\n", Docx.Paragraphs(letter)).Replace('\u00a0', ' ');
@@ -86,10 +87,4 @@ public sealed class LibreOfficeTests
         Assert.True(p.ExitCode == 0, output);
     }
 
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OutlookDunning.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository not found");
-    }
 }

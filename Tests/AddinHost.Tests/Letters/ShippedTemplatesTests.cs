@@ -1,3 +1,4 @@
+using AddinHost.Tests.Fixtures;
 using AddinHost.Letters;
 
 namespace AddinHost.Tests.Letters;
@@ -48,7 +49,7 @@ public sealed class LetterCommandLineTests : IDisposable
     [Fact]
     public async Task Render_fills_a_shipped_template_with_the_example_data()
     {
-        var data = Path.Combine(FindRepository(), "Templates", "exemple-donnees.json");
+        var data = Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json");
         var output = Path.Combine(_folder, "relance.docx");
         var (code, text) = await RunAsync("render", Path.Combine(Templates, "relance-2.docx"), data, output);
         Assert.True(code == 0, text);
@@ -70,18 +71,12 @@ public sealed class LetterCommandLineTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("2 problème(s)", text);
         Assert.Contains("corps, paragraphe 1 : champ inconnu « debiteur.prenom »", text);
-        var (renderCode, renderText) = await RunAsync("render", bad, Path.Combine(FindRepository(), "Templates", "exemple-donnees.json"), Path.Combine(_folder, "x.docx"));
+        var (renderCode, renderText) = await RunAsync("render", bad, Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"), Path.Combine(_folder, "x.docx"));
         Assert.Equal(1, renderCode);
         Assert.Contains("jamais fermée", renderText);
         Assert.Equal(2, (await RunAsync("lint")).Code);
     }
 
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OutlookDunning.sln"))) return dir.FullName;
-        throw new InvalidOperationException("repository not found");
-    }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -1,0 +1,50 @@
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.Extensions.Options;
+
+namespace AddinHost.AddIn;
+
+/// <summary>The add-ins: the task panes' files, their manifests, and what a pane needs to know to sign in.</summary>
+public static class AddinEndpoints
+{
+    public static IHostApplicationBuilder AddAddin(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AddinOptions>().Bind(builder.Configuration.GetSection(AddinOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart()
+            .Validate(o => !builder.Environment.IsProduction() || o.PublicUrl is not null,
+                "Addin:PublicUrl est obligatoire en production : c'est l'adresse HTTPS à laquelle Office charge les volets.");
+        builder.Services.AddSingleton<ManifestBuilder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAddin(this IEndpointRouteBuilder app)
+    {
+        app.MapStaticAssets();
+
+        app.MapGet("/manifest/{name}.xml", (string name, HttpContext http, ManifestBuilder manifests, IOptions<AddinOptions> options) =>
+            {
+                if (!ManifestBuilder.Exists(name)) throw DomainException.NotFound("Manifeste");
+                var origin = options.Value.Origin ?? $"{http.Request.Scheme}://{http.Request.Host}";
+                http.Response.Headers.CacheControl = "no-cache";
+                return Results.Text(manifests.Build(name, origin), "application/xml; charset=utf-8");
+            })
+            .WithTags("Compléments Office").WithSummary("Le manifeste du complément Outlook ou Word, rempli pour ce service (déploiement centralisé)")
+            .AllowAnonymous();
+
+        app.MapGet("/api/addin/config", (EntraOptions e, IOptions<AuthOptions> auth, IEnumerable<EmbeddedDefault> defaults) =>
+            {
+                var signIn = !auth.Value.Demo && e.Enabled;
+                var demo = defaults.Any(d => d.InUse);
+                return TypedResults.Ok(new AddinConfig(demo, signIn ? e.ClientId : null, signIn ? $"{e.ApplicationIdUri}/{e.Scope}" : null,
+                    $"{e.Instance.TrimEnd('/')}/{(signIn ? "organizations" : "common")}",
+                    demo ? "Démo : valeurs embarquées, aucun courrier réel ne part. À ne pas utiliser pour de vrais dossiers." : null));
+            })
+            .WithTags("Compléments Office").WithSummary("Ce dont les volets ont besoin pour se connecter (identifiant d'application, portée de l'API)")
+            .AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>A pane's start-up settings; no secret in it.</summary>
+    public sealed record AddinConfig(bool Demonstration, string? ClientId, string? ApiScope, string Authority, string? Banner);
+}

@@ -1,0 +1,29 @@
+import { Tab, TabList, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
+import { boot } from "../shared/boot";
+import { useLayout } from "../shared/ui";
+import { AuditLog } from "./AuditLog";
+import { PolicyEditor } from "./PolicyEditor";
+import { RatesEditor } from "./RatesEditor";
+import { TemplatesAdmin } from "./TemplatesAdmin";
+
+const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", journal: "Journal d'audit" } as const;
+
+function AdminPage() {
+  const l = useLayout();
+  const [tab, setTab] = useState<keyof typeof tabs>("echelle");
+  return (
+    <div className={l.page}>
+      <Title3 as="h1">Administration du cabinet</Title3>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as keyof typeof tabs)}>
+        {Object.entries(tabs).map(([value, label]) => <Tab key={value} value={value}>{label}</Tab>)}
+      </TabList>
+      {tab === "echelle" && <PolicyEditor />}
+      {tab === "taux" && <RatesEditor />}
+      {tab === "modeles" && <TemplatesAdmin />}
+      {tab === "journal" && <AuditLog />}
+    </div>
+  );
+}
+
+boot("Administration", () => <AdminPage />);

@@ -1,0 +1,72 @@
+import { Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
+import { sendJson } from "../shared/api";
+import { useLayout } from "../shared/ui";
+import type { CaseDetails, Dispatch, PauseKind } from "../shared/types";
+import { FormDialog } from "./FormDialog";
+import { SendStepDialog } from "./SendStepDialog";
+
+const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+
+/** What the lawyer does from the pane: send the next step, pause the case, record a payment. */
+export function CaseActions({ details, onChanged }: { details: CaseDetails; onChanged: (sent?: Dispatch) => void }) {
+  const l = useLayout();
+  const next = details.ladder.next;
+  return (
+    <div className={l.row} role="group" aria-label="Actions sur le dossier">
+      {next && !next.blockedBy && <SendStepDialog caseId={details.id} stepName={next.name} onSent={(d) => onChanged(d)} />}
+      <PauseDialog caseId={details.id} onDone={() => onChanged()} />
+      <PaymentDialog details={details} onDone={() => onChanged()} />
+    </div>
+  );
+}
+
+function PauseDialog({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const [kind, setKind] = useState<PauseKind>("Litige");
+  const [until, setUntil] = useState("");
+  const [reason, setReason] = useState("");
+  return (
+    <FormDialog trigger="Mettre en pause" title="Mettre le dossier en pause" submitLabel="Mettre en pause"
+      onSubmit={async () => { await sendJson("POST", `/api/cases/${caseId}/pauses`, { kind, until: until || null, reason: reason || null }); onDone(); }}>
+      <Field label="Motif">
+        <Select value={kind} onChange={(_, d) => setKind(d.value as PauseKind)}>
+          <option value="Litige">Litige (contestation du débiteur)</option>
+          <option value="PromesseDePaiement">Promesse de paiement</option>
+          <option value="Echeancier">Échéancier accordé</option>
+          <option value="Suspension">Suspension</option>
+        </Select>
+      </Field>
+      <Field label="Jusqu'au" hint={kind === "PromesseDePaiement" ? "La date promise : elle est inscrite au calendrier." : "Facultatif."}
+        required={kind === "PromesseDePaiement"}>
+        <Input type="date" value={until} onChange={(_, d) => setUntil(d.value)} />
+      </Field>
+      <Field label="Précisions"><Textarea value={reason} onChange={(_, d) => setReason(d.value)} /></Field>
+    </FormDialog>
+  );
+}
+
+function PaymentDialog({ details, onDone }: { details: CaseDetails; onDone: () => void }) {
+  const [on, setOn] = useState(today());
+  const [amount, setAmount] = useState("");
+  const [invoiceId, setInvoiceId] = useState("");
+  const [reference, setReference] = useState("");
+  return (
+    <FormDialog trigger="Enregistrer un règlement" title="Enregistrer un règlement" submitLabel="Enregistrer"
+      onSubmit={async () => {
+        await sendJson("POST", `/api/cases/${details.id}/payments`, {
+          date: on, amount: amount === "" ? null : Number(amount.replace(/\s/g, "").replace(",", ".")), invoiceId: invoiceId || null, reference: reference || null,
+        });
+        onDone();
+      }}>
+      <Field label="Date du règlement" required><Input type="date" value={on} onChange={(_, d) => setOn(d.value)} /></Field>
+      <Field label="Montant (€)" required><Input inputMode="decimal" value={amount} onChange={(_, d) => setAmount(d.value)} /></Field>
+      <Field label="Facture" hint="Sans choix, l'imputation légale s'applique (Code civil, art. 1342-10 et 1343-1).">
+        <Select value={invoiceId} onChange={(_, d) => setInvoiceId(d.value)}>
+          <option value="">Imputation légale</option>
+          {details.invoices.map((i) => <option key={i.id} value={i.id}>{i.number}</option>)}
+        </Select>
+      </Field>
+      <Field label="Référence"><Input value={reference} onChange={(_, d) => setReference(d.value)} /></Field>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,46 @@
+import { Badge, Caption1, Divider, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
+import { ErrorState, Loading } from "../shared/states";
+import { useApi } from "../shared/useApi";
+import { useLayout } from "../shared/ui";
+import type { CaseDetails } from "../shared/types";
+import { AmountDue } from "./AmountDue";
+import { CaseActions } from "./CaseActions";
+import { DebtorMessagesList } from "./DebtorMessagesList";
+import { Deadlines } from "./Deadlines";
+import { DispatchHistory } from "./DispatchHistory";
+import { Invoices } from "./Invoices";
+import { LadderView } from "./LadderView";
+
+/** One recovery case: the debtor, the money, the ladder, the actions, the letters, the messages and the deadlines. */
+export function CaseView({ caseId }: { caseId: string }) {
+  const l = useLayout();
+  const [round, setRound] = useState(0);
+  const details = useApi<CaseDetails>(`/api/cases/${caseId}?r=${round}`);
+  if (details.loading && !details.data) return <Loading label="Ouverture du dossier…" />;
+  if (details.error && !details.data) return <ErrorState error={details.error} onRetry={details.reload} />;
+  const c = details.data!;
+  return (
+    <article className={l.page} aria-labelledby="debiteur" data-testid="dossier">
+      <header className={l.section}>
+        <Title3 as="h1" id="debiteur">{c.debtor.name}</Title3>
+        <div className={l.row}>
+          <Badge appearance="outline">{c.debtor.kind}</Badge>
+          <Caption1>Dossier {c.reference} — créancier : {c.creditor.name}</Caption1>
+        </div>
+        {c.debtor.email && <Caption1>{c.debtor.email}</Caption1>}
+      </header>
+      <AmountDue details={c} />
+      <CaseActions details={c} onChanged={() => setRound((r) => r + 1)} />
+      <LadderView details={c} />
+      <Divider />
+      <Invoices invoices={c.invoices} />
+      <Divider />
+      <DispatchHistory caseId={c.id} history={c.history} refreshKey={round} />
+      <Divider />
+      <DebtorMessagesList caseId={c.id} />
+      <Divider />
+      <Deadlines caseId={c.id} />
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from "@fluentui/react-components";
+import { useState, type ReactNode } from "react";
+import { ApiError } from "../shared/api";
+import { ErrorState } from "../shared/states";
+import { useLayout } from "../shared/ui";
+
+/** A small form in a dialog: the API's refusal is shown in place and nothing is lost. */
+export function FormDialog({ trigger, title, submitLabel, onSubmit, children }: {
+  trigger: string; title: string; submitLabel: string; onSubmit: () => Promise<void>; children: ReactNode;
+}) {
+  const l = useLayout();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const submit = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit();
+      setOpen(false);
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); setError(undefined); }}>
+      <DialogTrigger disableButtonEnhancement><Button>{trigger}</Button></DialogTrigger>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={l.form}>
+              {children}
+              {error && <ErrorState error={error} title="Non enregistré" />}
+            </DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement><Button>Annuler</Button></DialogTrigger>
+              <Button appearance="primary" type="submit" disabled={busy}>{busy ? "Enregistrement…" : submitLabel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Caption1, Select, Field } from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, getJson, sendJson } from "../shared/api";
+import { onMessageChanged, openMessage, type OpenMessage } from "../shared/office";
+import { EmptyState, ErrorState, Loading } from "../shared/states";
+import { useLayout } from "../shared/ui";
+import type { ImportedAttachment, MessageCase } from "../shared/types";
+import { CaseView } from "./CaseView";
+import { UnknownSender } from "./UnknownSender";
+
+/** The pane on the message open in Outlook: its case, or what to do when the sender is unknown. */
+export function OutlookPane() {
+  const l = useLayout();
+  const [message, setMessage] = useState<OpenMessage | null>(() => openMessage());
+  const [found, setFound] = useState<MessageCase>();
+  const [error, setError] = useState<ApiError>();
+  const [chosen, setChosen] = useState<string>();
+
+  const lookUp = useCallback(async () => {
+    setError(undefined);
+    setFound(undefined);
+    if (!message) return;
+    try {
+      const result = await getJson<MessageCase>(`/api/mailbox/messages/${encodeURIComponent(message.restId)}/case`);
+      setFound(result);
+      setChosen(result.cases[0]?.id);
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  }, [message]);
+
+  useEffect(() => { void lookUp(); }, [lookUp]);
+  useEffect(() => onMessageChanged(() => setMessage(openMessage())), []);
+
+  if (!message) return <EmptyState title="Aucun message ouvert">Ouvrez un message d'un débiteur pour voir son dossier.</EmptyState>;
+  if (error) return <div className={l.page}><ErrorState error={error} onRetry={() => void lookUp()} title="Dossier introuvable" /></div>;
+  if (!found) return <Loading label="Recherche du dossier de ce message…" />;
+  if (found.cases.length === 0) return <div className={l.page}><UnknownSender found={found} onLinked={() => void lookUp()} /></div>;
+  return (
+    <div>
+      <div className={l.page}>
+        <Caption1>{found.explanation}</Caption1>
+        {found.cases.length > 1 && (
+          <Field label="Plusieurs dossiers correspondent">
+            <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+              {found.cases.map((c) => <option key={c.id} value={c.id}>{c.debtor} — {c.reference}</option>)}
+            </Select>
+          </Field>
+        )}
+        {chosen && <AttachmentImport itemId={message.restId} caseId={chosen} />}
+      </div>
+      {chosen && <CaseView key={chosen} caseId={chosen} />}
+    </div>
+  );
+}
+
+/** The invoice PDFs attached to the open message, taken into the case on request (once each). */
+function AttachmentImport({ itemId, caseId }: { itemId: string; caseId: string }) {
+  const [result, setResult] = useState<ImportedAttachment[]>();
+  const [error, setError] = useState<ApiError>();
+  const run = async () => {
+    setError(undefined);
+    try {
+      setResult(await sendJson<ImportedAttachment[]>("POST", `/api/mailbox/messages/${encodeURIComponent(itemId)}/attachments`, { caseId }));
+    } catch (e) {
+      setError(e as ApiError);
+    }
+  };
+  return (
+    <div>
+      <Button size="small" onClick={() => void run()}>Ranger les factures jointes au dossier</Button>
+      {result && <Caption1 role="status"> {result.length === 0 ? "Aucune pièce jointe PDF." : result.map((r) => `${r.fileName} : ${r.imported ? "rangée" : r.reason}`).join(" ; ")}</Caption1>}
+      {error && <ErrorState error={error} />}
+    </div>
+  );
+}

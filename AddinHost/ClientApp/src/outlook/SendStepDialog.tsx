@@ -1,0 +1,78 @@
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Text,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { ApiError, sendJson } from "../shared/api";
+import { date, eur } from "../shared/format";
+import { ErrorState, Loading } from "../shared/states";
+import { useApi } from "../shared/useApi";
+import { useLayout } from "../shared/ui";
+import type { Dispatch, DispatchPreview } from "../shared/types";
+
+/**
+ * Sending the next step: the confirmation says the channel, why, and the cost before anything leaves. Sending twice
+ * gives back the same dispatch, never a second letter.
+ */
+export function SendStepDialog({ caseId, stepName, onSent }: { caseId: string; stepName: string; onSent: (d: Dispatch) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="primary">Envoyer « {stepName} »</Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby={undefined}>
+        {open && <Confirmation caseId={caseId} onDone={(d) => { setOpen(false); onSent(d); }} />}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch) => void }) {
+  const l = useLayout();
+  const preview = useApi<DispatchPreview>(`/api/cases/${caseId}/dispatches/next`);
+  const [otp, setOtp] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  if (preview.loading && !preview.data) return <DialogBody><DialogContent><Loading label="Préparation de l'envoi…" /></DialogContent></DialogBody>;
+  if (preview.error || !preview.data) return <DialogBody><DialogContent><ErrorState error={preview.error!} onRetry={preview.reload} /></DialogContent></DialogBody>;
+  const p = preview.data;
+  const send = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, { level: p.level, otp: p.choice.needsOtp ? otp : null }));
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <DialogBody>
+      <DialogTitle>Envoyer « {p.levelName} »</DialogTitle>
+      <DialogContent className={l.form}>
+        {p.simulation && <Text weight="semibold">{p.simulation}</Text>}
+        <dl className={l.list} data-testid="confirmation">
+          <div className={l.spread}><dt>Canal</dt><dd>{p.choice.channelLabel}</dd></div>
+          <div className={l.spread}><dt>Coût</dt><dd className={l.amount}>{eur(p.choice.priceHt)} HT</dd></div>
+          <div className={l.spread}><dt>Prévue le</dt><dd>{date(p.dueOn)}</dd></div>
+          {p.senderEmail && <div className={l.spread}><dt>Expéditeur</dt><dd>{p.senderEmail}</dd></div>}
+        </dl>
+        <Text>{p.choice.explanation}</Text>
+        {p.existing && <Text>Cette étape a déjà un envoi ({p.existing.stateLabel}) : le confirmer ne crée pas de second courrier.</Text>}
+        {p.choice.needsOtp && (
+          <Field label="Code à usage unique AR24" required hint="Le code reçu de AR24 pour signer la lettre recommandée qualifiée.">
+            <Input value={otp} onChange={(_, d) => setOtp(d.value)} inputMode="numeric" autoComplete="one-time-code" />
+          </Field>
+        )}
+        {error && <ErrorState error={error} title="L'envoi n'est pas parti" />}
+      </DialogContent>
+      <DialogActions>
+        <DialogTrigger disableButtonEnhancement><Button>Annuler</Button></DialogTrigger>
+        <Button appearance="primary" onClick={send} disabled={busy || (p.choice.needsOtp && !otp.trim())}>
+          {busy ? "Envoi…" : `Confirmer l'envoi (${eur(p.choice.priceHt)} HT)`}
+        </Button>
+      </DialogActions>
+    </DialogBody>
+  );
+}

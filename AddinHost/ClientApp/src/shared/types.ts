@@ -1,0 +1,86 @@
+// The API's answers the panes read (see /openapi/v1.json). Money is a JSON number in euros.
+
+export type StepChannel = "Email" | "Ere" | "LreQualifiee" | "Courrier" | "Telephone" | "Decision";
+export type DispatchState = "Planned" | "Sending" | "ToVerify" | "Deposited" | "Accepted" | "Refused" | "Negligence"
+  | "Bounced" | "Failed" | "ToPrint" | "Posted" | "EmailSent";
+export type CaseStatus = "EnCours" | "EnPause" | "EchelleTerminee" | "Solde" | "SousLeSeuil";
+export type PauseKind = "Litige" | "PromesseDePaiement" | "Echeancier" | "Suspension";
+
+export interface Info { product: string; environment: string; demonstration: boolean; embeddedDefaults: string[]; banner: string | null }
+
+export interface AddinConfig { demonstration: boolean; clientId: string | null; apiScope: string | null; authority: string; banner: string | null }
+
+export interface Party { id: string; name: string; kind: string; siren: string | null; email: string | null; address: string | null; postalCode: string | null; city: string | null }
+
+export interface Amounts { principal: number; interest: number; indemnity: number; total: number; regime: string; legalBasis: string; note: string | null }
+
+export interface InvoiceLine {
+  id: string; number: string; issueDate: string; dueDate: string; amountTtc: number; paid: number;
+  principalRemaining: number; interestRemaining: number; indemnity: number; daysLate: number;
+}
+
+export interface PolicyLevel { name: string; delayDays: number; channel: StepChannel; template: string | null; attachInvoices: boolean; minGapDays: number }
+export interface NextStep { level: number; name: string; channel: StepChannel; template: string | null; dueOn: string; isDue: boolean; blockedBy: string | null }
+export interface Ladder {
+  status: CaseStatus; statusLabel: string; lastLevel: number | null; lastLevelName: string | null; lastStepOn: string | null;
+  next: NextStep | null; explanation: string; levels: PolicyLevel[];
+}
+export interface Prescription { deadline: string; daysLeft: number; isTimeBarred: boolean; invoiceNumber: string; reason: string; warningSoon: boolean }
+export interface Pause { id: string; kind: PauseKind; startedOn: string; until: string | null; liftedOn: string | null; reason: string | null; active: boolean }
+export interface HistoryEntry { at: string; effectiveOn: string; kind: string; level: number | null; summary: string; actor: string }
+
+export interface CaseDetails {
+  id: string; reference: string; asOf: string; creditor: Party; debtor: Party; amounts: Amounts | null; amountsError: string | null;
+  invoices: InvoiceLine[]; ladder: Ladder; prescription: Prescription | null; pauses: Pause[]; history: HistoryEntry[];
+}
+
+export interface CaseSummary {
+  id: string; reference: string; creditor: string; debtor: string; debtorKind: string; principal: number; total: number | null;
+  status: CaseStatus; statusLabel: string; nextStep: string | null; nextChannel: StepChannel | null; nextStepDueOn: string | null; nextStepIsDue: boolean;
+}
+
+export interface ChannelChoice { planned: StepChannel; channel: StepChannel; channelLabel: string; explanation: string; priceHt: number; needsOtp: boolean }
+export interface FiledProof { kind: string; sha256: string; size: number; filedAt: string; url: string }
+export interface Dispatch {
+  id: string; caseId: string; level: number; levelName: string; channel: StepChannel; channelReason: string; state: DispatchState; stateLabel: string;
+  trackingNumber: string | null; failureReason: string | null; letterId: string; createdAt: string; updatedAt: string; proofs: FiledProof[]; simulation: string | null;
+}
+export interface DispatchPreview {
+  caseId: string; level: number; levelName: string; template: string | null; dueOn: string; choice: ChannelChoice;
+  senderEmail: string | null; existing: Dispatch | null; simulation: string | null;
+}
+
+export interface MessageInfo { id: string; subject: string | null; fromName: string | null; fromAddress: string | null; receivedAt: string | null }
+export interface NoMatchOffer { explanation: string; suggestedDebtorName: string | null; address: string | null; linkRoute: string }
+export interface MessageCase {
+  message: MessageInfo; matchedBy: "Adresse" | "Domaine" | "Facture" | null; explanation: string; cases: CaseSummary[];
+  invoiceNumbersFound: string[]; offer: NoMatchOffer | null;
+}
+export interface ReplySuggestion { hint: string; label: string; suggestedAction: string; evidence: string }
+export interface DebtorMessage { id: string; subject: string | null; fromAddress: string | null; receivedAt: string | null; preview: string | null; suggestions: ReplySuggestion[] }
+export interface DebtorMessages { caseId: string; since: string; addresses: string[]; messages: DebtorMessage[]; truncated: boolean }
+export interface UpcomingEvent { id: string; subject: string | null; start: string | null; end: string | null; isAllDay: boolean; fromOutlookDunning: boolean }
+export interface ImportedAttachment { fileName: string; size: number; sha256: string; invoiceNumber: string | null; imported: boolean; reason: string | null }
+
+export interface TemplateInfo { name: string; source: string; version: number }
+export interface Field { champ: string; description: string; exemple: string; type: "Valeur" | "Liste" | "Condition"; elements: Field[] }
+export interface FieldList { champs: Field[]; formats: { nom: string; description: string }[]; syntaxe: string }
+export interface TemplateProblem { part: string; paragraph: number; context: string; message: string }
+export interface Lint { template: string; version: number; valide: boolean; problemes: TemplateProblem[] }
+export interface GeneratedLetter { id: string; template: string; format: string; fileName: string; sha256: string; createdAt: string }
+
+export interface DueStep {
+  caseId: string; reference: string; debtor: string; creditor: string; level: number; step: string; dueOn: string;
+  totalDue: number | null; choice: ChannelChoice | null; notSendable: string | null;
+}
+export interface DueList { on: string; steps: DueStep[]; totalPriceHt: number; simulation: string | null }
+export interface BatchEntry {
+  position: number; caseId: string; reference: string; debtor: string; level: number; state: "Pending" | "Planned" | "Rejected"; status: string;
+  dispatchId: string | null; channel: StepChannel | null; dispatchState: DispatchState | null; error: string | null; settled: boolean;
+}
+export interface Batch { id: string; createdAt: string; total: number; settled: number; failed: number; done: boolean; entries: BatchEntry[]; simulation: string | null }
+
+export interface Policy { name: string; toleranceAmount: number; levels: PolicyLevel[] }
+export interface Rate { kind: "BceRefinancement" | "LegalParticulier" | "LegalAutre"; year: number; half: number; ratePercent: number; source: string | null }
+export interface AuditEntry { at: string; userId: string; action: string; entityType: string; entityId: string | null }
+export interface TemplateVersion { version: number; uploadedAt: string; uploadedBy: string; sha256: string }

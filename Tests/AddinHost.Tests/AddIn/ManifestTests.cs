@@ -1,0 +1,149 @@
+using System.Net;
+using System.Xml.Linq;
+using AddinHost.AddIn;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Tests.Fixtures;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+
+namespace AddinHost.Tests.AddIn;
+
+/// <summary>The manifests the host serves pass Office's rules, name files the host really serves, and change version with the assets.</summary>
+public sealed class ManifestTests : ApiTestBase
+{
+    private const string Origin = "https://recouvrement.example.fr";
+
+    public ManifestTests() : base(DbKind.Sqlite) { }
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Addin:PublicUrl"] = Origin, ["AzureAd:ClientId"] = TestTokens.ClientId,
+    };
+
+    private ManifestRules Rules() => new(async path =>
+    {
+        var response = await Client.GetAsync(path);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync());
+    }, Origin);
+
+    private async Task<string> ManifestAsync(string name)
+    {
+        var response = await Client.GetAsync($"/manifest/{name}.xml");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Theory]
+    [InlineData("outlook")]
+    [InlineData("word")]
+    public async Task Each_manifest_passes_offices_rules_and_names_what_the_host_serves(string name)
+    {
+        var xml = await ManifestAsync(name);
+        Assert.Empty(await Rules().CheckAsync(xml));
+        var root = XDocument.Parse(xml).Root!;
+        Assert.Equal("fr-FR", root.Element(ManifestRules.App + "DefaultLocale")!.Value);
+        var info = root.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
+        Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}", info.Elements().Single(e => e.Name.LocalName == "Resource").Value);
+    }
+
+    [Fact]
+    public async Task The_outlook_manifest_puts_its_button_on_the_message_read_surface_with_pinning_in_1_1()
+    {
+        var root = XDocument.Parse(await ManifestAsync("outlook")).Root!;
+        Assert.Equal("MailApp", root.Attribute(ManifestRules.Xsi + "type")!.Value);
+        var v11 = root.Descendants(ManifestRules.Mail11 + "VersionOverrides").Single();
+        Assert.Equal("MessageReadCommandSurface", v11.Descendants(ManifestRules.Mail11 + "ExtensionPoint").Single().Attribute(ManifestRules.Xsi + "type")!.Value);
+        Assert.Equal("true", v11.Descendants(ManifestRules.Mail11 + "SupportsPinning").Single().Value);
+        Assert.Equal("Recouvrement", v11.Descendants(ManifestRules.Bt + "String").Single(s => s.Attribute("id")!.Value == "Bouton.Libelle").Attribute("DefaultValue")!.Value);
+    }
+
+    [Theory]
+    [InlineData("order")]
+    [InlineData("guid")]
+    [InlineData("version")]
+    [InlineData("http")]
+    [InlineData("unserved")]
+    [InlineData("resid")]
+    [InlineData("icon")]
+    [InlineData("long")]
+    [InlineData("namespace")]
+    [InlineData("resource")]
+    public async Task The_rules_catch_each_kind_of_mistake(string mistake)
+    {
+        var xml = await ManifestAsync("outlook");
+        var broken = mistake switch
+        {
+            "order" => Swap(xml, "<ProviderName>", "</ProviderName>", "<Version>", "</Version>"),
+            "guid" => xml.Replace("<Id>0b8f3c1e-5d2a-4e7b-9c61-3f4a8d2e7b10</Id>", "<Id>pas-un-guid</Id>"),
+            "version" => System.Text.RegularExpressions.Regex.Replace(xml, "<Version>[^<]*</Version>", "<Version>1.0.0.0.0</Version>"),
+            "http" => xml.Replace($"{Origin}/icons/icon-64.png", "http://recouvrement.example.fr/icons/icon-64.png"),
+            "unserved" => xml.Replace($"{Origin}/app/outlook.html", $"{Origin}/app/absent.html"),
+            "resid" => xml.Replace("<Label resid=\"Bouton.Libelle\" />", "<Label resid=\"Bouton.Inconnu\" />"),
+            "icon" => xml.Replace($"{Origin}/icons/icon-80.png", $"{Origin}/icons/icon-64.png"),
+            "long" => xml.Replace("DefaultValue=\"Recouvrement\"", $"DefaultValue=\"{new string('x', 126)}\""),
+            "namespace" => xml.Replace("<bt:Set Name=\"Mailbox\" />", "<Set Name=\"Mailbox\" />"),
+            _ => xml.Replace($"api://recouvrement.example.fr/{TestTokens.ClientId}", $"api://autre.example.fr/{TestTokens.ClientId}"),
+        };
+        Assert.NotEqual(xml, broken);
+        var problems = await Rules().CheckAsync(broken);
+        var expected = mistake switch
+        {
+            "order" => "n'est pas", "guid" => "GUID", "version" => "Version", "http" => "doit être une adresse https", "unserved" => "répond 404",
+            "resid" => "Bouton.Inconnu", "icon" => "64×64 px", "long" => "1 à 125", "namespace" => "espace de noms", _ => "Resource doit être",
+        };
+        Assert.Contains(problems, p => p.Contains(expected));
+    }
+
+    [Fact]
+    public void The_version_follows_the_assets_and_nothing_else()
+    {
+        var root = Directory.CreateTempSubdirectory("assets-").FullName;
+        File.WriteAllText(Path.Combine(root, "outlook.html"), "<p>v1</p>");
+        string VersionOf() => XDocument.Parse(Builder(root).Build("outlook", Origin)).Root!.Element(ManifestRules.App + "Version")!.Value;
+        var first = VersionOf();
+        Assert.Matches(@"^1\.0\.\d{1,5}\.\d{1,5}$", first);
+        Assert.Equal(first, VersionOf()); // the same assets give the same version
+        File.WriteAllText(Path.Combine(root, "outlook.html"), "<p>v2</p>");
+        Assert.NotEqual(first, VersionOf());
+        Directory.Delete(root, recursive: true);
+    }
+
+    private static ManifestBuilder Builder(string webRoot)
+    {
+        var env = Substitute.For<IWebHostEnvironment>();
+        env.WebRootPath.Returns(webRoot);
+        return new ManifestBuilder(Options.Create(new AddinOptions { PublicUrl = Origin }), new EntraOptions { ClientId = TestTokens.ClientId }, env);
+    }
+
+    [Fact]
+    public async Task The_command_line_writes_the_same_manifests_for_upload()
+    {
+        var folder = Directory.CreateTempSubdirectory("manifestes-").FullName;
+        var output = new StringWriter();
+        // The command builds its own host on the same content (so the same assets and version), as an admin runs it.
+        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin], args => AddinHost.Infrastructure.HostComposition.Build(
+            [.. args, $"--contentRoot={Path.Combine(RepositoryRoot.Path, "AddinHost")}", "--environment=Development", $"--AzureAd:ClientId={TestTokens.ClientId}"]), output);
+        Assert.Equal(0, code);
+        foreach (var name in ManifestBuilder.Names)
+            Assert.Equal(await ManifestAsync(name), await File.ReadAllTextAsync(Path.Combine(folder, $"{name}.xml")));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_unknown_manifest_is_a_french_404()
+    {
+        var problem = await (await Client.GetAsync("/manifest/excel.xml")).ProblemAsync(404);
+        Assert.Contains("Manifeste", problem.GetProperty("detail").GetString());
+    }
+
+    private static string Swap(string xml, string aStart, string aEnd, string bStart, string bEnd)
+    {
+        string Cut(string s, string start, string end) => s[s.IndexOf(start, StringComparison.Ordinal)..(s.IndexOf(end, StringComparison.Ordinal) + end.Length)];
+        var a = Cut(xml, aStart, aEnd);
+        var b = Cut(xml, bStart, bEnd);
+        return xml.Replace(a, "\u0001").Replace(b, a).Replace("\u0001", b);
+    }
+}
