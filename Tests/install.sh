@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and is missing: PostgreSQL 15 server binaries (the tests start their own
 # server as the `postgres` user), LibreOffice with its Python bridge (PDF letters) and poppler-utils (to read
-# PDFs back). Safe to run again: it only installs what is absent.
+# PDFs back), Chromium for the panes' browser tests. Safe to run again: it only installs what is absent.
 set -euo pipefail
 
 need=()
@@ -10,6 +10,9 @@ command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# The panes' browser tests drive Debian's Chromium through Playwright; no browser is ever downloaded.
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installation des paquets manquants : ${need[*]}"

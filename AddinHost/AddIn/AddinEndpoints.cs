@@ -20,7 +20,8 @@ public static class AddinEndpoints
 
     public static IEndpointRouteBuilder MapAddin(this IEndpointRouteBuilder app)
     {
-        app.MapStaticAssets();
+        // Named after this assembly, not the entry one: hosts built by the benchmarks and tools serve the same files.
+        app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, $"{typeof(AddinEndpoints).Assembly.GetName().Name}.staticwebassets.endpoints.json"));
 
         app.MapGet("/manifest/{name}.xml", (string name, HttpContext http, ManifestBuilder manifests, IOptions<AddinOptions> options) =>
             {
@@ -38,7 +39,7 @@ public static class AddinEndpoints
                 var demo = defaults.Any(d => d.InUse);
                 return TypedResults.Ok(new AddinConfig(demo, signIn ? e.ClientId : null, signIn ? $"{e.ApplicationIdUri}/{e.Scope}" : null,
                     $"{e.Instance.TrimEnd('/')}/{(signIn ? "organizations" : "common")}",
-                    demo ? "Démo : valeurs embarquées, aucun courrier réel ne part. À ne pas utiliser pour de vrais dossiers." : null));
+                    demo ? "Valeurs embarquées : aucun courrier réel ne part. À ne pas utiliser pour de vrais dossiers." : null));
             })
             .WithTags("Compléments Office").WithSummary("Ce dont les volets ont besoin pour se connecter (identifiant d'application, portée de l'API)")
             .AllowAnonymous();

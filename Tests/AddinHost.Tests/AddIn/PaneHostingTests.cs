@@ -44,7 +44,7 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
         Assert.True(config.Demonstration);
         Assert.Null(config.ClientId);
         Assert.Null(config.ApiScope);
-        Assert.StartsWith("Démo", config.Banner);
+        Assert.Contains("aucun courrier réel", config.Banner);
     }
 
     [Fact]

@@ -15,8 +15,10 @@ import { LadderView } from "./LadderView";
 /** One recovery case: the debtor, the money, the ladder, the actions, the letters, the messages and the deadlines. */
 export function CaseView({ caseId }: { caseId: string }) {
   const l = useLayout();
+  // Two counters: an action re-reads the case and its letters; a letter changing state re-reads the case only.
   const [round, setRound] = useState(0);
-  const details = useApi<CaseDetails>(`/api/cases/${caseId}?r=${round}`);
+  const [caseRound, setCaseRound] = useState(0);
+  const details = useApi<CaseDetails>(`/api/cases/${caseId}?r=${round}.${caseRound}`);
   if (details.loading && !details.data) return <Loading label="Ouverture du dossier…" />;
   if (details.error && !details.data) return <ErrorState error={details.error} onRetry={details.reload} />;
   const c = details.data!;
@@ -36,7 +38,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       <Divider />
       <Invoices invoices={c.invoices} />
       <Divider />
-      <DispatchHistory caseId={c.id} history={c.history} refreshKey={round} />
+      <DispatchHistory caseId={c.id} history={c.history} refreshKey={round} onStatesChanged={() => setCaseRound((r) => r + 1)} />
       <Divider />
       <DebtorMessagesList caseId={c.id} />
       <Divider />

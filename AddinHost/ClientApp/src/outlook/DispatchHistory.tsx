@@ -1,5 +1,5 @@
 import { Button, Caption1, Card, Field, Input, Link, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, download, sendJson } from "../shared/api";
 import { date, dateTime } from "../shared/format";
 import { EmptyState, ErrorState } from "../shared/states";
@@ -13,11 +13,21 @@ const proofNames: Record<string, string> = {
 };
 
 /** The letters of the case with their live state (read again while one can still change), and their proofs. */
-export function DispatchHistory({ caseId, history, refreshKey }: { caseId: string; history: HistoryEntry[]; refreshKey: number }) {
+export function DispatchHistory({ caseId, history, refreshKey, onStatesChanged }: {
+  caseId: string; history: HistoryEntry[]; refreshKey: number; onStatesChanged: () => void;
+}) {
   const l = useLayout();
   const dispatches = useApi<Dispatch[]>(`/api/cases/${caseId}/dispatches?r=${refreshKey}`);
   const settling = dispatches.data?.some((d) => isSettling(d.state)) ?? false;
   const { reload } = dispatches;
+  // A letter that moved (accepted, refused…) moves the case too: its ladder and history are read again.
+  const seen = useRef<string | undefined>(undefined);
+  const states = dispatches.data?.map((d) => `${d.id}:${d.state}`).join(",");
+  useEffect(() => {
+    if (states === undefined) return;
+    if (seen.current !== undefined && seen.current !== states) onStatesChanged();
+    seen.current = states;
+  }, [states, onStatesChanged]);
   useEffect(() => {
     if (!settling) return;
     const timer = setInterval(reload, 3000);

@@ -7,18 +7,19 @@ import type { CaseDetails } from "../shared/types";
 export function LadderView({ details }: { details: CaseDetails }) {
   const l = useLayout();
   const { ladder, prescription } = details;
-  const done = ladder.lastLevel ?? 0;
+  // Levels are numbered from 0 by the API; people count from 1.
+  const done = ladder.lastLevel ?? -1;
   return (
     <Section title="Échelle de relance" id="echelle" actions={<Badge appearance="outline">{ladder.statusLabel}</Badge>}>
       <ol className={l.list} aria-label="Étapes de l'échelle">
         {ladder.levels.map((level, index) => {
           const number = index + 1;
-          const isNext = ladder.next?.level === number;
+          const isNext = ladder.next?.level === index;
           return (
             <li key={level.name} className={l.spread} aria-current={isNext ? "step" : undefined}>
               <Text weight={isNext ? "semibold" : "regular"}>{number}. {level.name}</Text>
               <Caption1>
-                {number <= done ? "faite" : isNext ? `prochaine — ${date(ladder.next!.dueOn)}` : channelLabel[level.channel] ?? level.channel}
+                {index <= done ? "faite" : isNext ? `prochaine — ${date(ladder.next!.dueOn)}` : channelLabel[level.channel] ?? level.channel}
               </Caption1>
             </li>
           );

@@ -1,5 +1,5 @@
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
-import { StrictMode, useCallback, useEffect, useState, type ReactNode } from "react";
+import { Component, StrictMode, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, getJson, useTokens } from "./api";
 import { SignInError, explain, startSession, type Session } from "./auth";
@@ -15,7 +15,7 @@ export function boot(title: string, page: (context: PaneContext) => ReactNode) {
   createRoot(document.getElementById("racine")!).render(
     <StrictMode>
       <FluentProvider theme={webLightTheme} lang="fr-FR">
-        <Start page={page} />
+        <Crash><Start page={page} /></Crash>
       </FluentProvider>
     </StrictMode>,
   );
@@ -77,4 +77,19 @@ function SignInGate({ session, children }: { session: Session; children: ReactNo
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** A fault in the pane itself: said in French with a way out, never a blank pane. */
+class Crash extends Component<{ children: ReactNode }, { error?: Error }> {
+  state: { error?: Error } = {};
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  render() {
+    if (!this.state.error) return this.props.children;
+    return <ErrorState error={new Error("Le volet a rencontré une erreur inattendue. Rechargez-le ; si elle revient, prévenez l'administrateur du cabinet.")}
+      onRetry={() => location.reload()} title="Erreur du volet" />;
+  }
 }

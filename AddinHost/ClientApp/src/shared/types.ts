@@ -63,7 +63,7 @@ export interface UpcomingEvent { id: string; subject: string | null; start: stri
 export interface ImportedAttachment { fileName: string; size: number; sha256: string; invoiceNumber: string | null; imported: boolean; reason: string | null }
 
 export interface TemplateInfo { name: string; source: string; version: number }
-export interface Field { champ: string; description: string; exemple: string; type: "Valeur" | "Liste" | "Condition"; elements: Field[] }
+export interface Field { champ: string; description: string; exemple: string; type: "Valeur" | "Liste" | "Condition"; elements: Field[] | null }
 export interface FieldList { champs: Field[]; formats: { nom: string; description: string }[]; syntaxe: string }
 export interface TemplateProblem { part: string; paragraph: number; context: string; message: string }
 export interface Lint { template: string; version: number; valide: boolean; problemes: TemplateProblem[] }

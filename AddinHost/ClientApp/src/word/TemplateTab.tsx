@@ -57,7 +57,7 @@ export function TemplateTab() {
               <AccordionPanel>
                 <Text block>{f.description} — exemple : {f.exemple}</Text>
                 <Button size="small" onClick={() => void insertAtCursor(tag(f))}>Insérer {tag(f)}</Button>
-                {f.elements.map((e) => (
+                {(f.elements ?? []).map((e) => (
                   <div key={e.champ} className={l.row}>
                     <Button size="small" appearance="subtle" onClick={() => void insertAtCursor(`{{${e.champ}}}`)}>{`{{${e.champ}}}`}</Button>
                     <Caption1>{e.description}</Caption1>

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace AddinHost.Tests.AddIn.Browser;
+
+/// <summary>A lawyer in Outlook: the message's case, the mise en demeure sent and followed to its acceptance, the evidence downloaded.</summary>
+[Collection(PaneCollection.Name)]
+public sealed class OutlookPaneTests(PaneHost host, ITestOutputHelper output)
+{
+    private static object GarageMessage => PaneHost.Outlook("demo-message-1", "compta@garage-fontaine-sarl.example", "Re: Relance — factures en retard");
+
+    [Fact]
+    public async Task A_lawyer_sends_the_mise_en_demeure_sees_it_deposited_then_accepted_and_downloads_the_evidence()
+    {
+        var page = await host.OpenAsync("outlook", GarageMessage);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Garage Fontaine SARL", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("mode-demo")).ToContainTextAsync("Démo");
+        await Expect(page.GetByTestId("total-du")).ToContainTextAsync("€");
+        await Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Mise en demeure");
+        await Expect(page.GetByText("Nous contestons le montant des pénalités", new() { Exact = false })).ToBeVisibleAsync();
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the lawyer reads the pane before sending
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer « Mise en demeure »" }).ClickAsync();
+        var confirmation = page.GetByTestId("confirmation");
+        await Expect(confirmation).ToContainTextAsync(new Regex("recommandé", RegexOptions.IgnoreCase));
+        await Expect(confirmation).ToContainTextAsync("HT");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Confirmer l'envoi") }).ClickAsync();
+
+        var letter = page.GetByTestId("envoi-3"); // levels count from 0: the mise en demeure is the fourth
+        await Expect(letter.Locator("[data-state=Deposited]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-deposee.png"), FullPage = true });
+        await Expect(letter.Locator("[data-state=Accepted]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(letter.GetByRole(AriaRole.Button, new() { Name = "Preuve de dépôt" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Envoyer « Mise en demeure »" })).ToHaveCountAsync(0); // the ladder moved on
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Dossier de preuves (zip)" }).ClickAsync());
+        var zipPath = Path.Combine(PaneHost.Artifacts, "dossier-de-preuves.zip");
+        await download.SaveAsAsync(zipPath);
+        using (var zip = ZipFile.OpenRead(zipPath))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains(names, n => n.Contains("depot", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(names, n => n.Contains("reception", StringComparison.OrdinalIgnoreCase));
+            Assert.Contains(names, n => n.EndsWith(".json", StringComparison.Ordinal) || n.Contains("manifest", StringComparison.OrdinalIgnoreCase));
+        }
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-acceptee.png"), FullPage = true });
+        PaneHost.AssertNoScriptError(page);
+    }
+
+    [Fact]
+    public async Task An_unknown_sender_is_offered_to_link_the_address()
+    {
+        var page = await host.OpenAsync("outlook", PaneHost.Outlook("demo-message-4", "contact@entreprise-inconnue.example", "Demande de renseignements"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Expéditeur inconnu" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rattacher l'adresse" })).ToBeDisabledAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-inconnu.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task On_a_warm_host_the_pane_shows_the_case_in_under_a_second()
+    {
+        var timings = new List<double>();
+        for (var i = 0; i < 4; i++) // the first opening warms the host and the browser's cache
+        {
+            var clock = Stopwatch.StartNew();
+            var page = await host.OpenAsync("outlook", PaneHost.Outlook("demo-message-2", "direction@hotel-du-parc-sas.example", "Proposition d'échéancier"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hôtel du Parc SAS", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            timings.Add(clock.Elapsed.TotalMilliseconds);
+            await page.Context.CloseAsync();
+        }
+        output.WriteLine($"Volet Outlook jusqu'au dossier affiché : {string.Join(" ; ", timings.Select(t => $"{t:F0} ms"))}");
+        Assert.True(timings.Skip(1).Min() < 1000, $"warm openings: {string.Join(", ", timings.Skip(1).Select(t => $"{t:F0} ms"))}");
+    }
+}

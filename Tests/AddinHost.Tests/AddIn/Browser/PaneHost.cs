@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace AddinHost.Tests.AddIn.Browser;
+
+/// <summary>
+/// The demo as a newcomer runs it (Development, embedded defaults, the built-in AR24 and mailbox), on a real port, and
+/// Debian's Chromium driven by Playwright. Office.js is replaced by a stand-in that plays a real message or document.
+/// </summary>
+public sealed class PaneHost : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly string _data = Directory.CreateTempSubdirectory("volets-").FullName;
+    private DemoHost _host = null!;
+    private IPlaywright _playwright = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string Address { get; private set; } = "";
+
+    /// <summary>Screenshots kept as test artifacts (Tests/AddinHost.Tests/bin/…/artifacts/volets).</summary>
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "volets")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        Address = $"http://127.0.0.1:{port}";
+        _host = new DemoHost(Address, _data);
+        _host.UseKestrel(port);
+        _host.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
+    }
+
+    /// <summary>A page inside "Outlook" (with the message open) or "Word", French, at a task pane's width.</summary>
+    public async Task<IPage> OpenAsync(string pane, object officeMock)
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 420, Height = 900 }, AcceptDownloads = true });
+        await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new()
+        {
+            Status = 200, ContentType = "application/javascript", Body = OfficeMock,
+        }));
+        await context.AddInitScriptAsync($"window.__officeMock = {JsonSerializer.Serialize(officeMock)};");
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        ScriptErrors.Add(page, errors);
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        await page.GotoAsync($"{Address}/app/{pane}.html");
+        return page;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ScriptErrors = new();
+
+    /// <summary>The page never threw nor logged an error (a pane that crashed would be blank to the user).</summary>
+    public static void AssertNoScriptError(IPage page) =>
+        Assert.True(ScriptErrors.TryGetValue(page, out var errors) && errors.Count == 0, string.Join(Environment.NewLine, errors ?? []));
+
+    public static object Outlook(string itemId, string fromAddress, string subject) =>
+        new { host = "Outlook", item = new { itemId, fromAddress, fromName = "Service comptable", subject } };
+
+    public static object Word() => new { host = "Word" };
+
+    private static readonly string OfficeMock = ReadMock();
+
+    private static string ReadMock()
+    {
+        using var stream = typeof(PaneHost).Assembly.GetManifestResourceStream("AddinHost.Tests.AddIn.Browser.office-mock.js")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { /* SQLite may still hold its file a moment */ }
+    }
+
+    /// <summary>The host exactly as <c>dotnet run</c> starts it, except its port, a fresh database, and a quick simulated recipient.</summary>
+    private sealed class DemoHost(string address, string data) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Dunning", $"Data Source={Path.Combine(data, "demo.db")}");
+            builder.UseSetting("Proofs:Folder", Path.Combine(data, "preuves"));
+            builder.UseSetting("Ar24:BaseUrl", $"{address}/sandbox/ar24/api/");
+            builder.UseSetting("Ar24:WebhookBaseUrl", address);
+            builder.UseSetting("Graph:BaseUrl", $"{address}/sandbox/graph/v1.0");
+            builder.UseSetting("Sandbox:RecipientDelay", "00:00:08"); // long enough to see « déposée » before « acceptée »
+            builder.UseSetting("Sandbox:WebhookSeconds", "1");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        }
+    }
+}
+
+/// <summary>Run alone, after the other tests: the browser's timings must not share the two cores with the database suites.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class PaneCollection : ICollectionFixture<PaneHost>
+{
+    public const string Name = "Volets dans le navigateur";
+}
