@@ -1,7 +1,7 @@
 namespace Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox]
+/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox|panes]
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -24,6 +24,8 @@ public static class BenchmarkProgram
             await PdfBenchmark.RunAsync(report, scale.PdfLetters, Console.Out);
         if (only is null or "mailbox")
             await MailboxBenchmark.RunAsync(report, scale.Cases, scale.CaseViews, providers, Console.Out);
+        if (only is null or "panes")
+            await PanesBenchmark.RunAsync(report, scale.PaneOpenings, Console.Out);
         if (only is null or "dispatch")
             await DispatchBenchmark.RunAsync(report, scale.DispatchLetters, providers, Console.Out);
         Console.WriteLine();

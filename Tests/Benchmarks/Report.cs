@@ -14,6 +14,10 @@ public sealed class Report
     public void AddPeer(string provider, string measure, TimeSpan value, TimeSpan peer, string target, bool met, string? extra = null) =>
         _rows.Add([provider, measure, Format(value), Format(peer), (peer / value).ToString("0.0", CultureInfo.InvariantCulture) + "x faster", target, met ? "yes" : "NO", extra ?? ""]);
 
+    /// <summary>A size against its budget: the ratio is the share of the budget used.</summary>
+    public void AddSize(string provider, string measure, long bytes, long budget, string target, bool met, string? extra = null) =>
+        _rows.Add([provider, measure, $"{bytes / 1024.0:F0} KB", $"{budget / 1024.0:F0} KB budget", ((double)bytes / budget).ToString("0.00", CultureInfo.InvariantCulture) + "x", target, met ? "yes" : "NO", extra ?? ""]);
+
     public bool AllMet => _rows.All(r => r[6] == "yes");
 
     public void Print(TextWriter o)

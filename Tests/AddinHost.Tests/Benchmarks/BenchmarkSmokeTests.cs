@@ -25,6 +25,19 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task A_tiny_panes_run_times_the_outlook_pane_and_weighs_the_first_load()
+    {
+        var report = new Report();
+        var log = new StringWriter();
+        await PanesBenchmark.RunAsync(report, openings: 2, log);
+        var printed = new StringWriter();
+        report.Print(printed);
+        Assert.Contains("Outlook pane opening p95", printed.ToString());
+        foreach (var pane in new[] { "outlook", "word" })
+            Assert.Matches($@"{pane} first load [1-9]\d* scripts, [1-9]\d* KB of JavaScript", log.ToString());
+    }
+
+    [Fact]
     public async Task A_tiny_run_compares_letters_with_docxtemplater_and_pdf_with_one_process_per_letter()
     {
         var report = new Report();

@@ -1,7 +1,7 @@
 namespace AddinHost.Tests.Fixtures;
 
 /// <summary>The clone the tests run from: the folder holding OutlookDunning.sln.</summary>
-public static class RepositoryRoot
+internal static class RepositoryRoot
 {
     public static string Path { get; } = Find();
 

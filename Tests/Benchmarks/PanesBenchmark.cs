@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text.Json;
+using AddinHost.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Benchmarks;
+
+/// <summary>
+/// The task panes as a lawyer meets them: the demo host on a real port, Debian's Chromium through Playwright, and
+/// office.js replaced by a stand-in holding the open message. It measures the Outlook pane's opening until the case
+/// is on screen (warm host), next to the browser's own floor measured in the same run (a static page opened the same
+/// way), and the JavaScript a pane downloads on its first load, compressed as the host serves it.
+/// </summary>
+public static class PanesBenchmark
+{
+    private static readonly TimeSpan OpeningTarget = TimeSpan.FromSeconds(1);
+    private const long FirstLoadBudget = 300 * 1024;
+    private const string Mock = """
+        window.Office = { HostType: { Outlook: "Outlook", Word: "Word" }, MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
+          EventType: { ItemChanged: "olkItemSelectedChanged" },
+          onReady: () => Promise.resolve({ host: "Outlook" }),
+          context: { requirements: { isSetSupported: () => false }, mailbox: {
+            item: { itemId: "demo-message-2", subject: "Proposition d'échéancier", from: { emailAddress: "direction@hotel-du-parc-sas.example" } },
+            diagnostics: { hostName: "OutlookWebApp" }, convertToRestId: (id) => id, addHandlerAsync: () => {} } } };
+        """;
+
+    public static async Task RunAsync(Report report, int openings, TextWriter log)
+    {
+        var root = Path.Combine(AddinHost.Tests.Fixtures.RepositoryRoot.Path, "AddinHost");
+        var port = Loopback.FreePort();
+        var address = $"http://127.0.0.1:{port}";
+        var data = Directory.CreateTempSubdirectory("od-panes-").FullName;
+        var app = HostComposition.Build(
+        [
+            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root, "--urls", address, "--Logging:LogLevel:Default=Warning",
+            $"--ConnectionStrings:Dunning=Data Source={Path.Combine(data, "demo.db")}", $"--Proofs:Folder={Path.Combine(data, "preuves")}",
+            $"--Ar24:BaseUrl={address}/sandbox/ar24/api/", $"--Ar24:WebhookBaseUrl={address}", $"--Graph:BaseUrl={address}/sandbox/graph/v1.0",
+            "--Dispatch:Worker=false",
+        ]);
+        app.UseDunning().MapDunning();
+        await app.PrepareAsync();
+        await app.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        try
+        {
+            var pane = await TimeOpeningsAsync(browser, $"{address}/app/outlook.html", "Hôtel du Parc SAS", openings);
+            var floor = await TimeOpeningsAsync(browser, $"{address}/aide.html", "OutlookDunning — aide", openings);
+            var (p50, p95) = (Percentile(pane, 0.5), Percentile(pane, 0.95));
+            log.WriteLine($"Panes: Outlook pane to the case on screen, warm, p50 {Report.Format(p50)}, p95 {Report.Format(p95)} over {openings} openings; a static page {Report.Format(Percentile(floor, 0.95))} p95");
+            report.Add("Chromium", "Outlook pane opening p95 (warm)", p95, Percentile(floor, 0.95), "< 1 s", p95 < OpeningTarget, "floor: a static page opened the same way");
+
+            foreach (var name in new[] { "outlook", "word" })
+            {
+                var scripts = await FirstLoadScriptsAsync(browser, $"{address}/app/{name}.html");
+                var bytes = scripts.Values.Sum(Gzipped);
+                var msal = MsalChunkBytes(Path.Combine(root, "wwwroot", "app", "assets"), scripts.Keys);
+                log.WriteLine($"Panes: {name} first load {scripts.Count} scripts, {bytes / 1024.0:F0} KB of JavaScript gzip-compressed as production serves it; with Entra sign-in, MSAL adds {msal / 1024.0:F0} KB");
+                report.AddSize("Chromium", $"{name} pane first-load JS (gzip, + MSAL)", bytes + msal, FirstLoadBudget, "< 300 KB", bytes + msal < FirstLoadBudget,
+                    $"demo without MSAL: {bytes / 1024.0:F0} KB");
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<List<TimeSpan>> TimeOpeningsAsync(IBrowser browser, string url, string heading, int openings)
+    {
+        var times = new List<TimeSpan>();
+        for (var i = 0; i <= openings; i++) // the first opening warms the host and the browser
+        {
+            var context = await browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 420, Height = 900 } });
+            await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/javascript", Body = Mock }));
+            var page = await context.NewPageAsync();
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync(url);
+            await page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync(new() { Timeout = 30_000 });
+            if (i > 0) times.Add(clock.Elapsed);
+            await context.CloseAsync();
+        }
+        return times;
+    }
+
+    /// <summary>The scripts the page fetched while opening, by file name (Development serves them uncompressed).</summary>
+    private static async Task<Dictionary<string, byte[]>> FirstLoadScriptsAsync(IBrowser browser, string url)
+    {
+        var context = await browser.NewContextAsync();
+        await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/javascript", Body = Mock }));
+        var page = await context.NewPageAsync();
+        var bodies = new List<(string Name, Task<byte[]> Body)>();
+        page.Response += (_, response) =>
+        {
+            if (response.Request.ResourceType == "script" && response.Url.Contains("/app/assets/", StringComparison.Ordinal))
+                bodies.Add((response.Url[(response.Url.LastIndexOf('/') + 1)..], response.BodyAsync()));
+        };
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var scripts = new Dictionary<string, byte[]>();
+        foreach (var (name, body) in bodies) scripts[name] = await body;
+        await context.CloseAsync();
+        return scripts;
+    }
+
+    /// <summary>What the host sends for a file in Production: its build-time gzip variant (the SDK compresses at the optimal level).</summary>
+    private static long Gzipped(byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(content);
+        return buffer.Length;
+    }
+
+    /// <summary>The sign-in library, loaded only when Entra sign-in is on: the chunk that holds it and was not part of the first load.</summary>
+    private static long MsalChunkBytes(string assets, IEnumerable<string> loaded) =>
+        Directory.EnumerateFiles(assets, "*.js")
+            .Where(f => !loaded.Contains(Path.GetFileName(f)) && File.ReadAllText(f).Contains("createNestablePublicClientApplication", StringComparison.Ordinal))
+            .Sum(f => Gzipped(File.ReadAllBytes(f)));
+
+    private static TimeSpan Percentile(List<TimeSpan> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+}
