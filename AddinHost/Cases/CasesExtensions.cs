@@ -17,6 +17,7 @@ public static class CasesExtensions
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
+        s.AddScoped<CaseEntry>();
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));

@@ -22,6 +22,14 @@ public static class ImportEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes), new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxFileBytes })
             .RequireAuthorization(Policies.Saisie);
+
+        app.MapPost("/api/cases", async (CreateCaseRequest body, CaseEntry entry, CancellationToken ct) =>
+            {
+                var created = await entry.CreateAsync(body, ct);
+                return TypedResults.Created($"/api/cases/{created.CaseId}", created);
+            })
+            .WithTags("Dossiers").WithSummary("Ouvrir le dossier d'un débiteur et de ses factures impayées, saisis à la main (expéditeur inconnu)")
+            .RequireAuthorization(Policies.Saisie);
         return app;
     }
 }

@@ -23,6 +23,13 @@ public sealed class InvoiceImporter(
         var parsed = InvoiceFileParser.Parse(file, fileName, new ImportOptions());
         log.LogInformation("Import parsed: {Format}, {Invoices} invoices, {Payments} payments, {Errors} errors in {Elapsed} ms",
             parsed.Format, parsed.Invoices.Count, parsed.Payments.Count, parsed.Errors.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return await ImportAsync(parsed, fileName, creditorId, ct);
+    }
+
+    /// <summary>Rows already read and checked (a file, or a case entered by hand): all or nothing, once each.</summary>
+    public async Task<ImportReport> ImportAsync(ImportParseResult parsed, string fileName, Guid? creditorId, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var errors = parsed.Errors.ToList();
         var creditors = await db.Creditors.AsNoTracking().ToListAsync(ct);
         var defaultCreditor = ResolveDefaultCreditor(creditors, creditorId, parsed.Invoices.Any(i => i.CreditorName is null) || parsed.Payments.Count > 0);

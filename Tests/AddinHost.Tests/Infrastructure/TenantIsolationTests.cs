@@ -54,6 +54,14 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         }
         HttpContent Json(object o) => JsonContent.Create(o, options: DunningApp.Json);
 
+        // A case typed by A can never land under B's creditor.
+        var typed = await (await Call("POST", "/api/cases", "/api/cases", Json(new
+        {
+            creditorId = creditorB, debtor = new { name = "Débiteur saisi SARL", kind = "Professionnel" },
+            invoices = new[] { new { number = "S-1", issueDate = "2025-06-01", dueDate = "2025-07-01", amountTtc = 100m } },
+        }))).ProblemAsync(400);
+        Assert.Contains("Créancier inconnu", typed.GetProperty("errors").GetProperty("creditorId")[0].GetString());
+
         // Reads of B's ids are 404; lists and reports of A never mention B.
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}", $"/api/cases/{caseB.Id}")).StatusCode);
         var lists = new[]

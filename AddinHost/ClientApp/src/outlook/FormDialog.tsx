@@ -28,7 +28,7 @@ export function FormDialog({ trigger, title, submitLabel, onSubmit, children }: 
     <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); setError(undefined); }}>
       <DialogTrigger disableButtonEnhancement><Button>{trigger}</Button></DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>
             <DialogContent className={l.form}>

@@ -5,6 +5,7 @@ import { ErrorState } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { Section, useLayout } from "../shared/ui";
 import type { CaseDetails, CaseSummary, MessageCase } from "../shared/types";
+import { NewCaseForm } from "./NewCaseForm";
 
 /** No case matches the sender: link the address to a known debtor, or open a case for them. */
 export function UnknownSender({ found, onLinked }: { found: MessageCase; onLinked: () => void }) {
@@ -30,6 +31,7 @@ export function UnknownSender({ found, onLinked }: { found: MessageCase; onLinke
     }
   };
   return (
+    <>
     <Section title="Expéditeur inconnu" id="inconnu">
       <Text>{offer.explanation}</Text>
       <Field label={`Rattacher ${offer.address ?? "cette adresse"} à un débiteur`}>
@@ -42,5 +44,7 @@ export function UnknownSender({ found, onLinked }: { found: MessageCase; onLinke
       </div>
       {error && <ErrorState error={error} />}
     </Section>
+    <NewCaseForm offer={offer} onCreated={onLinked} />
+    </>
   );
 }

@@ -52,12 +52,26 @@ public sealed class OutlookPaneTests(PaneHost host, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task An_unknown_sender_is_offered_to_link_the_address()
+    public async Task An_unknown_sender_gets_a_case_typed_in_the_pane_and_the_pane_then_shows_it()
     {
         var page = await host.OpenAsync("outlook", PaneHost.Outlook("demo-message-4", "contact@entreprise-inconnue.example", "Demande de renseignements"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Expéditeur inconnu" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Rattacher l'adresse" })).ToBeDisabledAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-inconnu.png"), FullPage = true });
+
+        var form = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }) });
+        await form.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }).ClickAsync();
+        await Expect(form.GetByText("Choisissez le créancier")).ToBeVisibleAsync(); // the API's reason, next to its field
+        await form.GetByRole(AriaRole.Combobox, new() { Name = "Créancier", Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Débiteur", Exact = true }).FillAsync("Entreprise Inconnue SAS");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Numéro", Exact = true }).FillAsync("EI-2026-001");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Date de facture", Exact = true }).FillAsync("2026-09-01");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Échéance", Exact = true }).FillAsync("2026-10-01");
+        await form.GetByRole(AriaRole.Textbox, new() { Name = "Montant TTC (€)", Exact = true }).FillAsync("1 250,00");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Entreprise Inconnue SAS", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("total-du")).ToContainTextAsync("€");
+        PaneHost.AssertNoScriptError(page);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class PaneHost : IAsyncLifetime
         var errors = new List<string>();
         ScriptErrors.Add(page, errors);
         page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        // Chromium logs every 4xx answer as a console error; a refusal the pane shows is not a script error.
+        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(message.Text); };
         await page.GotoAsync($"{Address}/app/{pane}.html");
         return page;
     }
