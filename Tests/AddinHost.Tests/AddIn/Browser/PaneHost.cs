@@ -35,9 +35,10 @@ public sealed class PaneHost : IAsyncLifetime
     }
 
     /// <summary>A page inside "Outlook" (with the message open) or "Word", French, at a task pane's width.</summary>
-    public async Task<IPage> OpenAsync(string pane, object officeMock)
+    public async Task<IPage> OpenAsync(string pane, object officeMock, Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await Browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 420, Height = 900 }, AcceptDownloads = true });
+        if (prepare is not null) await prepare(context);
         await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new()
         {
             Status = 200, ContentType = "application/javascript", Body = OfficeMock,

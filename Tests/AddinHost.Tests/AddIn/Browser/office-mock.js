@@ -1,6 +1,7 @@
 // A stand-in for office.js in the browser tests, served in place of Microsoft's CDN file. It plays one real message in
 // Outlook, or one real document in Word: a letter inserted as a .docx is unzipped and its text becomes the body.
-// The test sets window.__officeMock = { host: "Outlook" | "Word", item: {...}, nestedAppAuth: false } before this runs.
+// The test sets window.__officeMock = { host: "Outlook" | "Word", item: {...}, nestedAppAuth: false, dialog: "blocked" | "consent" | "closed" | "token" }
+// before this runs.
 (function () {
   const config = window.__officeMock || { host: null };
   const state = (window.__officeState = { body: config.documentText || "", docx: null, selection: "", inserts: [] });
@@ -103,8 +104,20 @@
           } });
         },
       } : undefined,
+      // The sign-in dialog (Office without Nested App Authentication): config.dialog says how it ends.
       ui: {
-        displayDialogAsync(_url, _options, callback) { callback({ status: "failed", error: { code: 12011, message: "Popups are blocked." } }); },
+        displayDialogAsync(url, _options, callback) {
+          state.dialogUrl = url;
+          const mode = config.dialog || "blocked";
+          if (mode === "blocked") return callback({ status: "failed", error: { code: 12011, message: "The browser blocked the dialog." } });
+          const handlers = {};
+          callback({ status: "succeeded", value: { addEventHandler: (type, handler) => { handlers[type] = handler; }, close: () => { state.dialogClosed = true; } } });
+          const answer = mode === "consent" ? { ok: false, error: "consent_required" }
+            : mode === "closed" ? null : { ok: true, token: "jeton-de-test", expiresOn: Date.now() + 3600000 };
+          setTimeout(() => answer
+            ? handlers.dialogMessageReceived({ message: JSON.stringify(answer) })
+            : handlers.dialogEventReceived({ error: 12006 }), 50);
+        },
         messageParent() {},
       },
     },
