@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import { ApiError, sendJson } from "../shared/api";
+import { sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { channelLabel } from "../shared/format";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -13,20 +14,17 @@ export function PolicyEditor() {
   const loaded = useApi<Policy>("/api/policies");
   const [policy, setPolicy] = useState<Policy>();
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   useEffect(() => { if (loaded.data) setPolicy(loaded.data); }, [loaded.data]);
   if (!policy) return loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : <Loading />;
   const change = (index: number, patch: Partial<PolicyLevel>) =>
     setPolicy({ ...policy, levels: policy.levels.map((level, i) => (i === index ? { ...level, ...patch } : level)) });
-  const save = async () => {
-    setError(undefined);
+  const save = () => {
     setSaved(false);
-    try {
+    return run(async () => {
       setPolicy(await sendJson<Policy>("PUT", "/api/policies", policy));
       setSaved(true);
-    } catch (e) {
-      setError(e as ApiError);
-    }
+    });
   };
   return (
     <div className={l.form}>

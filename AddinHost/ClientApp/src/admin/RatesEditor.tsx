@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError, sendJson } from "../shared/api";
+import { sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { useLayout } from "../shared/ui";
@@ -15,16 +16,11 @@ export function RatesEditor() {
   const l = useLayout();
   const rates = useApi<Rate[]>("/api/rates");
   const [draft, setDraft] = useState({ kind: "LegalAutre" as Rate["kind"], year: new Date().getFullYear(), half: 1, ratePercent: "", source: "" });
-  const [error, setError] = useState<ApiError>();
-  const save = async () => {
-    setError(undefined);
-    try {
-      await sendJson("PUT", "/api/rates", { ...draft, ratePercent: Number(draft.ratePercent.replace(",", ".")), source: draft.source || null });
-      rates.reload();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { error, run } = useAction();
+  const save = () => run(async () => {
+    await sendJson("PUT", "/api/rates", { ...draft, ratePercent: Number(draft.ratePercent.replace(",", ".")), source: draft.source || null });
+    rates.reload();
+  });
   if (rates.loading && !rates.data) return <Loading />;
   return (
     <div className={l.form}>

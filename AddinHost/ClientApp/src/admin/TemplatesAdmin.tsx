@@ -1,6 +1,7 @@
 import { Button, Caption1, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError, download, sendForm } from "../shared/api";
+import { download, sendForm } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { dateTime } from "../shared/format";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -13,20 +14,15 @@ export function TemplatesAdmin() {
   const templates = useApi<TemplateInfo[]>("/api/templates");
   const [name, setName] = useState("");
   const versions = useApi<TemplateVersion[]>(name ? `/api/templates/${name}/versions` : null);
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const [file, setFile] = useState<File>();
-  const upload = async () => {
-    setError(undefined);
-    try {
-      const form = new FormData();
-      form.append("file", file!, file!.name);
-      await sendForm("PUT", `/api/templates/${name}`, form);
-      versions.reload();
-      templates.reload();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const upload = () => run(async () => {
+    const form = new FormData();
+    form.append("file", file!, file!.name);
+    await sendForm("PUT", `/api/templates/${name}`, form);
+    versions.reload();
+    templates.reload();
+  });
   if (templates.loading && !templates.data) return <Loading />;
   return (
     <div className={l.form}>

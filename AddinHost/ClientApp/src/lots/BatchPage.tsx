@@ -2,7 +2,8 @@ import {
   Button, Caption1, Checkbox, Field, Input, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, getJson, sendJson, streamEvents } from "../shared/api";
+import { getJson, sendJson, streamEvents } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { date, eur } from "../shared/format";
 import { EmptyState, ErrorState, Loading, ModeBanner } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -16,7 +17,7 @@ export function BatchPage() {
   const [unticked, setUnticked] = useState<Set<string>>(new Set());
   const [otp, setOtp] = useState("");
   const [batch, setBatch] = useState<Batch>();
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const sendable = useMemo(() => due.data?.steps.filter((s) => !s.notSendable) ?? [], [due.data]);
   const chosen = sendable.filter((s) => !unticked.has(s.caseId));
   const total = chosen.reduce((sum, s) => sum + (s.choice?.priceHt ?? 0), 0);
@@ -31,14 +32,8 @@ export function BatchPage() {
     return () => stop.abort();
   }, [batch?.id, batch?.done]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const send = async () => {
-    setError(undefined);
-    try {
-      setBatch(await sendJson<Batch>("POST", "/api/batches", { items: chosen.map((s) => ({ caseId: s.caseId, level: s.level })), otp: needsOtp ? otp : null }));
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const send = () => run(async () =>
+    setBatch(await sendJson<Batch>("POST", "/api/batches", { items: chosen.map((s) => ({ caseId: s.caseId, level: s.level })), otp: needsOtp ? otp : null })));
   const toggle = (caseId: string) => setUnticked((old) => {
     const next = new Set(old);
     if (next.has(caseId)) next.delete(caseId); else next.add(caseId);
@@ -96,14 +91,19 @@ function Progress({ batch }: { batch: Batch }) {
   const l = useLayout();
   return (
     <div className={l.page} aria-live="polite">
-      <Title3 as="h1">Envoi en cours : {batch.settled} / {batch.total}</Title3>
+      <Title3 as="h1">{batch.done ? "Lot terminé" : "Envoi en cours"} : {batch.settled} / {batch.total}</Title3>
       <ProgressBar value={batch.total ? batch.settled / batch.total : 0} aria-label="Avancement du lot" />
       {batch.done && <Text role="status">Terminé : {batch.total - batch.failed} envoyé(s), {batch.failed} refusé(s).</Text>}
       <ul className={l.list}>
         {batch.entries.map((e) => (
-          <li key={e.position} className={l.spread}>
-            <Text>{e.debtor} — {e.reference}</Text>
-            {e.dispatchState ? <DispatchBadge state={e.dispatchState} label={e.status} /> : <Caption1>{e.error ?? e.status}</Caption1>}
+          <li key={e.position} className={l.section} data-testid={`lettre-${e.position}`}>
+            <div className={l.spread}>
+              <Text>{e.debtor} — {e.reference}</Text>
+              {e.dispatchState ? <DispatchBadge state={e.dispatchState} label={e.status} /> : <Caption1>{e.error ?? e.status}</Caption1>}
+            </div>
+            {/* Each letter's own bar: waiting (moving), prepared (half), settled or refused (full). */}
+            <ProgressBar aria-label={`${e.debtor} : ${e.status}`} color={e.state === "Rejected" ? "error" : e.settled ? "success" : "brand"}
+              value={e.settled || e.state === "Rejected" ? 1 : e.state === "Planned" ? 0.5 : undefined} />
           </li>
         ))}
       </ul>

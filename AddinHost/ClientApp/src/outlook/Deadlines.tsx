@@ -1,6 +1,6 @@
 import { Button, Caption1, Text } from "@fluentui/react-components";
-import { useState } from "react";
-import { ApiError, sendJson } from "../shared/api";
+import { sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { date } from "../shared/format";
 import { EmptyState, ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -11,20 +11,11 @@ import type { UpcomingEvent } from "../shared/types";
 export function Deadlines({ caseId }: { caseId: string }) {
   const l = useLayout();
   const upcoming = useApi<UpcomingEvent[]>("/api/calendar/upcoming");
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const sync = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await sendJson("POST", `/api/cases/${caseId}/calendar`);
-      upcoming.reload();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const sync = () => run(async () => {
+    await sendJson("POST", `/api/cases/${caseId}/calendar`);
+    upcoming.reload();
+  });
   const ours = upcoming.data?.filter((e) => e.fromOutlookDunning) ?? [];
   return (
     <Section title="Échéances (30 jours)" id="echeances"

@@ -1,6 +1,7 @@
 import { Button, Caption1, Card, Field, Input, Link, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, download, sendJson } from "../shared/api";
+import { download, sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { date, dateTime } from "../shared/format";
 import { EmptyState, ErrorState } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -74,15 +75,11 @@ export function DispatchHistory({ caseId, history, refreshKey, onStatesChanged }
 function Posting({ dispatch, onPosted }: { dispatch: Dispatch; onPosted: () => void }) {
   const l = useLayout();
   const [number, setNumber] = useState("");
-  const [error, setError] = useState<ApiError>();
-  const save = async () => {
-    try {
-      await sendJson("POST", `/api/dispatches/${dispatch.id}/posting`, { trackingNumber: number });
-      onPosted();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { error, run } = useAction();
+  const save = () => run(async () => {
+    await sendJson("POST", `/api/dispatches/${dispatch.id}/posting`, { trackingNumber: number });
+    onPosted();
+  });
   return (
     <div className={l.form}>
       <Link as="button" onClick={() => void download(`/api/dispatches/${dispatch.id}/letter`, "courrier.pdf")}>Imprimer le courrier (PDF)</Link>

@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
-import { ApiError } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { ErrorState } from "../shared/states";
 import { useLayout } from "../shared/ui";
 
@@ -10,22 +10,10 @@ export function FormDialog({ trigger, title, submitLabel, onSubmit, children }: 
 }) {
   const l = useLayout();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const submit = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit();
-      setOpen(false);
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run, clear } = useAction();
+  const submit = async () => { if (await run(onSubmit)) setOpen(false); };
   return (
-    <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); setError(undefined); }}>
+    <Dialog open={open} onOpenChange={(_, d) => { setOpen(d.open); clear(); }}>
       <DialogTrigger disableButtonEnhancement><Button>{trigger}</Button></DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
         <form noValidate onSubmit={(e) => { e.preventDefault(); void submit(); }}>

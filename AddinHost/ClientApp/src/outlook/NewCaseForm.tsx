@@ -1,6 +1,7 @@
 import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError, sendJson } from "../shared/api";
+import { sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { ErrorState } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { Section, useLayout } from "../shared/ui";
@@ -19,29 +20,20 @@ export function NewCaseForm({ offer, onCreated }: { offer: NoMatchOffer; onCreat
   const [kind, setKind] = useState("Professionnel");
   const [siren, setSiren] = useState("");
   const [invoices, setInvoices] = useState<InvoiceDraft[]>([{ ...emptyInvoice }]);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const field = (key: string) => error?.errors?.[key]?.[0];
   const change = (index: number, patch: Partial<InvoiceDraft>) => setInvoices(invoices.map((inv, i) => (i === index ? { ...inv, ...patch } : inv)));
-  const create = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await sendJson("POST", "/api/cases", {
-        creditorId: creditorId || null,
-        debtor: { name, kind, siren: siren || null, email: offer.address },
-        invoices: invoices.map((inv) => ({
-          number: inv.number, issueDate: inv.issueDate || null, dueDate: inv.dueDate || null,
-          amountTtc: inv.amountTtc ? Number(inv.amountTtc.replace(/\s/g, "").replace(",", ".")) : null,
-        })),
-      });
-      onCreated();
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () => run(async () => {
+    await sendJson("POST", "/api/cases", {
+      creditorId: creditorId || null,
+      debtor: { name, kind, siren: siren || null, email: offer.address },
+      invoices: invoices.map((inv) => ({
+        number: inv.number, issueDate: inv.issueDate || null, dueDate: inv.dueDate || null,
+        amountTtc: inv.amountTtc ? Number(inv.amountTtc.replace(/\s/g, "").replace(",", ".")) : null,
+      })),
+    });
+    onCreated();
+  });
   return (
     <Section title="Créer le dossier" id="nouveau-dossier">
       <form className={l.form} noValidate onSubmit={(e) => { e.preventDefault(); void create(); }}>

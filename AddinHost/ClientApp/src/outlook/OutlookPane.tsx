@@ -1,6 +1,7 @@
 import { Button, Caption1, Select, Field } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, getJson, sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { onMessageChanged, openMessage, type OpenMessage } from "../shared/office";
 import { EmptyState, ErrorState, Loading } from "../shared/states";
 import { useLayout } from "../shared/ui";
@@ -57,18 +58,12 @@ export function OutlookPane() {
 /** The invoice PDFs attached to the open message, taken into the case on request (once each). */
 function AttachmentImport({ itemId, caseId }: { itemId: string; caseId: string }) {
   const [result, setResult] = useState<ImportedAttachment[]>();
-  const [error, setError] = useState<ApiError>();
-  const run = async () => {
-    setError(undefined);
-    try {
-      setResult(await sendJson<ImportedAttachment[]>("POST", `/api/mailbox/messages/${encodeURIComponent(itemId)}/attachments`, { caseId }));
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const { error, run } = useAction();
+  const take = () => run(async () =>
+    setResult(await sendJson<ImportedAttachment[]>("POST", `/api/mailbox/messages/${encodeURIComponent(itemId)}/attachments`, { caseId })));
   return (
     <div>
-      <Button size="small" onClick={() => void run()}>Ranger les factures jointes au dossier</Button>
+      <Button size="small" onClick={() => void take()}>Ranger les factures jointes au dossier</Button>
       {result && <Caption1 role="status"> {result.length === 0 ? "Aucune pièce jointe PDF." : result.map((r) => `${r.fileName} : ${r.imported ? "rangée" : r.reason}`).join(" ; ")}</Caption1>}
       {error && <ErrorState error={error} />}
     </div>

@@ -2,7 +2,8 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError, sendJson } from "../shared/api";
+import { sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { date, eur } from "../shared/format";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -31,22 +32,12 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
   const l = useLayout();
   const preview = useApi<DispatchPreview>(`/api/cases/${caseId}/dispatches/next`);
   const [otp, setOtp] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { busy, error, run } = useAction();
   if (preview.loading && !preview.data) return <DialogBody><DialogContent><Loading label="Préparation de l'envoi…" /></DialogContent></DialogBody>;
   if (preview.error || !preview.data) return <DialogBody><DialogContent><ErrorState error={preview.error!} onRetry={preview.reload} /></DialogContent></DialogBody>;
   const p = preview.data;
-  const send = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, { level: p.level, otp: p.choice.needsOtp ? otp : null }));
-    } catch (e) {
-      setError(e as ApiError);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const send = () => run(async () =>
+    onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, { level: p.level, otp: p.choice.needsOtp ? otp : null })));
   return (
     <DialogBody>
       <DialogTitle>Envoyer « {p.levelName} »</DialogTitle>

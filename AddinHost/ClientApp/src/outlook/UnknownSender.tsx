@@ -1,6 +1,7 @@
 import { Button, Combobox, Field, Option, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import { ApiError, getJson, sendJson } from "../shared/api";
+import { getJson, sendJson } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { ErrorState } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { Section, useLayout } from "../shared/ui";
@@ -12,24 +13,19 @@ export function UnknownSender({ found, onLinked }: { found: MessageCase; onLinke
   const l = useLayout();
   const cases = useApi<CaseSummary[]>("/api/cases");
   const [choice, setChoice] = useState<string>();
-  const [error, setError] = useState<ApiError>();
+  const { error, run } = useAction();
   const debtors = useMemo(() => {
     const byName = new Map<string, CaseSummary>();
     cases.data?.forEach((c) => byName.set(c.debtor, c));
     return [...byName.values()].sort((a, b) => a.debtor.localeCompare(b.debtor, "fr"));
   }, [cases.data]);
   const offer = found.offer!;
-  const link = async () => {
-    setError(undefined);
-    try {
-      // The list names cases; the link names the debtor, read from the chosen case.
-      const chosen = await getJson<CaseDetails>(`/api/cases/${choice}`);
-      await sendJson("POST", offer.linkRoute, { address: offer.address, debtorId: chosen.debtor.id });
-      onLinked();
-    } catch (e) {
-      setError(e as ApiError);
-    }
-  };
+  const link = () => run(async () => {
+    // The list names cases; the link names the debtor, read from the chosen case.
+    const chosen = await getJson<CaseDetails>(`/api/cases/${choice}`);
+    await sendJson("POST", offer.linkRoute, { address: offer.address, debtorId: chosen.debtor.id });
+    onLinked();
+  });
   return (
     <>
     <Section title="Expéditeur inconnu" id="inconnu">

@@ -31,7 +31,7 @@ const stateColour: Record<DispatchState, "brand" | "success" | "danger" | "warni
 
 /** A letter's state, as the API words it. */
 export function DispatchBadge({ state, label }: { state: DispatchState; label: string }) {
-  return <Badge appearance="tint" color={stateColour[state]} data-state={state}>{label}</Badge>;
+  return <Badge appearance="tint" color={stateColour[state]} data-state={state} style={{ whiteSpace: "nowrap", flexShrink: 0 }}>{label}</Badge>;
 }
 
 /** States that can still change: the pane keeps reading them. */

@@ -1,6 +1,7 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { ApiError, sendForm } from "../shared/api";
+import { sendForm } from "../shared/api";
+import { useAction } from "../shared/useAction";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { Section, useLayout } from "../shared/ui";
@@ -14,21 +15,12 @@ export function TemplateTab() {
   const l = useLayout();
   const fields = useApi<FieldList>("/api/templates/fields");
   const [lint, setLint] = useState<Lint>();
-  const [error, setError] = useState<ApiError | Error>();
-  const [busy, setBusy] = useState(false);
-  const check = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const form = new FormData();
-      form.append("file", await documentFile(), "document.docx");
-      setLint(await sendForm<Lint>("POST", "/api/templates/lint", form));
-    } catch (e) {
-      setError(e as Error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
+  const check = () => run(async () => {
+    const form = new FormData();
+    form.append("file", await documentFile(), "document.docx");
+    setLint(await sendForm<Lint>("POST", "/api/templates/lint", form));
+  });
   return (
     <div className={l.form}>
       <Section title="Vérifier ce document" id="verifier" actions={<Button onClick={() => void check()} disabled={busy}>{busy ? "Vérification…" : "Vérifier"}</Button>}>
