@@ -4,7 +4,7 @@ using System.Text.Unicode;
 using AddinHost.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using AddinHost.Infrastructure.Health;
 using Scalar.AspNetCore;
 
 namespace AddinHost.Infrastructure;
@@ -22,7 +22,7 @@ public static class ApiExtensions
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddDunningHealth();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -32,7 +32,7 @@ public static class ApiExtensions
         app.MapOpenApi();
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
-        app.MapHealthChecks("/health");
+        app.MapDunningHealth();
         app.MapGet("/api/info", (IEnumerable<EmbeddedDefault> defaults, IHostEnvironment env) =>
             {
                 var inUse = defaults.Where(d => d.InUse).Select(d => d.Name).ToList();
@@ -55,19 +55,11 @@ public static class ApiExtensions
             foreach (var url in addresses)
             {
                 Console.WriteLine($"OutlookDunning écoute sur {url}");
-                Console.WriteLine($"  API : {url}/openapi/v1.json" + (app.Environment.IsDevelopment() ? $" · documentation : {url}/scalar" : "") + $" · santé : {url}/health");
+                Console.WriteLine($"  API : {url}/openapi/v1.json" + (app.Environment.IsDevelopment() ? $" · documentation : {url}/scalar" : "") + $" · santé : {url}/health/ready");
                 Console.WriteLine($"  Dossiers : {url}/api/cases");
             }
             if (demo.Count > 0)
                 Console.WriteLine($"  MODE DÉMONSTRATION ({string.Join(", ", demo)}) : données fictives, ne pas utiliser en production.");
         });
     }
-}
-
-internal sealed class DatabaseHealthCheck(DunningDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        await db.Database.CanConnectAsync(ct)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("Base de données injoignable.");
 }

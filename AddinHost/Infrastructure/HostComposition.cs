@@ -11,6 +11,7 @@ using AddinHost.Sandbox;
 using AddinHost.Mailbox;
 using AddinHost.Calendar;
 using AddinHost.AddIn;
+using AddinHost.Infrastructure.Protection;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -23,6 +24,7 @@ public static class HostComposition
         var builder = WebApplication.CreateBuilder(args);
         builder.AddDunningProblems();
         builder.AddDunningApi();
+        builder.AddDunningProtection();
         builder.AddDunningData();
         builder.AddDunningAuth();
         builder.Services.AddScoped<AuditTrail>();
@@ -45,6 +47,7 @@ public static class HostComposition
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseTenantResolution();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }

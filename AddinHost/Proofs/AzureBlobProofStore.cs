@@ -12,6 +12,8 @@ public sealed class AzureBlobProofStore(BlobServiceClient service, ILogger<Azure
 {
     private const string HashKey = "sha256";
 
+    public async Task ProbeAsync(CancellationToken ct) => await service.GetPropertiesAsync(ct);
+
     public async Task<StoredBlob> PutAsync(string tenantId, string path, byte[] content, string contentType, CancellationToken ct)
     {
         var blob = await BlobAsync(tenantId, ProofHash.CheckPath(path), ct);

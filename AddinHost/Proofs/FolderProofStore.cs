@@ -6,6 +6,9 @@ namespace AddinHost.Proofs;
 /// </summary>
 public sealed class FolderProofStore(string root, ILogger<FolderProofStore> log) : IProofStore
 {
+    public Task ProbeAsync(CancellationToken ct) =>
+        Directory.Exists(root) || Directory.CreateDirectory(root).Exists ? Task.CompletedTask : throw new DirectoryNotFoundException(root);
+
     public async Task<StoredBlob> PutAsync(string tenantId, string path, byte[] content, string contentType, CancellationToken ct)
     {
         var file = FileOf(tenantId, ProofHash.CheckPath(path));

@@ -10,6 +10,9 @@ public interface IProofStore
 
     /// <summary>Reads the bytes back and checks them against the hash kept when they were filed.</summary>
     Task<byte[]> GetAsync(string tenantId, string path, string expectedSha256, CancellationToken ct);
+
+    /// <summary>For the readiness check: throws when the store cannot be reached.</summary>
+    Task ProbeAsync(CancellationToken ct);
 }
 
 public sealed record StoredBlob(string Path, string Sha256, long Size);

@@ -49,7 +49,7 @@ public static class DispatchBenchmark
         [
             "--environment", "Benchmark", "--urls", baseUrl,
             $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
-            "--Auth:Demo=false", "--Logging:LogLevel:Default=Warning",
+            "--Auth:Demo=false", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
             "--Sandbox:Enabled=true", $"--Sandbox:LatencyMs={latencyMs}", "--Sandbox:WebhookSeconds=0",
             $"--Ar24:BaseUrl={baseUrl}/sandbox/ar24/api/", "--Ar24:Token=jeton-du-bac-a-sable", "--Ar24:PrivateKey=cle-du-bac-a-sable",
             "--Ar24:WebhookAllowedIps:0=127.0.0.1", $"--Ar24:WebhookBaseUrl={baseUrl}",

@@ -34,7 +34,7 @@ public static class PanesBenchmark
         var data = Directory.CreateTempSubdirectory("od-panes-").FullName;
         var app = HostComposition.Build(
         [
-            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root, "--urls", address, "--Logging:LogLevel:Default=Warning",
+            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root, "--urls", address, "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
             $"--ConnectionStrings:Dunning=Data Source={Path.Combine(data, "demo.db")}", $"--Proofs:Folder={Path.Combine(data, "preuves")}",
             $"--Ar24:BaseUrl={address}/sandbox/ar24/api/", $"--Ar24:WebhookBaseUrl={address}", $"--Graph:BaseUrl={address}/sandbox/graph/v1.0",
             "--Dispatch:Worker=false",

@@ -64,6 +64,8 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
         builder.UseSetting("Sandbox:WebhookSeconds", "0"); // and the simulator's callbacks
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000"); // tests drive one user hard; the limits have their own tests
+        builder.UseSetting("RateLimits:WebhooksPerMinute", "100000");
         builder.UseSetting("Graph:BaseUrl", "http://localhost/sandbox/graph/v1.0");
         builder.UseSetting("Proofs:Store", "AzureBlob");
         builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);

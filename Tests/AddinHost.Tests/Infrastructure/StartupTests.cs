@@ -145,7 +145,7 @@ public sealed class StartupTests
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
         Assert.Contains("Connexion requise", problem.GetProperty("detail").GetString());
-        Assert.True((await client.GetAsync("/health")).IsSuccessStatusCode);
+        Assert.True((await client.GetAsync("/health/live")).IsSuccessStatusCode); // probes need no sign-in
         var info = await (await client.GetAsync("/api/info")).Content.ReadAsStringAsync();
         Assert.Contains("\"demonstration\":false", info);
 

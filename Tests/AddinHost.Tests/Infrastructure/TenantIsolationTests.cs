@@ -149,7 +149,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
         foreach (var (pattern, url) in new[]
                  {
-                     ("/api/info", "/api/info"), ("/health", "/health"), ("/openapi/{documentName}.json", "/openapi/v1.json"),
+                     ("/api/info", "/api/info"), ("/health", "/health"), ("/health/live", "/health/live"), ("/health/ready", "/health/ready"),
+                     ("/openapi/{documentName}.json", "/openapi/v1.json"),
                      ("/api/templates", "/api/templates"), ("/api/templates/fields", "/api/templates/fields"),
                      ("/api/templates/{name}/lint", "/api/templates/relance-1/lint"), ("/api/templates/{name}", "/api/templates/relance-1"),
                      ("/manifest/{name}.xml", "/manifest/outlook.xml"), ("/api/addin/config", "/api/addin/config"),
