@@ -29,6 +29,9 @@ public static class DispatchEndpoints
                 o.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(60) ? attempt * 2 : TimeSpan.FromSeconds(60);
                 o.TotalRequestTimeout.Timeout = attempt * 3;
             });
+        // Inside the resilience pipeline: each attempt is timed, as AR24 saw it.
+        builder.Services.AddHttpClient<Ar24Client>()
+            .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddScoped<DispatchService>();
         builder.Services.AddScoped<DispatchQueries>();
         builder.Services.AddScoped<Batches.BatchService>();

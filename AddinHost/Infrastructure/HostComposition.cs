@@ -12,6 +12,7 @@ using AddinHost.Mailbox;
 using AddinHost.Calendar;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Protection;
+using AddinHost.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -25,6 +26,7 @@ public static class HostComposition
         builder.AddDunningProblems();
         builder.AddDunningApi();
         builder.AddDunningProtection();
+        builder.AddDunningTelemetry();
         builder.AddDunningData();
         builder.AddDunningAuth();
         builder.Services.AddScoped<AuditTrail>();

@@ -18,10 +18,13 @@ public sealed class GraphClients(HttpClient http, IGraphTokenSource tokens, IOpt
         return new GraphServiceClient(http, auth, baseUrl);
     }
 
-    /// <summary>The HTTP pipeline Graph's SDK would build, ending in the mailbox throttle.</summary>
-    public static HttpClient CreateHttpClient(MailboxThrottle throttle)
+    /// <summary>The HTTP pipeline Graph's SDK would build, ending in the mailbox throttle, each call timed on the wire.</summary>
+    public static HttpClient CreateHttpClient(MailboxThrottle throttle, Infrastructure.Telemetry.DunningMetrics metrics)
     {
-        throttle.InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        throttle.InnerHandler = new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.GraphCall(ms, outcome), metrics)
+        {
+            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
+        };
         return GraphClientFactory.Create(GraphClientFactory.CreateDefaultHandlers(), finalHandler: throttle);
     }
 }

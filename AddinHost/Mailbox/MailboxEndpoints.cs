@@ -14,7 +14,8 @@ public static class MailboxEndpoints
         builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxThrottle>();
-        builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(sp.GetRequiredService<MailboxThrottle>()));
+        builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(sp.GetRequiredService<MailboxThrottle>(),
+            sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddScoped(sp => new GraphClients(sp.GetRequiredKeyedService<HttpClient>("graph"), sp.GetRequiredService<IGraphTokenSource>(),
             sp.GetRequiredService<IOptions<GraphOptions>>()));
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();

@@ -15,7 +15,8 @@ namespace AddinHost.Dispatch.Channels;
 /// The postal route: the letter is printed at the firm and posted as a recommandé with avis de réception; entering
 /// La Poste's tracking number records the step as taken and files the letter as sent.
 /// </summary>
-public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTrail audit, CurrentActor actor, DispatchQueries queries, TimeProvider clock)
+public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTrail audit, CurrentActor actor, DispatchQueries queries, TimeProvider clock,
+    Infrastructure.Telemetry.DunningMetrics metrics)
 {
     public async Task<DispatchDto> RecordPostingAsync(Guid dispatchId, PostingRequest r, CancellationToken ct)
     {
@@ -41,6 +42,7 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         d.State = DispatchState.Posted;
         d.TrackingNumber = tracking;
         d.PostedOn = postedOn;
+        metrics.StateChanged(d.Channel.ToString(), DispatchState.ToPrint, DispatchState.Posted);
         d.UpdatedAt = clock.GetUtcNow();
         // The step is taken on the posting date: the ladder moves on from it.
         db.CaseEvents.Add(new CaseEvent

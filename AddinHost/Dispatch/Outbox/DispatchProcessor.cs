@@ -16,7 +16,7 @@ namespace AddinHost.Dispatch.Outbox;
 /// </summary>
 public sealed class DispatchProcessor(
     IServiceScopeFactory scopes, SenderAccounts senders, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock,
-    ILogger<DispatchProcessor> log)
+    Infrastructure.Telemetry.DunningMetrics metrics, ILogger<DispatchProcessor> log)
 {
     public const string Actor = "envoi-automatique";
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -246,6 +246,7 @@ public sealed class DispatchProcessor(
         if (done) s.Row.LeaseOwner = null; // no longer in a worker's hands
         s.Row.UpdatedAt = s.Clock.GetUtcNow();
         await s.Db.SaveChangesAsync(ct);
+        if (done && s.Row.ClaimedFrom is { } from && from != s.Row.State) metrics.StateChanged(s.Row.Channel.ToString(), from, s.Row.State);
     }
 
     private void Fault(string point) => FaultInjector?.Invoke(point);

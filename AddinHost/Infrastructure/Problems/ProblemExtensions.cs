@@ -52,6 +52,7 @@ public static class ProblemExtensions
                     "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.", null),
                 _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500), (IDictionary<string, string[]>?)null),
             };
+            if (exception is Proofs.ProofIntegrityException) http.RequestServices.GetRequiredService<Telemetry.DunningMetrics>().ProofHashFailed();
             if (status >= 500 || exception is Proofs.ProofIntegrityException)
                 log.LogError(exception, "Error on {Method} {Path}", http.Request.Method, http.Request.Path);
 
