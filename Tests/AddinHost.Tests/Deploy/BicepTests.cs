@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json;
+using AddinHost.Tests.Fixtures;
+
+namespace AddinHost.Tests.Deploy;
+
+/// <summary>The infrastructure as code compiles and lints clean (warnings count as errors), and says what the admin guide promises.</summary>
+public sealed class BicepTests
+{
+    private static readonly string Bicep = typeof(BicepTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPath").Value!;
+    private static readonly string Template = Path.Combine(RepositoryRoot.Path, "AddinHost", "deploy", "main.bicep");
+
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Bicep, File.GetUnixFileMode(Bicep) | UnixFileMode.UserExecute);
+        var start = new ProcessStartInfo(Bicep) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    [Fact]
+    public async Task The_template_builds_and_lints_without_a_warning()
+    {
+        var lint = await RunAsync("lint", Template);
+        Assert.True(lint.Code == 0 && !lint.Output.Contains("Warning", StringComparison.OrdinalIgnoreCase), lint.Output);
+        var build = await RunAsync("build", Template, "--stdout");
+        Assert.True(build.Code == 0, build.Output);
+
+        var resources = JsonDocument.Parse(build.Output).RootElement.GetProperty("resources");
+        var types = resources.EnumerateArray().Select(r => r.GetProperty("type").GetString()).ToList();
+        foreach (var expected in new[] { "Microsoft.Web/sites", "Microsoft.DBforPostgreSQL/flexibleServers", "Microsoft.Storage/storageAccounts",
+                     "Microsoft.KeyVault/vaults", "Microsoft.Insights/components", "Microsoft.ManagedIdentity/userAssignedIdentities" })
+            Assert.Contains(expected, types);
+        var storage = resources.EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Storage/storageAccounts");
+        var worm = storage.GetProperty("properties").GetProperty("immutableStorageWithVersioning");
+        Assert.True(worm.GetProperty("enabled").GetBoolean()); // proofs are WORM from the first write
+        Assert.DoesNotContain("Password=", build.Output.Split("\"outputs\"")[1]); // no secret in an output
+    }
+}
