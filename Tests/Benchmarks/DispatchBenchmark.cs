@@ -160,34 +160,8 @@ public static class DispatchBenchmark
         }, runs: 5);
     }
 
-    private static async Task SeedAsync(WebApplication app, string tenant, int letters)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "benchmark";
-        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Cabinets.Add(new Cabinet { Name = "Cabinet Banc d'Essai", Email = "envois@banc-essai.example", SigningLawyer = "Maître Alix Banc", City = "Paris" });
-        var creditor = new Creditor { Name = "Créancier du banc", Kind = CreditorKind.Client };
-        db.Creditors.Add(creditor);
-        var pdf = SamplePdf();
-        var letter = new GeneratedLetter { Template = "mise-en-demeure", Format = "pdf", FileName = "mise-en-demeure.pdf", Content = pdf, Sha256 = AddinHost.Proofs.ProofHash.Of(pdf), AsOf = new DateOnly(2026, 11, 2) };
-        for (var i = 0; i < letters; i++)
-        {
-            var debtor = new Debtor { Key = $"bench-{i}", Name = $"Société Banc {i:D4} SAS", Kind = DebtorKind.Professionnel, Email = $"compta{i}@banc-{i}.example" };
-            var c = new RecoveryCase { Reference = tenant == Tenant ? $"DR-BANC-{i:D5}" : $"DR-CHAUFFE-{i:D5}", CreditorId = creditor.Id, DebtorId = debtor.Id, OpenedOn = new DateOnly(2026, 9, 1) };
-            var l = new GeneratedLetter { CaseId = c.Id, Template = letter.Template, Format = "pdf", FileName = letter.FileName, Content = pdf, Sha256 = letter.Sha256, AsOf = letter.AsOf };
-            db.Debtors.Add(debtor);
-            db.Cases.Add(c);
-            db.GeneratedLetters.Add(l);
-            db.Dispatches.Add(new DispatchItem
-            {
-                CaseId = c.Id, Level = 3, LevelName = "Mise en demeure", Channel = StepChannel.Ere, ChannelReason = "banc d'essai",
-                State = DispatchState.Planned, LetterId = l.Id, CreatedBy = "benchmark",
-            });
-        }
-        await db.SaveChangesAsync();
-    }
+    private static Task SeedAsync(WebApplication app, string tenant, int letters) =>
+        PlannedLetters.SeedAsync(app.Services, tenant, letters, tenant == Tenant ? "DR-BANC" : "DR-CHAUFFE");
 
     private static async Task<int> CountAsync(WebApplication app, DispatchState state)
     {

@@ -206,8 +206,9 @@ public sealed class DispatchProcessor(
         // The letter as sent joins the case's evidence, write-once, before the state says "deposited".
         letter ??= await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
         reference ??= await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
-        // Never filed yet: the filing is saved with the "deposited" state, and a deposited row never comes back here.
-        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct, knownAbsent: true);
+        // Sent in this turn, the letter was never filed: the filing is saved with the "deposited" state. Found after an
+        // interruption, it is looked up first, in case another instance filed it meanwhile.
+        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct, knownAbsent: s.Row.ClaimedFrom == DispatchState.Planned);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
         row.SenderOtp = null; // used: a one-time code is not kept

@@ -18,7 +18,8 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
     /// <summary>Tests run on a fixed day (30 September 2025, Paris) so amounts are exact.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2025, 9, 30, 10, 0, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    /// <summary>Several instances share one clock, as NTP-synchronised servers do.</summary>
+    public FakeTimeProvider Clock { get; init; } = new(DefaultNow);
     public DbKind Kind { get; } = kind;
     public string ConnectionString { get; } = connectionString;
     public string Tenant { get; } = tenant;
@@ -31,6 +32,9 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
 
     /// <summary>Extra services for one test class (registered after the host's own).</summary>
     public Action<IServiceCollection>? ExtraServices { get; init; }
+
+    /// <summary>Another host whose built-in AR24 simulator this one sends to (several instances, one AR24).</summary>
+    public DunningApp? Ar24Host { get; init; }
 
     /// <summary>The demo user's roles; null keeps the default (every role).</summary>
     public string[]? Roles { get; init; }
@@ -77,7 +81,7 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         {
             s.AddSingleton<TimeProvider>(Clock);
             // The real AR24 client talks HTTP to the built-in simulator of this very host.
-            s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>().ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>().ConfigurePrimaryHttpMessageHandler(() => (Ar24Host ?? this).Server.CreateHandler());
             s.AddHttpClient(AddinHost.Sandbox.Ar24SandboxWebhooks.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
             // Graph goes to this host's sample mailbox, through the SDK's own middleware, unless a test brings its Graph server.
             if (!Settings.ContainsKey("Graph:BaseUrl"))

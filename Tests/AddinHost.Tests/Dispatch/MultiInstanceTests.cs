@@ -1,0 +1,105 @@
+using System.Text.Json;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Dispatch;
+
+/// <summary>
+/// Two hosts on one PostgreSQL database and one blob store share the outbox: 500 mises en demeure go through them
+/// while one host dies in the middle of its work and another takes its place. Every letter reaches AR24 exactly once,
+/// none is lost, and every letter as sent is filed exactly once.
+/// </summary>
+public sealed class MultiInstanceTests : IAsyncLifetime
+{
+    private const string Tenant = "cabinet-multi";
+    private const int Letters = 500;
+    private DunningApp _a = null!;
+    private DunningApp _b = null!;
+    private string _database = "";
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DbKind.Postgres);
+        _a = new DunningApp(DbKind.Postgres, _database, Tenant); // also plays AR24, for both
+        _ = _a.Server;
+        _b = SecondHost();
+        await PlannedLetters.SeedAsync(_a.Services, Tenant, Letters, "DR-MULTI");
+    }
+
+    private DunningApp SecondHost()
+    {
+        var b = new DunningApp(DbKind.Postgres, _database, Tenant) { Ar24Host = _a, Clock = _a.Clock };
+        _ = b.Server;
+        return b;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _b.DisposeAsync();
+        await _a.DisposeAsync();
+    }
+
+    /// <summary>A worker's loop on one host, until told to stop (a stop in the middle of a turn is a crash).</summary>
+    private static Task WorkAsync(DunningApp host, CancellationToken stop) => Task.Run(async () =>
+    {
+        var processor = host.Services.GetRequiredService<DispatchProcessor>();
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (!await processor.ProcessNextAsync(stop)) await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException) { return; }
+        }
+    });
+
+    private async Task<int> CountAsync(DispatchState state)
+    {
+        await using var scope = _a.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(Tenant);
+        return await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches.CountAsync(d => d.State == state);
+    }
+
+    [Fact]
+    public async Task Five_hundred_letters_through_two_hosts_one_of_which_dies_are_each_sent_and_filed_once()
+    {
+        using var stopA = new CancellationTokenSource();
+        using var stopB = new CancellationTokenSource();
+        var workers = new List<Task> { WorkAsync(_a, stopA.Token), WorkAsync(_a, stopA.Token), WorkAsync(_b, stopB.Token), WorkAsync(_b, stopB.Token) };
+
+        while (await CountAsync(DispatchState.Deposited) < Letters / 3) await Task.Delay(20);
+        await stopB.CancelAsync(); // host B dies in the middle of its turns
+        await Task.WhenAll(workers.Skip(2));
+        await _b.DisposeAsync();
+        _a.Clock.Advance(TimeSpan.FromMinutes(5)); // B's leases run out: its letters are A's to verify
+        _b = SecondHost(); // and B comes back
+        using var stopB2 = new CancellationTokenSource();
+        workers.Add(WorkAsync(_b, stopB2.Token));
+        workers.Add(WorkAsync(_b, stopB2.Token));
+
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        for (int done = 0, before = -1; (done = await CountAsync(DispatchState.Deposited)) < Letters && DateTime.UtcNow < deadline; before = done)
+        {
+            await Task.Delay(500);
+            if (done == before) _a.Clock.Advance(TimeSpan.FromSeconds(31)); // stalled: letters in doubt are verified after their back-off
+        }
+        await stopA.CancelAsync();
+        await stopB2.CancelAsync();
+        await Task.WhenAll(workers);
+
+        Assert.Equal(Letters, await CountAsync(DispatchState.Deposited));
+        var mails = JsonDocument.Parse(await _a.CreateClient().GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("mails").EnumerateArray()
+            .Select(m => m.GetProperty("ref_client").GetString()).ToList();
+        Assert.Equal(Letters, mails.Count);          // no duplicate at AR24
+        Assert.Equal(Letters, mails.Distinct().Count()); // and none lost
+        await using var scope = _a.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(Tenant);
+        var filed = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().FiledProofs.Where(p => p.Kind == "lettre")
+            .GroupBy(p => p.DispatchId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(Letters, filed.Count);
+        Assert.All(filed, count => Assert.Equal(1, count));
+    }
+}
