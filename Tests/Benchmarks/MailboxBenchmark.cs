@@ -98,7 +98,7 @@ public static class MailboxBenchmark
         }
     }
 
-    private static async Task<List<string>> SeedAsync(WebApplication app, int count)
+    internal static async Task<List<string>> SeedAsync(WebApplication app, int count)
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(BenchHost.Tenant);

@@ -1,7 +1,7 @@
 namespace Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox|panes]
+/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox|panes|load]
 /// </summary>
 public static class BenchmarkProgram
 {
@@ -26,6 +26,8 @@ public static class BenchmarkProgram
             await MailboxBenchmark.RunAsync(report, scale.Cases, scale.CaseViews, providers, Console.Out);
         if (only is null or "panes")
             await PanesBenchmark.RunAsync(report, scale.PaneOpenings, Console.Out);
+        if (only is null or "load")
+            await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(scale.LoadSeconds), providers.Contains("Postgres") ? "Postgres" : providers[0], Console.Out);
         if (only is null or "dispatch")
             await DispatchBenchmark.RunAsync(report, scale.DispatchLetters, providers, Console.Out);
         Console.WriteLine();

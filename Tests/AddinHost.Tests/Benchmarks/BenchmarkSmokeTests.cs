@@ -25,6 +25,20 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task A_tiny_load_run_stops_by_itself_and_reports_latency_errors_and_memory()
+    {
+        var report = new Report();
+        var log = new StringWriter();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(3), "Sqlite", log, users: 4, webhooksPerSecond: 5, cases: 50);
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the run is bounded");
+        var printed = new StringWriter();
+        report.Print(printed);
+        Assert.Contains("Load: case view p95", printed.ToString());
+        Assert.Matches(@"Load: 4 users and 5 webhooks/s for 3 s on Sqlite: [\d,]+ requests, 0 errors", log.ToString());
+    }
+
+    [Fact]
     public async Task A_tiny_panes_run_times_the_outlook_pane_and_weighs_the_first_load()
     {
         var report = new Report();
