@@ -12,15 +12,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Benchmarks;
 
 /// <summary>
-/// Bounded traffic on loopback for a fixed time, then it stops by itself: 50 users opening case views and AR24
-/// sending 5 webhooks a second, against the host on PostgreSQL. It reports the case view's p95 next to a request that
+/// Bounded traffic on loopback for a fixed time, then it stops by itself: 50 users opening case views (each reading
+/// the pane about a second before the next one) and AR24 sending 5 webhooks a second, against the host on PostgreSQL. It reports the case view's p95 next to a request that
 /// does nothing (<c>/health/live</c>) under the same load, the error rate, and the managed heap across the run.
 /// </summary>
 public static class LoadBenchmark
 {
     private static readonly TimeSpan P95Target = TimeSpan.FromMilliseconds(100);
 
-    public static async Task RunAsync(Report report, TimeSpan duration, string provider, TextWriter log, int users = 50, int webhooksPerSecond = 5, int cases = 2_000)
+    public static async Task RunAsync(Report report, TimeSpan duration, string provider, TextWriter log, int users = 50, int webhooksPerSecond = 5, int cases = 2_000,
+        int thinkMilliseconds = 1_000)
     {
         var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -85,6 +86,8 @@ public static class LoadBenchmark
                     {
                         await TimedAsync(() => http.GetAsync($"/api/cases/{ids[random.Next(ids.Count)]}", stop.Token), views);
                         if (random.Next(10) == 0) await TimedAsync(() => http.GetAsync("/health/live", stop.Token), floor);
+                        // A lawyer reads the case before opening the next one (jittered, so the users do not march in step).
+                        try { await Task.Delay(random.Next(thinkMilliseconds / 2, thinkMilliseconds * 3 / 2 + 1), stop.Token); } catch (OperationCanceledException) { }
                     }
                 }));
             }
@@ -111,7 +114,8 @@ public static class LoadBenchmark
             var middle = heap.Skip(third).Take(third).Select(h => h.Bytes).DefaultIfEmpty(0).Average();
             var last = heap.Skip(2 * third).Select(h => h.Bytes).DefaultIfEmpty(0).Average();
             var growth = middle == 0 ? 0 : (last - middle) / middle;
-            log.WriteLine($"Load: {users} users and {webhooksPerSecond} webhooks/s for {duration.TotalSeconds:F0} s on {provider}: {calls:N0} requests, " +
+            log.WriteLine($"Load: {users} users and {webhooksPerSecond} webhooks/s for {duration.TotalSeconds:F0} s on {provider}: {calls:N0} requests " +
+                          $"({calls / duration.TotalSeconds:F0}/s), " +
                           $"{errors} errors ({errorRate:P2}), case view p95 {p95:F1} ms (a request that does nothing: {Percentile(floor, 0.95):F1} ms), " +
                           $"managed heap {middle / 1048576:F0} MB then {last / 1048576:F0} MB ({growth:+0%;-0%})");
             report.Add(provider, $"Load: case view p95 ({users} users + {webhooksPerSecond} webhooks/s)", TimeSpan.FromMilliseconds(p95),

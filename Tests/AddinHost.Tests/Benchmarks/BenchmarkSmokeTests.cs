@@ -30,12 +30,12 @@ public sealed class BenchmarkSmokeTests
         var report = new Report();
         var log = new StringWriter();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(3), "Sqlite", log, users: 4, webhooksPerSecond: 5, cases: 50);
+        await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(3), "Sqlite", log, users: 4, webhooksPerSecond: 5, cases: 50, thinkMilliseconds: 100);
         Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the run is bounded");
         var printed = new StringWriter();
         report.Print(printed);
         Assert.Contains("Load: case view p95", printed.ToString());
-        Assert.Matches(@"Load: 4 users and 5 webhooks/s for 3 s on Sqlite: [\d,]+ requests, 0 errors", log.ToString());
+        Assert.Matches(@"Load: 4 users and 5 webhooks/s for 3 s on Sqlite: [\d,]+ requests \(\d+/s\), 0 errors", log.ToString());
     }
 
     [Fact]
