@@ -1,3 +1,4 @@
+using AddinHost.Cases.Privacy;
 using AddinHost.Cases.Demo;
 using AddinHost.Cases.Import;
 using AddinHost.Cases.Money;
@@ -18,6 +19,7 @@ public static class CasesExtensions
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
         s.AddScoped<CaseEntry>();
+        s.AddScoped<Privacy.DebtorExport>();
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -32,5 +34,6 @@ public static class CasesExtensions
         .MapPolicies()
         .MapRates()
         .MapInterest()
-        .MapReports();
+        .MapReports()
+        .MapPrivacy();
 }
