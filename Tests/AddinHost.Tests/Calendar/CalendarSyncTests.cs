@@ -20,12 +20,9 @@ public abstract class CalendarSyncTests(DbKind kind) : GraphServerTestBase(kind)
     [Fact]
     public async Task The_deadlines_of_a_notice_go_to_the_calendar_once_and_follow_the_case()
     {
-        await NoticeScenario.SetCabinetAsync(Client);
         var (_, company, _) = await SeedTypicalAsync();
-        await NoticeScenario.TakeRemindersAsync(Client, company.Id);
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
+        await NoticeScenario.DepositNoticeAsync(App, Client, company.Id);
         var processor = App.Services.GetRequiredService<DispatchProcessor>();
-        while (await processor.ProcessNextAsync(default)) { }
 
         var entries = await SyncAsync(company.Id);
         Assert.Equal([DeadlineKind.FinDelaiMiseEnDemeure, DeadlineKind.FinAcceptationEre, DeadlineKind.Prescription90, DeadlineKind.Prescription30],

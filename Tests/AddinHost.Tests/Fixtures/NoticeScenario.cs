@@ -16,6 +16,16 @@ public static class NoticeScenario
         (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
         (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
     }
+
+    /// <summary>The firm's identity set, the reminders taken, and the mise en demeure sent through the outbox (deposited at the simulator).</summary>
+    public static async Task DepositNoticeAsync(DunningApp app, HttpClient client, Guid caseId)
+    {
+        await SetCabinetAsync(client);
+        await TakeRemindersAsync(client, caseId);
+        (await client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
+        var processor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AddinHost.Dispatch.Outbox.DispatchProcessor>(app.Services);
+        while (await processor.ProcessNextAsync(default)) { }
+    }
 }
 
 /// <summary>Thrown by a fault hook to stand for a process that dies at that point.</summary>

@@ -47,12 +47,8 @@ public sealed class TelemetryTests() : GraphServerTestBase(DbKind.Sqlite)
     [Fact]
     public async Task Letters_sent_state_changes_and_provider_calls_are_counted_by_channel()
     {
-        await NoticeScenario.SetCabinetAsync(Client);
         var (_, company, _) = await SeedTypicalAsync();
-        await NoticeScenario.TakeRemindersAsync(Client, company.Id);
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
-        var processor = App.Services.GetRequiredService<DispatchProcessor>();
-        while (await processor.ProcessNextAsync(default)) { }
+        await NoticeScenario.DepositNoticeAsync(App, Client, company.Id);
 
         Assert.Equal(1, Sum("outlookdunning.letters.sent", t => t["channel"] == "Ere"));
         Assert.Equal(1, Sum("outlookdunning.dispatch.state_changes", t => t["from"] == "Planned" && t["to"] == "Deposited"));

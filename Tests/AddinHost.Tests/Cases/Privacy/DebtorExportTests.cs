@@ -13,12 +13,8 @@ public abstract class DebtorExportTests(DbKind kind) : ApiTestBase(kind)
     [Fact]
     public async Task An_admin_exports_all_a_debtor_has_in_the_firm_and_the_export_is_audited()
     {
-        await NoticeScenario.SetCabinetAsync(Client);
         var (_, company, consumer) = await SeedTypicalAsync();
-        await NoticeScenario.TakeRemindersAsync(Client, company.Id);
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
-        var processor = App.Services.GetRequiredService<DispatchProcessor>();
-        while (await processor.ProcessNextAsync(default)) { }
+        await NoticeScenario.DepositNoticeAsync(App, Client, company.Id);
         var debtorId = (await GetCaseAsync(company.Id)).Debtor.Id;
 
         var export = await (await Client.GetAsync($"/api/debtors/{debtorId}/export")).ReadAsync<DebtorExportDto>();
