@@ -15,10 +15,10 @@ import { LadderView } from "./LadderView";
 /** One recovery case: the debtor, the money, the ladder, the actions, the letters, the messages and the deadlines. */
 export function CaseView({ caseId }: { caseId: string }) {
   const l = useLayout();
-  // Two counters: an action re-reads the case and its letters; a letter changing state re-reads the case only.
-  const [round, setRound] = useState(0);
-  const [caseRound, setCaseRound] = useState(0);
-  const details = useApi<CaseDetails>(`/api/cases/${caseId}?r=${round}.${caseRound}`);
+  // An action re-reads the case and its letters; a letter changing state re-reads the case only.
+  const details = useApi<CaseDetails>(`/api/cases/${caseId}`);
+  const [actions, setActions] = useState(0);
+  const reloadCase = details.reload;
   if (details.loading && !details.data) return <Loading label="Ouverture du dossier…" />;
   if (details.error && !details.data) return <ErrorState error={details.error} onRetry={details.reload} />;
   const c = details.data!;
@@ -33,12 +33,12 @@ export function CaseView({ caseId }: { caseId: string }) {
         {c.debtor.email && <Caption1>{c.debtor.email}</Caption1>}
       </header>
       <AmountDue details={c} />
-      <CaseActions details={c} onChanged={() => setRound((r) => r + 1)} />
+      <CaseActions details={c} onChanged={() => { reloadCase(); setActions((n) => n + 1); }} />
       <LadderView details={c} />
       <Divider />
       <Invoices invoices={c.invoices} />
       <Divider />
-      <DispatchHistory caseId={c.id} history={c.history} refreshKey={round} onStatesChanged={() => setCaseRound((r) => r + 1)} />
+      <DispatchHistory caseId={c.id} history={c.history} actions={actions} onStatesChanged={reloadCase} />
       <Divider />
       <DebtorMessagesList caseId={c.id} />
       <Divider />

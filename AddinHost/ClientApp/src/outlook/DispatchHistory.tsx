@@ -14,13 +14,14 @@ const proofNames: Record<string, string> = {
 };
 
 /** The letters of the case with their live state (read again while one can still change), and their proofs. */
-export function DispatchHistory({ caseId, history, refreshKey, onStatesChanged }: {
-  caseId: string; history: HistoryEntry[]; refreshKey: number; onStatesChanged: () => void;
+export function DispatchHistory({ caseId, history, actions, onStatesChanged }: {
+  caseId: string; history: HistoryEntry[]; actions: number; onStatesChanged: () => void;
 }) {
   const l = useLayout();
-  const dispatches = useApi<Dispatch[]>(`/api/cases/${caseId}/dispatches?r=${refreshKey}`);
+  const dispatches = useApi<Dispatch[]>(`/api/cases/${caseId}/dispatches`);
   const settling = dispatches.data?.some((d) => isSettling(d.state)) ?? false;
   const { reload } = dispatches;
+  useEffect(() => { if (actions > 0) reload(); }, [actions, reload]); // an action may have planned a letter
   // A letter that moved (accepted, refused…) moves the case too: its ladder and history are read again.
   const seen = useRef<string | undefined>(undefined);
   const states = dispatches.data?.map((d) => `${d.id}:${d.state}`).join(",");
