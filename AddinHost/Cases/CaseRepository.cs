@@ -33,6 +33,16 @@ public sealed class CaseRepository(DunningDbContext db)
         return c;
     }
 
+    /// <summary>Every case of one debtor, with their rows, read-only.</summary>
+    public async Task<List<RecoveryCase>> ForDebtorAsync(Guid debtorId, CancellationToken ct)
+    {
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).Where(c => c.DebtorId == debtorId).ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        IQueryable<T> Of<T>(DbSet<T> set) where T : class, ICaseChild => set.AsNoTracking().Where(x => ids.Contains(x.CaseId));
+        await AttachChildrenAsync(cases, Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements), Of(db.CaseEvents), ct);
+        return cases;
+    }
+
     private static async Task AttachChildrenAsync(List<RecoveryCase> cases,
         IQueryable<Invoice> invoices, IQueryable<Payment> payments, IQueryable<Pause> pauses,
         IQueryable<Acknowledgement> acknowledgements, IQueryable<CaseEvent> events, CancellationToken ct)

@@ -20,6 +20,8 @@ public static class CasesExtensions
         s.AddScoped<InvoiceImporter>();
         s.AddScoped<CaseEntry>();
         s.AddScoped<Privacy.DebtorExport>();
+        s.AddScoped<Privacy.ErasurePlanner>();
+        s.AddScoped<Privacy.DebtorErasure>();
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));

@@ -54,6 +54,26 @@ public sealed class AzureBlobProofStore(BlobServiceClient service, ILogger<Azure
         return bytes;
     }
 
+    public async Task DeleteAsync(string tenantId, string path, CancellationToken ct)
+    {
+        var container = service.GetBlobContainerClient(ProofHash.TenantKey(tenantId));
+        var blob = container.GetBlobClient(ProofHash.CheckPath(path));
+        try
+        {
+            if (!await container.ExistsAsync(ct))
+                return;
+            // With versioning on (the WORM set-up), deleting the blob only turns it into a version: erase each one.
+            await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.Version, path, ct))
+                if (item.Name == path && item.VersionId is { } version && item.IsLatestVersion != true)
+                    await blob.WithVersion(version).DeleteIfExistsAsync(cancellationToken: ct);
+            await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode is "BlobImmutableDueToPolicy" or "BlobImmutableDueToLegalHold" or "ContainerImmutableDueToPolicy")
+        {
+            throw new ProofRetainedException(path);
+        }
+    }
+
     private async Task<BlobClient> BlobAsync(string tenantId, string path, CancellationToken ct)
     {
         var container = service.GetBlobContainerClient(ProofHash.TenantKey(tenantId));

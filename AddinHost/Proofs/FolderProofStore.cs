@@ -44,5 +44,16 @@ public sealed class FolderProofStore(string root, ILogger<FolderProofStore> log)
         return bytes;
     }
 
+    public Task DeleteAsync(string tenantId, string path, CancellationToken ct)
+    {
+        var file = FileOf(tenantId, ProofHash.CheckPath(path));
+        foreach (var f in new[] { file, file + ".sha256" }.Where(File.Exists))
+        {
+            File.SetAttributes(f, FileAttributes.Normal); // filed read-only to guard against mistakes, not against erasure
+            File.Delete(f);
+        }
+        return Task.CompletedTask;
+    }
+
     private string FileOf(string tenantId, string path) => Path.Combine(root, ProofHash.TenantKey(tenantId), path);
 }

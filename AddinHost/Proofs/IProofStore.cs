@@ -11,6 +11,12 @@ public interface IProofStore
     /// <summary>Reads the bytes back and checks them against the hash kept when they were filed.</summary>
     Task<byte[]> GetAsync(string tenantId, string path, string expectedSha256, CancellationToken ct);
 
+    /// <summary>
+    /// Erases a proof whose retention has ended (an erasure request), every version of it. Erasing what is already gone
+    /// is a no-op; a store that still protects it (WORM policy, legal hold) refuses with <see cref="ProofRetainedException"/>.
+    /// </summary>
+    Task DeleteAsync(string tenantId, string path, CancellationToken ct);
+
     /// <summary>For the readiness check: throws when the store cannot be reached.</summary>
     Task ProbeAsync(CancellationToken ct);
 }
@@ -24,6 +30,10 @@ public sealed class ProofIntegrityException(string path) : Exception(
 /// <summary>Different bytes already filed at that place: a proof is never replaced.</summary>
 public sealed class ProofConflictException(string path) : Exception(
     $"Une pièce différente est déjà classée à l'emplacement « {path} » : une preuve n'est jamais remplacée.");
+
+/// <summary>The storage itself still protects a proof (time-based immutability or legal hold): it cannot be erased yet.</summary>
+public sealed class ProofRetainedException(string path) : Exception(
+    $"La pièce « {path} » est encore protégée en écriture par le stockage (immutabilité WORM ou conservation légale) : elle ne peut pas être effacée avant la fin de cette protection.");
 
 public sealed class ProofNotFoundException(string path) : Exception($"Pièce introuvable : « {path} ».");
 

@@ -11,6 +11,14 @@ public static class PrivacyEndpoints
             .WithTags("Données personnelles")
             .WithSummary("Toutes les données du cabinet sur un débiteur (droit d'accès, RGPD art. 15) ; l'export est inscrit au journal d'audit")
             .RequireAuthorization(Policies.Administration);
+        app.MapGet("/api/debtors/{id:guid}/erasure", async (Guid id, DebtorErasure erasure, CancellationToken ct) => TypedResults.Ok(await erasure.PlanAsync(id, ct)))
+            .WithTags("Données personnelles")
+            .WithSummary("Ce qu'un effacement (RGPD art. 17) ferait aujourd'hui : les dossiers effaçables, et pour les autres ce qui est conservé, pourquoi et jusqu'à quand")
+            .RequireAuthorization(Policies.Administration);
+        app.MapPost("/api/debtors/{id:guid}/erasure", async (Guid id, DebtorErasure erasure, CancellationToken ct) => TypedResults.Ok(await erasure.EraseAsync(id, ct)))
+            .WithTags("Données personnelles")
+            .WithSummary("Efface les dossiers du débiteur dont la conservation a pris fin, puis le débiteur s'il n'en reste aucun ; refuse (409) ce qui doit être conservé comme preuve, avec le motif et la date")
+            .RequireAuthorization(Policies.Administration);
         return app;
     }
 }

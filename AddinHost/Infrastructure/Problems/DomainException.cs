@@ -7,5 +7,8 @@ public class DomainException(string message, int statusCode = StatusCodes.Status
     public int StatusCode { get; } = statusCode;
     public IDictionary<string, string[]>? Errors { get; } = errors;
 
+    /// <summary>Structured facts behind the refusal (e.g. what is kept and until when), added to the ProblemDetails.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public static DomainException NotFound(string what) => new($"{what} introuvable.", StatusCodes.Status404NotFound);
 }

@@ -60,6 +60,8 @@ public static class ProblemExtensions
             var problem = errors is null
                 ? new ProblemDetails { Status = status, Detail = detail }
                 : new ValidationProblemDetails(errors) { Status = status, Detail = detail };
+            if (exception is DomainException { Extensions: { } extensions })
+                foreach (var (key, value) in extensions) problem.Extensions[key] = value;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
 

@@ -42,6 +42,23 @@ public abstract class ProofStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_erased_proof_is_gone_for_good_and_erasing_it_again_is_harmless()
+    {
+        var stored = await Store.PutAsync(_tenant, "DR-2025-00004/d4/depot.pdf", Proof, "application/pdf", default);
+        var kept = await Store.PutAsync(_tenant, "DR-2025-00004/d4/reception.pdf", Proof, "application/pdf", default);
+
+        await Store.DeleteAsync(_tenant, stored.Path, default);
+        await Store.DeleteAsync(_tenant, stored.Path, default); // a retry after a crash
+        await Store.DeleteAsync("cabinet-jamais-vu", stored.Path, default);
+
+        await Assert.ThrowsAsync<ProofNotFoundException>(() => Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
+        Assert.Equal(Proof, await Store.GetAsync(_tenant, kept.Path, kept.Sha256, default));
+        // Once erased, the place may be filed again (a new case reusing the reference).
+        Assert.Equal(stored.Sha256, (await Store.PutAsync(_tenant, stored.Path, Proof, "application/pdf", default)).Sha256);
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(_tenant, "../evasion.pdf", default));
+    }
+
+    [Fact]
     public async Task Another_tenant_cannot_reach_a_proof_and_bad_paths_are_refused()
     {
         var stored = await Store.PutAsync(_tenant, "DR-2025-00003/d3/depot.pdf", Proof, "application/pdf", default);

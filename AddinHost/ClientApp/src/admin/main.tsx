@@ -4,10 +4,11 @@ import { boot } from "../shared/boot";
 import { useLayout } from "../shared/ui";
 import { AuditLog } from "./AuditLog";
 import { PolicyEditor } from "./PolicyEditor";
+import { PrivacyRequests } from "./PrivacyRequests";
 import { RatesEditor } from "./RatesEditor";
 import { TemplatesAdmin } from "./TemplatesAdmin";
 
-const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", journal: "Journal d'audit" } as const;
+const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", donnees: "Données personnelles", journal: "Journal d'audit" } as const;
 
 function AdminPage() {
   const l = useLayout();
@@ -21,6 +22,7 @@ function AdminPage() {
       {tab === "echelle" && <PolicyEditor />}
       {tab === "taux" && <RatesEditor />}
       {tab === "modeles" && <TemplatesAdmin />}
+      {tab === "donnees" && <PrivacyRequests />}
       {tab === "journal" && <AuditLog />}
     </div>
   );

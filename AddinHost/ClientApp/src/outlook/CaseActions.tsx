@@ -3,7 +3,7 @@ import { useState } from "react";
 import { sendJson } from "../shared/api";
 import { useLayout } from "../shared/ui";
 import type { CaseDetails, Dispatch, PauseKind } from "../shared/types";
-import { FormDialog } from "./FormDialog";
+import { FormDialog } from "../shared/FormDialog";
 import { SendStepDialog } from "./SendStepDialog";
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });

@@ -84,3 +84,8 @@ export interface Policy { name: string; toleranceAmount: number; levels: PolicyL
 export interface Rate { kind: "BceRefinancement" | "LegalParticulier" | "LegalAutre"; year: number; half: number; ratePercent: number; source: string | null }
 export interface AuditEntry { at: string; userId: string; action: string; entityType: string; entityId: string | null }
 export interface TemplateVersion { version: number; uploadedAt: string; uploadedBy: string; sha256: string }
+
+export interface RetentionHold { data: string; reason: string; until: string | null; untilText: string }
+export interface ErasureCase { caseId: string; reference: string; erasable: boolean; erasableFrom: string | null; holds: RetentionHold[] }
+export interface ErasurePlan { debtorId: string; asOf: string; debtorErasable: boolean; cases: ErasureCase[]; outsideTheApp: string[] }
+export interface ErasureReport { debtorId: string; debtorErased: boolean; erasedCases: string[]; keptCases: ErasureCase[]; outsideTheApp: string[] }

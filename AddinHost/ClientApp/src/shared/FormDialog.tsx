@@ -1,8 +1,8 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
-import { useAction } from "../shared/useAction";
-import { ErrorState } from "../shared/states";
-import { useLayout } from "../shared/ui";
+import { useAction } from "./useAction";
+import { ErrorState } from "./states";
+import { useLayout } from "./ui";
 
 /** A small form in a dialog: the API's refusal is shown in place and nothing is lost. */
 export function FormDialog({ trigger, title, submitLabel, onSubmit, children }: {
