@@ -33,6 +33,10 @@ internal sealed class PostgresServer
         return ConnectionString(name);
     }
 
+    /// <summary>Runs one of the server's client tools (pg_dump, pg_restore…) against this server, as the admin guide does.</summary>
+    public Task RunToolAsync(string tool, params string[] args) =>
+        Run(Path.Combine(FindBinaries(), tool), ["--host=127.0.0.1", $"--port={_port}", "--username=postgres", .. args], asPostgres: false);
+
     private static async Task<PostgresServer> StartAsync()
     {
         var bin = FindBinaries();
