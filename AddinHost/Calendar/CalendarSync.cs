@@ -23,6 +23,18 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
 
     public async Task<IReadOnlyList<CalendarEntryDto>> SyncAsync(Guid caseId, CancellationToken ct)
     {
+        try { return await SyncOnceAsync(caseId, ct); }
+        catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
+        {
+            // Another instance saved the same deadline a moment earlier (a double click across the load balancer).
+            // Graph's transaction id gave both requests the same event, so syncing again from what is saved is exact.
+            db.ChangeTracker.Clear();
+            return await SyncOnceAsync(caseId, ct);
+        }
+    }
+
+    private async Task<IReadOnlyList<CalendarEntryDto>> SyncOnceAsync(Guid caseId, CancellationToken ct)
+    {
         var c = await cases.GetAsync(caseId, ct);
         var today = clock.Today();
         var dispatches = await db.Dispatches.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(ct);

@@ -48,7 +48,7 @@ public static class ProblemExtensions
                 Proofs.ProofIntegrityException p => (StatusCodes.Status409Conflict, p.Message, null),
                 Proofs.ProofNotFoundException p => (StatusCodes.Status409Conflict, $"{p.Message} Le classement est incomplet : prévenez l'administrateur.", null),
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
-                DbUpdateException or DbException when IsConflict(exception) => (StatusCodes.Status409Conflict,
+                DbUpdateException or DbException when Data.DbConflicts.IsConflict(exception) => (StatusCodes.Status409Conflict,
                     "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.", null),
                 _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500), (IDictionary<string, string[]>?)null),
             };
@@ -64,14 +64,6 @@ public static class ProblemExtensions
                 foreach (var (key, value) in extensions) problem.Extensions[key] = value;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
         }
-
-        // Unique or foreign-key violations from concurrent writers (SQLite code 19, PostgreSQL class 23).
-        private static bool IsConflict(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner : e) switch
-        {
-            Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19,
-            Npgsql.PostgresException p => p.SqlState.StartsWith("23", StringComparison.Ordinal),
-            _ => false,
-        };
 
         // Framework messages are English and may echo input; say what is wrong without them.
         private static string BadRequestDetail(BadHttpRequestException b) => b.InnerException switch

@@ -61,6 +61,25 @@ public abstract class CalendarSyncTests(DbKind kind) : GraphServerTestBase(kind)
         Assert.All(upcoming, u => Assert.True(u.FromOutlookDunning));
         Assert.Equal(1, Graph.Hits("(429)"));
     }
+
+    [Fact]
+    public async Task Two_instances_asked_at_the_same_moment_write_each_deadline_once()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        await NoticeScenario.DepositNoticeAsync(App, Client, company.Id);
+        await using var other = new DunningApp(Kind, App.ConnectionString, App.Tenant) { Settings = Settings, Clock = App.Clock, Ar24Host = App };
+        var second = other.CreateClient();
+
+        // A double click whose two requests the load balancer sends to different instances, a few times over.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? Client : second).PostAsync($"/api/cases/{company.Id}/calendar", null)));
+
+        foreach (var answer in answers)
+            Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
+        Assert.Equal(4, Graph.Events.Count);
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
+        Assert.Equal(4, await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries.CountAsync());
+    }
 }
 
 public sealed class CalendarSyncOnSqlite() : CalendarSyncTests(DbKind.Sqlite);
