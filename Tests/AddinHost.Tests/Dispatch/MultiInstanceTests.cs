@@ -10,7 +10,8 @@ namespace AddinHost.Tests.Dispatch;
 /// <summary>
 /// Two hosts on one PostgreSQL database and one blob store share the outbox: 500 mises en demeure go through them
 /// while one host dies in the middle of its work and another takes its place. Every letter reaches AR24 exactly once,
-/// none is lost, and every letter as sent is filed exactly once.
+/// none is lost, and every letter as sent is filed exactly once. Then AR24's callbacks arrive at either host while both
+/// follow the letters: each acceptance is recorded and its proof filed exactly once.
 /// </summary>
 public sealed class MultiInstanceTests : IAsyncLifetime
 {
@@ -23,15 +24,20 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DbKind.Postgres);
-        _a = new DunningApp(DbKind.Postgres, _database, Tenant); // also plays AR24, for both
+        _a = new DunningApp(DbKind.Postgres, _database, Tenant) { Settings = HostSettings, ExtraServices = WebhookSource }; // also plays AR24, for both
         _ = _a.Server;
         _b = SecondHost();
         await PlannedLetters.SeedAsync(_a.Services, Tenant, Letters, "DR-MULTI");
     }
 
+    // Deposited letters are polled only after three days, so within two days only AR24's callbacks make them move.
+    private static readonly Dictionary<string, string> HostSettings = new() { ["Dispatch:PollSeconds"] = "259200", ["Ar24:WebhookAllowedIps:0"] = Ar24Address };
+    private const string Ar24Address = "10.1.2.3";
+    private static void WebhookSource(IServiceCollection s) => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFromHeader>();
+
     private DunningApp SecondHost()
     {
-        var b = new DunningApp(DbKind.Postgres, _database, Tenant) { Ar24Host = _a, Clock = _a.Clock };
+        var b = new DunningApp(DbKind.Postgres, _database, Tenant) { Ar24Host = _a, Clock = _a.Clock, Settings = HostSettings, ExtraServices = WebhookSource };
         _ = b.Server;
         return b;
     }
@@ -55,6 +61,14 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             catch (OperationCanceledException) { return; }
         }
     });
+
+    /// <summary>AR24's callback, delivered by the load balancer to one host or the other (the body says nothing: a hint).</summary>
+    private static async Task WebhookAsync(DunningApp host)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey(Tenant)}") { Content = new StringContent("{}") };
+        request.Headers.Add(RemoteAddressFromHeader.Header, Ar24Address);
+        (await host.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
+    }
 
     private async Task<int> CountAsync(DispatchState state)
     {
@@ -101,5 +115,29 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             .GroupBy(p => p.DispatchId).Select(g => g.Count()).ToListAsync();
         Assert.Equal(Letters, filed.Count);
         Assert.All(filed, count => Assert.Equal(1, count));
+
+        // Then the debtors accept. AR24's callbacks reach either host, several times; both hosts' workers follow the
+        // letters. Each letter is read to its end once, and each acceptance proof is filed once.
+        _a.Clock.Advance(TimeSpan.FromDays(2));
+        using var stopAll = new CancellationTokenSource();
+        var followers = new List<Task> { WorkAsync(_a, stopAll.Token), WorkAsync(_a, stopAll.Token), WorkAsync(_b, stopAll.Token), WorkAsync(_b, stopAll.Token) };
+        deadline = DateTime.UtcNow.AddMinutes(3);
+        for (var round = 0; await CountAsync(DispatchState.Accepted) < Letters && DateTime.UtcNow < deadline; round++)
+        {
+            await Task.WhenAll(WebhookAsync(_a), WebhookAsync(_b));
+            await Task.Delay(200);
+        }
+        await stopAll.CancelAsync();
+        await Task.WhenAll(followers);
+
+        Assert.Equal(Letters, await CountAsync(DispatchState.Accepted));
+        var receipts = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().FiledProofs.Where(p => p.Kind == "reception")
+            .GroupBy(p => p.DispatchId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(Letters, receipts.Count);
+        Assert.All(receipts, count => Assert.Equal(1, count));
+        var notices = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CaseEvents
+            .Where(e => e.Kind == AddinHost.Cases.CaseEventKind.MiseEnDemeureRecue).GroupBy(e => e.CaseId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(Letters, notices.Count);
+        Assert.All(notices, count => Assert.Equal(1, count)); // the interest start date is recorded once per case
     }
 }
