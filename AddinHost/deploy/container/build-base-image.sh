@@ -53,13 +53,18 @@ deb $mirror $suite-updates main
 deb $security $suite-security main
 SOURCES
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The archive is reached as this machine reaches it (proxy, date checks), for the build only: the image keeps none of it.
+apt-config dump 2>/dev/null | grep -E '^Acquire::((http|https)::Proxy|Check-Valid-Until|Check-Date|Retries)' \
+  >"$root/etc/apt/apt.conf.d/99build-host" || true
 # No service may start inside the image being built.
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod 755 "$root/usr/sbin/policy-rc.d"
-# Inside a private mount namespace, /proc is mounted for the packages' scripts and vanishes with it; none of this
-# machine's environment (TMPDIR…) leaks in.
+# Inside a private mount namespace, /proc is mounted for the packages' scripts and vanishes with it; of this machine's
+# environment only its proxy goes in (not TMPDIR and the like).
+proxy=()
+for name in http_proxy https_proxy no_proxy; do [ -z "${!name:-}" ] || proxy+=("$name=${!name}"); done
 in_root() {
   unshare --mount --fork -- sh -c 'mount -t proc proc "$0/proc" && exec chroot "$@"' "$root" "$root" \
-    env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root DEBIAN_FRONTEND=noninteractive "$@"
+    env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root DEBIAN_FRONTEND=noninteractive "${proxy[@]}" "$@"
 }
 echo "Packages: ${packages[*]}"
 in_root sh -ec "
@@ -74,7 +79,7 @@ in_root sh -ec "
 epoch="${SOURCE_DATE_EPOCH:-$(sed -n 's/^Date: //p' "$root"/var/lib/apt/lists/*InRelease | xargs -I{} date -d {} +%s | sort -n | tail -n1)}"
 in_root apt-get clean
 rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/debconf/*-old "$root"/var/log/*.log "$root"/var/log/apt/* \
-  "$root"/var/cache/ldconfig/aux-cache "$root"/usr/sbin/policy-rc.d "$root"/tmp/* "$root"/usr/share/man/* "$root"/usr/share/info/*
+  "$root"/var/cache/ldconfig/aux-cache "$root"/usr/sbin/policy-rc.d "$root"/etc/apt/apt.conf.d/99build-host "$root"/tmp/* "$root"/usr/share/man/* "$root"/usr/share/info/*
 : >"$root/etc/resolv.conf"
 # Container engines mount their own; this one serves those that do not.
 printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
