@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and is missing: PostgreSQL 15 server binaries (the tests start their own
 # server as the `postgres` user), LibreOffice with its Python bridge (PDF letters) and poppler-utils (to read
-# PDFs back), Chromium for the panes' browser tests. Safe to run again: it only installs what is absent.
+# PDFs back), Chromium for the panes' browser tests, debootstrap for the container image's base (built by the image
+# test, as root). Safe to run again: it only installs what is absent.
 set -euo pipefail
 
 need=()
@@ -13,6 +14,8 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # The panes' browser tests drive Debian's Chromium through Playwright; no browser is ever downloaded.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
+# The container image test builds its Debian base with debootstrap (AddinHost/deploy/container/build-base-image.sh).
+[ -x /usr/sbin/debootstrap ] || need+=(debootstrap)
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installation des paquets manquants : ${need[*]}"
