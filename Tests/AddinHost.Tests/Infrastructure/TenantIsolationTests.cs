@@ -140,6 +140,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         }
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/mailbox/links", "/api/mailbox/links", Json(new { address = "x@garage.example", debtorId = debtorB }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/export", $"/api/debtors/{debtorB}/export")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode); // B's case stays (checked below)
         // Onboarding only ever concerns the caller's own tenant.
         (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
         var onboarding = await (await Call("GET", "/api/onboarding", "/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>();
