@@ -25,12 +25,16 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
     public async Task SendAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
     {
         var client = graph.ForUser(row.CreatedBy);
+        var invoices = await InvoicesAsync(row.CaseId, ct);
         if (row.ProviderMessageId is null)
         {
             var (c, letter) = await CaseAndLetterAsync(row, ct);
             var draft = await client.Me.Messages.PostAsync(new Message
             {
-                Attachments = await InvoicesAsync(row.CaseId, ct),
+                Attachments = invoices.Inline.Select(d => (Attachment)new FileAttachment
+                {
+                    OdataType = "#microsoft.graph.fileAttachment", Name = d.FileName, ContentType = d.ContentType, ContentBytes = d.Content,
+                }).ToList(),
                 Subject = $"{row.LevelName} — dossier {c.Reference}",
                 Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
                 ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = c.Debtor.Email, Name = c.Debtor.Name } }],
@@ -41,6 +45,9 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
             await db.SaveChangesAsync(ct); // the draft is known before it is sent
             fault("after-draft");
         }
+        // Checked on every attempt, so a draft left by a crash is completed before it goes.
+        if (invoices.Uploaded.Count > 0)
+            await new LargeAttachments(client, fault).CompleteAsync(row.ProviderMessageId!, invoices.Uploaded, ct);
         await client.Me.Messages[row.ProviderMessageId].Send.PostAsync(cancellationToken: ct);
         fault("after-mail-send");
         Sent(row, "envoyé depuis votre boîte aux lettres");
@@ -89,22 +96,24 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
         return (c, await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct));
     }
 
-    /// <summary>The case's invoice PDFs, as far as Graph takes attachments in one request (3 MB); the rest stay in the case.</summary>
-    private async Task<List<Attachment>> InvoicesAsync(Guid caseId, CancellationToken ct)
+    /// <summary>
+    /// The case's invoice files: those that fit in the draft's own request (3 MB in all), and the others, uploaded to the
+    /// draft in slices (up to Graph's 150 MB per file). A file bigger still stays in the case, and the log says so.
+    /// </summary>
+    private async Task<(List<CaseDocument> Inline, List<CaseDocument> Uploaded)> InvoicesAsync(Guid caseId, CancellationToken ct)
     {
         const long InlineLimit = 3 * 1024 * 1024;
         var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.InvoiceNumber).ThenBy(d => d.FileName).ToListAsync(ct);
-        var attached = new List<Attachment>();
+        var (inline, uploaded) = (new List<CaseDocument>(), new List<CaseDocument>());
         long total = 0;
         foreach (var d in documents)
         {
-            if (total + d.Content.LongLength > InlineLimit) continue;
-            total += d.Content.LongLength;
-            attached.Add(new FileAttachment { OdataType = "#microsoft.graph.fileAttachment", Name = d.FileName, ContentType = d.ContentType, ContentBytes = d.Content });
+            if (total + d.Content.LongLength <= InlineLimit) { total += d.Content.LongLength; inline.Add(d); }
+            else if (d.Content.LongLength <= LargeAttachments.MaxSize) uploaded.Add(d);
         }
-        if (attached.Count < documents.Count)
-            log.LogInformation("{Count} invoice file(s) of a case left out of an e-mail (over 3 MB in all)", documents.Count - attached.Count);
-        return attached;
+        if (inline.Count + uploaded.Count < documents.Count)
+            log.LogWarning("{Count} invoice file(s) of a case left out of an e-mail (over 150 MB each)", documents.Count - inline.Count - uploaded.Count);
+        return (inline, uploaded);
     }
 
     /// <summary>Graph refused the message itself (a bad address, a refused recipient): nothing was sent, and retrying will not help.</summary>

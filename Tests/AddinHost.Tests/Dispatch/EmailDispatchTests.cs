@@ -96,6 +96,58 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
         Assert.Equal(DispatchState.EmailSent, (await DispatchAsync(planned.Id)).State);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("after-draft")]      // the draft is made, its big invoices not yet
+    [InlineData("after-attachment")] // one big invoice is on the draft, the other not
+    public async Task Invoices_over_3_MB_go_up_in_slices_and_the_message_never_leaves_without_them(string? crashAt)
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        var files = new Dictionary<string, byte[]>
+        {
+            ["F-001.pdf"] = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]),
+            ["F-002-scan.pdf"] = Scan(5_300_000), // over the 3 MB a request may carry: uploaded in two slices
+            ["F-003-scan.pdf"] = Scan(3_500_000),
+        };
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
+            var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
+            foreach (var (name, bytes) in files)
+                db.CaseDocuments.Add(new AddinHost.Mailbox.CaseDocument { CaseId = company.Id, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = AddinHost.Proofs.ProofHash.Of(bytes), Source = "test" });
+            await db.SaveChangesAsync();
+        }
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+
+        if (crashAt is not null)
+        {
+            Processor.FaultInjector = p => { if (p == crashAt) throw new SimulatedCrash(p); };
+            await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
+            Processor.FaultInjector = null;
+            Assert.Empty(Graph.InFolder("sentitems")); // nothing left with an invoice missing
+            App.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        Assert.Equal(DispatchState.EmailSent, (await DispatchAsync(planned.Id)).State);
+        var attachments = Graph.InFolder("sentitems").Single()["attachments"]!.AsArray();
+        Assert.Equal(files.Keys.Order(), attachments.Select(a => a!["name"]!.GetValue<string>()).Order()); // each once
+        foreach (var a in attachments)
+            Assert.Equal(files[a!["name"]!.GetValue<string>()], Convert.FromBase64String(a["contentBytes"]!.GetValue<string>()));
+        Assert.True(Graph.UploadSlices >= 4, $"{Graph.UploadSlices} slices");
+        Assert.Equal(0, Graph.UploadsWithAuthorization); // the lawyer's token never goes to the upload URL
+        Assert.Empty(Graph.InFolder("drafts"));
+    }
+
+    /// <summary>A scanned invoice: a PDF header, then bytes that do not compress.</summary>
+    private static byte[] Scan(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        "%PDF-1.4"u8.CopyTo(bytes);
+        return bytes;
+    }
+
     [Fact]
     public async Task A_debtor_without_an_address_cannot_be_sent_an_email()
     {

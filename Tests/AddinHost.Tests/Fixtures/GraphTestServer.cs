@@ -57,6 +57,7 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
         });
         MapMail(app, () => self!);
         MapCalendar(app, () => self!);
+        MapUploads(app, () => self!);
         // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go on.
         app.MapGet("/v1.0/me/messages", (HttpContext http) =>
         {
@@ -74,8 +75,9 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
                 .OrderByDescending(m => m["receivedDateTime"]!.GetValue<string>()).ToList();
             return Page(self, http, "users('me')/messages", matching, "/me/messages");
         });
-        app.MapGet("/v1.0/me/messages/{id}/attachments", (string id) =>
-            self!.Attachments.TryGetValue(id, out var files)
+        app.MapGet("/v1.0/me/messages/{id}/attachments", (string id, HttpContext http) =>
+            self!.OwnMail.ContainsKey(id) ? DraftAttachments(self, http, id)
+            : self.Attachments.TryGetValue(id, out var files)
                 ? Results.Text(new JsonObject
                 {
                     ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('me')/messages('{id}')/attachments",
