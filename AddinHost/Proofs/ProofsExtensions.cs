@@ -18,6 +18,7 @@ public static class ProofsExtensions
         builder.Services.AddSingleton(new EmbeddedDefault("Dossier local de preuves", embedded));
         builder.Services.AddScoped<ProofFiling>();
         builder.Services.AddScoped<ProofReader>();
+        builder.Services.AddOptions<ProofRetentionOptions>().Bind(config.GetSection("Proofs")).ValidateDataAnnotations().ValidateOnStart();
 
         if (embedded)
         {

@@ -259,6 +259,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Proofs__Store', value: 'AzureBlob' }
         { name: 'Proofs__BlobServiceUri', value: storage.properties.primaryEndpoints.blob }
         { name: 'Proofs__ManagedIdentityClientId', value: identity.properties.clientId }
+        // The same WORM period as the storage's policy: an erasure request says until when a proof stays.
+        { name: 'Proofs__ImmutabilityDays', value: string(proofRetentionYears * 365) }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
       ]

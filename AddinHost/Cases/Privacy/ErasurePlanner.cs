@@ -1,12 +1,14 @@
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace AddinHost.Cases.Privacy;
 
 /// <summary>Gathers each case's facts from the database and applies <see cref="RetentionRules"/> to them.</summary>
-public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, CaseService assessor)
+public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, CaseService assessor, IOptions<ProofRetentionOptions> storage)
 {
     public async Task<ErasurePlan> PlanAsync(Guid debtorId, DateOnly today, CancellationToken ct)
     {
@@ -33,7 +35,9 @@ public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, Ca
                 c.Id, c.Reference, c.Creditor.Kind, assessment.PrincipalRemaining, assessment.Prescription?.Earliest.Deadline, activity,
                 // A deposited letter still awaits its acceptance, refusal or negligence proof.
                 dispatches[c.Id].Any(d => DispatchStates.InFlight(d.State) || d.State == DispatchState.Deposited),
-                accountingYears.Count == 0 ? null : accountingYears.Max()), today);
+                accountingYears.Count == 0 ? null : accountingYears.Max(),
+                // The storage protects each proof for that many days from its filing, to the hour: that whole day counts.
+                storage.Value.ImmutabilityDays is { } days && filed[c.Id].Any() ? filed[c.Id].Max(p => p.FiledAt).ParisDate().AddDays(days) : null), today);
             result.Add(new ErasureCase(c.Id, c.Reference, retention.IsErasable(today), retention.ErasableFrom, retention.Holds));
         }
         return new ErasurePlan(debtorId, today, result.All(c => c.Erasable), result, ErasureNotes.OutsideTheApp);

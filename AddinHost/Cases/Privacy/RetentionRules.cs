@@ -9,7 +9,8 @@ public sealed record CaseRetentionFacts(
     DateOnly? PrescriptionDeadline,
     DateOnly LastActivity,
     bool DispatchAwaitingProof,
-    int? LastAccountingYear);
+    int? LastAccountingYear,
+    DateOnly? ProofsImmutableUntil = null);
 
 /// <summary>One reason to keep data: which data, why (with its legal basis), and until when.</summary>
 public sealed record RetentionHold(string Data, string Reason, DateOnly? Until, string UntilText);
@@ -69,6 +70,10 @@ public static class RetentionRules
                 $"Ce sont des pièces comptables du cabinet, conservées dix ans à compter de la clôture de l'exercice {year} (art. L.123-22 C. com.).",
                 until, $"jusqu'au {until:dd/MM/yyyy}"));
         }
+        if (c.ProofsImmutableUntil is { } worm)
+            holds.Add(new RetentionHold("Preuves protégées par le stockage (WORM)",
+                $"Le stockage des preuves rend celles du dossier {c.Reference} inaltérables et impossibles à supprimer, par sa politique d'immutabilité (WORM), jusqu'au {worm:dd/MM/yyyy}.",
+                worm, $"jusqu'au {worm:dd/MM/yyyy}"));
         return new CaseRetention(c.CaseId, c.Reference, holds);
     }
 

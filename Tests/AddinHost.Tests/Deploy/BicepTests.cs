@@ -38,6 +38,11 @@ public sealed class BicepTests
         var storage = resources.EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Storage/storageAccounts");
         var worm = storage.GetProperty("properties").GetProperty("immutableStorageWithVersioning");
         Assert.True(worm.GetProperty("enabled").GetBoolean()); // proofs are WORM from the first write
+        // The app is told the same period, so an erasure request can say until when the storage keeps a proof.
+        var site = resources.EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        var told = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .Single(a => a.GetProperty("name").GetString() == "Proofs__ImmutabilityDays").GetProperty("value").GetString();
+        Assert.Equal(worm.GetProperty("immutabilityPolicy").GetProperty("immutabilityPeriodSinceCreationInDays").GetString(), told!.Replace("string(", "").Replace(")]", "]"));
         Assert.DoesNotContain("Password=", build.Output.Split("\"outputs\"")[1]); // no secret in an output
     }
 }

@@ -39,6 +39,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_storage_immutability_period_that_is_not_a_number_of_days_stops_the_start()
+    {
+        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-test")
+        {
+            Settings = new Dictionary<string, string> { ["Proofs:ImmutabilityDays"] = "0" },
+        };
+        var e = Assert.ThrowsAny<Exception>(() => app.Server);
+        Assert.Contains("Proofs:ImmutabilityDays est un nombre de jours", e.GetBaseException().Message);
+    }
+
+    [Fact]
     public void The_ar24_simulator_is_refused_in_production()
     {
         var message = StartupError(new() { ["Sandbox:Enabled"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });

@@ -15,6 +15,11 @@ public abstract class DebtorErasureTests(DbKind kind) : ApiTestBase(kind)
 {
     private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
 
+    /// <summary>The storage's WORM period, as the Bicep template sets it (six years).</summary>
+    private const int ImmutabilityDays = 6 * 365;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Proofs:ImmutabilityDays"] = $"{ImmutabilityDays}" };
+
     [Fact]
     public async Task Evidence_is_kept_while_owed_then_five_years_after_payment_and_then_erased_with_its_proof_files()
     {
@@ -34,25 +39,33 @@ public abstract class DebtorErasureTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(company.Reference, owed.GetProperty("keptCases")[0].GetProperty("reference").GetString());
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/cases/{company.Id}")).StatusCode);
 
-        // Paid in full: kept five years after the end of the mission, and the date is given.
+        // Paid in full: kept five years after the end of the mission, and longer while the storage protects the proofs.
         var total = (await GetCaseAsync(company.Id)).Amounts!.Total;
         var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
         (await Client.PostJsonAsync($"/api/cases/{company.Id}/payments", new { date = today, amount = total })).EnsureSuccessStatusCode();
+        var wormUntil = DateOnly.FromDateTime(proofs.Max(p => p.FiledAt).UtcDateTime).AddDays(ImmutabilityDays);
         var plan = await (await Client.GetAsync($"/api/debtors/{debtorId}/erasure")).ReadAsync<ErasurePlan>();
         var planned = Assert.Single(plan.Cases);
         Assert.False(planned.Erasable);
-        Assert.Equal(today.AddYears(5).AddDays(1), planned.ErasableFrom);
         Assert.Contains(planned.Holds, h => h.Reason.Contains("art. 2225 C. civ.") && h.Until == today.AddYears(5));
+        Assert.Contains(planned.Holds, h => h.Data.Contains("WORM") && h.Until == wormUntil);
+        Assert.Equal(wormUntil.AddDays(1), planned.ErasableFrom);
         var paid = await (await Client.PostAsync($"/api/debtors/{debtorId}/erasure", null)).ProblemAsync(409);
-        Assert.Contains($"Effacement possible à partir du {today.AddYears(5).AddDays(1):dd/MM/yyyy}", paid.GetProperty("detail").GetString());
+        Assert.Contains($"Effacement possible à partir du {wormUntil.AddDays(1):dd/MM/yyyy}", paid.GetProperty("detail").GetString());
         await StillReadableAsync(proofs);
 
         // Another firm cannot erase it, even with the right identifier.
         await using (var other = App.ForTenant("cabinet-voisin", [Roles.Administrateur]))
             await (await other.CreateClient().PostAsync($"/api/debtors/{debtorId}/erasure", null)).ProblemAsync(404);
 
-        // Once the period is over: erased, files included; the other debtor is untouched and the audit keeps no name.
+        // Five years on, the storage still protects the proofs: still refused, with that date.
         App.Clock.Advance(TimeSpan.FromDays(5 * 366));
+        var protectedStill = await (await Client.PostAsync($"/api/debtors/{debtorId}/erasure", null)).ProblemAsync(409);
+        Assert.Contains("WORM", protectedStill.GetProperty("detail").GetString());
+        await StillReadableAsync(proofs);
+
+        // Once both periods are over: erased, files included; the other debtor is untouched and the audit keeps no name.
+        App.Clock.Advance(TimeSpan.FromDays(366));
         var report = await (await Client.PostAsync($"/api/debtors/{debtorId}/erasure", null)).ReadAsync<ErasureReport>();
         Assert.True(report.DebtorErased);
         Assert.Equal([company.Reference], report.ErasedCases);

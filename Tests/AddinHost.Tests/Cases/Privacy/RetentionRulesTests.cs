@@ -61,6 +61,18 @@ public sealed class RetentionRulesTests
     }
 
     [Fact]
+    public void Proofs_the_storage_still_protects_keep_the_case_until_that_protection_ends()
+    {
+        var facts = Facts() with { ProofsImmutableUntil = new DateOnly(2026, 3, 1) };
+        var retention = RetentionRules.Assess(facts, new DateOnly(2025, 6, 1));
+
+        var worm = Assert.Single(retention.Holds, h => h.Data.Contains("WORM"));
+        Assert.Contains("01/03/2026", worm.Reason);
+        Assert.Equal(new DateOnly(2026, 3, 2), retention.ErasableFrom); // later than the five years after the mission (10/05/2025)
+        Assert.True(retention.IsErasable(new DateOnly(2026, 3, 2)));
+    }
+
+    [Fact]
     public void A_letter_still_awaiting_its_proofs_blocks_the_erasure_even_long_after_payment()
     {
         var retention = RetentionRules.Assess(Facts(awaitingProof: true, lastActivity: "2015-01-01"), new DateOnly(2026, 1, 1));
