@@ -25,7 +25,8 @@ public sealed class AdminPrivacyTests(PaneHost host)
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Rien ne peut être effacé aujourd'hui" })).ToBeVisibleAsync();
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Effacer ce qui peut l'être" }).CountAsync());
         Assert.Contains("À conserver", await cases.InnerTextAsync());
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "admin-effacement-refuse.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "admin-donnees-personnelles.png"), FullPage = true });
+        await PaneHost.AssertAccessibleAsync(page);
         PaneHost.AssertNoScriptError(page);
     }
 }
