@@ -64,7 +64,10 @@ public sealed class BatchService(
         if (r.Otp is not null && !Dispatch.Ar24.Ar24Otp.IsWellFormed(r.Otp)) errors["otp"] = [Dispatch.Ar24.Ar24Otp.Rule];
         if (errors.Count > 0) throw new DomainException("La liste ne peut pas être envoyée telle quelle.", StatusCodes.Status400BadRequest, errors);
 
-        await OpenGraphSessionAsync(ct);
+        // Only e-mail steps need the lawyer's mailbox: a batch of registered letters asks Entra for nothing.
+        var levels = (await assessment.PolicyAsync(ct)).Levels;
+        if (items.Any(i => i.Level is { } l && (l < 0 || l >= levels.Count || levels[l].Channel == StepChannel.Email)))
+            await OpenGraphSessionAsync(ct);
         var batch = new DispatchBatch { CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, Count = items.Count, SenderOtp = r.Otp?.Trim() };
         db.Batches.Add(batch);
         for (var i = 0; i < items.Count; i++)

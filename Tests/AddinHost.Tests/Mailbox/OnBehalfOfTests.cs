@@ -80,6 +80,20 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
     }
 
     [Fact]
+    public async Task A_batch_opens_the_lawyers_mailbox_session_only_when_it_holds_an_email_step()
+    {
+        var (_, company, consumer) = await SeedTypicalAsync();
+
+        // Registered letters only: no mailbox is needed, and nothing is asked of Entra.
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company.Id, level = 3 } } })).StatusCode);
+        Assert.Empty(Entra.Grants(JwtBearer));
+
+        // A reminder by e-mail in the batch: the session opens now, in the lawyer's request.
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = consumer.Id, level = 1 } } })).StatusCode);
+        Assert.Equal(_userToken, Assert.Single(Entra.Grants(JwtBearer))["assertion"]);
+    }
+
+    [Fact]
     public async Task The_outbox_sends_the_lawyers_email_from_their_session_and_refreshes_an_expired_token()
     {
         var (_, company, _) = await SeedTypicalAsync();
