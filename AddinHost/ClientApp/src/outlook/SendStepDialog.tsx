@@ -22,7 +22,12 @@ export function SendStepDialog({ caseId, stepName, onSent }: { caseId: string; s
         <Button appearance="primary">Envoyer « {stepName} »</Button>
       </DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
-        {open && <Confirmation caseId={caseId} onDone={(d) => { setOpen(false); onSent(d); }} />}
+        {/* Title and buttons stay mounted while the preview loads: focus lands on them and stays in the dialog,
+            so Fluent's focus trap keeps the dialog, not the page behind it, visible to screen readers. */}
+        <DialogBody>
+          <DialogTitle>Envoyer « {stepName} »</DialogTitle>
+          {open && <Confirmation caseId={caseId} onDone={(d) => { setOpen(false); onSent(d); }} />}
+        </DialogBody>
       </DialogSurface>
     </Dialog>
   );
@@ -33,37 +38,40 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
   const preview = useApi<DispatchPreview>(`/api/cases/${caseId}/dispatches/next`);
   const [otp, setOtp] = useState("");
   const { busy, error, run } = useAction();
-  if (preview.loading && !preview.data) return <DialogBody><DialogContent><Loading label="Préparation de l'envoi…" /></DialogContent></DialogBody>;
-  if (preview.error || !preview.data) return <DialogBody><DialogContent><ErrorState error={preview.error!} onRetry={preview.reload} /></DialogContent></DialogBody>;
   const p = preview.data;
   const send = () => run(async () =>
-    onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, { level: p.level, otp: p.choice.needsOtp ? otp : null })));
+    onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, { level: p!.level, otp: p!.choice.needsOtp ? otp : null })));
   return (
-    <DialogBody>
-      <DialogTitle>Envoyer « {p.levelName} »</DialogTitle>
+    <>
       <DialogContent className={l.form}>
-        {p.simulation && <Text weight="semibold">{p.simulation}</Text>}
-        <dl className={l.list} data-testid="confirmation">
-          <div className={l.spread}><dt>Canal</dt><dd>{p.choice.channelLabel}</dd></div>
-          <div className={l.spread}><dt>Coût</dt><dd className={l.amount}>{eur(p.choice.priceHt)} HT</dd></div>
-          <div className={l.spread}><dt>Prévue le</dt><dd>{date(p.dueOn)}</dd></div>
-          {p.senderEmail && <div className={l.spread}><dt>Expéditeur</dt><dd>{p.senderEmail}</dd></div>}
-        </dl>
-        <Text>{p.choice.explanation}</Text>
-        {p.existing && <Text>Cette étape a déjà un envoi ({p.existing.stateLabel}) : le confirmer ne crée pas de second courrier.</Text>}
-        {p.choice.needsOtp && (
-          <Field label="Code à usage unique AR24" required hint="Le code reçu de AR24 pour signer la lettre recommandée qualifiée.">
-            <Input value={otp} onChange={(_, d) => setOtp(d.value)} inputMode="numeric" autoComplete="one-time-code" />
-          </Field>
+        {!p && preview.loading && <Loading label="Préparation de l'envoi…" />}
+        {!p && preview.error && <ErrorState error={preview.error} onRetry={preview.reload} />}
+        {p && (
+          <>
+            {p.simulation && <Text weight="semibold">{p.simulation}</Text>}
+            <dl className={l.list} data-testid="confirmation">
+              <div className={l.spread}><dt>Canal</dt><dd>{p.choice.channelLabel}</dd></div>
+              <div className={l.spread}><dt>Coût</dt><dd className={l.amount}>{eur(p.choice.priceHt)} HT</dd></div>
+              <div className={l.spread}><dt>Prévue le</dt><dd>{date(p.dueOn)}</dd></div>
+              {p.senderEmail && <div className={l.spread}><dt>Expéditeur</dt><dd>{p.senderEmail}</dd></div>}
+            </dl>
+            <Text>{p.choice.explanation}</Text>
+            {p.existing && <Text>Cette étape a déjà un envoi ({p.existing.stateLabel}) : le confirmer ne crée pas de second courrier.</Text>}
+            {p.choice.needsOtp && (
+              <Field label="Code à usage unique AR24" required hint="Le code reçu de AR24 pour signer la lettre recommandée qualifiée.">
+                <Input value={otp} onChange={(_, d) => setOtp(d.value)} inputMode="numeric" autoComplete="one-time-code" />
+              </Field>
+            )}
+            {error && <ErrorState error={error} title="L'envoi n'est pas parti" />}
+          </>
         )}
-        {error && <ErrorState error={error} title="L'envoi n'est pas parti" />}
       </DialogContent>
       <DialogActions>
         <DialogTrigger disableButtonEnhancement><Button>Annuler</Button></DialogTrigger>
-        <Button appearance="primary" onClick={send} disabled={busy || (p.choice.needsOtp && !otp.trim())}>
-          {busy ? "Envoi…" : `Confirmer l'envoi (${eur(p.choice.priceHt)} HT)`}
+        <Button appearance="primary" onClick={send} disabled={!p || busy || (p.choice.needsOtp && !otp.trim())}>
+          {busy ? "Envoi…" : p ? `Confirmer l'envoi (${eur(p.choice.priceHt)} HT)` : "Confirmer l'envoi"}
         </Button>
       </DialogActions>
-    </DialogBody>
+    </>
   );
 }

@@ -23,12 +23,14 @@ public sealed class OutlookPaneTests(PaneHost host, ITestOutputHelper output)
         await Expect(page.Locator("[aria-current=step]")).ToContainTextAsync("Mise en demeure");
         await Expect(page.GetByText("Nous contestons le montant des pénalités", new() { Exact = false })).ToBeVisibleAsync();
 
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle); // the lawyer reads the pane before sending
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer « Mise en demeure »" }).ClickAsync();
-        var confirmation = page.GetByTestId("confirmation");
+        // Found by its role: the dialog is exposed to screen readers (not hidden by the focus trap) while its preview loads.
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Envoyer « Mise en demeure »" });
+        var confirmation = dialog.GetByTestId("confirmation");
         await Expect(confirmation).ToContainTextAsync(new Regex("recommandé", RegexOptions.IgnoreCase));
         await Expect(confirmation).ToContainTextAsync("HT");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Confirmer l'envoi") }).ClickAsync();
+        await PaneHost.AssertAccessibleAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Confirmer l'envoi") }).ClickAsync();
 
         var letter = page.GetByTestId("envoi-3"); // levels count from 0: the mise en demeure is the fourth
         await Expect(letter.Locator("[data-state=Deposited]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
