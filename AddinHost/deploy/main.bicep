@@ -239,6 +239,9 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
+      // The image is pulled with the app's managed identity (AcrPull on the registry): no registry password anywhere.
+      acrUseManagedIdentityCreds: true
+      acrUserManagedIdentityID: identity.properties.clientId
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'
@@ -268,6 +271,7 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
+output identityPrincipalId string = identity.properties.principalId
 output appUrl string = 'https://${app.properties.defaultHostName}'
 output keyVaultName string = vault.name
 output storageAccountName string = storage.name

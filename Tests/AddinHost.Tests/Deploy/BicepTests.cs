@@ -40,6 +40,7 @@ public sealed class BicepTests
         Assert.True(worm.GetProperty("enabled").GetBoolean()); // proofs are WORM from the first write
         // The app is told the same period, so an erasure request can say until when the storage keeps a proof.
         var site = resources.EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
+        Assert.True(site.GetProperty("properties").GetProperty("siteConfig").GetProperty("acrUseManagedIdentityCreds").GetBoolean()); // pulled with the identity
         var told = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .Single(a => a.GetProperty("name").GetString() == "Proofs__ImmutabilityDays").GetProperty("value").GetString();
         Assert.Equal(worm.GetProperty("immutabilityPolicy").GetProperty("immutabilityPeriodSinceCreationInDays").GetString(), told!.Replace("string(", "").Replace(")]", "]"));
