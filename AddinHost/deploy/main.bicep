@@ -255,6 +255,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'Ar24__Token', value: '@Microsoft.KeyVault(SecretUri=${ar24TokenSecret.properties.secretUri})' }
         { name: 'Ar24__PrivateKey', value: '@Microsoft.KeyVault(SecretUri=${ar24KeySecret.properties.secretUri})' }
         { name: 'AzureAd__ClientSecret', value: '@Microsoft.KeyVault(SecretUri=${clientSecretValue.properties.secretUri})' }
+        // The certificate that encrypts the data-protection keys in the database; the admin creates it in Key Vault (guide, part 6).
+        { name: 'DataProtection__Certificate', value: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/dataprotection)' }
         { name: 'AzureAd__ClientId', value: clientId }
         { name: 'Ar24__BaseUrl', value: 'https://app.ar24.fr/api/' }
         { name: 'Ar24__WebhookBaseUrl', value: publicUrl }

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Protection;
 using AddinHost.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,7 +22,7 @@ public static class AuthExtensions
         builder.Services.AddScoped<CurrentActor>();
         builder.Services.AddMemoryCache();
         // Shared by every instance through the database: the keys that protect tokens and cookies, and the token cache.
-        builder.Services.AddDataProtection().SetApplicationName("OutlookDunning").PersistKeysToDbContext<DunningDbContext>();
+        builder.AddKeyProtection();
         builder.Services.AddSingleton<DatabaseDistributedCache>();
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
         if (Uri.TryCreate(builder.Configuration["Addin:PublicUrl"], UriKind.Absolute, out var panes)) entra.PanesAuthority = panes.Authority;

@@ -41,6 +41,9 @@ public sealed class BicepTests
         // The app is told the same period, so an erasure request can say until when the storage keeps a proof.
         var site = resources.EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.Web/sites");
         Assert.True(site.GetProperty("properties").GetProperty("siteConfig").GetProperty("acrUseManagedIdentityCreds").GetBoolean()); // pulled with the identity
+        var settings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("value").GetString()!);
+        Assert.Contains("@Microsoft.KeyVault(", settings["DataProtection__Certificate"]); // the keys' certificate comes from Key Vault
         var told = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .Single(a => a.GetProperty("name").GetString() == "Proofs__ImmutabilityDays").GetProperty("value").GetString();
         Assert.Equal(worm.GetProperty("immutabilityPolicy").GetProperty("immutabilityPeriodSinceCreationInDays").GetString(), told!.Replace("string(", "").Replace(")]", "]"));

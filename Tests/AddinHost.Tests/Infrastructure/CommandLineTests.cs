@@ -110,6 +110,7 @@ public sealed class CommandLineDatabaseTests : IDisposable
         // The executable runs as Production would: real settings for the proof store, none of the embedded defaults.
         psi.Environment["Proofs__Store"] = "AzureBlob";
         psi.Environment["ConnectionStrings__Proofs"] = "UseDevelopmentStorage=true";
+        psi.Environment["DataProtection__Certificate"] = Fixtures.TestCertificates.DataProtection;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

@@ -17,8 +17,10 @@ public sealed class StartupTests
         }
     }
 
-    private static string StartupError(Dictionary<string, string?> settings)
+    /// <summary>The error that stops a Production start; the key-protection certificate is given unless the test is about it.</summary>
+    private static string StartupError(Dictionary<string, string?> settings, bool withKeyCertificate = true)
     {
+        if (withKeyCertificate) settings.TryAdd("DataProtection:Certificate", TestCertificates.DataProtection);
         using var app = new ProductionApp(settings);
         var e = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         return e.GetBaseException().Message;
@@ -47,6 +49,16 @@ public sealed class StartupTests
         };
         var e = Assert.ThrowsAny<Exception>(() => app.Server);
         Assert.Contains("Proofs:ImmutabilityDays est un nombre de jours", e.GetBaseException().Message);
+    }
+
+    [Fact]
+    public void Keys_in_the_database_without_a_certificate_are_refused_in_production()
+    {
+        var message = StartupError(new()
+        {
+            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+        }, withKeyCertificate: false);
+        Assert.Contains("DataProtection:Certificate est obligatoire en Production", message);
     }
 
     [Fact]
@@ -151,7 +163,7 @@ public sealed class StartupTests
             ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db,
             ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
             ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
-            ["Addin:PublicUrl"] = "https://recouvrement.example.fr",
+            ["Addin:PublicUrl"] = "https://recouvrement.example.fr", ["DataProtection:Certificate"] = TestCertificates.DataProtection,
         });
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
