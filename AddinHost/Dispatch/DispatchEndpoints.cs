@@ -40,6 +40,7 @@ public static class DispatchEndpoints
         builder.Services.AddSingleton<DispatchProcessor>();
         builder.Services.AddSingleton<SenderAccounts>();
         builder.Services.AddScoped<Email.EmailSender>();
+        builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();
         return builder;
     }

@@ -58,6 +58,9 @@ public static class Ar24SandboxEndpoints
             var simulated = new SimulatedMail(mail, fields["to_email"], clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof",
                 options.Value.RecipientDelay, fields.GetValueOrDefault("webhook"));
             state.Mails[id] = simulated;
+            // Several attachment[] fields arrive joined by commas.
+            state.MailAttachments[id] = (fields.GetValueOrDefault("attachment[]") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(a => long.TryParse(a, CultureInfo.InvariantCulture, out var file) && state.Attachments.TryGetValue(file, out var f) ? f.Name : $"inconnu:{a}").ToList();
             // The mail exists, but its sender never hears so: only a look-up by ref_client can tell.
             return fault switch
             {
@@ -95,6 +98,7 @@ public static class Ar24SandboxEndpoints
             {
                 simulation = "Bac à sable AR24 intégré : aucun courrier réel n'est envoyé.",
                 mails = state.Mails.Values.OrderBy(m => m.Sent.Id).Select(m => m.At(clock.GetUtcNow())),
+                attachments = state.MailAttachments.ToDictionary(m => m.Key.ToString(CultureInfo.InvariantCulture), m => m.Value),
             }))
             .ExcludeFromDescription().AllowAnonymous();
         return app;

@@ -10,6 +10,9 @@ public sealed class Ar24SandboxState
     private long _nextId = 1000;
     public ConcurrentDictionary<long, Ar24User> Users { get; } = new();
     public ConcurrentDictionary<long, (string Name, int Size)> Attachments { get; } = new();
+
+    /// <summary>The names of the files each mail carries, in the order given.</summary>
+    public ConcurrentDictionary<long, IReadOnlyList<string>> MailAttachments { get; } = new();
     public ConcurrentDictionary<long, SimulatedMail> Mails { get; } = new();
 
     public long NextId() => Interlocked.Increment(ref _nextId);

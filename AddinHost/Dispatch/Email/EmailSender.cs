@@ -17,7 +17,7 @@ namespace AddinHost.Dispatch.Email;
 /// first made as a draft carrying the dispatch id in an extended property, its id recorded, then sent. When the
 /// outcome is in doubt, the mailbox is searched for that mark (Sent Items, Outbox, Drafts) before anything is sent again.
 /// </summary>
-public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTrail audit, TimeProvider clock, ILogger<EmailSender> log)
+public sealed class EmailSender(DunningDbContext db, GraphClients graph, DispatchAnnexes annexes, AuditTrail audit, TimeProvider clock, ILogger<EmailSender> log)
 {
     /// <summary>A named MAPI property of this product, holding the dispatch id.</summary>
     public const string MarkProperty = "String {6f3c2a9e-4b1d-4e7a-9c2f-8d5b1a0e3c47} Name OutlookDunningDispatch";
@@ -25,7 +25,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
     public async Task SendAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
     {
         var client = graph.ForUser(row.CreatedBy);
-        var invoices = await InvoicesAsync(row.CaseId, ct);
+        var invoices = Split(await annexes.ForAsync(row, ct));
         if (row.ProviderMessageId is null)
         {
             var (c, letter) = await CaseAndLetterAsync(row, ct);
@@ -97,13 +97,12 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, AuditTr
     }
 
     /// <summary>
-    /// The case's invoice files: those that fit in the draft's own request (3 MB in all), and the others, uploaded to the
+    /// The step's invoice files (when its policy level joins them): those that fit in the draft's own request (3 MB in all), and the others, uploaded to the
     /// draft in slices (up to Graph's 150 MB per file). A file bigger still stays in the case, and the log says so.
     /// </summary>
-    private async Task<(List<CaseDocument> Inline, List<CaseDocument> Uploaded)> InvoicesAsync(Guid caseId, CancellationToken ct)
+    private (List<CaseDocument> Inline, List<CaseDocument> Uploaded) Split(List<CaseDocument> documents)
     {
         const long InlineLimit = 3 * 1024 * 1024;
-        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.InvoiceNumber).ThenBy(d => d.FileName).ToListAsync(ct);
         var (inline, uploaded) = (new List<CaseDocument>(), new List<CaseDocument>());
         long total = 0;
         foreach (var d in documents)

@@ -36,7 +36,7 @@ public sealed class DispatchProcessor(
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = Actor;
 
         var step = new Step(row, db, scope.ServiceProvider.GetRequiredService<Ar24Client>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(),
-            scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock);
+            scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock, scope.ServiceProvider.GetRequiredService<DispatchAnnexes>());
         if (row.Channel == Cases.Planning.StepChannel.Email)
         {
             scope.ServiceProvider.GetRequiredService<Mailbox.GraphUser>().For(row.CreatedBy, row.TenantId);
@@ -52,7 +52,8 @@ public sealed class DispatchProcessor(
         return true;
     }
 
-    private sealed record Step(DispatchItem Row, DunningDbContext Db, Ar24Client Ar24, AuditTrail Audit, ProofFiling Proofs, TimeProvider Clock);
+    private sealed record Step(DispatchItem Row, DunningDbContext Db, Ar24Client Ar24, AuditTrail Audit, ProofFiling Proofs, TimeProvider Clock,
+        DispatchAnnexes Annexes);
 
     private async Task SendAsync(Step s, CancellationToken ct)
     {
@@ -63,16 +64,24 @@ public sealed class DispatchProcessor(
             var (c, cabinet) = await CaseAndCabinetAsync(s, ct);
             var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
-            long file;
-            try { file = await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct); }
+            // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail costs nothing.
+            var annexes = await s.Annexes.ForAsync(row, ct);
+            var files = new List<long>();
+            try
+            {
+                files.Add(await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct));
+                foreach (var annex in annexes)
+                    files.Add(await s.Ar24.UploadAttachmentAsync(sender, annex.FileName, annex.Content, ct));
+            }
             catch (Ar24Exception e) { throw senders.Forget(e); }
             Fault("before-send");
             var mail = await s.Ar24.SendMailAsync(new NewAr24Mail(sender, "", c.Debtor.Name, c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel ? c.Debtor.Name : null,
                 c.Debtor.Email ?? "", c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel,
-                $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint.", row.Id.ToString(), c.Reference, [file], WebhookUrl(row.TenantId),
+                annexes.Count == 0 ? $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint."
+                    : $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint, avec les factures concernées.", row.Id.ToString(), c.Reference, files, WebhookUrl(row.TenantId),
                 Eidas: row.Channel == Cases.Planning.StepChannel.LreQualifiee, Otp: row.SenderOtp), ct);
             Fault("after-send");
-            await DepositedAsync(s, mail.Id, "envoyé", ct, letter, c.Reference);
+            await DepositedAsync(s, mail.Id, "envoyé", ct, letter, c.Reference, annexes);
         }
         catch (Ar24Exception e) when (!e.Error.Retryable)
         {
@@ -200,15 +209,20 @@ public sealed class DispatchProcessor(
         }
     }
 
-    private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct, Letters.GeneratedLetter? letter = null, string? reference = null)
+    private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct, Letters.GeneratedLetter? letter = null, string? reference = null,
+        IReadOnlyList<Mailbox.CaseDocument>? annexes = null)
     {
         var row = s.Row;
         // The letter as sent joins the case's evidence, write-once, before the state says "deposited".
         letter ??= await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
         reference ??= await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
+        annexes ??= await s.Annexes.ForAsync(row, ct);
         // Sent in this turn, the letter was never filed: the filing is saved with the "deposited" state. Found after an
         // interruption, it is looked up first, in case another instance filed it meanwhile.
-        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct, knownAbsent: s.Row.ClaimedFrom == DispatchState.Planned);
+        var knownAbsent = s.Row.ClaimedFrom == DispatchState.Planned;
+        await s.Proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct, knownAbsent);
+        for (var i = 0; i < annexes.Count; i++)
+            await s.Proofs.FileAsync(row.CaseId, reference, row.Id, DispatchAnnexes.Kind(i), annexes[i].Content, DispatchAnnexes.Extension(annexes[i]), ct, knownAbsent);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
         row.SenderOtp = null; // used: a one-time code is not kept

@@ -88,6 +88,77 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         }
     }
 
+    /// <summary>Two invoice PDFs in the case, as the debtor's messages bring them.</summary>
+    private async Task<Dictionary<string, byte[]>> AddInvoiceFilesAsync(Guid caseId)
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["F-001.pdf"] = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]),
+            ["F-002.pdf"] = AddinHost.Sandbox.SimplePdf.Create(["Facture F-002"]),
+        };
+        await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
+        var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
+        foreach (var (name, bytes) in files)
+            db.CaseDocuments.Add(new AddinHost.Mailbox.CaseDocument { CaseId = caseId, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = AddinHost.Proofs.ProofHash.Of(bytes), Source = "test" });
+        await db.SaveChangesAsync();
+        return files;
+    }
+
+    private async Task<List<string>> AttachmentsAtAr24Async(Guid dispatchId)
+    {
+        var state = JsonDocument.Parse(await (await Client.GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync()).RootElement;
+        var mail = state.GetProperty("mails").EnumerateArray().Single(m => m.GetProperty("ref_client").GetString() == dispatchId.ToString());
+        return state.GetProperty("attachments").GetProperty(mail.GetProperty("id").GetInt64().ToString()).EnumerateArray().Select(a => a.GetString()!).ToList();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("after-send")] // the mail left with its invoices and the worker died: found again at AR24, the same annexes are filed
+    public async Task The_mise_en_demeure_carries_the_invoices_and_the_evidence_keeps_them_as_sent(string? crashAt)
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        var invoices = await AddInvoiceFilesAsync(caseId);
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        if (crashAt is not null)
+        {
+            Processor.FaultInjector = p => { if (p == crashAt) throw new SimulatedCrash(p); };
+            await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
+            Processor.FaultInjector = null;
+            App.Clock.Advance(TimeSpan.FromMinutes(5));
+        }
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        Assert.Equal(DispatchState.Deposited, (await DispatchAsync(dispatch.Id)).State);
+        Assert.Equal(1, await MailsAtAr24Async(dispatch.Id));
+        var sent = await AttachmentsAtAr24Async(dispatch.Id);
+        Assert.Equal(3, sent.Count); // the letter, then each invoice
+        Assert.Equal(["F-001.pdf", "F-002.pdf"], sent.Skip(1));
+
+        using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
+        var pieces = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
+        Assert.Equal(["annexe-1", "annexe-2", "depot", "lettre"], pieces.Select(p => p.GetProperty("Kind").GetString()).Order());
+        Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-001.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-1").GetProperty("Sha256").GetString());
+        Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-002.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-2").GetProperty("Sha256").GetString());
+    }
+
+    [Fact]
+    public async Task A_step_whose_policy_does_not_join_the_invoices_sends_the_letter_alone()
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        await AddInvoiceFilesAsync(caseId);
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(await (await Client.GetAsync("/api/policies")).Content.ReadAsStringAsync())!;
+        policy["levels"]![3]!["attachInvoices"] = false;
+        (await Client.PutAsync("/api/policies", new StringContent(policy.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        Assert.Single(await AttachmentsAtAr24Async(dispatch.Id));
+        using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
+        Assert.DoesNotContain(zip.Entries, e => e.FullName.Contains("annexe", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("compta@garage.example", DispatchState.Accepted, "reception", 2)]
     [InlineData("refus@garage.example", DispatchState.Refused, "refus", 2)]
