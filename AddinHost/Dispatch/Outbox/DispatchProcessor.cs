@@ -61,11 +61,11 @@ public sealed class DispatchProcessor(
         Fault("after-sending-recorded");
         try
         {
-            var (c, cabinet) = await CaseAndCabinetAsync(s, ct);
+            var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
             var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
             // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail costs nothing.
-            var annexes = await s.Annexes.ForAsync(row, ct);
+            var annexes = hasDocuments ? await s.Annexes.ForAsync(row, ct) : [];
             var files = new List<long>();
             try
             {
@@ -141,7 +141,7 @@ public sealed class DispatchProcessor(
         var row = s.Row;
         try
         {
-            var (_, cabinet) = await CaseAndCabinetAsync(s, ct);
+            var (_, cabinet, _) = await CaseAndCabinetAsync(s, ct);
             var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
             var mails = await s.Ar24.ListMailsAsync(sender, ct);
             Fault("after-lookup");
@@ -241,14 +241,15 @@ public sealed class DispatchProcessor(
     });
 
     /// <summary>The case with its debtor, and the firm, in one round trip (a cross join with the firm's single row).</summary>
-    private static async Task<(RecoveryCase Case, Cabinet Cabinet)> CaseAndCabinetAsync(Step s, CancellationToken ct)
+    private static async Task<(RecoveryCase Case, Cabinet Cabinet, bool HasDocuments)> CaseAndCabinetAsync(Step s, CancellationToken ct)
     {
         var caseId = s.Row.CaseId;
+        // Whether the case holds invoice files rides along, so a case without any costs the send no further query.
         var found = await s.Db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-            .SelectMany(x => s.Db.Cabinets, (x, cabinet) => new { Case = x, x.Debtor, Cabinet = cabinet })
+            .SelectMany(x => s.Db.Cabinets, (x, cabinet) => new { Case = x, x.Debtor, Cabinet = cabinet, HasDocuments = s.Db.CaseDocuments.Any(d => d.CaseId == caseId) })
             .FirstOrDefaultAsync(ct) ?? throw NoCabinet();
         found.Case.Debtor = found.Debtor;
-        return (found.Case, found.Cabinet);
+        return (found.Case, found.Cabinet, found.HasDocuments);
     }
 
     private static Ar24Exception NoCabinet() => new(new Ar24Error("missing_cabinet",
