@@ -96,12 +96,7 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
             ["F-001.pdf"] = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]),
             ["F-002.pdf"] = AddinHost.Sandbox.SimplePdf.Create(["Facture F-002"]),
         };
-        await using var scope = App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
-        var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
-        foreach (var (name, bytes) in files)
-            db.CaseDocuments.Add(new AddinHost.Mailbox.CaseDocument { CaseId = caseId, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = AddinHost.Proofs.ProofHash.Of(bytes), Source = "test" });
-        await db.SaveChangesAsync();
+        await CaseFiles.AddAsync(App, caseId, files);
         return files;
     }
 

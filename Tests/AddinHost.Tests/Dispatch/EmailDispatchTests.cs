@@ -80,13 +80,7 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
     {
         var (_, company, _) = await SeedTypicalAsync();
         var pdf = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]);
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
-            var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
-            db.CaseDocuments.Add(new AddinHost.Mailbox.CaseDocument { CaseId = company.Id, FileName = "F-001.pdf", Content = pdf, Sha256 = AddinHost.Proofs.ProofHash.Of(pdf), Source = "test" });
-            await db.SaveChangesAsync();
-        }
+        await CaseFiles.AddAsync(App, company.Id, new Dictionary<string, byte[]> { ["F-001.pdf"] = pdf });
         var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
         while (await Processor.ProcessNextAsync(default)) { }
         var message = Graph.InFolder("sentitems").Single();
@@ -109,14 +103,7 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
             ["F-002-scan.pdf"] = Scan(5_300_000), // over the 3 MB a request may carry: uploaded in two slices
             ["F-003-scan.pdf"] = Scan(3_500_000),
         };
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
-            var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
-            foreach (var (name, bytes) in files)
-                db.CaseDocuments.Add(new AddinHost.Mailbox.CaseDocument { CaseId = company.Id, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = AddinHost.Proofs.ProofHash.Of(bytes), Source = "test" });
-            await db.SaveChangesAsync();
-        }
+        await CaseFiles.AddAsync(App, company.Id, files);
         var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
 
         if (crashAt is not null)
