@@ -47,7 +47,7 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
         {
             if (worker is null || !worker.IsAlive)
             {
-                worker?.Dispose();
+                worker?.Kill();
                 worker = await LibreOfficeWorker.StartAsync(_soffice!, _options, ct);
             }
             await worker.ConvertAsync(source, target, TimeSpan.FromSeconds(_options.TimeoutSeconds), ct);
@@ -56,7 +56,7 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
         catch (Exception e) when (e is TimeoutException or PdfConversionException or IOException or OperationCanceledException)
         {
             // A hung or confused instance is not reused: the next request starts a fresh one.
-            worker?.Dispose();
+            worker?.Kill();
             worker = null;
             _log.LogWarning("PDF conversion failed: {Reason}", e.GetType().Name);
             if (e is OperationCanceledException) throw;

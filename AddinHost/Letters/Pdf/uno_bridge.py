@@ -1,5 +1,6 @@
 # Keeps one LibreOffice instance busy converting documents to PDF, one request per stdin line:
-# "<input path>\t<output path>" -> "ok" or "error\t<reason>". Started and watched by LibreOfficePool.
+# "<input path>\t<output path>" -> "ok" or "error\t<reason>". Started and watched by LibreOfficePool;
+# closing stdin shuts LibreOffice down.
 import sys
 import time
 
@@ -47,6 +48,11 @@ def main():
             print("ok", flush=True)
         except Exception as e:
             print("error\t%s" % str(e).replace("\n", " "), flush=True)
+    # End of input: close LibreOffice properly, so it removes its pipes and locks from the temp folder.
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
     return 0
 
 

@@ -20,6 +20,7 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
     {
         _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-test")
         {
+            OwnsDatabase = true,
             Settings = new Dictionary<string, string> { ["Dispatch:PollSeconds"] = "259200", ["Ar24:WebhookAllowedIps:0"] = Allowed },
             ExtraServices = s => s.AddSingleton<IStartupFilter, RemoteAddressFromHeader>(),
         };

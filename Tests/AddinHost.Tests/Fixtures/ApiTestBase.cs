@@ -16,7 +16,8 @@ public abstract class ApiTestBase(DbKind kind) : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        App = new DunningApp(Kind, await TestDatabase.CreateAsync(Kind), "cabinet-test") { Settings = Settings, ExtraServices = ExtraServices };
+        App = new DunningApp(Kind, await TestDatabase.CreateAsync(Kind), "cabinet-test")
+            { Settings = Settings, ExtraServices = ExtraServices, OwnsDatabase = true };
         _ = App.Server; // start now: migrations run here, not in the first request
         Client = App.CreateClient();
     }

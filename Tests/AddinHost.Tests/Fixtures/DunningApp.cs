@@ -24,6 +24,9 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
     public string ConnectionString { get; } = connectionString;
     public string Tenant { get; } = tenant;
 
+    /// <summary>Drop the database when this host is disposed: set by whoever created it for this host alone.</summary>
+    public bool OwnsDatabase { get; init; }
+
     /// <summary>Seed the demo firm at start-up, as <c>dotnet run</c> does in Development.</summary>
     public bool SeedDemo { get; init; }
 
@@ -41,7 +44,7 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
 
     public static async Task<DunningApp> StartAsync(DbKind kind, string tenant = "cabinet-test")
     {
-        var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), tenant);
+        var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), tenant) { OwnsDatabase = true };
         _ = app.Server; // start now: migrations run here, not in the first test
         return app;
     }
@@ -52,6 +55,12 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         var other = new DunningApp(Kind, ConnectionString, tenant) { Roles = roles };
         _ = other.Server;
         return other;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OwnsDatabase) await TestDatabase.DropAsync(Kind, ConnectionString);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

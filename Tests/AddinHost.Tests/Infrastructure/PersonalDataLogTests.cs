@@ -26,6 +26,7 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo", "Development")
         {
             SeedDemo = true,
+            OwnsDatabase = true,
             Settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace" },
             ExtraServices = s => s.AddSingleton<ILoggerProvider>(_logs),
         };

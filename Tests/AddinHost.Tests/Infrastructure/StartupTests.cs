@@ -45,6 +45,7 @@ public sealed class StartupTests
     {
         await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-test")
         {
+            OwnsDatabase = true,
             Settings = new Dictionary<string, string> { ["Proofs:ImmutabilityDays"] = "0" },
         };
         var e = Assert.ThrowsAny<Exception>(() => app.Server);

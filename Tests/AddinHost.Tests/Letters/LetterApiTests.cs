@@ -14,7 +14,7 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true };
+        _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
         _app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
         _client = _app.CreateClient();
         _cases = await (await _client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
@@ -123,7 +123,7 @@ public sealed class LetterPdfTests
     [InlineData(DbKind.Postgres)]
     public async Task A_pdf_preview_is_a_real_pdf_with_the_letters_text(DbKind kind)
     {
-        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true };
+        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
         var client = app.CreateClient();
         var cases = await (await client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
         var id = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;

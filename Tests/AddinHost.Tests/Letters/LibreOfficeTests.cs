@@ -46,6 +46,25 @@ public sealed class LibreOfficeTests
     }
 
     [Fact]
+    public async Task A_stopped_instance_quits_properly_and_leaves_nothing_in_the_temp_folder()
+    {
+        // A host replaces instances for months: each one's profile and pipes must go with it.
+        var worker = await LibreOfficeWorker.StartAsync(new PdfOptions().ResolveSoffice()!, new PdfOptions(), CancellationToken.None);
+        var (profile, pipe) = worker.Footprint;
+        await worker.ConvertAsync(await WriteLetterAsync(profile), Path.Combine(profile, "lettre.pdf"), TimeSpan.FromSeconds(60), CancellationToken.None);
+        Assert.NotEmpty(Directory.GetDirectories(Path.Combine(profile, "tmp"), "lu*.tmp")); // its scratch files live in its profile
+        Assert.NotEmpty(Directory.GetFiles(LibreOfficeWorker.PipeFolder, $"OSL_PIPE_*_{pipe}"));
+
+        var clock = Stopwatch.StartNew();
+        worker.Dispose();
+
+        // It quit when asked, before the wait that precedes a kill, so it also took its single-instance pipe away.
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 4.5);
+        Assert.False(Directory.Exists(profile));
+        Assert.Empty(Directory.GetFiles(LibreOfficeWorker.PipeFolder, $"OSL_PIPE_*_{pipe}"));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_converter_that_never_answers_is_killed_and_the_request_gets_a_clear_error()
     {
@@ -76,6 +95,13 @@ public sealed class LibreOfficeTests
         Assert.False(pool.IsAvailable);
         var e = await Assert.ThrowsAsync<DomainException>(() => pool.ConvertAsync([1, 2, 3], CancellationToken.None));
         Assert.Contains("LibreOffice", e.Message);
+    }
+
+    private static async Task<string> WriteLetterAsync(string folder)
+    {
+        var path = Path.Combine(folder, "lettre.docx");
+        await File.WriteAllBytesAsync(path, Docx.Build(Docx.P(Docx.R("Lettre"))));
+        return path;
     }
 
     private static async Task Soffice(string profileRoot, params string[] args)

@@ -19,7 +19,7 @@ public sealed class SampleMailboxTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo", "Development") { SeedDemo = true };
+        _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
         _client = _app.CreateClient();
     }
 

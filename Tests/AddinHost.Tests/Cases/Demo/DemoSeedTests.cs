@@ -10,7 +10,7 @@ public abstract class DemoSeedTests(DbKind kind)
     [Fact]
     public async Task The_demo_firm_has_cases_at_every_stage_with_amounts_computed_today()
     {
-        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true };
+        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
         // A day after the last published semester: the demo must still compute, with its labelled carried-over rates.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var client = app.CreateClient();
