@@ -8,18 +8,30 @@ namespace AddinHost.Tests.Fixtures;
 /// <summary>
 /// A real PostgreSQL 15 server for the whole test run: a temporary data directory on a free port, started
 /// with initdb/pg_ctl as the <c>postgres</c> OS user (they refuse root), stopped when the process exits.
-/// A test run that was killed cannot clean up after itself, so each run first removes the servers left by
-/// runs whose process is gone: a shared CI machine's disk would otherwise fill up, run after run.
+/// Each run first removes the servers that killed runs left behind (<see cref="RunFolders"/>).
 /// </summary>
 internal sealed class PostgresServer
 {
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
-    private readonly string _dataDir;
+    // The Benchmarks assembly compiles its own copy of this class and runs inside the test host too: both
+    // copies find the one server of the process under this key (an interned literal, so also one lock).
+    private const string ProcessWideKey = "OutlookDunning.Tests.PostgresServer";
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(async () => new PostgresServer(await StartOncePerProcess()));
     private readonly int _port;
 
-    private PostgresServer(string dataDir, int port) { _dataDir = dataDir; _port = port; }
+    private PostgresServer(int port) => _port = port;
 
     public static Task<PostgresServer> InstanceAsync() => Shared.Value;
+
+    private static Task<int> StartOncePerProcess()
+    {
+        lock (ProcessWideKey)
+        {
+            if (AppDomain.CurrentDomain.GetData(ProcessWideKey) is Task<int> running) return running;
+            var started = StartAsync();
+            AppDomain.CurrentDomain.SetData(ProcessWideKey, started);
+            return started;
+        }
+    }
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";
@@ -50,15 +62,18 @@ internal sealed class PostgresServer
     public Task RunToolAsync(string tool, params string[] args) =>
         Run(Path.Combine(FindBinaries(), tool), ["--host=127.0.0.1", $"--port={_port}", "--username=postgres", .. args], asPostgres: false);
 
-    private static async Task<PostgresServer> StartAsync()
+    /// <summary>Starts the server and answers its port.</summary>
+    private static async Task<int> StartAsync()
     {
         var bin = FindBinaries();
         var asRoot = Environment.UserName == "root";
-        await RemoveAbandonedServersAsync(bin, asRoot);
-        var root = Path.Combine(Path.GetTempPath(), "od-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        await RunFolders.SweepAbandonedAsync("od-pg-", async folder =>
+        {
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                await Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "stop"], asRoot);
+        });
+        var root = RunFolders.Create("od-pg-");
         var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(root);
-        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString());
         if (asRoot)
             await Run("chown", ["-R", "postgres:postgres", root], asPostgres: false);
 
@@ -69,9 +84,8 @@ internal sealed class PostgresServer
             + " -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=128MB -c min_wal_size=32MB";
         await Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
 
-        var server = new PostgresServer(data, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAtExit(root, data);
-        return server;
+        return port;
     }
 
     /// <summary>
@@ -97,39 +111,6 @@ internal sealed class PostgresServer
 
     [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
-
-    private const string OwnerFile = "owner.pid";
-
-    /// <summary>Stops and deletes the servers of earlier test runs whose process has exited.</summary>
-    private static async Task RemoveAbandonedServersAsync(string bin, bool asRoot)
-    {
-        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), "od-pg-*"))
-        {
-            var owner = Path.Combine(root, OwnerFile);
-            if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner), out var pid) && IsRunning(pid))
-                continue;
-            if (!File.Exists(owner) && Directory.GetLastWriteTimeUtc(root) > DateTime.UtcNow.AddHours(-12))
-                continue; // made by a run that predates the owner file, or one just starting: leave it a while
-            try
-            {
-                if (File.Exists(Path.Combine(root, "data", "postmaster.pid")))
-                    await Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(root, "data"), "-m", "immediate", "stop"], asRoot);
-            }
-            catch (InvalidOperationException) { /* already stopped */ }
-            try { Directory.Delete(root, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run is removing it */ }
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; }
-    }
 
     private static string FindBinaries()
     {
