@@ -26,9 +26,7 @@ public sealed class BenchHost : IAsyncDisposable
 
     public static async Task<BenchHost> StartAsync(string provider)
     {
-        var connection = provider == "Postgres"
-            ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(Path.GetTempPath(), "od-bench-" + Guid.NewGuid().ToString("N") + ".db")}";
+        var connection = await BenchDatabase.CreateAsync(provider, "bench");
         var app = HostComposition.Build(
         [
             "--environment", "Benchmark",
@@ -59,5 +57,9 @@ public sealed class BenchHost : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Database.ExecuteSqlRawAsync("ANALYZE");
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await BenchDatabase.DropAsync(Provider, ConnectionString);
+    }
 }

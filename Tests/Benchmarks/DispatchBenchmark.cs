@@ -41,9 +41,7 @@ public static class DispatchBenchmark
     {
         var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var connection = provider == "Postgres"
-            ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(Path.GetTempPath(), "od-dispatch-" + Guid.NewGuid().ToString("N") + ".db")}";
+        var connection = await BenchDatabase.CreateAsync(provider, "dispatch");
         var proofs = Directory.CreateTempSubdirectory("od-proofs-");
         var app = HostComposition.Build(
         [
@@ -73,6 +71,7 @@ public static class DispatchBenchmark
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            await BenchDatabase.DropAsync(provider, connection);
             proofs.Delete(recursive: true);
         }
     }

@@ -25,9 +25,7 @@ public static class LoadBenchmark
     {
         var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var connection = provider == "Postgres"
-            ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(Path.GetTempPath(), "od-load-" + Guid.NewGuid().ToString("N") + ".db")}";
+        var connection = await BenchDatabase.CreateAsync(provider, "load");
         var app = HostComposition.Build(
         [
             "--environment", "Benchmark", "--urls", baseUrl, $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
@@ -127,6 +125,7 @@ public static class LoadBenchmark
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            await BenchDatabase.DropAsync(provider, connection);
         }
     }
 

@@ -33,9 +33,7 @@ public static class MailboxBenchmark
         graph.LatencyMs = latencyMs;
         var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var connection = provider == "Postgres"
-            ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync()
-            : $"Data Source={Path.Combine(Path.GetTempPath(), "od-mailbox-" + Guid.NewGuid().ToString("N") + ".db")}";
+        var connection = await BenchDatabase.CreateAsync(provider, "mailbox");
         var app = HostComposition.Build(
         [
             "--environment", "Benchmark", "--urls", baseUrl,
@@ -95,6 +93,7 @@ public static class MailboxBenchmark
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            await BenchDatabase.DropAsync(provider, connection);
         }
     }
 

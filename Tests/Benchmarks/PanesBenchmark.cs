@@ -66,6 +66,8 @@ public static class PanesBenchmark
         {
             await app.StopAsync();
             await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(data, recursive: true);
         }
     }
 
