@@ -21,21 +21,30 @@ public static class CabinetEndpoints
                     : new CabinetDto(null, null, null, null, null, null, null)))
             .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers").RequireAuthorization(Policies.Lecture);
 
-        group.MapPut("/", async (CabinetDto body, DunningDbContext db, AuditTrail audit, CancellationToken ct) =>
+        group.MapPut("/", async (CabinetDto body, DunningDbContext db, ITenantContext tenant, AuditTrail audit, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(body.Name)) throw Problem.Validation("name", "Le nom du cabinet est obligatoire.");
                 if (string.IsNullOrWhiteSpace(body.SigningLawyer)) throw Problem.Validation("signingLawyer", "Indiquez l'avocat qui signe les courriers, par exemple « Maître Claire Delaunay ».");
                 foreach (var (field, value) in new[] { ("name", body.Name), ("address", body.Address), ("city", body.City), ("signingLawyer", body.SigningLawyer), ("bar", body.Bar), ("email", body.Email) })
                     if (value is { Length: > 200 }) throw Problem.Validation(field, "200 caractères au plus.");
+                var email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim().ToLowerInvariant();
+                if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
+                    throw Problem.Validation("email", "Adresse électronique invalide : elle ouvre le compte expéditeur AR24 du cabinet.");
                 var cabinet = await db.Cabinets.SingleOrDefaultAsync(ct);
                 if (cabinet is null) db.Cabinets.Add(cabinet = new Cabinet());
+                // Every firm sends through the operator's AR24 key: an address another firm uses would send as that firm.
+                if (email is not null && email != cabinet.Email?.ToLowerInvariant()
+                    && (await db.Cabinets.IgnoreQueryFilters().AnyAsync(c => c.Email == email && c.TenantId != tenant.TenantId, ct)
+                        || await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == email && a.TenantId != tenant.TenantId, ct)))
+                    throw Problem.Validation("email", "Cette adresse est déjà celle d'un autre cabinet : indiquez l'adresse propre au vôtre, "
+                        + "ou contactez l'éditeur si elle vous appartient.");
                 cabinet.Name = body.Name.Trim();
                 cabinet.Address = body.Address?.Trim();
                 cabinet.PostalCode = body.PostalCode?.Trim();
                 cabinet.City = body.City?.Trim();
                 cabinet.SigningLawyer = body.SigningLawyer.Trim();
                 cabinet.Bar = body.Bar?.Trim();
-                cabinet.Email = body.Email?.Trim();
+                cabinet.Email = email;
                 audit.Record("cabinet.modifie", nameof(Cabinet), cabinet.Id);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(body);

@@ -17,7 +17,9 @@ public static class DispatchEndpoints
             {
                 var o = sp.GetRequiredService<IOptions<Ar24Options>>().Value;
                 http.BaseAddress = new Uri(o.BaseUrl.EndsWith('/') ? o.BaseUrl : o.BaseUrl + "/");
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
+                // The resilience pipeline times each attempt; this bounds the whole call, reading the reply included,
+                // so that a send never outlives the outbox's grace before "not found at AR24" is believed.
+                http.Timeout = TimeSpan.FromSeconds(o.TimeoutSeconds * 3 + 10);
             })
             .AddStandardResilienceHandler()
             .Configure((o, sp) =>

@@ -20,6 +20,13 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(1, 3600)]
     public int VerifyBackoffSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long after a send began a letter that AR24 does not list is still presumed possibly in creation there.
+    /// AR24 asks its clients to allow up to 300 s per call; our own attempt is cut off by the lease before.
+    /// </summary>
+    [Range(60, 86400)]
+    public int NotFoundGraceSeconds { get; set; } = 600;
+
     /// <summary>How often a deposited letter is looked up at AR24 when no webhook comes.</summary>
     [Range(5, 604800)]
     public int PollSeconds { get; set; } = 600;
@@ -35,6 +42,10 @@ public sealed class DispatchOptions : IValidatableObject
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Prices, new ValidationContext(Prices), results, validateAllProperties: true);
-        return results.Select(r => new ValidationResult($"Dispatch:Prices : {r.ErrorMessage}", r.MemberNames.ToList()));
+        var errors = results.Select(r => new ValidationResult($"Dispatch:Prices : {r.ErrorMessage}", r.MemberNames.ToList())).ToList();
+        if (NotFoundGraceSeconds < LeaseSeconds + 300)
+            errors.Add(new ValidationResult("Dispatch:NotFoundGraceSeconds doit dépasser LeaseSeconds de 300 secondes au moins (le délai qu'AR24 se donne), "
+                + "sinon une lettre encore en création chez AR24 serait envoyée une seconde fois.", [nameof(NotFoundGraceSeconds)]));
+        return errors;
     }
 }

@@ -51,8 +51,11 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     public async Task<IReadOnlyList<Ar24Mail>> ListMailsAsync(long senderId, CancellationToken ct)
     {
         var result = await SendAsync<JsonElement>(HttpMethod.Get, "user/mail", [("id_user", senderId.ToString(CultureInfo.InvariantCulture))], ct);
-        var list = result.ValueKind == JsonValueKind.Array ? result : result.TryGetProperty("mails", out var mails) ? mails : default;
-        return list.ValueKind == JsonValueKind.Array ? list.Deserialize<List<Ar24Mail>>(Json)! : [];
+        var list = result.ValueKind == JsonValueKind.Array ? result
+            : result.ValueKind == JsonValueKind.Object && result.TryGetProperty("mails", out var mails) ? mails : default;
+        // An answer we cannot read is not "no such mail": the caller would send the letter a second time.
+        return list.ValueKind == JsonValueKind.Array ? list.Deserialize<List<Ar24Mail>>(Json)!
+            : throw new Ar24Exception(new Ar24Error("unreadable_list", "AR24 a répondu par une liste illisible : l'envoi sera vérifié plus tard.", true));
     }
 
     /// <summary>Downloads a proof from the link AR24 gave in the mail object.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace AddinHost.Dispatch.Ar24;
@@ -21,7 +22,7 @@ public sealed record Ar24Mail(
     [property: JsonPropertyName("ref_client")] string? RefClient,
     [property: JsonPropertyName("ref_dossier")] string? RefDossier,
     [property: JsonPropertyName("full_hash_sha256")] string? FullHashSha256,
-    [property: JsonPropertyName("is_eidas")] bool? IsEidas,
+    [property: JsonPropertyName("is_eidas"), JsonConverter(typeof(LenientBoolConverter))] bool? IsEidas,
     [property: JsonPropertyName("price_ht")] decimal? PriceHt,
     [property: JsonPropertyName("proof_ev_url")] string? DepositProofUrl,
     [property: JsonPropertyName("proof_ar_url")] string? ReceiptProofUrl,
@@ -49,3 +50,25 @@ public enum Ar24Outcome { Pending, Deposited, Accepted, Refused, Negligence, Bou
 
 public sealed record NewAr24Mail(long SenderId, string ToFirstname, string ToLastname, string? ToCompany, string ToEmail, bool ToProfessional,
     string Content, string RefClient, string RefDossier, IReadOnlyList<long> AttachmentIds, string? Webhook, bool Eidas = false, string? Otp = null);
+
+/// <summary>
+/// AR24's flags are not documented as JSON booleans: other clients read them as 0/1. A flag we cannot read must not
+/// make the mail unreadable, or a deposited letter would never be followed.
+/// </summary>
+public sealed class LenientBoolConverter : JsonConverter<bool?>
+{
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Number => reader.TryGetInt64(out var n) ? n != 0 : null,
+        JsonTokenType.String => reader.GetString() switch { "1" or "true" => true, "0" or "false" or "" => false, _ => null },
+        _ => null,
+    };
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is { } v) writer.WriteBooleanValue(v);
+        else writer.WriteNullValue();
+    }
+}

@@ -15,9 +15,10 @@ namespace AddinHost.Dispatch.Email;
 /// <summary>
 /// An e-mail step, sent from the lawyer's own mailbox exactly once. Graph has no idempotency key, so the message is
 /// first made as a draft carrying the dispatch id in an extended property, its id recorded, then sent. When the
-/// outcome is in doubt, the mailbox is searched for that mark (Sent Items, Outbox, Drafts) before anything is sent again.
+/// outcome is in doubt, the mailbox is searched for that mark (Drafts, Outbox, Sent Items) before anything is sent again.
 /// </summary>
-public sealed class EmailSender(DunningDbContext db, GraphClients graph, DispatchAnnexes annexes, AuditTrail audit, TimeProvider clock, ILogger<EmailSender> log)
+public sealed class EmailSender(DunningDbContext db, GraphClients graph, DispatchAnnexes annexes, AuditTrail audit, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<DispatchOptions> options, ILogger<EmailSender> log)
 {
     /// <summary>A named MAPI property of this product, holding the dispatch id.</summary>
     public const string MarkProperty = "String {6f3c2a9e-4b1d-4e7a-9c2f-8d5b1a0e3c47} Name OutlookDunningDispatch";
@@ -57,15 +58,25 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
     public async Task ReconcileAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
     {
         var client = graph.ForUser(row.CreatedBy);
-        if (await FindAsync(client, "sentitems", row, ct) is not null || await FindAsync(client, "outbox", row, ct) is not null)
+        // In the order a sent message moves (Drafts, Outbox, Sent Items), so that one moving meanwhile is met further on.
+        var draft = await FindAsync(client, "drafts", row, ct);
+        if (await FindAsync(client, "outbox", row, ct) is not null || await FindAsync(client, "sentitems", row, ct) is not null)
         {
             fault("after-lookup");
             Sent(row, "retrouvé dans les éléments envoyés après une interruption");
             return;
         }
-        var draft = await FindAsync(client, "drafts", row, ct);
         fault("after-lookup");
-        row.ProviderMessageId = draft?.Id; // an unsent draft is sent as it is; none means it was never made
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (now < (row.SendStartedAt ?? 0) + options.Value.NotFoundGraceSeconds * 1000L)
+        {
+            // A send Exchange accepted may leave the draft in place for a while: sending it again could deliver it twice.
+            row.State = DispatchState.ToVerify;
+            row.LeaseUntil = now + options.Value.VerifyBackoffSeconds * 1000L;
+            log.LogInformation("E-mail dispatch {DispatchId} not seen sent yet: looked up again later", row.Id);
+            return;
+        }
+        row.ProviderMessageId = draft?.Id; // long after the send began, an unsent draft is sent as it is; none means it was never made
         row.State = DispatchState.Planned;
         log.LogInformation("E-mail dispatch {DispatchId} not sent yet: {Next}", row.Id, draft is null ? "made again" : "its draft will be sent");
     }

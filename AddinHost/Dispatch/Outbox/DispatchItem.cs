@@ -39,6 +39,13 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     public string? LeaseOwner { get; set; }
     public long LeaseUntil { get; set; }
 
+    /// <summary>
+    /// When the last send began (Unix milliseconds), set by the claim that turns a planned row to "Envoi en cours".
+    /// AR24 may still be creating the mail long after our request gave up, so until a grace period has passed
+    /// since then, "not found at AR24" proves nothing.
+    /// </summary>
+    public long? SendStartedAt { get; set; }
+
     /// <summary>The state the row was in when its current holder claimed it: a planned row is turned to "Envoi en cours" by the claim itself.</summary>
     public DispatchState? ClaimedFrom { get; set; }
 

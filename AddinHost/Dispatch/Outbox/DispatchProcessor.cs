@@ -55,10 +55,14 @@ public sealed class DispatchProcessor(
     private sealed record Step(DispatchItem Row, DunningDbContext Db, Ar24Client Ar24, AuditTrail Audit, ProofFiling Proofs, TimeProvider Clock,
         DispatchAnnexes Annexes);
 
-    private async Task SendAsync(Step s, CancellationToken ct)
+    private async Task SendAsync(Step s, CancellationToken stopping)
     {
         var row = s.Row; // "Envoi en cours" was committed by the claim, before AR24 is called: a crash from here on is reconciled, never resent blindly
         Fault("after-sending-recorded");
+        // The turn ends with the lease: AR24 then has its own 300 s at most to finish, within the grace before "not found" is believed.
+        using var turn = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        turn.CancelAfter(TimeSpan.FromSeconds(options.Value.LeaseSeconds));
+        var ct = turn.Token;
         try
         {
             var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
@@ -98,7 +102,7 @@ public sealed class DispatchProcessor(
             row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
             log.LogWarning("Dispatch {DispatchId} to verify after {Error}", row.Id, e.GetType().Name);
         }
-        await SaveAsync(s, ct, release: row.State != DispatchState.ToVerify);
+        await SaveAsync(s, stopping, release: row.State != DispatchState.ToVerify);
     }
 
     /// <summary>An e-mail step from the lawyer's mailbox: sent (or its draft found and sent), or verified after a doubt.</summary>
@@ -142,15 +146,27 @@ public sealed class DispatchProcessor(
         try
         {
             var (_, cabinet, _) = await CaseAndCabinetAsync(s, ct);
-            var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
-            var mails = await s.Ar24.ListMailsAsync(sender, ct);
+            Ar24Mail? found = null;
+            foreach (var sender in await senders.AllOfFirmAsync(s.Ar24, cabinet, Lawyer(row), ct))
+            {
+                found = (await s.Ar24.ListMailsAsync(sender, ct)).FirstOrDefault(m => m.RefClient == row.Id.ToString());
+                if (found is not null) break;
+            }
             Fault("after-lookup");
-            var found = mails.FirstOrDefault(m => m.RefClient == row.Id.ToString());
             if (found is not null)
                 await DepositedAsync(s, found.Id, "retrouvé chez AR24 après une interruption", ct);
+            else if (s.Clock.GetUtcNow().ToUnixTimeMilliseconds() < (row.SendStartedAt ?? 0) + options.Value.NotFoundGraceSeconds * 1000L)
+            {
+                // Our request may have been cut off while AR24 goes on creating the mail: look again later, never send now.
+                row.State = DispatchState.ToVerify;
+                row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
+                log.LogInformation("Dispatch {DispatchId} not yet found at AR24: looked up again later", row.Id);
+                await SaveAsync(s, ct);
+                return;
+            }
             else
             {
-                row.State = DispatchState.Planned; // AR24 surely has no such mail: sending it is not a second send
+                row.State = DispatchState.Planned; // long after the send began, AR24 surely has no such mail: sending it is not a second send
                 log.LogInformation("Dispatch {DispatchId} not found at AR24: planned again", row.Id);
             }
             await SaveAsync(s, ct, release: true);
@@ -261,7 +277,16 @@ public sealed class DispatchProcessor(
         if (release) s.Row.LeaseUntil = 0;
         if (done) s.Row.LeaseOwner = null; // no longer in a worker's hands
         s.Row.UpdatedAt = s.Clock.GetUtcNow();
-        await s.Db.SaveChangesAsync(ct);
+        try
+        {
+            await s.Db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Our lease ran out and another worker holds the row now: what we learnt, it will learn again from AR24.
+            log.LogWarning("Dispatch {DispatchId}: lease lost to another worker, outcome left to it", s.Row.Id);
+            return;
+        }
         if (done && s.Row.ClaimedFrom is { } from && from != s.Row.State) metrics.StateChanged(s.Row.Channel.ToString(), from, s.Row.State);
     }
 

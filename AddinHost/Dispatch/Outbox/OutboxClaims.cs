@@ -18,7 +18,8 @@ public static class OutboxClaims
             var rows = await db.Dispatches.FromSql($"""
                 UPDATE "Dispatches" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "ClaimedFrom" = "State",
                     "State" = CASE WHEN "State" = 0 THEN 1 ELSE "State" END,
-                    "Attempts" = CASE WHEN "State" = 0 THEN "Attempts" + 1 ELSE "Attempts" END
+                    "Attempts" = CASE WHEN "State" = 0 THEN "Attempts" + 1 ELSE "Attempts" END,
+                    "SendStartedAt" = CASE WHEN "State" = 0 THEN {now} ELSE "SendStartedAt" END
                 WHERE "Id" = (SELECT "Id" FROM "Dispatches"
                               WHERE "State" IN (0, 1, 2, 3) AND "LeaseUntil" < {now}
                               ORDER BY "LeaseUntil", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)
@@ -36,7 +37,8 @@ public static class OutboxClaims
             .SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, until)
             .SetProperty(d => d.ClaimedFrom, d => d.State)
             .SetProperty(d => d.State, d => d.State == DispatchState.Planned ? DispatchState.Sending : d.State)
-            .SetProperty(d => d.Attempts, d => d.State == DispatchState.Planned ? d.Attempts + 1 : d.Attempts), ct);
+            .SetProperty(d => d.Attempts, d => d.State == DispatchState.Planned ? d.Attempts + 1 : d.Attempts)
+            .SetProperty(d => d.SendStartedAt, d => d.State == DispatchState.Planned ? now : d.SendStartedAt), ct);
         return won == 1 ? await db.Dispatches.IgnoreQueryFilters().SingleAsync(d => d.Id == candidate, ct) : null;
     }
 }

@@ -46,6 +46,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<Dispatch.Batches.DispatchBatch> Batches => Set<Dispatch.Batches.DispatchBatch>();
     public DbSet<Dispatch.Batches.BatchEntry> BatchEntries => Set<Dispatch.Batches.BatchEntry>();
     public DbSet<FiledProof> FiledProofs => Set<FiledProof>();
+    public DbSet<Dispatch.Ar24.Ar24SenderAccount> Ar24SenderAccounts => Set<Dispatch.Ar24.Ar24SenderAccount>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -106,6 +107,13 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.State, x.LeaseUntil });
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
             e.HasOne<GeneratedLetter>().WithMany().HasForeignKey(x => x.LetterId);
+            // A worker whose lease ran out must not overwrite what the row's new holder decided.
+            e.Property(x => x.LeaseOwner).IsConcurrencyToken();
+        });
+        b.Entity<Dispatch.Ar24.Ar24SenderAccount>(e =>
+        {
+            e.HasIndex(x => x.Email).IsUnique(); // across firms, on purpose
+            e.Property(x => x.Email).HasMaxLength(254);
         });
         b.Entity<Dispatch.Batches.BatchEntry>(e =>
         {

@@ -33,6 +33,22 @@ public sealed class Ar24CryptoTests
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Ar24Crypto.DecryptResponse(openssl, "2025-09-30 10:00:01", PrivateKey));
     }
 
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("1", true)]
+    [InlineData("\"1\"", true)]
+    [InlineData("0", false)]
+    [InlineData("false", false)]
+    [InlineData("null", null)]
+    [InlineData("\"oui\"", null)]
+    public void The_eidas_flag_reads_as_a_boolean_or_as_zero_and_one(string json, bool? expected)
+    {
+        // A flag we could not read used to make the whole mail unreadable, and a deposited letter was never followed.
+        var mail = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>($$"""{"id": 7, "is_eidas": {{json}}}""")!;
+        Assert.Equal(7, mail.Id);
+        Assert.Equal(expected, mail.IsEidas);
+    }
+
     [Fact]
     public void Every_documented_slug_has_a_french_message_and_a_retry_decision()
     {

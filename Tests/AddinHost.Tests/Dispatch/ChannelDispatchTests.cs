@@ -42,7 +42,7 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
 
     private async Task DrainAsync() { while (await Processor.ProcessNextAsync(default)) { } }
 
-    private async Task<DispatchDto> DispatchAsync(Guid id) => await (await Client.GetAsync($"/api/dispatches/{id}")).ReadAsync<DispatchDto>();
+    private Task<DispatchDto> DispatchAsync(Guid id) => Client.DispatchAsync(id);
 
     private async Task<(Guid Company, Guid Consumer)> CasesReadyForNoticeAsync(HttpClient? client = null)
     {

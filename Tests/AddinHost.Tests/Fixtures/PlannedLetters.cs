@@ -23,7 +23,8 @@ internal static class PlannedLetters
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "envois-en-nombre";
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Cabinets.Add(new Cabinet { Name = "Cabinet Banc d'Essai", Email = "envois@banc-essai.example", SigningLawyer = "Maître Alix Banc", City = "Paris" });
+        // One AR24 sender address per firm: an address is bound to the first firm that sends from it.
+        db.Cabinets.Add(new Cabinet { Name = "Cabinet Banc d'Essai", Email = $"envois@{tenant}.banc-essai.example", SigningLawyer = "Maître Alix Banc", City = "Paris" });
         var creditor = new Creditor { Name = "Créancier du banc", Kind = CreditorKind.Client };
         db.Creditors.Add(creditor);
         var pdf = AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40).Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);

@@ -53,6 +53,19 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public async Task A_grace_shorter_than_the_lease_plus_ar24s_own_delay_stops_the_start()
+    {
+        // Shorter, a letter AR24 is still creating could be judged "not found" and sent a second time.
+        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-test")
+        {
+            OwnsDatabase = true,
+            Settings = new Dictionary<string, string> { ["Dispatch:LeaseSeconds"] = "120", ["Dispatch:NotFoundGraceSeconds"] = "400" },
+        };
+        var e = Assert.ThrowsAny<Exception>(() => app.Server);
+        Assert.Contains("Dispatch:NotFoundGraceSeconds doit dépasser LeaseSeconds de 300 secondes", e.GetBaseException().Message);
+    }
+
+    [Fact]
     public void Keys_in_the_database_without_a_certificate_are_refused_in_production()
     {
         var message = StartupError(new()

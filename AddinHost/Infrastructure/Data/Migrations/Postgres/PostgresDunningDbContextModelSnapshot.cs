@@ -501,6 +501,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Ar24SenderAccounts");
+                });
+
             modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -615,6 +642,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasColumnType("text");
 
                     b.Property<long>("LeaseUntil")
@@ -638,6 +666,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("text");
+
+                    b.Property<long?>("SendStartedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SenderEmail")
                         .HasColumnType("text");

@@ -1,0 +1,92 @@
+using AddinHost.Cases;
+using AddinHost.Dispatch.Outbox;
+using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Data;
+using AddinHost.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AddinHost.Tests.Dispatch;
+
+/// <summary>
+/// The outbox's guards against a second registered letter that a single crash does not show: a worker that outlives
+/// its lease, and a firm that would send from another firm's AR24 account.
+/// </summary>
+public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
+{
+    private async Task<Guid> PlanNoticeAsync(HttpClient client, string prefix = "F")
+    {
+        var (_, company, _) = await SeedTypicalAsync(prefix, client);
+        await NoticeScenario.TakeRemindersAsync(client, company.Id);
+        return (await (await client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>()).Id;
+    }
+
+    [Fact]
+    public async Task A_worker_that_outlived_its_lease_cannot_overwrite_the_new_holder_and_the_letter_goes_once()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var dispatch = await PlanNoticeAsync(Client);
+        var slow = ActivatorUtilities.CreateInstance<DispatchProcessor>(App.Services);
+        var other = ActivatorUtilities.CreateInstance<DispatchProcessor>(App.Services);
+        // The slow worker stalls just before AR24's POST mail; meanwhile its lease runs out and another worker takes the row.
+        slow.FaultInjector = point =>
+        {
+            if (point != "before-send") return;
+            slow.FaultInjector = null;
+            Task.Run(async () =>
+            {
+                App.Clock.Advance(TimeSpan.FromMinutes(5));
+                Assert.True(await other.ProcessNextAsync(default));
+            }).GetAwaiter().GetResult();
+        };
+
+        Assert.True(await slow.ProcessNextAsync(default)); // it sends, then finds the row is no longer its own
+
+        // The other worker found nothing at AR24 yet and did not send: within the grace, "not found" proves nothing.
+        // The slow worker's "deposited" was refused, so the row still says what its current holder decided.
+        Assert.Equal(DispatchState.ToVerify, (await Client.DispatchAsync(dispatch)).State);
+        Assert.Equal(1, await Client.MailsAtAr24Async(dispatch));
+        App.Clock.Advance(TimeSpan.FromMinutes(1));
+        while (await other.ProcessNextAsync(default)) { }
+        Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(dispatch)).State);
+        Assert.Equal(1, await Client.MailsAtAr24Async(dispatch));
+    }
+
+    [Fact]
+    public async Task A_firm_can_neither_take_nor_send_from_the_address_of_another_firms_AR24_account()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var sentByA = await PlanNoticeAsync(Client);
+        var processor = App.Services.GetRequiredService<DispatchProcessor>();
+        while (await processor.ProcessNextAsync(default)) { }
+        Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(sentByA)).State);
+
+        await using var firmB = App.ForTenant("cabinet-b");
+        var b = firmB.CreateClient();
+        var taken = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = NoticeScenario.CabinetEmail.ToUpperInvariant(), signingLawyer = "Maître B" }))
+            .ProblemAsync(400);
+        Assert.Contains("autre cabinet", taken.GetProperty("errors").GetProperty("email")[0].GetString());
+        var invalid = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "pas une adresse", signingLawyer = "Maître B" })).ProblemAsync(400);
+        Assert.Contains("invalide", invalid.GetProperty("errors").GetProperty("email")[0].GetString());
+
+        // Firm B's identity written with firm A's address before this check existed: its letter is refused, not sent as A.
+        (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "contact@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
+        await using (var scope = firmB.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set("cabinet-b");
+            var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+            (await db.Cabinets.SingleAsync()).Email = NoticeScenario.CabinetEmail;
+            await db.SaveChangesAsync();
+        }
+        var sentByB = await PlanNoticeAsync(b, "B");
+        while (await processor.ProcessNextAsync(default)) { }
+
+        var refused = await b.DispatchAsync(sentByB);
+        Assert.Equal(DispatchState.Failed, refused.State);
+        Assert.Contains("autre cabinet", refused.FailureReason);
+        Assert.Equal(0, await Client.MailsAtAr24Async(sentByB));
+    }
+}
+
+public sealed class OutboxSafetyOnSqlite() : OutboxSafetyTests(DbKind.Sqlite);
+public sealed class OutboxSafetyOnPostgres() : OutboxSafetyTests(DbKind.Postgres);
