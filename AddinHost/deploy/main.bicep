@@ -250,6 +250,9 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
       appSettings: [
         { name: 'ASPNETCORE_ENVIRONMENT', value: 'Production' }
         { name: 'WEBSITES_PORT', value: '8080' }
+        // App Service's front end is the only way in: take the caller's address and scheme it forwards, or AR24's
+        // callbacks never match Ar24:WebhookAllowedIps and every caller shares one rate-limit partition.
+        { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
         { name: 'Database__Provider', value: 'Postgres' }
         { name: 'ConnectionStrings__Dunning', value: '@Microsoft.KeyVault(SecretUri=${connectionString.properties.secretUri})' }
         { name: 'Ar24__Token', value: '@Microsoft.KeyVault(SecretUri=${ar24TokenSecret.properties.secretUri})' }

@@ -44,6 +44,7 @@ public sealed class BicepTests
         var settings = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("value").GetString()!);
         Assert.Contains("@Microsoft.KeyVault(", settings["DataProtection__Certificate"]); // the keys' certificate comes from Key Vault
+        Assert.Equal("true", settings["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]); // the caller's address behind the front end, for the webhook's allow-list
         var told = site.GetProperty("properties").GetProperty("siteConfig").GetProperty("appSettings").EnumerateArray()
             .Single(a => a.GetProperty("name").GetString() == "Proofs__ImmutabilityDays").GetProperty("value").GetString();
         Assert.Equal(worm.GetProperty("immutabilityPolicy").GetProperty("immutabilityPeriodSinceCreationInDays").GetString(), told!.Replace("string(", "").Replace(")]", "]"));
