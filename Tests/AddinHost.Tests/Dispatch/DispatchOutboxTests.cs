@@ -117,6 +117,8 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
             await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
             Processor.FaultInjector = null;
             App.Clock.Advance(TimeSpan.FromMinutes(5));
+            // Meanwhile another invoice reaches the case: it was not sent, so it is no annex of this letter.
+            await CaseFiles.AddAsync(App, caseId, new Dictionary<string, byte[]> { ["F-000-avoir.pdf"] = AddinHost.Sandbox.SimplePdf.Create(["Avoir F-000"]) });
         }
         while (await Processor.ProcessNextAsync(default)) { }
 

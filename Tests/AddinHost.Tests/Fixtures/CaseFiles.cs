@@ -14,7 +14,7 @@ public static class CaseFiles
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(app.Tenant);
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         foreach (var (name, bytes) in files)
-            db.CaseDocuments.Add(new CaseDocument { CaseId = caseId, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = ProofHash.Of(bytes), Source = "test" });
+            db.CaseDocuments.Add(new CaseDocument { CaseId = caseId, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = ProofHash.Of(bytes), Source = "test", AddedAt = app.Clock.GetUtcNow() });
         await db.SaveChangesAsync();
     }
 }
