@@ -58,6 +58,7 @@ public static class Ar24SandboxEndpoints
             var simulated = new SimulatedMail(mail, fields["to_email"], clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof",
                 options.Value.RecipientDelay, fields.GetValueOrDefault("webhook"));
             state.Mails[id] = simulated;
+            state.MailSenders[id] = fields["id_user"];
             // Several attachment[] fields arrive joined by commas.
             state.MailAttachments[id] = (fields.GetValueOrDefault("attachment[]") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
                 .Select(a => long.TryParse(a, CultureInfo.InvariantCulture, out var file) && state.Attachments.TryGetValue(file, out var f) ? f.Name : $"inconnu:{a}").ToList();
@@ -74,7 +75,8 @@ public static class Ar24SandboxEndpoints
                 ? Success(mail.At(clock.GetUtcNow())) : Error("mail_not_exist", "Mail does not exist")));
         api.MapGet("/user/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
             SenderExists(state, fields)
-                ? Success(state.Mails.Values.OrderBy(m => m.Sent.Id).Select(m => m.At(clock.GetUtcNow())).ToList())
+                ? Success(state.Mails.Values.Where(m => state.MailSenders.GetValueOrDefault(m.Sent.Id) == fields["id_user"])
+                    .OrderBy(m => m.Sent.Id).Select(m => m.At(clock.GetUtcNow())).ToList())
                 : Error("user_not_exist", "User does not exist")));
         // Proofs are links AR24 hands out; the simulator's are real PDFs that say they are simulations.
         api.MapGet("/proof/{id:long}/{kind}.pdf", (long id, string kind, Ar24SandboxState state) =>

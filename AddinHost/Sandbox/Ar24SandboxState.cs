@@ -13,6 +13,9 @@ public sealed class Ar24SandboxState
 
     /// <summary>The names of the files each mail carries, in the order given.</summary>
     public ConcurrentDictionary<long, IReadOnlyList<string>> MailAttachments { get; } = new();
+
+    /// <summary>Which sender account each mail went from: AR24 lists a sender's own mails only.</summary>
+    public ConcurrentDictionary<long, string> MailSenders { get; } = new();
     public ConcurrentDictionary<long, SimulatedMail> Mails { get; } = new();
 
     public long NextId() => Interlocked.Increment(ref _nextId);

@@ -31,6 +31,12 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
 
     public long? ProviderMailId { get; set; }
 
+    /// <summary>
+    /// The AR24 account the letter leaves from, saved before AR24 is called: a look-up after a crash searches that
+    /// account's mails, even if two instances each opened an account for the same address.
+    /// </summary>
+    public long? Ar24SenderId { get; set; }
+
     /// <summary>An e-mail step: the draft made in the lawyer's mailbox (Graph message id), sent once.</summary>
     public string? ProviderMessageId { get; set; }
     public int Attempts { get; set; }

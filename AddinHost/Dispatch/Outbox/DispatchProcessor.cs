@@ -67,6 +67,11 @@ public sealed class DispatchProcessor(
         {
             var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
             var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
+            if (row.Ar24SenderId != sender)
+            {
+                row.Ar24SenderId = sender;
+                if (!await SaveAsync(s, ct, done: false)) return; // the lease was lost: the row is another worker's now
+            }
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
             // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail costs nothing.
             var annexes = hasDocuments ? await s.Annexes.ForAsync(row, ct) : [];
@@ -147,7 +152,8 @@ public sealed class DispatchProcessor(
         {
             var (_, cabinet, _) = await CaseAndCabinetAsync(s, ct);
             Ar24Mail? found = null;
-            foreach (var sender in await senders.AllOfFirmAsync(s.Ar24, cabinet, Lawyer(row), ct))
+            IEnumerable<long> recorded = row.Ar24SenderId is { } id ? [id] : [];
+            foreach (var sender in recorded.Concat(await senders.AllOfFirmAsync(s.Ar24, cabinet, Lawyer(row), ct)).Distinct())
             {
                 found = (await s.Ar24.ListMailsAsync(sender, ct)).FirstOrDefault(m => m.RefClient == row.Id.ToString());
                 if (found is not null) break;
@@ -271,8 +277,8 @@ public sealed class DispatchProcessor(
     private static Ar24Exception NoCabinet() => new(new Ar24Error("missing_cabinet",
         "L'identité du cabinet n'est pas renseignée (PUT /api/cabinet) : impossible d'ouvrir le compte expéditeur AR24.", false));
 
-    /// <summary>Saves; <paramref name="release"/> makes the row due at once, otherwise it keeps the time set for its next turn.</summary>
-    private async Task SaveAsync(Step s, CancellationToken ct, bool release = false, bool done = true)
+    /// <summary>Saves; <paramref name="release"/> makes the row due at once, otherwise it keeps the time set for its next turn. False: the lease was lost.</summary>
+    private async Task<bool> SaveAsync(Step s, CancellationToken ct, bool release = false, bool done = true)
     {
         if (release) s.Row.LeaseUntil = 0;
         if (done) s.Row.LeaseOwner = null; // no longer in a worker's hands
@@ -285,9 +291,10 @@ public sealed class DispatchProcessor(
         {
             // Our lease ran out and another worker holds the row now: what we learnt, it will learn again from AR24.
             log.LogWarning("Dispatch {DispatchId}: lease lost to another worker, outcome left to it", s.Row.Id);
-            return;
+            return false;
         }
         if (done && s.Row.ClaimedFrom is { } from && from != s.Row.State) metrics.StateChanged(s.Row.Channel.ToString(), from, s.Row.State);
+        return true;
     }
 
     private void Fault(string point) => FaultInjector?.Invoke(point);

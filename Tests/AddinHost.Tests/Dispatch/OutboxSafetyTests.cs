@@ -53,6 +53,26 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task A_letter_in_doubt_is_found_under_the_address_it_left_from_after_the_firm_changed_it()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var dispatch = await PlanNoticeAsync(Client);
+        var processor = App.Services.GetRequiredService<DispatchProcessor>();
+        processor.FaultInjector = p => { if (p == "after-send") throw new SimulatedCrash(p); };
+        await Assert.ThrowsAsync<SimulatedCrash>(() => processor.ProcessNextAsync(default));
+        processor.FaultInjector = null;
+
+        // The firm changes its address while the letter is in doubt: AR24 lists each sender's own mails only.
+        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "secretariat@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay" }))
+            .EnsureSuccessStatusCode();
+        App.Clock.Advance(TimeSpan.FromMinutes(15));
+        while (await processor.ProcessNextAsync(default)) { }
+
+        Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(dispatch)).State);
+        Assert.Equal(1, await Client.MailsAtAr24Async(dispatch));
+    }
+
+    [Fact]
     public async Task A_firm_can_neither_take_nor_send_from_the_address_of_another_firms_AR24_account()
     {
         await NoticeScenario.SetCabinetAsync(Client);

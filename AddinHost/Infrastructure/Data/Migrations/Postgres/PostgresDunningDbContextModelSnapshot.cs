@@ -615,6 +615,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("Ar24SenderId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
