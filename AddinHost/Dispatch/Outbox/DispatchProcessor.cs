@@ -151,13 +151,11 @@ public sealed class DispatchProcessor(
         try
         {
             var (_, cabinet, _) = await CaseAndCabinetAsync(s, ct);
-            Ar24Mail? found = null;
-            IEnumerable<long> recorded = row.Ar24SenderId is { } id ? [id] : [];
-            foreach (var sender in recorded.Concat(await senders.AllOfFirmAsync(s.Ar24, cabinet, Lawyer(row), ct)).Distinct())
-            {
-                found = (await s.Ar24.ListMailsAsync(sender, ct)).FirstOrDefault(m => m.RefClient == row.Id.ToString());
-                if (found is not null) break;
-            }
+            // The account the letter left from first; the firm's others only for a letter that predates that record.
+            var found = row.Ar24SenderId is { } recorded ? await FindMailAsync(s, recorded, ct) : null;
+            if (found is null)
+                foreach (var sender in await senders.AllOfFirmAsync(s.Ar24, cabinet, Lawyer(row), ct))
+                    if (sender != row.Ar24SenderId && (found = await FindMailAsync(s, sender, ct)) is not null) break;
             Fault("after-lookup");
             if (found is not null)
                 await DepositedAsync(s, found.Id, "retrouvé chez AR24 après une interruption", ct);
@@ -184,6 +182,9 @@ public sealed class DispatchProcessor(
             await SaveAsync(s, ct);
         }
     }
+
+    private static async Task<Ar24Mail?> FindMailAsync(Step s, long sender, CancellationToken ct) =>
+        (await s.Ar24.ListMailsAsync(sender, ct)).FirstOrDefault(m => m.RefClient == s.Row.Id.ToString());
 
     /// <summary>Reads the mail again at AR24, files every new proof, and records the outcome once the recipient acted.</summary>
     private async Task FollowAsync(Step s, CancellationToken ct)

@@ -41,7 +41,8 @@ public sealed class SenderAccounts(IServiceScopeFactory scopes, TimeProvider clo
         {
             try
             {
-                var other = _known.TryGetValue((cabinet.TenantId, email), out var known) ? known : (await ar24.GetUserAsync(email, ct)).Id;
+                var other = _known.TryGetValue((cabinet.TenantId, email), out var known) ? known
+                    : _known[(cabinet.TenantId, email)] = (await ar24.GetUserAsync(email, ct)).Id;
                 if (!ids.Contains(other)) ids.Add(other);
             }
             catch (Ar24Exception e) when (e.Error.Slug == "user_not_exist") { /* nothing was ever sent from it */ }
@@ -79,7 +80,7 @@ public sealed class SenderAccounts(IServiceScopeFactory scopes, TimeProvider clo
         if (owner != tenant) throw TakenByAnotherFirm();
     }
 
-    public static Ar24Exception TakenByAnotherFirm() => new(new Ar24Error("sender_taken",
+    private static Ar24Exception TakenByAnotherFirm() => new(new Ar24Error("sender_taken",
         "Cette adresse électronique est celle du compte expéditeur AR24 d'un autre cabinet : rien n'est envoyé. "
         + "Indiquez l'adresse propre à votre cabinet (PUT /api/cabinet), ou contactez l'éditeur si elle vous appartient.", false));
 
