@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDunningDbContext))]
-    [Migration("20261123124402_EmailDispatch")]
-    partial class EmailDispatch
+    [Migration("20261204144625_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -499,6 +499,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Ar24SenderAccounts");
+                });
+
             modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -586,6 +613,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Ar24SenderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -613,6 +643,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("LeaseUntil")
@@ -636,6 +667,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SendStartedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SenderEmail")
                         .HasColumnType("TEXT");
@@ -852,6 +886,61 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("LetterTemplates");
+                });
+
+            modelBuilder.Entity("AddinHost.Mailbox.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId", "CaseId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("CaseDocuments");
                 });
 
             modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
@@ -1095,6 +1184,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Mailbox.CaseDocument", b =>
                 {
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany()

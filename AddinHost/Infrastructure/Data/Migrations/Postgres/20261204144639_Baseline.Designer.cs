@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDunningDbContext))]
-    [Migration("20261123125321_CaseDocuments")]
-    partial class CaseDocuments
+    [Migration("20261204144639_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -504,6 +504,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Cases");
                 });
 
+            modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.ToTable("Ar24SenderAccounts");
+                });
+
             modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -591,6 +618,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("Ar24SenderId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -618,6 +648,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
                         .HasColumnType("text");
 
                     b.Property<long>("LeaseUntil")
@@ -641,6 +672,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("text");
+
+                    b.Property<long?>("SendStartedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SenderEmail")
                         .HasColumnType("text");
