@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
@@ -11,7 +12,7 @@ public static class AddinEndpoints
     public static IHostApplicationBuilder AddAddin(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<AddinOptions>().Bind(builder.Configuration.GetSection(AddinOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart()
+            .ValidateFrench(AddinOptions.Section)
             .Validate(o => !builder.Environment.IsProduction() || o.PublicUrl is not null,
                 "Addin:PublicUrl est obligatoire en production : c'est l'adresse HTTPS à laquelle Office charge les volets.");
         builder.Services.AddSingleton<ManifestBuilder>();

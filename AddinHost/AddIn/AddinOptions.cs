@@ -1,8 +1,10 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.AddIn;
 
 /// <summary>The <c>Addin</c> section: where Office finds the panes, and the manifests' fixed identities.</summary>
+[SettingsGuide(AdminGuide.AppRegistration)]
 public sealed class AddinOptions : IValidatableObject
 {
     public const string Section = "Addin";

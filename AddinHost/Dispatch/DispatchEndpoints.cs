@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Dispatch.Ar24;
 using Microsoft.Extensions.Http.Resilience;
 using AddinHost.Dispatch.Batches;
@@ -11,8 +12,8 @@ public static class DispatchEndpoints
 {
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateFrench(DispatchOptions.Section);
+        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateFrench(Ar24Options.Section);
         builder.Services.AddHttpClient<Ar24Client>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<Ar24Options>>().Value;

@@ -1,8 +1,10 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Dispatch;
 
 /// <summary>The <c>Dispatch</c> section: the outbox worker.</summary>
+[SettingsGuide(AdminGuide.Ar24)]
 public sealed class DispatchOptions : IValidatableObject
 {
     public const string Section = "Dispatch";

@@ -2,6 +2,7 @@ using AddinHost.Cases;
 using AddinHost.Cases.Demo;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Dispatch;
@@ -20,9 +21,15 @@ namespace AddinHost.Infrastructure;
 /// <summary>One list of features, used by the server and by the command line alike.</summary>
 public static class HostComposition
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <summary>The host with every feature; <paramref name="server"/> false for an admin command, which needs fewer settings.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool server = true)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ContentRoot.ForBuildOutput(),
+        });
+        SettingsCheck.Of(builder);
         builder.AddDunningProblems();
         builder.AddDunningApi();
         builder.AddDunningProtection();
@@ -39,7 +46,10 @@ public static class HostComposition
         builder.AddCalendar();
         builder.AddAddin();
         configure?.Invoke(builder);
-        return builder.Build();
+        var app = builder.Build();
+        // Every refused setting at once, in French, before anything starts (Program prints them and exits).
+        SettingsRefusedException.ThrowIfAny(app.Services, server);
+        return app;
     }
 
     public static WebApplication UseDunning(this WebApplication app)

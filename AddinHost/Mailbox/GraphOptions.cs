@@ -1,8 +1,10 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Mailbox;
 
 /// <summary>The <c>Graph</c> section: where Microsoft Graph is, and what the app asks for on behalf of the user.</summary>
+[SettingsGuide(AdminGuide.AppRegistration)]
 public sealed class GraphOptions : IValidatableObject
 {
     public const string Section = "Graph";

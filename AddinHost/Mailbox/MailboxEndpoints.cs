@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
@@ -11,7 +12,7 @@ public static class MailboxEndpoints
 {
     public static IHostApplicationBuilder AddMailbox(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section)).ValidateFrench(GraphOptions.Section);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxThrottle>();
         builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(sp.GetRequiredService<MailboxThrottle>(),

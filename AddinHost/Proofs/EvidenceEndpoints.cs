@@ -11,7 +11,13 @@ namespace AddinHost.Proofs;
 /// <summary>The evidence bundle for the court file: every filed document of a case, and a manifest of their hashes.</summary>
 public static class EvidenceEndpoints
 {
-    public sealed record ManifestEntry(string Path, string Kind, Guid DispatchId, string Sha256, long Size, DateTimeOffset FiledAt);
+    /// <summary>
+    /// One piece in <c>manifest.json</c>. Courts and opponents read it: every key is French camelCase (admin guide,
+    /// part 4), as are the manifest's own keys.
+    /// </summary>
+    public sealed record ManifestPiece(string Chemin, string Nature, Guid Envoi, string Sha256, long Octets, DateTimeOffset ClasseLe);
+
+    private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
     {
@@ -34,10 +40,10 @@ public static class EvidenceEndpoints
                         dossier = c.Reference,
                         genereLe = clock.GetUtcNow(),
                         simulation = dispatches.Simulation, // fictitious proofs must never pass for real ones
-                        pieces = proofs.Select(p => new ManifestEntry(p.Path, p.Kind, p.DispatchId, p.Sha256, p.Size, p.FiledAt)),
+                        pieces = proofs.Select(p => new ManifestPiece(p.Path, p.Kind, p.DispatchId, p.Sha256, p.Size, p.FiledAt)),
                     };
                     await using var m = archive.CreateEntry("manifest.json").Open();
-                    await JsonSerializer.SerializeAsync(m, manifest, new JsonSerializerOptions { WriteIndented = true }, ct);
+                    await JsonSerializer.SerializeAsync(m, manifest, ManifestJson, ct);
                 }
                 audit.Record("preuves.telechargees", nameof(RecoveryCase), id);
                 await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Data;
 using Azure.Storage.Blobs;
 
@@ -14,11 +15,12 @@ public static class ProofsExtensions
         var kind = config.GetValue("Proofs:Store", ProofStoreKind.Folder);
         var embedded = kind == ProofStoreKind.Folder;
         if (embedded && builder.Environment.IsProduction())
-            throw new InvalidOperationException("Le dossier local de preuves est une valeur de démonstration, refusée en Production : utilisez Proofs:Store=AzureBlob (stockage immuable).");
+            SettingsCheck.Of(builder).Refuse("Proofs:Store=AzureBlob est obligatoire en Production, avec Proofs:BlobServiceUri " +
+                "(identité managée) : le dossier local de preuves est une valeur de démonstration.", AdminGuide.Proofs);
         builder.Services.AddSingleton(new EmbeddedDefault("Dossier local de preuves", embedded));
         builder.Services.AddScoped<ProofFiling>();
         builder.Services.AddScoped<ProofReader>();
-        builder.Services.AddOptions<ProofRetentionOptions>().Bind(config.GetSection("Proofs")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ProofRetentionOptions>().Bind(config.GetSection("Proofs")).ValidateFrench("Proofs");
 
         if (embedded)
         {
@@ -26,7 +28,8 @@ public static class ProofsExtensions
             builder.Services.AddSingleton<IProofStore>(sp => new FolderProofStore(folder, sp.GetRequiredService<ILogger<FolderProofStore>>()));
             return builder;
         }
-        builder.Services.AddSingleton(BlobService(config));
+        if (BlobServiceProblem(config) is { } problem) SettingsCheck.Of(builder).Refuse(problem, AdminGuide.Proofs);
+        builder.Services.AddSingleton(_ => BlobService(config));
         builder.Services.AddSingleton<IProofStore, AzureBlobProofStore>();
         return builder;
     }
@@ -37,19 +40,29 @@ public static class ProofsExtensions
     /// </summary>
     public static BlobServiceClient BlobService(IConfiguration config)
     {
+        if (BlobServiceProblem(config) is { } problem) throw new InvalidOperationException(problem);
         if (config["Proofs:BlobServiceUri"] is { Length: > 0 } uri)
         {
-            if (!Uri.TryCreate(uri, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps)
-                throw new InvalidOperationException("Proofs:BlobServiceUri doit être l'adresse https du service blob, par exemple https://moncabinet.blob.core.windows.net.");
+            var endpoint = new Uri(uri, UriKind.Absolute);
             var credential = new Azure.Identity.DefaultAzureCredential(new Azure.Identity.DefaultAzureCredentialOptions
             {
                 ManagedIdentityClientId = config["Proofs:ManagedIdentityClientId"] is { Length: > 0 } id ? id : null,
             });
             return new BlobServiceClient(endpoint, credential);
         }
-        var connection = config.GetConnectionString("Proofs");
-        if (string.IsNullOrEmpty(connection))
-            throw new InvalidOperationException("Proofs:Store=AzureBlob exige Proofs:BlobServiceUri (identité managée, en Azure) ou ConnectionStrings:Proofs.");
-        return new BlobServiceClient(connection);
+        return new BlobServiceClient(config.GetConnectionString("Proofs"));
     }
+
+    /// <summary>What is wrong with the blob store's address, in French, or null.</summary>
+    private static string? BlobServiceProblem(IConfiguration config) => config["Proofs:BlobServiceUri"] switch
+    {
+        { Length: > 0 } uri when !Uri.TryCreate(uri, UriKind.Absolute, out var endpoint)
+            || endpoint.Scheme != Uri.UriSchemeHttps =>
+            "Proofs:BlobServiceUri doit être l'adresse https du service blob, par exemple " +
+            "https://moncabinet.blob.core.windows.net.",
+        { Length: > 0 } => null,
+        _ when string.IsNullOrEmpty(config.GetConnectionString("Proofs")) =>
+            "Proofs:Store=AzureBlob exige Proofs:BlobServiceUri (identité managée, en Azure) ou ConnectionStrings:Proofs.",
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Sandbox;
@@ -9,8 +10,13 @@ public static class SandboxExtensions
         var section = builder.Configuration.GetSection(SandboxOptions.Section);
         builder.Services.Configure<SandboxOptions>(section);
         var enabled = section.GetValue<bool>(nameof(SandboxOptions.Enabled));
-        if (enabled && builder.Environment.IsProduction())
-            throw new InvalidOperationException("Sandbox:Enabled=true est interdit en Production : les simulateurs n'envoient aucun courrier réel. Mettez Sandbox:Enabled=false et configurez AR24.");
+        // The AR24 simulator shows every simulated letter and calls any webhook address: a developer's machine only.
+        if (enabled && !builder.Environment.IsDevelopment())
+            SettingsCheck.Of(builder).Refuse("Sandbox:Enabled=true est interdit hors de l'environnement Development (ici : " +
+                $"{builder.Environment.EnvironmentName}) : les simulateurs n'envoient aucun courrier réel. " +
+                "Mettez Sandbox:Enabled=false et configurez AR24.", AdminGuide.Demo);
+        if (enabled && builder.Environment.IsDevelopment())
+            SandboxAddresses.DefaultToSelf(builder, section.Get<SandboxOptions>() ?? new SandboxOptions());
         builder.Services.AddSingleton(new EmbeddedDefault("Bacs à sable AR24 et messagerie (simulation)", enabled));
         builder.Services.AddSingleton<Ar24SandboxState>();
         builder.Services.AddSingleton<Ar24SandboxWebhooks>();
@@ -23,7 +29,8 @@ public static class SandboxExtensions
 
     public static WebApplication MapSandbox(this WebApplication app)
     {
-        if (app.Configuration.GetValue<bool>($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}"))
+        if (app.Environment.IsDevelopment()
+            && app.Configuration.GetValue<bool>($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}"))
         {
             app.MapAr24Sandbox();
             app.MapGraphSandbox();

@@ -29,7 +29,7 @@ public sealed class BenchHost : IAsyncDisposable
         var connection = await BenchDatabase.CreateAsync(provider, "bench");
         var app = HostComposition.Build(
         [
-            "--environment", "Benchmark",
+            "--environment", "Development",
             $"--Database:Provider={provider}",
             $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=false",

@@ -45,7 +45,7 @@ public static class DispatchBenchmark
         var proofs = Directory.CreateTempSubdirectory("od-proofs-");
         var app = HostComposition.Build(
         [
-            "--environment", "Benchmark", "--urls", baseUrl,
+            "--environment", "Development", "--urls", baseUrl,
             $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=false", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
             "--Sandbox:Enabled=true", $"--Sandbox:LatencyMs={latencyMs}", "--Sandbox:WebhookSeconds=0",

@@ -28,7 +28,7 @@ public static class LoadBenchmark
         var connection = await BenchDatabase.CreateAsync(provider, "load");
         var app = HostComposition.Build(
         [
-            "--environment", "Benchmark", "--urls", baseUrl, $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
+            "--environment", "Development", "--urls", baseUrl, $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}", "--Logging:LogLevel:Default=Warning",
             // One demo identity stands for all 50 users here; each real user has their own budget.
             "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",

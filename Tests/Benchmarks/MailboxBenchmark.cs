@@ -36,7 +36,7 @@ public static class MailboxBenchmark
         var connection = await BenchDatabase.CreateAsync(provider, "mailbox");
         var app = HostComposition.Build(
         [
-            "--environment", "Benchmark", "--urls", baseUrl,
+            "--environment", "Development", "--urls", baseUrl,
             $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
             "--Sandbox:Enabled=true", "--Sandbox:WebhookSeconds=0", "--Dispatch:Worker=false",

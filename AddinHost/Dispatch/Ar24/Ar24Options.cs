@@ -1,8 +1,10 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Dispatch.Ar24;
 
 /// <summary>The <c>Ar24</c> section. Token and private key come from user-secrets, environment or a vault, never the repo.</summary>
+[SettingsGuide(AdminGuide.Ar24)]
 public sealed class Ar24Options : IValidatableObject
 {
     public const string Section = "Ar24";

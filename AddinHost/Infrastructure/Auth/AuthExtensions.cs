@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Protection;
 using AddinHost.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -11,12 +12,21 @@ public static class AuthExtensions
     public static IHostApplicationBuilder AddDunningAuth(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(AuthOptions.Section);
-        builder.Services.Configure<AuthOptions>(section);
+        builder.Services.AddOptions<AuthOptions>().Bind(section).ValidateOnStart().Validate(
+            o => o.Demo || !string.IsNullOrWhiteSpace(builder.Configuration[$"{EntraOptions.Section}:ClientId"])
+                || !builder.Environment.IsProduction(),
+            "AzureAd:ClientId est obligatoire en Production : c'est l'identifiant de l'inscription d'application " +
+            "Entra ID par laquelle les avocats se connectent ; sans lui, tout appel est refusé.");
         var demo = section.GetValue<bool>(nameof(AuthOptions.Demo));
-        if (demo && builder.Environment.IsProduction())
-            throw new InvalidOperationException(
-                "Auth:Demo=true est interdit en Production : la connexion de démonstration donne tous les droits à tout appelant. " +
-                "Mettez Auth:Demo=false et configurez la connexion Microsoft Entra ID (section AzureAd).");
+        var settings = SettingsCheck.Of(builder);
+        // The demo makes every anonymous caller an administrator: only on a developer's machine, never beside Entra.
+        if (demo && !builder.Environment.IsDevelopment())
+            settings.Refuse($"Auth:Demo=true est interdit hors de l'environnement Development (ici : " +
+                $"{builder.Environment.EnvironmentName}) : la connexion de démonstration donne tous les droits à tout appelant. " +
+                "Mettez Auth:Demo=false et configurez la connexion Microsoft Entra ID (section AzureAd).", AdminGuide.Demo);
+        else if (demo && !string.IsNullOrWhiteSpace(builder.Configuration[$"{EntraOptions.Section}:ClientId"]))
+            settings.Refuse("Auth:Demo=true est refusé quand AzureAd:ClientId est configuré : la connexion de démonstration " +
+                "remplacerait la vraie connexion. Retirez l'un des deux.", AdminGuide.Demo);
 
         builder.Services.AddSingleton(new EmbeddedDefault("Connexion de démonstration", demo));
         builder.Services.AddScoped<CurrentActor>();
@@ -25,13 +35,20 @@ public static class AuthExtensions
         builder.AddKeyProtection();
         builder.Services.AddSingleton<DatabaseDistributedCache>();
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
+        // Microsoft.Identity.Web reads the section itself and fails every request without these: give it our defaults.
+        var entraDefaults = new Dictionary<string, string?>
+        {
+            [$"{EntraOptions.Section}:Instance"] = entra.Instance, [$"{EntraOptions.Section}:TenantId"] = entra.TenantId,
+        }.Where(d => string.IsNullOrWhiteSpace(builder.Configuration[d.Key])).ToDictionary();
+        if (entra.Enabled && entraDefaults.Count > 0) builder.Configuration.AddInMemoryCollection(entraDefaults);
         if (Uri.TryCreate(builder.Configuration["Addin:PublicUrl"], UriKind.Absolute, out var panes)) entra.PanesAuthority = panes.Authority;
         builder.Services.AddSingleton(entra);
         var entraSection = builder.Configuration.GetSection(EntraOptions.Section);
         if (!demo && entra.Enabled && builder.Environment.IsProduction()
             && string.IsNullOrEmpty(entraSection["ClientSecret"]) && !entraSection.GetSection("ClientCredentials").GetChildren().Any())
-            throw new InvalidOperationException("AzureAd:ClientSecret ou AzureAd:ClientCredentials (certificat) est obligatoire : le service en a besoin " +
-                "pour lire la messagerie et le calendrier au nom de l'utilisateur (flux on-behalf-of). Fournissez-le par Key Vault ou par l'environnement.");
+            settings.Refuse("AzureAd:ClientSecret ou AzureAd:ClientCredentials (certificat) est obligatoire : le service en " +
+                "a besoin pour lire la messagerie et le calendrier au nom de l'utilisateur (flux on-behalf-of). " +
+                "Fournissez-le par Key Vault ou par l'environnement.", AdminGuide.AppRegistration);
         var scheme = demo ? DemoAuthenticationHandler.SchemeName
             : entra.Enabled ? Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme
             : NoSignInHandler.SchemeName;

@@ -1,6 +1,9 @@
+using AddinHost.Infrastructure.Configuration;
+
 namespace AddinHost.Infrastructure.Auth;
 
 /// <summary>The <c>Auth</c> section.</summary>
+[SettingsGuide(AdminGuide.AppRegistration)]
 public sealed class AuthOptions
 {
     public const string Section = "Auth";

@@ -18,6 +18,9 @@ namespace AddinHost.Infrastructure.Cli;
 public static class CommandLine
 {
     public const int Ok = 0, Failed = 1, BadArguments = 2;
+
+    /// <summary>Settings missing or refused (sysexits EX_CONFIG).</summary>
+    public const int RefusedSettings = 78;
     private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Infrastructure.Data;
@@ -5,6 +6,7 @@ namespace AddinHost.Infrastructure.Data;
 public enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>The <c>Database</c> section; the connection string itself is <c>ConnectionStrings:Dunning</c>.</summary>
+[SettingsGuide(AdminGuide.Azure)]
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";

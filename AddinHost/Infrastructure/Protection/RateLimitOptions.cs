@@ -1,8 +1,10 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Infrastructure.Protection;
 
 /// <summary>The <c>RateLimits</c> section: how much one user, or one sender of webhooks, may ask per minute.</summary>
+[SettingsGuide(AdminGuide.Configuration)]
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using AddinHost.Infrastructure.Auth;
@@ -14,7 +15,7 @@ public static class RateLimits
 {
     public static IHostApplicationBuilder AddDunningProtection(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateFrench(RateLimitOptions.Section);
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = limits.MaxRequestBodyMegabytes * 1024L * 1024L);

@@ -49,6 +49,9 @@ internal sealed class LibreOfficeWorker : IDisposable
 
     public bool IsAlive => !_office.HasExited && !_bridge.HasExited;
 
+    /// <summary>Whether the last stop found LibreOffice gone by itself when asked to quit, before any kill.</summary>
+    internal bool QuitWhenAsked { get; private set; }
+
     /// <summary>The instance's own profile folder and pipe name, both removed when it stops.</summary>
     internal (string Profile, string Pipe) Footprint => (_profile, _pipe);
 
@@ -75,7 +78,7 @@ internal sealed class LibreOfficeWorker : IDisposable
             try
             {
                 if (!_bridge.HasExited) _bridge.StandardInput.Close();
-                _office.WaitForExit(TimeSpan.FromSeconds(5));
+                QuitWhenAsked = _office.WaitForExit(TimeSpan.FromSeconds(5));
             }
             catch (Exception e) when (e is IOException or InvalidOperationException) { /* already gone */ }
         }

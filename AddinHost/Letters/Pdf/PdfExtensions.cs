@@ -1,10 +1,11 @@
+using AddinHost.Infrastructure.Configuration;
 namespace AddinHost.Letters.Pdf;
 
 public static class PdfExtensions
 {
     public static IHostApplicationBuilder AddPdf(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section)).ValidateFrench(PdfOptions.Section);
         builder.Services.AddSingleton<LibreOfficePool>();
         builder.Services.AddSingleton<IPdfConverter>(sp => sp.GetRequiredService<LibreOfficePool>());
         builder.Services.AddHostedService<PdfStartupCheck>();

@@ -1,8 +1,10 @@
+using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Letters.Pdf;
 
 /// <summary>The <c>Pdf</c> section: where LibreOffice is, how many warm instances, how long a conversion may take.</summary>
+[SettingsGuide(AdminGuide.Configuration)]
 public sealed class PdfOptions
 {
     public const string Section = "Pdf";

@@ -29,9 +29,7 @@ public sealed class BenchmarkSmokeTests
     {
         var report = new Report();
         var log = new StringWriter();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(3), "Sqlite", log, users: 4, webhooksPerSecond: 5, cases: 50, thinkMilliseconds: 100);
-        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), "the run is bounded");
         var printed = new StringWriter();
         report.Print(printed);
         Assert.Contains("Load: case view p95", printed.ToString());

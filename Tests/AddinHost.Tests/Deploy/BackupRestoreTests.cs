@@ -41,7 +41,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var postgres = await PostgresServer.InstanceAsync();
         var source = new NpgsqlConnectionStringBuilder(_original.ConnectionString).Database!;
         await postgres.RunToolAsync("pg_dump", "--format=custom", "--no-owner", $"--file={_dump}", source);
-        var restored = await TestDatabase.CreateAsync(DbKind.Postgres);
+        var restored = await TestDatabase.CreateEmptyAsync(DbKind.Postgres);
         await postgres.RunToolAsync("pg_restore", "--no-owner", "--exit-on-error", $"--dbname={new NpgsqlConnectionStringBuilder(restored).Database}", _dump);
 
         await using var host = new DunningApp(DbKind.Postgres, restored, _original.Tenant) { Clock = _original.Clock, Ar24Host = _original };

@@ -69,18 +69,22 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         var root = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement;
         Assert.Contains("SIMULATION", root.GetProperty("simulation").GetString()); // the simulator's proofs never pass for real ones
         var manifest = root.GetProperty("pieces").EnumerateArray().ToList();
-        Assert.Equal(["depot", "lettre"], manifest.Select(p => p.GetProperty("Kind").GetString()).Order());
-        var letter = manifest.Single(p => p.GetProperty("Kind").GetString() == "lettre");
-        Assert.Equal(dispatch.LetterSha256, letter.GetProperty("Sha256").GetString()); // the exact bytes generated are the ones filed
+        // One convention for courts and opponents: French camelCase keys, the manifest's and each piece's.
+        Assert.Equal(["dossier", "genereLe", "pieces", "simulation"], root.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["chemin", "classeLe", "envoi", "nature", "octets", "sha256"],
+            manifest[0].EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(["depot", "lettre"], manifest.Select(p => p.GetProperty("nature").GetString()).Order());
+        var letter = manifest.Single(p => p.GetProperty("nature").GetString() == "lettre");
+        Assert.Equal(dispatch.LetterSha256, letter.GetProperty("sha256").GetString()); // the exact bytes generated are the ones filed
         using var bytes = new MemoryStream();
-        await zip.GetEntry(letter.GetProperty("Path").GetString()!)!.Open().CopyToAsync(bytes);
-        Assert.Equal(letter.GetProperty("Sha256").GetString(), AddinHost.Proofs.ProofHash.Of(bytes.ToArray()));
+        await zip.GetEntry(letter.GetProperty("chemin").GetString()!)!.Open().CopyToAsync(bytes);
+        Assert.Equal(letter.GetProperty("sha256").GetString(), AddinHost.Proofs.ProofHash.Of(bytes.ToArray()));
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(bytes.ToArray(), 0, 4));
         foreach (var piece in manifest)
         {
             using var content = new MemoryStream();
-            await zip.GetEntry(piece.GetProperty("Path").GetString()!)!.Open().CopyToAsync(content);
-            Assert.Equal(piece.GetProperty("Sha256").GetString(), AddinHost.Proofs.ProofHash.Of(content.ToArray()));
+            await zip.GetEntry(piece.GetProperty("chemin").GetString()!)!.Open().CopyToAsync(content);
+            Assert.Equal(piece.GetProperty("sha256").GetString(), AddinHost.Proofs.ProofHash.Of(content.ToArray()));
         }
     }
 
@@ -130,9 +134,9 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
 
         using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
         var pieces = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
-        Assert.Equal(["annexe-1", "annexe-2", "depot", "lettre"], pieces.Select(p => p.GetProperty("Kind").GetString()).Order());
-        Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-001.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-1").GetProperty("Sha256").GetString());
-        Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-002.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-2").GetProperty("Sha256").GetString());
+        Assert.Equal(["annexe-1", "annexe-2", "depot", "lettre"], pieces.Select(p => p.GetProperty("nature").GetString()).Order());
+        Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-001.pdf"]), pieces.Single(p => p.GetProperty("nature").GetString() == "annexe-1").GetProperty("sha256").GetString());
+        Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-002.pdf"]), pieces.Single(p => p.GetProperty("nature").GetString() == "annexe-2").GetProperty("sha256").GetString());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AddinHost.Tests.Fixtures;
 
 /// <summary>The real host on a real database, signed in as the demo user of one tenant.</summary>
-public sealed class DunningApp(DbKind kind, string connectionString, string tenant, string environment = "Testing")
+public sealed class DunningApp(DbKind kind, string connectionString, string tenant, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };

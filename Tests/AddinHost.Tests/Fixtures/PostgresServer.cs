@@ -36,13 +36,14 @@ internal sealed class PostgresServer
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";
 
-    /// <summary>A fresh, empty database, so each fixture starts clean.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>A fresh database, so each fixture starts clean: empty, or a copy of <paramref name="template"/>.</summary>
+    public async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];
         await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+        var copy = template is null ? "" : $" TEMPLATE \"{template}\"";
+        await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}{copy}", conn);
         await cmd.ExecuteNonQueryAsync();
         return ConnectionString(name);
     }

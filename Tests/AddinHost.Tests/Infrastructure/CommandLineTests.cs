@@ -97,7 +97,7 @@ public sealed class CommandLineDatabaseTests : IDisposable
     private async Task UseAsync(Fixtures.DbKind kind)
     {
         _provider = kind.ToString();
-        _connection = await Fixtures.TestDatabase.CreateAsync(kind);
+        _connection = await Fixtures.TestDatabase.CreateEmptyAsync(kind); // the test migrates it
     }
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)

@@ -75,24 +75,4 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         var leaks = _logs.Lines.SelectMany(line => secrets.Where(s => line.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"« {s} » in: {line}")).Take(5).ToList();
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
     }
-
-    /// <summary>Every log line of the host: its message, its structured values and its exception.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-        public ILogger CreateLogger(string category) => new Logger(this, category);
-        public void Dispose() { }
-
-        private sealed class Logger(CapturedLogs sink, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-            public bool IsEnabled(LogLevel level) => true;
-
-            public void Log<TState>(LogLevel level, EventId id, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-                sink.Lines.Enqueue($"{category} {level}: {formatter(state, exception)} {values} {exception}");
-            }
-        }
-    }
 }

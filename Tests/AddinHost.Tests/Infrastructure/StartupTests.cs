@@ -2,18 +2,21 @@ using Microsoft.Extensions.Configuration;
 using AddinHost.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace AddinHost.Tests.Infrastructure;
 
 /// <summary>Demo defaults must never reach Production.</summary>
 public sealed class StartupTests
 {
-    private sealed class ProductionApp(Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class ProductionApp(Dictionary<string, string?> settings,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             foreach (var (k, v) in settings) builder.UseSetting(k, v);
+            if (services is not null) builder.ConfigureTestServices(services);
         }
     }
 
@@ -30,14 +33,14 @@ public sealed class StartupTests
     public void Demo_sign_in_is_refused_in_production()
     {
         var message = StartupError(new() { ["Auth:Demo"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
-        Assert.Contains("Auth:Demo=true est interdit en Production", message);
+        Assert.Contains("Auth:Demo=true est interdit hors de l'environnement Development", message);
     }
 
     [Fact]
     public void The_embedded_sqlite_file_is_refused_in_production()
     {
         var message = StartupError(new() { ["Auth:Demo"] = "false" });
-        Assert.Contains("refusée en Production", message);
+        Assert.Contains("ConnectionStrings:Dunning est obligatoire en Production", message);
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed class StartupTests
     public void The_ar24_simulator_is_refused_in_production()
     {
         var message = StartupError(new() { ["Sandbox:Enabled"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
-        Assert.Contains("Sandbox:Enabled=true est interdit en Production", message);
+        Assert.Contains("Sandbox:Enabled=true est interdit hors de l'environnement Development", message);
     }
 
     [Theory]
@@ -169,7 +172,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData(DbKind.Sqlite)]
     [InlineData(DbKind.Postgres)]
-    public async Task Without_any_sign_in_every_api_call_is_a_french_401(DbKind kind)
+    public async Task Without_a_token_every_api_call_is_a_french_401(DbKind kind)
     {
         var db = await TestDatabase.CreateAsync(kind);
         await using var app = new ProductionApp(new()
@@ -178,7 +181,8 @@ public sealed class StartupTests
             ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
             ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
             ["Addin:PublicUrl"] = "https://recouvrement.example.fr", ["DataProtection:Certificate"] = TestCertificates.DataProtection,
-        });
+            ["AzureAd:ClientId"] = TestTokens.ClientId, ["AzureAd:ClientSecret"] = "secret-de-test",
+        }, TestTokens.TrustTestKey);
         var client = app.CreateClient();
         var problem = await (await client.GetAsync("/api/cases")).ProblemAsync(401);
         Assert.Contains("Connexion requise", problem.GetProperty("detail").GetString());

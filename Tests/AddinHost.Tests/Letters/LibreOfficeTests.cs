@@ -1,5 +1,5 @@
-using AddinHost.Tests.Fixtures;
 using System.Diagnostics;
+using AddinHost.Tests.Fixtures;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
 using AddinHost.Letters.Pdf;
@@ -55,11 +55,10 @@ public sealed class LibreOfficeTests
         Assert.NotEmpty(Directory.GetDirectories(Path.Combine(profile, "tmp"), "lu*.tmp")); // its scratch files live in its profile
         Assert.NotEmpty(Directory.GetFiles(LibreOfficeWorker.PipeFolder, $"OSL_PIPE_*_{pipe}"));
 
-        var clock = Stopwatch.StartNew();
         worker.Dispose();
 
         // It quit when asked, before the wait that precedes a kill, so it also took its single-instance pipe away.
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 4.5);
+        Assert.True(worker.QuitWhenAsked, "LibreOffice had to be killed instead of quitting");
         Assert.False(Directory.Exists(profile));
         Assert.Empty(Directory.GetFiles(LibreOfficeWorker.PipeFolder, $"OSL_PIPE_*_{pipe}"));
     }
@@ -76,11 +75,9 @@ public sealed class LibreOfficeTests
         File.SetUnixFileMode(silent, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1, TimeoutSeconds = 5, PythonPath = silent }), NullLogger<LibreOfficePool>.Instance);
 
-        var clock = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<DomainException>(() => pool.ConvertAsync(Docx.Build(Docx.P(Docx.R("x"))), CancellationToken.None));
         Assert.Equal(503, e.StatusCode);
         Assert.Contains("5 secondes", e.Message);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 4, 30);
 
         var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());
         for (var i = 0; i < 40 && Directory.Exists($"/proc/{pid}"); i++) await Task.Delay(50);

@@ -117,8 +117,8 @@ public sealed class PaneHost : IAsyncLifetime
     }
 }
 
-/// <summary>Run alone, after the other tests: the browser's timings must not share the two cores with the database suites.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>The panes' browser tests share one demo host and one browser (they assert behaviour, never timings).</summary>
+[CollectionDefinition(Name)]
 public sealed class PaneCollection : ICollectionFixture<PaneHost>
 {
     public const string Name = "Volets dans le navigateur";
