@@ -34,6 +34,16 @@ public static class AddinEndpoints
             .WithTags("Compléments Office").WithSummary("Le manifeste du complément Outlook ou Word, rempli pour ce service (déploiement centralisé)")
             .AllowAnonymous();
 
+        app.MapGet($"/manifest/{ManifestBuilder.AppPackage}", (HttpContext http, ManifestBuilder manifests, IOptions<AddinOptions> options) =>
+            {
+                var origin = options.Value.Origin ?? $"{http.Request.Scheme}://{http.Request.Host}";
+                http.Response.Headers.CacheControl = "no-cache";
+                return TypedResults.File(manifests.BuildAppPackage(origin), "application/zip", ManifestBuilder.AppPackage);
+            })
+            .WithTags("Compléments Office")
+            .WithSummary("Le complément Outlook en paquet d'application Microsoft 365 (manifeste unifié), pour les applications intégrées")
+            .AllowAnonymous();
+
         app.MapGet("/api/addin/config", (EntraOptions e, IOptions<AuthOptions> auth, IEnumerable<EmbeddedDefault> defaults) =>
             {
                 var signIn = !auth.Value.Demo && e.Enabled;

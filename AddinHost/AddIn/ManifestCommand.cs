@@ -6,7 +6,8 @@ namespace AddinHost.AddIn;
 /// <summary><c>manifest --out &lt;dir&gt;</c>: writes the filled manifests, for admins who upload files to the admin center.</summary>
 public static class ManifestCommand
 {
-    public const string Usage = "manifest --out <dossier> [--public-url https://…]   écrit outlook.xml et word.xml pour le centre d'administration";
+    public const string Usage = "manifest --out <dossier> [--public-url https://…]   écrit outlook.xml, word.xml et " +
+        "outlook-app.zip pour le centre d'administration";
 
     public static async Task<int> RunAsync(string[] rest, Func<string[], WebApplication> buildHost, TextWriter output)
     {
@@ -34,6 +35,9 @@ public static class ManifestCommand
             await File.WriteAllTextAsync(path, manifests.Build(name, origin), new System.Text.UTF8Encoding(false));
             await output.WriteLineAsync($"Manifeste écrit : {path}");
         }
+        var package = Path.Combine(folder, ManifestBuilder.AppPackage);
+        await File.WriteAllBytesAsync(package, manifests.BuildAppPackage(origin));
+        await output.WriteLineAsync($"Paquet d'application (manifeste unifié, Outlook) écrit : {package}");
         await output.WriteLineAsync($"Déposez ces fichiers dans le centre d'administration Microsoft 365 (Applications intégrées). Volets servis par {origin}.");
         return CommandLine.Ok;
     }

@@ -7,7 +7,7 @@ import struct
 import zlib
 
 BLUE = (15, 108, 189)
-SIZES = [16, 32, 64, 80, 128]
+SIZES = [16, 32, 64, 80, 128, 192]  # 192: the unified manifest's color icon
 OUT = pathlib.Path(__file__).resolve().parent.parent / "wwwroot" / "icons"
 
 
@@ -59,8 +59,15 @@ def pixel(px, py, size, samples=4):
     return tuple(round(c * (1 - w) + 255 * w) for c in BLUE) + (alpha,)
 
 
-def png(size):
-    rows = b"".join(b"\x00" + b"".join(bytes(pixel(x, y, size)) for x in range(size)) for y in range(size))
+def outline_pixel(px, py, size, samples=4):
+    """The unified manifest's outline icon: the white envelope alone on a transparent background."""
+    white = sum(white_at((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size, size)
+                for sy in range(samples) for sx in range(samples))
+    return (255, 255, 255, round(255 * white / (samples * samples)))
+
+
+def png(size, paint=pixel):
+    rows = b"".join(b"\x00" + b"".join(bytes(paint(x, y, size)) for x in range(size)) for y in range(size))
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
@@ -73,3 +80,5 @@ OUT.mkdir(parents=True, exist_ok=True)
 for s in SIZES:
     (OUT / f"icon-{s}.png").write_bytes(png(s))
     print(OUT / f"icon-{s}.png")
+(OUT / "outline-32.png").write_bytes(png(32, outline_pixel))
+print(OUT / "outline-32.png")

@@ -45,6 +45,9 @@ public static class ApiExtensions
 
     public sealed record InfoDto(string Product, string Environment, bool Demonstration, IReadOnlyList<string> EmbeddedDefaults, string? Banner);
 
+    /// <summary>A page a feature points newcomers to in the start-up banner (e.g. the essai page in Development).</summary>
+    public sealed record StartupLink(string Label, string Path);
+
     /// <summary>Prints where to go once the server listens, in French, with the demo warning.</summary>
     public static void PrintBannerOnStart(this WebApplication app)
     {
@@ -57,6 +60,8 @@ public static class ApiExtensions
                 Console.WriteLine($"OutlookDunning écoute sur {url}");
                 Console.WriteLine($"  API : {url}/openapi/v1.json" + (app.Environment.IsDevelopment() ? $" · documentation : {url}/scalar" : "") + $" · santé : {url}/health/ready");
                 Console.WriteLine($"  Dossiers : {url}/api/cases");
+                foreach (var link in app.Services.GetServices<StartupLink>())
+                    Console.WriteLine($"  {link.Label} : {url}{link.Path}");
             }
             if (demo.Count > 0)
                 Console.WriteLine($"  MODE DÉMONSTRATION ({string.Join(", ", demo)}) : données fictives, ne pas utiliser en production.");

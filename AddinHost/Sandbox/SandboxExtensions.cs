@@ -1,5 +1,7 @@
 using AddinHost.Infrastructure.Configuration;
+using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Sandbox.Office;
 
 namespace AddinHost.Sandbox;
 
@@ -18,6 +20,9 @@ public static class SandboxExtensions
         if (enabled && builder.Environment.IsDevelopment())
             SandboxAddresses.DefaultToSelf(builder, section.Get<SandboxOptions>() ?? new SandboxOptions());
         builder.Services.AddSingleton(new EmbeddedDefault("Bacs à sable AR24 et messagerie (simulation)", enabled));
+        if (enabled && builder.Environment.IsDevelopment())
+            builder.Services.AddSingleton(new ApiExtensions.StartupLink(
+                "Essai des volets Outlook et Word sans Office", EssaiEndpoints.Page));
         builder.Services.AddSingleton<Ar24SandboxState>();
         builder.Services.AddSingleton<Ar24SandboxWebhooks>();
         builder.Services.AddSingleton<GraphSandboxCalendar>();
@@ -34,6 +39,7 @@ public static class SandboxExtensions
         {
             app.MapAr24Sandbox();
             app.MapGraphSandbox();
+            app.MapEssai();
         }
         return app;
     }

@@ -1,4 +1,6 @@
+using System.IO.Compression;
 using System.Net;
+using System.Text.Json;
 using System.Xml.Linq;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Auth;
@@ -19,7 +21,8 @@ public sealed class ManifestTests : ApiTestBase
 
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
-        ["Addin:PublicUrl"] = Origin, ["AzureAd:ClientId"] = TestTokens.ClientId,
+        // Entra sign-in configured as in a real deployment (the demo is refused beside it); the manifests are public.
+        ["Addin:PublicUrl"] = Origin, ["AzureAd:ClientId"] = TestTokens.ClientId, ["Auth:Demo"] = "false",
     };
 
     private ManifestRules Rules() => new(async path =>
@@ -104,7 +107,7 @@ public sealed class ManifestTests : ApiTestBase
         File.WriteAllText(Path.Combine(root, "outlook.html"), "<p>v1</p>");
         string VersionOf() => XDocument.Parse(Builder(root).Build("outlook", Origin)).Root!.Element(ManifestRules.App + "Version")!.Value;
         var first = VersionOf();
-        Assert.Matches(@"^1\.0\.\d{1,5}\.\d{1,5}$", first);
+        Assert.Matches(@"^1\.\d{1,5}\.\d{1,5}$", first); // a semantic version, as the unified manifest wants
         Assert.Equal(first, VersionOf()); // the same assets give the same version
         File.WriteAllText(Path.Combine(root, "outlook.html"), "<p>v2</p>");
         Assert.NotEqual(first, VersionOf());
@@ -125,11 +128,92 @@ public sealed class ManifestTests : ApiTestBase
         var output = new StringWriter();
         // The command builds its own host on the same content (so the same assets and version), as an admin runs it.
         var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin], args => AddinHost.Infrastructure.HostComposition.Build(
-            [.. args, $"--contentRoot={Path.Combine(RepositoryRoot.Path, "AddinHost")}", "--environment=Development", $"--AzureAd:ClientId={TestTokens.ClientId}"]), output);
+            [.. args, $"--contentRoot={Path.Combine(RepositoryRoot.Path, "AddinHost")}", "--environment=Development",
+             "--Auth:Demo=false", $"--AzureAd:ClientId={TestTokens.ClientId}"], server: false), output);
         Assert.Equal(0, code);
         foreach (var name in ManifestBuilder.Names)
             Assert.Equal(await ManifestAsync(name), await File.ReadAllTextAsync(Path.Combine(folder, $"{name}.xml")));
+        Assert.Equal(await PackageAsync(), await File.ReadAllBytesAsync(Path.Combine(folder, ManifestBuilder.AppPackage)));
         Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<byte[]> PackageAsync()
+    {
+        var response = await Client.GetAsync($"/manifest/{ManifestBuilder.AppPackage}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static JsonElement Entry(ZipArchive zip, string name) => JsonDocument.Parse(zip.GetEntry(name)!.Open()).RootElement;
+
+    /// <summary>Width and height from a PNG's IHDR chunk.</summary>
+    private static (int Width, int Height) PngSize(ZipArchive zip, string name)
+    {
+        using var bytes = new MemoryStream();
+        zip.GetEntry(name)!.Open().CopyTo(bytes);
+        var png = bytes.ToArray();
+        Assert.Equal("\x89PNG", System.Text.Encoding.Latin1.GetString(png, 0, 4));
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)),
+            System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    [Fact]
+    public async Task The_outlook_app_package_passes_the_published_schema_of_its_manifest_version()
+    {
+        using var zip = new ZipArchive(new MemoryStream(await PackageAsync()));
+        Assert.Equal(["color.png", "en-us.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal((192, 192), PngSize(zip, "color.png"));
+        Assert.Equal((32, 32), PngSize(zip, "outline.png"));
+        var folder = Directory.CreateTempSubdirectory("paquet-").FullName;
+        zip.ExtractToDirectory(folder);
+
+        // The schema Microsoft publishes for this manifest version, from the npm package (Tests/manifest-schema).
+        var validator = Path.Combine(RepositoryRoot.Path, "Tests", "manifest-schema", "validate.mjs");
+        var psi = new System.Diagnostics.ProcessStartInfo("node", [validator, folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var node = System.Diagnostics.Process.Start(psi)!;
+        var report = await node.StandardOutput.ReadToEndAsync() + await node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync();
+        Directory.Delete(folder, recursive: true);
+        Assert.True(node.ExitCode == 0, report);
+        Assert.Contains("\"errors\":[]", report);
+
+        var manifest = Entry(zip, "manifest.json");
+        Assert.Equal("fr-fr", manifest.GetProperty("localizationInfo").GetProperty("defaultLanguageTag").GetString());
+        Assert.Equal("Debt recovery", Entry(zip, "en-us.json").GetProperty("name.short").GetString());
+        var ribbon = manifest.GetProperty("extensions")[0].GetProperty("ribbons")[0];
+        Assert.Equal(["mailRead"], ribbon.GetProperty("contexts").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
+    public async Task The_xml_and_json_outlook_manifests_name_the_same_urls_scopes_identity_and_version()
+    {
+        var xml = XDocument.Parse(await ManifestAsync("outlook")).Root!;
+        using var zip = new ZipArchive(new MemoryStream(await PackageAsync()));
+        var json = Entry(zip, "manifest.json");
+        var extension = json.GetProperty("extensions")[0];
+        var control = extension.GetProperty("ribbons")[0].GetProperty("tabs")[0].GetProperty("groups")[0].GetProperty("controls")[0];
+
+        Assert.Equal(xml.Element(ManifestRules.App + "Version")!.Value, json.GetProperty("version").GetString());
+        Assert.Equal(xml.Element(ManifestRules.App + "Id")!.Value, json.GetProperty("id").GetString());
+        var v11 = xml.Descendants(ManifestRules.Mail11 + "VersionOverrides").Single();
+        string Url(string id) => v11.Descendants(ManifestRules.Bt + "Url").Concat(v11.Descendants(ManifestRules.Bt + "Image"))
+            .Single(u => u.Attribute("id")?.Value == id).Attribute("DefaultValue")!.Value;
+        Assert.Equal(Url("Volet.Url"), extension.GetProperty("runtimes")[0].GetProperty("code").GetProperty("page").GetString());
+        Assert.Equal(new[] { 16, 32, 80 }.Select(size => Url($"Icone.{size}")),
+            control.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("url").GetString()));
+        // ReadItem in XML is the unified manifest's MailboxItem.Read.User.
+        Assert.Equal("ReadItem", xml.Element(ManifestRules.App + "Permissions")!.Value);
+        Assert.Equal(["MailboxItem.Read.User"], json.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        var info = v11.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
+        Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Id").Value, json.GetProperty("webApplicationInfo").GetProperty("id").GetString());
+        Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Resource").Value,
+            json.GetProperty("webApplicationInfo").GetProperty("resource").GetString());
+        var domains = json.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()).ToList();
+        Assert.Contains("recouvrement.example.fr", domains);
+        Assert.All(xml.Descendants(ManifestRules.App + "AppDomain"), d => Assert.Contains(new Uri(d.Value).Host, domains));
+        Assert.Equal("Recouvrement", control.GetProperty("label").GetString());
     }
 
     [Fact]

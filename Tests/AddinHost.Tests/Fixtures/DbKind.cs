@@ -24,8 +24,26 @@ public static class TestDatabase
     public static async Task<string> CreateEmptyAsync(DbKind kind) => kind switch
     {
         DbKind.Postgres => await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(),
-        _ => SqliteConnection(Path.Combine(Path.GetTempPath(), "od-" + Guid.NewGuid().ToString("N") + ".db")),
+        _ => SqliteConnection(Path.Combine(SqliteFolder.Value, "od-" + Guid.NewGuid().ToString("N") + ".db")),
     };
+
+    /// <summary>
+    /// This run's folder of SQLite files: memory-backed when the machine has it (a commit's fsync is then free, as
+    /// PostgreSQL's is with the fixture's fsync=off), the temp folder otherwise. Durability is not what these tests
+    /// check. A killed run's folder is removed by the next run, as the servers' are.
+    /// </summary>
+    private static readonly Lazy<string> SqliteFolder = new(() =>
+    {
+        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : null;
+        RunFolders.SweepAbandonedAsync("od-sqlite-", _ => Task.CompletedTask, root).GetAwaiter().GetResult();
+        var folder = RunFolders.Create("od-sqlite-", root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* the next run sweeps it */ }
+        };
+        return folder;
+    });
 
     private static readonly Lazy<Task<string>> PostgresTemplate = new(async () =>
     {
@@ -38,16 +56,16 @@ public static class TestDatabase
 
     private static readonly Lazy<Task<string>> SqliteTemplate = new(async () =>
     {
-        await RunFolders.SweepAbandonedAsync("od-sqlite-template-", _ => Task.CompletedTask);
-        var file = Path.Combine(RunFolders.Create("od-sqlite-template-"), "template.db");
+        var file = Path.Combine(SqliteFolder.Value, "template.db");
         await MigrateAsync(DbKind.Sqlite, SqliteConnection(file));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return file;
     });
 
+
     private static string CopySqliteTemplate(string template)
     {
-        var file = Path.Combine(Path.GetTempPath(), "od-" + Guid.NewGuid().ToString("N") + ".db");
+        var file = Path.Combine(SqliteFolder.Value, "od-" + Guid.NewGuid().ToString("N") + ".db");
         File.Copy(template, file);
         return SqliteConnection(file);
     }

@@ -77,6 +77,9 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
         builder.UseSetting("Sandbox:WebhookSeconds", "0"); // and the simulator's callbacks
+        // The demo's quick recipient and poll (appsettings.Development.json) are not the tests': a day and ten minutes.
+        builder.UseSetting("Sandbox:RecipientDelay", "1.00:00:00");
+        builder.UseSetting("Dispatch:PollSeconds", "600");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000"); // tests drive one user hard; the limits have their own tests
         builder.UseSetting("RateLimits:WebhooksPerMinute", "100000");
         builder.UseSetting("Graph:BaseUrl", "http://localhost/sandbox/graph/v1.0");

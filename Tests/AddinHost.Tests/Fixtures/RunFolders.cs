@@ -11,17 +11,20 @@ internal static class RunFolders
 {
     private const string OwnerFile = "owner.pid";
 
-    public static string Create(string prefix)
+    /// <summary>A new folder of this process, in the temp folder or under <paramref name="root"/>.</summary>
+    public static string Create(string prefix, string? root = null)
     {
-        var folder = Directory.CreateTempSubdirectory(prefix).FullName;
+        var folder = root is null
+            ? Directory.CreateTempSubdirectory(prefix).FullName
+            : Directory.CreateDirectory(Path.Combine(root, prefix + Guid.NewGuid().ToString("N")[..12])).FullName;
         File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString());
         return folder;
     }
 
     /// <summary>Stops what runs in each abandoned folder (<paramref name="stop"/>, best effort), then deletes it.</summary>
-    public static async Task SweepAbandonedAsync(string prefix, Func<string, Task> stop)
+    public static async Task SweepAbandonedAsync(string prefix, Func<string, Task> stop, string? root = null)
     {
-        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), prefix + "*"))
+        foreach (var folder in Directory.GetDirectories(root ?? Path.GetTempPath(), prefix + "*"))
         {
             var owner = Path.Combine(folder, OwnerFile);
             if (File.Exists(owner) ? IsRunning(File.ReadAllText(owner)) : Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-12))

@@ -195,5 +195,8 @@ public sealed class StartupTests
         foreach (var path in new[] { "/api/cases", "/api/cases/{id}", "/api/import/invoices", "/api/interest/quote", "/api/reports/dso" })
             Assert.True(openApi.GetProperty("paths").TryGetProperty(path, out _), path);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/scalar")).StatusCode);
+        // The essai page and its office.js stand-in are a developer's, never served outside Development.
+        foreach (var path in new[] { "/app/essai.html", "/sandbox/office/office.js", "/sandbox/office/volet/outlook" })
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
     }
 }

@@ -36,9 +36,9 @@ public sealed class PaneHost : IAsyncLifetime
     }
 
     /// <summary>A page inside "Outlook" (with the message open) or "Word", French, at a task pane's width.</summary>
-    public async Task<IPage> OpenAsync(string pane, object officeMock, Func<IBrowserContext, Task>? prepare = null)
+    public async Task<IPage> OpenAsync(string pane, object officeMock, Func<IBrowserContext, Task>? prepare = null, int width = 420)
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 420, Height = 900 }, AcceptDownloads = true });
+        var context = await Browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true });
         if (prepare is not null) await prepare(context);
         await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new()
         {
@@ -76,13 +76,8 @@ public sealed class PaneHost : IAsyncLifetime
 
     public static object Word() => new { host = "Word" };
 
-    private static readonly string OfficeMock = ReadMock();
-
-    private static string ReadMock()
-    {
-        using var stream = typeof(PaneHost).Assembly.GetManifestResourceStream("AddinHost.Tests.AddIn.Browser.office-mock.js")!;
-        return new StreamReader(stream).ReadToEnd();
-    }
+    /// <summary>The product's own office.js stand-in, the one its essai page serves in Development.</summary>
+    private static readonly string OfficeMock = AddinHost.Sandbox.Office.EssaiEndpoints.Resource("office-stand-in.js");
 
     private static int FreePort()
     {

@@ -1,7 +1,8 @@
-// A stand-in for office.js in the browser tests, served in place of Microsoft's CDN file. It plays one real message in
-// Outlook, or one real document in Word: a letter inserted as a .docx is unzipped and its text becomes the body.
-// The test sets window.__officeMock = { host: "Outlook" | "Word", item: {...}, nestedAppAuth: false, dialog: "blocked" | "consent" | "closed" | "token" }
-// before this runs.
+// A stand-in for office.js, served in place of Microsoft's CDN file by the essai page (/app/essai.html, Development
+// only) and by the browser tests. It plays one real message in Outlook, or one real document in Word: a letter
+// inserted as a .docx is unzipped and its text becomes the body.
+// Whoever serves it sets window.__officeMock = { host: "Outlook" | "Word", item: {...}, nestedAppAuth: false,
+// dialog: "blocked" | "consent" | "closed" | "token" } before this runs.
 (function () {
   const config = window.__officeMock || { host: null };
   const state = (window.__officeState = { body: config.documentText || "", docx: null, selection: "", inserts: [] });
