@@ -157,6 +157,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
                      ("/api/templates", "/api/templates"), ("/api/templates/fields", "/api/templates/fields"),
                      ("/api/templates/{name}/lint", "/api/templates/relance-1/lint"), ("/api/templates/{name}", "/api/templates/relance-1"),
                      ("/manifest/{name}.xml", "/manifest/outlook.xml"), ("/api/addin/config", "/api/addin/config"),
+                     ("/manifest/outlook-app.zip", "/manifest/outlook-app.zip"), ("/app/essai.html", "/app/essai.html"),
                  })
             Assert.DoesNotContain(caseB.Reference, await (await Call("GET", pattern, url)).Content.ReadAsStringAsync());
 
