@@ -84,7 +84,10 @@ public static class CsvInvoiceParser
         siren = AddinHost.Cases.Siren.Normalize(siren);
 
         var email = c.Get(f, "email");
-        if (email is not null && !FrenchValues.IsEmail(email)) errors.Add($"adresse électronique invalide : « {email} »");
+        if (email is not null && !FrenchValues.IsEmail(email))
+            errors.Add(email.Length > FrenchValues.MaxEmailLength
+                ? $"adresse électronique trop longue ({email.Length} caractères, {FrenchValues.MaxEmailLength} au plus)"
+                : $"adresse électronique invalide : « {email} »");
 
         var kind = siren is null ? ImportedDebtorKind.Consommateur : ImportedDebtorKind.Professionnel;
         if (c.Get(f, "type") is { } type)
