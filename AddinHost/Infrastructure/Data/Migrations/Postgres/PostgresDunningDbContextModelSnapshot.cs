@@ -248,8 +248,8 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -278,6 +278,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Debtors");
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("ImportTurn");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Invoice", b =>

@@ -243,7 +243,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -273,6 +273,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Debtors");
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("ImportTurn");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Invoice", b =>
