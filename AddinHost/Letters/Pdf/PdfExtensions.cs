@@ -6,7 +6,9 @@ public static class PdfExtensions
     {
         builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<LibreOfficePool>();
-        builder.Services.AddSingleton<IPdfConverter>(sp => sp.GetRequiredService<LibreOfficePool>());
+        builder.Services.AddSingleton<PdfQueue>();
+        builder.Services.AddScoped<PdfLane>();
+        builder.Services.AddScoped<IPdfConverter, QueuedPdfConverter>();
         builder.Services.AddHostedService<PdfStartupCheck>();
         return builder;
     }

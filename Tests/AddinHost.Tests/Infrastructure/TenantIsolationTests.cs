@@ -109,7 +109,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/dispatches/{id:guid}/posting", $"/api/dispatches/{dispatchB}/posting", Json(new { trackingNumber = "RR123456785FR" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/evidence", $"/api/cases/{caseB.Id}/evidence")).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
-        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey("cabinet-b")}", Json(new { status = "refused" }));
+        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{App.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For("cabinet-b")}", Json(new { status = "refused" }));
         Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
         Assert.Equal("", await hook.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
