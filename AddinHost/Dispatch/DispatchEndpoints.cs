@@ -35,6 +35,8 @@ public static class DispatchEndpoints
         builder.Services.AddHttpClient<Ar24Client>()
             .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddSingleton<WebhookKeys>();
+        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<LetterQuota>();
         builder.Services.AddSingleton<Batches.EventStreams>();
         var callbacks = !string.IsNullOrWhiteSpace(builder.Configuration["Ar24:WebhookBaseUrl"]);
         if (callbacks && WebhookKeys.Derived(builder.Configuration) && builder.Environment.IsProduction())

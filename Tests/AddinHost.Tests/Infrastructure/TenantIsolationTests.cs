@@ -142,8 +142,11 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/export", $"/api/debtors/{debtorB}/export")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode); // B's case stays (checked below)
-        // Onboarding only ever concerns the caller's own tenant.
+        // Onboarding only ever concerns the caller's own tenant, and no firm decides another's (operators only).
         (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("GET", "/api/operator/onboarding", "/api/operator/onboarding")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("POST", "/api/operator/onboarding/{tenantId}/accept", "/api/operator/onboarding/cabinet-b/accept", Json(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("POST", "/api/operator/onboarding/{tenantId}/refuse", "/api/operator/onboarding/cabinet-b/refuse", Json(new { reason = "non" }))).StatusCode);
         var onboarding = await (await Call("GET", "/api/onboarding", "/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>();
         Assert.Equal((App.Tenant, "Cabinet A"), (onboarding.TenantId, onboarding.Name));
         Assert.False((await (await _b.GetAsync("/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>()).Name is not null);

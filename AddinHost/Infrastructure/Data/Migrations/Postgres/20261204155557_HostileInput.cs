@@ -11,6 +11,12 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "MonthlyLetterQuota",
+                table: "OnboardedTenants",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "Key",
                 table: "Debtors",
@@ -35,6 +41,24 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     table.PrimaryKey("PK_ImportTurn", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OnboardingRequest",
+                columns: table => new
+                {
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RequestedBy = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnboardingRequest", x => x.TenantId);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ImportTurn_TenantId",
                 table: "ImportTurn",
@@ -47,6 +71,13 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "ImportTurn");
+
+            migrationBuilder.DropTable(
+                name: "OnboardingRequest");
+
+            migrationBuilder.DropColumn(
+                name: "MonthlyLetterQuota",
+                table: "OnboardedTenants");
 
             migrationBuilder.AlterColumn<string>(
                 name: "Key",
