@@ -106,7 +106,7 @@ public static class LetterEndpoints
 
         letters.MapGet("/{letterId:guid}", async (Guid id, Guid letterId, LetterService service, CancellationToken ct) =>
             {
-                var letter = await service.GetAsync(id, letterId, ct);
+                var letter = await service.DownloadAsync(id, letterId, ct);
                 return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
             })
             .WithSummary("Télécharger un courrier généré, tel qu'il a été produit").RequireAuthorization(Policies.Lecture);

@@ -75,6 +75,15 @@ public sealed class LetterService(
         await db.GeneratedLetters.AsNoTracking().SingleOrDefaultAsync(l => l.CaseId == caseId && l.Id == letterId, ct)
         ?? throw DomainException.NotFound("Courrier");
 
+    /// <summary>A generated letter downloaded: written to the audit log, as a proof's download is.</summary>
+    public async Task<GeneratedLetter> DownloadAsync(Guid caseId, Guid letterId, CancellationToken ct)
+    {
+        var letter = await GetAsync(caseId, letterId, ct);
+        audit.Record("courrier.telecharge", nameof(GeneratedLetter), letter.Id);
+        await db.SaveChangesAsync(ct);
+        return letter;
+    }
+
     private static GeneratedLetterDto ToDto(GeneratedLetter l) =>
         new(l.Id, l.Template, l.TemplateVersion, l.Format, l.FileName, l.Sha256, l.AsOf, l.CreatedAt, l.CreatedBy);
 
