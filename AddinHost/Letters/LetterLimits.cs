@@ -3,7 +3,8 @@ using AddinHost.Letters.Engine;
 
 namespace AddinHost.Letters;
 
-/// <summary>The <c>Letters</c> section: how big a template may be, packed and unpacked, and how big a letter may grow.</summary>
+/// <summary>The <c>Letters</c> section: how big a template may be, packed and unpacked, and how big a letter may
+/// grow.</summary>
 public sealed class LetterLimits
 {
     public const string Section = "Letters";
@@ -20,11 +21,13 @@ public sealed class LetterLimits
     [Range(1, 1_024)]
     public int MaxTemplateUncompressedMegabytes { get; set; } = 64;
 
-    /// <summary>How many times one file may inflate past its first 100 KB (Apache POI's rule against zip bombs).</summary>
+    /// <summary>How many times one file may inflate past its first 100 KB (Apache POI's rule against zip
+    /// bombs).</summary>
     [Range(10, 10_000)]
     public int MaxCompressionRatio { get; set; } = 100;
 
-    /// <summary>Elements a rendering may create by repeating sections; past it the letter is refused in French.</summary>
+    /// <summary>Elements a rendering may create by repeating sections; past it the letter is refused in
+    /// French.</summary>
     [Range(10_000, 100_000_000)]
     public int MaxRenderedNodes { get; set; } = 1_000_000;
 

@@ -11,7 +11,8 @@ public sealed class BoundedLines(TextReader reader, int maxCharacters)
 
     public int MaxCharacters => maxCharacters;
 
-    /// <summary>The next line, null at the end; <paramref name="tooLong"/> when it was longer than the cap (then it is empty).</summary>
+    /// <summary>The next line, null at the end; <paramref name="tooLong"/> when it was longer than the cap (then it is
+    /// empty).</summary>
     public string? Next(out bool tooLong)
     {
         tooLong = false;

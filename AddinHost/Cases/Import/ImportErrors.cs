@@ -1,7 +1,8 @@
 namespace AddinHost.Cases.Import;
 
 /// <summary>
-/// The errors of a file, kept up to a cap: a 50 MB file of bad lines would otherwise make a hundred million error objects.
+/// The errors of a file, kept up to a cap: a 50 MB file of bad lines would otherwise make a hundred million error
+/// objects.
 /// Past the cap, the lines in error are only counted, so the answer can say how many more there were.
 /// </summary>
 public sealed class ImportErrors(int max)

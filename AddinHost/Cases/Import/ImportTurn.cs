@@ -27,7 +27,8 @@ internal sealed class ImportTurnMapping : IEntityTypeConfiguration<ImportTurn>
 /// Takes the firm's import turn, or refuses with a French 409: an import reads a file of up to 512 MB and writes in one
 /// transaction, and two at once from one firm only double the load for everyone.
 /// </summary>
-public sealed class ImportTurns(DunningDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ImportLimits> limits)
+public sealed class ImportTurns(
+    DunningDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<ImportLimits> limits)
 {
     public async Task<IAsyncDisposable> TakeAsync(CancellationToken ct)
     {
@@ -36,7 +37,8 @@ public sealed class ImportTurns(DunningDbContext db, TimeProvider clock, Microso
         var until = now + limits.Value.LeaseMinutes * 60_000L;
         var turns = db.Set<ImportTurn>();
         // A turn left by a dead instance is taken over once it has run out; a live one refuses.
-        var taken = await turns.Where(t => t.Until < now).ExecuteUpdateAsync(s => s.SetProperty(t => t.Holder, holder).SetProperty(t => t.Until, until), ct) == 1;
+        var taken = await turns.Where(t => t.Until < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Holder, holder).SetProperty(t => t.Until, until), ct) == 1;
         if (!taken)
         {
             turns.Add(new ImportTurn { Holder = holder, Until = until });
@@ -45,7 +47,8 @@ public sealed class ImportTurns(DunningDbContext db, TimeProvider clock, Microso
             {
                 db.ChangeTracker.Clear();
                 throw new Infrastructure.Problems.DomainException(
-                    "Un import est déjà en cours pour ce cabinet : attendez qu'il se termine, puis relancez celui-ci.", StatusCodes.Status409Conflict);
+                    "Un import est déjà en cours pour ce cabinet : attendez qu'il se termine, puis relancez celui-ci.",
+                    StatusCodes.Status409Conflict);
             }
             db.ChangeTracker.Clear();
         }
@@ -54,6 +57,7 @@ public sealed class ImportTurns(DunningDbContext db, TimeProvider clock, Microso
 
     private sealed class Release(DbSet<ImportTurn> turns, string holder) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() => await turns.Where(t => t.Holder == holder).ExecuteDeleteAsync(CancellationToken.None);
+        public async ValueTask DisposeAsync() =>
+            await turns.Where(t => t.Holder == holder).ExecuteDeleteAsync(CancellationToken.None);
     }
 }

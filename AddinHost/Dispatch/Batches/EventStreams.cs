@@ -22,11 +22,14 @@ public sealed class EventStreams(IOptions<DispatchOptions> options, TimeProvider
         {
             var count = _open.GetValueOrDefault(user);
             if (count >= options.Value.MaxEventStreamsPerUser)
-                throw new DomainException($"Trop de suivis en direct ouverts à la fois (au plus {options.Value.MaxEventStreamsPerUser}) : " +
-                    "fermez un onglet de suivi d'un lot.", StatusCodes.Status429TooManyRequests) { RetryAfterSeconds = 30 };
+                throw new DomainException(
+                    $"Trop de suivis en direct ouverts à la fois (au plus {options.Value.MaxEventStreamsPerUser}) : " +
+                    "fermez un onglet de suivi d'un lot.", StatusCodes.Status429TooManyRequests)
+                { RetryAfterSeconds = 30 };
             _open[user] = count + 1;
         }
-        return new Lease(this, user, new CancellationTokenSource(TimeSpan.FromMinutes(options.Value.EventStreamMinutes), clock));
+        var lifetime = new CancellationTokenSource(TimeSpan.FromMinutes(options.Value.EventStreamMinutes), clock);
+        return new Lease(this, user, lifetime);
     }
 
     public sealed class Lease(EventStreams streams, string user, CancellationTokenSource lifetime) : IDisposable

@@ -3,8 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace AddinHost.Infrastructure.Data;
 
 /// <summary>
-/// The migration step, run with the server admin's connection, creates the application's own PostgreSQL role: it may read
-/// and write the rows of the existing and future tables, and nothing else (no schema change, no other database, no role).
+/// The migration step, run with the server admin's connection, creates the application's own PostgreSQL role: it may
+/// read
+/// and write the rows of the existing and future tables, and nothing else (no schema change, no other database, no
+/// role).
 /// The running service then connects as this role, so a flaw in it cannot drop a table or read another database.
 /// </summary>
 public static class AppRole
@@ -15,15 +17,21 @@ public static class AppRole
     {
         if (!db.Database.IsNpgsql())
             throw new Problems.DomainException("--app-role ne vaut que pour PostgreSQL (Database:Provider=Postgres).");
-        if (!(role.Length is > 0 and <= 63 && role.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_') && !char.IsAsciiDigit(role[0])))
-            throw new Problems.DomainException("Nom de rôle invalide : lettres minuscules, chiffres et _ (63 au plus), sans chiffre au début.");
+        var wellFormed = role.Length is > 0 and <= 63 && !char.IsAsciiDigit(role[0])
+                         && role.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_');
+        if (!wellFormed)
+            throw new Problems.DomainException(
+                "Nom de rôle invalide : lettres minuscules, chiffres et _ (63 au plus), sans chiffre au début.");
         if (password.Length < 16 || password.Any(char.IsControl))
-            throw new Problems.DomainException($"{PasswordSetting} doit faire 16 caractères au moins, sans caractère de contrôle.");
+            throw new Problems.DomainException(
+                $"{PasswordSetting} doit faire 16 caractères au moins, sans caractère de contrôle.");
         var database = db.Database.GetDbConnection().Database;
-        var literal = "'" + password.Replace("'", "''") + "'"; // DDL takes no parameter; standard_conforming_strings keeps \ literal
+        // DDL takes no parameter: the quotes are doubled, and standard_conforming_strings keeps a backslash literal.
+        var literal = "'" + password.Replace("'", "''") + "'";
         string[] statements =
         [
-            $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') THEN CREATE ROLE \"{role}\"; END IF; END $$",
+            $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}') " +
+            $"THEN CREATE ROLE \"{role}\"; END IF; END $$",
             $"ALTER ROLE \"{role}\" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD {literal}",
             $"GRANT CONNECT ON DATABASE \"{database}\" TO \"{role}\"",
             "REVOKE CREATE ON SCHEMA public FROM PUBLIC",

@@ -10,6 +10,7 @@ public sealed record DocumentLimits(
     int MaxCompressionRatio = 100,
     int MaxRenderedNodes = 1_000_000)
 {
-    /// <summary>Below this many bytes an entry may inflate at any ratio (a short XML part compresses very well).</summary>
+    /// <summary>Below this many bytes an entry may inflate at any ratio (a short XML part compresses very
+    /// well).</summary>
     public const long RatioGraceBytes = 100 * 1024;
 }

@@ -13,9 +13,11 @@ public static class LibreOfficeSweep
     private const string OwnerFile = "owner";
 
     internal static void MarkOwner(string profile) =>
-        File.WriteAllText(Path.Combine(profile, OwnerFile), $"{Environment.ProcessId} {StartTicks(Environment.ProcessId)}");
+        File.WriteAllText(Path.Combine(profile, OwnerFile),
+            $"{Environment.ProcessId} {StartTicks(Environment.ProcessId)}");
 
-    /// <summary>Kills the processes of every abandoned profile and removes it; answers how many processes were killed.</summary>
+    /// <summary>Kills the processes of every abandoned profile and removes it; answers how many processes were
+    /// killed.</summary>
     public static int SweepAbandoned()
     {
         if (!OperatingSystem.IsLinux()) return 0;
@@ -25,21 +27,30 @@ public static class LibreOfficeSweep
             var owner = Path.Combine(profile, OwnerFile);
             string[] mark;
             try { mark = File.ReadAllText(owner).Split(' '); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // not ours, or being written
-            if (mark.Length == 2 && int.TryParse(mark[0], out var pid) && StartTicks(pid) == mark[1]) continue; // its host lives
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue; // not ours, or being written
+            }
+            if (mark.Length == 2 && int.TryParse(mark[0], out var pid) && StartTicks(pid) == mark[1])
+                continue; // its host lives
             foreach (var process in ProcessesUsing(profile))
             {
                 LibreOfficeWorker.KillProcessGroup(process);
                 try { Process.GetProcessById(process).Kill(); killed++; }
-                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException
+                                              or System.ComponentModel.Win32Exception) { /* gone meanwhile */ }
             }
             try { Directory.Delete(profile, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another host is sweeping it */ }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                /* another host is sweeping it */
+            }
         }
         return killed;
     }
 
-    /// <summary>Processes whose command line names the profile: the bridge, LibreOffice's launcher and LibreOffice itself.</summary>
+    /// <summary>Processes whose command line names the profile: the bridge, LibreOffice's launcher and LibreOffice
+    /// itself.</summary>
     private static IEnumerable<int> ProcessesUsing(string profile)
     {
         foreach (var folder in Directory.GetDirectories("/proc"))
@@ -52,7 +63,8 @@ public static class LibreOfficeSweep
         }
     }
 
-    /// <summary>A process's start time in clock ticks (/proc/pid/stat, field 22), so a reused process id is not taken for the host.</summary>
+    /// <summary>A process's start time in clock ticks (/proc/pid/stat, field 22), so a reused process id is not taken
+    /// for the host.</summary>
     private static string StartTicks(int pid)
     {
         try

@@ -45,7 +45,9 @@ public sealed class PdfQueue(IOptions<PdfOptions> options, TimeProvider clock)
             _waiting.AddLast(waiter);
         }
         // The outbox waits as long as it must (its own share comes free); a user's request does not hang.
-        using var patience = who.Outbox ? new CancellationTokenSource() : new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.QueueWaitSeconds), clock);
+        using var patience = who.Outbox
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.QueueWaitSeconds), clock);
         using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, patience.Token);
         try
         {
@@ -61,7 +63,9 @@ public sealed class PdfQueue(IOptions<PdfOptions> options, TimeProvider clock)
                 else Release(who);
             }
             if (ct.IsCancellationRequested) throw;
-            throw new DomainException("Les convertisseurs PDF sont tous occupés : réessayez dans quelques secondes (ou demandez le format docx).",
+            throw new DomainException(
+                "Les convertisseurs PDF sont tous occupés : réessayez dans quelques secondes " +
+                "(ou demandez le format docx).",
                 StatusCodes.Status503ServiceUnavailable) { RetryAfterSeconds = options.Value.QueueWaitSeconds };
         }
     }
@@ -127,7 +131,8 @@ public sealed class PdfLane
 }
 
 /// <summary>The converter a request uses: its turn in the <see cref="PdfQueue"/>, then a warm LibreOffice.</summary>
-internal sealed class QueuedPdfConverter(LibreOfficePool pool, PdfQueue queue, Infrastructure.Data.ITenantContext tenant,
+internal sealed class QueuedPdfConverter(
+    LibreOfficePool pool, PdfQueue queue, Infrastructure.Data.ITenantContext tenant,
     Infrastructure.Auth.CurrentActor actor, PdfLane lane) : IPdfConverter
 {
     public async Task<byte[]> ConvertAsync(byte[] docx, CancellationToken ct)

@@ -5,8 +5,10 @@ using AddinHost.Tests.Fixtures;
 namespace AddinHost.Tests.Hostile;
 
 /// <summary>
-/// Any Entra tenant's admin (a free tenant is enough) trying to onboard a firm and send registered mail on the operator's
-/// AR24 contract: closed by default, a request waits for the operator, and an accepted firm sends within its monthly quota.
+/// Any Entra tenant's admin (a free tenant is enough) trying to onboard a firm and send registered mail on the
+/// operator's
+/// AR24 contract: closed by default, a request waits for the operator, and an accepted firm sends within its monthly
+/// quota.
 /// </summary>
 public abstract class OnboardingAttackTests(DbKind kind) : ApiTestBase(kind)
 {

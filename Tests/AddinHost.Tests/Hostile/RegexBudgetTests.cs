@@ -59,7 +59,8 @@ public sealed partial class RegexBudgetTests
             """));
     }
 
-    /// <summary>The places a regex is built (inline, static helpers, the source generator) with neither bound in their arguments.</summary>
+    /// <summary>The places a regex is built (inline, static helpers, the source generator) with neither bound in their
+    /// arguments.</summary>
     private static IEnumerable<string> UnboundedSites(string source)
     {
         foreach (Match site in Construction().Matches(source))

@@ -12,7 +12,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AddinHost.Tests.Hostile;
 
-/// <summary>Helpers to wait, bounded by a count of polls, for the host to reach a state (never an elapsed-time assertion).</summary>
+/// <summary>Helpers to wait, bounded by a count of polls, for the host to reach a state (never an elapsed-time
+/// assertion).</summary>
 internal static class Eventually
 {
     public static async Task TrueAsync(Func<bool> condition, string what)
@@ -153,7 +154,8 @@ public sealed class EventStreamTests() : ApiTestBase(DbKind.Sqlite)
     }
 }
 
-/// <summary>Paths anyone may call: limited per address, and readiness checked once per few seconds whatever the calls.</summary>
+/// <summary>Paths anyone may call: limited per address, and readiness checked once per few seconds whatever the
+/// calls.</summary>
 public sealed class AnonymousPathTests() : ApiTestBase(DbKind.Sqlite)
 {
     private sealed class CountingCheck : IHealthCheck
@@ -197,7 +199,8 @@ public sealed class AnonymousPathTests() : ApiTestBase(DbKind.Sqlite)
     }
 }
 
-/// <summary>AR24's callback keys are secret-derived, and webhooks are limited per address, whatever the key in the path.</summary>
+/// <summary>AR24's callback keys are secret-derived, and webhooks are limited per address, whatever the key in the
+/// path.</summary>
 public sealed class WebhookKeyTests() : ApiTestBase(DbKind.Sqlite)
 {
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>

@@ -27,7 +27,8 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
         return form;
     }
 
-    /// <summary>A valid .docx whose body is followed by <paramref name="filler"/> megabytes of spaces: about 100 KB once zipped.</summary>
+    /// <summary>A valid .docx whose body is followed by <paramref name="filler"/> megabytes of spaces: about 100 KB
+    /// once zipped.</summary>
     private static byte[] Bomb(int filler)
     {
         var docx = Docx.Build(Docx.P(Docx.R("Bonjour")));
