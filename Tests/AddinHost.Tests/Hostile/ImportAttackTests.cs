@@ -16,13 +16,15 @@ namespace AddinHost.Tests.Hostile;
 public abstract class ImportAttackTests(DbKind kind) : ApiTestBase(kind)
 {
     [Fact]
-    public async Task A_million_bad_lines_keep_a_thousand_errors_and_count_the_rest()
+    public async Task Three_hundred_thousand_bad_lines_keep_a_thousand_errors_and_count_the_rest()
     {
         var creditor = await CreateCreditorAsync();
-        const int badLines = 1_000_000;
+        const int badLines = 300_000; // 300 times the cap: enough to show the bound, light enough for a shared machine
         var csv = new StringBuilder(SampleFiles.CsvHeader).Append("\r\n");
         for (var i = 0; i < badLines; i++) csv.Append("x\n");
-        var problem = await (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(csv.ToString(), creditorId: creditor))).ProblemAsync(422);
+        var client = App.CreateClient();
+        client.Timeout = TimeSpan.FromMinutes(10); // a loaded CI machine reads the file slowly; the bound is in the counts below
+        var problem = await (await client.PostAsync("/api/import/invoices", SampleFiles.Form(csv.ToString(), creditorId: creditor))).ProblemAsync(422);
 
         var kept = problem.GetProperty("errors").EnumerateObject().Sum(line => line.Value.GetArrayLength());
         Assert.Equal(1_000, kept); // errors kept, whatever the file's size
