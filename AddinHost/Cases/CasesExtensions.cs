@@ -18,6 +18,8 @@ public static class CasesExtensions
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
+        s.AddScoped<ImportTurns>();
+        s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         s.AddScoped<CaseEntry>();
         s.AddScoped<Privacy.DebtorExport>();
         s.AddScoped<Privacy.ErasurePlanner>();

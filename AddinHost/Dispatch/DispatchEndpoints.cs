@@ -35,6 +35,17 @@ public static class DispatchEndpoints
         // Inside the resilience pipeline: each attempt is timed, as AR24 saw it.
         builder.Services.AddHttpClient<Ar24Client>()
             .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
+        builder.Services.AddSingleton<WebhookKeys>();
+        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<LetterQuota>();
+        builder.Services.AddSingleton<Batches.EventStreams>();
+        var callbacks = !string.IsNullOrWhiteSpace(builder.Configuration["Ar24:WebhookBaseUrl"]);
+        if (callbacks && WebhookKeys.Derived(builder.Configuration) && builder.Environment.IsProduction())
+            throw new InvalidOperationException($"{WebhookKeys.SecretSetting} est obligatoire en Production dès que Ar24:WebhookBaseUrl est renseigné : " +
+                "la clé de l'adresse de rappel de chaque cabinet en est dérivée (HMAC). Générez 32 octets aléatoires (openssl rand -base64 32) " +
+                "et passez-les par Key Vault.");
+        builder.Services.AddSingleton(new Infrastructure.Data.EmbeddedDefault("Clé des rappels AR24 dérivée de la clé privée AR24",
+            callbacks && WebhookKeys.Derived(builder.Configuration)));
         builder.Services.AddScoped<DispatchService>();
         builder.Services.AddScoped<DispatchQueries>();
         builder.Services.AddScoped<Batches.BatchService>();

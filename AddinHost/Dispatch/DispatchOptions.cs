@@ -37,6 +37,14 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(20, 10000)]
     public int BatchEventsMilliseconds { get; set; } = 1000;
 
+    /// <summary>Live progress streams (server-sent events) one user may keep open at once.</summary>
+    [Range(1, 100)]
+    public int MaxEventStreamsPerUser { get; set; } = 3;
+
+    /// <summary>How long one stream lives before the server ends it (the browser reconnects if the page is still open).</summary>
+    [Range(1, 1440)]
+    public int EventStreamMinutes { get; set; } = 30;
+
     /// <summary>Per-channel prices told to the lawyer before sending.</summary>
     public Channels.DispatchPrices Prices { get; set; } = new();
 

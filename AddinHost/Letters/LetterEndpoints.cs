@@ -5,6 +5,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters.Engine;
 using AddinHost.Letters.Pdf;
+using Microsoft.Extensions.Options;
 
 namespace AddinHost.Letters;
 
@@ -17,10 +18,13 @@ public static class LetterEndpoints
     public sealed record LintDto(string Template, int Version, bool Valide, IReadOnlyList<TemplateProblem> Problemes);
 
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private const long MaxTemplateBytes = 10L * 1024 * 1024;
 
     public static IHostApplicationBuilder AddLetters(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<LetterLimits>().Bind(builder.Configuration.GetSection(LetterLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The engine of the server, within the configured limits (the command line and the tests use the defaults).
+        builder.Services.AddSingleton(sp => new LetterEngine(LetterFields.All,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetterLimits>>().Value.ToDocumentLimits()));
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<LetterService>();
         builder.AddPdf();
@@ -40,22 +44,18 @@ public static class LetterEndpoints
                 "{{champ}}, {{champ | format}}, {{#liste}}…{{/liste}} (répète ou affiche si vrai), {{^champ}}…{{/champ}} (si faux ou vide)")))
             .WithSummary("Les champs utilisables dans un modèle, avec description et exemple");
 
-        templates.MapGet("/{name}/lint", async (string name, TemplateStore store, CancellationToken ct) =>
+        templates.MapGet("/{name}/lint", async (string name, TemplateStore store, LetterEngine engine, CancellationToken ct) =>
             {
                 var template = await store.GetAsync(name, ct);
-                var problems = LetterService.Engine.Lint(template.Content);
+                var problems = engine.Lint(template.Content);
                 return TypedResults.Ok(new LintDto(name, template.Version, problems.Count == 0, problems));
             })
             .WithSummary("Vérifier un modèle : toutes les erreurs, avec leur emplacement");
 
-        templates.MapPost("/lint", async (IFormFile? file, CancellationToken ct) =>
+        templates.MapPost("/lint", async (IFormFile? file, LetterEngine engine, IOptions<LetterLimits> limits, CancellationToken ct) =>
             {
-                if (file is null || file.Length == 0) throw Problem.Validation("file", "Joignez le document Word (.docx) dans le champ « file ».");
-                if (file.Length > MaxTemplateBytes) throw Problem.Validation("file", "Un modèle fait au plus 10 Mo.");
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var problems = LetterService.Engine.Lint(buffer.ToArray());
-                return TypedResults.Ok(new LintDto(Path.GetFileNameWithoutExtension(file.FileName), 0, problems.Count == 0, problems));
+                var problems = engine.Lint(await ReadTemplateAsync(file, "Joignez le document Word (.docx) dans le champ « file ».", limits.Value, ct));
+                return TypedResults.Ok(new LintDto(Path.GetFileNameWithoutExtension(file!.FileName), 0, problems.Count == 0, problems));
             })
             .WithSummary("Vérifier un document ouvert dans Word comme modèle (rien n'est enregistré)")
             .DisableAntiforgery();
@@ -68,14 +68,10 @@ public static class LetterEndpoints
             .WithSummary("Télécharger un modèle (.docx)");
 
         templates.MapPut("/{name}", async (string name, IFormFile? file, TemplateStore store, DunningDbContext db, AuditTrail audit,
-                CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+                CurrentActor actor, TimeProvider clock, LetterEngine engine, IOptions<LetterLimits> limits, CancellationToken ct) =>
             {
-                if (file is null || file.Length == 0) throw Problem.Validation("file", "Joignez le modèle Word (.docx) dans le champ « file ».");
-                if (file.Length > MaxTemplateBytes) throw Problem.Validation("file", "Un modèle fait au plus 10 Mo.");
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var content = buffer.ToArray();
-                var problems = LetterService.Engine.Lint(content);
+                var content = await ReadTemplateAsync(file, "Joignez le modèle Word (.docx) dans le champ « file ».", limits.Value, ct);
+                var problems = engine.Lint(content);
                 if (problems.Count > 0) throw LetterService.TemplateProblems(name, problems);
                 var saved = await store.AddVersionAsync(name, content, actor.Id, clock.GetUtcNow(), ct);
                 audit.Record("modele.depose", nameof(LetterTemplate), saved.Id);
@@ -110,11 +106,21 @@ public static class LetterEndpoints
 
         letters.MapGet("/{letterId:guid}", async (Guid id, Guid letterId, LetterService service, CancellationToken ct) =>
             {
-                var letter = await service.GetAsync(id, letterId, ct);
+                var letter = await service.DownloadAsync(id, letterId, ct);
                 return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
             })
             .WithSummary("Télécharger un courrier généré, tel qu'il a été produit").RequireAuthorization(Policies.Lecture);
         return app;
+    }
+
+    /// <summary>The uploaded .docx, within its size; its content is checked by the engine before anything is inflated.</summary>
+    private static async Task<byte[]> ReadTemplateAsync(IFormFile? file, string missing, LetterLimits limits, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw Problem.Validation("file", missing);
+        if (file.Length > limits.MaxTemplateBytes) throw Problem.Validation("file", $"Un modèle fait au plus {limits.MaxTemplateMegabytes} Mo.");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
     }
 
     private static string Template(LetterRequest body) => body.Template?.Trim() is { Length: > 0 } t

@@ -14,8 +14,9 @@ namespace AddinHost.Letters;
 /// <summary>Produces a case's letter from a template, as of a day; for real, it keeps the exact bytes.</summary>
 public sealed class LetterService(
     CaseRepository cases, CaseService assessment, TemplateStore templates, DunningDbContext db, IEnumerable<EmbeddedDefault> defaults,
-    IPdfConverter pdf, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+    IPdfConverter pdf, AuditTrail audit, CurrentActor actor, TimeProvider clock, LetterEngine engine)
 {
+    /// <summary>The engine with the default limits, for the command line and the benchmarks; the server's is configured.</summary>
     public static readonly LetterEngine Engine = new(LetterFields.All);
 
     public sealed record Letter(string Template, int TemplateVersion, string FileName, string Format, byte[] Content);
@@ -35,7 +36,7 @@ public sealed class LetterService(
         var cabinet = await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct);
         var data = LetterDataBuilder.Build(c, a, cabinet, await assessment.PolicyAsync(ct), deadlineDays, defaults.Any(d => d.InUse));
         byte[] docx;
-        try { docx = Engine.Render(source.Content, data); }
+        try { docx = engine.Render(source.Content, data); }
         catch (TemplateProblemsException e) { throw TemplateProblems(name, e.Problems); }
         var content = format == "pdf" ? await pdf.ConvertAsync(docx, ct) : docx;
         return new Letter(name, source.Version, $"{c.Reference}-{name}.{format}", format, content);
@@ -73,6 +74,15 @@ public sealed class LetterService(
     public async Task<GeneratedLetter> GetAsync(Guid caseId, Guid letterId, CancellationToken ct) =>
         await db.GeneratedLetters.AsNoTracking().SingleOrDefaultAsync(l => l.CaseId == caseId && l.Id == letterId, ct)
         ?? throw DomainException.NotFound("Courrier");
+
+    /// <summary>A generated letter downloaded: written to the audit log, as a proof's download is.</summary>
+    public async Task<GeneratedLetter> DownloadAsync(Guid caseId, Guid letterId, CancellationToken ct)
+    {
+        var letter = await GetAsync(caseId, letterId, ct);
+        audit.Record("courrier.telecharge", nameof(GeneratedLetter), letter.Id);
+        await db.SaveChangesAsync(ct);
+        return letter;
+    }
 
     private static GeneratedLetterDto ToDto(GeneratedLetter l) =>
         new(l.Id, l.Template, l.TemplateVersion, l.Format, l.FileName, l.Sha256, l.AsOf, l.CreatedAt, l.CreatedBy);

@@ -19,6 +19,10 @@ public sealed class GraphOptions : IValidatableObject
     [Range(1, 4)]
     public int MaxConcurrentPerMailbox { get; set; } = 4;
 
+    /// <summary>How much of a message's body is searched for invoice numbers (the subject always is).</summary>
+    [Range(1_000, 1_000_000)]
+    public int SearchedBodyCharacters { get; set; } = 32_768;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))

@@ -44,7 +44,8 @@ public static class GraphSandboxEndpoints
         {
             if (Unauthorized(http) is { } refused) return refused;
             // Graph's $filter as the product writes it: the sender's addresses (and a date, which the samples always pass).
-            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'")
+            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'",
+                    System.Text.RegularExpressions.RegexOptions.NonBacktracking)
                 .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var list = new JsonArray([.. SampleMailbox.Messages(clock).Where(m => senders.Count == 0 || senders.Contains(m.FromAddress))
                 .OrderByDescending(m => m.ReceivedAt).Select(m => (JsonNode)ToGraphJson(m))]);

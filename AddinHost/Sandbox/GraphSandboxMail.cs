@@ -53,6 +53,6 @@ public sealed partial class GraphSandboxMail
     public int SentWithMark(string value) => Messages.Values.Count(m => m["parentFolder"]?.GetValue<string>() == "sentitems"
         && (m["singleValueExtendedProperties"] as JsonArray ?? []).Any(p => p?["value"]?.GetValue<string>() == value));
 
-    [GeneratedRegex(@"ep/id eq '([^']*)' and ep/value eq '([^']*)'")]
+    [GeneratedRegex(@"ep/id eq '([^']*)' and ep/value eq '([^']*)'", RegexOptions.NonBacktracking)]
     private static partial Regex MarkFilter();
 }

@@ -87,7 +87,7 @@ public static class DispatchBenchmark
         var depositedDuringWebhooks = 0;
         var sent = 0;
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var hookUrl = $"/api/webhooks/ar24/{Webhooks.TenantKey(Tenant)}";
+        var hookUrl = $"/api/webhooks/ar24/{app.Services.GetRequiredService<WebhookKeys>().For(Tenant)}";
 
         // AR24's callbacks keep coming while the worker sends: each one makes the deposited letters due for a re-read.
         var hooks = Task.Run(async () =>

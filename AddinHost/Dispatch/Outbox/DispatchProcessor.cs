@@ -16,7 +16,7 @@ namespace AddinHost.Dispatch.Outbox;
 /// </summary>
 public sealed class DispatchProcessor(
     IServiceScopeFactory scopes, SenderAccounts senders, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock,
-    Infrastructure.Telemetry.DunningMetrics metrics, ILogger<DispatchProcessor> log)
+    Infrastructure.Telemetry.DunningMetrics metrics, WebhookKeys webhookKeys, ILogger<DispatchProcessor> log)
 {
     public const string Actor = "envoi-automatique";
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -313,5 +313,5 @@ public sealed class DispatchProcessor(
 
     /// <summary>Where AR24 calls back for this firm; none (polling only) when the host's public address is not configured.</summary>
     private string? WebhookUrl(string tenantId) =>
-        ar24Options.Value.WebhookBaseUrl is { Length: > 0 } b ? $"{b.TrimEnd('/')}/api/webhooks/ar24/{Webhooks.TenantKey(tenantId)}" : null;
+        ar24Options.Value.WebhookBaseUrl is { Length: > 0 } b ? $"{b.TrimEnd('/')}/api/webhooks/ar24/{webhookKeys.For(tenantId)}" : null;
 }

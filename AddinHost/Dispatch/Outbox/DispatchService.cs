@@ -16,7 +16,8 @@ namespace AddinHost.Dispatch.Outbox;
 /// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly once.</summary>
 public sealed class DispatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
-    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, Mailbox.IGraphTokenSource graphTokens, TimeProvider clock)
+    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, Mailbox.IGraphTokenSource graphTokens, TimeProvider clock,
+    LetterQuota quota)
 {
     /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
@@ -41,6 +42,7 @@ public sealed class DispatchService(
         if (next.BlockedBy is { } blocked)
             throw new DomainException($"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
         var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
+        await quota.CheckAsync(choice.Channel, ct); // every firm sends on the operator's AR24 contract
         var lawyer = Lawyer();
         if (choice.NeedsOtp)
         {

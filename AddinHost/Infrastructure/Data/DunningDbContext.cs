@@ -65,7 +65,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.Email });
             e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Key).HasMaxLength(254); // an e-mail address may be the key, and one has up to 254 characters
         });
         b.Entity<RecoveryCase>(e =>
         {
@@ -167,6 +167,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
         });
 
+        b.ApplyConfigurationsFromAssembly(typeof(DunningDbContext).Assembly); // mappings kept beside their entities
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(TenantEntity).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {
             type.FindProperty(nameof(TenantEntity.TenantId))!.SetMaxLength(64);

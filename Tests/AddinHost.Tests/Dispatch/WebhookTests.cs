@@ -53,7 +53,7 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
         _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)); // accepted at AR24; the next poll is days away
         Assert.False(await Processor.ProcessNextAsync(default));
 
-        var key = Webhooks.TenantKey(_app.Tenant);
+        var key = _app.Services.GetRequiredService<WebhookKeys>().For(_app.Tenant);
         var lie = JsonSerializer.Serialize(new { id_mail = dispatch.ProviderMailId, status = "refused" });
         await Webhook("10.9.9.9", key, lie);           // forged, from outside the allow-list
         await Webhook(Allowed, "clé-inconnue", lie);   // unknown tenant key

@@ -109,7 +109,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/dispatches/{id:guid}/posting", $"/api/dispatches/{dispatchB}/posting", Json(new { trackingNumber = "RR123456785FR" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/evidence", $"/api/cases/{caseB.Id}/evidence")).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
-        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey("cabinet-b")}", Json(new { status = "refused" }));
+        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{App.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For("cabinet-b")}", Json(new { status = "refused" }));
         Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
         Assert.Equal("", await hook.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
@@ -142,8 +142,11 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/export", $"/api/debtors/{debtorB}/export")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode); // B's case stays (checked below)
-        // Onboarding only ever concerns the caller's own tenant.
+        // Onboarding only ever concerns the caller's own tenant, and no firm decides another's (operators only).
         (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("GET", "/api/operator/onboarding", "/api/operator/onboarding")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("POST", "/api/operator/onboarding/{tenantId}/accept", "/api/operator/onboarding/cabinet-b/accept", Json(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("POST", "/api/operator/onboarding/{tenantId}/refuse", "/api/operator/onboarding/cabinet-b/refuse", Json(new { reason = "non" }))).StatusCode);
         var onboarding = await (await Call("GET", "/api/onboarding", "/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>();
         Assert.Equal((App.Tenant, "Cabinet A"), (onboarding.TenantId, onboarding.Name));
         Assert.False((await (await _b.GetAsync("/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>()).Name is not null);

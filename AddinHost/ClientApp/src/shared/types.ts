@@ -6,7 +6,7 @@ export type DispatchState = "Planned" | "Sending" | "ToVerify" | "Deposited" | "
 export type CaseStatus = "EnCours" | "EnPause" | "EchelleTerminee" | "Solde" | "SousLeSeuil";
 export type PauseKind = "Litige" | "PromesseDePaiement" | "Echeancier" | "Suspension";
 
-export interface Info { product: string; environment: string; demonstration: boolean; embeddedDefaults: string[]; banner: string | null }
+export interface Info { product: string; environment: string | null; demonstration: boolean; embeddedDefaults: string[]; banner: string | null }
 
 export interface AddinConfig { demonstration: boolean; clientId: string | null; apiScope: string | null; authority: string; banner: string | null }
 

@@ -248,8 +248,8 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -278,6 +278,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Debtors");
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("ImportTurn");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Invoice", b =>
@@ -749,6 +776,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int?>("MonthlyLetterQuota")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -764,6 +794,44 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("TenantId");
 
                     b.ToTable("OnboardedTenants");
+                });
+
+            modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardingRequest", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("OnboardingRequest");
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.TokenCacheEntry", b =>

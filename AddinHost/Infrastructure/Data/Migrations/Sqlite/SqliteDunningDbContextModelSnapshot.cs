@@ -243,7 +243,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -273,6 +273,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Debtors");
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("ImportTurn");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Invoice", b =>
@@ -744,6 +771,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MonthlyLetterQuota")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -759,6 +789,44 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("TenantId");
 
                     b.ToTable("OnboardedTenants");
+                });
+
+            modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardingRequest", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("OnboardingRequest");
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.TokenCacheEntry", b =>
