@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Cases.Privacy;
 using AddinHost.Cases.Demo;
 using AddinHost.Cases.Import;
@@ -19,7 +20,7 @@ public static class CasesExtensions
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
         s.AddScoped<ImportTurns>();
-        s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateFrench(ImportLimits.Section);
         s.AddScoped<CaseEntry>();
         s.AddScoped<Privacy.DebtorExport>();
         s.AddScoped<Privacy.ErasurePlanner>();

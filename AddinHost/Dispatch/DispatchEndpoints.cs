@@ -36,14 +36,15 @@ public static class DispatchEndpoints
         builder.Services.AddHttpClient<Ar24Client>()
             .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddSingleton<WebhookKeys>();
-        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateFrench(QuotaOptions.Section);
         builder.Services.AddScoped<LetterQuota>();
         builder.Services.AddSingleton<Batches.EventStreams>();
         var callbacks = !string.IsNullOrWhiteSpace(builder.Configuration["Ar24:WebhookBaseUrl"]);
-        if (callbacks && WebhookKeys.Derived(builder.Configuration) && builder.Environment.IsProduction())
-            throw new InvalidOperationException($"{WebhookKeys.SecretSetting} est obligatoire en Production dès que Ar24:WebhookBaseUrl est renseigné : " +
-                "la clé de l'adresse de rappel de chaque cabinet en est dérivée (HMAC). Générez 32 octets aléatoires (openssl rand -base64 32) " +
-                "et passez-les par Key Vault.");
+        // A key derived from the AR24 private key is a demo's shortcut: anywhere else the secret is the admin's.
+        if (callbacks && WebhookKeys.Derived(builder.Configuration) && !builder.Environment.IsDevelopment())
+            SettingsCheck.Of(builder).Refuse($"{WebhookKeys.SecretSetting} est obligatoire dès que Ar24:WebhookBaseUrl est " +
+                "renseigné : la clé de l'adresse de rappel de chaque cabinet en est dérivée (HMAC). Générez 32 octets " +
+                "aléatoires (openssl rand -base64 32) et passez-les par Key Vault.", AdminGuide.Ar24);
         builder.Services.AddSingleton(new Infrastructure.Data.EmbeddedDefault("Clé des rappels AR24 dérivée de la clé privée AR24",
             callbacks && WebhookKeys.Derived(builder.Configuration)));
         builder.Services.AddScoped<DispatchService>();

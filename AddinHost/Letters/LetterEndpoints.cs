@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
@@ -21,7 +22,7 @@ public static class LetterEndpoints
 
     public static IHostApplicationBuilder AddLetters(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LetterLimits>().Bind(builder.Configuration.GetSection(LetterLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LetterLimits>().Bind(builder.Configuration.GetSection(LetterLimits.Section)).ValidateFrench(LetterLimits.Section);
         // The engine of the server, within the configured limits (the command line and the tests use the defaults).
         builder.Services.AddSingleton(sp => new LetterEngine(LetterFields.All,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetterLimits>>().Value.ToDocumentLimits()));

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,7 +16,7 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddDunningHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateFrench(HealthOptions.Section);
         builder.Services.AddSingleton<ReadinessCache>();
         builder.Services.AddHttpClient(Ar24HealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         // Each check answers within seconds: a load balancer's probe must not hang on a store's retries.
