@@ -2,6 +2,7 @@ using AddinHost.Dispatch.Ar24;
 using Microsoft.Extensions.Http.Resilience;
 using AddinHost.Dispatch.Batches;
 using AddinHost.Dispatch.Outbox;
+using AddinHost.Dispatch.Senders;
 using AddinHost.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,10 @@ public static class DispatchEndpoints
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateDataAnnotations().ValidateOnStart()
+            // AR24's documented callback address unless the configuration lists others (a configured list replaces it).
+            .PostConfigure(o => { if (o.WebhookAllowedIps.Count == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
+        builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchTimingCheck>();
         builder.Services.AddHttpClient<Ar24Client>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<Ar24Options>>().Value;
@@ -40,7 +44,7 @@ public static class DispatchEndpoints
         builder.Services.AddSingleton<Batches.BatchPreparer>();
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
-        builder.Services.AddSingleton<SenderAccounts>();
+        builder.AddAr24Senders();
         builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();
@@ -81,6 +85,7 @@ public static class DispatchEndpoints
             })
             .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)").RequireAuthorization(Policies.Lecture);
         app.MapAr24Webhook();
+        app.MapAr24Senders();
         app.MapBatches();
         return app;
     }

@@ -69,7 +69,7 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         var root = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement;
         Assert.Contains("SIMULATION", root.GetProperty("simulation").GetString()); // the simulator's proofs never pass for real ones
         var manifest = root.GetProperty("pieces").EnumerateArray().ToList();
-        Assert.Equal(["depot", "lettre"], manifest.Select(p => p.GetProperty("Kind").GetString()).Order());
+        Assert.Equal(["depot", "envoi", "lettre"], manifest.Select(p => p.GetProperty("Kind").GetString()).Order());
         var letter = manifest.Single(p => p.GetProperty("Kind").GetString() == "lettre");
         Assert.Equal(dispatch.LetterSha256, letter.GetProperty("Sha256").GetString()); // the exact bytes generated are the ones filed
         using var bytes = new MemoryStream();
@@ -130,7 +130,7 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
 
         using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
         var pieces = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
-        Assert.Equal(["annexe-1", "annexe-2", "depot", "lettre"], pieces.Select(p => p.GetProperty("Kind").GetString()).Order());
+        Assert.Equal(["annexe-1", "annexe-2", "depot", "envoi", "lettre"], pieces.Select(p => p.GetProperty("Kind").GetString()).Order());
         Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-001.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-1").GetProperty("Sha256").GetString());
         Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-002.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-2").GetProperty("Sha256").GetString());
     }
