@@ -13,9 +13,7 @@ public static class DispatchEndpoints
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateDataAnnotations().ValidateOnStart()
-            // AR24's documented callback address unless the configuration lists others (a configured list replaces it).
-            .PostConfigure(o => { if (o.WebhookAllowedIps.Count == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
+        builder.AddAr24Options();
         builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchTimingCheck>();
         builder.Services.AddHttpClient<Ar24Client>((sp, http) =>
             {
@@ -48,6 +46,15 @@ public static class DispatchEndpoints
         builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();
+        return builder;
+    }
+
+    /// <summary>The <c>Ar24</c> section, checked at start-up; AR24's documented callback address unless others are configured.</summary>
+    public static IHostApplicationBuilder AddAr24Options(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateDataAnnotations().ValidateOnStart()
+            // A configured list replaces the documented address (binding would otherwise append to a default).
+            .PostConfigure(o => { if (o.WebhookAllowedIps.Count == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
         return builder;
     }
 

@@ -56,7 +56,7 @@ public static class Ar24SandboxEndpoints
                 fields.GetValueOrDefault("to_lastname") ?? "", fields.GetValueOrDefault("to_company") ?? "", fields["dest_statut"],
                 fields.GetValueOrDefault("ref_client") ?? "", fields.GetValueOrDefault("ref_dossier") ?? "", fields.GetValueOrDefault("eidas") == "1",
                 clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof", options.Value.RecipientDelay,
-                fields.GetValueOrDefault("webhook"), files);
+                fields.GetValueOrDefault("webhook"), files) { BadProofLink = fault == "bad-proof-link" };
             state.Mails[id] = simulated;
             state.MailSenders[id] = sender.Id.ToString(CultureInfo.InvariantCulture);
             state.MailAttachments[id] = files.Select(a => state.Attachments[a].Name).ToList();

@@ -32,10 +32,13 @@ public sealed class Ar24SandboxState
     public void Uploaded() => Interlocked.Increment(ref _uploads);
     public void Listed() => Interlocked.Increment(ref _listCalls);
 
-    /// <summary>Faults to play on the next mail sends, in order: "maintenance", "lost" (recorded, then the reply is lost), "timeout" (recorded, then no reply in time).</summary>
+    /// <summary>
+    /// Faults to play on the next mail sends, in order: "maintenance", "lost" (recorded, then the reply is lost),
+    /// "timeout" (recorded, then no reply in time), "bad-proof-link" (recorded; its sending proof's link is no address).
+    /// </summary>
     public ConcurrentQueue<string> Faults { get; } = new();
 
-    public static readonly string[] KnownFaults = ["maintenance", "lost", "timeout"];
+    public static readonly string[] KnownFaults = ["maintenance", "lost", "timeout", "bad-proof-link"];
 
     /// <summary>The last outcome each mail's webhook was told of.</summary>
     public ConcurrentDictionary<long, Ar24Outcome> Notified { get; } = new();
@@ -82,6 +85,9 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
     string DestStatut, string RefClient, string RefDossier, bool Eidas, DateTimeOffset SentAt, string ProofBaseUrl, TimeSpan RecipientDelay,
     string? Webhook, IReadOnlyList<long> AttachmentIds)
 {
+    /// <summary>A fault for tests: the sending proof's link is not a web address.</summary>
+    public bool BadProofLink { get; init; }
+
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>The recipient's reaction is chosen by the address: refus@…, negligence@…, npai@…, echec@… (the send fails); anyone else accepts.</summary>
@@ -121,7 +127,8 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
             ["to_firstname"] = ToFirstname, ["to_lastname"] = ToLastname, ["to_company"] = ToCompany, ["to_email"] = ToEmail,
             ["dest_statut"] = DestStatut, ["id_sender"] = SenderId, ["full_hash_sha256"] = "",
             ["is_eidas"] = Eidas ? 1 : 0, ["send_fail"] = outcome == Ar24Outcome.Failed ? 1 : 0, ["price_ht"] = Eidas ? "4.99" : "3.49",
-            ["proof_dp_url"] = Proof("depot"), ["proof_ev_url"] = outcome == Ar24Outcome.Failed ? "" : Proof("envoi"),
+            ["proof_dp_url"] = Proof("depot"),
+            ["proof_ev_url"] = outcome == Ar24Outcome.Failed ? "" : BadProofLink ? "lien de preuve illisible" : Proof("envoi"),
             ["ts_ev_date"] = outcome == Ar24Outcome.Failed ? "" : Date(SentAt),
             ["proof_ar_url"] = If(Ar24Outcome.Accepted, Proof("reception")), ["view_date"] = If(Ar24Outcome.Accepted, acted),
             ["proof_rf_url"] = If(Ar24Outcome.Refused, Proof("refus")), ["refused_date"] = If(Ar24Outcome.Refused, acted),

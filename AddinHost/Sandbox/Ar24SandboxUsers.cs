@@ -72,7 +72,8 @@ internal static class Ar24SandboxUsers
                     case "accept-terms": user.TermsAccepted = true; break;
                     case "grant-access" when user.AccessRequested: user.LinkedToApi = true; user.AccessRequested = false; break;
                     case "grant-access": return Results.Problem(detail: "Aucune demande d'accès en attente pour ce compte.", statusCode: 409);
-                    default: return Results.Problem(detail: "Actions : confirm, accept-terms, grant-access.", statusCode: 400);
+                    case "revoke-access": user.LinkedToApi = false; break;
+                    default: return Results.Problem(detail: "Actions : confirm, accept-terms, grant-access, revoke-access.", statusCode: 400);
                 }
                 return Results.Ok(user.ToJson());
             })
