@@ -50,9 +50,6 @@ public sealed class Ar24Options : IValidatableObject
     /// <summary>Lawyers' own sender accounts; a firm's ERE goes out under the firm's account when its lawyer has none.</summary>
     public List<Ar24Sender> Senders { get; set; } = [];
 
-    public Ar24Sender? SenderFor(string tenant, string user) =>
-        Senders.FirstOrDefault(s => s.Tenant == tenant && string.Equals(s.User, user, StringComparison.OrdinalIgnoreCase));
-
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
@@ -68,8 +65,11 @@ public sealed class Ar24Options : IValidatableObject
         foreach (var twice in Senders.GroupBy(s => (s.Tenant, s.User.ToLowerInvariant())).Where(g => g.Count() > 1))
             yield return new ValidationResult($"Ar24:Senders : l'avocat {twice.Key.Item2} du cabinet {twice.Key.Tenant} est déclaré deux fois.", [nameof(Senders)]);
         // An address is one firm's, and one sender's: two declarations would let one send as the other.
-        foreach (var shared in Senders.GroupBy(s => s.Email.Trim().ToLowerInvariant()).Where(g => g.Count() > 1))
-            yield return new ValidationResult($"Ar24:Senders : l'adresse {shared.Key} est déclarée pour plusieurs expéditeurs "
-                + $"({string.Join(", ", shared.Select(s => s.Tenant).Distinct())}) ; une adresse n'appartient qu'à un avocat d'un cabinet.", [nameof(Senders)]);
+        // Named by position, not by address: start-up errors reach the logs, which carry no personal data.
+        var positions = Senders.Select((s, i) => (Key: s.Email.Trim().ToLowerInvariant(), Index: i));
+        foreach (var shared in positions.GroupBy(s => s.Key).Where(g => g.Count() > 1))
+            yield return new ValidationResult("Ar24:Senders : une même adresse est déclarée pour plusieurs expéditeurs "
+                + $"(Ar24:Senders:{string.Join(", Ar24:Senders:", shared.Select(s => s.Index))}) ; "
+                + "une adresse n'appartient qu'à un avocat d'un cabinet.", [nameof(Senders)]);
     }
 }

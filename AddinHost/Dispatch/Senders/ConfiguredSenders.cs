@@ -19,7 +19,7 @@ public static class ConfiguredSenders
     public static async Task BindAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var senders = services.GetRequiredService<IOptions<Ar24Options>>().Value.Senders;
-        foreach (var sender in senders)
+        foreach (var (sender, index) in senders.Select((s, i) => (s, i)))
         {
             await using var scope = services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(sender.Tenant);
@@ -30,8 +30,10 @@ public static class ConfiguredSenders
             {
                 var row = await db.Ar24SenderAccounts.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Email == email, ct);
                 if (row is not null && row.TenantId != sender.Tenant)
-                    throw new InvalidOperationException($"Ar24:Senders : l'adresse {email} (cabinet {sender.Tenant}) est déjà l'expéditeur AR24 "
-                        + $"du cabinet {row.TenantId}. Une adresse n'appartient qu'à un cabinet : corrigez la configuration.");
+                    // Named by position, not by address: start-up errors reach the logs, which carry no personal data.
+                    throw new InvalidOperationException($"Ar24:Senders:{index} (cabinet {sender.Tenant}) : cette adresse est "
+                        + $"déjà l'expéditeur AR24 du cabinet {row.TenantId}. Une adresse n'appartient qu'à un cabinet : "
+                        + "corrigez la configuration.");
                 if (row is null)
                     db.Ar24SenderAccounts.Add(row = new Ar24SenderAccount
                     {

@@ -111,13 +111,15 @@ public sealed class Ar24StartupTests
 
         await using var other = new DunningApp(DbKind.Sqlite, database, "cabinet-b") { Settings = Sender("cabinet-b", "claire.delaunay@delaunay.example"), OwnsDatabase = true };
         var e = Assert.ThrowsAny<Exception>(() => other.Server);
-        Assert.Contains("est déjà l'expéditeur AR24 du cabinet cabinet-a", e.GetBaseException().Message);
+        Assert.Contains("Ar24:Senders:0 (cabinet cabinet-b) : cette adresse est déjà l'expéditeur AR24 du cabinet cabinet-a",
+            e.GetBaseException().Message);
 
         await using var twice = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-a")
         {
             OwnsDatabase = true,
             Settings = new[] { Sender("cabinet-a", "x@delaunay.example"), Sender("cabinet-b", "x@delaunay.example", 1) }.SelectMany(d => d).ToDictionary(),
         };
-        Assert.Contains("déclarée pour plusieurs expéditeurs", Assert.ThrowsAny<Exception>(() => twice.Server).GetBaseException().Message);
+        Assert.Contains("déclarée pour plusieurs expéditeurs (Ar24:Senders:0, Ar24:Senders:1)",
+            Assert.ThrowsAny<Exception>(() => twice.Server).GetBaseException().Message);
     }
 }

@@ -9,10 +9,10 @@ public static class NoticeScenario
     public static readonly string Siret = AddinHost.Cases.Demo.DemoSeeder.DemoSiret(81234567);
 
     /// <summary>The firm's identity, and its address made an active AR24 sender through the admin's onboarding.</summary>
-    public static async Task SetCabinetAsync(HttpClient client, string email = CabinetEmail, HttpClient? ar24 = null)
+    public static async Task SetCabinetAsync(HttpClient client, string email = CabinetEmail, HttpClient? ar24 = null, string? graphBaseUrl = null)
     {
         await PutIdentityAsync(client, email);
-        await Ar24Onboarding.ActivateAsync(client, email, ar24: ar24);
+        await Ar24Onboarding.ActivateAsync(client, email, ar24: ar24, graphBaseUrl: graphBaseUrl);
     }
 
     /// <summary>The firm's identity alone: what opening its AR24 accounts needs (SIRET, address), nothing at AR24 yet.</summary>
@@ -33,7 +33,7 @@ public static class NoticeScenario
     /// <summary>The firm's identity set, the reminders taken, and the mise en demeure sent through the outbox (deposited at the simulator).</summary>
     public static async Task DepositNoticeAsync(DunningApp app, HttpClient client, Guid caseId)
     {
-        await SetCabinetAsync(client);
+        await SetCabinetAsync(client, graphBaseUrl: app.Settings.GetValueOrDefault("Graph:BaseUrl"));
         await TakeRemindersAsync(client, caseId);
         (await client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
         var processor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AddinHost.Dispatch.Outbox.DispatchProcessor>(app.Services);
