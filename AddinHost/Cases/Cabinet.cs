@@ -18,7 +18,8 @@ public sealed class Cabinet : TenantEntity
 
     public string? Email { get; set; }
 
-    /// <summary>The firm's SIRET (14 digits): AR24 requires it to open a French professional's sender account.</summary>
+    /// <summary>The firm's SIRET (14 digits): AR24 requires it to open a French professional's sender
+    /// account.</summary>
     public string? Siret { get; set; }
 
     /// <summary>The intra-EU VAT number: AR24 requires it for a professional established elsewhere in the EU.</summary>

@@ -10,7 +10,8 @@ namespace AddinHost.Cases;
 public static class CabinetEndpoints
 {
     /// <summary>The firm's identity; SIRET, VAT number and country open its AR24 sender accounts.</summary>
-    public sealed record CabinetDto(string? Name, string? Address, string? PostalCode, string? City, string? SigningLawyer, string? Bar, string? Email,
+    public sealed record CabinetDto(string? Name, string? Address, string? PostalCode, string? City,
+        string? SigningLawyer, string? Bar, string? Email,
         string? Siret = null, string? VatNumber = null, string? Country = null);
 
     public static IEndpointRouteBuilder MapCabinet(this IEndpointRouteBuilder app)
@@ -19,7 +20,8 @@ public static class CabinetEndpoints
 
         group.MapGet("/", async (DunningDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) is { } c
-                    ? new CabinetDto(c.Name, c.Address, c.PostalCode, c.City, c.SigningLawyer, c.Bar, c.Email, c.Siret, c.VatNumber, c.Country ?? "FR")
+                    ? new CabinetDto(c.Name, c.Address, c.PostalCode, c.City, c.SigningLawyer, c.Bar, c.Email, c.Siret,
+                        c.VatNumber, c.Country ?? "FR")
                     : new CabinetDto(null, null, null, null, null, null, null)))
             .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers").RequireAuthorization(Policies.Lecture);
 
@@ -34,10 +36,13 @@ public static class CabinetEndpoints
                     throw Problem.Validation("email", "Adresse électronique invalide : elle ouvre le compte expéditeur AR24 du cabinet.");
                 var siret = Siren.Normalize(body.Siret);
                 if (siret is not null && !Siren.IsValidSiret(siret))
-                    throw Problem.Validation("siret", "SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle.");
-                var vat = body.VatNumber?.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant() is { Length: > 0 } v ? v : null;
+                    throw Problem.Validation("siret",
+                        "SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle.");
+                var vat = body.VatNumber?.Replace(" ", "",
+                    StringComparison.Ordinal).ToUpperInvariant() is { Length: > 0 } v ? v : null;
                 if (vat is not null && !System.Text.RegularExpressions.Regex.IsMatch(vat, "^[A-Z]{2}[A-Z0-9]{2,13}$"))
-                    throw Problem.Validation("vatNumber", "Numéro de TVA intracommunautaire invalide (par exemple FR12345678901).");
+                    throw Problem.Validation("vatNumber",
+                        "Numéro de TVA intracommunautaire invalide (par exemple FR12345678901).");
                 var country = string.IsNullOrWhiteSpace(body.Country) ? "FR" : body.Country.Trim().ToUpperInvariant();
                 if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
                     throw Problem.Validation("country", "Pays : code à deux lettres (ISO 3166), par exemple FR.");

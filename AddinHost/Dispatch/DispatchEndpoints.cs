@@ -49,7 +49,8 @@ public static class DispatchEndpoints
         return builder;
     }
 
-    /// <summary>The <c>Ar24</c> section, checked at start-up; AR24's documented callback address unless others are configured.</summary>
+    /// <summary>The <c>Ar24</c> section, checked at start-up; AR24's documented callback address unless others are
+    /// configured.</summary>
     public static IHostApplicationBuilder AddAr24Options(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateDataAnnotations().ValidateOnStart()

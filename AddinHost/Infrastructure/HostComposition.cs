@@ -71,7 +71,8 @@ public static class HostComposition
         return app;
     }
 
-    /// <summary>Migrations, the configured AR24 senders bound to their firms, then the demo firm in Development.</summary>
+    /// <summary>Migrations, the configured AR24 senders bound to their firms, then the demo firm in
+    /// Development.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStartup)

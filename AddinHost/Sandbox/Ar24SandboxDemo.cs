@@ -17,10 +17,12 @@ public static class Ar24SandboxDemo
         var state = services.GetRequiredService<Ar24SandboxState>();
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var cabinet = await db.Cabinets.FirstOrDefaultAsync(ct);
-        if (cabinet?.Email is { } firmEmail && !await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == firmEmail, ct))
+        if (cabinet?.Email is { } firmEmail
+            && !await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == firmEmail, ct))
             db.Ar24SenderAccounts.Add(new Ar24SenderAccount
             {
-                Email = firmEmail, BoundAt = now, Origin = Ar24SenderOrigin.Confirmed, Gender = "F", Firstname = "Claire", Lastname = "Delaunay",
+                Email = firmEmail, BoundAt = now, Origin = Ar24SenderOrigin.Confirmed, Gender = "F",
+                    Firstname = "Claire", Lastname = "Delaunay",
             });
         await db.SaveChangesAsync(ct);
         foreach (var sender in await db.Ar24SenderAccounts.ToListAsync(ct))
@@ -28,8 +30,10 @@ public static class Ar24SandboxDemo
             if (sender.Ar24UserId is { } known && state.Users.ContainsKey(known)) continue;
             var user = new SimulatedUser
             {
-                Id = state.NextId(), Email = sender.Email, Firstname = sender.Firstname ?? "Camille", Lastname = sender.Lastname ?? "Démo",
-                Gender = sender.Gender ?? "F", Statut = "professionnel", Country = cabinet?.Country ?? "FR", Company = cabinet?.Name,
+                Id = state.NextId(), Email = sender.Email, Firstname = sender.Firstname ?? "Camille",
+                    Lastname = sender.Lastname ?? "Démo",
+                Gender = sender.Gender ?? "F", Statut = "professionnel", Country = cabinet?.Country ?? "FR",
+                    Company = cabinet?.Name,
                 CompanySiret = cabinet?.Siret, LinkedToApi = true, Confirmed = true, TermsAccepted = true,
             };
             state.Users[user.Id] = user;

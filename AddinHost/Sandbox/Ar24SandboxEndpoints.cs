@@ -23,7 +23,8 @@ public static class Ar24SandboxEndpoints
     /// </summary>
     private static readonly TimeSpan DateTolerance = TimeSpan.FromMinutes(10);
 
-    /// <summary>GUESS: the page size of user/mail when max is absent, and the most one page gives (AR24 documents neither).</summary>
+    /// <summary>GUESS: the page size of user/mail when max is absent, and the most one page gives (AR24 documents
+    /// neither).</summary>
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
 
@@ -38,7 +39,8 @@ public static class Ar24SandboxEndpoints
             if (file is null) return Error("attachment_missing_file", "You didn't fill the file parameter correctly");
             if (file.Length == 0) return Error("attachment_too_big", "File is empty (0B) or too big"); // AR24 doc
             var name = fields.GetValueOrDefault("file_name") is { Length: > 0 } given ? given : file.FileName;
-            if (string.IsNullOrWhiteSpace(name)) return Error("attachment_empty_name", "We can't extract a file name for the uploaded file");
+            if (string.IsNullOrWhiteSpace(name)) return Error("attachment_empty_name",
+                "We can't extract a file name for the uploaded file");
             var id = state.NextId();
             state.Attachments[id] = (name, (int)file.Length, sender!.Id.ToString(CultureInfo.InvariantCulture));
             state.Uploaded();
@@ -47,15 +49,20 @@ public static class Ar24SandboxEndpoints
         api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock, IOptions<SandboxOptions> options) => Handle(http, fields =>
         {
             var fault = state.Faults.TryDequeue(out var f) ? f : null;
-            if (fault == "maintenance") return new Reply(new JsonObject { ["status"] = "maintenance", ["message"] = "Maintenance in progress" }, false);
+            if (fault == "maintenance") return new Reply(new JsonObject { ["status"] = "maintenance",
+                ["message"] = "Maintenance in progress" }, false);
             if (LinkedSender(state, fields, out var sender) is { } refused) return refused;
             if (Ar24SandboxRules.NewMail(fields, sender!, state) is { } invalid) return invalid;
             var id = state.NextId();
             var files = Ar24SandboxRules.Attachments(fields).Select(a => a!.Value).ToList();
-            var simulated = new SimulatedMail(id, sender!.Id, fields["to_email"].Trim(), fields.GetValueOrDefault("to_firstname") ?? "",
-                fields.GetValueOrDefault("to_lastname") ?? "", fields.GetValueOrDefault("to_company") ?? "", fields["dest_statut"],
-                fields.GetValueOrDefault("ref_client") ?? "", fields.GetValueOrDefault("ref_dossier") ?? "", fields.GetValueOrDefault("eidas") == "1",
-                clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof", options.Value.RecipientDelay,
+            var simulated = new SimulatedMail(id, sender!.Id, fields["to_email"].Trim(),
+                fields.GetValueOrDefault("to_firstname") ?? "",
+                fields.GetValueOrDefault("to_lastname") ?? "", fields.GetValueOrDefault("to_company") ?? "",
+                    fields["dest_statut"],
+                fields.GetValueOrDefault("ref_client") ?? "", fields.GetValueOrDefault("ref_dossier") ?? "",
+                    fields.GetValueOrDefault("eidas") == "1",
+                clock.GetUtcNow(), $"{http.Request.Scheme}://{http.Request.Host}{Prefix}/proof",
+                    options.Value.RecipientDelay,
                 fields.GetValueOrDefault("webhook"), files) { BadProofLink = fault == "bad-proof-link" };
             state.Mails[id] = simulated;
             state.MailSenders[id] = sender.Id.ToString(CultureInfo.InvariantCulture);
@@ -70,8 +77,10 @@ public static class Ar24SandboxEndpoints
         }));
         api.MapGet("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
         {
-            if (!long.TryParse(fields.GetValueOrDefault("id"), out var id)) return Error("missing_erm_id", "Please provide a valid mail ID");
-            if (!state.Mails.TryGetValue(id, out var mail)) return Error("mail_not_exist", "Mail does not exist"); // GUESS: the slug
+            if (!long.TryParse(fields.GetValueOrDefault("id"), out var id)) return Error("missing_erm_id",
+                "Please provide a valid mail ID");
+            if (!state.Mails.TryGetValue(id, out var mail)) return Error("mail_not_exist",
+                "Mail does not exist"); // GUESS: the slug
             return state.Users.TryGetValue(mail.SenderId, out var owner) && owner.LinkedToApi
                 ? Success(mail.ToJson(clock.GetUtcNow()))
                 : Error("user_unavailable", "You tried to access a resource that is not related to your API");
@@ -82,7 +91,8 @@ public static class Ar24SandboxEndpoints
         {
             if (LinkedSender(state, fields, out var sender) is { } refused) return refused;
             state.Listed();
-            var max = Math.Clamp(int.TryParse(fields.GetValueOrDefault("max"), out var m) ? m : DefaultPageSize, 1, MaxPageSize);
+            var max = Math.Clamp(int.TryParse(fields.GetValueOrDefault("max"), out var m) ? m
+                : DefaultPageSize, 1, MaxPageSize);
             var start = Math.Max(0, int.TryParse(fields.GetValueOrDefault("start"), out var s) ? s : 0);
             var mine = state.Mails.Values.Where(x => x.SenderId == sender!.Id);
             mine = string.Equals(fields.GetValueOrDefault("sort"), "DESC", StringComparison.OrdinalIgnoreCase)
@@ -95,7 +105,8 @@ public static class Ar24SandboxEndpoints
         api.MapGet("/proof/{id:long}/{kind}.pdf", (long id, string kind, Ar24SandboxState state) =>
             state.Mails.TryGetValue(id, out var mail)
                 ? Results.File(SimplePdf.Create(["AR24 - BAC A SABLE (simulation, sans valeur juridique)", $"Preuve : {kind}", $"Envoi no {id}",
-                    $"Reference client : {mail.RefClient}", $"Destinataire : {mail.ToEmail}", $"Envoye le : {mail.SentAt:yyyy-MM-dd HH:mm}"]), "application/pdf")
+                    $"Reference client : {mail.RefClient}", $"Destinataire : {mail.ToEmail}",
+                        $"Envoye le : {mail.SentAt:yyyy-MM-dd HH:mm}"]), "application/pdf")
                 : Results.NotFound());
 
         // For tests and demos of failure: the next sends meet these faults, in order.
@@ -124,19 +135,26 @@ public static class Ar24SandboxEndpoints
 
     public sealed record Reply(JsonObject Envelope, bool Encrypt, bool Lost = false, TimeSpan Delay = default);
 
-    public static Reply Success(JsonNode result) => new(new JsonObject { ["status"] = "SUCCESS", ["result"] = result }, true);
-    public static Reply Error(string slug, string message) => new(new JsonObject { ["status"] = "ERROR", ["slug"] = slug, ["message"] = message }, false);
+    public static Reply Success(JsonNode result) => new(new JsonObject { ["status"] = "SUCCESS",
+        ["result"] = result }, true);
+    public static Reply Error(string slug,
+        string message) => new(new JsonObject { ["status"] = "ERROR", ["slug"] = slug, ["message"] = message }, false);
 
     /// <summary>
-    /// The account <c>id_user</c> names, as a route needing one checks it: it must exist (user_not_exist) and be open to
+    /// The account <c>id_user</c> names, as a route needing one checks it: it must exist (user_not_exist) and be open
+    /// to
     /// this API (user_unavailable: « user has not granted API access », AR24 doc).
     /// </summary>
-    public static Reply? LinkedSender(Ar24SandboxState state, Dictionary<string, string> fields, out SimulatedUser? sender)
+    public static Reply? LinkedSender(Ar24SandboxState state, Dictionary<string, string> fields,
+        out SimulatedUser? sender)
     {
         sender = null;
-        if (!long.TryParse(fields.GetValueOrDefault("id_user"), out var id)) return Error("missing_user_id", "Please specify a valid user ID");
-        if (!state.Users.TryGetValue(id, out sender)) return Error("user_not_exist", "There is no user with this address on AR24");
-        return sender.LinkedToApi ? null : Error("user_unavailable", "You tried to access a resource that is not related to your API");
+        if (!long.TryParse(fields.GetValueOrDefault("id_user"), out var id)) return Error("missing_user_id",
+            "Please specify a valid user ID");
+        if (!state.Users.TryGetValue(id, out sender)) return Error("user_not_exist",
+            "There is no user with this address on AR24");
+        return sender.LinkedToApi ? null
+            : Error("user_unavailable", "You tried to access a resource that is not related to your API");
     }
 
     /// <summary>AR24 always answers HTTP 200: the outcome is in the envelope.</summary>
@@ -170,7 +188,8 @@ public static class Ar24SandboxEndpoints
         var now = clock.GetUtcNow();
         if (sent < now - DateTolerance) return Error("expired_date", "Date is expired");
         if (sent > now + DateTolerance) return Error("date_in_future", "Date is in the future");
-        if (string.IsNullOrEmpty(signature)) return Error("empty_signature", "Signature is missing"); // AR24 doc: the slug exists
+        if (string.IsNullOrEmpty(signature)) return Error("empty_signature",
+            "Signature is missing"); // AR24 doc: the slug exists
         try
         {
             // GUESS: the slug of a signature that does not decrypt to the date (AR24 documents empty_signature only).

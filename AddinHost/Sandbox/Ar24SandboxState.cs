@@ -10,7 +10,8 @@ public sealed class Ar24SandboxState
 {
     private long _nextId = 1000;
 
-    /// <summary>Every AR24 account, opened through the API or directly on AR24's site (not linked to the API then).</summary>
+    /// <summary>Every AR24 account, opened through the API or directly on AR24's site (not linked to the API
+    /// then).</summary>
     public ConcurrentDictionary<long, SimulatedUser> Users { get; } = new();
     public ConcurrentDictionary<long, (string Name, int Size, string Owner)> Attachments { get; } = new();
 
@@ -26,7 +27,8 @@ public sealed class Ar24SandboxState
     private int _uploads;
     private int _listCalls;
 
-    /// <summary>How many files were deposited, and how many pages of user/mail were read: tests count calls with them.</summary>
+    /// <summary>How many files were deposited, and how many pages of user/mail were read: tests count calls with
+    /// them.</summary>
     public int Uploads => _uploads;
     public int ListCalls => _listCalls;
     public void Uploaded() => Interlocked.Increment(ref _uploads);
@@ -34,7 +36,8 @@ public sealed class Ar24SandboxState
 
     /// <summary>
     /// Faults to play on the next mail sends, in order: "maintenance", "lost" (recorded, then the reply is lost),
-    /// "timeout" (recorded, then no reply in time), "bad-proof-link" (recorded; its sending proof's link is no address).
+    /// "timeout" (recorded, then no reply in time), "bad-proof-link" (recorded; its sending proof's link is no
+    /// address).
     /// </summary>
     public ConcurrentQueue<string> Faults { get; } = new();
 
@@ -49,7 +52,8 @@ public sealed class Ar24SandboxState
 
 /// <summary>
 /// An account at the simulated AR24. <see cref="LinkedToApi"/>: opened through our API key, or its holder accepted
-/// our access request; <see cref="Confirmed"/> and <see cref="TermsAccepted"/>: what its holder does from AR24's e-mails.
+/// our access request; <see cref="Confirmed"/> and <see cref="TermsAccepted"/>: what its holder does from AR24's
+/// e-mails.
 /// </summary>
 public sealed class SimulatedUser
 {
@@ -73,16 +77,21 @@ public sealed class SimulatedUser
     /// </summary>
     public JsonObject ToJson() => new()
     {
-        ["id"] = Id, ["email"] = Email, ["firstname"] = Firstname ?? "", ["lastname"] = Lastname ?? "", ["gender"] = Gender ?? "",
-        ["company"] = Company ?? "", ["statut"] = Statut ?? "", ["country"] = Country ?? "", ["company_siret"] = CompanySiret ?? "",
-        ["confirmed"] = Confirmed ? 1 : 0, ["cgu"] = TermsAccepted ? 1 : 0, ["is_payment_possible"] = 1, ["notify_ev"] = "1",
+        ["id"] = Id, ["email"] = Email, ["firstname"] = Firstname ?? "", ["lastname"] = Lastname ?? "",
+            ["gender"] = Gender ?? "",
+        ["company"] = Company ?? "", ["statut"] = Statut ?? "", ["country"] = Country ?? "",
+            ["company_siret"] = CompanySiret ?? "",
+        ["confirmed"] = Confirmed ? 1 : 0, ["cgu"] = TermsAccepted ? 1 : 0, ["is_payment_possible"] = 1,
+            ["notify_ev"] = "1",
         ["creation"] = "2025-01-01 00:00:00", ["champ_ajoute_par_ar24"] = new JsonObject { ["simulation"] = true },
     };
 }
 
 /// <summary>A mail as the simulator keeps it: what was sent, when, and how the recipient will react.</summary>
-public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, string ToFirstname, string ToLastname, string ToCompany,
-    string DestStatut, string RefClient, string RefDossier, bool Eidas, DateTimeOffset SentAt, string ProofBaseUrl, TimeSpan RecipientDelay,
+public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, string ToFirstname,
+    string ToLastname, string ToCompany,
+    string DestStatut, string RefClient, string RefDossier, bool Eidas, DateTimeOffset SentAt, string ProofBaseUrl,
+        TimeSpan RecipientDelay,
     string? Webhook, IReadOnlyList<long> AttachmentIds)
 {
     /// <summary>A fault for tests: the sending proof's link is not a web address.</summary>
@@ -90,7 +99,8 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    /// <summary>The recipient's reaction is chosen by the address: refus@…, negligence@…, npai@…, echec@… (the send fails); anyone else accepts.</summary>
+    /// <summary>The recipient's reaction is chosen by the address: refus@…, negligence@…, npai@…, echec@… (the send
+    /// fails); anyone else accepts.</summary>
     public (Ar24Outcome Outcome, TimeSpan After) Script => ToEmail.Split('@')[0].ToLowerInvariant() switch
     {
         var local when local.StartsWith("refus", StringComparison.Ordinal) => (Ar24Outcome.Refused, RecipientDelay),
@@ -101,7 +111,8 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
     };
 
     /// <summary>What happened by <paramref name="now"/>.</summary>
-    public Ar24Outcome OutcomeAt(DateTimeOffset now) => Script is var (outcome, after) && now >= SentAt + after ? outcome : Ar24Outcome.Deposited;
+    public Ar24Outcome OutcomeAt(DateTimeOffset now) => Script is var (outcome, after)
+        && now >= SentAt + after ? outcome : Ar24Outcome.Deposited;
 
     /// <summary>
     /// The mail as AR24 would show it at <paramref name="now"/>: proofs appear as the recipient acts. Absent proofs and
@@ -124,16 +135,23 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
                 Ar24Outcome.Bounced => "bounced", Ar24Outcome.Failed => "send_fail", _ => "waiting",
             },
             ["date"] = Date(SentAt), ["ref_client"] = RefClient, ["ref_dossier"] = RefDossier, ["ref_facturation"] = "",
-            ["to_firstname"] = ToFirstname, ["to_lastname"] = ToLastname, ["to_company"] = ToCompany, ["to_email"] = ToEmail,
+            ["to_firstname"] = ToFirstname, ["to_lastname"] = ToLastname, ["to_company"] = ToCompany,
+                ["to_email"] = ToEmail,
             ["dest_statut"] = DestStatut, ["id_sender"] = SenderId, ["full_hash_sha256"] = "",
-            ["is_eidas"] = Eidas ? 1 : 0, ["send_fail"] = outcome == Ar24Outcome.Failed ? 1 : 0, ["price_ht"] = Eidas ? "4.99" : "3.49",
+            ["is_eidas"] = Eidas ? 1 : 0, ["send_fail"] = outcome == Ar24Outcome.Failed ? 1 : 0,
+                ["price_ht"] = Eidas ? "4.99" : "3.49",
             ["proof_dp_url"] = Proof("depot"),
-            ["proof_ev_url"] = outcome == Ar24Outcome.Failed ? "" : BadProofLink ? "lien de preuve illisible" : Proof("envoi"),
+            ["proof_ev_url"] = outcome == Ar24Outcome.Failed ? "" : BadProofLink
+                ? "lien de preuve illisible" : Proof("envoi"),
             ["ts_ev_date"] = outcome == Ar24Outcome.Failed ? "" : Date(SentAt),
-            ["proof_ar_url"] = If(Ar24Outcome.Accepted, Proof("reception")), ["view_date"] = If(Ar24Outcome.Accepted, acted),
-            ["proof_rf_url"] = If(Ar24Outcome.Refused, Proof("refus")), ["refused_date"] = If(Ar24Outcome.Refused, acted),
-            ["proof_ng_url"] = If(Ar24Outcome.Negligence, Proof("negligence")), ["negligence_date"] = If(Ar24Outcome.Negligence, acted),
-            ["proof_bc_url"] = If(Ar24Outcome.Bounced, Proof("non-distribution")), ["bounced_date"] = If(Ar24Outcome.Bounced, acted),
+            ["proof_ar_url"] = If(Ar24Outcome.Accepted, Proof("reception")),
+                ["view_date"] = If(Ar24Outcome.Accepted, acted),
+            ["proof_rf_url"] = If(Ar24Outcome.Refused, Proof("refus")),
+                ["refused_date"] = If(Ar24Outcome.Refused, acted),
+            ["proof_ng_url"] = If(Ar24Outcome.Negligence, Proof("negligence")),
+                ["negligence_date"] = If(Ar24Outcome.Negligence, acted),
+            ["proof_bc_url"] = If(Ar24Outcome.Bounced, Proof("non-distribution")),
+                ["bounced_date"] = If(Ar24Outcome.Bounced, acted),
             ["zip"] = "", ["pdf_content"] = "", ["update"] = new JsonArray(),
             ["attachments_details"] = new JsonArray([.. AttachmentIds.Select(a => (JsonNode)new JsonObject { ["id"] = a })]),
             ["champ_ajoute_par_ar24"] = new JsonObject { ["simulation"] = true, ["note"] = "champ inconnu du produit" },

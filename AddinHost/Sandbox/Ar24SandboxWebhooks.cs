@@ -26,7 +26,8 @@ public sealed class Ar24SandboxWebhooks(Ar24SandboxState state, IHttpClientFacto
             try
             {
                 var status = mail.ToJson(clock.GetUtcNow())["status"]!.GetValue<string>();
-                using var body = new FormUrlEncodedContent([new("id_mail", mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("status", status)]);
+                using var body = new FormUrlEncodedContent([new("id_mail",
+                    mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("status", status)]);
                 using var response = await http.PostAsync(target, body, ct);
                 if (!response.IsSuccessStatusCode) continue;
                 state.Notified[mail.Id] = outcome;

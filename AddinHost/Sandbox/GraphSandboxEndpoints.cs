@@ -18,9 +18,11 @@ public static class GraphSandboxEndpoints
         GraphSandboxCalendar.Map(me);
         GraphSandboxMail.Map(me);
         // What the sample mailbox sent, as its recipients read it (the demo shows a sender's confirmation code here).
-        app.MapGet("/sandbox/graph/_delivered", (GraphSandboxMail mail) => Results.Text(new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
+        app.MapGet("/sandbox/graph/_delivered",
+            (GraphSandboxMail mail) => Results.Text(new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
             {
-                ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(), ["body"] = m["body"]?["content"]?.DeepClone(),
+                ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                    ["body"] = m["body"]?["content"]?.DeepClone(),
             })]).ToJsonString(), "application/json"))
             .ExcludeFromDescription().AllowAnonymous();
         me.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>

@@ -16,7 +16,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     private Ar24Options O => options.Value;
 
-    /// <summary>A sender account by its address; <c>user_unavailable</c> when it exists but is not linked to this API.</summary>
+    /// <summary>A sender account by its address; <c>user_unavailable</c> when it exists but is not linked to this
+    /// API.</summary>
     public Task<Ar24User> GetUserAsync(string email, CancellationToken ct) =>
         SendAsync<Ar24User>(HttpMethod.Get, "user", [("email", email)], ct);
 
@@ -24,7 +25,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     public Task<Ar24User> GetUserAsync(long id, CancellationToken ct) =>
         SendAsync<Ar24User>(HttpMethod.Get, "user", [("id_user", Id(id))], ct);
 
-    /// <summary>Opens a sender account with every field AR24 requires (knowledge base « Créer un compte expéditeur via l'API »).</summary>
+    /// <summary>Opens a sender account with every field AR24 requires (knowledge base « Créer un compte expéditeur via
+    /// l'API »).</summary>
     public Task<Ar24User> CreateUserAsync(NewAr24User user, CancellationToken ct) =>
         SendAsync<Ar24User>(HttpMethod.Post, "user",
         [
@@ -51,10 +53,12 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
 
     public async Task<long> UploadAttachmentAsync(long senderId, string fileName, byte[] content, CancellationToken ct)
     {
-        var result = await SendAsync<JsonElement>(HttpMethod.Post, "attachment", [("id_user", Id(senderId)), ("file_name", fileName)], ct,
+        var result = await SendAsync<JsonElement>(HttpMethod.Post, "attachment",
+            [("id_user", Id(senderId)), ("file_name", fileName)], ct,
             file: (fileName, content));
         return result.ValueKind == JsonValueKind.Object && result.TryGetProperty("file_id", out var id)
-               && (id.ValueKind == JsonValueKind.Number ? id.TryGetInt64(out var n) : long.TryParse(id.GetString(), CultureInfo.InvariantCulture, out n))
+               && (id.ValueKind == JsonValueKind.Number ? id.TryGetInt64(out var n)
+                   : long.TryParse(id.GetString(), CultureInfo.InvariantCulture, out n))
             ? n
             : throw Unreadable("AR24 n'a pas donné l'identifiant de la pièce jointe déposée");
     }
@@ -63,10 +67,13 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     public Task<Ar24Mail> SendMailAsync(NewAr24Mail mail, CancellationToken ct) =>
         SendAsync<Ar24Mail>(HttpMethod.Post, "mail",
         [
-            ("id_user", Id(mail.SenderId)), ("to_firstname", mail.Recipient.ToFirstname), ("to_lastname", mail.Recipient.ToLastname),
-            ("to_company", mail.Recipient.ToCompany), ("to_email", mail.Recipient.ToEmail), ("dest_statut", mail.Recipient.DestStatut),
+            ("id_user", Id(mail.SenderId)), ("to_firstname", mail.Recipient.ToFirstname),
+                ("to_lastname", mail.Recipient.ToLastname),
+            ("to_company", mail.Recipient.ToCompany), ("to_email", mail.Recipient.ToEmail),
+                ("dest_statut", mail.Recipient.DestStatut),
             ("content", mail.Content), ("ref_client", mail.RefClient), ("ref_dossier", mail.RefDossier),
-            // Per mail: AR24's POST mail takes the URL to call back (API reference; the public PHP client sends it too).
+            // Per mail: AR24's POST mail takes the URL to call back (API reference; the public PHP client sends it
+            // too).
             ("webhook", mail.Webhook),
             ("eidas", mail.Eidas ? "1" : null), ("otp", mail.Otp),
             .. mail.AttachmentIds.Select(id => ("attachment[]", (string?)Id(id))),
@@ -94,7 +101,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
         return Read<List<Ar24Mail>>(list);
     }
 
-    /// <summary>Downloads a proof from the link AR24 gave in the mail object; a link that is no web address is refused, not thrown.</summary>
+    /// <summary>Downloads a proof from the link AR24 gave in the mail object; a link that is no web address is
+    /// refused, not thrown.</summary>
     public async Task<byte[]> DownloadProofAsync(string url, CancellationToken ct)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
@@ -134,14 +142,16 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
             ?? throw new Ar24Exception(new Ar24Error("reponse_illisible", "La réponse d'AR24 est illisible (ni JSON, ni chiffrée avec notre clé).", true));
         var status = Text(envelope, "status");
         if (status == "SUCCESS")
-            return envelope.TryGetProperty("result", out var result) ? Read<T>(result) : throw Unreadable("AR24 a répondu sans résultat");
+            return envelope.TryGetProperty("result", out var result) ? Read<T>(result)
+                : throw Unreadable("AR24 a répondu sans résultat");
         if (status is not ("ERROR" or "maintenance"))
             // Not AR24's envelope (a proxy's error page, a gateway time-out): the outcome is unknown.
             throw new Ar24Exception(new Ar24Error("reponse_illisible", $"Réponse inattendue entre le serveur et AR24 (HTTP {(int)response.StatusCode}) : l'envoi sera vérifié.", true));
         throw new Ar24Exception(Ar24Errors.For(status == "maintenance" ? "maintenance" : Text(envelope, "slug"), Text(envelope, "message")));
     }
 
-    /// <summary>A result whose shape we cannot read is an uncertain outcome (retryable), never a crash of the worker.</summary>
+    /// <summary>A result whose shape we cannot read is an uncertain outcome (retryable), never a crash of the
+    /// worker.</summary>
     private static T Read<T>(JsonElement result)
     {
         try { return result.Deserialize<T>(Json) ?? throw Unreadable("AR24 a répondu par un résultat vide"); }

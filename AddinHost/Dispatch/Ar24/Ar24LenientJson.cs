@@ -46,7 +46,8 @@ public sealed class LenientDecimalConverter : JsonConverter<decimal?>
                 return reader.TryGetDecimal(out var d) ? d : null;
             case JsonTokenType.String:
                 var s = reader.GetString()?.Trim().Replace(',', '.');
-                return decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+                return decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture,
+                    out var parsed) ? parsed : null;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
                 reader.Skip();
                 return null;

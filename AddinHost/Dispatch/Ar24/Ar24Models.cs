@@ -25,7 +25,8 @@ public sealed record Ar24User
 /// <c>company</c>; <c>company_siret</c> for a French professional, <c>company_tva</c> for one elsewhere in the EU.
 /// </summary>
 public sealed record NewAr24User(string Firstname, string Lastname, string Email, string Gender, string Statut,
-    string Address1, string Zipcode, string City, string Country, string? Company, string? CompanySiret, string? CompanyTva);
+    string Address1, string Zipcode, string City, string Country, string? Company, string? CompanySiret,
+        string? CompanyTva);
 
 /// <summary>
 /// A registered mail as AR24 returns it; its outcome is read from which proofs exist. A blank field is an absent
@@ -38,22 +39,34 @@ public sealed record Ar24Mail
     [JsonPropertyName("id")] public long Id { get; init; }
     [JsonPropertyName("status"), JsonConverter(typeof(BlankAsNullConverter))] public string? Status { get; init; }
     [JsonPropertyName("date"), JsonConverter(typeof(BlankAsNullConverter))] public string? Date { get; init; }
-    [JsonPropertyName("ref_client"), JsonConverter(typeof(BlankAsNullConverter))] public string? RefClient { get; init; }
-    [JsonPropertyName("ref_dossier"), JsonConverter(typeof(BlankAsNullConverter))] public string? RefDossier { get; init; }
-    [JsonPropertyName("full_hash_sha256"), JsonConverter(typeof(BlankAsNullConverter))] public string? FullHashSha256 { get; init; }
+    [JsonPropertyName("ref_client"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? RefClient { get; init; }
+    [JsonPropertyName("ref_dossier"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? RefDossier { get; init; }
+    [JsonPropertyName("full_hash_sha256"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? FullHashSha256 { get; init; }
     [JsonPropertyName("is_eidas"), JsonConverter(typeof(LenientBoolConverter))] public bool? IsEidas { get; init; }
     [JsonPropertyName("send_fail"), JsonConverter(typeof(LenientBoolConverter))] public bool? SendFail { get; init; }
     [JsonPropertyName("price_ht"), JsonConverter(typeof(LenientDecimalConverter))] public decimal? PriceHt { get; init; }
-    [JsonPropertyName("proof_dp_url"), JsonConverter(typeof(BlankAsNullConverter))] public string? DepositProofUrl { get; init; }
-    [JsonPropertyName("proof_ev_url"), JsonConverter(typeof(BlankAsNullConverter))] public string? SendingProofUrl { get; init; }
-    [JsonPropertyName("proof_ar_url"), JsonConverter(typeof(BlankAsNullConverter))] public string? ReceiptProofUrl { get; init; }
+    [JsonPropertyName("proof_dp_url"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? DepositProofUrl { get; init; }
+    [JsonPropertyName("proof_ev_url"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? SendingProofUrl { get; init; }
+    [JsonPropertyName("proof_ar_url"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? ReceiptProofUrl { get; init; }
     [JsonPropertyName("view_date"), JsonConverter(typeof(BlankAsNullConverter))] public string? ViewDate { get; init; }
-    [JsonPropertyName("proof_rf_url"), JsonConverter(typeof(BlankAsNullConverter))] public string? RefusalProofUrl { get; init; }
-    [JsonPropertyName("refused_date"), JsonConverter(typeof(BlankAsNullConverter))] public string? RefusedDate { get; init; }
-    [JsonPropertyName("proof_ng_url"), JsonConverter(typeof(BlankAsNullConverter))] public string? NegligenceProofUrl { get; init; }
-    [JsonPropertyName("negligence_date"), JsonConverter(typeof(BlankAsNullConverter))] public string? NegligenceDate { get; init; }
-    [JsonPropertyName("proof_bc_url"), JsonConverter(typeof(BlankAsNullConverter))] public string? BounceProofUrl { get; init; }
-    [JsonPropertyName("bounced_date"), JsonConverter(typeof(BlankAsNullConverter))] public string? BouncedDate { get; init; }
+    [JsonPropertyName("proof_rf_url"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? RefusalProofUrl { get; init; }
+    [JsonPropertyName("refused_date"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? RefusedDate { get; init; }
+    [JsonPropertyName("proof_ng_url"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? NegligenceProofUrl { get; init; }
+    [JsonPropertyName("negligence_date"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? NegligenceDate { get; init; }
+    [JsonPropertyName("proof_bc_url"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? BounceProofUrl { get; init; }
+    [JsonPropertyName("bounced_date"),
+        JsonConverter(typeof(BlankAsNullConverter))] public string? BouncedDate { get; init; }
     [JsonPropertyName("zip"), JsonConverter(typeof(BlankAsNullConverter))] public string? Zip { get; init; }
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
 
@@ -69,7 +82,8 @@ public sealed record Ar24Mail
         : NegligenceProofUrl is not null ? Ar24Outcome.Negligence
         : ReceiptProofUrl is not null ? Ar24Outcome.Accepted
         : SendFail == true || Status is { } s && (s.Contains("fail", StringComparison.OrdinalIgnoreCase)
-                                                  || s.Contains("error", StringComparison.OrdinalIgnoreCase)) ? Ar24Outcome.Failed
+                                                  || s.Contains("error", StringComparison.OrdinalIgnoreCase))
+                                                      ? Ar24Outcome.Failed
         : DepositProofUrl is not null || SendingProofUrl is not null ? Ar24Outcome.Deposited
         : Ar24Outcome.Pending;
 
@@ -80,7 +94,8 @@ public sealed record Ar24Mail
     [JsonIgnore]
     public string FailureDetail =>
         new[] { "send_fail_reason", "fail_reason", "error_message", "reason", "message" }
-            .Select(name => Extra is not null && Extra.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()?.Trim() : null)
+            .Select(name => Extra is not null && Extra.TryGetValue(name, out var v)
+                && v.ValueKind == JsonValueKind.String ? v.GetString()?.Trim() : null)
             .FirstOrDefault(text => !string.IsNullOrEmpty(text))
         ?? (Status is { } status ? $"statut « {status} »" : "sans motif communiqué");
 
@@ -89,7 +104,8 @@ public sealed record Ar24Mail
     public IEnumerable<(string Kind, string Url)> Proofs =>
         new[]
         {
-            ("depot", DepositProofUrl), ("envoi", SendingProofUrl), ("reception", ReceiptProofUrl), ("refus", RefusalProofUrl),
+            ("depot", DepositProofUrl), ("envoi", SendingProofUrl), ("reception", ReceiptProofUrl),
+                ("refus", RefusalProofUrl),
             ("negligence", NegligenceProofUrl), ("non-distribution", BounceProofUrl),
         }.Where(p => p.Item2 is not null).Select(p => (p.Item1, p.Item2!));
 }
@@ -97,7 +113,9 @@ public sealed record Ar24Mail
 public enum Ar24Outcome { Pending, Deposited, Accepted, Refused, Negligence, Bounced, Failed }
 
 /// <summary>The recipient as AR24's <c>POST mail</c> names them (see <see cref="Ar24Recipients"/>).</summary>
-public sealed record Ar24RecipientFields(string ToFirstname, string ToLastname, string? ToCompany, string ToEmail, string DestStatut);
+public sealed record Ar24RecipientFields(string ToFirstname, string ToLastname, string? ToCompany,
+    string ToEmail, string DestStatut);
 
-public sealed record NewAr24Mail(long SenderId, Ar24RecipientFields Recipient, string Content, string RefClient, string RefDossier,
+public sealed record NewAr24Mail(long SenderId, Ar24RecipientFields Recipient, string Content,
+    string RefClient, string RefDossier,
     IReadOnlyList<long> AttachmentIds, string? Webhook, bool Eidas = false, string? Otp = null);

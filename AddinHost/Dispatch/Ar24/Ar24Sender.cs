@@ -24,7 +24,8 @@ public sealed class Ar24Sender
     [Required(ErrorMessage = "Ar24:Senders : le nom de l'expéditeur est obligatoire.")]
     public string Lastname { get; set; } = "";
 
-    /// <summary>AR24's <c>gender</c> (« M » or « F »), required to open the account; the admin page can set it too.</summary>
+    /// <summary>AR24's <c>gender</c> (« M » or « F »), required to open the account; the admin page can set it
+    /// too.</summary>
     [RegularExpression("^[MF]$", ErrorMessage = "Ar24:Senders : la civilité (Gender) est « M » ou « F ».")]
     public string? Gender { get; set; }
 }

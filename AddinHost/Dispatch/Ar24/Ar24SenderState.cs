@@ -20,11 +20,14 @@ public static class Ar24SenderStates
     /// <summary>Why a sender in this state cannot send yet, and what unblocks it.</summary>
     public static string WhyNotActive(Ar24SenderState state, string email) => state switch
     {
-        Ar24SenderState.ToCreate => $"le compte expéditeur AR24 de {email} n'est pas encore ouvert : l'administrateur doit l'ouvrir "
+        Ar24SenderState.ToCreate => $"le compte expéditeur AR24 de {email} n'est pas encore ouvert : l'administrateur "
+            + $"doit l'ouvrir "
             + "(page d'administration, onglet « Expéditeurs AR24 »)",
-        Ar24SenderState.AccessRequested => $"{email} a déjà un compte AR24 : son titulaire doit accepter la demande d'accès envoyée par AR24, "
+        Ar24SenderState.AccessRequested => $"{email} a déjà un compte AR24 : son titulaire doit accepter la demande "
+            + $"d'accès envoyée par AR24, "
             + "puis l'administrateur vérifie le compte (onglet « Expéditeurs AR24 »)",
-        Ar24SenderState.TermsToAccept => $"le titulaire de {email} doit confirmer son adresse et accepter les conditions générales d'AR24 "
+        Ar24SenderState.TermsToAccept => $"le titulaire de {email} doit confirmer son adresse et accepter les "
+            + $"conditions générales d'AR24 "
             + "(courriels d'AR24), puis l'administrateur vérifie le compte (onglet « Expéditeurs AR24 »)",
         _ => "",
     };

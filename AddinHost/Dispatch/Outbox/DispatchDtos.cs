@@ -30,6 +30,7 @@ public sealed record DispatchDto(Guid Id, Guid CaseId, int Level, string LevelNa
 public sealed record DispatchPreview(Guid CaseId, int Level, string LevelName, string? Template, DateOnly DueOn, ChannelChoice Choice,
     string? SenderEmail, DispatchDto? Existing, string? Simulation)
 {
-    /// <summary>Why the AR24 sender cannot send yet (French), when the step goes through AR24; null when it can.</summary>
+    /// <summary>Why the AR24 sender cannot send yet (French), when the step goes through AR24; null when it
+    /// can.</summary>
     public string? SenderProblem { get; init; }
 }

@@ -15,7 +15,8 @@ namespace AddinHost.Dispatch.Outbox;
 /// reconciles one whose outcome is unknown by looking the mail up at AR24 under the dispatch id.
 /// </summary>
 public sealed class DispatchProcessor(
-    IServiceScopeFactory scopes, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock,
+    IServiceScopeFactory scopes, IOptions<DispatchOptions> options,
+        IOptions<Ar24Options> ar24Options, TimeProvider clock,
     Infrastructure.Telemetry.DunningMetrics metrics, ILogger<DispatchProcessor> log)
 {
     public const string Actor = "envoi-automatique";
@@ -59,7 +60,8 @@ public sealed class DispatchProcessor(
     {
         var row = s.Row; // "Envoi en cours" was committed by the claim, before AR24 is called: a crash from here on is reconciled, never resent blindly
         Fault("after-sending-recorded");
-        // The turn ends with the lease: AR24 then has its own time-out at most to finish, within the grace before "not found" is believed.
+        // The turn ends with the lease: AR24 then has its own time-out at most to finish, within the grace before "not
+        // found" is believed.
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         turn.CancelAfter(TimeSpan.FromSeconds(options.Value.LeaseSeconds));
         var ct = turn.Token;
@@ -68,12 +70,15 @@ public sealed class DispatchProcessor(
         {
             var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
             senderEmail = SenderEmail(row, cabinet);
-            // Only an active sender of this firm sends, under the account the firm opened: refused before any call to AR24.
+            // Only an active sender of this firm sends, under the account the firm opened: refused before any call to
+            // AR24.
             var sender = await SenderAccounts.ActiveIdAsync(s.Db, senderEmail, ct);
-            var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, row.RecipientFirstname, row.RecipientLastname),
+            var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, row.RecipientFirstname,
+                row.RecipientLastname),
                 qualified: row.Channel == Cases.Planning.StepChannel.LreQualifiee);
             if (recipient.Fields is null)
-                throw new Ar24Exception(new Ar24Error("destinataire_incomplet", $"Envoi refusé avant tout appel à AR24 : {recipient.Problem}", false));
+                throw new Ar24Exception(new Ar24Error("destinataire_incomplet",
+                    $"Envoi refusé avant tout appel à AR24 : {recipient.Problem}", false));
             if (row.Ar24SenderId != sender)
             {
                 row.Ar24SenderId = sender;
@@ -82,7 +87,8 @@ public sealed class DispatchProcessor(
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
             // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail costs nothing.
             var annexes = hasDocuments ? await s.Annexes.ForAsync(row, ct) : [];
-            var files = new List<long> { await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct) };
+            var files = new List<long> { await s.Ar24.UploadAttachmentAsync(sender, letter.FileName,
+                letter.Content, ct) };
             foreach (var annex in annexes)
                 files.Add(await s.Ar24.UploadAttachmentAsync(sender, annex.FileName, annex.Content, ct));
             Fault("before-send");
@@ -98,7 +104,8 @@ public sealed class DispatchProcessor(
             row.State = DispatchState.Failed;
             row.FailureReason = e.Message;
             row.SenderOtp = null;
-            if (senderEmail is not null) await SenderAccounts.RecordRefusalAsync(s.Db, senderEmail, e.Error, s.Clock.GetUtcNow(), stopping);
+            if (senderEmail is not null) await SenderAccounts.RecordRefusalAsync(s.Db, senderEmail, e.Error,
+                s.Clock.GetUtcNow(), stopping);
             Event(s, $"Échec de l'envoi « {row.LevelName} » : {e.Message}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("envoi.echec", nameof(DispatchItem), row.Id);
         }
@@ -153,7 +160,8 @@ public sealed class DispatchProcessor(
         try
         {
             // The account the letter left from first; the firm's others only for a letter that predates that record.
-            var lookup = row.Ar24SenderId is { } recorded ? await FindMailAsync(s, recorded, ct) : new MailLookupResult(null, true, 0);
+            var lookup = row.Ar24SenderId is { } recorded ? await FindMailAsync(s, recorded, ct)
+                : new MailLookupResult(null, true, 0);
             var complete = lookup.Complete;
             var found = lookup.Found;
             if (found is null)
@@ -170,7 +178,8 @@ public sealed class DispatchProcessor(
                 await DepositedAsync(s, found.Id, "retrouvé chez AR24 après une interruption", ct);
             else if (now < (row.SendStartedAt ?? 0) + options.Value.NotFoundGraceSeconds * 1000L || !complete)
             {
-                // Our request may have been cut off while AR24 goes on creating the mail, or the scan did not see every mail
+                // Our request may have been cut off while AR24 goes on creating the mail, or the scan did not see
+                // every mail
                 // since the send began: look again later, never send now.
                 if (!complete) LookupIncomplete(s);
                 row.State = DispatchState.ToVerify;
@@ -181,7 +190,8 @@ public sealed class DispatchProcessor(
             }
             else
             {
-                // Long after the send began, a complete scan of the sender's list proves AR24 has no such mail: sending it is not a second send.
+                // Long after the send began, a complete scan of the sender's list proves AR24 has no such mail:
+                // sending it is not a second send.
                 row.State = DispatchState.Planned;
                 row.FailureReason = null;
                 log.LogInformation("Dispatch {DispatchId} not found at AR24: planned again", row.Id);
@@ -198,16 +208,20 @@ public sealed class DispatchProcessor(
 
     /// <summary>
     /// The sender's list could not be read far enough back: the letter stays « À vérifier » (never planned again), the
-    /// reason is shown on it, and the first time it is said in the case's history, the audit log, the logs and a metric.
+    /// reason is shown on it, and the first time it is said in the case's history, the audit log, the logs and a
+    /// metric.
     /// </summary>
     private void LookupIncomplete(Step s)
     {
         metrics.LookupIncomplete();
-        log.LogError("Dispatch {DispatchId}: AR24 list not covered back to the send after {Pages} pages; left to verify", s.Row.Id,
+        log.LogError("Dispatch {DispatchId}: AR24 list not covered back to the send after {Pages} pages; left to "
+            + "verify", s.Row.Id,
             options.Value.LookupMaxPages);
         if (s.Row.FailureReason is not null) return;
-        s.Row.FailureReason = $"La recherche de ce courrier chez AR24 n'a pas pu remonter jusqu'au début de l'envoi ({options.Value.LookupMaxPages} "
-            + "pages lues) : il reste « À vérifier » et ne sera pas renvoyé. Vérifiez sur AR24 s'il est parti (référence client = identifiant "
+        s.Row.FailureReason = $"La recherche de ce courrier chez AR24 n'a pas pu remonter jusqu'au début de l'envoi "
+            + $"({options.Value.LookupMaxPages} "
+            + "pages lues) : il reste « À vérifier » et ne sera pas renvoyé. Vérifiez sur AR24 s'il est parti "
+                + "(référence client = identifiant "
             + "de l'envoi), ou augmentez Dispatch:LookupMaxPages.";
         Event(s, $"{s.Row.LevelName} à vérifier : {s.Row.FailureReason}", CaseEventKind.EnvoiEchoue);
         s.Audit.Record("envoi.recherche-incomplete", nameof(DispatchItem), s.Row.Id);
@@ -226,15 +240,19 @@ public sealed class DispatchProcessor(
             var mail = await s.Ar24.GetMailAsync(row.ProviderMailId!.Value, ct);
             var reference = await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
             foreach (var (kind, url) in mail.Proofs)
-                await s.Proofs.FileAsync(row.CaseId, reference, row.Id, kind, await s.Ar24.DownloadProofAsync(url, ct), "pdf", ct);
+                await s.Proofs.FileAsync(row.CaseId, reference, row.Id, kind,
+                    await s.Ar24.DownloadProofAsync(url, ct), "pdf", ct);
             if (mail.Outcome == Ar24Outcome.Failed)
             {
-                // AR24 created the mail, then could not send it: a dead letter is not polled for ever. It is not retried
+                // AR24 created the mail, then could not send it: a dead letter is not polled for ever. It is not
+                // retried
                 // from the pane either (a mail exists under its reference): the reason says what to do.
                 row.State = DispatchState.Failed;
-                row.FailureReason = $"AR24 signale l'échec de cet envoi (n° {mail.Id}) : {mail.FailureDetail}. Rien n'a été remis au "
+                row.FailureReason = $"AR24 signale l'échec de cet envoi (n° {mail.Id}) : {mail.FailureDetail}. Rien "
+                    + $"n'a été remis au "
                     + "destinataire ; vérifiez son adresse électronique puis contactez AR24 avant tout nouvel envoi.";
-                Event(s, $"Échec de l'envoi « {row.LevelName} » signalé par AR24 : {mail.FailureDetail}", CaseEventKind.EnvoiEchoue);
+                Event(s, $"Échec de l'envoi « {row.LevelName} » signalé par AR24 : {mail.FailureDetail}",
+                    CaseEventKind.EnvoiEchoue);
                 s.Audit.Record("envoi.echec-ar24", nameof(DispatchItem), row.Id);
                 await SaveAsync(s, ct, release: true);
                 return;
@@ -349,7 +367,8 @@ public sealed class DispatchProcessor(
     /// <summary>The lawyer's own sender recorded at planning time; the firm's address when none.</summary>
     private static string SenderEmail(DispatchItem row, Cabinet cabinet) =>
         row.SenderEmail ?? cabinet.Email ?? throw new Ar24Exception(new Ar24Error("missing_email",
-            "L'adresse électronique du cabinet manque : renseignez-la (identité du cabinet), puis ajoutez-la aux expéditeurs AR24.", false));
+            "L'adresse électronique du cabinet manque : renseignez-la (identité du cabinet), puis ajoutez-la aux "
+                + "expéditeurs AR24.", false));
 
     /// <summary>Where AR24 calls back for this firm; none (polling only) when the host's public address is not configured.</summary>
     private string? WebhookUrl(string tenantId) =>

@@ -21,10 +21,12 @@ public static class MailLookup
     /// </summary>
     public static readonly TimeSpan ClockMargin = TimeSpan.FromHours(1);
 
-    public static async Task<MailLookupResult> FindAsync(Ar24Client ar24, long sender, string refClient, long? sendStartedAtMs,
+    public static async Task<MailLookupResult> FindAsync(Ar24Client ar24, long sender, string refClient,
+        long? sendStartedAtMs,
         int pageSize, int maxPages, CancellationToken ct)
     {
-        var windowStart = sendStartedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) - ClockMargin : (DateTimeOffset?)null;
+        var windowStart = sendStartedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) - ClockMargin
+            : (DateTimeOffset?)null;
         var start = 0;
         var newestFirst = true; // until a page shows otherwise
         long previousId = long.MaxValue;
@@ -50,7 +52,8 @@ public static class MailLookup
 
     /// <summary>The mail's creation date (<c>date</c>, Paris time); null when absent or unreadable.</summary>
     public static DateTimeOffset? SentAt(Ar24Mail mail) =>
-        DateTime.TryParseExact(mail.Date, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+        DateTime.TryParseExact(mail.Date, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var local)
             ? new DateTimeOffset(local, Paris.GetUtcOffset(local))
             : null;
 }

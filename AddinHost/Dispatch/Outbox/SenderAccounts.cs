@@ -11,7 +11,8 @@ namespace AddinHost.Dispatch.Outbox;
 /// </summary>
 public static class SenderAccounts
 {
-    /// <summary>The firm's sender for this address, whatever its state; null when the address is not the firm's.</summary>
+    /// <summary>The firm's sender for this address, whatever its state; null when the address is not the
+    /// firm's.</summary>
     public static Task<Ar24SenderAccount?> FindAsync(DunningDbContext db, string email, CancellationToken ct)
     {
         var key = email.Trim().ToLowerInvariant();
@@ -25,10 +26,12 @@ public static class SenderAccounts
     /// <summary>Why this address may not send now, in French; null when it may.</summary>
     public static string? Refusal(Ar24SenderAccount? sender, string email) =>
         sender is null
-            ? $"l'adresse {email} n'est pas un expéditeur AR24 du cabinet : l'administrateur doit l'ajouter et la confirmer "
+            ? $"l'adresse {email} n'est pas un expéditeur AR24 du cabinet : l'administrateur doit l'ajouter et la "
+                + $"confirmer "
               + "(page d'administration, onglet « Expéditeurs AR24 »)"
             : sender.State != Ar24SenderState.Active || sender.Ar24UserId is null
-                ? Ar24SenderStates.WhyNotActive(sender.State == Ar24SenderState.Active ? Ar24SenderState.ToCreate : sender.State, email)
+                ? Ar24SenderStates.WhyNotActive(sender.State == Ar24SenderState.Active ? Ar24SenderState.ToCreate
+                    : sender.State, email)
                 : null;
 
     /// <summary>The AR24 account id to send from, or a definite refusal (nothing reaches AR24).</summary>
@@ -36,14 +39,18 @@ public static class SenderAccounts
     {
         var sender = await FindAsync(db, email, ct);
         return Refusal(sender, email) is { } why
-            ? throw new Ar24Exception(new Ar24Error("expediteur_inactif", $"Envoi refusé avant tout appel à AR24 : {why}.", false))
+            ? throw new Ar24Exception(new Ar24Error("expediteur_inactif",
+                $"Envoi refusé avant tout appel à AR24 : {why}.", false))
             : sender!.Ar24UserId!.Value;
     }
 
-    /// <summary>A send AR24 refused for the sender's own state: the sender is no longer active, so the next plan says why.</summary>
-    public static async Task RecordRefusalAsync(DunningDbContext db, string email, Ar24Error error, DateTimeOffset now, CancellationToken ct)
+    /// <summary>A send AR24 refused for the sender's own state: the sender is no longer active, so the next plan says
+    /// why.</summary>
+    public static async Task RecordRefusalAsync(DunningDbContext db, string email, Ar24Error error, DateTimeOffset now,
+        CancellationToken ct)
     {
-        if (Ar24Errors.SenderStateAfter(error.Slug) is not { } state || await FindAsync(db, email, ct) is not { } sender) return;
+        if (Ar24Errors.SenderStateAfter(error.Slug) is not { } state
+            || await FindAsync(db, email, ct) is not { } sender) return;
         sender.State = state;
         sender.StateDetail = error.Message;
         sender.CheckedAt = now;
@@ -55,9 +62,11 @@ public static class SenderAccounts
     /// address is found under the old one, and not sent again. An address bound by a first send before accounts were
     /// recorded is looked up by address (it is the firm's alone, so its account is too).
     /// </summary>
-    public static async Task<IReadOnlyList<long>> AllOfFirmAsync(DunningDbContext db, Ar24Client ar24, CancellationToken ct)
+    public static async Task<IReadOnlyList<long>> AllOfFirmAsync(DunningDbContext db, Ar24Client ar24,
+        CancellationToken ct)
     {
-        var rows = (await db.Ar24SenderAccounts.AsNoTracking().Select(a => new { a.Email, a.Ar24UserId, a.Origin, a.BoundAt }).ToListAsync(ct))
+        var rows = (await db.Ar24SenderAccounts.AsNoTracking().Select(a => new { a.Email, a.Ar24UserId, a.Origin,
+            a.BoundAt }).ToListAsync(ct))
             .OrderBy(a => a.BoundAt).ToList(); // SQLite cannot order by a date with its offset: ordered here
         var ids = rows.Where(a => a.Ar24UserId is not null).Select(a => a.Ar24UserId!.Value).ToList();
         foreach (var legacy in rows.Where(a => a.Ar24UserId is null && a.Origin == Ar24SenderOrigin.FirstSend))

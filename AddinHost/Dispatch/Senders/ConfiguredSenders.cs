@@ -31,13 +31,16 @@ public static class ConfiguredSenders
                 var row = await db.Ar24SenderAccounts.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Email == email, ct);
                 if (row is not null && row.TenantId != sender.Tenant)
                     // Named by position, not by address: start-up errors reach the logs, which carry no personal data.
-                    throw new InvalidOperationException($"Ar24:Senders:{index} (cabinet {sender.Tenant}) : cette adresse est "
-                        + $"déjà l'expéditeur AR24 du cabinet {row.TenantId}. Une adresse n'appartient qu'à un cabinet : "
+                    throw new InvalidOperationException($"Ar24:Senders:{index} (cabinet {sender.Tenant}) : cette "
+                        + $"adresse est "
+                        + $"déjà l'expéditeur AR24 du cabinet {row.TenantId}. Une adresse n'appartient qu'à un "
+                            + $"cabinet : "
                         + "corrigez la configuration.");
                 if (row is null)
                     db.Ar24SenderAccounts.Add(row = new Ar24SenderAccount
                     {
-                        Email = email, BoundAt = services.GetRequiredService<TimeProvider>().GetUtcNow(), Origin = Ar24SenderOrigin.Configured,
+                        Email = email, BoundAt = services.GetRequiredService<TimeProvider>().GetUtcNow(),
+                            Origin = Ar24SenderOrigin.Configured,
                         State = Ar24SenderState.ToCreate,
                     });
                 // The configuration names the lawyer; the admin page may complete what it leaves out (the civility).
@@ -46,7 +49,8 @@ public static class ConfiguredSenders
                 row.Lastname = sender.Lastname;
                 row.Gender = sender.Gender ?? row.Gender;
                 if (!db.ChangeTracker.HasChanges()) break;
-                scope.ServiceProvider.GetRequiredService<AuditTrail>().Record("expediteur.configure", nameof(Ar24SenderAccount), row.Id);
+                scope.ServiceProvider.GetRequiredService<AuditTrail>().Record("expediteur.configure",
+                    nameof(Ar24SenderAccount), row.Id);
                 try
                 {
                     await db.SaveChangesAsync(ct);

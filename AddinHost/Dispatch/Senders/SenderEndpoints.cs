@@ -2,7 +2,8 @@ using AddinHost.Infrastructure.Auth;
 
 namespace AddinHost.Dispatch.Senders;
 
-/// <summary>The admin's AR24 senders: list, add (a code goes to the address), confirm the code, open or check the account.</summary>
+/// <summary>The admin's AR24 senders: list, add (a code goes to the address), confirm the code, open or check the
+/// account.</summary>
 public static class SenderEndpoints
 {
     public static IHostApplicationBuilder AddAr24Senders(this IHostApplicationBuilder builder)
@@ -15,7 +16,8 @@ public static class SenderEndpoints
     public static IEndpointRouteBuilder MapAr24Senders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ar24/senders").WithTags("Expéditeurs AR24").RequireAuthorization(Policies.Administration);
-        group.MapGet("", async (SenderOnboarding senders, CancellationToken ct) => TypedResults.Ok(await senders.ListAsync(ct)))
+        group.MapGet("", async (SenderOnboarding senders,
+            CancellationToken ct) => TypedResults.Ok(await senders.ListAsync(ct)))
             .WithSummary("Les expéditeurs AR24 du cabinet et l'état de leur compte (administrateurs)");
         group.MapPost("", async (AddSenderRequest body, SenderOnboarding senders, CancellationToken ct) =>
             {
@@ -28,7 +30,8 @@ public static class SenderEndpoints
             .WithSummary("Confirmer l'adresse d'un expéditeur avec le code reçu : elle devient celle du cabinet");
         group.MapPost("/{id:guid}/provision", async (Guid id, SenderProvisioning provisioning, CancellationToken ct) =>
                 TypedResults.Ok(await provisioning.ProvisionAsync(id, ct)))
-            .WithSummary("Ouvrir le compte AR24 de l'expéditeur, ou vérifier où il en est (accès, conditions générales)");
+            .WithSummary("Ouvrir le compte AR24 de l'expéditeur, ou vérifier où il en est (accès, conditions "
+                + "générales)");
         return app;
     }
 }

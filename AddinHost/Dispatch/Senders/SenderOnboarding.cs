@@ -11,7 +11,8 @@ namespace AddinHost.Dispatch.Senders;
 /// Adding a firm's AR24 senders: an address becomes the firm's only once the code sent to it is entered, and never
 /// while another firm holds it. The firm's and its lawyers' identities are completed here before the account is opened.
 /// </summary>
-public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant, AuditTrail audit, CurrentActor actor, TimeProvider clock,
+public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant, AuditTrail audit,
+    CurrentActor actor, TimeProvider clock,
     Mailbox.GraphClients graph)
 {
     public async Task<List<SenderDto>> ListAsync(CancellationToken ct)
@@ -20,7 +21,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         // A firm has a handful of senders; ordered here, as SQLite cannot order by a date with its offset.
         var bound = (await db.Ar24SenderAccounts.AsNoTracking().ToListAsync(ct)).OrderBy(a => a.BoundAt).ToList();
         var pending = (await db.Ar24SenderClaims.AsNoTracking().ToListAsync(ct)).OrderBy(c => c.CreatedAt).ToList();
-        return [.. bound.Select(a => ToDto(a, firmEmail)), .. pending.Where(p => bound.All(b => b.Email != p.Email)).Select(p => ToDto(p, firmEmail))];
+        return [.. bound.Select(a => ToDto(a, firmEmail)),
+            .. pending.Where(p => bound.All(b => b.Email != p.Email)).Select(p => ToDto(p, firmEmail))];
     }
 
     /// <summary>Completes the identity of an address already the firm's, or sends a code to a new one.</summary>
@@ -28,12 +30,14 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
     {
         var email = ValidEmail(r.Email);
         var gender = ValidGender(r.Gender);
-        var (first, last, userId) = (Text(r.Firstname, "firstname"), Text(r.Lastname, "lastname"), Text(r.UserId, "userId", 64));
+        var (first, last, userId) = (Text(r.Firstname, "firstname"), Text(r.Lastname, "lastname"),
+            Text(r.UserId, "userId", 64));
         var owner = await db.Ar24SenderAccounts.IgnoreQueryFilters().Where(a => a.Email == email).Select(a => a.TenantId).SingleOrDefaultAsync(ct);
         // Across firms on purpose: the one question asked of other firms' rows is whether the address is theirs.
         if (owner is not null && owner != tenant.TenantId) throw TakenByAnotherFirm();
         if (userId is not null && await db.Ar24SenderAccounts.AnyAsync(a => a.UserId == userId && a.Email != email, ct))
-            throw new DomainException("Cet avocat a déjà une adresse d'expéditeur AR24 : un avocat n'envoie que depuis une adresse.",
+            throw new DomainException("Cet avocat a déjà une adresse d'expéditeur AR24 : un avocat n'envoie que "
+                + "depuis une adresse.",
                 StatusCodes.Status409Conflict);
 
         var now = clock.GetUtcNow();
@@ -51,7 +55,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
 
         var claim = await db.Ar24SenderClaims.SingleOrDefaultAsync(c => c.Email == email, ct);
         if (claim is not null && claim.CreatedAt > now - SenderCodes.ResendDelay)
-            throw new DomainException("Un code vient d'être envoyé à cette adresse : attendez une minute avant d'en demander un autre.",
+            throw new DomainException("Un code vient d'être envoyé à cette adresse : attendez une minute avant d'en "
+                + "demander un autre.",
                 StatusCodes.Status429TooManyRequests);
         if (claim is null) db.Ar24SenderClaims.Add(claim = new Ar24SenderClaim { Email = email });
         var code = SenderCodes.NewCode();
@@ -71,22 +76,28 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
     public async Task<SenderDto> ConfirmAsync(ConfirmSenderRequest r, CancellationToken ct)
     {
         var email = ValidEmail(r.Email);
-        if (string.IsNullOrWhiteSpace(r.Code)) throw Problem.Validation("code", "Saisissez le code reçu à cette adresse.");
+        if (string.IsNullOrWhiteSpace(r.Code)) throw Problem.Validation("code",
+            "Saisissez le code reçu à cette adresse.");
         var claim = await db.Ar24SenderClaims.SingleOrDefaultAsync(c => c.Email == email, ct)
-            ?? throw new DomainException("Aucun code n'est en attente pour cette adresse : ajoutez l'expéditeur pour en recevoir un.",
+            ?? throw new DomainException("Aucun code n'est en attente pour cette adresse : ajoutez l'expéditeur pour "
+                + "en recevoir un.",
                 StatusCodes.Status404NotFound);
         var now = clock.GetUtcNow();
-        if (claim.ExpiresAt < now) throw Problem.Validation("code", "Ce code a expiré : demandez-en un nouveau en ajoutant à nouveau l'expéditeur.");
+        if (claim.ExpiresAt < now) throw Problem.Validation("code",
+            "Ce code a expiré : demandez-en un nouveau en ajoutant à nouveau l'expéditeur.");
         if (claim.Attempts >= SenderCodes.MaxAttempts)
-            throw Problem.Validation("code", "Trop d'essais pour ce code : demandez-en un nouveau en ajoutant à nouveau l'expéditeur.");
+            throw Problem.Validation("code",
+                "Trop d'essais pour ce code : demandez-en un nouveau en ajoutant à nouveau l'expéditeur.");
         if (!SenderCodes.Matches(claim.Id, r.Code, claim.CodeHash))
         {
             claim.Attempts++;
             audit.Record("expediteur.code-refuse", nameof(Ar24SenderClaim), claim.Id);
             await db.SaveChangesAsync(ct);
-            throw Problem.Validation("code", $"Code incorrect : {SenderCodes.MaxAttempts - claim.Attempts} essai(s) restant(s).");
+            throw Problem.Validation("code",
+                $"Code incorrect : {SenderCodes.MaxAttempts - claim.Attempts} essai(s) restant(s).");
         }
-        if (await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == email, ct)) throw TakenByAnotherFirm();
+        if (await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == email,
+            ct)) throw TakenByAnotherFirm();
 
         var row = new Ar24SenderAccount
         {
@@ -130,24 +141,32 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         }, "Votre boîte aux lettres Microsoft 365 est introuvable : le code n'a pas pu être envoyé.");
     }
 
-    public static SenderDto ToDto(Ar24SenderAccount a, string? firmEmail) => new(a.Id, a.Email, a.UserId, a.Gender, a.Firstname, a.Lastname,
-        a.State, Ar24SenderStates.Label(a.State), a.StateDetail, a.Ar24UserId, false, a.Email == firmEmail?.ToLowerInvariant(),
+    public static SenderDto ToDto(Ar24SenderAccount a, string? firmEmail) => new(a.Id, a.Email, a.UserId, a.Gender,
+        a.Firstname, a.Lastname,
+        a.State, Ar24SenderStates.Label(a.State), a.StateDetail, a.Ar24UserId, false,
+            a.Email == firmEmail?.ToLowerInvariant(),
         a.Origin == Ar24SenderOrigin.Configured);
 
-    private static SenderDto ToDto(Ar24SenderClaim c, string? firmEmail) => new(c.Id, c.Email, c.UserId, c.Gender, c.Firstname, c.Lastname,
-        null, "Adresse à confirmer", $"Un code a été envoyé à {c.Email} : saisissez-le pour confirmer l'adresse (valable jusqu'au "
-        + $"{c.ExpiresAt.ToOffset(TimeSpan.Zero):dd/MM/yyyy HH:mm} UTC).", null, true, c.Email == firmEmail?.ToLowerInvariant(), false);
+    private static SenderDto ToDto(Ar24SenderClaim c, string? firmEmail) => new(c.Id, c.Email, c.UserId, c.Gender,
+        c.Firstname, c.Lastname,
+        null, "Adresse à confirmer", $"Un code a été envoyé à {c.Email} : saisissez-le pour confirmer l'adresse "
+            + $"(valable jusqu'au "
+        + $"{c.ExpiresAt.ToOffset(TimeSpan.Zero):dd/MM/yyyy HH:mm} UTC).", null, true,
+            c.Email == firmEmail?.ToLowerInvariant(), false);
 
     private Task<string?> FirmEmailAsync(CancellationToken ct) => db.Cabinets.Select(c => c.Email).FirstOrDefaultAsync(ct);
 
-    private static DomainException TakenByAnotherFirm() => new("Cette adresse est l'expéditeur AR24 d'un autre cabinet : indiquez une adresse "
+    private static DomainException TakenByAnotherFirm() => new("Cette adresse est l'expéditeur AR24 d'un autre "
+        + "cabinet : indiquez une adresse "
         + "propre au vôtre, ou contactez l'éditeur si elle vous appartient.", StatusCodes.Status409Conflict);
 
     private static string ValidEmail(string? value)
     {
         var email = value?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(email)) throw Problem.Validation("email", "Indiquez l'adresse électronique de l'expéditeur.");
-        if (email.Length > 254 || !(System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
+        if (string.IsNullOrEmpty(email)) throw Problem.Validation("email",
+            "Indiquez l'adresse électronique de l'expéditeur.");
+        if (email.Length > 254 || !(System.Net.Mail.MailAddress.TryCreate(email, out var parsed)
+            && parsed.Address == email))
             throw Problem.Validation("email", "Adresse électronique invalide.");
         return email;
     }

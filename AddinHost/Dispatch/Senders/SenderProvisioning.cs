@@ -16,14 +16,17 @@ namespace AddinHost.Dispatch.Senders;
 public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, AuditTrail audit, TimeProvider clock,
     ILogger<SenderProvisioning> log)
 {
-    private static readonly HashSet<string> FranceAndOverseas = ["FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "WF", "PF", "NC"];
+    private static readonly HashSet<string> FranceAndOverseas = ["FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL",
+        "MF", "WF", "PF", "NC"];
     private static readonly HashSet<string> OtherEu =
-        ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"];
+        ["AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV",
+            "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK"];
 
     /// <summary>Moves the sender as far as AR24 allows now, and says where it stands.</summary>
     public async Task<SenderDto> ProvisionAsync(Guid id, CancellationToken ct)
     {
-        var row = await db.Ar24SenderAccounts.SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw DomainException.NotFound("Expéditeur AR24");
+        var row = await db.Ar24SenderAccounts.SingleOrDefaultAsync(a => a.Id == id, ct)
+            ?? throw DomainException.NotFound("Expéditeur AR24");
         var cabinet = await db.Cabinets.AsNoTracking().FirstOrDefaultAsync(ct);
         var before = row.State;
         try
@@ -40,8 +43,10 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !ct.IsCancellationRequested)
         {
-            log.LogWarning("AR24 did not answer while provisioning sender {SenderId}: {Error}", row.Id, e.GetType().Name);
-            throw new DomainException("AR24 ne répond pas pour le moment : rien n'a changé, réessayez dans quelques minutes.",
+            log.LogWarning("AR24 did not answer while provisioning sender {SenderId}: {Error}",
+                row.Id, e.GetType().Name);
+            throw new DomainException("AR24 ne répond pas pour le moment : rien n'a changé, réessayez dans quelques "
+                + "minutes.",
                 StatusCodes.Status503ServiceUnavailable);
         }
         await SaveAsync(row, before == row.State ? "expediteur.verifie" : "expediteur.etat", ct);
@@ -87,7 +92,8 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         catch (Ar24Exception e) when (e.Error.Slug == "user_unavailable")
         {
             row.State = Ar24SenderState.AccessRequested;
-            row.StateDetail = $"Le titulaire de {row.Email} a retiré l'accès de l'application à son compte AR24 : ouvrez le compte à nouveau.";
+            row.StateDetail = $"Le titulaire de {row.Email} a retiré l'accès de l'application à son compte AR24 : "
+                + $"ouvrez le compte à nouveau.";
             row.Ar24UserId = null;
         }
         catch (Ar24Exception e) when (e.Error.Slug == "user_not_exist")
@@ -105,11 +111,13 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         row.StateDetail = AccessPending(row.Email);
     }
 
-    /// <summary>GUESS (route named by the knowledge base, parameters not): a refusal here costs nothing, the holder can accept from AR24's site.</summary>
+    /// <summary>GUESS (route named by the knowledge base, parameters not): a refusal here costs nothing, the holder
+    /// can accept from AR24's site.</summary>
     private async Task AskForTermsAsync(long id, CancellationToken ct)
     {
         try { await ar24.RequestTermsAsync(id, ct); }
-        catch (Ar24Exception e) { log.LogWarning("AR24 did not send the terms e-mail for account {Ar24UserId}: {Slug}", id, e.Error.Slug); }
+        catch (Ar24Exception e) { log.LogWarning("AR24 did not send the terms e-mail for account {Ar24UserId}: {Slug}",
+            id, e.Error.Slug); }
     }
 
     /// <summary>
@@ -123,26 +131,32 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         if (user.Confirmed != true) missing.Add("confirmer son adresse (courriel de confirmation d'AR24)");
         if (user.TermsAccepted != true) missing.Add("accepter les conditions générales d'AR24");
         row.State = missing.Count == 0 ? Ar24SenderState.Active : Ar24SenderState.TermsToAccept;
-        row.StateDetail = missing.Count == 0 ? null : $"Le titulaire de {row.Email} doit {string.Join(" et ", missing)}, puis vérifiez le compte ici.";
+        row.StateDetail = missing.Count == 0 ? null
+            : $"Le titulaire de {row.Email} doit {string.Join(" et ", missing)}, puis vérifiez le compte ici.";
     }
 
     private static string AccessPending(string email) =>
-        $"{email} a déjà un compte AR24 : AR24 a demandé à son titulaire d'accepter l'accès de l'application (courriel d'AR24). "
+        $"{email} a déjà un compte AR24 : AR24 a demandé à son titulaire d'accepter l'accès de l'application "
+            + $"(courriel d'AR24). "
         + "Vérifiez le compte une fois la demande acceptée.";
 
-    /// <summary>AR24's required fields, from the firm's identity and the sender's; every missing one is named.</summary>
+    /// <summary>AR24's required fields, from the firm's identity and the sender's; every missing one is
+    /// named.</summary>
     private static NewAr24User NewUser(Ar24SenderAccount row, Cabinet? cabinet)
     {
         var errors = new Dictionary<string, string[]>();
         void Need(bool ok, string field, string message) { if (!ok) errors[field] = [message]; }
         var country = string.IsNullOrWhiteSpace(cabinet?.Country) ? "FR" : cabinet.Country;
-        Need(cabinet is not null && !string.IsNullOrWhiteSpace(cabinet.Name), "cabinet.name", "Le nom du cabinet manque.");
+        Need(cabinet is not null && !string.IsNullOrWhiteSpace(cabinet.Name), "cabinet.name",
+            "Le nom du cabinet manque.");
         Need(!string.IsNullOrWhiteSpace(cabinet?.Address), "cabinet.address", "L'adresse postale du cabinet manque.");
-        Need(!string.IsNullOrWhiteSpace(cabinet?.PostalCode), "cabinet.postalCode", "Le code postal du cabinet manque.");
+        Need(!string.IsNullOrWhiteSpace(cabinet?.PostalCode), "cabinet.postalCode",
+            "Le code postal du cabinet manque.");
         Need(!string.IsNullOrWhiteSpace(cabinet?.City), "cabinet.city", "La ville du cabinet manque.");
         // AR24: company_siret for a professional in France or overseas France; company_tva for one elsewhere in the EU.
         if (FranceAndOverseas.Contains(country))
-            Need(Siren.IsValidSiret(cabinet?.Siret), "cabinet.siret", "Le SIRET du cabinet manque ou est invalide : AR24 l'exige en France.");
+            Need(Siren.IsValidSiret(cabinet?.Siret), "cabinet.siret",
+                "Le SIRET du cabinet manque ou est invalide : AR24 l'exige en France.");
         if (OtherEu.Contains(country))
             Need(!string.IsNullOrWhiteSpace(cabinet?.VatNumber), "cabinet.vatNumber",
                 "Le numéro de TVA intracommunautaire du cabinet manque : AR24 l'exige dans l'Union européenne.");
@@ -150,9 +164,11 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         Need(!string.IsNullOrWhiteSpace(row.Firstname), "firstname", "Le prénom de l'expéditeur manque.");
         Need(!string.IsNullOrWhiteSpace(row.Lastname), "lastname", "Le nom de l'expéditeur manque.");
         if (errors.Count > 0)
-            throw new DomainException("Le compte AR24 ne peut pas être ouvert : " + string.Join(" ", errors.Values.Select(v => v[0])),
+            throw new DomainException("Le compte AR24 ne peut pas être ouvert : " + string.Join(" ",
+                errors.Values.Select(v => v[0])),
                 StatusCodes.Status400BadRequest, errors);
-        return new NewAr24User(row.Firstname!, row.Lastname!, row.Email, row.Gender!, "professionnel", cabinet!.Address!, cabinet.PostalCode!,
+        return new NewAr24User(row.Firstname!, row.Lastname!, row.Email, row.Gender!, "professionnel",
+            cabinet!.Address!, cabinet.PostalCode!,
             cabinet.City!, country, cabinet.Name, Siren.Normalize(cabinet.Siret), cabinet.VatNumber);
     }
 

@@ -29,7 +29,8 @@ public sealed class DunningMetrics : IDisposable
         _stateChanges = _meter.CreateCounter<long>("outlookdunning.dispatch.state_changes", "{change}", "Dispatch state changes, by channel and states.");
         _hashFailures = _meter.CreateCounter<long>("outlookdunning.proofs.hash_failures", "{proof}", "Proofs whose bytes no longer match their SHA-256.");
         _lookupsIncomplete = _meter.CreateCounter<long>("outlookdunning.dispatch.lookups_incomplete", "{lookup}",
-            "Look-ups at AR24 that could not cover the window since the send began: the letter stays to verify (an alert).");
+            "Look-ups at AR24 that could not cover the window since the send began: the letter stays to verify (an "
+                + "alert).");
         _ar24 = _meter.CreateHistogram<double>("outlookdunning.ar24.duration", "ms", "AR24 calls, by outcome.");
         _graph = _meter.CreateHistogram<double>("outlookdunning.graph.duration", "ms", "Microsoft Graph calls, by outcome.");
         _meter.CreateObservableGauge("outlookdunning.dispatch.to_verify", () => Interlocked.Read(ref _toVerify), "{letter}",

@@ -53,15 +53,23 @@ public sealed class Ar24CryptoTests
     [Fact]
     public void Every_documented_slug_has_a_french_message_and_a_retry_decision()
     {
-        // The slugs AR24 documents route by route (API reference, as the public clients copied them) and in its knowledge base.
+        // The slugs AR24 documents route by route (API reference, as the public clients copied them) and in its
+        // knowledge base.
         string[] documented = ["missing_email", "invalid_email", "user_not_exist", "user_no_payment", "attachment_too_big", "content_exceeds_limit",
-            "authentication_otp_invalid", "token_invalid", "token_missing", "empty_date", "invalid_date", "expired_date", "date_in_future",
-            "user_unavailable", "user_already_exist", "missing_company_siret", "missing_company_tva", "error_company_siret",
-            "user_account_not_confirmed", "user_eula_not_accepted", "user_name_empty", "authentication_missing", "authentication_otp_hash_invalid",
-            "invalid_recipient", "same_sender_recipients_emails", "attachment_not_exists", "attachment_unavailable", "forbidden_html",
-            "error_no_content_no_attachment", "missing_firstname", "missing_lastname", "email_wrong_format", "missing_address", "missing_city",
-            "missing_zipcode", "missing_country", "error_country", "error_gender", "user_not_created", "attachment_empty_name",
-            "attachment_missing_file", "missing_user_id", "missing_erm_id", "empty_signature", "group_not_exist", "unknown_error"];
+            "authentication_otp_invalid", "token_invalid", "token_missing", "empty_date", "invalid_date",
+                "expired_date", "date_in_future",
+            "user_unavailable", "user_already_exist", "missing_company_siret", "missing_company_tva",
+                "error_company_siret",
+            "user_account_not_confirmed", "user_eula_not_accepted", "user_name_empty", "authentication_missing",
+                "authentication_otp_hash_invalid",
+            "invalid_recipient", "same_sender_recipients_emails", "attachment_not_exists",
+                "attachment_unavailable", "forbidden_html",
+            "error_no_content_no_attachment", "missing_firstname", "missing_lastname", "email_wrong_format",
+                "missing_address", "missing_city",
+            "missing_zipcode", "missing_country", "error_country", "error_gender", "user_not_created",
+                "attachment_empty_name",
+            "attachment_missing_file", "missing_user_id", "missing_erm_id", "empty_signature",
+                "group_not_exist", "unknown_error"];
         Assert.Superset(documented.ToHashSet(), Ar24Errors.Slugs.ToHashSet());
         foreach (var slug in documented)
         {
@@ -71,7 +79,8 @@ public sealed class Ar24CryptoTests
         }
         Assert.True(Ar24Errors.For("expired_date", null).Retryable);
         Assert.True(Ar24Errors.For("maintenance", null).Retryable);
-        Assert.True(Ar24Errors.For("attachment_not_exists", null).Retryable); // AR24 made no mail: verified, then planned again
+        Assert.True(Ar24Errors.For("attachment_not_exists",
+            null).Retryable); // AR24 made no mail: verified, then planned again
         Assert.False(Ar24Errors.For("user_no_payment", null).Retryable);
         Assert.False(Ar24Errors.For("user_eula_not_accepted", null).Retryable);
         Assert.Equal(Ar24SenderState.TermsToAccept, Ar24Errors.SenderStateAfter("user_account_not_confirmed"));
@@ -86,22 +95,28 @@ public sealed class Ar24CryptoTests
     {
         // AR24 may send "" for an absent proof: it must not read as a bounce, nor as a link to download.
         const string json = """
-            {"id": "42", "status": "waiting", "date": "2025-09-30 12:00:00", "ref_client": "abc", "price_ht": "3,49", "is_eidas": "0",
-             "send_fail": 0, "proof_dp_url": "https://ar24.example/dp.pdf", "proof_ev_url": "", "proof_ar_url": "", "view_date": "",
+            {"id": "42", "status": "waiting", "date": "2025-09-30 12:00:00", "ref_client": "abc",
+                "price_ht": "3,49", "is_eidas": "0",
+             "send_fail": 0, "proof_dp_url": "https://ar24.example/dp.pdf", "proof_ev_url": "",
+                 "proof_ar_url": "", "view_date": "",
              "proof_rf_url": "", "proof_ng_url": null, "proof_bc_url": "   ", "bounced_date": "", "zip": 0,
              "attachments_details": [{"id": 1}], "update": [], "nouveau_champ": {"x": [1, 2]}}
             """;
-        var mail = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>(json, new System.Text.Json.JsonSerializerOptions
+        var mail = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>(json,
+            new System.Text.Json.JsonSerializerOptions
             { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString })!;
-        Assert.Equal((42L, Ar24Outcome.Deposited, 3.49m, false), (mail.Id, mail.Outcome, mail.PriceHt!.Value, mail.IsEidas!.Value));
+        Assert.Equal((42L, Ar24Outcome.Deposited, 3.49m, false),
+            (mail.Id, mail.Outcome, mail.PriceHt!.Value, mail.IsEidas!.Value));
         Assert.Null(mail.BounceProofUrl);
         Assert.Equal(new[] { ("depot", "https://ar24.example/dp.pdf") }, mail.Proofs);
         Assert.Contains("nouveau_champ", mail.Extra!.Keys);
 
-        var failed = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>("""{"id": 7, "send_fail": "1", "proof_dp_url": "https://x/dp.pdf", "send_fail_reason": "Adresse refusée"}""")!;
+        var failed = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>(
+            """{"id": 7, "send_fail": "1", "proof_dp_url": "https://x/dp.pdf", "send_fail_reason": "Adresse refusée"}""")!;
         Assert.Equal(Ar24Outcome.Failed, failed.Outcome);
         Assert.Equal("Adresse refusée", failed.FailureDetail);
-        var accepted = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>("""{"id": 8, "send_fail": 0, "status": "AR", "proof_ar_url": "https://x/ar.pdf"}""")!;
+        var accepted = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>(
+            """{"id": 8, "send_fail": 0, "status": "AR", "proof_ar_url": "https://x/ar.pdf"}""")!;
         Assert.Equal(Ar24Outcome.Accepted, accepted.Outcome);
     }
 }
@@ -122,29 +137,38 @@ public sealed class Ar24RecipientsTests
     [Fact]
     public void A_natural_person_is_particulier_without_company()
     {
-        var r = Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, " claire@exemple.fr ", "Mme Claire Dubois"), qualified: false);
+        var r = Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, " claire@exemple.fr ",
+            "Mme Claire Dubois"), qualified: false);
         Assert.Equal(new Ar24RecipientFields("Claire", "Dubois", null, "claire@exemple.fr", "particulier"), r.Fields);
     }
 
     [Fact]
     public void A_company_is_professionnel_with_its_name_and_the_person_named_to_receive_it()
     {
-        var unnamed = Ar24Recipients.Map(new RecipientDescription(RecipientKind.Company, "compta@garage.fr", CompanyName: "Garage Fontaine SARL"), false);
-        Assert.Equal(new Ar24RecipientFields("", "Garage Fontaine SARL", "Garage Fontaine SARL", "compta@garage.fr", "professionnel"), unnamed.Fields);
-        var named = Ar24Recipients.Map(new RecipientDescription(RecipientKind.Company, "compta@garage.fr", null, "Jean", "Fontaine", "Garage Fontaine SARL"), true);
-        Assert.Equal(new Ar24RecipientFields("Jean", "Fontaine", "Garage Fontaine SARL", "compta@garage.fr", "professionnel"), named.Fields);
+        var unnamed = Ar24Recipients.Map(new RecipientDescription(RecipientKind.Company, "compta@garage.fr",
+            CompanyName: "Garage Fontaine SARL"), false);
+        Assert.Equal(new Ar24RecipientFields("", "Garage Fontaine SARL", "Garage Fontaine SARL", "compta@garage.fr",
+            "professionnel"), unnamed.Fields);
+        var named = Ar24Recipients.Map(new RecipientDescription(RecipientKind.Company, "compta@garage.fr", null,
+            "Jean", "Fontaine", "Garage Fontaine SARL"), true);
+        Assert.Equal(new Ar24RecipientFields("Jean", "Fontaine", "Garage Fontaine SARL", "compta@garage.fr",
+            "professionnel"), named.Fields);
     }
 
     [Fact]
     public void A_qualified_LRE_needs_the_identity_AR24_checks_and_the_refusal_says_so_in_french()
     {
-        var company = Ar24Recipients.Map(new RecipientDescription(RecipientKind.Company, "compta@garage.fr", CompanyName: "Garage Fontaine SARL"), true);
+        var company = Ar24Recipients.Map(new RecipientDescription(RecipientKind.Company, "compta@garage.fr",
+            CompanyName: "Garage Fontaine SARL"), true);
         Assert.Null(company.Fields);
         Assert.Contains("représentant", company.Problem);
-        var single = Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, "roux@exemple.fr", "Monsieur Roux"), true);
+        var single = Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, "roux@exemple.fr",
+            "Monsieur Roux"), true);
         Assert.Contains("prénom", single.Problem);
-        Assert.NotNull(Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, "roux@exemple.fr", "Monsieur Roux"), false).Fields);
-        Assert.Contains("adresse électronique", Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, " ", "Jean Roux"), false).Problem);
+        Assert.NotNull(Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, "roux@exemple.fr",
+            "Monsieur Roux"), false).Fields);
+        Assert.Contains("adresse électronique",
+            Ar24Recipients.Map(new RecipientDescription(RecipientKind.NaturalPerson, " ", "Jean Roux"), false).Problem);
     }
 }
 
@@ -164,7 +188,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         return new Ar24Client(http, Options.Create(new Ar24Options { BaseUrl = http.BaseAddress.ToString(), Token = token, PrivateKey = key }), clock);
     }
 
-    private static NewAr24User Sender => new("Claire", "Delaunay", "c.delaunay@delaunay-avocats.example", "F", "professionnel",
+    private static NewAr24User Sender => new("Claire", "Delaunay", "c.delaunay@delaunay-avocats.example",
+        "F", "professionnel",
         "12 rue de la République", "69002", "Lyon", "FR", "Cabinet Delaunay", NoticeScenario.Siret, null);
 
     private static Ar24RecipientFields Recipient(string email = "compta@garage-fontaine.example") =>
@@ -189,7 +214,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         Assert.Equal(sender.Id, (await client.GetUserAsync(sender.Id, default)).Id);
         var file = await client.UploadAttachmentAsync(sender.Id, "mise-en-demeure.pdf", "%PDF-1.4 test"u8.ToArray(), default);
 
-        var mail = await client.SendMailAsync(new NewAr24Mail(sender.Id, Recipient(), "Mise en demeure", "dispatch-123", "DR-2025-00001", [file], null), default);
+        var mail = await client.SendMailAsync(new NewAr24Mail(sender.Id, Recipient(), "Mise en demeure",
+            "dispatch-123", "DR-2025-00001", [file], null), default);
         Assert.Equal(("dispatch-123", Ar24Outcome.Deposited), (mail.RefClient, mail.Outcome));
         Assert.Null(mail.ReceiptProofUrl); // "" at the simulator, as AR24 may send it
         Assert.NotNull(mail.Extra); // fields the product does not know are kept, never a failure
@@ -258,12 +284,14 @@ public sealed class Ar24ClientTests : IAsyncLifetime
                      (Sender with { Country = "BE", CompanySiret = null }, "missing_company_tva"),
                      (Sender with { Firstname = "" }, "missing_firstname"),
                  })
-            Assert.Equal(slug, (await Assert.ThrowsAsync<Ar24Exception>(() => client.CreateUserAsync(user, default))).Error.Slug);
+            Assert.Equal(slug, (await Assert.ThrowsAsync<Ar24Exception>(() => client.CreateUserAsync(user,
+                default))).Error.Slug);
         Assert.Empty(JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("users").EnumerateArray());
 
         // A particulier needs no SIRET; an address that has an account answers user_already_exist.
         await client.CreateUserAsync(Sender with { Statut = "particulier", CompanySiret = null }, default);
-        Assert.Equal("user_already_exist", (await Assert.ThrowsAsync<Ar24Exception>(() => client.CreateUserAsync(Sender, default))).Error.Slug);
+        Assert.Equal("user_already_exist",
+            (await Assert.ThrowsAsync<Ar24Exception>(() => client.CreateUserAsync(Sender, default))).Error.Slug);
     }
 
     [Fact]
@@ -273,16 +301,21 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         var sender = await client.CreateUserAsync(Sender, default);
         Assert.Equal((false, false), (sender.Confirmed, sender.TermsAccepted));
         var mail = new NewAr24Mail(sender.Id, Recipient(), "Mise en demeure", "d1", "DR-1", [], null);
-        Assert.Equal("user_account_not_confirmed", (await Assert.ThrowsAsync<Ar24Exception>(() => client.SendMailAsync(mail, default))).Error.Slug);
+        Assert.Equal("user_account_not_confirmed",
+            (await Assert.ThrowsAsync<Ar24Exception>(() => client.SendMailAsync(mail, default))).Error.Slug);
         await Ar24Onboarding.HolderAsync(_app.CreateClient(), Sender.Email, "confirm");
-        Assert.Equal("user_eula_not_accepted", (await Assert.ThrowsAsync<Ar24Exception>(() => client.SendMailAsync(mail, default))).Error.Slug);
+        Assert.Equal("user_eula_not_accepted",
+            (await Assert.ThrowsAsync<Ar24Exception>(() => client.SendMailAsync(mail, default))).Error.Slug);
         await Ar24Onboarding.HolderAsync(_app.CreateClient(), Sender.Email, "accept-terms");
         Assert.Equal(Ar24Outcome.Deposited, (await client.SendMailAsync(mail, default)).Outcome);
 
         // An account opened on AR24's site: unavailable to this API until its holder grants the access request.
-        (await _app.CreateClient().PostJsonAsync("/sandbox/ar24/_accounts", new { email = "maitre.roux@roux-avocats.example", firstname = "Paul", lastname = "Roux" }))
+        (await _app.CreateClient().PostJsonAsync("/sandbox/ar24/_accounts",
+            new { email = "maitre.roux@roux-avocats.example", firstname = "Paul", lastname = "Roux" }))
             .EnsureSuccessStatusCode();
-        Assert.Equal("user_unavailable", (await Assert.ThrowsAsync<Ar24Exception>(() => client.GetUserAsync("maitre.roux@roux-avocats.example", default))).Error.Slug);
+        Assert.Equal("user_unavailable",
+            (await Assert.ThrowsAsync<Ar24Exception>(() => client.GetUserAsync("maitre.roux@roux-avocats.example",
+                default))).Error.Slug);
         Assert.Equal("user_already_exist", (await Assert.ThrowsAsync<Ar24Exception>(() =>
             client.CreateUserAsync(Sender with { Email = "maitre.roux@roux-avocats.example" }, default))).Error.Slug);
         await client.RequestAccessAsync("maitre.roux@roux-avocats.example", default);
@@ -297,7 +330,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         var sender = await ActiveSenderAsync(client);
         var sent = new List<long>();
         for (var i = 0; i < 60; i++)
-            sent.Add((await client.SendMailAsync(new NewAr24Mail(sender.Id, Recipient(), "x", $"d{i}", "DR-1", [], null), default)).Id);
+            sent.Add((await client.SendMailAsync(new NewAr24Mail(sender.Id, Recipient(), "x", $"d{i}", "DR-1", [],
+                null), default)).Id);
         var first = await client.ListMailsAsync(sender.Id, 0, 10, default);
         Assert.Equal(sent.AsEnumerable().Reverse().Take(10), first.Select(m => m.Id));
         var capped = await client.ListMailsAsync(sender.Id, 0, 100, default);
@@ -311,6 +345,7 @@ public sealed class Ar24ClientTests : IAsyncLifetime
     {
         var client = Client();
         foreach (var link in new[] { "", "pas une adresse", "file:///etc/passwd", "/relative/preuve.pdf" })
-            Assert.Equal("reponse_illisible", (await Assert.ThrowsAsync<Ar24Exception>(() => client.DownloadProofAsync(link, default))).Error.Slug);
+            Assert.Equal("reponse_illisible",
+                (await Assert.ThrowsAsync<Ar24Exception>(() => client.DownloadProofAsync(link, default))).Error.Slug);
     }
 }

@@ -18,10 +18,12 @@ public abstract class Ar24ReplyTests(DbKind kind) : ApiTestBase(kind)
         await NoticeScenario.SetCabinetAsync(Client);
         var creditor = await CreateCreditorAsync();
         (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
-            $"Garage Fontaine SARL;732829320;{email};;;;F-9;01/02/2025;03/03/2025;1 000,00;0;professionnel"), creditorId: creditor))).EnsureSuccessStatusCode();
+            $"Garage Fontaine SARL;732829320;{email};;;;F-9;01/02/2025;03/03/2025;1 000,00;0;professionnel"),
+                creditorId: creditor))).EnsureSuccessStatusCode();
         var caseId = (await ListCasesAsync()).Single().Id;
         await NoticeScenario.TakeRemindersAsync(Client, caseId);
-        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches",
+            new { level = 3 })).ReadAsync<DispatchDto>();
         while (await Processor.ProcessNextAsync(default)) { }
         return (caseId, dispatch.Id);
     }
@@ -48,7 +50,8 @@ public abstract class Ar24ReplyTests(DbKind kind) : ApiTestBase(kind)
         (await Client.PostJsonAsync("/sandbox/ar24/_faults", new[] { "bad-proof-link" })).EnsureSuccessStatusCode();
         var (_, dispatch) = await SendNoticeToAsync("compta@garage.example");
         var deposited = await Client.DispatchAsync(dispatch);
-        Assert.Equal(DispatchState.Deposited, deposited.State); // the deposit stands; the unreadable proof is asked for again later
+        Assert.Equal(DispatchState.Deposited,
+            deposited.State); // the deposit stands; the unreadable proof is asked for again later
         Assert.DoesNotContain(deposited.Proofs, p => p.Kind == "envoi");
         Assert.False(await Processor.ProcessNextAsync(default)); // no crash, no busy loop: the next look is a poll away
 
@@ -74,10 +77,12 @@ public abstract class Ar24ReplyTests(DbKind kind) : ApiTestBase(kind)
         Assert.False(await Processor.ProcessNextAsync(default)); // a dead letter is not read again
 
         // A mail exists under this step's reference: sending the step again is refused until the incident is settled.
-        var retry = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).ProblemAsync(409);
+        var retry = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches",
+            new { level = 3 })).ProblemAsync(409);
         Assert.Contains("signalé en échec", retry.GetProperty("detail").GetString());
         Assert.Equal(1, await Client.MailsAtAr24Async(dispatch));
-        Assert.Contains((await GetCaseAsync(caseId)).History, h => h.Kind == CaseEventKind.EnvoiEchoue && h.Summary.Contains("AR24"));
+        Assert.Contains((await GetCaseAsync(caseId)).History, h => h.Kind == CaseEventKind.EnvoiEchoue
+            && h.Summary.Contains("AR24"));
     }
 }
 

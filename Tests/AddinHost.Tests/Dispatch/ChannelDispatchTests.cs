@@ -124,10 +124,12 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("otp", missing.GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         // AR24 identifies a qualified LRE's recipient: for a company, the person who receives it must be named.
-        var unnamed = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3, otp = "482913" })).ProblemAsync(400);
+        var unnamed = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches",
+            new { level = 3, otp = "482913" })).ProblemAsync(400);
         Assert.Contains("représentant", unnamed.GetProperty("detail").GetString());
         var first = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches",
-            new { level = 3, otp = "000000", recipientFirstname = "Jean", recipientLastname = "Fontaine" })).ReadAsync<DispatchDto>();
+            new { level = 3, otp = "000000", recipientFirstname = "Jean",
+                recipientLastname = "Fontaine" })).ReadAsync<DispatchDto>();
         await DrainAsync();
         var failed = await DispatchAsync(first.Id);
         Assert.Equal(DispatchState.Failed, failed.State);
@@ -140,8 +142,10 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(DispatchState.Deposited, (await DispatchAsync(first.Id)).State);
         var mail = Assert.Single(await SandboxMails.ForAsync(Client, first.Id));
         Assert.Equal(1, mail.GetProperty("is_eidas").GetInt32());
-        Assert.Equal(("Jean", "Fontaine", "Garage Fontaine SARL", "professionnel"), (mail.GetProperty("to_firstname").GetString(),
-            mail.GetProperty("to_lastname").GetString(), mail.GetProperty("to_company").GetString(), mail.GetProperty("dest_statut").GetString()));
+        Assert.Equal(("Jean", "Fontaine", "Garage Fontaine SARL", "professionnel"),
+            (mail.GetProperty("to_firstname").GetString(),
+            mail.GetProperty("to_lastname").GetString(), mail.GetProperty("to_company").GetString(),
+                mail.GetProperty("dest_statut").GetString()));
 
         await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);

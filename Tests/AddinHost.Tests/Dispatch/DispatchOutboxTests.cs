@@ -130,7 +130,8 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
 
         using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
         var pieces = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
-        Assert.Equal(["annexe-1", "annexe-2", "depot", "envoi", "lettre"], pieces.Select(p => p.GetProperty("Kind").GetString()).Order());
+        Assert.Equal(["annexe-1", "annexe-2", "depot", "envoi", "lettre"],
+            pieces.Select(p => p.GetProperty("Kind").GetString()).Order());
         Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-001.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-1").GetProperty("Sha256").GetString());
         Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-002.pdf"]), pieces.Single(p => p.GetProperty("Kind").GetString() == "annexe-2").GetProperty("Sha256").GetString());
     }

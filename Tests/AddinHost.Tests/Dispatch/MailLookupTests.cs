@@ -29,10 +29,12 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
         await NoticeScenario.SetCabinetAsync(Client);
         var (_, company, _) = await SeedTypicalAsync();
         await NoticeScenario.TakeRemindersAsync(Client, company.Id);
-        return (await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>()).Id;
+        return (await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches",
+            new { level = 3 })).ReadAsync<DispatchDto>()).Id;
     }
 
-    /// <summary>Other letters the same sender sends afterwards (from another tool of the firm), straight through the client.</summary>
+    /// <summary>Other letters the same sender sends afterwards (from another tool of the firm), straight through the
+    /// client.</summary>
     private async Task SendNewerMailsAsync(int count)
     {
         var sender = (await (await Client.GetAsync("/api/ar24/senders")).ReadAsync<List<AddinHost.Dispatch.Senders.SenderDto>>())
@@ -40,7 +42,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
         await using var scope = App.Services.CreateAsyncScope();
         var ar24 = scope.ServiceProvider.GetRequiredService<Ar24Client>();
         for (var i = 0; i < count; i++)
-            await ar24.SendMailAsync(new NewAr24Mail(sender, new Ar24RecipientFields("", "Autre", "Autre SAS", $"autre{i}@autre.example", "professionnel"),
+            await ar24.SendMailAsync(new NewAr24Mail(sender,
+                new Ar24RecipientFields("", "Autre", "Autre SAS", $"autre{i}@autre.example", "professionnel"),
                 "Autre courrier", $"autre-{i}", "AUTRE", [], null), default);
     }
 
@@ -48,7 +51,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_lost_reply_whose_letter_sits_on_page_3_of_the_senders_list_is_found_not_resent()
     {
         var dispatch = await PlanNoticeAsync();
-        Assert.Equal(HttpStatusCode.NoContent, (await Client.PostJsonAsync("/sandbox/ar24/_faults", new[] { "lost" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent,
+            (await Client.PostJsonAsync("/sandbox/ar24/_faults", new[] { "lost" })).StatusCode);
         while (await Processor.ProcessNextAsync(default)) { }
         Assert.Equal(DispatchState.ToVerify, (await Client.DispatchAsync(dispatch)).State);
         await SendNewerMailsAsync(25); // newest first, ten a page: the letter is the 26th, on page 3
@@ -71,7 +75,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
         Processor.FaultInjector = null;
         await SendNewerMailsAsync(35); // all newer than the send: three pages of ten never reach back to it
 
-        foreach (var wait in new[] { TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(2), TimeSpan.FromDays(3) })
+        foreach (var wait in new[] { TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(2),
+            TimeSpan.FromDays(3) })
         {
             App.Clock.Advance(wait);
             while (await Processor.ProcessNextAsync(default)) { }
@@ -81,7 +86,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("n'a pas pu remonter", row.FailureReason);
         Assert.Equal(0, await Client.MailsAtAr24Async(dispatch)); // never planned again, never sent
         var caseId = row.CaseId;
-        Assert.Single((await GetCaseAsync(caseId)).History, h => h.Kind == CaseEventKind.EnvoiEchoue && h.Summary.Contains("à vérifier"));
+        Assert.Single((await GetCaseAsync(caseId)).History, h => h.Kind == CaseEventKind.EnvoiEchoue
+            && h.Summary.Contains("à vérifier"));
     }
 
     [Fact]

@@ -82,7 +82,8 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(sentByA)).State);
 
         // Firm B shares firm A's AR24 (one operator key, one service) and its database.
-        await using var firmB = new DunningApp(Kind, App.ConnectionString, "cabinet-b") { Ar24Host = App, Clock = App.Clock };
+        await using var firmB = new DunningApp(Kind, App.ConnectionString, "cabinet-b") { Ar24Host = App,
+            Clock = App.Clock };
         var b = firmB.CreateClient();
         var taken = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = NoticeScenario.CabinetEmail.ToUpperInvariant(), signingLawyer = "Maître B" }))
             .ProblemAsync(400);
@@ -91,12 +92,15 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("invalide", invalid.GetProperty("errors").GetProperty("email")[0].GetString());
 
         // Nor as a sender: an address another firm holds is refused before any code is sent.
-        var claimed = await (await b.PostJsonAsync("/api/ar24/senders", new { email = NoticeScenario.CabinetEmail, gender = "M", firstname = "B", lastname = "B" }))
+        var claimed = await (await b.PostJsonAsync("/api/ar24/senders",
+            new { email = NoticeScenario.CabinetEmail, gender = "M", firstname = "B", lastname = "B" }))
             .ProblemAsync(409);
         Assert.Contains("autre cabinet", claimed.GetProperty("detail").GetString());
-        await (await b.PostJsonAsync("/api/ar24/senders/confirm", new { email = NoticeScenario.CabinetEmail, code = "12345678" })).ProblemAsync(404);
+        await (await b.PostJsonAsync("/api/ar24/senders/confirm",
+            new { email = NoticeScenario.CabinetEmail, code = "12345678" })).ProblemAsync(404);
 
-        // Firm B's identity rewritten with firm A's address behind the API's back: its letters go from no account of A's.
+        // Firm B's identity rewritten with firm A's address behind the API's back: its letters go from no account of
+        // A's.
         await NoticeScenario.SetCabinetAsync(b, "contact@cabinet-b.example", ar24: Client);
         var plannedByB = await PlanNoticeAsync(b, "B");
         await using (var scope = firmB.Services.CreateAsyncScope())

@@ -14,8 +14,10 @@ namespace AddinHost.Tests.Fixtures;
 public static partial class Ar24Onboarding
 {
     /// <param name="ar24">A client of the host that plays AR24, when it is not the firm's own host.</param>
-    /// <param name="graphBaseUrl">The Graph server the host sends mail through, when it is not its own sample mailbox.</param>
-    public static async Task<SenderDto> ActivateAsync(HttpClient client, string email, string gender = "F", string firstname = "Claire",
+    /// <param name="graphBaseUrl">The Graph server the host sends mail through, when it is not its own sample
+    /// mailbox.</param>
+    public static async Task<SenderDto> ActivateAsync(HttpClient client, string email, string gender = "F",
+        string firstname = "Claire",
         string lastname = "Delaunay", string? userId = null, HttpClient? ar24 = null, string? graphBaseUrl = null)
     {
         var sender = await AddAndConfirmAsync(client, email, gender, firstname, lastname, userId, graphBaseUrl);
@@ -31,14 +33,17 @@ public static partial class Ar24Onboarding
     }
 
     /// <summary>Adds the sender; a new address gets its code, which is entered. Returns the bound sender.</summary>
-    public static async Task<SenderDto> AddAndConfirmAsync(HttpClient client, string email, string gender = "F", string firstname = "Claire",
+    public static async Task<SenderDto> AddAndConfirmAsync(HttpClient client, string email, string gender = "F",
+        string firstname = "Claire",
         string lastname = "Delaunay", string? userId = null, string? graphBaseUrl = null)
     {
         var added = await client.PostJsonAsync("/api/ar24/senders", new { email, gender, firstname, lastname, userId });
         if (added.StatusCode == HttpStatusCode.OK) return await added.ReadAsync<SenderDto>(); // already the firm's: identity completed
-        Assert.True(added.StatusCode == HttpStatusCode.Accepted, $"{added.StatusCode}: {await added.Content.ReadAsStringAsync()}");
+        Assert.True(added.StatusCode == HttpStatusCode.Accepted,
+            $"{added.StatusCode}: {await added.Content.ReadAsStringAsync()}");
         var code = await CodeAsync(client, email, graphBaseUrl);
-        return await (await client.PostJsonAsync("/api/ar24/senders/confirm", new { email, code })).ReadAsync<SenderDto>();
+        return await (await client.PostJsonAsync("/api/ar24/senders/confirm",
+            new { email, code })).ReadAsync<SenderDto>();
     }
 
     public static async Task<SenderDto> ProvisionAsync(HttpClient client, Guid id) =>
@@ -46,9 +51,11 @@ public static partial class Ar24Onboarding
 
     /// <summary>What the address's holder does from AR24's e-mails: confirm, accept-terms, grant-access.</summary>
     public static async Task HolderAsync(HttpClient client, string email, string action) =>
-        (await client.PostAsync($"/sandbox/ar24/_users/{Uri.EscapeDataString(email)}/{action}", null)).EnsureSuccessStatusCode();
+        (await client.PostAsync($"/sandbox/ar24/_users/{Uri.EscapeDataString(email)}/{action}",
+            null)).EnsureSuccessStatusCode();
 
-    /// <summary>The last confirmation code the host's mailbox (its sample mailbox, or a Graph test server) sent to this address.</summary>
+    /// <summary>The last confirmation code the host's mailbox (its sample mailbox, or a Graph test server) sent to
+    /// this address.</summary>
     public static async Task<string> CodeAsync(HttpClient client, string email, string? graphBaseUrl = null)
     {
         string json;
@@ -60,7 +67,8 @@ public static partial class Ar24Onboarding
         }
         var delivered = JsonDocument.Parse(json).RootElement.EnumerateArray()
             .Where(m => m.GetProperty("to").EnumerateArray().Any(t => string.Equals(
-                t.GetProperty("emailAddress").GetProperty("address").GetString(), email, StringComparison.OrdinalIgnoreCase)))
+                t.GetProperty("emailAddress").GetProperty("address").GetString(), email,
+                    StringComparison.OrdinalIgnoreCase)))
             .ToList();
         Assert.NotEmpty(delivered);
         return Code().Match(delivered[^1].GetProperty("body").GetString()!).Value;

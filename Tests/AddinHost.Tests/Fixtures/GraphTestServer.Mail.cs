@@ -48,7 +48,8 @@ internal sealed partial class GraphTestServer
         // sendMail (202, no body): the action's parameters are Message and SaveToSentItems, in any case.
         app.MapPost("/v1.0/me/sendMail", async (HttpContext http) =>
         {
-            var body = await JsonNode.ParseAsync(http.Request.Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
+            var body = await JsonNode.ParseAsync(http.Request.Body,
+                new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
             if (body?["message"] is not JsonObject message || message["toRecipients"] is not JsonArray { Count: > 0 })
                 return Error(400, "ErrorInvalidRecipients", "At least one recipient isn't valid.");
             var self = server();
@@ -65,7 +66,8 @@ internal sealed partial class GraphTestServer
         // What left by sendMail, as the host's sample mailbox shows it at /sandbox/graph/_delivered.
         app.MapGet("/_delivered", () => Results.Text(new JsonArray([.. server().Delivered.Select(m => (JsonNode)new JsonObject
         {
-            ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(), ["body"] = m["body"]?["content"]?.DeepClone(),
+            ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                ["body"] = m["body"]?["content"]?.DeepClone(),
         })]).ToJsonString(), "application/json"));
         app.MapPost("/v1.0/me/messages/{id}/send", (string id) =>
         {

@@ -151,11 +151,17 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await Call("PUT", "/api/cabinet", "/api/cabinet", Json(new { name = "Cabinet A", signingLawyer = "Maître A" }))).EnsureSuccessStatusCode();
         Assert.Contains("Cabinet A", await (await Call("GET", "/api/cabinet", "/api/cabinet")).Content.ReadAsStringAsync());
         // B's AR24 sender is B's alone: A neither sees it, nor claims its address, nor opens its account.
-        Assert.DoesNotContain("b@cabinet-b.example", await (await Call("GET", "/api/ar24/senders", "/api/ar24/senders")).Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Conflict, (await Call("POST", "/api/ar24/senders", "/api/ar24/senders", Json(new { email = "b@cabinet-b.example" }))).StatusCode);
+        Assert.DoesNotContain("b@cabinet-b.example",
+            await (await Call("GET", "/api/ar24/senders", "/api/ar24/senders")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await Call("POST", "/api/ar24/senders", "/api/ar24/senders",
+                Json(new { email = "b@cabinet-b.example" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound,
-            (await Call("POST", "/api/ar24/senders/confirm", "/api/ar24/senders/confirm", Json(new { email = "b@cabinet-b.example", code = "12345678" }))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/ar24/senders/{id:guid}/provision", $"/api/ar24/senders/{senderB}/provision")).StatusCode);
+            (await Call("POST", "/api/ar24/senders/confirm", "/api/ar24/senders/confirm",
+                Json(new { email = "b@cabinet-b.example", code = "12345678" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Call("POST", "/api/ar24/senders/{id:guid}/provision",
+                $"/api/ar24/senders/{senderB}/provision")).StatusCode);
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
         foreach (var (pattern, url) in new[]
                  {

@@ -21,7 +21,9 @@ public sealed partial class AdminSendersTests(PaneHost host)
         await page.GetByRole(AriaRole.Tab, new() { Name = "Expéditeurs AR24" }).ClickAsync();
         var senders = page.GetByRole(AriaRole.List, new() { Name = "Expéditeurs AR24" });
         // The demo firm's own address sends at once: its account is open at the built-in simulator.
-        await Expect(senders.GetByRole(AriaRole.Listitem, new() { Name = "c.delaunay@delaunay-avocats.example" })).ToContainTextAsync("Actif", new() { Timeout = 15_000 });
+        await Expect(senders.GetByRole(AriaRole.Listitem,
+            new() { Name = "c.delaunay@delaunay-avocats.example" })).ToContainTextAsync("Actif",
+                new() { Timeout = 15_000 });
         await Expect(page.GetByLabel("SIRET")).Not.ToBeEmptyAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter un expéditeur" }).ClickAsync();
@@ -41,16 +43,19 @@ public sealed partial class AdminSendersTests(PaneHost host)
         await item.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le compte AR24" }).ClickAsync();
         await Expect(item).ToContainTextAsync("CGU à accepter");
         await Expect(item).ToContainTextAsync("conditions générales d'AR24");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "admin-expediteurs-cgu.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts,
+            "admin-expediteurs-cgu.png"), FullPage = true });
 
         // The lawyer follows AR24's e-mails (played at the simulator), then the admin checks the account again.
         using var http = new HttpClient { BaseAddress = new Uri(host.Address) };
         foreach (var action in new[] { "confirm", "accept-terms" })
-            (await http.PostAsync($"/sandbox/ar24/_users/{Uri.EscapeDataString(Lawyer)}/{action}", null)).EnsureSuccessStatusCode();
+            (await http.PostAsync($"/sandbox/ar24/_users/{Uri.EscapeDataString(Lawyer)}/{action}",
+                null)).EnsureSuccessStatusCode();
         await item.GetByRole(AriaRole.Button, new() { Name = "Vérifier le compte AR24" }).ClickAsync();
         await Expect(item.Locator("[data-state]")).ToHaveTextAsync("Actif");
 
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "admin-expediteurs.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts,
+            "admin-expediteurs.png"), FullPage = true });
         var violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         PaneHost.AssertNoScriptError(page);
