@@ -48,6 +48,8 @@ export interface Dispatch {
 export interface DispatchPreview {
   caseId: string; level: number; levelName: string; template: string | null; dueOn: string; choice: ChannelChoice;
   senderEmail: string | null; existing: Dispatch | null; simulation: string | null;
+  /** Why the AR24 sender cannot send yet (French); null when it can. */
+  senderProblem: string | null;
 }
 
 export interface MessageInfo { id: string; subject: string | null; fromName: string | null; fromAddress: string | null; receivedAt: string | null }
