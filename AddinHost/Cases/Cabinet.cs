@@ -17,4 +17,14 @@ public sealed class Cabinet : TenantEntity
     public string? Bar { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>The firm's SIRET (14 digits): AR24 requires it to open a French professional's sender
+    /// account.</summary>
+    public string? Siret { get; set; }
+
+    /// <summary>The intra-EU VAT number: AR24 requires it for a professional established elsewhere in the EU.</summary>
+    public string? VatNumber { get; set; }
+
+    /// <summary>ISO 3166 two-letter country code of the firm's address; France when not set.</summary>
+    public string? Country { get; set; }
 }

@@ -9,7 +9,10 @@ namespace AddinHost.Cases;
 /// <summary>The firm's identity as printed on its letters: name, address, signing lawyer and bar.</summary>
 public static class CabinetEndpoints
 {
-    public sealed record CabinetDto(string? Name, string? Address, string? PostalCode, string? City, string? SigningLawyer, string? Bar, string? Email);
+    /// <summary>The firm's identity; SIRET, VAT number and country open its AR24 sender accounts.</summary>
+    public sealed record CabinetDto(string? Name, string? Address, string? PostalCode, string? City,
+        string? SigningLawyer, string? Bar, string? Email,
+        string? Siret = null, string? VatNumber = null, string? Country = null);
 
     public static IEndpointRouteBuilder MapCabinet(this IEndpointRouteBuilder app)
     {
@@ -17,7 +20,8 @@ public static class CabinetEndpoints
 
         group.MapGet("/", async (DunningDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct) is { } c
-                    ? new CabinetDto(c.Name, c.Address, c.PostalCode, c.City, c.SigningLawyer, c.Bar, c.Email)
+                    ? new CabinetDto(c.Name, c.Address, c.PostalCode, c.City, c.SigningLawyer, c.Bar, c.Email, c.Siret,
+                        c.VatNumber, c.Country ?? "FR")
                     : new CabinetDto(null, null, null, null, null, null, null)))
             .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers").RequireAuthorization(Policies.Lecture);
 
@@ -30,6 +34,18 @@ public static class CabinetEndpoints
                 var email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim().ToLowerInvariant();
                 if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
                     throw Problem.Validation("email", "Adresse électronique invalide : elle ouvre le compte expéditeur AR24 du cabinet.");
+                var siret = Siren.Normalize(body.Siret);
+                if (siret is not null && !Siren.IsValidSiret(siret))
+                    throw Problem.Validation("siret",
+                        "SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle.");
+                var vat = body.VatNumber?.Replace(" ", "",
+                    StringComparison.Ordinal).ToUpperInvariant() is { Length: > 0 } v ? v : null;
+                if (vat is not null && !System.Text.RegularExpressions.Regex.IsMatch(vat, "^[A-Z]{2}[A-Z0-9]{2,13}$"))
+                    throw Problem.Validation("vatNumber",
+                        "Numéro de TVA intracommunautaire invalide (par exemple FR12345678901).");
+                var country = string.IsNullOrWhiteSpace(body.Country) ? "FR" : body.Country.Trim().ToUpperInvariant();
+                if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
+                    throw Problem.Validation("country", "Pays : code à deux lettres (ISO 3166), par exemple FR.");
                 var cabinet = await db.Cabinets.SingleOrDefaultAsync(ct);
                 if (cabinet is null) db.Cabinets.Add(cabinet = new Cabinet());
                 // Every firm sends through the operator's AR24 key: an address another firm uses would send as that firm.
@@ -45,6 +61,9 @@ public static class CabinetEndpoints
                 cabinet.SigningLawyer = body.SigningLawyer.Trim();
                 cabinet.Bar = body.Bar?.Trim();
                 cabinet.Email = email;
+                cabinet.Siret = siret;
+                cabinet.VatNumber = vat;
+                cabinet.Country = country;
                 audit.Record("cabinet.modifie", nameof(Cabinet), cabinet.Id);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(body);

@@ -3,6 +3,7 @@ using AddinHost.Dispatch.Ar24;
 using Microsoft.Extensions.Http.Resilience;
 using AddinHost.Dispatch.Batches;
 using AddinHost.Dispatch.Outbox;
+using AddinHost.Dispatch.Senders;
 using AddinHost.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ public static class DispatchEndpoints
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateFrench(DispatchOptions.Section);
-        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateFrench(Ar24Options.Section);
+        builder.AddAr24Options();
+        builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchTimingCheck>();
         builder.Services.AddHttpClient<Ar24Client>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<Ar24Options>>().Value;
@@ -53,10 +55,20 @@ public static class DispatchEndpoints
         builder.Services.AddSingleton<Batches.BatchPreparer>();
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
-        builder.Services.AddSingleton<SenderAccounts>();
+        builder.AddAr24Senders();
         builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();
+        return builder;
+    }
+
+    /// <summary>The <c>Ar24</c> section, checked at start-up; AR24's documented callback address unless others are
+    /// configured.</summary>
+    public static IHostApplicationBuilder AddAr24Options(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateFrench(Ar24Options.Section)
+            // A configured list replaces the documented address (binding would otherwise append to a default).
+            .PostConfigure(o => { if (o.WebhookAllowedIps.Count == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
         return builder;
     }
 
@@ -94,6 +106,7 @@ public static class DispatchEndpoints
             })
             .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)").RequireAuthorization(Policies.Lecture);
         app.MapAr24Webhook();
+        app.MapAr24Senders();
         app.MapBatches();
         return app;
     }

@@ -17,6 +17,14 @@ public static class GraphSandboxEndpoints
             .AddEndpointFilter(async (context, next) => Unauthorized(context.HttpContext) ?? await next(context));
         GraphSandboxCalendar.Map(me);
         GraphSandboxMail.Map(me);
+        // What the sample mailbox sent, as its recipients read it (the demo shows a sender's confirmation code here).
+        app.MapGet("/sandbox/graph/_delivered",
+            (GraphSandboxMail mail) => Results.Text(new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
+            {
+                ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                    ["body"] = m["body"]?["content"]?.DeepClone(),
+            })]).ToJsonString(), "application/json"))
+            .ExcludeFromDescription().AllowAnonymous();
         me.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
         {
             if (Unauthorized(http) is { } refused) return refused;

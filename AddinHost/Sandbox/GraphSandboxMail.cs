@@ -13,6 +13,10 @@ public sealed partial class GraphSandboxMail
     /// <summary>Messages the product wrote, by id; <c>parentFolder</c> is drafts or sentitems.</summary>
     public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
 
+    /// <summary>Every message that left the mailbox, as its recipients receive it (what a recipient would
+    /// read).</summary>
+    public ConcurrentQueue<JsonObject> Delivered { get; } = new();
+
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder me)
     {
         me.MapPost("/messages", async (HttpContext http, GraphSandboxMail mail) =>
@@ -26,6 +30,27 @@ public sealed partial class GraphSandboxMail
             mail.Messages[id] = draft;
             return Results.Text(draft.ToJsonString(), "application/json", statusCode: 201);
         });
+        // Graph's sendMail: the message goes at once (202); a copy stays in Sent Items only when saveToSentItems is
+        // not false.
+        me.MapPost("/sendMail", async (HttpContext http, GraphSandboxMail mail) =>
+        {
+            // The action's parameters are « Message » and « SaveToSentItems » (the SDK writes them so); Graph takes
+            // any case.
+            var body = await JsonNode.ParseAsync(http.Request.Body,
+                new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
+            if (body?["message"] is not JsonObject message || message["toRecipients"] is not JsonArray { Count: > 0 })
+                return GraphSandboxEndpoints.Error(400, "ErrorInvalidRecipients",
+                    "At least one recipient is required.");
+            mail.Delivered.Enqueue((JsonObject)message.DeepClone());
+            if (body!["saveToSentItems"]?.GetValue<bool>() != false)
+            {
+                var sent = (JsonObject)message.DeepClone();
+                sent["id"] = "envoye-" + Guid.NewGuid().ToString("N");
+                sent["parentFolder"] = "sentitems";
+                mail.Messages[sent["id"]!.GetValue<string>()] = sent;
+            }
+            return Results.Accepted();
+        });
         me.MapPost("/messages/{id}/send", (string id, GraphSandboxMail mail) =>
         {
             if (!mail.Messages.TryRemove(id, out var draft) || draft["isDraft"]?.GetValue<bool>() != true)
@@ -35,6 +60,7 @@ public sealed partial class GraphSandboxMail
             sent["isDraft"] = false;
             sent["parentFolder"] = "sentitems";
             mail.Messages[sent["id"]!.GetValue<string>()] = sent;
+            mail.Delivered.Enqueue((JsonObject)sent.DeepClone());
             return Results.Accepted();
         });
         me.MapGet("/mailFolders/{folder}/messages", (string folder, HttpContext http, GraphSandboxMail mail) =>

@@ -25,6 +25,7 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         {
             Name = "Cabinet Delaunay & Associés", Address = "12 rue de la République", PostalCode = "69002", City = "Lyon",
             SigningLawyer = "Maître Claire Delaunay", Bar = "barreau de Lyon", Email = "c.delaunay@delaunay-avocats.example",
+            Siret = DemoSiret(81234567), Country = "FR",
         });
         var firm = new Creditor
         {
@@ -160,6 +161,16 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         for (var key = 0; key <= 9; key++)
             if (Siren.IsValid(digits + key))
                 return digits + key;
+        throw new InvalidOperationException("No Luhn key found.");
+    }
+
+    /// <summary>A fictitious SIRET: the demo SIREN, establishment 0001x closed by its Luhn key.</summary>
+    public static string DemoSiret(int firstEight)
+    {
+        var prefix = DemoSiren(firstEight) + "0001";
+        for (var key = 0; key <= 9; key++)
+            if (Siren.IsValidSiret(prefix + key))
+                return prefix + key;
         throw new InvalidOperationException("No Luhn key found.");
     }
 }

@@ -25,6 +25,13 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     /// <summary>The sender's one-time code for a qualified LRE; erased once AR24 has been called.</summary>
     public string? SenderOtp { get; set; }
 
+    /// <summary>
+    /// The natural person who receives the letter for a company, as the lawyer named them (needed for a qualified LRE,
+    /// whose recipient AR24 identifies); null when not named.
+    /// </summary>
+    public string? RecipientFirstname { get; set; }
+    public string? RecipientLastname { get; set; }
+
     /// <summary>Postal route: La Poste's tracking number and the posting date, entered once the letter is posted.</summary>
     public string? TrackingNumber { get; set; }
     public DateOnly? PostedOn { get; set; }

@@ -18,6 +18,9 @@ internal sealed partial class GraphTestServer
 
     public IEnumerable<JsonObject> InFolder(string folder) => OwnMail.Values.Where(m => m["parentFolderId"]?.GetValue<string>() == folder);
 
+    /// <summary>Every message sent with sendMail, as its recipients receive it.</summary>
+    public ConcurrentQueue<JsonObject> Delivered { get; } = new();
+
     /// <summary>Messages in Sent Items carrying this value in any extended property (the dispatch id).</summary>
     public int SentWithMark(string value) => InFolder("sentitems").Count(m => Marks(m).Any(p => p.Value == value));
 
@@ -42,6 +45,30 @@ internal sealed partial class GraphTestServer
             server().OwnMail[id] = message;
             return Results.Text(message.ToJsonString(), "application/json", statusCode: StatusCodes.Status201Created);
         });
+        // sendMail (202, no body): the action's parameters are Message and SaveToSentItems, in any case.
+        app.MapPost("/v1.0/me/sendMail", async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body,
+                new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
+            if (body?["message"] is not JsonObject message || message["toRecipients"] is not JsonArray { Count: > 0 })
+                return Error(400, "ErrorInvalidRecipients", "At least one recipient isn't valid.");
+            var self = server();
+            self.Delivered.Enqueue((JsonObject)message.DeepClone());
+            if (body["saveToSentItems"]?.GetValue<bool>() != false)
+            {
+                var sent = (JsonObject)message.DeepClone();
+                sent["id"] = "AAMk-" + Guid.NewGuid().ToString("N");
+                sent["parentFolderId"] = "sentitems";
+                self.OwnMail[sent["id"]!.GetValue<string>()] = sent;
+            }
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        });
+        // What left by sendMail, as the host's sample mailbox shows it at /sandbox/graph/_delivered.
+        app.MapGet("/_delivered", () => Results.Text(new JsonArray([.. server().Delivered.Select(m => (JsonNode)new JsonObject
+        {
+            ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                ["body"] = m["body"]?["content"]?.DeepClone(),
+        })]).ToJsonString(), "application/json"));
         app.MapPost("/v1.0/me/messages/{id}/send", (string id) =>
         {
             var self = server();

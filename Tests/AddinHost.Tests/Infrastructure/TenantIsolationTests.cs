@@ -35,7 +35,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         var (creditorB, caseB, _) = await SeedTypicalAsync("B", _b);
         var detailsB = await GetCaseAsync(caseB.Id, client: _b);
         var invoiceB = detailsB.Invoices[0].Id;
-        (await _b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "b@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
+        await NoticeScenario.SetCabinetAsync(_b, "b@cabinet-b.example"); // B's identity and its active AR24 sender
+        var senderB = (await (await _b.GetAsync("/api/ar24/senders")).ReadAsync<List<AddinHost.Dispatch.Senders.SenderDto>>()).Single().Id;
         await NoticeScenario.TakeRemindersAsync(_b, caseB.Id);
         var dispatchB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/dispatches", new { level = 3 })).ReadAsync<AddinHost.Dispatch.Outbox.DispatchDto>()).Id;
         var batchB = (await (await _b.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = caseB.Id, level = 3 } } })).ReadAsync<AddinHost.Dispatch.Batches.BatchDto>()).Id;
@@ -152,6 +153,18 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.False((await (await _b.GetAsync("/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>()).Name is not null);
         (await Call("PUT", "/api/cabinet", "/api/cabinet", Json(new { name = "Cabinet A", signingLawyer = "Maître A" }))).EnsureSuccessStatusCode();
         Assert.Contains("Cabinet A", await (await Call("GET", "/api/cabinet", "/api/cabinet")).Content.ReadAsStringAsync());
+        // B's AR24 sender is B's alone: A neither sees it, nor claims its address, nor opens its account.
+        Assert.DoesNotContain("b@cabinet-b.example",
+            await (await Call("GET", "/api/ar24/senders", "/api/ar24/senders")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await Call("POST", "/api/ar24/senders", "/api/ar24/senders",
+                Json(new { email = "b@cabinet-b.example" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Call("POST", "/api/ar24/senders/confirm", "/api/ar24/senders/confirm",
+                Json(new { email = "b@cabinet-b.example", code = "12345678" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Call("POST", "/api/ar24/senders/{id:guid}/provision",
+                $"/api/ar24/senders/{senderB}/provision")).StatusCode);
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
         foreach (var (pattern, url) in new[]
                  {

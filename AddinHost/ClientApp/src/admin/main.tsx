@@ -2,13 +2,14 @@ import { Tab, TabList, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import { boot } from "../shared/boot";
 import { useLayout } from "../shared/ui";
+import { Ar24Senders } from "./Ar24Senders";
 import { AuditLog } from "./AuditLog";
 import { PolicyEditor } from "./PolicyEditor";
 import { PrivacyRequests } from "./PrivacyRequests";
 import { RatesEditor } from "./RatesEditor";
 import { TemplatesAdmin } from "./TemplatesAdmin";
 
-const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", donnees: "Données personnelles", journal: "Journal d'audit" } as const;
+const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", expediteurs: "Expéditeurs AR24", donnees: "Données personnelles", journal: "Journal d'audit" } as const;
 
 function AdminPage() {
   const l = useLayout();
@@ -23,6 +24,7 @@ function AdminPage() {
       {tab === "echelle" && <PolicyEditor />}
       {tab === "taux" && <RatesEditor />}
       {tab === "modeles" && <TemplatesAdmin />}
+      {tab === "expediteurs" && <Ar24Senders />}
       {tab === "donnees" && <PrivacyRequests />}
       {tab === "journal" && <AuditLog />}
     </div>

@@ -48,6 +48,8 @@ export interface Dispatch {
 export interface DispatchPreview {
   caseId: string; level: number; levelName: string; template: string | null; dueOn: string; choice: ChannelChoice;
   senderEmail: string | null; existing: Dispatch | null; simulation: string | null;
+  /** Why the AR24 sender cannot send yet (French); null when it can. */
+  senderProblem: string | null;
 }
 
 export interface MessageInfo { id: string; subject: string | null; fromName: string | null; fromAddress: string | null; receivedAt: string | null }
@@ -89,3 +91,14 @@ export interface RetentionHold { data: string; reason: string; until: string | n
 export interface ErasureCase { caseId: string; reference: string; erasable: boolean; erasableFrom: string | null; holds: RetentionHold[] }
 export interface ErasurePlan { debtorId: string; asOf: string; debtorErasable: boolean; cases: ErasureCase[]; outsideTheApp: string[] }
 export interface ErasureReport { debtorId: string; debtorErased: boolean; erasedCases: string[]; keptCases: ErasureCase[]; outsideTheApp: string[] }
+
+export type Ar24SenderState = "ToCreate" | "AccessRequested" | "TermsToAccept" | "Active";
+export interface Ar24Sender {
+  id: string; email: string; userId: string | null; gender: string | null; firstname: string | null; lastname: string | null;
+  state: Ar24SenderState | null; stateLabel: string; detail: string | null; ar24UserId: number | null; pending: boolean;
+  isFirmAddress: boolean; configured: boolean;
+}
+export interface Cabinet {
+  name: string | null; address: string | null; postalCode: string | null; city: string | null; signingLawyer: string | null; bar: string | null;
+  email: string | null; siret: string | null; vatNumber: string | null; country: string | null;
+}
