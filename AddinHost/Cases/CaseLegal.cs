@@ -43,8 +43,9 @@ public static class CaseLegal
         var ownFees = c.Creditor.Kind == CreditorKind.Cabinet;
         if (c.HasCounsel)
         {
-            list.Add(new("conseil", $"Le débiteur est représenté par {c.CounselName} : aucun courrier ne lui est adressé, tous vont à son avocat, " +
-                "sans le rappel de l'article 8.2 du RIN ; la mise en demeure porte la mention « Officielle » pour pouvoir être produite (RIN art. 3.2)."));
+            list.Add(new("conseil", $"Le débiteur est représenté par {c.CounselName} : aucun courrier ne lui est adressé, tous vont à son avocat " +
+                "(RIN art. 8.2), sans le rappel de la faculté de consulter un avocat ; la mise en demeure porte la mention « Officielle » pour " +
+                "pouvoir être produite (RIN art. 3.2)."));
             if (a.Ladder.Next is { } next && next.Level < policy.Levels.Count && policy.Levels[next.Level].Channel == StepChannel.Decision)
                 list.Add(new("conseil-avant-procedure", $"Avant toute procédure, informez {c.CounselName} de votre intention de saisir la juridiction (RIN art. 5.4)."));
         }
