@@ -175,7 +175,7 @@ public static class Letters
     /// <summary>To the debtor's counsel (RIN art. 8.2): « Officielle » so it may be produced (RIN 3.2), counsel told before any proceedings (RIN 5.4).</summary>
     public static Letter MiseEnDemeureConfrere() => Heading("{{creancier.nom}} c/ {{debiteur.nom}} — mise en demeure de payer", notice: true, official: true)
         .Para("Mon cher Confrère,")
-        .Para("J'interviens en qualité de conseil de {{creancier.nom}}{{#creancier.siren}} (SIREN {{creancier.siren}}){{/creancier.siren}}. Vous m'avez indiqué assister {{debiteur.nom}}{{#debiteur.siren}} (SIREN {{debiteur.siren}}){{/debiteur.siren}} : c'est donc à vous que je m'adresse.")
+        .Para("{{^creancier.est_cabinet}}J'interviens en qualité de conseil de {{creancier.nom}}{{#creancier.siren}} (SIREN {{creancier.siren}}){{/creancier.siren}}.{{/creancier.est_cabinet}}{{#creancier.est_cabinet}}Je vous écris au sujet des honoraires que me doit votre client.{{/creancier.est_cabinet}} Vous m'avez indiqué assister {{debiteur.nom}}{{#debiteur.siren}} (SIREN {{debiteur.siren}}){{/debiteur.siren}} : c'est donc à vous que je m'adresse.")
         .Para("Votre client reste redevable des sommes suivantes, au titre de factures demeurées impayées à leur échéance :")
         .InvoiceTable("{{#regime.penalites}}Pénalités{{/regime.penalites}}{{^regime.penalites}}Intérêts{{/regime.penalites}}", indemnity: true)
         .Amounts()
@@ -185,14 +185,14 @@ public static class Letters
         .Para("Fondement : {{regime.fondement}}")
         .Para(B("Je vous remercie de bien vouloir inviter votre client à régler la somme de {{totaux.total | montant}} " + Deadline + ". La présente vaut mise en demeure de votre client au sens de l'article 1344 du Code civil."))
         .HowToPay()
-        .Para("Conformément à l'article 5.4 du Règlement intérieur national de la profession d'avocat, je vous informe qu'à défaut de règlement dans ce délai, mon client entend saisir la justice, notamment par une requête en injonction de payer (articles 1405 et suivants du Code de procédure civile) ou par une demande de provision en référé devant le président du {{procedure.juridiction}} (article {{procedure.article_refere}} du même code).")
+        .Para("{{^creancier.est_cabinet}}Conformément à l'article 5.4 du Règlement intérieur national de la profession d'avocat, je vous informe qu'à défaut de règlement dans ce délai, mon client entend saisir la justice, notamment par une requête en injonction de payer (articles 1405 et suivants du Code de procédure civile) ou par une demande de provision en référé devant le président du {{procedure.juridiction}} (article {{procedure.article_refere}} du même code).{{/creancier.est_cabinet}}{{#creancier.est_cabinet}}Conformément à l'article 5.4 du Règlement intérieur national de la profession d'avocat, je vous informe qu'à défaut de règlement dans ce délai, je saisirai le bâtonnier de l'ordre des avocats du {{avocat.barreau}} d'une demande de fixation de mes honoraires (articles 174 et suivants du décret n° 91-1197 du 27 novembre 1991).{{/creancier.est_cabinet}}")
         .Para("Cette lettre ne fait référence à aucun écrit ni propos confidentiel : elle est officielle (article 3.2 du Règlement intérieur national) et pourra être produite en justice.")
         .Signature(ConfraternalClosing);
 
     /// <summary>A reminder to the debtor's counsel, for every step before the mise en demeure (RIN art. 8.2).</summary>
     public static Letter RelanceConfrere() => Heading("{{creancier.nom}} c/ {{debiteur.nom}} — factures impayées")
         .Para("Mon cher Confrère,")
-        .Para("J'interviens en qualité de conseil de {{creancier.nom}}. Vous assistez {{debiteur.nom}}, qui n'a pas réglé les factures suivantes, arrivées à échéance :")
+        .Para("{{^creancier.est_cabinet}}J'interviens en qualité de conseil de {{creancier.nom}}. {{/creancier.est_cabinet}}Vous assistez {{debiteur.nom}}, qui n'a pas réglé les factures suivantes{{#creancier.est_cabinet}} de mes honoraires{{/creancier.est_cabinet}}, arrivées à échéance :")
         .InvoiceTable("{{#regime.penalites}}Pénalités{{/regime.penalites}}{{^regime.penalites}}Intérêts{{/regime.penalites}}")
         .Amounts()
         .EarlierReminders("Votre client a déjà reçu :")
@@ -202,7 +202,7 @@ public static class Letters
 
     public static Letter CourrielConfrere() => new Letter()
         .Para("Mon cher Confrère,")
-        .Para("J'interviens en qualité de conseil de {{creancier.nom}}. Votre client, {{debiteur.nom}}, n'a pas réglé les factures suivantes :")
+        .Para("{{^creancier.est_cabinet}}J'interviens en qualité de conseil de {{creancier.nom}}. {{/creancier.est_cabinet}}Votre client, {{debiteur.nom}}, n'a pas réglé les factures suivantes{{#creancier.est_cabinet}} de mes honoraires{{/creancier.est_cabinet}} :")
         .Para("{{#factures}}")
         .Para("— facture {{numero}} du {{date | date}}, échue le {{echeance | date}} : {{reste_du | montant}}")
         .Para("{{/factures}}")

@@ -151,6 +151,12 @@ public sealed partial class TemplateMentionsTests
         Assert.Contains("Votre client reste redevable", text);
         Assert.Contains("article 5.4 du Règlement intérieur national", text);
         Assert.DoesNotContain("faculté de consulter un avocat", text);
+
+        // The firm's own fees, its former client represented: the bâtonnier, not a court, and no « conseil de » the firm itself.
+        var (fees, _) = Render("mise-en-demeure-confrere", Data(d => Section(d, "creancier")["est_cabinet"] = true));
+        Assert.Contains("je saisirai le bâtonnier de l'ordre des avocats du barreau de Lyon", fees);
+        Assert.DoesNotContain("injonction de payer", fees);
+        Assert.DoesNotContain("conseil de Menuiserie", fees);
     }
 
     [Fact]
