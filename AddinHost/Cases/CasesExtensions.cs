@@ -16,6 +16,7 @@ public static class CasesExtensions
         s.AddScoped<CaseRepository>();
         s.AddScoped<CaseService>();
         s.AddScoped<CaseCommands>();
+        s.AddScoped<CaseLegalCommands>();
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
@@ -33,6 +34,7 @@ public static class CasesExtensions
 
     public static IEndpointRouteBuilder MapCasesFeature(this IEndpointRouteBuilder app) => app
         .MapCases()
+        .MapCaseLegal()
         .MapCreditors()
         .MapCabinet()
         .MapImport()

@@ -99,6 +99,10 @@ public static class DispatchEndpoints
         dispatches.MapPost("/posting", async (Guid id, PostingRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
                 TypedResults.Ok(await postal.RecordPostingAsync(id, body, ct)))
             .WithSummary("Voie postale : enregistrer le numéro de suivi La Poste du recommandé").RequireAuthorization(Policies.Saisie);
+        dispatches.MapPost("/presentation", async (Guid id, PresentationRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
+                TypedResults.Ok(await postal.RecordPresentationAsync(id, body, ct)))
+            .WithSummary("Voie postale : enregistrer la date de première présentation du recommandé (le délai et les intérêts en courent)")
+            .RequireAuthorization(Policies.Saisie);
         dispatches.MapGet("/proofs/{kind}", async (Guid id, string kind, Proofs.ProofReader reader, CancellationToken ct) =>
             {
                 var (name, content) = await reader.ReadAsync(id, kind, ct);

@@ -12,7 +12,8 @@ namespace AddinHost.Letters;
 
 public static class LetterEndpoints
 {
-    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf);
+    /// <summary><c>Channel</c> (preview only): how the letter would leave; by default the policy's, routed for the case.</summary>
+    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf, Cases.Planning.StepChannel? Channel = null);
     public sealed record FieldDto(string Champ, string Description, string Exemple, FieldKind Type, IReadOnlyList<FieldDto>? Elements);
     public sealed record FormatterDto(string Nom, string Description);
     public sealed record FieldListDto(IReadOnlyList<FieldDto> Champs, IReadOnlyList<FormatterDto> Formats, string Syntaxe);
@@ -48,15 +49,18 @@ public static class LetterEndpoints
         templates.MapGet("/{name}/lint", async (string name, TemplateStore store, LetterEngine engine, CancellationToken ct) =>
             {
                 var template = await store.GetAsync(name, ct);
-                var problems = engine.Lint(template.Content);
+                var problems = LetterService.Lint(name, template.Content, engine);
                 return TypedResults.Ok(new LintDto(name, template.Version, problems.Count == 0, problems));
             })
             .WithSummary("Vérifier un modèle : toutes les erreurs, avec leur emplacement");
 
         templates.MapPost("/lint", async (IFormFile? file, LetterEngine engine, IOptions<LetterLimits> limits, CancellationToken ct) =>
             {
-                var problems = engine.Lint(await ReadTemplateAsync(file, "Joignez le document Word (.docx) dans le champ « file ».", limits.Value, ct));
-                return TypedResults.Ok(new LintDto(Path.GetFileNameWithoutExtension(file!.FileName), 0, problems.Count == 0, problems));
+                var content = await ReadTemplateAsync(file, "Joignez le document Word (.docx) dans le champ « file ».",
+                    limits.Value, ct);
+                var name = Path.GetFileNameWithoutExtension(file!.FileName);
+                var problems = LetterService.Lint(name, content, engine);
+                return TypedResults.Ok(new LintDto(name, 0, problems.Count == 0, problems));
             })
             .WithSummary("Vérifier un document ouvert dans Word comme modèle (rien n'est enregistré)")
             .DisableAntiforgery();
@@ -72,7 +76,7 @@ public static class LetterEndpoints
                 CurrentActor actor, TimeProvider clock, LetterEngine engine, IOptions<LetterLimits> limits, CancellationToken ct) =>
             {
                 var content = await ReadTemplateAsync(file, "Joignez le modèle Word (.docx) dans le champ « file ».", limits.Value, ct);
-                var problems = engine.Lint(content);
+                var problems = LetterService.Lint(name, content, engine);
                 if (problems.Count > 0) throw LetterService.TemplateProblems(name, problems);
                 var saved = await store.AddVersionAsync(name, content, actor.Id, clock.GetUtcNow(), ct);
                 audit.Record("modele.depose", nameof(LetterTemplate), saved.Id);
@@ -87,7 +91,8 @@ public static class LetterEndpoints
 
         letters.MapPost("/preview", async (Guid id, LetterRequest body, LetterService service, TimeProvider clock, CancellationToken ct) =>
             {
-                var letter = await service.RenderAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, body.AsOf ?? clock.Today(), ct);
+                var letter = await service.RenderAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays,
+                    body.AsOf ?? clock.Today(), ct, body.Channel);
                 return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
             })
             .WithSummary("Aperçu d'un courrier du dossier, fusionné avec le modèle (rien n'est enregistré)")
@@ -96,7 +101,8 @@ public static class LetterEndpoints
         letters.MapPost("/", async (Guid id, LetterRequest body, LetterService service, CancellationToken ct) =>
             {
                 if (body.AsOf is not null) throw Problem.Validation("asOf", "Un courrier réel est daté du jour ; asOf ne vaut que pour l'aperçu.");
-                var letter = await service.GenerateAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
+                var letter = await service.GenerateAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct,
+                    body.Channel);
                 return TypedResults.Created($"/api/cases/{id}/letters/{letter.Id}", letter);
             })
             .WithSummary("Générer le courrier pour de bon : conservé avec le dossier, octet pour octet, avec son empreinte SHA-256")

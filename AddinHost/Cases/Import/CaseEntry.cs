@@ -28,7 +28,7 @@ public sealed class CaseEntry(InvoiceImporter importer, DunningDbContext db)
         var d = r.Debtor;
         if (r.CreditorId is null) Error("creditorId", "Choisissez le créancier (le cabinet ou son client).");
         if (string.IsNullOrWhiteSpace(d?.Name)) Error("debtor.name", "Le nom du débiteur est obligatoire.");
-        if (d?.Kind is null) Error("debtor.kind", "Indiquez si le débiteur est un professionnel ou un consommateur.");
+        if (d?.Kind is null) Error("debtor.kind", "Indiquez si le débiteur est un professionnel, un consommateur ou un non-professionnel.");
         var siren = Siren.Normalize(d?.Siren);
         if (siren is not null && !Siren.IsValid(siren)) Error("debtor.siren", "SIREN invalide : neuf chiffres avec une clé de contrôle correcte.");
         var email = string.IsNullOrWhiteSpace(d?.Email) ? null : d.Email.Trim();

@@ -106,8 +106,9 @@ public static class CsvInvoiceParser
             switch (FrenchValues.Key(type))
             {
                 case "professionnel" or "pro" or "entreprise" or "societe": kind = ImportedDebtorKind.Professionnel; break;
-                case "consommateur" or "particulier" or "nonprofessionnel": kind = ImportedDebtorKind.Consommateur; break;
-                default: errors.Add($"type de débiteur inconnu : « {type} » (professionnel ou consommateur)"); break;
+                case "consommateur" or "particulier": kind = ImportedDebtorKind.Consommateur; break;
+                case "nonprofessionnel" or "association": kind = ImportedDebtorKind.NonProfessionnel; break;
+                default: errors.Add($"type de débiteur inconnu : « {type} » (professionnel, consommateur ou non-professionnel)"); break;
             }
         }
 

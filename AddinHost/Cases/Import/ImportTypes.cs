@@ -1,6 +1,6 @@
 namespace AddinHost.Cases.Import;
 
-public enum ImportedDebtorKind { Professionnel, Consommateur }
+public enum ImportedDebtorKind { Professionnel, Consommateur, NonProfessionnel }
 
 /// <summary>One invoice read from a file, checked; <see cref="Line"/> is the physical line (header = 1).</summary>
 public sealed record ImportedInvoice(

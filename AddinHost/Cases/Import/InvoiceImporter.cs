@@ -193,7 +193,12 @@ public sealed class InvoiceImporter(
     private static Debtor NewDebtor(ImportedInvoice row) => new()
     {
         Key = row.DebtorKey, Name = row.DebtorName,
-        Kind = row.DebtorKind == ImportedDebtorKind.Consommateur ? DebtorKind.Consommateur : DebtorKind.Professionnel,
+        Kind = row.DebtorKind switch
+        {
+            ImportedDebtorKind.Consommateur => DebtorKind.Consommateur,
+            ImportedDebtorKind.NonProfessionnel => DebtorKind.NonProfessionnel,
+            _ => DebtorKind.Professionnel,
+        },
         Siren = row.Siren, Email = row.Email, Address = row.Address, PostalCode = row.PostalCode, City = row.City,
     };
 

@@ -34,7 +34,7 @@ public sealed class BatchService(
             if (a.Ladder.Next is not { IsDue: true, BlockedBy: null } next) continue;
             ChannelChoice? choice = null;
             string? notSendable = null;
-            try { choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices); }
+            try { choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices); }
             catch (DomainException e) { notSendable = e.Message; }
             steps.Add(new DueStepDto(c.Id, c.Reference, c.Debtor.Name, c.Creditor.Name, next.Level, next.Name, next.DueOn,
                 a.Statement?.Total, choice, notSendable));

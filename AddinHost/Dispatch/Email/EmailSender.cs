@@ -30,6 +30,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         if (row.ProviderMessageId is null)
         {
             var (c, letter) = await CaseAndLetterAsync(row, ct);
+            var to = DispatchRecipient.For(row, c);
             var draft = await client.Me.Messages.PostAsync(new Message
             {
                 Attachments = invoices.Inline.Select(d => (Attachment)new FileAttachment
@@ -38,7 +39,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
                 }).ToList(),
                 Subject = $"{row.LevelName} — dossier {c.Reference}",
                 Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
-                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = c.Debtor.Email, Name = c.Debtor.Name } }],
+                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = to.Email, Name = to.Name } }],
                 SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = row.Id.ToString() }],
             }, cancellationToken: ct);
             row.ProviderMessageId = draft!.Id;
@@ -51,7 +52,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
             await new LargeAttachments(client, fault).CompleteAsync(row.ProviderMessageId!, invoices.Uploaded, ct);
         await client.Me.Messages[row.ProviderMessageId].Send.PostAsync(cancellationToken: ct);
         fault("after-mail-send");
-        Sent(row, "envoyé depuis votre boîte aux lettres");
+        await SentAsync(row, "envoyé depuis votre boîte aux lettres", ct);
     }
 
     /// <summary>After a crash or a doubtful reply: sent already, a draft still to send, or nothing at all.</summary>
@@ -63,7 +64,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         if (await FindAsync(client, "outbox", row, ct) is not null || await FindAsync(client, "sentitems", row, ct) is not null)
         {
             fault("after-lookup");
-            Sent(row, "retrouvé dans les éléments envoyés après une interruption");
+            await SentAsync(row, "retrouvé dans les éléments envoyés après une interruption", ct);
             return;
         }
         fault("after-lookup");
@@ -89,21 +90,23 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
             r.QueryParameters.Top = 1;
         }, ct))?.Value?.FirstOrDefault();
 
-    private void Sent(DispatchItem row, string how)
+    private async Task SentAsync(DispatchItem row, string how, CancellationToken ct)
     {
+        var invoices = await db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.InvoiceNumbers).SingleAsync(ct);
         row.State = DispatchState.EmailSent;
         // The step is taken: the ladder moves on from this event.
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = row.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
             Summary = $"{row.LevelName} : courriel {how}", Actor = DispatchProcessor.Actor,
+            StepName = row.LevelName, InvoiceNumbers = invoices,
         });
         audit.Record("courriel.envoye", nameof(DispatchItem), row.Id);
     }
 
     private async Task<(RecoveryCase Case, Letters.GeneratedLetter Letter)> CaseAndLetterAsync(DispatchItem row, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == row.CaseId, ct);
+        var c = await db.Cases.AsNoTracking().Include(x => x.Debtor).Include(x => x.Creditor).SingleAsync(x => x.Id == row.CaseId, ct);
         return (c, await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct));
     }
 
@@ -127,5 +130,6 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
     }
 
     /// <summary>Graph refused the message itself (a bad address, a refused recipient): nothing was sent, and retrying will not help.</summary>
-    public static bool IsDefinite(Exception e) => e is ODataError { ResponseStatusCode: 400 or 403 or 413 } or DomainException { StatusCode: 503 };
+    public static bool IsDefinite(Exception e) =>
+        e is ODataError { ResponseStatusCode: 400 or 403 or 413 } or DomainException { StatusCode: 503 or StatusCodes.Status409Conflict };
 }

@@ -15,4 +15,16 @@ public static class DebtorRecipient
         debtor.Kind == DebtorKind.Professionnel
             ? new(RecipientKind.Company, debtor.Email, null, firstname, lastname, debtor.Name)
             : new(RecipientKind.NaturalPerson, debtor.Email, debtor.Name, firstname, lastname);
+
+    /// <summary>
+    /// Whom the letter was written for: the debtor, or its counsel once the case records one (RIN art. 8.2). A lawyer
+    /// receives as a professional, named in person; GUESS: AR24's material says nothing of lawyers, so the counsel's
+    /// name stands as the « company » that makes AR24 treat the recipient as a professional.
+    /// </summary>
+    public static RecipientDescription Describe(Debtor debtor, LetterRecipient to, string? firstname, string? lastname)
+    {
+        if (!to.IsCounsel) return Describe(debtor, firstname, lastname);
+        var (first, last) = Ar24Recipients.SplitPersonName(to.Name);
+        return new(RecipientKind.Company, to.Email, null, firstname ?? first, lastname ?? last, to.Name);
+    }
 }

@@ -14,6 +14,9 @@ public sealed record DispatchRequest(int? Level, string? Template, int? Deadline
 /// <summary>The postal route: La Poste's tracking number of the recommandé, and the day it was posted (today if absent).</summary>
 public sealed record PostingRequest(string? TrackingNumber, DateOnly? PostedOn);
 
+/// <summary>The postal route: the day La Poste first presented the letter (from the avis de réception or the tracking).</summary>
+public sealed record PresentationRequest(DateOnly? PresentedOn);
+
 public sealed record FiledProofDto(string Kind, string Sha256, long Size, DateTimeOffset FiledAt, string Url);
 
 public sealed record DispatchDto(Guid Id, Guid CaseId, int Level, string LevelName, StepChannel Channel, string ChannelReason,

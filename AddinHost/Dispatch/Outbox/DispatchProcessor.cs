@@ -70,10 +70,17 @@ public sealed class DispatchProcessor(
         {
             var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
             senderEmail = SenderEmail(row, cabinet);
+            LetterRecipient to;
+            try { to = DispatchRecipient.For(row, c); }
+            catch (Infrastructure.Problems.DomainException e)
+            {
+                throw new Ar24Exception(new Ar24Error("recipient_changed", e.Message, false));
+            }
             // Only an active sender of this firm sends, under the account the firm opened: refused before any call to
             // AR24.
             var sender = await SenderAccounts.ActiveIdAsync(s.Db, senderEmail, ct);
-            var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, row.RecipientFirstname,
+            // The recipient is the debtor, or its counsel once the case records one (RIN art. 8.2).
+            var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, to, row.RecipientFirstname,
                 row.RecipientLastname),
                 qualified: row.Channel == Cases.Planning.StepChannel.LreQualifiee);
             if (recipient.Fields is null)
@@ -275,12 +282,21 @@ public sealed class DispatchProcessor(
             row.State = state;
             var on = DateOnly.TryParse(date?[..Math.Min(10, date.Length)], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : s.Clock.Today();
             Event(s, $"{row.LevelName} {label} le {on:dd/MM/yyyy} (preuve classée)", CaseEventKind.EnvoiSuivi);
-            if (state == DispatchState.Accepted)
+            // Accepted, refused or not collected, the letter has reached its recipient in law: a mise en demeure then starts
+            // legal interest and its deadline (C. civ. 1344-1; Cass. 1re civ., 20 janv. 2021, n° 19-20.680); another letter
+            // only when the lawyer marks it as an « interpellation suffisante » (C. civ. 1344). A bounce reaches nobody.
+            if (state is DispatchState.Accepted or DispatchState.Refused or DispatchState.Negligence)
+            {
+                var notice = (await s.Db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.Template).SingleAsync(ct))
+                    .StartsWith(Cases.Planning.PolicyLevel.NoticeTemplate, StringComparison.Ordinal);
                 s.Db.CaseEvents.Add(new CaseEvent
                 {
-                    CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = on, Kind = CaseEventKind.MiseEnDemeureRecue, Actor = Actor,
-                    Summary = $"Mise en demeure reçue le {on:dd/MM/yyyy} (accusé de réception AR24)",
+                    CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = on, Level = row.Level, Actor = Actor,
+                    Kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu,
+                    Summary = $"{(notice ? "Mise en demeure" : row.LevelName)} {label} le {on:dd/MM/yyyy} (preuve AR24) : " +
+                        (notice ? "les intérêts au taux légal et le délai de paiement courent de cette date" : "date de réception du courrier"),
                 });
+            }
             s.Audit.Record("envoi.suivi", nameof(DispatchItem), row.Id);
             await SaveAsync(s, ct, release: true);
         }
@@ -314,6 +330,7 @@ public sealed class DispatchProcessor(
         {
             CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
             Summary = $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", Actor = Actor,
+            StepName = row.LevelName, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         });
         s.Audit.Record("envoi.depose", nameof(DispatchItem), row.Id);
     }

@@ -24,7 +24,7 @@ public sealed class DispatchService(
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
     {
         var (c, next) = await NextStepAsync(caseId, ct);
-        var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
+        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
         var lawyer = await LawyerAsync(ct);
         var senderEmail = choice.NeedsOtp ? lawyer?.Email : lawyer?.Email ?? await CabinetEmailAsync(ct);
         return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, senderEmail,
@@ -46,8 +46,10 @@ public sealed class DispatchService(
         if (next.Level != level)
             throw new DomainException($"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).", StatusCodes.Status409Conflict);
         if (next.BlockedBy is { } blocked)
-            throw new DomainException($"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
-        var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
+            throw new DomainException(blocked == LadderPlanner.AwaitingReceipt
+                ? $"L'étape suivante attend la réception de la mise en demeure ({blocked}) : aucun envoi."
+                : $"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
+        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
         await quota.CheckAsync(choice.Channel, ct); // every firm sends on the operator's AR24 contract
         var lawyer = await LawyerAsync(ct);
         if (choice.NeedsOtp)
@@ -65,7 +67,8 @@ public sealed class DispatchService(
         var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
         var email = choice.Channel == StepChannel.Email;
         if (email) await OpenMailboxSessionAsync(ct);
-        var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
+        var deadlineDays = r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays;
+        var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", deadlineDays, ct, choice.Channel);
         var now = clock.GetUtcNow();
         var postal = choice.Channel == StepChannel.Courrier;
         var dispatch = new DispatchItem
@@ -73,6 +76,7 @@ public sealed class DispatchService(
             CaseId = caseId, Level = level, LevelName = next.Name, Channel = choice.Channel, ChannelReason = choice.Explanation,
             State = postal ? DispatchState.ToPrint : DispatchState.Planned, LetterId = letter.Id,
             SenderEmail = IsAr24(choice.Channel) ? lawyer?.Email : null,
+            ToCounsel = c.HasCounsel, DeadlineDays = deadlineDays,
             SenderOtp = choice.NeedsOtp ? r.Otp!.Trim() : null, CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
             RecipientFirstname = Trimmed(r.RecipientFirstname), RecipientLastname = Trimmed(r.RecipientLastname),
         };
@@ -173,8 +177,8 @@ public sealed class DispatchService(
     {
         if (await SenderProblemAsync(senderEmail, ct) is { } problem)
             throw new DomainException($"Envoi refusé : {problem}.", StatusCodes.Status409Conflict);
-        var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, Trimmed(r.RecipientFirstname),
-            Trimmed(r.RecipientLastname)),
+        var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, LetterRecipients.For(c),
+            Trimmed(r.RecipientFirstname), Trimmed(r.RecipientLastname)),
             qualified: channel == StepChannel.LreQualifiee);
         if (recipient.Problem is { } missing) throw Problem.Validation("destinataire", missing);
     }

@@ -21,7 +21,7 @@ public static class CommandLine
 
     /// <summary>Settings missing or refused (sysexits EX_CONFIG).</summary>
     public const int RefusedSettings = 78;
-    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "manifest", "help"];
+    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "exemple-donnees", "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -37,6 +37,7 @@ public static class CommandLine
                 "import" => await ImportAsync(rest, buildHost),
                 "lint" => LetterCommands.Lint(rest, Console.Out),
                 "render" => await LetterCommands.RenderAsync(rest, Console.Out, ConvertToPdfAsync),
+                "exemple-donnees" => SampleLetterData.Command(rest, Console.Out),
                 "manifest" => await AddIn.ManifestCommand.RunAsync(rest, buildHost, Console.Out),
                 _ => Help(),
             };
@@ -149,6 +150,8 @@ public static class CommandLine
               dotnet run --project AddinHost -- lint <modèle.docx>  vérifie un modèle de courrier
               dotnet run --project AddinHost -- render <modèle.docx> <données.json> <sortie.docx>
                                                                    fusionne un modèle avec des données
+              dotnet run --project AddinHost -- exemple-donnees Templates/exemple-donnees.json
+                                                                   recalcule les données d'exemple des modèles
             """);
         Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");
         Console.WriteLine($"  dotnet run --project AddinHost -- {AddIn.ManifestCommand.Usage}");

@@ -181,7 +181,12 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains(zip.Entries, e => e.FullName.EndsWith($"/{proof}.pdf"));
         var history = (await GetCaseAsync(caseId)).History;
         Assert.Contains(history, h => h.Kind == CaseEventKind.EnvoiSuivi);
-        Assert.Equal(outcome == DispatchState.Accepted, history.Any(h => h.Kind == CaseEventKind.MiseEnDemeureRecue));
+        // Accepted, refused or neglected, a mise en demeure has reached its debtor in law (Cass. 1re civ., 20 janv. 2021,
+        // n° 19-20.680): it starts interest and its deadline on that day; a bounce reaches nobody.
+        var receipt = history.SingleOrDefault(h => h.Kind == CaseEventKind.MiseEnDemeureRecue);
+        Assert.Equal(outcome != DispatchState.Bounced, receipt is not null);
+        if (receipt is not null)
+            Assert.Equal(new DateOnly(2025, 9, 30).AddDays(outcome == DispatchState.Negligence ? 15 : 1), receipt.EffectiveOn);
         Assert.Equal(1, await MailsAtAr24Async(dispatch.Id));
     }
 

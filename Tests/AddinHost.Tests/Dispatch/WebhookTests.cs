@@ -42,7 +42,7 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
     public async Task Only_an_allowed_source_triggers_a_re_read_and_the_body_is_never_believed()
     {
         await NoticeScenario.SetCabinetAsync(_client);
-        var creditor = await (await _client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client" })).ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
+        var creditor = await (await _client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client", contactConsentOn = "2025-01-15" })).ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
         (await _client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("W"), creditorId: creditor.Id))).EnsureSuccessStatusCode();
         var cases = await (await _client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>();
         var caseId = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;

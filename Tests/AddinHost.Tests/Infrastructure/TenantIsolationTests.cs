@@ -109,6 +109,21 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}/proofs/{kind}", $"/api/dispatches/{dispatchB}/proofs/lettre")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/dispatches/{id:guid}/posting", $"/api/dispatches/{dispatchB}/posting", Json(new { trackingNumber = "RR123456785FR" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/evidence", $"/api/cases/{caseB.Id}/evidence")).StatusCode);
+        // Nor can A read or change B's legal file: parties, consent, counsel, fee agreement, court, completion, interpellation, presentation.
+        foreach (var (method, pattern, url, body) in new (string, string, string, object?)[]
+                 {
+                     ("PUT", "/api/cases/{id:guid}/parties", $"/api/cases/{caseB.Id}/parties", new { debtorKind = "Consommateur" }),
+                     ("PUT", "/api/cases/{id:guid}/contact-consent", $"/api/cases/{caseB.Id}/contact-consent", new { consents = false }),
+                     ("PUT", "/api/cases/{id:guid}/counsel", $"/api/cases/{caseB.Id}/counsel", new { name = "Maître A", email = "a@cabinet-a.example" }),
+                     ("DELETE", "/api/cases/{id:guid}/counsel", $"/api/cases/{caseB.Id}/counsel", null),
+                     ("PUT", "/api/cases/{id:guid}/fee-agreement", $"/api/cases/{caseB.Id}/fee-agreement", new { signedOn = "2025-01-01" }),
+                     ("PUT", "/api/cases/{id:guid}/court", $"/api/cases/{caseB.Id}/court", new { city = "Lyon" }),
+                     ("PUT", "/api/cases/{id:guid}/invoices/{invoiceId:guid}/completion", $"/api/cases/{caseB.Id}/invoices/{invoiceB}/completion",
+                         new { completedOn = "2025-01-01" }),
+                     ("POST", "/api/cases/{id:guid}/interpellations", $"/api/cases/{caseB.Id}/interpellations", new { level = 1 }),
+                     ("POST", "/api/dispatches/{id:guid}/presentation", $"/api/dispatches/{dispatchB}/presentation", new { presentedOn = "2025-10-01" }),
+                 })
+            Assert.Equal(HttpStatusCode.NotFound, (await Call(method, pattern, url, body is null ? null : Json(body))).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
         var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{App.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For("cabinet-b")}", Json(new { status = "refused" }));
         Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
@@ -116,8 +131,9 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters/{letterId:guid}", $"/api/cases/{caseB.Id}/letters/{letterB}")).StatusCode);
         var upload = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("A seulement")))), "file", "a.docx" } };
-        (await Call("PUT", "/api/templates/{name}", "/api/templates/relance-2", upload)).EnsureSuccessStatusCode();
-        Assert.Single(await (await Call("GET", "/api/templates/{name}/versions", "/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
+        // A template of A's own (not a shipped name, so not held to a shipped template's mandatory mentions).
+        (await Call("PUT", "/api/templates/{name}", "/api/templates/lettre-a", upload)).EnsureSuccessStatusCode();
+        Assert.Single(await (await Call("GET", "/api/templates/{name}/versions", "/api/templates/lettre-a/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
         var import = await Call("POST", "/api/import/invoices", "/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("X"), creditorId: creditorB));
         await import.ProblemAsync(400);
 
@@ -187,7 +203,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.DoesNotContain("1.11", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
         Assert.DoesNotContain("Cabinet A", await (await _b.GetAsync("/api/cabinet")).Content.ReadAsStringAsync());
-        Assert.Empty(await (await _b.GetAsync("/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
+        Assert.Empty(await (await _b.GetAsync("/api/templates/lettre-a/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))

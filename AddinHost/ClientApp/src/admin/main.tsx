@@ -4,12 +4,16 @@ import { boot } from "../shared/boot";
 import { useLayout } from "../shared/ui";
 import { Ar24Senders } from "./Ar24Senders";
 import { AuditLog } from "./AuditLog";
+import { CabinetEditor } from "./CabinetEditor";
 import { PolicyEditor } from "./PolicyEditor";
 import { PrivacyRequests } from "./PrivacyRequests";
 import { RatesEditor } from "./RatesEditor";
 import { TemplatesAdmin } from "./TemplatesAdmin";
 
-const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", expediteurs: "Expéditeurs AR24", donnees: "Données personnelles", journal: "Journal d'audit" } as const;
+const tabs = {
+  echelle: "Échelle de relance", cabinet: "Cabinet", taux: "Taux", modeles: "Modèles", expediteurs: "Expéditeurs AR24",
+  donnees: "Données personnelles", journal: "Journal d'audit",
+} as const;
 
 function AdminPage() {
   const l = useLayout();
@@ -22,6 +26,7 @@ function AdminPage() {
         {Object.entries(tabs).map(([value, label]) => <Tab key={value} value={value}>{label}</Tab>)}
       </TabList>
       {tab === "echelle" && <PolicyEditor />}
+      {tab === "cabinet" && <CabinetEditor />}
       {tab === "taux" && <RatesEditor />}
       {tab === "modeles" && <TemplatesAdmin />}
       {tab === "expediteurs" && <Ar24Senders />}

@@ -72,6 +72,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("InvoiceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -106,6 +110,18 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorWebsite")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -157,11 +173,18 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("InvoiceNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Level")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepName")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -193,10 +216,13 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Bic")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Category")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("City")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactConsentEvidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContactConsentOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -215,6 +241,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("PostalCode")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Siren")
                         .HasColumnType("TEXT");
@@ -324,6 +353,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("ContractRatePercent")
@@ -498,10 +530,46 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactConsentEvidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContactConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselCity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselPostalCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtCity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourtKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CreditorId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DebtorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeeAgreementExemption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FeeAgreementOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeAgreementReference")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OpenedOn")
@@ -762,6 +830,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeadlineDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
@@ -815,6 +886,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToCounsel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TrackingNumber")
                         .HasColumnType("TEXT");
@@ -990,6 +1064,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("InvoiceNumbers")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
