@@ -79,7 +79,8 @@ public sealed class LibreOfficeLeftoverTests
         await File.WriteAllTextAsync(Path.Combine(living, "owner"), $"{Environment.ProcessId} {File.ReadAllText("/proc/self/stat").Split(')')[1].Trim().Split(' ')[19]}");
         using var ours = Process.Start(new ProcessStartInfo("python3", ["-c", "import time; time.sleep(600)", $"soffice -env:UserInstallation=file://{living}"]))!;
 
-        Assert.True(LibreOfficeSweep.SweepAbandoned() >= 1);
+        // Any host starting in a parallel test sweeps too, and may get there first: the outcome is what counts.
+        LibreOfficeSweep.SweepAbandoned();
         Assert.True(orphan.WaitForExit(TimeSpan.FromSeconds(10)));
         Assert.False(Directory.Exists(abandoned));
         Assert.False(ours.HasExited); // its host (this test run) lives
