@@ -118,6 +118,46 @@ public abstract class CaseLegalApiTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(DispatchState.Failed, failed.State);
         Assert.Contains("représenté", failed.FailureReason);
         Assert.Empty(App.Services.GetRequiredService<Ar24SandboxState>().Mails);
+
+        // Sent again, the step is written anew for the counsel, a professional named in person, and leaves once.
+        var retried = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal((dispatch.Id, DispatchState.Planned), (retried.Id, retried.State));
+        Assert.NotEqual(dispatch.LetterId, retried.LetterId);
+        while (await Processor.ProcessNextAsync(default)) { }
+        Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(dispatch.Id)).State);
+        var mail = Assert.Single(await SandboxMails.ForAsync(Client, dispatch.Id));
+        Assert.Equal(("p.girard@avocats.example", "Paul", "Girard", "Maître Paul Girard", "professionnel"),
+            (mail.GetProperty("to_email").GetString(), mail.GetProperty("to_firstname").GetString(),
+                mail.GetProperty("to_lastname").GetString(), mail.GetProperty("to_company").GetString(),
+                mail.GetProperty("dest_statut").GetString()));
+    }
+
+    [Fact]
+    public async Task A_letter_to_print_for_the_debtor_is_not_posted_once_a_counsel_is_recorded_and_is_written_anew()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var (_, _, consumer) = await SeedTypicalAsync(); // Mme Dubois never consented to registered e-mail: the post
+        await NoticeScenario.TakeRemindersAsync(Client, consumer.Id);
+        var toPrint = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal(DispatchState.ToPrint, toPrint.State);
+        (await Client.PutJsonAsync($"/api/cases/{consumer.Id}/counsel",
+            new { name = "Maître Paul Girard", address = "3 quai Saint-Antoine", postalCode = "69002", city = "Lyon" }))
+            .EnsureSuccessStatusCode();
+
+        var refused = await (await Client.PostJsonAsync($"/api/dispatches/{toPrint.Id}/posting",
+            new { trackingNumber = "1A01234567890" })).ProblemAsync(409);
+        Assert.Contains("représenté", refused.GetProperty("detail").GetString());
+        var failed = await Client.DispatchAsync(toPrint.Id);
+        Assert.Equal((DispatchState.Failed, (string?)null), (failed.State, failed.TrackingNumber));
+
+        var again = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal((toPrint.Id, DispatchState.ToPrint), (again.Id, again.State));
+        Assert.NotEqual(toPrint.LetterId, again.LetterId);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/dispatches/{toPrint.Id}/posting",
+            new { trackingNumber = "1A01234567890" })).StatusCode);
     }
 
     [Fact]
