@@ -161,6 +161,41 @@ public abstract class CaseLegalApiTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task A_posted_notice_takes_effect_on_its_first_presentation_and_legal_interest_runs_from_the_next_day()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var (_, _, consumer) = await SeedTypicalAsync(); // Mme Dubois, a consumer who never consented: the post
+        await NoticeScenario.TakeRemindersAsync(Client, consumer.Id);
+        var letter = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/posting",
+            new { trackingNumber = "1A01234567890", postedOn = "2025-09-30" })).EnsureSuccessStatusCode();
+        var posted = await GetCaseAsync(consumer.Id);
+        Assert.Null(posted.Legal!.NoticeReceivedOn); // posted is not received: no legal interest yet (C. civ. 1344-1)
+        Assert.Equal(0m, posted.Amounts!.Interest);
+
+        App.Clock.Advance(TimeSpan.FromDays(10)); // today 10/10/2025
+        await (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-10-11" })).ProblemAsync(400); // not in the future
+        await (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-09-29" })).ProblemAsync(400); // not before the posting
+        (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-10-03" })).EnsureSuccessStatusCode();
+        await (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-10-03" })).ProblemAsync(409); // recorded once
+
+        // Presented 03/10 (the notice stands even if not collected): interest from 04/10 to 10/10 inclusive, 7 days,
+        // on the 960,00 € of F-003.
+        var received = await GetCaseAsync(consumer.Id);
+        Assert.Equal(new DateOnly(2025, 10, 3), received.Legal!.NoticeReceivedOn);
+        var periods = received.Invoices.Single(i => i.Number == "F-003").Periods;
+        Assert.Equal((new DateOnly(2025, 10, 4), new DateOnly(2025, 10, 10), 7),
+            (periods.First().From, periods.Last().To, periods.Sum(p => p.Days)));
+        Assert.All(periods, p => Assert.Equal(960.00m, p.Principal));
+        Assert.True(received.Amounts!.Interest > 0m);
+    }
+
+    [Fact]
     public async Task An_acknowledgement_restarts_prescription_only_for_the_invoices_it_names()
     {
         var (_, company, _) = await SeedTypicalAsync();
