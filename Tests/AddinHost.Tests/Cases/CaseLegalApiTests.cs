@@ -196,6 +196,36 @@ public abstract class CaseLegalApiTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task A_notice_lists_an_invoice_paid_late_with_what_is_left_of_it_and_its_40_euros_of_indemnity()
+    {
+        await NoticeScenario.PutIdentityAsync(Client);
+        var creditor = await CreateCreditorAsync();
+        const string garage = "Garage Fontaine SARL;732829320;compta@garage-fontaine.example;61 avenue Alsace-Lorraine;"
+            + "38000;Grenoble";
+        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
+            $"{garage};P-001;01/02/2025;03/03/2025;1 200,00;0,00;professionnel",
+            $"{garage};P-002;01/03/2025;31/03/2025;500,00;500,00;professionnel"), creditorId: creditor)))
+            .EnsureSuccessStatusCode();
+        var id = (await ListCasesAsync()).Single().Id;
+
+        var response = await Client.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template = "mise-en-demeure", format = "docx" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        var rows = Docx.Parts(docx)["body"].Descendants(Docx.Wn + "tr")
+            .Select(r => string.Join("|", r.Descendants(Docx.Wn + "p").Select(Docx.Text)).Replace('\u00a0', ' ')
+                .Replace('\u202f', ' '))
+            .ToList();
+        // P-002: 500,00 € due 31/03/2025, 500,00 € paid on the import day (30/09/2025), 183 days late: the payment
+        // goes to the penalties first (C. civ. 1343-1): 500 × 13,15 % × 91/365 = 16,39 (01/04–30/06) + 500 × 12,15 % ×
+        // 92/365 = 15,31 (01/07–30/09) = 31,70 €, so 31,70 € of principal is left; and the 40 € indemnity
+        // (D.441-5) is claimed: the invoice is in the table, not only in the totals.
+        var paidLate = rows.First(r => r.StartsWith("P-002|01/03/2025|31/03/2025|", StringComparison.Ordinal));
+        Assert.StartsWith("P-002|01/03/2025|31/03/2025|500,00 €|31,70 €|", paidLate);
+        Assert.EndsWith("|40,00 €", paidLate);
+    }
+
+    [Fact]
     public async Task An_acknowledgement_restarts_prescription_only_for_the_invoices_it_names()
     {
         var (_, company, _) = await SeedTypicalAsync();
