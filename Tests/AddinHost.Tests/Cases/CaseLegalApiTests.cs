@@ -226,6 +226,27 @@ public abstract class CaseLegalApiTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task An_earlier_step_names_the_invoices_it_covered_and_not_one_imported_after_it()
+    {
+        await NoticeScenario.PutIdentityAsync(Client);
+        var (creditor, company, _) = await SeedTypicalAsync();
+        await NoticeScenario.TakeRemindersAsync(Client, company.Id); // steps of 01/09 and 10/09: F-001 and F-002
+        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
+            "Garage Fontaine SARL;732829320;compta@garage-fontaine.example;61 avenue Alsace-Lorraine;38000;Grenoble;"
+            + "F-009;12/09/2025;26/09/2025;300,00;0,00;professionnel"), creditorId: creditor))).EnsureSuccessStatusCode();
+
+        var response = await Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview",
+            new { template = "mise-en-demeure", format = "docx" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var lines = Docx.Paragraphs(await response.Content.ReadAsByteArrayAsync())
+            .Select(p => p.Replace('\u00a0', ' ')).ToList();
+        var steps = lines.Where(l => l.StartsWith("— ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, steps.Count);
+        Assert.All(steps, l => Assert.EndsWith("(factures visées : F-001, F-002)", l));
+        Assert.Contains(lines, l => l.Contains("F-009", StringComparison.Ordinal)); // claimed, in the table
+    }
+
+    [Fact]
     public async Task An_acknowledgement_restarts_prescription_only_for_the_invoices_it_names()
     {
         var (_, company, _) = await SeedTypicalAsync();
