@@ -16,14 +16,17 @@ namespace AddinHost.Dispatch.Outbox;
 /// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly once.</summary>
 public sealed class DispatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
-    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, Mailbox.IGraphTokenSource graphTokens, TimeProvider clock)
+    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared,
+    TimeProvider clock)
 {
     /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
     {
         var (c, next) = await NextStepAsync(caseId, ct);
         var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
-        return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, Lawyer()?.Email ?? (await CabinetEmailAsync(ct)),
+        // An e-mail from a case opened in a shared or delegated mailbox leaves from that mailbox.
+        var sender = choice.Channel == StepChannel.Email && shared.Owner is { } owner ? owner : Lawyer()?.Email ?? await CabinetEmailAsync(ct);
+        return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, sender,
             await queries.FindAsync(caseId, next.Level, ct), queries.Simulation);
     }
 
@@ -61,13 +64,16 @@ public sealed class DispatchService(
             CaseId = caseId, Level = level, LevelName = next.Name, Channel = choice.Channel, ChannelReason = choice.Explanation,
             State = postal ? DispatchState.ToPrint : DispatchState.Planned, LetterId = letter.Id, SenderEmail = lawyer?.Email,
             SenderOtp = choice.NeedsOtp ? r.Otp!.Trim() : null, CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
+            // The pane's message was in another mailbox: the e-mail leaves from it, and the history says who sent it for whom.
+            MailboxOwner = email ? shared.Owner : null, PlannedByName = email && shared.Owner is not null ? shared.UserLabel : null,
         };
         db.Dispatches.Add(dispatch);
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = caseId, At = now, EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
             Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception"
-                : email ? $"Relance par courriel planifiée : {next.Name}" : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
+                : email ? $"Relance par courriel planifiée : {next.Name}" + (shared.Owner is { } from ? $", depuis la boîte {from}" : "")
+                : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
         });
         audit.Record(postal ? "courrier.a-imprimer" : "envoi.planifie", nameof(DispatchItem), dispatch.Id);
         try
