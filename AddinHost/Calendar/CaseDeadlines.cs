@@ -10,13 +10,14 @@ public enum DeadlineKind { FinDelaiMiseEnDemeure, FinAcceptationEre, Prescriptio
 public sealed record Deadline(DeadlineKind Kind, DateOnly On, string Title);
 
 /// <summary>
-/// The dates a lawyer must not miss on a case, derived from it: the end of the mise en demeure's deadline, the end of
-/// the 15-day acceptance window of a registered letter, the prescription warnings (90 and 30 days before), and the
+/// The dates a lawyer must not miss on a case, derived from it: the end of the mise en demeure's deadline, counted from
+/// its receipt (acceptance, refusal, négligence, or the postal first presentation) and never from its sending; the end of
+/// the 15-day acceptance window of a registered letter; the prescription warnings (90 and 30 days before); and the
 /// day a promise to pay falls due. Only future dates.
 /// </summary>
 public static class CaseDeadlines
 {
-    public const int EreAcceptanceDays = 15; // CPCE R.53-3
+    public const int EreAcceptanceDays = ReplyDeadlines.AcceptanceWindowDays; // CPCE R.53-3
 
     public static IReadOnlyList<Deadline> For(RecoveryCase c, CaseAssessment a, IEnumerable<DispatchItem> dispatches, DateOnly today,
         int noticeDeadlineDays = LetterDataBuilder.DefaultDeadlineDays)
@@ -26,8 +27,11 @@ public static class CaseDeadlines
         {
             var sentOn = c.Events.Where(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level == d.Level).Select(e => (DateOnly?)e.EffectiveOn).Max();
             if (sentOn is not { } sent) continue;
-            if (d.LevelName.Contains("demeure", StringComparison.OrdinalIgnoreCase))
-                list.Add(new Deadline(DeadlineKind.FinDelaiMiseEnDemeure, sent.AddDays(noticeDeadlineDays),
+            var receipt = c.Events.Where(e => e.Kind == CaseEventKind.MiseEnDemeureRecue
+                    && (e.Level == d.Level || (e.Level is null && d.LevelName.Contains("demeure", StringComparison.OrdinalIgnoreCase))))
+                .Select(e => (DateOnly?)e.EffectiveOn).Min();
+            if (receipt is { } received)
+                list.Add(new Deadline(DeadlineKind.FinDelaiMiseEnDemeure, ReplyDeadlines.Ends(received, d.DeadlineDays ?? noticeDeadlineDays),
                     $"Fin du délai de la mise en demeure — {c.Debtor.Name}"));
             if (d.State == DispatchState.Deposited && d.Channel is StepChannel.Ere or StepChannel.LreQualifiee)
                 list.Add(new Deadline(DeadlineKind.FinAcceptationEre, sent.AddDays(EreAcceptanceDays),

@@ -17,4 +17,23 @@ public sealed class Cabinet : TenantEntity
     public string? Bar { get; set; }
 
     public string? Email { get; set; }
+
+    /// <summary>The firm's SIRET (14 digits): AR24 requires it to open a French professional's sender
+    /// account.</summary>
+    public string? Siret { get; set; }
+
+    /// <summary>The intra-EU VAT number: AR24 requires it for a professional established elsewhere in the EU.</summary>
+    public string? VatNumber { get; set; }
+
+    /// <summary>ISO 3166 two-letter country code of the firm's address; France when not set.</summary>
+    public string? Country { get; set; }
+
+    /// <summary>
+    /// The consumer mediator the firm belongs to (C. conso. L.612-1, L.616-1), quoted in fee letters to a consumer client:
+    /// for the profession, the « médiateur de la consommation de la profession d'avocat » chosen by the CNB.
+    /// </summary>
+    public string? MediatorName { get; set; }
+    public string? MediatorAddress { get; set; }
+    public string? MediatorEmail { get; set; }
+    public string? MediatorWebsite { get; set; }
 }

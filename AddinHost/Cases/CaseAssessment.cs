@@ -11,7 +11,8 @@ public sealed record CaseAssessment(
     decimal PrincipalRemaining,
     IReadOnlyDictionary<string, decimal> OpenByInvoice,
     LadderPosition Ladder,
-    CasePrescription? Prescription);
+    CasePrescription? Prescription,
+    DateOnly? NoticeReceivedOn = null);
 
 /// <summary>The earliest deadline among the open invoices, and per invoice.</summary>
 public sealed record CasePrescription(PrescriptionInfo Earliest, string InvoiceNumber, IReadOnlyDictionary<string, PrescriptionInfo> ByInvoice);
@@ -22,13 +23,14 @@ public static class CaseAssessor
     public static CaseAssessment Assess(RecoveryCase c, ReminderPolicy policy, IRateTable rates, DateOnly asOf, DayCount dayCount = DayCount.Actual365)
     {
         var numbers = c.Invoices.ToDictionary(i => i.Id, i => i.Number);
+        var notice = NoticeReceivedOn(c, asOf);
         var request = new InterestRequest(
-            c.Debtor.Kind, c.Creditor.Category,
+            c.Debtor.Kind, c.Creditor.Quality,
             c.Invoices.Select(i => new InvoiceClaim(i.Number, i.IssueDate, i.DueDate, i.AmountTtc, i.ContractRatePercent)).ToList(),
             c.Payments.Where(p => p.Date <= asOf)
                 .Select(p => new PaymentEntry(p.Date, p.Amount, p.InvoiceId is { } id && numbers.TryGetValue(id, out var n) ? n : null))
                 .ToList(),
-            asOf, NoticeReceivedOn(c), dayCount);
+            asOf, notice, dayCount);
 
         CaseStatement? statement = null;
         string? error = null;
@@ -37,59 +39,97 @@ public static class CaseAssessor
 
         // Without a rate the amounts are reported as missing, but the ladder still runs on the balance
         // with payments applied to principal only.
-        var openByInvoice = statement?.Invoices.ToDictionary(i => i.Number, i => i.PrincipalRemaining)
-            ?? PlainBalances(c, asOf);
+        var (plain, plainAllocations) = statement is null ? PlainBalances(c, asOf) : (null, null);
+        var openByInvoice = statement?.Invoices.ToDictionary(i => i.Number, i => i.PrincipalRemaining) ?? plain!;
         var principal = openByInvoice.Values.Sum();
         var oldestOpenDue = c.Invoices.Where(i => openByInvoice.GetValueOrDefault(i.Number) > 0m)
             .Select(i => (DateOnly?)i.DueDate).Min();
 
         var ladder = LadderPlanner.Plan(new LadderInput(
-            policy.Levels, policy.ToleranceAmount, principal, oldestOpenDue,
-            c.Events.Where(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level is not null)
-                .Select(e => new StepTaken(e.Level!.Value, e.EffectiveOn)).ToList(),
+            policy.Levels, policy.ToleranceAmount, principal, oldestOpenDue, Steps(c, policy),
             c.Pauses.Select(p => p.Window()).ToList(),
             asOf));
 
-        return new CaseAssessment(asOf, statement, error, principal, openByInvoice, ladder, Prescribe(c, openByInvoice, asOf));
+        var allocations = statement?.Allocations ?? plainAllocations!;
+        return new CaseAssessment(asOf, statement, error, principal, openByInvoice, ladder, Prescribe(c, openByInvoice, allocations, asOf), notice);
     }
 
-    /// <summary>Interest for a consumer runs from the first formal notice received.</summary>
-    public static DateOnly? NoticeReceivedOn(RecoveryCase c) =>
-        c.Events.Where(e => e.Kind == CaseEventKind.MiseEnDemeureRecue).Select(e => (DateOnly?)e.EffectiveOn).Min();
-
-    private static CasePrescription? Prescribe(RecoveryCase c, IReadOnlyDictionary<string, decimal> open, DateOnly asOf)
+    /// <summary>
+    /// The day the notice took effect, from which legal interest runs (C. civ. 1231-6, 1344-1): the mise en demeure's
+    /// acceptance, refusal or négligence — it stays valid when not collected (Cass. 1re civ., 20 janv. 2021,
+    /// n° 19-20.680) — or the receipt of an earlier letter the lawyer marked as an « interpellation suffisante » (1344).
+    /// </summary>
+    public static DateOnly? NoticeReceivedOn(RecoveryCase c, DateOnly? asOf = null)
     {
-        // A written acknowledgement or a payment restarts the period (C. civ. 2240).
-        var lastAcknowledgement = c.Acknowledgements.Select(a => a.Date)
-            .Concat(c.Payments.Where(p => p.Date <= asOf).Select(p => p.Date))
-            .Where(d => d <= asOf).Select(d => (DateOnly?)d).Max();
-        var byInvoice = c.Invoices.Where(i => open.GetValueOrDefault(i.Number) > 0m)
-            .ToDictionary(i => i.Number, i => Prescription.Compute(c.Debtor.Kind, i.DueDate, lastAcknowledgement, asOf));
+        var marked = c.Events.Where(e => e.Kind == CaseEventKind.InterpellationSuffisante && e.Level is not null)
+            .Select(e => e.Level!.Value).ToHashSet();
+        return c.Events
+            .Where(e => e.Kind == CaseEventKind.MiseEnDemeureRecue
+                        || (e.Kind == CaseEventKind.CourrierRecu && e.Level is { } l && marked.Contains(l)))
+            .Where(e => asOf is null || e.EffectiveOn <= asOf)
+            .Select(e => (DateOnly?)e.EffectiveOn).Min();
+    }
+
+    /// <summary>The steps taken, each mise en demeure with its receipt when known (see <see cref="StepTaken"/>).</summary>
+    private static List<StepTaken> Steps(RecoveryCase c, ReminderPolicy policy)
+    {
+        var receipts = c.Events.Where(e => e.Kind == CaseEventKind.MiseEnDemeureRecue).ToList();
+        return c.Events.Where(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level is not null).Select(e =>
+        {
+            var level = e.Level!.Value;
+            var notice = level < policy.Levels.Count && policy.Levels[level].IsNotice;
+            // A receipt recorded by hand may not name its step: it is the mise en demeure's.
+            var received = notice ? receipts.Where(r => r.Level == level || r.Level is null).Select(r => (DateOnly?)r.EffectiveOn).Min() : null;
+            return new StepTaken(level, e.EffectiveOn, notice, received);
+        }).ToList();
+    }
+
+    /// <summary>
+    /// Each open invoice's own deadline: a payment or an acknowledgement restarts it only for the debts it concerns
+    /// (C. civ. 2240): the invoices it names, or for an unnamed payment those the allocation rules gave it to.
+    /// </summary>
+    private static CasePrescription? Prescribe(RecoveryCase c, IReadOnlyDictionary<string, decimal> open,
+        IReadOnlyList<PaymentAllocation> allocations, DateOnly asOf)
+    {
+        var rule = Prescription.RuleFor(c.Creditor.Quality, c.Debtor.Kind, c.Creditor.Kind == CreditorKind.Cabinet);
+        var byInvoice = c.Invoices.Where(i => open.GetValueOrDefault(i.Number) > 0m).ToDictionary(i => i.Number, i =>
+        {
+            var acts = c.Acknowledgements
+                .Where(a => a.InvoiceIds.Count == 0 ? i.IssueDate <= a.Date : a.InvoiceIds.Contains(i.Id))
+                .Select(a => new InterruptingAct(a.Date, ActKind.Reconnaissance))
+                .Concat(allocations.Where(p => p.InvoiceNumber == i.Number).Select(p => p.Date).Distinct()
+                    .Select(d => new InterruptingAct(d, ActKind.Paiement)));
+            return Prescription.ForInvoice(rule, i.DueDate, i.IssueDate, i.CompletedOn, acts, asOf);
+        });
         if (byInvoice.Count == 0)
             return null;
         var earliest = byInvoice.MinBy(kv => kv.Value.Deadline);
         return new CasePrescription(earliest.Value, earliest.Key, byInvoice);
     }
 
-    // Payments on principal only, oldest due first: used when interest cannot be computed.
-    private static Dictionary<string, decimal> PlainBalances(RecoveryCase c, DateOnly asOf)
+    // Payments on principal only, by the named invoice then the oldest due: used when interest cannot be computed.
+    private static (Dictionary<string, decimal>, List<PaymentAllocation>) PlainBalances(RecoveryCase c, DateOnly asOf)
     {
         var remaining = c.Invoices.OrderBy(i => i.DueDate).ThenBy(i => i.Number).ToDictionary(i => i.Id, i => i.AmountTtc);
+        var numbers = c.Invoices.ToDictionary(i => i.Id, i => i.Number);
+        var allocations = new List<PaymentAllocation>();
         foreach (var p in c.Payments.Where(p => p.Date <= asOf).OrderBy(p => p.Date))
         {
             var left = p.Amount;
             if (p.InvoiceId is { } id && remaining.ContainsKey(id))
-                left = Take(remaining, id, left);
+                left = Take(remaining, id, left, p.Date, numbers, allocations);
             foreach (var key in remaining.Keys.ToList())
-                if (left > 0m) left = Take(remaining, key, left);
+                if (left > 0m) left = Take(remaining, key, left, p.Date, numbers, allocations);
         }
-        return c.Invoices.ToDictionary(i => i.Number, i => remaining[i.Id]);
+        return (c.Invoices.ToDictionary(i => i.Number, i => remaining[i.Id]), allocations);
     }
 
-    private static decimal Take(Dictionary<Guid, decimal> remaining, Guid id, decimal amount)
+    private static decimal Take(Dictionary<Guid, decimal> remaining, Guid id, decimal amount, DateOnly on,
+        Dictionary<Guid, string> numbers, List<PaymentAllocation> allocations)
     {
         var paid = Math.Min(remaining[id], amount);
         remaining[id] -= paid;
+        if (paid > 0m) allocations.Add(new PaymentAllocation(on, paid, numbers[id], 0m, paid));
         return amount - paid;
     }
 }

@@ -37,7 +37,9 @@ public sealed class CaseCommands(
         var payment = new Payment { CaseId = c.Id, Date = date, Amount = amount, InvoiceId = invoice?.Id, Reference = r.Reference?.Trim(), Source = PaymentSource.Saisie };
         db.Payments.Add(payment);
         AddEvent(c, CaseEventKind.PaiementEnregistre, date,
-            $"Règlement de {Money(amount)} du {date:dd/MM/yyyy}" + (invoice is null ? " (imputé sur la facture la plus ancienne)" : $" sur la facture {invoice.Number}"));
+            $"Règlement de {Money(amount)} du {date:dd/MM/yyyy}" + (invoice is null
+                ? " (imputation légale : dettes échues d'abord, la plus chère puis la plus ancienne, art. 1342-10 C. civ.)"
+                : $" sur la facture {invoice.Number}"));
         audit.Record("paiement.enregistre", nameof(Payment), payment.Id);
         await db.SaveChangesAsync(ct);
         return new PaymentDto(payment.Id, payment.Date, payment.Amount, invoice?.Number, payment.Reference, payment.Source);
@@ -78,6 +80,10 @@ public sealed class CaseCommands(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// A written acknowledgement: it restarts prescription for the invoices it names, and only those (C. civ. 2240);
+    /// naming none, it acknowledges every invoice of the case issued by then.
+    /// </summary>
     public async Task<AcknowledgementDto> RecordAcknowledgementAsync(Guid caseId, RecordAcknowledgementRequest r, CancellationToken ct)
     {
         var today = clock.Today();
@@ -85,13 +91,24 @@ public sealed class CaseCommands(
         var date = r.Date ?? throw Problem.Validation("date", "La date de la reconnaissance de dette est obligatoire.");
         if (date > today) throw Problem.Validation("date", "La date de la reconnaissance de dette ne peut pas être dans le futur.");
         CheckText("note", r.Note);
-        var ack = new Acknowledgement { CaseId = c.Id, Date = date, Note = r.Note?.Trim() };
+        var ids = (r.InvoiceIds ?? []).Distinct().ToList();
+        var named = new List<Invoice>();
+        foreach (var id in ids)
+            named.Add(c.Invoices.SingleOrDefault(i => i.Id == id) ?? throw Problem.Validation("invoiceIds", "Une des factures désignées n'appartient pas au dossier."));
+        if (named.FirstOrDefault(i => i.IssueDate > date) is { } later)
+            throw Problem.Validation("invoiceIds", $"La facture {later.Number} est postérieure à la reconnaissance de dette : elle ne peut pas y figurer.");
+        var ack = new Acknowledgement { CaseId = c.Id, Date = date, Note = r.Note?.Trim(), InvoiceIds = ids };
         db.Acknowledgements.Add(ack);
-        AddEvent(c, CaseEventKind.ReconnaissanceDeDette, date, $"Reconnaissance de dette du {date:dd/MM/yyyy} : la prescription repart (art. 2240 C. civ.)");
+        AddEvent(c, CaseEventKind.ReconnaissanceDeDette, date, $"Reconnaissance de dette du {date:dd/MM/yyyy} : la prescription repart (art. 2240 C. civ.) " +
+            (named.Count == 0 ? "pour toutes les factures émises à cette date" : $"pour {(named.Count == 1 ? "la facture" : "les factures")} " +
+                string.Join(", ", named.Select(i => i.Number).Order(StringComparer.Ordinal))));
         audit.Record("reconnaissance.enregistree", nameof(Acknowledgement), ack.Id);
         await db.SaveChangesAsync(ct);
-        return new AcknowledgementDto(ack.Id, ack.Date, ack.Note);
+        return ToDto(ack, c);
     }
+
+    public static AcknowledgementDto ToDto(Acknowledgement a, RecoveryCase c) => new(a.Id, a.Date, a.Note,
+        a.InvoiceIds.Select(id => c.Invoices.FirstOrDefault(i => i.Id == id)?.Number).OfType<string>().Order(StringComparer.Ordinal).ToList());
 
     /// <summary>Records a step taken outside the product (a call, a letter posted by hand).</summary>
     public async Task RecordStepAsync(Guid caseId, RecordStepRequest r, CancellationToken ct)
@@ -106,21 +123,34 @@ public sealed class CaseCommands(
         if (date > today) throw Problem.Validation("date", "La date de l'étape ne peut pas être dans le futur.");
         if (c.Events.Any(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level == level))
             throw new DomainException($"L'étape « {policy.Levels[level].Name} » est déjà enregistrée sur ce dossier.", StatusCodes.Status409Conflict);
-        AddEvent(c, CaseEventKind.EtapeEffectuee, date, $"Étape effectuée : {policy.Levels[level].Name}", level);
+        // The step keeps its name and the invoices then open, so later letters cite it as it was (C. civ. 1344 history).
+        var open = (await service.AssessAsync(c, date, ct)).OpenByInvoice.Where(kv => kv.Value > 0m).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
+        var step = AddEvent(c, CaseEventKind.EtapeEffectuee, date, $"Étape effectuée : {policy.Levels[level].Name}", level);
+        step.StepName = policy.Levels[level].Name;
+        step.InvoiceNumbers = open;
         audit.Record("etape.enregistree", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The day the debtor received the formal notice: legal interest runs from the next day.</summary>
+    /// <summary>
+    /// The day the debtor received the formal notice sent outside the product (or refused it, or left it uncollected):
+    /// legal interest and the notice's deadline run from it. <c>Level</c> names the step when it is known.
+    /// </summary>
     public async Task RecordNoticeReceiptAsync(Guid caseId, RecordNoticeReceiptRequest r, CancellationToken ct)
     {
         var today = clock.Today();
         var c = await cases.GetAsync(caseId, ct, tracking: true);
         var date = r.Date ?? throw Problem.Validation("date", "La date de réception de la mise en demeure est obligatoire.");
         if (date > today) throw Problem.Validation("date", "La date de réception ne peut pas être dans le futur.");
+        if (r.Level is { } level)
+        {
+            var step = c.Events.FirstOrDefault(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level == level)
+                ?? throw Problem.Validation("level", "Cette étape n'a pas été faite sur ce dossier.");
+            if (date < step.EffectiveOn) throw Problem.Validation("date", "La réception ne peut pas précéder l'envoi de la mise en demeure.");
+        }
         if (c.Events.Any(e => e.Kind == CaseEventKind.MiseEnDemeureRecue))
             throw new DomainException("La réception de la mise en demeure est déjà enregistrée sur ce dossier.", StatusCodes.Status409Conflict);
-        AddEvent(c, CaseEventKind.MiseEnDemeureRecue, date, $"Mise en demeure reçue le {date:dd/MM/yyyy}");
+        AddEvent(c, CaseEventKind.MiseEnDemeureRecue, date, $"Mise en demeure reçue le {date:dd/MM/yyyy}", r.Level);
         audit.Record("mise-en-demeure.reception", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);
     }
@@ -143,8 +173,12 @@ public sealed class CaseCommands(
         await db.SaveChangesAsync(ct);
     }
 
-    private void AddEvent(RecoveryCase c, CaseEventKind kind, DateOnly effectiveOn, string summary, int? level = null) =>
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = effectiveOn, Kind = kind, Level = level, Summary = summary, Actor = actor.Id });
+    private CaseEvent AddEvent(RecoveryCase c, CaseEventKind kind, DateOnly effectiveOn, string summary, int? level = null)
+    {
+        var e = new CaseEvent { CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = effectiveOn, Kind = kind, Level = level, Summary = summary, Actor = actor.Id };
+        db.CaseEvents.Add(e);
+        return e;
+    }
 
     private static void CheckText(string field, string? value)
     {

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Cases.Privacy;
 using AddinHost.Cases.Demo;
 using AddinHost.Cases.Import;
@@ -15,9 +16,12 @@ public static class CasesExtensions
         s.AddScoped<CaseRepository>();
         s.AddScoped<CaseService>();
         s.AddScoped<CaseCommands>();
+        s.AddScoped<CaseLegalCommands>();
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
+        s.AddScoped<ImportTurns>();
+        s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateFrench(ImportLimits.Section);
         s.AddScoped<CaseEntry>();
         s.AddScoped<Privacy.DebtorExport>();
         s.AddScoped<Privacy.ErasurePlanner>();
@@ -30,6 +34,7 @@ public static class CasesExtensions
 
     public static IEndpointRouteBuilder MapCasesFeature(this IEndpointRouteBuilder app) => app
         .MapCases()
+        .MapCaseLegal()
         .MapCreditors()
         .MapCabinet()
         .MapImport()

@@ -17,8 +17,21 @@ public sealed class Creditor : TenantEntity
     public string Name { get; set; } = "";
     public CreditorKind Kind { get; set; }
 
-    /// <summary>Chooses the legal interest rate (L.313-2 C. mon. fin.).</summary>
-    public CreditorCategory Category { get; set; } = CreditorCategory.Autre;
+    /// <summary>
+    /// Professionnel, consommateur or non-professionnel (C. conso., article liminaire): with the debtor's kind it decides
+    /// the regime (L.441-10 only between professionals) and the legal rate's category (C. mon. fin. L.313-2).
+    /// </summary>
+    public PartyKind Quality { get; set; } = PartyKind.Professionnel;
+
+    /// <summary>The legal rate's category, which follows <see cref="Quality"/>.</summary>
+    public CreditorCategory Category => Quality.Category();
+
+    /// <summary>
+    /// The client's consent to the firm contacting its debtors (RIN art. 8.2), e.g. given in the engagement letter;
+    /// a case may record its own. Null: not recorded, and no letter goes to this client's debtors.
+    /// </summary>
+    public DateOnly? ContactConsentOn { get; set; }
+    public string? ContactConsentEvidence { get; set; }
 
     public string? Siren { get; set; }
     public string? Address { get; set; }

@@ -1,4 +1,5 @@
 using AddinHost.Cases.Money;
+using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
@@ -10,10 +11,16 @@ namespace AddinHost.Cases;
 public static class CreditorEndpoints
 {
     public sealed record CreditorDto(Guid Id, string Name, CreditorKind Kind, CreditorCategory Category, string? Siren,
-        string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic);
+        string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic,
+        PartyKind Quality = PartyKind.Professionnel, DateOnly? ContactConsentOn = null);
 
+    /// <summary>
+    /// <c>Quality</c>: professionnel, consommateur or non-professionnel (older callers send <c>Category</c>: Particulier or
+    /// Autre). <c>ContactConsentOn</c>: the client's consent to contact its debtors (RIN 8.2), e.g. its engagement letter.
+    /// </summary>
     public sealed record CreateCreditorRequest(string? Name, CreditorKind? Kind, CreditorCategory? Category, string? Siren,
-        string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic);
+        string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic,
+        PartyKind? Quality = null, DateOnly? ContactConsentOn = null, string? ContactConsentEvidence = null);
 
     public static IEndpointRouteBuilder MapCreditors(this IEndpointRouteBuilder app)
     {
@@ -23,17 +30,26 @@ public static class CreditorEndpoints
                 TypedResults.Ok((await db.Creditors.AsNoTracking().ToListAsync(ct)).OrderBy(c => c.Name).Select(ToDto)))
             .WithSummary("Les créanciers du cabinet (le cabinet lui-même et ses clients)").RequireAuthorization(Policies.Lecture);
 
-        group.MapPost("/", async (CreateCreditorRequest r, DunningDbContext db, AuditTrail audit, CancellationToken ct) =>
+        group.MapPost("/", async (CreateCreditorRequest r, DunningDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
             {
                 var name = r.Name?.Trim();
                 if (string.IsNullOrEmpty(name) || name.Length > 200) throw Problem.Validation("name", "Le nom du créancier est obligatoire (200 caractères au plus).");
                 var kind = r.Kind ?? throw Problem.Validation("kind", "Le type de créancier est obligatoire : Cabinet (honoraires) ou Client.");
                 if (r.Siren is { Length: > 0 } && !Siren.IsValid(r.Siren)) throw Problem.Validation("siren", $"SIREN {r.Siren} invalide : neuf chiffres dont une clé de contrôle.");
+                if (r.Quality is not null && r.Category is not null && r.Quality.Value.Category() != r.Category.Value)
+                    throw Problem.Validation("quality", "La qualité du créancier et sa catégorie se contredisent : n'indiquez que la qualité.");
+                var quality = r.Quality ?? (r.Category is { } category ? PartyKinds.FromCategory(category) : PartyKind.Professionnel);
+                if (kind == CreditorKind.Cabinet && quality != PartyKind.Professionnel)
+                    throw Problem.Validation("quality", "Le cabinet réclame ses honoraires pour son activité professionnelle : il est un créancier professionnel.");
+                if (r.ContactConsentOn > clock.Today())
+                    throw Problem.Validation("contactConsentOn", "La date de l'accord du client ne peut pas être dans le futur.");
+                if (r.ContactConsentEvidence is { Length: > 500 }) throw Problem.Validation("contactConsentEvidence", "500 caractères au plus.");
                 if (await db.Creditors.AnyAsync(c => c.Name == name, ct))
                     throw new DomainException($"Un créancier nommé « {name} » existe déjà.", StatusCodes.Status409Conflict);
                 var creditor = new Creditor
                 {
-                    Name = name, Kind = kind, Category = r.Category ?? CreditorCategory.Autre, Siren = Siren.Normalize(r.Siren),
+                    Name = name, Kind = kind, Quality = quality, Siren = Siren.Normalize(r.Siren),
+                    ContactConsentOn = r.ContactConsentOn, ContactConsentEvidence = r.ContactConsentEvidence?.Trim(),
                     Address = r.Address?.Trim(), PostalCode = r.PostalCode?.Trim(), City = r.City?.Trim(), Email = r.Email?.Trim(),
                     Iban = r.Iban?.Trim(), Bic = r.Bic?.Trim(),
                 };
@@ -47,5 +63,5 @@ public static class CreditorEndpoints
     }
 
     private static CreditorDto ToDto(Creditor c) =>
-        new(c.Id, c.Name, c.Kind, c.Category, c.Siren, c.Address, c.PostalCode, c.City, c.Email, c.Iban, c.Bic);
+        new(c.Id, c.Name, c.Kind, c.Category, c.Siren, c.Address, c.PostalCode, c.City, c.Email, c.Iban, c.Bic, c.Quality, c.ContactConsentOn);
 }

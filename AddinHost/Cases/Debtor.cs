@@ -3,7 +3,7 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
 
-/// <summary>Débiteur: a company (professionnel) or a natural person outside a trade (consommateur).</summary>
+/// <summary>Débiteur: a professional, a consumer (a natural person outside a trade) or a non-professional legal person.</summary>
 public sealed class Debtor : TenantEntity
 {
     /// <summary>Stable matching key from the accounting data: SIREN, email or normalised name.</summary>
@@ -17,6 +17,6 @@ public sealed class Debtor : TenantEntity
     public string? PostalCode { get; set; }
     public string? City { get; set; }
 
-    /// <summary>A consumer must have agreed to receive registered mail electronically (CPCE L.100).</summary>
+    /// <summary>A recipient who is not a professional must have agreed to receive registered mail electronically (CPCE L.100).</summary>
     public bool ConsentsToElectronicRegisteredMail { get; set; }
 }

@@ -2,6 +2,12 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
 
+/// <summary>Who may be sued where, when the lawyer sets it rather than the default (see <see cref="Courts"/>).</summary>
+public enum CourtKind { TribunalJudiciaire, TribunalDeCommerce }
+
+/// <summary>Why a fee agreement may be missing (loi n° 71-1130, art. 10, al. 3).</summary>
+public enum FeeAgreementExemption { Urgence, ForceMajeure, AideJuridictionnelleTotale }
+
 /// <summary>Dossier de recouvrement: one creditor, one debtor, and everything that happened between them.</summary>
 public sealed class RecoveryCase : TenantEntity
 {
@@ -14,9 +20,37 @@ public sealed class RecoveryCase : TenantEntity
     public Debtor Debtor { get; set; } = null!;
     public DateOnly OpenedOn { get; set; }
 
+    /// <summary>The client's consent to contact this debtor (RIN art. 8.2), when not given for all its debtors.</summary>
+    public DateOnly? ContactConsentOn { get; set; }
+    public string? ContactConsentEvidence { get; set; }
+
+    /// <summary>
+    /// « Débiteur représenté par Maître … »: once set, every letter goes to this counsel, never to the debtor (RIN 8.2).
+    /// </summary>
+    public string? CounselName { get; set; }
+    public string? CounselEmail { get; set; }
+    public string? CounselAddress { get; set; }
+    public string? CounselPostalCode { get; set; }
+    public string? CounselCity { get; set; }
+
+    /// <summary>The firm's own fees: the written fee agreement (loi 71-1130, art. 10), or why there is none.</summary>
+    public DateOnly? FeeAgreementOn { get; set; }
+    public string? FeeAgreementReference { get; set; }
+    public FeeAgreementExemption? FeeAgreementExemption { get; set; }
+
+    /// <summary>The court the lawyer would seize, when not the default for the parties (see <see cref="Courts"/>).</summary>
+    public CourtKind? CourtKind { get; set; }
+    public string? CourtCity { get; set; }
+
     public List<Invoice> Invoices { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
     public List<Pause> Pauses { get; set; } = [];
     public List<Acknowledgement> Acknowledgements { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
+
+    public bool HasCounsel => !string.IsNullOrWhiteSpace(CounselName);
+
+    /// <summary>RIN 8.2: the client's consent, for this case or for all of the client's debtors; the firm's own fees need none.</summary>
+    public DateOnly? EffectiveContactConsentOn =>
+        Creditor.Kind == CreditorKind.Cabinet ? OpenedOn : ContactConsentOn ?? Creditor.ContactConsentOn;
 }

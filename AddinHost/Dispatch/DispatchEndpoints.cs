@@ -3,6 +3,7 @@ using AddinHost.Dispatch.Ar24;
 using Microsoft.Extensions.Http.Resilience;
 using AddinHost.Dispatch.Batches;
 using AddinHost.Dispatch.Outbox;
+using AddinHost.Dispatch.Senders;
 using AddinHost.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,8 @@ public static class DispatchEndpoints
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateFrench(DispatchOptions.Section);
-        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateFrench(Ar24Options.Section);
+        builder.AddAr24Options();
+        builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchTimingCheck>();
         builder.Services.AddHttpClient<Ar24Client>((sp, http) =>
             {
                 var o = sp.GetRequiredService<IOptions<Ar24Options>>().Value;
@@ -35,16 +37,38 @@ public static class DispatchEndpoints
         // Inside the resilience pipeline: each attempt is timed, as AR24 saw it.
         builder.Services.AddHttpClient<Ar24Client>()
             .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
+        builder.Services.AddSingleton<WebhookKeys>();
+        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateFrench(QuotaOptions.Section);
+        builder.Services.AddScoped<LetterQuota>();
+        builder.Services.AddSingleton<Batches.EventStreams>();
+        var callbacks = !string.IsNullOrWhiteSpace(builder.Configuration["Ar24:WebhookBaseUrl"]);
+        // A key derived from the AR24 private key is a demo's shortcut: anywhere else the secret is the admin's.
+        if (callbacks && WebhookKeys.Derived(builder.Configuration) && !builder.Environment.IsDevelopment())
+            SettingsCheck.Of(builder).Refuse($"{WebhookKeys.SecretSetting} est obligatoire dès que Ar24:WebhookBaseUrl est " +
+                "renseigné : la clé de l'adresse de rappel de chaque cabinet en est dérivée (HMAC). Générez 32 octets " +
+                "aléatoires (openssl rand -base64 32) et passez-les par Key Vault.", AdminGuide.Ar24);
+        builder.Services.AddSingleton(new Infrastructure.Data.EmbeddedDefault("Clé des rappels AR24 dérivée de la clé privée AR24",
+            callbacks && WebhookKeys.Derived(builder.Configuration)));
         builder.Services.AddScoped<DispatchService>();
         builder.Services.AddScoped<DispatchQueries>();
         builder.Services.AddScoped<Batches.BatchService>();
         builder.Services.AddSingleton<Batches.BatchPreparer>();
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
-        builder.Services.AddSingleton<SenderAccounts>();
+        builder.AddAr24Senders();
         builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();
+        return builder;
+    }
+
+    /// <summary>The <c>Ar24</c> section, checked at start-up; AR24's documented callback address unless others are
+    /// configured.</summary>
+    public static IHostApplicationBuilder AddAr24Options(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateFrench(Ar24Options.Section)
+            // A configured list replaces the documented address (binding would otherwise append to a default).
+            .PostConfigure(o => { if (o.WebhookAllowedIps.Count == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
         return builder;
     }
 
@@ -75,6 +99,10 @@ public static class DispatchEndpoints
         dispatches.MapPost("/posting", async (Guid id, PostingRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
                 TypedResults.Ok(await postal.RecordPostingAsync(id, body, ct)))
             .WithSummary("Voie postale : enregistrer le numéro de suivi La Poste du recommandé").RequireAuthorization(Policies.Saisie);
+        dispatches.MapPost("/presentation", async (Guid id, PresentationRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
+                TypedResults.Ok(await postal.RecordPresentationAsync(id, body, ct)))
+            .WithSummary("Voie postale : enregistrer la date de première présentation du recommandé (le délai et les intérêts en courent)")
+            .RequireAuthorization(Policies.Saisie);
         dispatches.MapGet("/proofs/{kind}", async (Guid id, string kind, Proofs.ProofReader reader, CancellationToken ct) =>
             {
                 var (name, content) = await reader.ReadAsync(id, kind, ct);
@@ -82,6 +110,7 @@ public static class DispatchEndpoints
             })
             .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)").RequireAuthorization(Policies.Lecture);
         app.MapAr24Webhook();
+        app.MapAr24Senders();
         app.MapBatches();
         return app;
     }

@@ -16,13 +16,13 @@ namespace AddinHost.Dispatch;
 /// </summary>
 public static class Webhooks
 {
-    public static string TenantKey(string tenantId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("ar24-webhook:" + tenantId)))[..32];
+    /// <summary>AR24's callbacks are a few hundred bytes; nothing larger is read.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
 
     public static IEndpointRouteBuilder MapAr24Webhook(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/webhooks/ar24/{tenantKey}", async (string tenantKey, HttpContext http, IServiceScopeFactory scopes,
-                IOptions<Ar24Options> options, TimeProvider clock, ILogger<DispatchProcessor> log, CancellationToken ct) =>
+                IOptions<Ar24Options> options, WebhookKeys keys, TimeProvider clock, ILogger<DispatchProcessor> log, CancellationToken ct) =>
             {
                 var source = http.Connection.RemoteIpAddress;
                 if (!IsAllowed(source, options.Value.WebhookAllowedIps))
@@ -33,9 +33,10 @@ public static class Webhooks
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<TenantContext>().Set("webhook");
                 var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-                // Every firm that sends has its identity (the sender); a firm's key is a hash of its id, so the list is short to scan.
+                // Every firm that sends has its identity (the sender); a firm's key is an HMAC of its id, so the list is short to scan.
                 var tenants = await db.Cabinets.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync(ct);
-                var tenant = tenants.FirstOrDefault(t => TenantKey(t) == tenantKey);
+                var tenant = tenants.FirstOrDefault(t => CryptographicOperations.FixedTimeEquals(
+                    Encoding.ASCII.GetBytes(keys.For(t)), Encoding.ASCII.GetBytes(tenantKey)));
                 if (tenant is not null)
                 {
                     // Due now: the poller re-reads them at AR24, whatever the body claimed. The mail id in the body only narrows
@@ -52,7 +53,8 @@ public static class Webhooks
                 return Results.Ok();
             })
             .WithTags("Envois").WithSummary("Rappel d'AR24 : déclenche une relecture de l'état par l'API authentifiée")
-            .AllowAnonymous().DisableAntiforgery();
+            .AllowAnonymous().DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
     }
 

@@ -29,21 +29,24 @@ public static class ApiExtensions
 
     public static WebApplication MapDunningApi(this WebApplication app)
     {
-        app.MapOpenApi();
+        // The API's description lists every route and field: outside Development, for signed-in users only.
+        var openApi = app.MapOpenApi();
+        if (!app.Environment.IsDevelopment()) openApi.RequireAuthorization(Auth.Policies.Lecture);
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
         app.MapDunningHealth();
         app.MapGet("/api/info", (IEnumerable<EmbeddedDefault> defaults, IHostEnvironment env) =>
             {
                 var inUse = defaults.Where(d => d.InUse).Select(d => d.Name).ToList();
-                return TypedResults.Ok(new InfoDto("OutlookDunning", env.EnvironmentName, inUse.Count > 0, inUse,
+                // The environment's name tells a stranger which deployment this is: shown in Development only.
+                return TypedResults.Ok(new InfoDto("OutlookDunning", env.IsDevelopment() ? env.EnvironmentName : null, inUse.Count > 0, inUse,
                     inUse.Count > 0 ? "Mode démonstration : valeurs embarquées, à ne pas utiliser pour de vrais dossiers." : null));
             })
             .WithTags("Général").WithSummary("Version et mode (démonstration ou production)").AllowAnonymous();
         return app;
     }
 
-    public sealed record InfoDto(string Product, string Environment, bool Demonstration, IReadOnlyList<string> EmbeddedDefaults, string? Banner);
+    public sealed record InfoDto(string Product, string? Environment, bool Demonstration, IReadOnlyList<string> EmbeddedDefaults, string? Banner);
 
     /// <summary>A page a feature points newcomers to in the start-up banner (e.g. the essai page in Development).</summary>
     public sealed record StartupLink(string Label, string Path);

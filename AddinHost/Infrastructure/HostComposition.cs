@@ -81,11 +81,13 @@ public static class HostComposition
         return app;
     }
 
-    /// <summary>Migrations, then the demo firm in Development.</summary>
+    /// <summary>Migrations, the configured AR24 senders bound to their firms, then the demo firm in
+    /// Development.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateAtStartup)
             await app.Services.MigrateDatabaseAsync();
+        await Dispatch.Senders.ConfiguredSenders.BindAsync(app.Services);
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
         {
@@ -93,6 +95,8 @@ public static class HostComposition
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(auth.DemoTenant);
             if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None))
                 app.Logger.LogInformation("Demo firm seeded in tenant {Tenant}", auth.DemoTenant);
+            if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
+                await Ar24SandboxDemo.EnsureAccountsAsync(scope.ServiceProvider);
         }
     }
 }

@@ -17,6 +17,9 @@ public sealed class GeneratedLetter : TenantEntity, ICaseChild
     public byte[] Content { get; set; } = [];
     public string Sha256 { get; set; } = "";
     public DateOnly AsOf { get; set; }
+
+    /// <summary>The invoices the letter lists, so the step it makes can say which invoices it covered.</summary>
+    public List<string> InvoiceNumbers { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
 }

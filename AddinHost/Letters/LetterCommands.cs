@@ -11,7 +11,7 @@ public static class LetterCommands
     public static int Lint(string[] args, TextWriter output)
     {
         if (args.Length != 1) throw new CliUsageException("Usage : lint <modèle.docx>");
-        var problems = LetterService.Engine.Lint(ReadTemplate(args[0]));
+        var problems = LetterService.Lint(Path.GetFileNameWithoutExtension(args[0]), ReadTemplate(args[0]));
         if (problems.Count == 0)
         {
             output.WriteLine($"{Path.GetFileName(args[0])} : aucun problème.");

@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
@@ -5,22 +6,27 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters.Engine;
 using AddinHost.Letters.Pdf;
+using Microsoft.Extensions.Options;
 
 namespace AddinHost.Letters;
 
 public static class LetterEndpoints
 {
-    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf);
+    /// <summary><c>Channel</c> (preview only): how the letter would leave; by default the policy's, routed for the case.</summary>
+    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf, Cases.Planning.StepChannel? Channel = null);
     public sealed record FieldDto(string Champ, string Description, string Exemple, FieldKind Type, IReadOnlyList<FieldDto>? Elements);
     public sealed record FormatterDto(string Nom, string Description);
     public sealed record FieldListDto(IReadOnlyList<FieldDto> Champs, IReadOnlyList<FormatterDto> Formats, string Syntaxe);
     public sealed record LintDto(string Template, int Version, bool Valide, IReadOnlyList<TemplateProblem> Problemes);
 
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private const long MaxTemplateBytes = 10L * 1024 * 1024;
 
     public static IHostApplicationBuilder AddLetters(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<LetterLimits>().Bind(builder.Configuration.GetSection(LetterLimits.Section)).ValidateFrench(LetterLimits.Section);
+        // The engine of the server, within the configured limits (the command line and the tests use the defaults).
+        builder.Services.AddSingleton(sp => new LetterEngine(LetterFields.All,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetterLimits>>().Value.ToDocumentLimits()));
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<LetterService>();
         builder.AddPdf();
@@ -40,22 +46,21 @@ public static class LetterEndpoints
                 "{{champ}}, {{champ | format}}, {{#liste}}…{{/liste}} (répète ou affiche si vrai), {{^champ}}…{{/champ}} (si faux ou vide)")))
             .WithSummary("Les champs utilisables dans un modèle, avec description et exemple");
 
-        templates.MapGet("/{name}/lint", async (string name, TemplateStore store, CancellationToken ct) =>
+        templates.MapGet("/{name}/lint", async (string name, TemplateStore store, LetterEngine engine, CancellationToken ct) =>
             {
                 var template = await store.GetAsync(name, ct);
-                var problems = LetterService.Engine.Lint(template.Content);
+                var problems = LetterService.Lint(name, template.Content, engine);
                 return TypedResults.Ok(new LintDto(name, template.Version, problems.Count == 0, problems));
             })
             .WithSummary("Vérifier un modèle : toutes les erreurs, avec leur emplacement");
 
-        templates.MapPost("/lint", async (IFormFile? file, CancellationToken ct) =>
+        templates.MapPost("/lint", async (IFormFile? file, LetterEngine engine, IOptions<LetterLimits> limits, CancellationToken ct) =>
             {
-                if (file is null || file.Length == 0) throw Problem.Validation("file", "Joignez le document Word (.docx) dans le champ « file ».");
-                if (file.Length > MaxTemplateBytes) throw Problem.Validation("file", "Un modèle fait au plus 10 Mo.");
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var problems = LetterService.Engine.Lint(buffer.ToArray());
-                return TypedResults.Ok(new LintDto(Path.GetFileNameWithoutExtension(file.FileName), 0, problems.Count == 0, problems));
+                var content = await ReadTemplateAsync(file, "Joignez le document Word (.docx) dans le champ « file ».",
+                    limits.Value, ct);
+                var name = Path.GetFileNameWithoutExtension(file!.FileName);
+                var problems = LetterService.Lint(name, content, engine);
+                return TypedResults.Ok(new LintDto(name, 0, problems.Count == 0, problems));
             })
             .WithSummary("Vérifier un document ouvert dans Word comme modèle (rien n'est enregistré)")
             .DisableAntiforgery();
@@ -68,14 +73,10 @@ public static class LetterEndpoints
             .WithSummary("Télécharger un modèle (.docx)");
 
         templates.MapPut("/{name}", async (string name, IFormFile? file, TemplateStore store, DunningDbContext db, AuditTrail audit,
-                CurrentActor actor, TimeProvider clock, CancellationToken ct) =>
+                CurrentActor actor, TimeProvider clock, LetterEngine engine, IOptions<LetterLimits> limits, CancellationToken ct) =>
             {
-                if (file is null || file.Length == 0) throw Problem.Validation("file", "Joignez le modèle Word (.docx) dans le champ « file ».");
-                if (file.Length > MaxTemplateBytes) throw Problem.Validation("file", "Un modèle fait au plus 10 Mo.");
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, ct);
-                var content = buffer.ToArray();
-                var problems = LetterService.Engine.Lint(content);
+                var content = await ReadTemplateAsync(file, "Joignez le modèle Word (.docx) dans le champ « file ».", limits.Value, ct);
+                var problems = LetterService.Lint(name, content, engine);
                 if (problems.Count > 0) throw LetterService.TemplateProblems(name, problems);
                 var saved = await store.AddVersionAsync(name, content, actor.Id, clock.GetUtcNow(), ct);
                 audit.Record("modele.depose", nameof(LetterTemplate), saved.Id);
@@ -90,7 +91,8 @@ public static class LetterEndpoints
 
         letters.MapPost("/preview", async (Guid id, LetterRequest body, LetterService service, TimeProvider clock, CancellationToken ct) =>
             {
-                var letter = await service.RenderAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, body.AsOf ?? clock.Today(), ct);
+                var letter = await service.RenderAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays,
+                    body.AsOf ?? clock.Today(), ct, body.Channel);
                 return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
             })
             .WithSummary("Aperçu d'un courrier du dossier, fusionné avec le modèle (rien n'est enregistré)")
@@ -99,7 +101,8 @@ public static class LetterEndpoints
         letters.MapPost("/", async (Guid id, LetterRequest body, LetterService service, CancellationToken ct) =>
             {
                 if (body.AsOf is not null) throw Problem.Validation("asOf", "Un courrier réel est daté du jour ; asOf ne vaut que pour l'aperçu.");
-                var letter = await service.GenerateAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
+                var letter = await service.GenerateAsync(id, Template(body), Format(body), body.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct,
+                    body.Channel);
                 return TypedResults.Created($"/api/cases/{id}/letters/{letter.Id}", letter);
             })
             .WithSummary("Générer le courrier pour de bon : conservé avec le dossier, octet pour octet, avec son empreinte SHA-256")
@@ -110,11 +113,21 @@ public static class LetterEndpoints
 
         letters.MapGet("/{letterId:guid}", async (Guid id, Guid letterId, LetterService service, CancellationToken ct) =>
             {
-                var letter = await service.GetAsync(id, letterId, ct);
+                var letter = await service.DownloadAsync(id, letterId, ct);
                 return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : DocxType, letter.FileName);
             })
             .WithSummary("Télécharger un courrier généré, tel qu'il a été produit").RequireAuthorization(Policies.Lecture);
         return app;
+    }
+
+    /// <summary>The uploaded .docx, within its size; its content is checked by the engine before anything is inflated.</summary>
+    private static async Task<byte[]> ReadTemplateAsync(IFormFile? file, string missing, LetterLimits limits, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw Problem.Validation("file", missing);
+        if (file.Length > limits.MaxTemplateBytes) throw Problem.Validation("file", $"Un modèle fait au plus {limits.MaxTemplateMegabytes} Mo.");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
     }
 
     private static string Template(LetterRequest body) => body.Template?.Trim() is { Length: > 0 } t

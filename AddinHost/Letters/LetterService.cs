@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using AddinHost.Cases;
+using AddinHost.Cases.Money;
+using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
@@ -14,43 +16,63 @@ namespace AddinHost.Letters;
 /// <summary>Produces a case's letter from a template, as of a day; for real, it keeps the exact bytes.</summary>
 public sealed class LetterService(
     CaseRepository cases, CaseService assessment, TemplateStore templates, DunningDbContext db, IEnumerable<EmbeddedDefault> defaults,
-    IPdfConverter pdf, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+    IPdfConverter pdf, AuditTrail audit, CurrentActor actor, TimeProvider clock, LetterEngine engine)
 {
+    /// <summary>The engine with the default limits, for the command line and the benchmarks; the server's is configured.</summary>
     public static readonly LetterEngine Engine = new(LetterFields.All);
 
-    public sealed record Letter(string Template, int TemplateVersion, string FileName, string Format, byte[] Content);
+    /// <summary>The engine's lint, then the template's mandatory mentions (<see cref="MentionChecklist"/>) by its name.</summary>
+    /// <summary>The engine's problems (the server's, within its limits, when given), then the mentions the law requires.</summary>
+    public static IReadOnlyList<TemplateProblem> Lint(string name, byte[] docx, LetterEngine? engine = null) =>
+        [.. (engine ?? Engine).Lint(docx), .. MentionChecklist.Check(name, docx)];
+
+    public sealed record Letter(string Template, int TemplateVersion, string FileName, string Format, byte[] Content,
+        IReadOnlyList<string> InvoiceNumbers);
     public sealed record GeneratedLetterDto(Guid Id, string Template, int TemplateVersion, string Format, string FileName, string Sha256, DateOnly AsOf, DateTimeOffset CreatedAt, string CreatedBy);
 
-    public async Task<Letter> RenderAsync(Guid caseId, string template, string format, int deadlineDays, DateOnly asOf, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="channel"/> is how the letter will really leave; without it, the policy level that names the
+    /// template decides, routed as a dispatch would be (see <see cref="LetterRecipients.Route"/>).
+    /// </summary>
+    public async Task<Letter> RenderAsync(Guid caseId, string template, string format, int deadlineDays, DateOnly asOf, CancellationToken ct,
+        StepChannel? channel = null)
     {
         if (deadlineDays is < 1 or > 90) throw Problem.Validation("deadlineDays", "Le délai de paiement est compris entre 1 et 90 jours.");
         if (format is not ("docx" or "pdf")) throw Problem.Validation("format", "Formats possibles : docx ou pdf.");
+        if (channel is StepChannel.Telephone or StepChannel.Decision)
+            throw Problem.Validation("channel", "Un courrier part par courriel, envoi recommandé électronique (Ere), LRE qualifiée (LreQualifiee) ou La Poste (Courrier).");
         var c = await cases.GetAsync(caseId, ct);
         var a = await assessment.AssessAsync(c, asOf, ct);
         // A letter must never state a wrong amount: no rate, no letter.
         if (a.AmountsError is { } error) throw new DomainException(error, StatusCodes.Status422UnprocessableEntity);
 
-        var name = TemplateStore.Variant(template, c.Creditor.Kind == CreditorKind.Cabinet, c.Debtor.Kind == Cases.Money.DebtorKind.Consommateur);
+        var policy = await assessment.PolicyAsync(ct);
+        var route = channel ?? ChannelFor(template, policy, LetterRecipients.For(c));
+        var name = TemplateStore.Variant(template, c.Creditor.Kind == CreditorKind.Cabinet,
+            !LateRegimes.For(c.Creditor.Quality, c.Debtor.Kind).Commercial, c.HasCounsel);
         var source = await templates.GetAsync(name, ct);
         var cabinet = await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct);
-        var data = LetterDataBuilder.Build(c, a, cabinet, await assessment.PolicyAsync(ct), deadlineDays, defaults.Any(d => d.InUse));
+        CheckFeeLetter(c, cabinet, name);
+        var data = LetterDataBuilder.Build(c, a, cabinet, policy, deadlineDays, defaults.Any(d => d.InUse), route);
         byte[] docx;
-        try { docx = Engine.Render(source.Content, data); }
+        try { docx = engine.Render(source.Content, data); }
         catch (TemplateProblemsException e) { throw TemplateProblems(name, e.Problems); }
         var content = format == "pdf" ? await pdf.ConvertAsync(docx, ct) : docx;
-        return new Letter(name, source.Version, $"{c.Reference}-{name}.{format}", format, content);
+        return new Letter(name, source.Version, $"{c.Reference}-{name}.{format}", format, content,
+            LetterDataBuilder.Listed(c, a).Select(i => i.Number).ToList());
     }
 
     /// <summary>Generates the letter for real: stored with the case, byte for byte, and written in its history.</summary>
-    public async Task<GeneratedLetterDto> GenerateAsync(Guid caseId, string template, string format, int deadlineDays, CancellationToken ct)
+    public async Task<GeneratedLetterDto> GenerateAsync(Guid caseId, string template, string format, int deadlineDays, CancellationToken ct,
+        StepChannel? channel = null)
     {
         var today = clock.Today();
-        var letter = await RenderAsync(caseId, template, format, deadlineDays, today, ct);
+        var letter = await RenderAsync(caseId, template, format, deadlineDays, today, ct, channel);
         var stored = new GeneratedLetter
         {
             CaseId = caseId, Template = letter.Template, TemplateVersion = letter.TemplateVersion, Format = letter.Format, FileName = letter.FileName,
             Content = letter.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(letter.Content)), AsOf = today,
-            CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id,
+            CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         };
         db.GeneratedLetters.Add(stored);
         db.CaseEvents.Add(new CaseEvent
@@ -74,8 +96,43 @@ public sealed class LetterService(
         await db.GeneratedLetters.AsNoTracking().SingleOrDefaultAsync(l => l.CaseId == caseId && l.Id == letterId, ct)
         ?? throw DomainException.NotFound("Courrier");
 
+    /// <summary>A generated letter downloaded: written to the audit log, as a proof's download is.</summary>
+    public async Task<GeneratedLetter> DownloadAsync(Guid caseId, Guid letterId, CancellationToken ct)
+    {
+        var letter = await GetAsync(caseId, letterId, ct);
+        audit.Record("courrier.telecharge", nameof(GeneratedLetter), letter.Id);
+        await db.SaveChangesAsync(ct);
+        return letter;
+    }
+
     private static GeneratedLetterDto ToDto(GeneratedLetter l) =>
         new(l.Id, l.Template, l.TemplateVersion, l.Format, l.FileName, l.Sha256, l.AsOf, l.CreatedAt, l.CreatedBy);
+
+    /// <summary>
+    /// The level that names the template gives the planned channel (a notice template matches the policy's notice level);
+    /// a template no level names is an e-mail when its name says so, else a postal letter.
+    /// </summary>
+    public static StepChannel ChannelFor(string template, ReminderPolicy policy, LetterRecipient to)
+    {
+        var level = policy.Levels.FirstOrDefault(l => l.Template == template)
+            ?? (template.StartsWith(PolicyLevel.NoticeTemplate, StringComparison.Ordinal) ? policy.Levels.FirstOrDefault(l => l.IsNotice) : null);
+        var planned = level?.Channel is StepChannel.Email or StepChannel.Ere or StepChannel.LreQualifiee or StepChannel.Courrier
+            ? level.Channel : template.StartsWith("courriel", StringComparison.Ordinal) ? StepChannel.Email : StepChannel.Courrier;
+        return LetterRecipients.Route(planned, to);
+    }
+
+    /// <summary>
+    /// A fee letter to a consumer client names the profession's consumer mediator (C. conso. L.612-1, L.616-1): without
+    /// the firm's mediator settings it cannot be written.
+    /// </summary>
+    private static void CheckFeeLetter(RecoveryCase c, Cabinet? cabinet, string template)
+    {
+        if (c.Creditor.Kind == CreditorKind.Cabinet && c.Debtor.Kind == Cases.Money.DebtorKind.Consommateur && template.EndsWith("honoraires", StringComparison.Ordinal)
+            && (string.IsNullOrWhiteSpace(cabinet?.MediatorName) || string.IsNullOrWhiteSpace(cabinet.MediatorAddress) || string.IsNullOrWhiteSpace(cabinet.MediatorWebsite)))
+            throw new DomainException("Un client consommateur doit recevoir les coordonnées du médiateur de la consommation de la profession d'avocat " +
+                "(art. L.612-1 et L.616-1 C. conso.) : l'administrateur doit les renseigner (nom, adresse, site) dans l'identité du cabinet.",
+                StatusCodes.Status422UnprocessableEntity);
+    }
 
     public static DomainException TemplateProblems(string name, IReadOnlyList<TemplateProblem> problems) => new(
         $"Le modèle « {name} » contient {problems.Count} erreur(s) : corrigez-le avant de générer un courrier.",

@@ -57,11 +57,18 @@ public sealed class TemplateStore(DunningDbContext db)
         return template;
     }
 
-    /// <summary>The policy names a letter ("mise-en-demeure"); the case decides which variant applies.</summary>
-    public static string Variant(string name, bool ownFees, bool consumer) => name switch
+    /// <summary>
+    /// The policy names a letter ("mise-en-demeure"); the case decides which variant applies: to the debtor's counsel
+    /// when it is represented (RIN art. 8.2), for the firm's own fees, under legal interest (any pair of parties other
+    /// than two professionals), or under the L.441-10 penalties.
+    /// </summary>
+    public static string Variant(string name, bool ownFees, bool legalInterest, bool counsel = false) => name switch
     {
+        "mise-en-demeure" when counsel => "mise-en-demeure-confrere",
+        "relance-1" or "relance-2" when counsel => "relance-confrere",
+        "courriel-courtoisie" or "courriel-relance-1" when counsel => "courriel-confrere",
         "mise-en-demeure" when ownFees => "mise-en-demeure-honoraires",
-        "mise-en-demeure" when consumer => "mise-en-demeure-consommateur",
+        "mise-en-demeure" when legalInterest => "mise-en-demeure-consommateur",
         "mise-en-demeure" => "mise-en-demeure-professionnel",
         _ => name,
     };

@@ -33,6 +33,10 @@ public sealed class GraphOptions : IValidatableObject
     [Range(1, 4)]
     public int MaxConcurrentPerMailbox { get; set; } = 4;
 
+    /// <summary>How much of a message's body is searched for invoice numbers (the subject always is).</summary>
+    [Range(1_000, 1_000_000)]
+    public int SearchedBodyCharacters { get; set; } = 32_768;
+
     public IReadOnlyList<string> EffectiveScopes => Scopes.Length > 0 ? Scopes : DefaultScopes;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)

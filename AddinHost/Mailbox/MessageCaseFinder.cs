@@ -10,12 +10,13 @@ namespace AddinHost.Mailbox;
 /// Finds the case for a message: the sender's address (or an address linked to a debtor), then the sender's
 /// organisation domain, then invoice numbers quoted in the subject or body. Open cases first.
 /// </summary>
-public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases, CaseService assessment, TimeProvider clock)
+public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases, CaseService assessment, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<GraphOptions> graph)
 {
     public async Task<MessageCaseDto> FindAsync(MessageDto message, string? bodyText, CancellationToken ct)
     {
         var address = message.FromAddress?.Trim().ToLowerInvariant();
-        var numbers = MessageClues.InvoiceNumbers($"{message.Subject}\n{bodyText}");
+        var numbers = MessageClues.InvoiceNumbers(MessageClues.Searched(message.Subject, bodyText, graph.Value.SearchedBodyCharacters));
 
         if (address is { Length: > 0 })
         {

@@ -9,7 +9,7 @@ public sealed class FiledProof : TenantEntity, ICaseChild
     public Guid CaseId { get; set; }
     public Guid DispatchId { get; set; }
 
-    /// <summary>lettre, depot, reception, refus, negligence, non-distribution.</summary>
+    /// <summary>lettre, annexe-n, depot, envoi, reception, refus, negligence, non-distribution.</summary>
     public string Kind { get; set; } = "";
 
     public string Path { get; set; } = "";

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 namespace AddinHost.Sandbox;
 
 /// <summary>
-/// The simulator's callbacks, as AR24 makes them: when a mail's state changes it POSTs to the mail's <c>webhook</c>
-/// URL, signs nothing, and tries again on the next round until it gets a 200.
+/// The simulator's callbacks, as AR24 makes them (knowledge base « Obtenez le statut de vos courriers en temps réel
+/// avec un Webhook »): when a mail's state changes it calls the URL given in the mail's <c>webhook</c> field, signs
+/// nothing, and tries again until it gets a 200 (AR24: every 15 minutes, 48 times at most; here, every round).
+/// GUESS: the body (a form with <c>id_mail</c> and <c>status</c>): AR24's page is cut before it describes it.
 /// </summary>
 public sealed class Ar24SandboxWebhooks(Ar24SandboxState state, IHttpClientFactory clients, TimeProvider clock, ILogger<Ar24SandboxWebhooks> log)
 {
@@ -18,14 +20,17 @@ public sealed class Ar24SandboxWebhooks(Ar24SandboxState state, IHttpClientFacto
         foreach (var mail in state.Mails.Values)
         {
             if (mail.Webhook is null) continue;
-            var now = mail.At(clock.GetUtcNow());
-            if (state.Notified.TryGetValue(now.Id, out var told) && told == now.Outcome) continue;
+            var outcome = mail.OutcomeAt(clock.GetUtcNow());
+            if (state.Notified.TryGetValue(mail.Id, out var told) && told == outcome) continue;
+            if (!Uri.TryCreate(mail.Webhook, UriKind.Absolute, out var target)) continue;
             try
             {
-                using var body = new FormUrlEncodedContent([new("id_mail", now.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("status", now.Status ?? "")]);
-                using var response = await http.PostAsync(new Uri(mail.Webhook), body, ct);
+                var status = mail.ToJson(clock.GetUtcNow())["status"]!.GetValue<string>();
+                using var body = new FormUrlEncodedContent([new("id_mail",
+                    mail.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("status", status)]);
+                using var response = await http.PostAsync(target, body, ct);
                 if (!response.IsSuccessStatusCode) continue;
-                state.Notified[now.Id] = now.Outcome;
+                state.Notified[mail.Id] = outcome;
                 delivered++;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)

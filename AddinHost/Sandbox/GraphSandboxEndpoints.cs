@@ -13,6 +13,14 @@ public static class GraphSandboxEndpoints
 
     public static IEndpointRouteBuilder MapGraphSandbox(this IEndpointRouteBuilder app)
     {
+        // What the sample mailboxes sent, as their recipients read it (the demo shows a sender's confirmation code here).
+        app.MapGet("/sandbox/graph/_delivered",
+            (GraphSandboxMail mail) => Results.Text(new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
+            {
+                ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                    ["body"] = m["body"]?["content"]?.DeepClone(),
+            })]).ToJsonString(), "application/json"))
+            .ExcludeFromDescription().AllowAnonymous();
         foreach (var path in new[] { "/me", "/users/{mailbox}" })
         {
             var mailbox = app.MapGroup(Prefix + path).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
@@ -54,7 +62,8 @@ public static class GraphSandboxEndpoints
         {
             if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
             // Graph's $filter as the product writes it: the sender's addresses (and a date, which the samples always pass).
-            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'")
+            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'",
+                    System.Text.RegularExpressions.RegexOptions.NonBacktracking)
                 .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var list = new JsonArray([.. SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock)
                 .Where(m => senders.Count == 0 || senders.Contains(m.FromAddress))

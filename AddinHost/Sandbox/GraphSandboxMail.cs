@@ -14,6 +14,10 @@ public sealed partial class GraphSandboxMail
     /// <summary>Messages the product wrote, by id; <c>mailbox</c> is whose, <c>parentFolder</c> drafts or sentitems.</summary>
     public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
 
+    /// <summary>Every message that left a sample mailbox, as its recipients receive it (what a recipient would
+    /// read).</summary>
+    public ConcurrentQueue<JsonObject> Delivered { get; } = new();
+
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder mailbox)
     {
         mailbox.MapPost("/messages", async (HttpContext http, GraphSandboxMail mail) =>
@@ -29,6 +33,30 @@ public sealed partial class GraphSandboxMail
             mail.Messages[id] = draft;
             return Results.Text(draft.ToJsonString(), "application/json", statusCode: 201);
         });
+        // Graph's sendMail: the message goes at once (202); a copy stays in Sent Items only when saveToSentItems is
+        // not false.
+        mailbox.MapPost("/sendMail", async (HttpContext http, GraphSandboxMail mail) =>
+        {
+            if (GraphSandboxAccess.Refuse(http, SandboxNeed.Send) is { } refused) return refused;
+            // The action's parameters are « Message » and « SaveToSentItems » (the SDK writes them so); Graph takes
+            // any case.
+            var body = await JsonNode.ParseAsync(http.Request.Body,
+                new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
+            if (body?["message"] is not JsonObject message || message["toRecipients"] is not JsonArray { Count: > 0 })
+                return GraphSandboxEndpoints.Error(400, "ErrorInvalidRecipients",
+                    "At least one recipient is required.");
+            if (GraphSandboxAccess.SendFor(http, message) is { } denied) return denied;
+            mail.Delivered.Enqueue((JsonObject)message.DeepClone());
+            if (body!["saveToSentItems"]?.GetValue<bool>() != false)
+            {
+                var sent = (JsonObject)message.DeepClone();
+                sent["id"] = "envoye-" + Guid.NewGuid().ToString("N");
+                sent["parentFolder"] = "sentitems";
+                sent["mailbox"] = Owner(http);
+                mail.Messages[sent["id"]!.GetValue<string>()] = sent;
+            }
+            return Results.Accepted();
+        });
         mailbox.MapPost("/messages/{id}/send", (string id, HttpContext http, GraphSandboxMail mail) =>
         {
             if (GraphSandboxAccess.Refuse(http, SandboxNeed.Send) is { } refused) return refused;
@@ -42,6 +70,7 @@ public sealed partial class GraphSandboxMail
             sent["isDraft"] = false;
             sent["parentFolder"] = "sentitems";
             mail.Messages[sent["id"]!.GetValue<string>()] = sent;
+            mail.Delivered.Enqueue((JsonObject)sent.DeepClone());
             return Results.Accepted();
         });
         mailbox.MapGet("/mailFolders/{folder}/messages", (string folder, HttpContext http, GraphSandboxMail mail) =>
@@ -70,6 +99,6 @@ public sealed partial class GraphSandboxMail
     private static string Owner(HttpContext http) => GraphSandboxAccess.Mailbox(http) ?? "me";
     private static string Mailbox(JsonObject message) => message["mailbox"]?.GetValue<string>() ?? "me";
 
-    [GeneratedRegex(@"ep/id eq '([^']*)' and ep/value eq '([^']*)'")]
+    [GeneratedRegex(@"ep/id eq '([^']*)' and ep/value eq '([^']*)'", RegexOptions.NonBacktracking)]
     private static partial Regex MarkFilter();
 }

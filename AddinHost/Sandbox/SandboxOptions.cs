@@ -18,8 +18,9 @@ public sealed class SandboxOptions
     /// <summary>How often the simulator calls the webhooks of mails whose state changed (real seconds); 0 = never by itself.</summary>
     public int WebhookSeconds { get; set; } = 5;
 
-    /// <summary>How long the "timeout" fault keeps a send waiting after recording it (longer than the client's time-out).</summary>
-    public int TimeoutFaultSeconds { get; set; } = 40;
+    /// <summary>How long the "timeout" fault keeps a send waiting after recording it (longer than the client's 60 s
+    /// time-out).</summary>
+    public int TimeoutFaultSeconds { get; set; } = 90;
 
     /// <summary>Latency added to every simulated AR24 call, for benchmarks (milliseconds).</summary>
     public int LatencyMs { get; set; }

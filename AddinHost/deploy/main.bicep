@@ -24,8 +24,19 @@ param clientId string
 param postgresAdmin string
 
 @secure()
-@description('PostgreSQL administrator password: goes to Key Vault, never to an output.')
+@description('PostgreSQL administrator password: used only by the migration step (admin guide, part 6), stored nowhere.')
 param postgresPassword string
+
+@description('The service\'s own PostgreSQL role, created by the migration step: rows only, no schema change.')
+param appDbRole string = 'outlookdunning_app'
+
+@secure()
+@description('Password of the service\'s PostgreSQL role: goes to Key Vault (the service\'s connection string).')
+param appDbPassword string
+
+@secure()
+@description('Secret from which each firm\'s AR24 callback key is derived (HMAC): 32 random bytes, e.g. openssl rand -base64 32.')
+param webhookSecret string
 
 @secure()
 @description('AR24 API token: goes to Key Vault.')
@@ -123,6 +134,66 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
+// The database is reachable only from inside this network: private access (VNet integration), no public endpoint,
+// no firewall rule. The app joins the network through its own subnet; the migration step runs in a third one.
+resource network 'Microsoft.Network/virtualNetworks@2024-01-01' = {
+  name: 'vnet-${name}-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    addressSpace: { addressPrefixes: ['10.40.0.0/16'] }
+    subnets: [
+      {
+        name: 'app'
+        properties: {
+          addressPrefix: '10.40.1.0/24'
+          delegations: [{ name: 'web', properties: { serviceName: 'Microsoft.Web/serverFarms' } }]
+        }
+      }
+      {
+        name: 'database'
+        properties: {
+          addressPrefix: '10.40.2.0/24'
+          delegations: [{ name: 'postgres', properties: { serviceName: 'Microsoft.DBforPostgreSQL/flexibleServers' } }]
+        }
+      }
+      {
+        name: 'migrations'
+        properties: {
+          addressPrefix: '10.40.3.0/24'
+          delegations: [{ name: 'containers', properties: { serviceName: 'Microsoft.ContainerInstance/containerGroups' } }]
+        }
+      }
+    ]
+  }
+}
+
+resource appSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-01-01' existing = {
+  parent: network
+  name: 'app'
+}
+
+resource databaseSubnet 'Microsoft.Network/virtualNetworks/subnets@2024-01-01' existing = {
+  parent: network
+  name: 'database'
+}
+
+resource databaseDns 'Microsoft.Network/privateDnsZones@2020-06-01' = {
+  name: '${name}-${suffix}.private.postgres.database.azure.com'
+  location: 'global'
+  tags: tags
+}
+
+resource databaseDnsLink 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = {
+  parent: databaseDns
+  name: 'vnet'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: { id: network.id }
+  }
+}
+
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: 'psql-${name}-${suffix}'
   location: location
@@ -135,7 +206,13 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
     storage: { storageSizeGB: 32, autoGrow: 'Enabled' }
     backup: { backupRetentionDays: 35, geoRedundantBackup: 'Disabled' }
     highAvailability: { mode: 'Disabled' }
+    network: {
+      delegatedSubnetResourceId: databaseSubnet.id
+      privateDnsZoneArmResourceId: databaseDns.id
+      publicNetworkAccess: 'Disabled'
+    }
   }
+  dependsOn: [databaseDnsLink]
 }
 
 resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
@@ -144,20 +221,20 @@ resource database 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-0
   properties: { charset: 'UTF8', collation: 'en_US.utf8' }
 }
 
-// The app reaches PostgreSQL over the Azure backbone (App Service outbound addresses are Azure's).
-resource azureServices 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
-  parent: postgres
-  name: 'AllowAzureServices'
-  properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' }
-}
-
 // The app reads these through Key Vault references with its managed identity; they appear in no output.
 resource connectionString 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'ConnectionStrings--Dunning'
   properties: {
-    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${database.name};Username=${postgresAdmin};Password=${postgresPassword};SSL Mode=Require'
+    // The service connects as its own role, never as the server's admin.
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${database.name};Username=${appDbRole};Password=${appDbPassword};SSL Mode=Require'
   }
+}
+
+resource webhookSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'Ar24--WebhookSecret'
+  properties: { value: webhookSecret }
 }
 
 resource ar24TokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -237,6 +314,8 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
+    virtualNetworkSubnetId: appSubnet.id
+    vnetRouteAllEnabled: true
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
       // The image is pulled with the app's managed identity (AcrPull on the registry): no registry password anywhere.
@@ -254,9 +333,12 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
         // callbacks never match Ar24:WebhookAllowedIps and every caller shares one rate-limit partition.
         { name: 'ASPNETCORE_FORWARDEDHEADERS_ENABLED', value: 'true' }
         { name: 'Database__Provider', value: 'Postgres' }
+        // The service's role cannot change the schema: the migration step (admin guide, part 6) applies migrations.
+        { name: 'Database__MigrateAtStartup', value: 'false' }
         { name: 'ConnectionStrings__Dunning', value: '@Microsoft.KeyVault(SecretUri=${connectionString.properties.secretUri})' }
         { name: 'Ar24__Token', value: '@Microsoft.KeyVault(SecretUri=${ar24TokenSecret.properties.secretUri})' }
         { name: 'Ar24__PrivateKey', value: '@Microsoft.KeyVault(SecretUri=${ar24KeySecret.properties.secretUri})' }
+        { name: 'Ar24__WebhookSecret', value: '@Microsoft.KeyVault(SecretUri=${webhookSecretValue.properties.secretUri})' }
         { name: 'AzureAd__ClientSecret', value: '@Microsoft.KeyVault(SecretUri=${clientSecretValue.properties.secretUri})' }
         // The certificate that encrypts the data-protection keys in the database; the admin creates it in Key Vault (guide, part 6).
         { name: 'DataProtection__Certificate', value: '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/dataprotection)' }
@@ -281,3 +363,4 @@ output appUrl string = 'https://${app.properties.defaultHostName}'
 output keyVaultName string = vault.name
 output storageAccountName string = storage.name
 output postgresServer string = postgres.properties.fullyQualifiedDomainName
+output migrationsSubnetId string = resourceId('Microsoft.Network/virtualNetworks/subnets', network.name, 'migrations')

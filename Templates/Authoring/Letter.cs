@@ -85,8 +85,22 @@ public sealed class Letter
         new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }),
         new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = amount ? JustificationValues.Right : JustificationValues.Left }), run));
 
+    /// <summary>
+    /// French typography on the template's own text: a no-break space before « : ; ! ? », inside « », between a number and
+    /// « € » or « % », after « n° » and in article numbers (« L. 441-10 »), so no line starts with a lone sign.
+    /// </summary>
+    public static string Typo(string text)
+    {
+        var t = System.Text.RegularExpressions.Regex.Replace(text, @" ([:;!?»])", "\u00a0$1");
+        t = t.Replace("« ", "«\u00a0");
+        t = System.Text.RegularExpressions.Regex.Replace(t, @"(\d) (€|%)", "$1\u00a0$2");
+        t = System.Text.RegularExpressions.Regex.Replace(t, @"\b(L|D|R)\. (\d)", "$1.\u00a0$2");
+        return t.Replace("n° ", "n°\u00a0");
+    }
+
     private static Run TextRun(string text, bool bold = false, bool italic = false, string? color = null, int? size = null)
     {
+        text = Typo(text);
         var properties = new RunProperties();
         if (bold) properties.Append(new Bold());
         if (italic) properties.Append(new Italic());

@@ -87,7 +87,7 @@ public static class DispatchBenchmark
         var depositedDuringWebhooks = 0;
         var sent = 0;
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var hookUrl = $"/api/webhooks/ar24/{Webhooks.TenantKey(Tenant)}";
+        var hookUrl = $"/api/webhooks/ar24/{app.Services.GetRequiredService<WebhookKeys>().For(Tenant)}";
 
         // AR24's callbacks keep coming while the worker sends: each one makes the deposited letters due for a re-read.
         var hooks = Task.Run(async () =>
@@ -147,13 +147,22 @@ public static class DispatchBenchmark
         await using var scope = app.Services.CreateAsyncScope();
         var ar24 = scope.ServiceProvider.GetRequiredService<Ar24Client>();
         var pdf = SamplePdf();
-        var user = await ar24.CreateUserAsync(new NewAr24User("Plancher", "Mesure", "plancher@bench.example", "Bench", "", "", ""), CancellationToken.None);
+        var user = await ar24.CreateUserAsync(new NewAr24User("Plancher", "Mesure", "plancher@bench.example",
+            "M", "professionnel",
+            "1 rue du Banc", "75001", "Paris", "FR", "Bench", AddinHost.Cases.Demo.DemoSeeder.DemoSiret(81234567),
+                null), CancellationToken.None);
+        // The account's holder confirms it and accepts AR24's terms, as the simulator lets a demo do.
+        var holder = app.Services.GetRequiredService<AddinHost.Sandbox.Ar24SandboxState>().Users[user.Id];
+        (holder.Confirmed, holder.TermsAccepted) = (true, true);
+        var recipient = new Ar24RecipientFields("", "Plancher", "Plancher SAS",
+            "plancher-dest@bench.example", "professionnel");
         return await Measure.MedianAsync(async () =>
         {
             await ar24.GetUserAsync("plancher@bench.example", CancellationToken.None);
             var file = await ar24.UploadAttachmentAsync(user.Id, "lettre.pdf", pdf, CancellationToken.None);
-            var mail = await ar24.SendMailAsync(new NewAr24Mail(user.Id, "", "Plancher", null, "plancher-dest@bench.example", true, "mesure", Guid.NewGuid().ToString(),
-                "PLANCHER", [file], null), CancellationToken.None);
+            var mail = await ar24.SendMailAsync(new NewAr24Mail(user.Id, recipient, "mesure",
+                Guid.NewGuid().ToString(), "PLANCHER", [file], null),
+                CancellationToken.None);
             var read = await ar24.GetMailAsync(mail.Id, CancellationToken.None);
             await ar24.DownloadProofAsync(read.DepositProofUrl!, CancellationToken.None);
         }, runs: 5);

@@ -44,7 +44,7 @@ public static class LoadBenchmark
             await MailboxBenchmark.SeedAsync(app, cases);
             var ids = await CaseIdsAsync(app);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = users + 10 }) { BaseAddress = new Uri(baseUrl) };
-            var webhook = $"/api/webhooks/ar24/{Webhooks.TenantKey(BenchHost.Tenant)}";
+            var webhook = $"/api/webhooks/ar24/{app.Services.GetRequiredService<WebhookKeys>().For(BenchHost.Tenant)}";
 
             // Warm-up: every code path once, JIT and connection pools ready.
             for (var i = 0; i < 50; i++) (await http.GetAsync($"/api/cases/{ids[i % ids.Count]}")).EnsureSuccessStatusCode();

@@ -25,18 +25,24 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         {
             Name = "Cabinet Delaunay & Associés", Address = "12 rue de la République", PostalCode = "69002", City = "Lyon",
             SigningLawyer = "Maître Claire Delaunay", Bar = "barreau de Lyon", Email = "c.delaunay@delaunay-avocats.example",
+            Siret = DemoSiret(81234567), Country = "FR",
+            // The profession's consumer mediator, as the firm's setting (C. conso. L.612-1, L.616-1): to check before real use.
+            MediatorName = "Médiateur de la consommation de la profession d'avocat", MediatorAddress = "180 boulevard Haussmann, 75008 Paris",
+            MediatorEmail = "mediateur@mediateur-consommation-avocat.fr", MediatorWebsite = "https://mediateur-consommation-avocat.fr",
         });
         var firm = new Creditor
         {
-            Name = "Cabinet Delaunay & Associés", Kind = CreditorKind.Cabinet, Category = CreditorCategory.Autre,
+            Name = "Cabinet Delaunay & Associés", Kind = CreditorKind.Cabinet, Quality = PartyKind.Professionnel,
             Siren = DemoSiren(81234567), Address = "12 rue de la République", PostalCode = "69002", City = "Lyon",
             Email = "recouvrement@delaunay-avocats.example", Iban = "FR76 3000 4000 0100 0012 3456 789", Bic = "BNPAFRPPXXX",
         };
         var client = new Creditor
         {
-            Name = "Menuiserie Bressan SAS", Kind = CreditorKind.Client, Category = CreditorCategory.Autre,
+            Name = "Menuiserie Bressan SAS", Kind = CreditorKind.Client, Quality = PartyKind.Professionnel,
             Siren = DemoSiren(79845612), Address = "4 chemin des Scieries", PostalCode = "01000", City = "Bourg-en-Bresse",
             Email = "compta@menuiserie-bressan.example", Iban = "FR76 1027 8073 0000 0205 5240 162", Bic = "CMCIFR2AXXX",
+            // RIN 8.2: the client agreed, in its engagement letter, that the firm write to its debtors.
+            ContactConsentOn = today.AddDays(-400), ContactConsentEvidence = "Lettre de mission (démonstration)",
         };
         db.Creditors.AddRange(firm, client);
         SeedRates(today);
@@ -54,6 +60,11 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
                 Reference = $"DR-{today.Year}-{++n:00000}", CreditorId = creditor.Id, DebtorId = debtor.Id,
                 OpenedOn = firstDue.AddDays(-30),
             };
+            if (s.Counsel)
+                (c.CounselName, c.CounselEmail, c.CounselAddress, c.CounselPostalCode, c.CounselCity) =
+                    ("Maître Paul Girard", "p.girard@girard-avocats.example", "9 quai Jean Moulin", "69001", "Lyon");
+            if (s.OwnFees && s.FeeAgreement)
+                (c.FeeAgreementOn, c.FeeAgreementReference) = (c.OpenedOn.AddDays(-90), $"CH-{c.OpenedOn.Year}-{n:000}");
             db.Cases.Add(c);
             AddEvent(c, now, c.OpenedOn, CaseEventKind.Ouverture, "Dossier ouvert (données de démonstration)");
 
@@ -63,15 +74,19 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
                 Number = s.OwnFees ? $"HON-{today.Year}-{n:000}{i + 1}" : $"F{today.Year}-{n:000}{i + 1}",
                 DueDate = firstDue.AddDays(i * 14), IssueDate = firstDue.AddDays(i * 14 - 30),
                 AmountTtc = amount, AmountHt = decimal.Round(amount / 1.2m, 2), ContractRatePercent = s.ContractRate,
+                // Some invoices say when the service was completed (or the mandate ended): prescription runs from it.
+                CompletedOn = s.Completed ? firstDue.AddDays(i * 14 - 35) : null,
             }).ToList();
             db.Invoices.AddRange(invoices);
 
             for (var level = 0; level < s.StepsDone; level++)
             {
                 var on = Max(firstDue.AddDays(DefaultLevels[level].DelayDays), c.OpenedOn);
-                AddEvent(c, now, on, CaseEventKind.EtapeEffectuee, $"Étape effectuée : {DefaultLevels[level].Name}", level);
-                if (level == 3)
-                    AddEvent(c, now, on.AddDays(2), CaseEventKind.MiseEnDemeureRecue, $"Mise en demeure reçue le {on.AddDays(2):dd/MM/yyyy}");
+                var step = AddEvent(c, now, on, CaseEventKind.EtapeEffectuee, $"Étape effectuée : {DefaultLevels[level].Name}", level);
+                step.StepName = DefaultLevels[level].Name;
+                step.InvoiceNumbers = invoices.Where(i => i.IssueDate <= on).Select(i => i.Number).ToList();
+                if (DefaultLevels[level].IsNotice)
+                    AddEvent(c, now, on.AddDays(2), CaseEventKind.MiseEnDemeureRecue, $"Mise en demeure reçue le {on.AddDays(2):dd/MM/yyyy}", level);
             }
             if (s.PaidShare > 0m)
             {
@@ -114,14 +129,19 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
                 });
     }
 
-    private void AddEvent(RecoveryCase c, DateTimeOffset at, DateOnly on, CaseEventKind kind, string summary, int? level = null) =>
-        db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = at, EffectiveOn = on, Kind = kind, Level = level, Summary = summary, Actor = "demo-seed" });
+    private CaseEvent AddEvent(RecoveryCase c, DateTimeOffset at, DateOnly on, CaseEventKind kind, string summary, int? level = null)
+    {
+        var e = new CaseEvent { CaseId = c.Id, At = at, EffectiveOn = on, Kind = kind, Level = level, Summary = summary, Actor = "demo-seed" };
+        db.CaseEvents.Add(e);
+        return e;
+    }
 
     // The demo's history follows the shipped ladder, so it moves with it.
     private static readonly List<PolicyLevel> DefaultLevels = ReminderPolicy.CreateDefault().Levels;
 
     private sealed record Scenario(Debtor Debtor, bool OwnFees, int DaysLate, decimal[] Amounts, int StepsDone,
-        decimal? ContractRate = null, decimal PaidShare = 0m, PauseKind? Pause = null, bool Acknowledged = false, int PaidDaysAgo = 5);
+        decimal? ContractRate = null, decimal PaidShare = 0m, PauseKind? Pause = null, bool Acknowledged = false, int PaidDaysAgo = 5,
+        bool Counsel = false, bool FeeAgreement = true, bool Completed = false);
 
     private static IEnumerable<Scenario> Scenarios()
     {
@@ -135,22 +155,28 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         yield return new(Pro("Atelier Numérique Morel SAS", 83345612, "Nantes", "44000", "3 quai de la Fosse"), false, 9, [2_400.00m, 1_180.00m, 640.00m], 1, ContractRate: 5.00m);
         yield return new(Pro("SCI Les Tilleuls", 44567123, "Bordeaux", "33000", "27 cours de l'Intendance"), false, 20, [7_560.00m, 3_200.00m, 1_850.00m], 2);
         yield return new(Pro("Garage Fontaine SARL", 51278934, "Grenoble", "38000", "61 avenue Alsace-Lorraine"), false, 35, [3_315.60m, 1_420.00m, 980.00m], 3, ContractRate: 15.00m);
-        yield return new(Pro("Cabinet d'architecture Roux", 80912345, "Marseille", "13006", "22 rue Paradis"), true, 52, [6_000.00m, 2_400.00m], 4);
+        yield return new(Pro("Cabinet d'architecture Roux", 80912345, "Marseille", "13006", "22 rue Paradis"), true, 52, [6_000.00m, 2_400.00m], 4,
+            Completed: true);
         yield return new(Pro("Hôtel du Parc SAS", 43219876, "Annecy", "74000", "1 avenue d'Albigny"), false, 70, [12_480.00m, 5_220.00m, 2_950.00m, 1_310.00m], 5, Acknowledged: true);
-        yield return new(Pro("Pharmacie Benoît SELARL", 88876543, "Lille", "59000", "14 rue Esquermoise"), true, 25, [1_800.00m, 1_800.00m], 2, Pause: PauseKind.Litige);
+        yield return new(Pro("Pharmacie Benoît SELARL", 88876543, "Lille", "59000", "14 rue Esquermoise"), true, 25, [1_800.00m, 1_800.00m], 2, Pause: PauseKind.Litige,
+            FeeAgreement: false);
         yield return new(Pro("Imprimerie Lambert SAS", 39456781, "Dijon", "21000", "5 rue de la Liberté"), false, 40, [2_150.00m, 1_075.00m, 890.00m], 3, Pause: PauseKind.PromesseDePaiement);
         yield return new(Pro("Traiteur Chevalier SARL", 52187634, "Tours", "37000", "9 place Plumereau"), false, 30, [3_600.00m, 1_200.00m], 2, PaidShare: 0.40m);
-        yield return new(Person("M. Julien Mercier", "Paris", "75011", "48 rue Oberkampf", true), true, 45, [2_880.00m, 1_440.00m, 720.00m], 4);
-        yield return new(Person("Mme Claire Dubois", "Toulouse", "31000", "17 rue des Filatiers", false), false, 33, [1_920.00m, 960.00m, 480.00m], 3);
+        yield return new(Person("M. Julien Mercier", "Paris", "75011", "48 rue Oberkampf", true), true, 45, [2_880.00m, 1_440.00m, 720.00m], 4,
+            Completed: true);
+        yield return new(Person("Mme Claire Dubois", "Toulouse", "31000", "17 rue des Filatiers", false), false, 33, [1_920.00m, 960.00m, 480.00m], 3,
+            Completed: true);
         yield return new(Person("M. et Mme Laurent Petit", "Rennes", "35000", "6 rue de Saint-Malo", false), true, 650, [3_240.00m, 1_620.00m], 5);
         yield return new(Person("Mme Sophie Girard", "Strasbourg", "67000", "30 quai des Bateliers", true), true, 60, [1_500.00m, 1_500.00m, 1_500.00m], 3, Pause: PauseKind.Echeancier);
         yield return new(Pro("Menuiserie Vidal SARL", 49321876, "Montpellier", "34000", "11 rue Foch"), false, 15, [2_760.00m, 1_380.00m], 2, PaidShare: 1.00m, PaidDaysAgo: 20);
+        // Represented by counsel: every letter goes to the lawyer, never to the debtor (RIN art. 8.2).
+        yield return new(Pro("Horizon Bâtiment SAS", 47812365, "Lyon", "69007", "40 avenue Jean Jaurès"), false, 32, [5_400.00m, 2_150.00m], 3, Counsel: true);
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
     private static string Slug(string name) => new(name.ToLowerInvariant()
-        .Replace("é", "e").Replace("è", "e").Replace("ê", "e").Replace("ô", "o").Replace("'", "")
+        .Replace("é", "e").Replace("è", "e").Replace("ê", "e").Replace("ô", "o").Replace("â", "a").Replace("'", "")
         .Where(ch => char.IsAsciiLetterOrDigit(ch) || ch == ' ').Select(ch => ch == ' ' ? '-' : ch).ToArray());
 
     /// <summary>An invented SIREN: eight digits plus the Luhn key that makes it valid.</summary>
@@ -160,6 +186,16 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         for (var key = 0; key <= 9; key++)
             if (Siren.IsValid(digits + key))
                 return digits + key;
+        throw new InvalidOperationException("No Luhn key found.");
+    }
+
+    /// <summary>A fictitious SIRET: the demo SIREN, establishment 0001x closed by its Luhn key.</summary>
+    public static string DemoSiret(int firstEight)
+    {
+        var prefix = DemoSiren(firstEight) + "0001";
+        for (var key = 0; key <= 9; key++)
+            if (Siren.IsValidSiret(prefix + key))
+                return prefix + key;
         throw new InvalidOperationException("No Luhn key found.");
     }
 }

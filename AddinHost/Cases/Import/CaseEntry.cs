@@ -28,11 +28,13 @@ public sealed class CaseEntry(InvoiceImporter importer, DunningDbContext db)
         var d = r.Debtor;
         if (r.CreditorId is null) Error("creditorId", "Choisissez le créancier (le cabinet ou son client).");
         if (string.IsNullOrWhiteSpace(d?.Name)) Error("debtor.name", "Le nom du débiteur est obligatoire.");
-        if (d?.Kind is null) Error("debtor.kind", "Indiquez si le débiteur est un professionnel ou un consommateur.");
+        if (d?.Kind is null) Error("debtor.kind", "Indiquez si le débiteur est un professionnel, un consommateur ou un non-professionnel.");
         var siren = Siren.Normalize(d?.Siren);
         if (siren is not null && !Siren.IsValid(siren)) Error("debtor.siren", "SIREN invalide : neuf chiffres avec une clé de contrôle correcte.");
         var email = string.IsNullOrWhiteSpace(d?.Email) ? null : d.Email.Trim();
-        if (email is not null && !FrenchValues.IsEmail(email)) Error("debtor.email", "Adresse électronique invalide.");
+        if (email is not null && !FrenchValues.IsEmail(email))
+            Error("debtor.email", email.Length > FrenchValues.MaxEmailLength
+                ? $"Adresse électronique trop longue : {FrenchValues.MaxEmailLength} caractères au plus." : "Adresse électronique invalide.");
         var invoices = r.Invoices ?? [];
         if (invoices.Count == 0) Error("invoices", "Ajoutez au moins une facture impayée.");
         if (invoices.Count > MaxInvoices) Error("invoices", $"Au plus {MaxInvoices} factures à la fois : importez un fichier au-delà.");

@@ -3,7 +3,10 @@ namespace AddinHost.Cases.Import;
 /// <summary>One invoice per row, French conventions; every problem of every row is reported.</summary>
 public static class CsvInvoiceParser
 {
-    public static ImportParseResult Parse(DelimitedReader reader, string[] header)
+    /// <summary>The database's own lengths for a debtor's (or creditor's) name and an invoice number.</summary>
+    public const int MaxName = 200, MaxNumber = 60;
+
+    public static ImportParseResult Parse(DelimitedReader reader, string[] header, ImportOptions options)
     {
         var columns = new CsvColumns(header);
         var missing = columns.MissingRequired().ToList();
@@ -11,10 +14,15 @@ public static class CsvInvoiceParser
             return new("CSV", [], [], [new ImportError(1, $"colonne(s) obligatoire(s) absente(s) de l'en-tête : {string.Join(", ", missing)}")]);
 
         var invoices = new List<ImportedInvoice>();
-        var errors = new List<ImportError>();
+        var errors = new ImportErrors(options.MaxErrors);
         var seen = new Dictionary<(string?, string), int>();
-        while (reader.Read() is var (line, fields))
+        while (reader.Read() is var (line, fields, tooLong))
         {
+            if (InvoiceFileParser.SizeProblem(fields, tooLong, options) is { } size)
+            {
+                errors.Add(line, size);
+                continue;
+            }
             var rowErrors = new List<string>();
             var invoice = ParseRow(line, fields, columns, rowErrors);
             if (columns.Get(fields, "numero") is { } number)
@@ -26,9 +34,9 @@ public static class CsvInvoiceParser
                     seen[key] = line;
             }
             if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(r => new ImportError(line, r)));
-            else invoices.Add(invoice!);
+            else if (!errors.Any) invoices.Add(invoice!); // a refused file imports nothing: its good lines need not be kept
         }
-        return new("CSV", invoices, [], errors);
+        return new("CSV", errors.Any ? [] : invoices, [], errors.Kept, errors.MoreLines);
     }
 
     private static ImportedInvoice? ParseRow(int line, string[] f, CsvColumns c, List<string> errors)
@@ -57,6 +65,9 @@ public static class CsvInvoiceParser
 
         var name = Required("debiteur", "nom du débiteur");
         var number = Required("numero", "numéro de facture");
+        if (name.Trim().Length > MaxName) errors.Add($"nom du débiteur de plus de {MaxName} caractères");
+        if (number.Length > MaxNumber) errors.Add($"numéro de facture de plus de {MaxNumber} caractères");
+        if (c.Get(f, "creancier") is { Length: > MaxName }) errors.Add($"nom du créancier de plus de {MaxName} caractères");
         var issue = Date("emission", "date de facture");
         var due = Date("echeance", "date d'échéance");
         var ttcText = c.Get(f, "ttc");
@@ -84,7 +95,10 @@ public static class CsvInvoiceParser
         siren = AddinHost.Cases.Siren.Normalize(siren);
 
         var email = c.Get(f, "email");
-        if (email is not null && !FrenchValues.IsEmail(email)) errors.Add($"adresse électronique invalide : « {email} »");
+        if (email is not null && !FrenchValues.IsEmail(email))
+            errors.Add(email.Length > FrenchValues.MaxEmailLength
+                ? $"adresse électronique trop longue ({email.Length} caractères, {FrenchValues.MaxEmailLength} au plus)"
+                : $"adresse électronique invalide : « {email} »");
 
         var kind = siren is null ? ImportedDebtorKind.Consommateur : ImportedDebtorKind.Professionnel;
         if (c.Get(f, "type") is { } type)
@@ -92,8 +106,9 @@ public static class CsvInvoiceParser
             switch (FrenchValues.Key(type))
             {
                 case "professionnel" or "pro" or "entreprise" or "societe": kind = ImportedDebtorKind.Professionnel; break;
-                case "consommateur" or "particulier" or "nonprofessionnel": kind = ImportedDebtorKind.Consommateur; break;
-                default: errors.Add($"type de débiteur inconnu : « {type} » (professionnel ou consommateur)"); break;
+                case "consommateur" or "particulier": kind = ImportedDebtorKind.Consommateur; break;
+                case "nonprofessionnel" or "association": kind = ImportedDebtorKind.NonProfessionnel; break;
+                default: errors.Add($"type de débiteur inconnu : « {type} » (professionnel, consommateur ou non-professionnel)"); break;
             }
         }
 

@@ -4,41 +4,47 @@ namespace AddinHost.Cases.Import;
 
 /// <summary>
 /// Reads a delimited text file line by line, keeping physical line numbers for error messages. Quoted
-/// fields may hold the delimiter, doubled quotes and line breaks.
+/// fields may hold the delimiter, doubled quotes and line breaks. A record longer than the lines' cap (one line, or
+/// the lines of an unclosed quote) comes back empty and marked too long, its content unread.
 /// </summary>
-public sealed class DelimitedReader(TextReader reader, char delimiter)
+public sealed class DelimitedReader(BoundedLines lines, char delimiter)
 {
     private int _line;
 
     /// <summary>Accounts for lines already consumed by the caller (the header).</summary>
-    public void Skip(int lines) => _line += lines;
+    public void Skip(int count) => _line += count;
 
     /// <summary>Next record and the line it starts on; null at the end. Blank lines are skipped.</summary>
-    public (int Line, string[] Fields)? Read()
+    public (int Line, string[] Fields, bool TooLong)? Read()
     {
         string? text;
+        bool tooLong;
         do
         {
-            text = reader.ReadLine();
+            text = lines.Next(out tooLong);
             _line++;
             if (text is null) return null;
-        } while (text.Length == 0 || string.IsNullOrWhiteSpace(text));
+        } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)));
 
         var start = _line;
+        if (tooLong) return (start, [], true);
         if (text.IndexOf('"') < 0)
-            return (start, text.Split(delimiter));
+            return (start, text.Split(delimiter), false);
 
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
+        var read = text.Length;
         for (var i = 0; ; i++)
         {
             if (i == text.Length)
             {
                 if (!quoted) break;
-                var next = reader.ReadLine();
+                var next = lines.Next(out var nextTooLong);
                 if (next is null) break; // unclosed quote: keep what was read
                 _line++;
+                read += next.Length + 1;
+                if (nextTooLong || read > lines.MaxCharacters) return (start, [], true);
                 field.Append('\n');
                 text = next;
                 i = -1;
@@ -56,6 +62,6 @@ public sealed class DelimitedReader(TextReader reader, char delimiter)
             else field.Append(c);
         }
         fields.Add(field.ToString());
-        return (start, fields.ToArray());
+        return (start, fields.ToArray(), false);
     }
 }

@@ -25,28 +25,41 @@ public static class FecParser
 
         var invoices = new Dictionary<(string, string), ImportedInvoice>();
         var payments = new List<ImportedPayment>();
-        var errors = new List<ImportError>();
-        while (reader.Read() is var (line, f))
+        var errors = new ImportErrors(options.MaxErrors);
+        while (reader.Read() is var (line, f, tooLong))
         {
+            if (InvoiceFileParser.SizeProblem(f, tooLong, options) is { } size)
+            {
+                errors.Add(line, size);
+                continue;
+            }
             if (f.Length != header.Length)
             {
-                errors.Add(new ImportError(line, $"{f.Length} colonnes au lieu de {header.Length}"));
+                errors.Add(line, $"{f.Length} colonnes au lieu de {header.Length}");
                 continue;
             }
             if (!f[compte].StartsWith("411", StringComparison.Ordinal) || f[let].Trim().Length > 0)
                 continue;
 
-            var before = errors.Count;
+            var lineErrors = new List<string>();
             var customer = f[aux].Trim();
-            if (customer.Length == 0) errors.Add(new ImportError(line, "compte auxiliaire client (CompAuxNum) absent"));
-            if (!FrenchValues.TryAmount(f[debit], out var d)) errors.Add(new ImportError(line, $"débit illisible : « {f[debit]} »"));
-            if (!FrenchValues.TryAmount(f[credit], out var c)) errors.Add(new ImportError(line, $"crédit illisible : « {f[credit]} »"));
+            if (customer.Length == 0) lineErrors.Add("compte auxiliaire client (CompAuxNum) absent");
+            if (customer.Length > CsvInvoiceParser.MaxName - 4) lineErrors.Add($"compte auxiliaire (CompAuxNum) de plus de {CsvInvoiceParser.MaxName - 4} caractères");
+            if (!FrenchValues.TryAmount(f[debit], out var d)) lineErrors.Add($"débit illisible : « {f[debit]} »");
+            if (!FrenchValues.TryAmount(f[credit], out var c)) lineErrors.Add($"crédit illisible : « {f[credit]} »");
             var dateText = f[pieceDate].Trim().Length > 0 ? f[pieceDate] : f[ecritureDate];
-            if (!DateOnly.TryParseExact(dateText.Trim(), "yyyyMMdd", out var date)) errors.Add(new ImportError(line, $"date illisible : « {dateText} » (format AAAAMMJJ)"));
-            if (errors.Count > before) continue;
+            if (!DateOnly.TryParseExact(dateText.Trim(), "yyyyMMdd", out var date)) lineErrors.Add($"date illisible : « {dateText} » (format AAAAMMJJ)");
+            var reference = f[piece].Trim().Length > 0 ? f[piece].Trim() : f[ecritureNum].Trim();
+            if (reference.Length > CsvInvoiceParser.MaxNumber) lineErrors.Add($"pièce (PieceRef) de plus de {CsvInvoiceParser.MaxNumber} caractères");
+            if (f[auxLib].Trim().Length > CsvInvoiceParser.MaxName) lineErrors.Add($"libellé client (CompAuxLib) de plus de {CsvInvoiceParser.MaxName} caractères");
+            if (lineErrors.Count > 0)
+            {
+                foreach (var e in lineErrors) errors.Add(line, e);
+                continue;
+            }
+            if (errors.Any) continue; // a refused file imports nothing: its good lines need not be kept
 
             var net = d - c;
-            var reference = f[piece].Trim().Length > 0 ? f[piece].Trim() : f[ecritureNum].Trim();
             var key = "aux:" + customer;
             if (net > 0m)
             {
@@ -59,6 +72,6 @@ public static class FecParser
             else if (net < 0m)
                 payments.Add(new ImportedPayment(line, key, date, -net, reference));
         }
-        return new("FEC", invoices.Values.ToList(), payments, errors);
+        return new("FEC", errors.Any ? [] : invoices.Values.ToList(), errors.Any ? [] : payments, errors.Kept, errors.MoreLines);
     }
 }

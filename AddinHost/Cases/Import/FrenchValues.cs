@@ -30,7 +30,12 @@ public static partial class FrenchValues
     public static bool TryDate(string? text, out DateOnly value) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
-    public static bool IsEmail(string text) => EmailPattern().IsMatch(text);
+    /// <summary>The longest address SMTP carries (RFC 5321: a 256-octet path less its angle brackets).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>Refused by length before any matching, so a 80,000-character "address" costs nothing.</summary>
+    public static bool IsEmail(string text) => text.Length <= MaxEmailLength && EmailPattern().IsMatch(text);
+
 
     /// <summary>Lower case, no accents, letters and digits only: "N° Facture" and "numero_facture" compare equal.</summary>
     public static string Key(string text)
@@ -45,9 +50,9 @@ public static partial class FrenchValues
 
     public static string NormalizeName(string name) => WhiteSpace().Replace(name.Trim().ToLowerInvariant(), " ");
 
-    [GeneratedRegex(@"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]{2,}$")]
+    [GeneratedRegex(@"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]{2,}$", RegexOptions.NonBacktracking)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.NonBacktracking)]
     private static partial Regex WhiteSpace();
 }

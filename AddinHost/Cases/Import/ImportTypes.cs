@@ -1,6 +1,6 @@
 namespace AddinHost.Cases.Import;
 
-public enum ImportedDebtorKind { Professionnel, Consommateur }
+public enum ImportedDebtorKind { Professionnel, Consommateur, NonProfessionnel }
 
 /// <summary>One invoice read from a file, checked; <see cref="Line"/> is the physical line (header = 1).</summary>
 public sealed record ImportedInvoice(
@@ -13,7 +13,12 @@ public sealed record ImportedPayment(int Line, string DebtorKey, DateOnly Date, 
 
 public sealed record ImportError(int Line, string Reason);
 
-public sealed record ImportParseResult(string Format, IReadOnlyList<ImportedInvoice> Invoices, IReadOnlyList<ImportedPayment> Payments, IReadOnlyList<ImportError> Errors);
+/// <summary>A file read and checked; <see cref="MoreErrorLines"/> counts the lines in error beyond the errors kept.</summary>
+public sealed record ImportParseResult(string Format, IReadOnlyList<ImportedInvoice> Invoices, IReadOnlyList<ImportedPayment> Payments,
+    IReadOnlyList<ImportError> Errors, int MoreErrorLines = 0);
 
-/// <summary>The FEC has no due date: it is the piece date plus the legal default term (C. com. L.441-10).</summary>
-public sealed record ImportOptions(int DefaultPaymentTermDays = 30);
+/// <summary>
+/// The FEC has no due date: it is the piece date plus the legal default term (C. com. L.441-10). The caps bound what a
+/// hostile file costs (see <see cref="ImportLimits"/>).
+/// </summary>
+public sealed record ImportOptions(int DefaultPaymentTermDays = 30, int MaxErrors = 1_000, int MaxLineCharacters = 8_192, int MaxFieldCharacters = 1_000);

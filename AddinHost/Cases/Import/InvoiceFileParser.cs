@@ -6,18 +6,23 @@ public static class InvoiceFileParser
     public static ImportParseResult Parse(Stream stream, string fileName, ImportOptions options)
     {
         using var text = TextDecoding.Open(stream);
-        var headerLine = text.ReadLine();
-        while (headerLine is not null && string.IsNullOrWhiteSpace(headerLine))
-            headerLine = text.ReadLine();
+        var lines = new BoundedLines(text, options.MaxLineCharacters);
+        string? headerLine;
+        bool tooLong;
+        var skipped = 0;
+        do { headerLine = lines.Next(out tooLong); skipped++; }
+        while (headerLine is not null && !tooLong && string.IsNullOrWhiteSpace(headerLine));
         if (headerLine is null)
             return new("CSV", [], [], [new ImportError(1, $"le fichier « {fileName} » est vide")]);
+        if (tooLong)
+            return new("CSV", [], [], [new ImportError(skipped, $"en-tête de plus de {options.MaxLineCharacters} caractères : ce n'est pas un export comptable")]);
 
         var isFec = headerLine.Contains("JournalCode", StringComparison.OrdinalIgnoreCase);
         var delimiter = Delimiter(headerLine, isFec);
         var header = headerLine.TrimStart('\uFEFF').Split(delimiter).Select(h => h.Trim().Trim('"')).ToArray();
-        var reader = new DelimitedReader(text, delimiter);
+        var reader = new DelimitedReader(lines, delimiter);
         reader.Skip(1);
-        var result = isFec ? FecParser.Parse(reader, header, options) : CsvInvoiceParser.Parse(reader, header);
+        var result = isFec ? FecParser.Parse(reader, header, options) : CsvInvoiceParser.Parse(reader, header, options);
         return result.Invoices.Count == 0 && result.Payments.Count == 0 && result.Errors.Count == 0
             ? result with { Errors = [new ImportError(1, "aucune facture dans le fichier")] }
             : result;
@@ -27,5 +32,15 @@ public static class InvoiceFileParser
     {
         char[] candidates = isFec ? ['\t', '|', ';'] : [';', '\t', ',', '|'];
         return candidates.MaxBy(c => header.Count(h => h == c));
+    }
+
+    /// <summary>The line's own problems of size, before its content is read: too long, or a field too long.</summary>
+    public static string? SizeProblem(string[] fields, bool tooLong, ImportOptions options)
+    {
+        if (tooLong) return $"ligne de plus de {options.MaxLineCharacters} caractères : ignorée sans être lue";
+        for (var i = 0; i < fields.Length; i++)
+            if (fields[i].Length > options.MaxFieldCharacters)
+                return $"colonne {i + 1} de plus de {options.MaxFieldCharacters} caractères";
+        return null;
     }
 }

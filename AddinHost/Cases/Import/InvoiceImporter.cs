@@ -13,16 +13,20 @@ namespace AddinHost.Cases.Import;
 /// transaction, in chunks so a million-line FEC stays within memory. The key is creditor + invoice number.
 /// </summary>
 public sealed class InvoiceImporter(
-    DunningDbContext db, ITenantContext tenant, AuditTrail audit, CurrentActor actor, TimeProvider clock, ILogger<InvoiceImporter> log)
+    DunningDbContext db, ITenantContext tenant, AuditTrail audit, CurrentActor actor, TimeProvider clock, ImportTurns turns,
+    Microsoft.Extensions.Options.IOptions<ImportLimits> limits, ILogger<InvoiceImporter> log)
 {
     private const int Chunk = 5000;
 
+    /// <summary>A file: one at a time per firm (another instance's too), read within <see cref="ImportLimits"/>.</summary>
     public async Task<ImportReport> ImportAsync(Stream file, string fileName, Guid? creditorId, CancellationToken ct)
     {
+        await using var turn = await turns.TakeAsync(ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var parsed = InvoiceFileParser.Parse(file, fileName, new ImportOptions());
-        log.LogInformation("Import parsed: {Format}, {Invoices} invoices, {Payments} payments, {Errors} errors in {Elapsed} ms",
-            parsed.Format, parsed.Invoices.Count, parsed.Payments.Count, parsed.Errors.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var parsed = InvoiceFileParser.Parse(file, fileName, limits.Value.ToOptions());
+        log.LogInformation("Import parsed: {Format}, {Invoices} invoices, {Payments} payments, {Errors} errors (+{More} lines) in {Elapsed} ms",
+            parsed.Format, parsed.Invoices.Count, parsed.Payments.Count, parsed.Errors.Count, parsed.MoreErrorLines,
+            System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return await ImportAsync(parsed, fileName, creditorId, ct);
     }
 
@@ -30,7 +34,8 @@ public sealed class InvoiceImporter(
     public async Task<ImportReport> ImportAsync(ImportParseResult parsed, string fileName, Guid? creditorId, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var errors = parsed.Errors.ToList();
+        var errors = new ImportErrors(limits.Value.MaxErrors);
+        errors.AddRange(parsed.Errors);
         var creditors = await db.Creditors.AsNoTracking().ToListAsync(ct);
         var defaultCreditor = ResolveDefaultCreditor(creditors, creditorId, parsed.Invoices.Any(i => i.CreditorName is null) || parsed.Payments.Count > 0);
         var creditorOf = new Dictionary<int, Guid>();
@@ -38,11 +43,11 @@ public sealed class InvoiceImporter(
         {
             if (row.CreditorName is null) { creditorOf[row.Line] = defaultCreditor!.Id; continue; }
             var match = creditors.FirstOrDefault(c => string.Equals(c.Name.Trim(), row.CreditorName.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (match is null) errors.Add(new ImportError(row.Line, $"créancier « {row.CreditorName} » inconnu du cabinet (créanciers connus : {string.Join(", ", creditors.Select(c => c.Name))})"));
+            if (match is null) errors.Add(row.Line, $"créancier « {row.CreditorName} » inconnu du cabinet (créanciers connus : {string.Join(", ", creditors.Select(c => c.Name))})");
             else creditorOf[row.Line] = match.Id;
         }
-        if (errors.Count > 0)
-            throw Rejected(errors);
+        if (errors.Any || parsed.MoreErrorLines > 0)
+            throw Rejected(errors.Kept, parsed.MoreErrorLines + errors.MoreLines);
 
         var today = clock.Today();
         var warnings = new List<string>();
@@ -188,17 +193,25 @@ public sealed class InvoiceImporter(
     private static Debtor NewDebtor(ImportedInvoice row) => new()
     {
         Key = row.DebtorKey, Name = row.DebtorName,
-        Kind = row.DebtorKind == ImportedDebtorKind.Consommateur ? DebtorKind.Consommateur : DebtorKind.Professionnel,
+        Kind = row.DebtorKind switch
+        {
+            ImportedDebtorKind.Consommateur => DebtorKind.Consommateur,
+            ImportedDebtorKind.NonProfessionnel => DebtorKind.NonProfessionnel,
+            _ => DebtorKind.Professionnel,
+        },
         Siren = row.Siren, Email = row.Email, Address = row.Address, PostalCode = row.PostalCode, City = row.City,
     };
 
-    private static DomainException Rejected(List<ImportError> errors)
+    private static DomainException Rejected(IReadOnlyList<ImportError> errors, int moreLines)
     {
         var byLine = errors.OrderBy(e => e.Line).GroupBy(e => e.Line)
             .ToDictionary(g => g.Key == 0 ? "fichier" : $"ligne {g.Key}", g => g.Select(e => e.Reason).ToArray());
-        var lines = byLine.Count;
+        var lines = byLine.Count + moreLines;
+        var more = moreLines > 0
+            ? $" Les {errors.Count} premières erreurs sont listées ; {moreLines} autre(s) ligne(s) en erreur ne sont pas détaillées."
+            : "";
         return new DomainException(
-            $"Fichier refusé : {lines} ligne(s) en erreur. Aucune facture n'a été importée ; corrigez le fichier et relancez l'import.",
-            StatusCodes.Status422UnprocessableEntity, byLine);
+            $"Fichier refusé : {lines} ligne(s) en erreur.{more} Aucune facture n'a été importée ; corrigez le fichier et relancez l'import.",
+            StatusCodes.Status422UnprocessableEntity, byLine) { Extensions = new Dictionary<string, object?> { ["lignesEnErreur"] = lines, ["lignesNonDetaillees"] = moreLines } };
     }
 }

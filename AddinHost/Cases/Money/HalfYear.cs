@@ -10,7 +10,7 @@ public readonly record struct HalfYear(int Year, int Half) : IComparable<HalfYea
 
     public HalfYear Next() => Half == 1 ? new(Year, 2) : new(Year + 1, 1);
 
-    public string Label => $"{(Half == 1 ? "1er" : "2d")} semestre {Year}";
+    public string Label => $"{(Half == 1 ? "premier" : "second")} semestre {Year}";
 
     public int CompareTo(HalfYear other) => (Year, Half).CompareTo((other.Year, other.Half));
 

@@ -1,8 +1,8 @@
 namespace AddinHost.Cases.Money;
 
 /// <summary>
-/// Simple daily interest, split at every half-year and every payment; payments go to interest first, then
-/// principal (C. civ. 1343-1), to the named invoice or else the oldest due (1342-10).
+/// Simple daily interest, split at every half-year and every payment. A payment goes to the invoice the debtor named,
+/// else by C. civ. 1342-10 (see <see cref="NextGroup"/>); within an invoice, to interest first, then principal (1343-1).
 /// </summary>
 public sealed class InterestCalculator(IRateTable rates)
 {
@@ -10,65 +10,113 @@ public sealed class InterestCalculator(IRateTable rates)
 
     public CaseStatement Compute(InterestRequest request)
     {
+        var regime = request.Regime;
         var accounts = request.Invoices
             .OrderBy(i => i.DueDate).ThenBy(i => i.Number, StringComparer.Ordinal)
-            .Select(i => new Account(i, InterestStart(request, i)))
+            .Select(i => new Account(i, InterestStart(request, regime, i)))
             .ToList();
         var allocations = new List<PaymentAllocation>();
+        var credit = 0m;
 
         foreach (var payment in request.Payments.Where(p => p.Date <= request.AsOf).OrderBy(p => p.Date))
         {
             var left = payment.Amount;
             var named = payment.InvoiceNumber is null ? null : accounts.FirstOrDefault(a => a.Claim.Number == payment.InvoiceNumber);
-            foreach (var account in named is null ? accounts : accounts.Where(a => a != named).Prepend(named))
-            {
-                if (left <= 0m) break;
-                Accrue(account, payment.Date, request);
-                var toInterest = Math.Min(account.InterestOutstanding, left);
-                var toPrincipal = Math.Min(account.Principal, left - toInterest);
-                if (toInterest + toPrincipal == 0m) continue;
-                account.InterestPaid += toInterest;
-                account.Principal -= toPrincipal;
-                account.Paid += toInterest + toPrincipal;
-                if (account.Principal == 0m) account.PaidOffOn ??= payment.Date;
-                left -= toInterest + toPrincipal;
-                allocations.Add(new PaymentAllocation(payment.Date, toInterest + toPrincipal, account.Claim.Number, toInterest, toPrincipal));
-            }
+            if (named is not null)
+                left -= Pay(named, payment.Date, left, request, regime, allocations, "facture désignée par le débiteur (art. 1342-10 C. civ.)");
+            while (left > 0m && NextGroup(accounts, payment.Date, request, regime) is { } group)
+                left -= PayGroup(group, payment.Date, left, request, regime, allocations);
+            credit += left; // beyond every debt: the debtor's credit, never dropped
         }
 
         foreach (var account in accounts)
-            Accrue(account, request.AsOf, request);
+            Accrue(account, request.AsOf, request, regime);
 
-        var b2b = request.DebtorKind == DebtorKind.Professionnel;
-        var statements = accounts.Select(a => Statement(a, request, b2b)).ToList();
+        var statements = accounts.Select(a => Statement(a, request, regime.Commercial)).ToList();
         var principal = statements.Sum(s => s.PrincipalRemaining);
         var interest = statements.Sum(s => s.InterestRemaining);
         var indemnity = statements.Sum(s => s.Indemnity);
-        string? note = !b2b && request.NoticeReceivedOn is null ? LegalBasis.NoNoticeYet : null;
-        return new CaseStatement(principal, interest, indemnity, principal + interest + indemnity,
-            b2b ? LegalBasis.B2BRegime : LegalBasis.ConsumerRegime, b2b ? LegalBasis.B2B : LegalBasis.Consumer, note,
-            statements, allocations);
+        string? note = !regime.Commercial && request.NoticeReceivedOn is null ? LegalBasis.NoNoticeYet : null;
+        return new CaseStatement(principal, interest, indemnity, Math.Max(0m, principal + interest + indemnity - credit),
+            regime.Label, regime.LegalBasis, note, statements, allocations, credit, regime.Commercial, regime.ShortBasis);
     }
 
-    private static InvoiceStatement Statement(Account a, InterestRequest request, bool b2b)
+    /// <summary>
+    /// The debts the next part of an unnamed payment goes to (C. civ. 1342-10): debts already due first; among them the
+    /// one the debtor had most interest in paying, here the one bearing the highest rate that day; at equal rate the
+    /// oldest; debts alike in all of this share it pro rata. Null when nothing is owed any more.
+    /// </summary>
+    private IReadOnlyList<Account>? NextGroup(List<Account> accounts, DateOnly on, InterestRequest request, LateRegime regime)
+    {
+        var owed = accounts.Where(a => Outstanding(a, on, request, regime) > 0m).ToList();
+        if (owed.Count == 0) return null;
+        var ranked = owed
+            .Select(a => (Account: a, Key: (NotDue: a.Claim.DueDate > on, Rate: -CurrentRate(a, on, regime), a.Claim.DueDate)))
+            .OrderBy(x => x.Key.NotDue).ThenBy(x => x.Key.Rate).ThenBy(x => x.Key.DueDate)
+            .ToList();
+        var first = ranked[0].Key;
+        return ranked.Where(x => x.Key == first).Select(x => x.Account).ToList();
+    }
+
+    /// <summary>Pays a group found by <see cref="NextGroup"/>: whole when alone, pro rata of what each owes otherwise.</summary>
+    private decimal PayGroup(IReadOnlyList<Account> group, DateOnly on, decimal amount, InterestRequest request, LateRegime regime,
+        List<PaymentAllocation> allocations)
+    {
+        var rule = group[0].Claim.DueDate > on ? "dette non encore échue, la plus ancienne (art. 1342-10 C. civ.)"
+            : group.Count > 1 ? "au prorata des dettes échues de même taux et de même ancienneté (art. 1342-10 C. civ.)"
+            : "dette échue au taux le plus élevé, puis la plus ancienne (art. 1342-10 C. civ.)";
+        if (group.Count == 1)
+            return Pay(group[0], on, amount, request, regime, allocations, rule);
+        var owed = group.Select(a => Outstanding(a, on, request, regime)).ToList();
+        var total = owed.Sum();
+        var toPay = Math.Min(amount, total);
+        var paid = 0m;
+        for (var i = 0; i < group.Count; i++)
+        {
+            var share = i < group.Count - 1
+                ? decimal.Round(toPay * owed[i] / total, 2, MidpointRounding.AwayFromZero)
+                : toPay - paid; // the last takes the rounding remainder
+            paid += Pay(group[i], on, Math.Min(share, owed[i]), request, regime, allocations, rule);
+        }
+        return paid;
+    }
+
+    /// <summary>Pays one invoice's interest, then its principal; returns what it took.</summary>
+    private decimal Pay(Account account, DateOnly on, decimal amount, InterestRequest request, LateRegime regime,
+        List<PaymentAllocation> allocations, string rule)
+    {
+        if (amount <= 0m) return 0m;
+        Accrue(account, on, request, regime);
+        var toInterest = Math.Min(account.InterestOutstanding, amount);
+        var toPrincipal = Math.Min(account.Principal, amount - toInterest);
+        if (toInterest + toPrincipal == 0m) return 0m;
+        account.InterestPaid += toInterest;
+        account.Principal -= toPrincipal;
+        account.Paid += toInterest + toPrincipal;
+        if (account.Principal == 0m) account.PaidOffOn ??= on;
+        allocations.Add(new PaymentAllocation(on, toInterest + toPrincipal, account.Claim.Number, toInterest, toPrincipal, rule));
+        return toInterest + toPrincipal;
+    }
+
+    private InvoiceStatement Statement(Account a, InterestRequest request, bool commercial)
     {
         var accrued = a.Periods.Sum(p => p.Amount);
-        // The indemnity is owed for every invoice not paid in full by its due date (D.441-5).
+        // The indemnity is owed for every invoice not paid in full by its due date (L.441-10 II, D.441-5).
         var late = request.AsOf > a.Claim.DueDate && (a.PaidOffOn is null || a.PaidOffOn > a.Claim.DueDate);
         var lateUntil = a.Principal > 0m || a.PaidOffOn is null ? request.AsOf : a.PaidOffOn.Value;
         return new InvoiceStatement(
             a.Claim.Number, a.Claim.DueDate, a.Claim.Amount, a.Paid, a.Principal,
             accrued, a.InterestPaid, accrued - a.InterestPaid,
-            b2b && late ? FixedIndemnity : 0m,
+            commercial && late ? FixedIndemnity : 0m,
             Math.Max(0, lateUntil.DayNumber - a.Claim.DueDate.DayNumber),
             a.Periods);
     }
 
-    /// <summary>B2B penalties run from the day after the due date; legal interest from the day after the notice.</summary>
-    private static DateOnly? InterestStart(InterestRequest request, InvoiceClaim claim)
+    /// <summary>L.441-10 penalties run from the day after the due date; legal interest from the day after the notice.</summary>
+    private static DateOnly? InterestStart(InterestRequest request, LateRegime regime, InvoiceClaim claim)
     {
         var afterDue = claim.DueDate.AddDays(1);
-        if (request.DebtorKind == DebtorKind.Professionnel)
+        if (regime.Commercial)
             return afterDue;
         if (request.NoticeReceivedOn is not { } notice)
             return null;
@@ -77,32 +125,48 @@ public sealed class InterestCalculator(IRateTable rates)
     }
 
     /// <summary>Adds the periods from the last accrual to <paramref name="until"/> (inclusive) on the current principal.</summary>
-    private void Accrue(Account account, DateOnly until, InterestRequest request)
+    private void Accrue(Account account, DateOnly until, InterestRequest request, LateRegime regime)
     {
         if (account.AccruedFrom is not { } from || from > until)
             return;
+        account.Periods.AddRange(Periods(account, from, until, request, regime));
         account.AccruedFrom = until.AddDays(1);
+    }
+
+    /// <summary>What the invoice would owe on <paramref name="on"/>: its interest to that day and its principal.</summary>
+    private decimal Outstanding(Account account, DateOnly on, InterestRequest request, LateRegime regime)
+    {
+        var pending = account.AccruedFrom is { } from && from <= on ? Periods(account, from, on, request, regime).Sum(p => p.Amount) : 0m;
+        return account.InterestOutstanding + pending + account.Principal;
+    }
+
+    private IEnumerable<InterestPeriod> Periods(Account account, DateOnly from, DateOnly until, InterestRequest request, LateRegime regime)
+    {
         if (account.Principal <= 0m)
-            return;
+            yield break;
         for (var start = from; start <= until;)
         {
             var half = HalfYear.Of(start);
             var end = half.End < until ? half.End : until;
             var days = end.DayNumber - start.DayNumber + 1;
-            var rate = RateFor(account.Claim, half, request);
+            var rate = RateFor(account.Claim, half, regime);
             var yearDays = request.DayCount == DayCount.ActualActual && DateTime.IsLeapYear(start.Year) ? 366m : 365m;
             var amount = decimal.Round(account.Principal * rate / 100m * days / yearDays, 2, MidpointRounding.AwayFromZero);
-            account.Periods.Add(new InterestPeriod(start, end, days, rate, account.Principal, amount));
+            yield return new InterestPeriod(start, end, days, rate, account.Principal, amount);
             start = end.AddDays(1);
         }
     }
 
-    private decimal RateFor(InvoiceClaim claim, HalfYear half, InterestRequest request)
+    /// <summary>The rate the invoice bears on a day, 0 while nothing runs on it (before its due date or the notice).</summary>
+    private decimal CurrentRate(Account account, DateOnly on, LateRegime regime) =>
+        account.InterestStart is { } start && start <= on ? RateFor(account.Claim, HalfYear.Of(on), regime) : 0m;
+
+    private decimal RateFor(InvoiceClaim claim, HalfYear half, LateRegime regime)
     {
-        if (request.DebtorKind == DebtorKind.Consommateur)
-            return Rate(request.CreditorCategory == CreditorCategory.Particulier ? RateKind.LegalParticulier : RateKind.LegalAutre, half);
+        if (!regime.Commercial)
+            return Rate(regime.LegalRate, half);
         if (claim.ContractRatePercent is { } contract)
-            return Math.Max(contract, 3m * Rate(RateKind.LegalAutre, half)); // L.441-10: never under 3× the legal rate
+            return Math.Max(contract, 3m * Rate(RateKind.LegalAutre, half)); // L.441-10 II: never under 3× the legal rate
         return Rate(RateKind.BceRefinancement, half) + 10m;
     }
 
@@ -111,6 +175,7 @@ public sealed class InterestCalculator(IRateTable rates)
     private sealed class Account(InvoiceClaim claim, DateOnly? interestStart)
     {
         public InvoiceClaim Claim { get; } = claim;
+        public DateOnly? InterestStart { get; } = interestStart;
         public decimal Principal { get; set; } = claim.Amount;
         public decimal Paid { get; set; }
         public decimal InterestPaid { get; set; }

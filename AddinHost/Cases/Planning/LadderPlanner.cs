@@ -2,8 +2,12 @@ namespace AddinHost.Cases.Planning;
 
 public enum CaseStatus { EnCours, EnPause, EchelleTerminee, Solde, SousLeSeuil }
 
-/// <summary>A step already taken: the policy level's position and its date.</summary>
-public sealed record StepTaken(int Level, DateOnly On);
+/// <summary>
+/// A step already taken: the policy level's position and its date. For a mise en demeure, <see cref="ReceivedOn"/> is
+/// when it reached the debtor (acceptance, refusal, négligence, or the postal first presentation): what follows counts
+/// from it, never from the sending, since an ERE may wait 15 days for its recipient (CPCE R.53-3).
+/// </summary>
+public sealed record StepTaken(int Level, DateOnly On, bool IsNotice = false, DateOnly? ReceivedOn = null);
 
 /// <summary>An active or past hold, as the planner needs it.</summary>
 public sealed record PauseWindow(PauseKind Kind, DateOnly StartedOn, DateOnly? Until, DateOnly? LiftedOn)
@@ -57,14 +61,22 @@ public static class LadderPlanner
 
         var level = input.Levels[nextIndex.Value];
         var byDelay = dueDate.AddDays(level.DelayDays);
-        var byGap = last is null ? byDelay : last.On.AddDays(level.MinGapDays);
+        var awaitingReceipt = last is { IsNotice: true, ReceivedOn: null };
+        var gapFrom = last is { IsNotice: true, ReceivedOn: { } received } ? received : last?.On;
+        var byGap = gapFrom is { } g ? g.AddDays(level.MinGapDays) : byDelay;
         var dueOn = Max(byDelay, byGap);
         var explanation = last is null
             ? $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}."
-            : $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au moins {level.MinGapDays} jours après « {lastName} ».";
+            : last.IsNotice && last.ReceivedOn is { } r
+                ? $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au moins {level.MinGapDays} jours " +
+                  $"après la réception de « {lastName} » le {r:dd/MM/yyyy} (son délai court de la réception, non de l'envoi)."
+                : $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au moins {level.MinGapDays} jours après « {lastName} ».";
 
         var pause = input.Pauses.FirstOrDefault(p => p.IsActiveOn(input.AsOf));
-        string? blockedBy = null;
+        string? blockedBy = awaitingReceipt ? AwaitingReceipt : null;
+        if (awaitingReceipt)
+            explanation += $" La suite attend la réception de « {lastName} » : son délai court de sa réception, de son refus ou de sa " +
+                "non-réclamation, ou pour un envoi postal de sa première présentation (à enregistrer).";
         if (pause is not null)
         {
             blockedBy = PauseLabel(pause);
@@ -76,12 +88,15 @@ public static class LadderPlanner
         var next = new NextStep(nextIndex.Value, level.Name, level.Channel, level.Template, level.AttachInvoices,
             dueOn, blockedBy is null && dueOn <= input.AsOf, blockedBy);
         return pause is null
-            ? new(CaseStatus.EnCours, "En cours", last?.Level, lastName, last?.On, next, explanation)
+            ? new(CaseStatus.EnCours, awaitingReceipt ? "En cours : " + AwaitingReceipt : "En cours", last?.Level, lastName, last?.On, next, explanation)
             : new(CaseStatus.EnPause, $"En pause : {blockedBy}", last?.Level, lastName, last?.On, next,
                 $"{explanation} Le dossier est en pause ({blockedBy}) : aucune étape n'est faite pendant la pause.");
     }
 
     // Levels are taken in order. A reminder meant for before the due date is pointless once it has passed.
+    /// <summary>Why the step after a mise en demeure is not due yet: its receipt is not known.</summary>
+    public const string AwaitingReceipt = "en attente de la réception de la mise en demeure";
+
     private static int? NextLevelIndex(IReadOnlyList<PolicyLevel> levels, int? lastLevel, DateOnly dueDate, DateOnly asOf)
     {
         for (var i = (lastLevel ?? -1) + 1; i < levels.Count; i++)

@@ -28,8 +28,13 @@ public sealed class PolicyLevel
     public string? Template { get; set; }
     public bool AttachInvoices { get; set; }
 
-    /// <summary>Minimum days since the previous step, so that two letters never cross.</summary>
+    /// <summary>Minimum days since the previous step, so that two letters never cross; after a mise en demeure, since its receipt.</summary>
     public int MinGapDays { get; set; }
+
+    /// <summary>A mise en demeure: its receipt starts legal interest and the steps after it (C. civ. 1344, 1344-1).</summary>
+    public bool IsNotice => Template is { } t && t.StartsWith(NoticeTemplate, StringComparison.Ordinal);
+
+    public const string NoticeTemplate = "mise-en-demeure";
 }
 
 /// <summary>Échelle de relance of a firm: the levels and the balance under which no step is taken.</summary>

@@ -4,7 +4,8 @@ namespace AddinHost.Dispatch.Ar24;
 
 /// <summary>
 /// A lawyer's own sender account at AR24 (<c>Ar24:Senders</c>): a qualified LRE must name the lawyer who sends it.
-/// <see cref="User"/> is the lawyer's user id as signed in (Entra object id), within <see cref="Tenant"/>.
+/// <see cref="User"/> is the lawyer's user id as signed in (Entra object id), within <see cref="Tenant"/>. Each is
+/// bound to its firm at start-up: the operator's configuration vouches for the address.
 /// </summary>
 public sealed class Ar24Sender
 {
@@ -22,4 +23,9 @@ public sealed class Ar24Sender
 
     [Required(ErrorMessage = "Ar24:Senders : le nom de l'expéditeur est obligatoire.")]
     public string Lastname { get; set; } = "";
+
+    /// <summary>AR24's <c>gender</c> (« M » or « F »), required to open the account; the admin page can set it
+    /// too.</summary>
+    [RegularExpression("^[MF]$", ErrorMessage = "Ar24:Senders : la civilité (Gender) est « M » ou « F ».")]
+    public string? Gender { get; set; }
 }

@@ -19,10 +19,13 @@ public static class BatchEndpoints
             .RequireAuthorization(Policies.Decision);
         group.MapGet("/{id:guid}", async (Guid id, BatchService batches, CancellationToken ct) => TypedResults.Ok(await batches.GetAsync(id, ct)))
             .WithSummary("L'avancement d'un lot, courrier par courrier").RequireAuthorization(Policies.Decision);
-        group.MapGet("/{id:guid}/events", async (Guid id, BatchService batches, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/events", async (Guid id, BatchService batches, EventStreams streams, HttpContext http, CurrentActor actor,
+                Infrastructure.Data.ITenantContext tenant, CancellationToken ct) =>
             {
                 await batches.GetAsync(id, ct); // an unknown batch is a 404, not an empty stream
-                return TypedResults.ServerSentEvents(batches.EventsAsync(id, ct));
+                var lease = streams.Take($"{tenant.TenantId}\n{actor.Id}");
+                http.Response.RegisterForDispose(lease);
+                return TypedResults.ServerSentEvents(batches.EventsAsync(id, ct, lease.Lifetime));
             })
             .WithSummary("Avancement en direct (server-sent events) : « lettre » à chaque changement, puis « termine »")
             .RequireAuthorization(Policies.Decision);

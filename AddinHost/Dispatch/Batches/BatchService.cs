@@ -34,7 +34,7 @@ public sealed class BatchService(
             if (a.Ladder.Next is not { IsDue: true, BlockedBy: null } next) continue;
             ChannelChoice? choice = null;
             string? notSendable = null;
-            try { choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices); }
+            try { choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices); }
             catch (DomainException e) { notSendable = e.Message; }
             steps.Add(new DueStepDto(c.Id, c.Reference, c.Debtor.Name, c.Creditor.Name, next.Level, next.Name, next.DueOn,
                 a.Statement?.Total, choice, notSendable));
@@ -109,11 +109,13 @@ public sealed class BatchService(
     }
 
     /// <summary>Server-sent events: one <c>lettre</c> event each time a letter's status changes, then <c>termine</c> with the summary.</summary>
-    public async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid id, [EnumeratorCancellation] CancellationToken ct)
+    /// <remarks>The stream ends quietly when <paramref name="lifetime"/> is over (the screen's EventSource reconnects).</remarks>
+    public async IAsyncEnumerable<SseItem<object>> EventsAsync(Guid id, [EnumeratorCancellation] CancellationToken ct, CancellationToken lifetime = default)
     {
         var told = new Dictionary<int, string>();
         var interval = TimeSpan.FromMilliseconds(options.Value.BatchEventsMilliseconds);
-        while (!ct.IsCancellationRequested)
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(ct, lifetime);
+        while (!ct.IsCancellationRequested && !lifetime.IsCancellationRequested)
         {
             var batch = await GetAsync(id, ct);
             foreach (var e in batch.Entries)
@@ -129,7 +131,8 @@ public sealed class BatchService(
                 yield break;
             }
             // Real time on purpose: this paces a screen's refresh, it is not a date of the case.
-            await Task.Delay(interval, ct);
+            try { await Task.Delay(interval, either.Token); }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested) { yield break; }
         }
     }
 

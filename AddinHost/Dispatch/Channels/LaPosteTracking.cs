@@ -27,9 +27,9 @@ public static partial class LaPosteTracking
         return check switch { 10 => 0, 11 => 5, _ => check };
     }
 
-    [GeneratedRegex("^[0-9][A-Z][0-9]{11}$")]
+    [GeneratedRegex("^[0-9][A-Z][0-9]{11}$", RegexOptions.None, Infrastructure.Protection.RegexBudget.Milliseconds)]
     private static partial Regex Domestic();
 
-    [GeneratedRegex("^[A-Z]{2}[0-9]{9}[A-Z]{2}$")]
+    [GeneratedRegex("^[A-Z]{2}[0-9]{9}[A-Z]{2}$", RegexOptions.None, Infrastructure.Protection.RegexBudget.Milliseconds)]
     private static partial Regex S10();
 }

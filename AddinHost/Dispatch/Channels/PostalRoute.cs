@@ -49,8 +49,40 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         {
             CaseId = d.CaseId, At = clock.GetUtcNow(), EffectiveOn = postedOn, Kind = CaseEventKind.EtapeEffectuee, Level = d.Level, Actor = actor.Id,
             Summary = $"{d.LevelName} postée en recommandé avec accusé de réception le {postedOn:dd/MM/yyyy} (n° de suivi {tracking})",
+            StepName = d.LevelName, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         });
         audit.Record("courrier.poste", nameof(DispatchItem), d.Id);
+        await db.SaveChangesAsync(ct);
+        return await queries.GetAsync(d.Id, ct);
+    }
+
+    /// <summary>
+    /// The day La Poste first presented the posted letter (the date on the avis de réception or the tracking): a mise en
+    /// demeure takes effect then even when not collected (Cass. 1re civ., 20 janv. 2021, n° 19-20.680), so legal interest,
+    /// its deadline and the next step count from it; for another letter it is its receipt date.
+    /// </summary>
+    public async Task<DispatchDto> RecordPresentationAsync(Guid dispatchId, PresentationRequest r, CancellationToken ct)
+    {
+        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct) ?? throw DomainException.NotFound("Envoi");
+        if (d.State != DispatchState.Posted)
+            throw new DomainException("Seul un recommandé posté a une date de première présentation : enregistrez d'abord son numéro de suivi.",
+                StatusCodes.Status409Conflict);
+        var on = r.PresentedOn ?? throw Problem.Validation("presentedOn", "Indiquez la date de première présentation par La Poste (avis de réception ou suivi).");
+        if (on > clock.Today()) throw Problem.Validation("presentedOn", "La date de première présentation ne peut pas être dans le futur.");
+        if (d.PostedOn is { } posted && on < posted) throw Problem.Validation("presentedOn", "La première présentation ne peut pas précéder le dépôt à La Poste.");
+        var letter = await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == d.LetterId, ct);
+        var notice = letter.Template.StartsWith(Cases.Planning.PolicyLevel.NoticeTemplate, StringComparison.Ordinal);
+        var kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu;
+        if (await db.CaseEvents.AnyAsync(e => e.CaseId == d.CaseId && e.Kind == kind && e.Level == d.Level, ct))
+            throw new DomainException("La réception de ce courrier est déjà enregistrée.", StatusCodes.Status409Conflict);
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = d.CaseId, At = clock.GetUtcNow(), EffectiveOn = on, Kind = kind, Level = d.Level, Actor = actor.Id,
+            Summary = $"{(notice ? "Mise en demeure" : d.LevelName)} présentée par La Poste le {on:dd/MM/yyyy} (première présentation)" +
+                (notice ? " : les intérêts au taux légal et le délai de paiement courent de cette date" : ""),
+        });
+        d.UpdatedAt = clock.GetUtcNow();
+        audit.Record("courrier.presente", nameof(DispatchItem), d.Id);
         await db.SaveChangesAsync(ct);
         return await queries.GetAsync(d.Id, ct);
     }

@@ -29,8 +29,9 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         if (row.ProviderMessageId is null)
         {
             var (c, letter) = await CaseAndLetterAsync(row, ct);
+            var to = DispatchRecipient.For(row, c);
             // A fresh model per request: the SDK's backing store sends only what changed after a model was serialised once.
-            row.ProviderMessageId = (await CreateDraftAsync(row, () => Draft(row, c, letter, invoices.Inline), fault, ct)).Id;
+            row.ProviderMessageId = (await CreateDraftAsync(row, () => Draft(row, c, to, letter, invoices.Inline), fault, ct)).Id;
             row.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct); // the draft is known before it is sent
             fault("after-draft");
@@ -41,7 +42,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
             await new LargeAttachments(mailbox, fault).CompleteAsync(row.ProviderMessageId!, invoices.Uploaded, ct);
         await mailbox.SendNoContentAsync(mailbox.Client.Me.Messages[row.ProviderMessageId].Send.ToPostRequestInformation(), ct);
         fault("after-mail-send");
-        Sent(row, row.MailboxOwner is null ? "envoyé depuis votre boîte aux lettres" : await WhoSentAsync(row, ct));
+        await SentAsync(row, row.MailboxOwner is null ? "envoyé depuis votre boîte aux lettres" : await WhoSentAsync(row, ct), ct);
     }
 
     /// <summary>
@@ -85,7 +86,8 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         return (await mailbox.SendAsync(mailbox.Client.Me.Messages.ToPostRequestInformation(message()), Message.CreateFromDiscriminatorValue, ct))!;
     }
 
-    private static Message Draft(DispatchItem row, RecoveryCase c, Letters.GeneratedLetter letter, List<CaseDocument> inline) => new()
+    private static Message Draft(DispatchItem row, RecoveryCase c, LetterRecipient to, Letters.GeneratedLetter letter,
+        List<CaseDocument> inline) => new()
     {
         Attachments = inline.Select(d => (Attachment)new FileAttachment
         {
@@ -93,7 +95,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         }).ToList(),
         Subject = $"{row.LevelName} — dossier {c.Reference}",
         Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
-        ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = c.Debtor.Email, Name = c.Debtor.Name } }],
+        ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = to.Email, Name = to.Name } }],
         // Another mailbox's step leaves under its name; Exchange makes it « de la part de » or « en tant que » by the user's rights.
         From = row.MailboxOwner is { } owner ? new Recipient { EmailAddress = new EmailAddress { Address = owner } } : null,
         SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = row.Id.ToString() }],
@@ -106,7 +108,8 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         if (sent is not null)
         {
             fault("after-lookup");
-            Sent(row, "retrouvé dans les éléments envoyés après une interruption" + (row.MailboxOwner is null ? "" : $" ({WhoSent(row, sent)})"));
+            await SentAsync(row, "retrouvé dans les éléments envoyés après une interruption"
+                + (row.MailboxOwner is null ? "" : $" ({WhoSent(row, sent)})"), ct);
             return;
         }
         fault("after-lookup");
@@ -182,21 +185,23 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
             : $"envoyé par {sender} de la part de {from}";
     }
 
-    private void Sent(DispatchItem row, string how)
+    private async Task SentAsync(DispatchItem row, string how, CancellationToken ct)
     {
+        var invoices = await db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.InvoiceNumbers).SingleAsync(ct);
         row.State = DispatchState.EmailSent;
         // The step is taken: the ladder moves on from this event.
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = row.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
             Summary = $"{row.LevelName} : courriel {how}", Actor = DispatchProcessor.Actor,
+            StepName = row.LevelName, InvoiceNumbers = invoices,
         });
         audit.Record(row.MailboxOwner is null ? "courriel.envoye" : "courriel.envoye-boite-partagee", nameof(DispatchItem), row.Id);
     }
 
     private async Task<(RecoveryCase Case, Letters.GeneratedLetter Letter)> CaseAndLetterAsync(DispatchItem row, CancellationToken ct)
     {
-        var c = await db.Cases.AsNoTracking().Include(x => x.Debtor).SingleAsync(x => x.Id == row.CaseId, ct);
+        var c = await db.Cases.AsNoTracking().Include(x => x.Debtor).Include(x => x.Creditor).SingleAsync(x => x.Id == row.CaseId, ct);
         return (c, await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct));
     }
 
@@ -219,8 +224,12 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         return (inline, uploaded);
     }
 
-    /// <summary>Graph refused the message itself (a bad address, a refused recipient, no right on the mailbox): nothing was sent, and retrying will not help.</summary>
-    public static bool IsDefinite(Exception e) => e is Refused or ODataError { ResponseStatusCode: 400 or 403 or 413 } or DomainException { StatusCode: 503 };
+    /// <summary>
+    /// Graph refused the message itself (a bad address, a refused recipient, no right on the mailbox), or the recipient
+    /// changed since the letter was written: nothing was sent, and retrying will not help.
+    /// </summary>
+    public static bool IsDefinite(Exception e) => e is Refused or ODataError { ResponseStatusCode: 400 or 403 or 413 }
+        or DomainException { StatusCode: 503 or StatusCodes.Status409Conflict };
 
     /// <summary>Why the e-mail cannot leave, in French for the case's history and the pane.</summary>
     public static string Reason(Exception e, DispatchItem row) => e switch

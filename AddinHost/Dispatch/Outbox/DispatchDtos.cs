@@ -3,11 +3,19 @@ using AddinHost.Dispatch.Channels;
 
 namespace AddinHost.Dispatch.Outbox;
 
-/// <summary>The step to send, as the user confirmed it. <c>Otp</c> is the lawyer's one-time code for a qualified LRE.</summary>
-public sealed record DispatchRequest(int? Level, string? Template, int? DeadlineDays, string? Otp = null);
+/// <summary>
+/// The step to send, as the user confirmed it. <c>Otp</c> is the lawyer's one-time code for a qualified LRE;
+/// <c>RecipientFirstname</c>/<c>RecipientLastname</c> name the person who receives a company's letter (required for a
+/// qualified LRE to a company).
+/// </summary>
+public sealed record DispatchRequest(int? Level, string? Template, int? DeadlineDays, string? Otp = null,
+    string? RecipientFirstname = null, string? RecipientLastname = null);
 
 /// <summary>The postal route: La Poste's tracking number of the recommandé, and the day it was posted (today if absent).</summary>
 public sealed record PostingRequest(string? TrackingNumber, DateOnly? PostedOn);
+
+/// <summary>The postal route: the day La Poste first presented the letter (from the avis de réception or the tracking).</summary>
+public sealed record PresentationRequest(DateOnly? PresentedOn);
 
 public sealed record FiledProofDto(string Kind, string Sha256, long Size, DateTimeOffset FiledAt, string Url);
 
@@ -26,4 +34,9 @@ public sealed record DispatchDto(Guid Id, Guid CaseId, int Level, string LevelNa
 
 /// <summary>What sending the next step would do, for the confirmation: the step, the channel, why, and the cost.</summary>
 public sealed record DispatchPreview(Guid CaseId, int Level, string LevelName, string? Template, DateOnly DueOn, ChannelChoice Choice,
-    string? SenderEmail, DispatchDto? Existing, string? Simulation);
+    string? SenderEmail, DispatchDto? Existing, string? Simulation)
+{
+    /// <summary>Why the AR24 sender cannot send yet (French), when the step goes through AR24; null when it
+    /// can.</summary>
+    public string? SenderProblem { get; init; }
+}

@@ -16,6 +16,12 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     /// <summary>The generated letter: the exact bytes sent.</summary>
     public Guid LetterId { get; set; }
 
+    /// <summary>The letter is addressed to the debtor's counsel (RIN 8.2), decided when it was generated; else to the debtor.</summary>
+    public bool ToCounsel { get; set; }
+
+    /// <summary>The days given to pay, counted from the letter's receipt (for the calendar and the next step).</summary>
+    public int? DeadlineDays { get; set; }
+
     /// <summary>Why this channel (shown to the user): the policy level, or the postal route for a consumer without consent.</summary>
     public string ChannelReason { get; set; } = "";
 
@@ -24,6 +30,13 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
 
     /// <summary>The sender's one-time code for a qualified LRE; erased once AR24 has been called.</summary>
     public string? SenderOtp { get; set; }
+
+    /// <summary>
+    /// The natural person who receives the letter for a company, as the lawyer named them (needed for a qualified LRE,
+    /// whose recipient AR24 identifies); null when not named.
+    /// </summary>
+    public string? RecipientFirstname { get; set; }
+    public string? RecipientLastname { get; set; }
 
     /// <summary>Postal route: La Poste's tracking number and the posting date, entered once the letter is posted.</summary>
     public string? TrackingNumber { get; set; }

@@ -15,8 +15,9 @@ namespace AddinHost.Dispatch.Outbox;
 /// reconciles one whose outcome is unknown by looking the mail up at AR24 under the dispatch id.
 /// </summary>
 public sealed class DispatchProcessor(
-    IServiceScopeFactory scopes, SenderAccounts senders, IOptions<DispatchOptions> options, IOptions<Ar24Options> ar24Options, TimeProvider clock,
-    Infrastructure.Telemetry.DunningMetrics metrics, ILogger<DispatchProcessor> log)
+    IServiceScopeFactory scopes, IOptions<DispatchOptions> options,
+        IOptions<Ar24Options> ar24Options, TimeProvider clock,
+    Infrastructure.Telemetry.DunningMetrics metrics, WebhookKeys webhookKeys, ILogger<DispatchProcessor> log)
 {
     public const string Actor = "envoi-automatique";
     private readonly string _owner = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
@@ -59,14 +60,32 @@ public sealed class DispatchProcessor(
     {
         var row = s.Row; // "Envoi en cours" was committed by the claim, before AR24 is called: a crash from here on is reconciled, never resent blindly
         Fault("after-sending-recorded");
-        // The turn ends with the lease: AR24 then has its own 300 s at most to finish, within the grace before "not found" is believed.
+        // The turn ends with the lease: AR24 then has its own time-out at most to finish, within the grace before "not
+        // found" is believed.
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         turn.CancelAfter(TimeSpan.FromSeconds(options.Value.LeaseSeconds));
         var ct = turn.Token;
+        string? senderEmail = null;
         try
         {
             var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
-            var sender = await senders.EnsureAsync(s.Ar24, cabinet, Lawyer(row), ct);
+            senderEmail = SenderEmail(row, cabinet);
+            LetterRecipient to;
+            try { to = DispatchRecipient.For(row, c); }
+            catch (Infrastructure.Problems.DomainException e)
+            {
+                throw new Ar24Exception(new Ar24Error("recipient_changed", e.Message, false));
+            }
+            // Only an active sender of this firm sends, under the account the firm opened: refused before any call to
+            // AR24.
+            var sender = await SenderAccounts.ActiveIdAsync(s.Db, senderEmail, ct);
+            // The recipient is the debtor, or its counsel once the case records one (RIN art. 8.2).
+            var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, to, row.RecipientFirstname,
+                row.RecipientLastname),
+                qualified: row.Channel == Cases.Planning.StepChannel.LreQualifiee);
+            if (recipient.Fields is null)
+                throw new Ar24Exception(new Ar24Error("destinataire_incomplet",
+                    $"Envoi refusé avant tout appel à AR24 : {recipient.Problem}", false));
             if (row.Ar24SenderId != sender)
             {
                 row.Ar24SenderId = sender;
@@ -75,17 +94,12 @@ public sealed class DispatchProcessor(
             var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
             // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail costs nothing.
             var annexes = hasDocuments ? await s.Annexes.ForAsync(row, ct) : [];
-            var files = new List<long>();
-            try
-            {
-                files.Add(await s.Ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct));
-                foreach (var annex in annexes)
-                    files.Add(await s.Ar24.UploadAttachmentAsync(sender, annex.FileName, annex.Content, ct));
-            }
-            catch (Ar24Exception e) { throw senders.Forget(e); }
+            var files = new List<long> { await s.Ar24.UploadAttachmentAsync(sender, letter.FileName,
+                letter.Content, ct) };
+            foreach (var annex in annexes)
+                files.Add(await s.Ar24.UploadAttachmentAsync(sender, annex.FileName, annex.Content, ct));
             Fault("before-send");
-            var mail = await s.Ar24.SendMailAsync(new NewAr24Mail(sender, "", c.Debtor.Name, c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel ? c.Debtor.Name : null,
-                c.Debtor.Email ?? "", c.Debtor.Kind == Cases.Money.DebtorKind.Professionnel,
+            var mail = await s.Ar24.SendMailAsync(new NewAr24Mail(sender, recipient.Fields,
                 annexes.Count == 0 ? $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint."
                     : $"{row.LevelName} — dossier {c.Reference}. Le courrier est joint, avec les factures concernées.", row.Id.ToString(), c.Reference, files, WebhookUrl(row.TenantId),
                 Eidas: row.Channel == Cases.Planning.StepChannel.LreQualifiee, Otp: row.SenderOtp), ct);
@@ -97,6 +111,8 @@ public sealed class DispatchProcessor(
             row.State = DispatchState.Failed;
             row.FailureReason = e.Message;
             row.SenderOtp = null;
+            if (senderEmail is not null) await SenderAccounts.RecordRefusalAsync(s.Db, senderEmail, e.Error,
+                s.Clock.GetUtcNow(), stopping);
             Event(s, $"Échec de l'envoi « {row.LevelName} » : {e.Message}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("envoi.echec", nameof(DispatchItem), row.Id);
         }
@@ -153,27 +169,41 @@ public sealed class DispatchProcessor(
         var row = s.Row;
         try
         {
-            var (_, cabinet, _) = await CaseAndCabinetAsync(s, ct);
             // The account the letter left from first; the firm's others only for a letter that predates that record.
-            var found = row.Ar24SenderId is { } recorded ? await FindMailAsync(s, recorded, ct) : null;
+            var lookup = row.Ar24SenderId is { } recorded ? await FindMailAsync(s, recorded, ct)
+                : new MailLookupResult(null, true, 0);
+            var complete = lookup.Complete;
+            var found = lookup.Found;
             if (found is null)
-                foreach (var sender in await senders.AllOfFirmAsync(s.Ar24, cabinet, Lawyer(row), ct))
-                    if (sender != row.Ar24SenderId && (found = await FindMailAsync(s, sender, ct)) is not null) break;
+                foreach (var sender in await SenderAccounts.AllOfFirmAsync(s.Db, s.Ar24, ct))
+                {
+                    if (sender == row.Ar24SenderId) continue;
+                    var other = await FindMailAsync(s, sender, ct);
+                    complete &= other.Complete;
+                    if ((found = other.Found) is not null) break;
+                }
             Fault("after-lookup");
+            var now = s.Clock.GetUtcNow().ToUnixTimeMilliseconds();
             if (found is not null)
                 await DepositedAsync(s, found.Id, "retrouvé chez AR24 après une interruption", ct);
-            else if (s.Clock.GetUtcNow().ToUnixTimeMilliseconds() < (row.SendStartedAt ?? 0) + options.Value.NotFoundGraceSeconds * 1000L)
+            else if (now < (row.SendStartedAt ?? 0) + options.Value.NotFoundGraceSeconds * 1000L || !complete)
             {
-                // Our request may have been cut off while AR24 goes on creating the mail: look again later, never send now.
+                // Our request may have been cut off while AR24 goes on creating the mail, or the scan did not see
+                // every mail
+                // since the send began: look again later, never send now.
+                if (!complete) LookupIncomplete(s);
                 row.State = DispatchState.ToVerify;
-                row.LeaseUntil = s.Clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
+                row.LeaseUntil = now + options.Value.VerifyBackoffSeconds * 1000L;
                 log.LogInformation("Dispatch {DispatchId} not yet found at AR24: looked up again later", row.Id);
                 await SaveAsync(s, ct);
                 return;
             }
             else
             {
-                row.State = DispatchState.Planned; // long after the send began, AR24 surely has no such mail: sending it is not a second send
+                // Long after the send began, a complete scan of the sender's list proves AR24 has no such mail:
+                // sending it is not a second send.
+                row.State = DispatchState.Planned;
+                row.FailureReason = null;
                 log.LogInformation("Dispatch {DispatchId} not found at AR24: planned again", row.Id);
             }
             await SaveAsync(s, ct, release: true);
@@ -186,8 +216,30 @@ public sealed class DispatchProcessor(
         }
     }
 
-    private static async Task<Ar24Mail?> FindMailAsync(Step s, long sender, CancellationToken ct) =>
-        (await s.Ar24.ListMailsAsync(sender, ct)).FirstOrDefault(m => m.RefClient == s.Row.Id.ToString());
+    /// <summary>
+    /// The sender's list could not be read far enough back: the letter stays « À vérifier » (never planned again), the
+    /// reason is shown on it, and the first time it is said in the case's history, the audit log, the logs and a
+    /// metric.
+    /// </summary>
+    private void LookupIncomplete(Step s)
+    {
+        metrics.LookupIncomplete();
+        log.LogError("Dispatch {DispatchId}: AR24 list not covered back to the send after {Pages} pages; left to "
+            + "verify", s.Row.Id,
+            options.Value.LookupMaxPages);
+        if (s.Row.FailureReason is not null) return;
+        s.Row.FailureReason = $"La recherche de ce courrier chez AR24 n'a pas pu remonter jusqu'au début de l'envoi "
+            + $"({options.Value.LookupMaxPages} "
+            + "pages lues) : il reste « À vérifier » et ne sera pas renvoyé. Vérifiez sur AR24 s'il est parti "
+                + "(référence client = identifiant "
+            + "de l'envoi), ou augmentez Dispatch:LookupMaxPages.";
+        Event(s, $"{s.Row.LevelName} à vérifier : {s.Row.FailureReason}", CaseEventKind.EnvoiEchoue);
+        s.Audit.Record("envoi.recherche-incomplete", nameof(DispatchItem), s.Row.Id);
+    }
+
+    private Task<MailLookupResult> FindMailAsync(Step s, long sender, CancellationToken ct) =>
+        MailLookup.FindAsync(s.Ar24, sender, s.Row.Id.ToString(), s.Row.SendStartedAt, ar24Options.Value.ListPageSize,
+            options.Value.LookupMaxPages, ct);
 
     /// <summary>Reads the mail again at AR24, files every new proof, and records the outcome once the recipient acted.</summary>
     private async Task FollowAsync(Step s, CancellationToken ct)
@@ -197,10 +249,24 @@ public sealed class DispatchProcessor(
         {
             var mail = await s.Ar24.GetMailAsync(row.ProviderMailId!.Value, ct);
             var reference = await s.Db.Cases.Where(c => c.Id == row.CaseId).Select(c => c.Reference).SingleAsync(ct);
-            foreach (var (kind, url) in new[] { ("depot", mail.DepositProofUrl), ("reception", mail.ReceiptProofUrl), ("refus", mail.RefusalProofUrl),
-                         ("negligence", mail.NegligenceProofUrl), ("non-distribution", mail.BounceProofUrl) })
-                if (url is not null)
-                    await s.Proofs.FileAsync(row.CaseId, reference, row.Id, kind, await s.Ar24.DownloadProofAsync(url, ct), "pdf", ct);
+            foreach (var (kind, url) in mail.Proofs)
+                await s.Proofs.FileAsync(row.CaseId, reference, row.Id, kind,
+                    await s.Ar24.DownloadProofAsync(url, ct), "pdf", ct);
+            if (mail.Outcome == Ar24Outcome.Failed)
+            {
+                // AR24 created the mail, then could not send it: a dead letter is not polled for ever. It is not
+                // retried
+                // from the pane either (a mail exists under its reference): the reason says what to do.
+                row.State = DispatchState.Failed;
+                row.FailureReason = $"AR24 signale l'échec de cet envoi (n° {mail.Id}) : {mail.FailureDetail}. Rien "
+                    + $"n'a été remis au "
+                    + "destinataire ; vérifiez son adresse électronique puis contactez AR24 avant tout nouvel envoi.";
+                Event(s, $"Échec de l'envoi « {row.LevelName} » signalé par AR24 : {mail.FailureDetail}",
+                    CaseEventKind.EnvoiEchoue);
+                s.Audit.Record("envoi.echec-ar24", nameof(DispatchItem), row.Id);
+                await SaveAsync(s, ct, release: true);
+                return;
+            }
 
             var (state, label, date) = mail.Outcome switch
             {
@@ -219,12 +285,21 @@ public sealed class DispatchProcessor(
             row.State = state;
             var on = DateOnly.TryParse(date?[..Math.Min(10, date.Length)], System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : s.Clock.Today();
             Event(s, $"{row.LevelName} {label} le {on:dd/MM/yyyy} (preuve classée)", CaseEventKind.EnvoiSuivi);
-            if (state == DispatchState.Accepted)
+            // Accepted, refused or not collected, the letter has reached its recipient in law: a mise en demeure then starts
+            // legal interest and its deadline (C. civ. 1344-1; Cass. 1re civ., 20 janv. 2021, n° 19-20.680); another letter
+            // only when the lawyer marks it as an « interpellation suffisante » (C. civ. 1344). A bounce reaches nobody.
+            if (state is DispatchState.Accepted or DispatchState.Refused or DispatchState.Negligence)
+            {
+                var notice = (await s.Db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.Template).SingleAsync(ct))
+                    .StartsWith(Cases.Planning.PolicyLevel.NoticeTemplate, StringComparison.Ordinal);
                 s.Db.CaseEvents.Add(new CaseEvent
                 {
-                    CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = on, Kind = CaseEventKind.MiseEnDemeureRecue, Actor = Actor,
-                    Summary = $"Mise en demeure reçue le {on:dd/MM/yyyy} (accusé de réception AR24)",
+                    CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = on, Level = row.Level, Actor = Actor,
+                    Kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu,
+                    Summary = $"{(notice ? "Mise en demeure" : row.LevelName)} {label} le {on:dd/MM/yyyy} (preuve AR24) : " +
+                        (notice ? "les intérêts au taux légal et le délai de paiement courent de cette date" : "date de réception du courrier"),
                 });
+            }
             s.Audit.Record("envoi.suivi", nameof(DispatchItem), row.Id);
             await SaveAsync(s, ct, release: true);
         }
@@ -251,12 +326,14 @@ public sealed class DispatchProcessor(
             await s.Proofs.FileAsync(row.CaseId, reference, row.Id, DispatchAnnexes.Kind(i), annexes[i].Content, DispatchAnnexes.Extension(annexes[i]), ct, knownAbsent);
         row.ProviderMailId = mailId;
         row.State = DispatchState.Deposited;
+        row.FailureReason = null;
         row.SenderOtp = null; // used: a one-time code is not kept
         // The step is taken: the ladder moves on from this event.
         s.Db.CaseEvents.Add(new CaseEvent
         {
             CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
             Summary = $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", Actor = Actor,
+            StepName = row.LevelName, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         });
         s.Audit.Record("envoi.depose", nameof(DispatchItem), row.Id);
     }
@@ -307,14 +384,13 @@ public sealed class DispatchProcessor(
     private static bool IsUncertain(Exception e) =>
         e is Ar24Exception or HttpRequestException or TaskCanceledException or TimeoutException or Polly.ExecutionRejectedException;
 
-    /// <summary>The lawyer's own sender account recorded at planning time; the firm's when none.</summary>
-    private Ar24Sender? Lawyer(DispatchItem row) =>
-        row.SenderEmail is null ? null
-        : ar24Options.Value.Senders.FirstOrDefault(x => x.Tenant == row.TenantId && string.Equals(x.Email, row.SenderEmail, StringComparison.OrdinalIgnoreCase))
-          ?? throw new Ar24Exception(new Ar24Error("sender_removed",
-              $"Le compte expéditeur AR24 {row.SenderEmail} n'est plus déclaré (Ar24:Senders) : l'administrateur doit le rétablir.", false));
+    /// <summary>The lawyer's own sender recorded at planning time; the firm's address when none.</summary>
+    private static string SenderEmail(DispatchItem row, Cabinet cabinet) =>
+        row.SenderEmail ?? cabinet.Email ?? throw new Ar24Exception(new Ar24Error("missing_email",
+            "L'adresse électronique du cabinet manque : renseignez-la (identité du cabinet), puis ajoutez-la aux "
+                + "expéditeurs AR24.", false));
 
     /// <summary>Where AR24 calls back for this firm; none (polling only) when the host's public address is not configured.</summary>
     private string? WebhookUrl(string tenantId) =>
-        ar24Options.Value.WebhookBaseUrl is { Length: > 0 } b ? $"{b.TrimEnd('/')}/api/webhooks/ar24/{Webhooks.TenantKey(tenantId)}" : null;
+        ar24Options.Value.WebhookBaseUrl is { Length: > 0 } b ? $"{b.TrimEnd('/')}/api/webhooks/ar24/{webhookKeys.For(tenantId)}" : null;
 }

@@ -16,18 +16,24 @@ namespace AddinHost.Dispatch.Outbox;
 /// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly once.</summary>
 public sealed class DispatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
-    ITenantContext tenant, IOptions<Ar24Options> ar24, IOptions<DispatchOptions> options, DispatchQueries queries, Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared,
-    TimeProvider clock)
+    IOptions<DispatchOptions> options, DispatchQueries queries,
+        Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared, TimeProvider clock,
+    LetterQuota quota)
 {
     /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
     {
         var (c, next) = await NextStepAsync(caseId, ct);
-        var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
+        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
+        var lawyer = await LawyerAsync(ct);
+        var senderEmail = choice.NeedsOtp ? lawyer?.Email : lawyer?.Email ?? await CabinetEmailAsync(ct);
         // An e-mail from a case opened in a shared or delegated mailbox leaves from that mailbox.
-        var sender = choice.Channel == StepChannel.Email && shared.Owner is { } owner ? owner : Lawyer()?.Email ?? await CabinetEmailAsync(ct);
-        return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, sender,
-            await queries.FindAsync(caseId, next.Level, ct), queries.Simulation);
+        if (choice.Channel == StepChannel.Email && shared.Owner is { } owner) senderEmail = owner;
+        return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, senderEmail,
+            await queries.FindAsync(caseId, next.Level, ct), queries.Simulation)
+        {
+            SenderProblem = IsAr24(choice.Channel) ? await SenderProblemAsync(senderEmail, ct) : null,
+        };
     }
 
     /// <summary>Returns the existing dispatch for this step if there is one: calling again never sends twice.</summary>
@@ -42,28 +48,39 @@ public sealed class DispatchService(
         if (next.Level != level)
             throw new DomainException($"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).", StatusCodes.Status409Conflict);
         if (next.BlockedBy is { } blocked)
-            throw new DomainException($"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
-        var choice = ChannelChooser.Choose(next.Channel, c.Debtor, options.Value.Prices);
-        var lawyer = Lawyer();
+            throw new DomainException(blocked == LadderPlanner.AwaitingReceipt
+                ? $"L'étape suivante attend la réception de la mise en demeure ({blocked}) : aucun envoi."
+                : $"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
+        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
+        await quota.CheckAsync(choice.Channel, ct); // every firm sends on the operator's AR24 contract
+        var lawyer = await LawyerAsync(ct);
         if (choice.NeedsOtp)
         {
             if (lawyer is null)
                 throw new DomainException("Une lettre recommandée qualifiée est envoyée au nom d'un avocat identifié : aucun compte expéditeur AR24 " +
-                    "n'est déclaré pour vous (Ar24:Senders). Demandez à l'administrateur de l'ajouter.", StatusCodes.Status409Conflict);
+                    "n'est déclaré pour vous (Ar24:Senders, ou onglet « Expéditeurs AR24 » de l'administration). "
+                        + "Demandez à l'administrateur "
+                    + "de l'ajouter.", StatusCodes.Status409Conflict);
             CheckOtp(r.Otp);
         }
+        if (IsAr24(choice.Channel))
+            await CheckAr24ReadyAsync(c, choice, lawyer?.Email ?? await CabinetEmailAsync(ct), r, ct);
 
         var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
         var email = choice.Channel == StepChannel.Email;
         if (email) await OpenMailboxSessionAsync(ct);
-        var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct);
+        var deadlineDays = r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays;
+        var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", deadlineDays, ct, choice.Channel);
         var now = clock.GetUtcNow();
         var postal = choice.Channel == StepChannel.Courrier;
         var dispatch = new DispatchItem
         {
             CaseId = caseId, Level = level, LevelName = next.Name, Channel = choice.Channel, ChannelReason = choice.Explanation,
-            State = postal ? DispatchState.ToPrint : DispatchState.Planned, LetterId = letter.Id, SenderEmail = lawyer?.Email,
+            State = postal ? DispatchState.ToPrint : DispatchState.Planned, LetterId = letter.Id,
+            SenderEmail = IsAr24(choice.Channel) ? lawyer?.Email : null,
+            ToCounsel = c.HasCounsel, DeadlineDays = deadlineDays,
             SenderOtp = choice.NeedsOtp ? r.Otp!.Trim() : null, CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
+            RecipientFirstname = Trimmed(r.RecipientFirstname), RecipientLastname = Trimmed(r.RecipientLastname),
             // The pane's message was in another mailbox: the e-mail leaves from it, and the history says who sent it for whom.
             MailboxOwner = email ? shared.Owner : null, PlannedByName = email && shared.Owner is not null ? shared.UserLabel : null,
         };
@@ -94,8 +111,22 @@ public sealed class DispatchService(
     /// </summary>
     private async Task<DispatchDto> RetryAsync(DispatchItem failed, DispatchRequest r, CancellationToken ct)
     {
+        if (failed.ProviderMailId is { } mailId)
+            throw new DomainException($"AR24 a créé cet envoi (n° {mailId}) puis l'a signalé en échec : un nouvel "
+                + $"envoi de la même étape "
+                + "est refusé tant que l'incident n'est pas réglé avec AR24 (il porterait la même référence).",
+                    StatusCodes.Status409Conflict);
         if (failed.Channel == StepChannel.LreQualifiee) CheckOtp(r.Otp);
         if (failed.Channel == StepChannel.Email) await OpenMailboxSessionAsync(ct);
+        if (IsAr24(failed.Channel))
+        {
+            failed.RecipientFirstname = Trimmed(r.RecipientFirstname) ?? failed.RecipientFirstname;
+            failed.RecipientLastname = Trimmed(r.RecipientLastname) ?? failed.RecipientLastname;
+            var c = await cases.GetAsync(failed.CaseId, ct);
+            await CheckAr24ReadyAsync(c, failed.Channel, failed.SenderEmail ?? await CabinetEmailAsync(ct),
+                r with { RecipientFirstname = failed.RecipientFirstname,
+                    RecipientLastname = failed.RecipientLastname }, ct);
+        }
         failed.State = DispatchState.Planned;
         failed.SenderOtp = failed.Channel == StepChannel.LreQualifiee ? r.Otp!.Trim() : null;
         failed.FailureReason = null;
@@ -127,7 +158,38 @@ public sealed class DispatchService(
         return (c, ladder.Next ?? throw new DomainException($"Aucune étape à envoyer : {ladder.StatusLabel}.", StatusCodes.Status409Conflict));
     }
 
-    private Ar24Sender? Lawyer() => ar24.Value.SenderFor(tenant.TenantId, actor.Id);
+    /// <summary>The signed-in lawyer's own AR24 sender, bound to the firm (from Ar24:Senders or the admin
+    /// page).</summary>
+    private Task<Ar24SenderAccount?> LawyerAsync(CancellationToken ct) => SenderAccounts.OfLawyerAsync(db, actor.Id, ct);
+
+    private static bool IsAr24(StepChannel channel) => channel is StepChannel.Ere or StepChannel.LreQualifiee;
+
+    private async Task<string?> SenderProblemAsync(string? email, CancellationToken ct) =>
+        email is null ? "aucune adresse d'expéditeur AR24 : renseignez l'adresse du cabinet et ajoutez-la aux "
+            + "expéditeurs AR24"
+            : SenderAccounts.Refusal(await SenderAccounts.FindAsync(db, email, ct), email);
+
+    private Task CheckAr24ReadyAsync(RecoveryCase c, ChannelChoice choice, string? senderEmail, DispatchRequest r,
+        CancellationToken ct) =>
+        CheckAr24ReadyAsync(c, choice.Channel, senderEmail, r, ct);
+
+    /// <summary>
+    /// A registered letter is refused now, with the reason, when its sender cannot send (not active at AR24) or its
+    /// recipient cannot be named as AR24 requires: never a generic failure later.
+    /// </summary>
+    private async Task CheckAr24ReadyAsync(RecoveryCase c, StepChannel channel, string? senderEmail, DispatchRequest r,
+        CancellationToken ct)
+    {
+        if (await SenderProblemAsync(senderEmail, ct) is { } problem)
+            throw new DomainException($"Envoi refusé : {problem}.", StatusCodes.Status409Conflict);
+        var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, LetterRecipients.For(c),
+            Trimmed(r.RecipientFirstname), Trimmed(r.RecipientLastname)),
+            qualified: channel == StepChannel.LreQualifiee);
+        if (recipient.Problem is { } missing) throw Problem.Validation("destinataire", missing);
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null
+        : value.Trim()[..Math.Min(100, value.Trim().Length)];
 
     private Task<string?> CabinetEmailAsync(CancellationToken ct) => db.Cabinets.Select(x => x.Email).FirstOrDefaultAsync(ct);
 

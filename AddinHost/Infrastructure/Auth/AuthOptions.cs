@@ -20,8 +20,11 @@ public sealed class AuthOptions
     /// <summary>Entra tenant ids let in without onboarding (e.g. the operator's own firm).</summary>
     public string[] OnboardedTenants { get; set; } = [];
 
-    /// <summary>When not empty, only these tenants' admins may onboard their firm; empty lets any firm's admin do it.</summary>
+    /// <summary>Tenants whose admin onboards the firm at once; any other admin's request waits for an operator's decision.</summary>
     public string[] OnboardingAllowedTenants { get; set; } = [];
+
+    /// <summary>The operator's own Entra tenants: their administrators accept or refuse onboarding requests.</summary>
+    public string[] OperatorTenants { get; set; } = [];
 
     public IReadOnlyList<string> EffectiveDemoRoles =>
         DemoRoles.Length > 0 ? DemoRoles : [Roles.Avocat, Roles.Assistant, Roles.Administrateur];

@@ -9,6 +9,9 @@ public sealed class OnboardedTenant
     public string Name { get; set; } = "";
     public DateTimeOffset OnboardedAt { get; set; }
 
-    /// <summary>The admin who onboarded it (<c>oid</c>).</summary>
+    /// <summary>The admin who onboarded it (<c>oid</c>), or the operator who accepted its request.</summary>
     public string OnboardedBy { get; set; } = "";
+
+    /// <summary>Registered letters a month on the operator's AR24 contract; none: <c>Quotas:MonthlyRegisteredLetters</c>.</summary>
+    public int? MonthlyLetterQuota { get; set; }
 }

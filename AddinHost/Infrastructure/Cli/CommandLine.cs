@@ -21,7 +21,7 @@ public static class CommandLine
 
     /// <summary>Settings missing or refused (sysexits EX_CONFIG).</summary>
     public const int RefusedSettings = 78;
-    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "manifest", "help"];
+    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "exemple-donnees", "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -33,10 +33,11 @@ public static class CommandLine
             return args[0] switch
             {
                 "interest" => InterestCommand.Run(rest, Console.Out, InMemoryRateTable.FrenchDefaults(), TimeProvider.System.Today()),
-                "migrate" => await MigrateAsync(buildHost),
+                "migrate" => await MigrateAsync(rest, buildHost),
                 "import" => await ImportAsync(rest, buildHost),
                 "lint" => LetterCommands.Lint(rest, Console.Out),
                 "render" => await LetterCommands.RenderAsync(rest, Console.Out, ConvertToPdfAsync),
+                "exemple-donnees" => SampleLetterData.Command(rest, Console.Out),
                 "manifest" => await AddIn.ManifestCommand.RunAsync(rest, buildHost, Console.Out),
                 _ => Help(),
             };
@@ -74,11 +75,23 @@ public static class CommandLine
         return await pool.ConvertAsync(docx, CancellationToken.None);
     }
 
-    private static async Task<int> MigrateAsync(Func<string[], WebApplication> buildHost)
+    /// <summary>Applies the migrations; with <c>--app-role</c>, also creates the service's least-privilege role (PostgreSQL).</summary>
+    private static async Task<int> MigrateAsync(string[] rest, Func<string[], WebApplication> buildHost)
     {
+        var a = new CliArguments(rest, new HashSet<string>());
+        var role = a.Text("app-role");
+        a.RejectUnknown();
+        if (a.Positionals.Count > 0) throw new CliUsageException("migrate ne prend pas d'autre argument que --app-role <nom>.");
         await using var host = buildHost([]);
+        var password = host.Configuration[AppRole.PasswordSetting];
+        if (role is not null && string.IsNullOrWhiteSpace(password))
+            throw new CliUsageException($"--app-role demande le mot de passe du rôle dans {AppRole.PasswordSetting} (variable Database__AppRolePassword), jamais en argument.");
         await host.Services.MigrateDatabaseAsync();
         Console.WriteLine("Base de données à jour : toutes les migrations sont appliquées.");
+        if (role is null) return Ok;
+        await using var scope = host.Services.CreateAsyncScope();
+        await AppRole.GrantAsync(scope.ServiceProvider.GetRequiredService<DunningDbContext>(), role, password!, CancellationToken.None);
+        Console.WriteLine($"Rôle applicatif « {role} » prêt : lecture et écriture des lignes, aucun changement de schéma.");
         return Ok;
     }
 
@@ -129,12 +142,16 @@ public static class CommandLine
         Console.WriteLine("""
             OutlookDunning — commandes d'administration
               dotnet run --project AddinHost                       démarre le serveur
-              dotnet run --project AddinHost -- migrate            applique les migrations de la base
+              dotnet run --project AddinHost -- migrate [--app-role <nom>]
+                                                                   applique les migrations de la base ; crée le rôle
+                                                                   applicatif PostgreSQL (mot de passe : Database__AppRolePassword)
               dotnet run --project AddinHost -- import <fichier> --tenant <id> [--creditor <id ou nom>]
                                                                    importe un CSV ou un FEC (tout ou rien)
               dotnet run --project AddinHost -- lint <modèle.docx>  vérifie un modèle de courrier
               dotnet run --project AddinHost -- render <modèle.docx> <données.json> <sortie.docx>
                                                                    fusionne un modèle avec des données
+              dotnet run --project AddinHost -- exemple-donnees Templates/exemple-donnees.json
+                                                                   recalcule les données d'exemple des modèles
             """);
         Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");
         Console.WriteLine($"  dotnet run --project AddinHost -- {AddIn.ManifestCommand.Usage}");

@@ -8,11 +8,21 @@ namespace AddinHost.Infrastructure.Cli;
 public static class InterestCommand
 {
     public const string Usage =
-        "interest --principal 1200.00 --due 2025-03-31 --as-of 2025-09-30 --debtor professionnel|consommateur " +
-        "[--contract-rate 15.0] [--creditor particulier|autre] [--notice-received 2025-04-10] [--day-count actual365|actualactual] [--json]";
+        "interest --principal 1200.00 --due 2025-03-31 --as-of 2025-09-30 --debtor professionnel|consommateur|non-professionnel " +
+        "[--contract-rate 15.0] [--creditor professionnel|particulier|non-professionnel] [--notice-received 2025-04-10] " +
+        "[--day-count actual365|actualactual] [--json]";
 
-    private static readonly Dictionary<string, DebtorKind> Debtors = new() { ["professionnel"] = DebtorKind.Professionnel, ["consommateur"] = DebtorKind.Consommateur };
-    private static readonly Dictionary<string, CreditorCategory> Creditors = new() { ["particulier"] = CreditorCategory.Particulier, ["autre"] = CreditorCategory.Autre };
+    private static readonly Dictionary<string, DebtorKind> Debtors = new()
+    {
+        ["professionnel"] = DebtorKind.Professionnel, ["consommateur"] = DebtorKind.Consommateur, ["non-professionnel"] = DebtorKind.NonProfessionnel,
+    };
+
+    // « particulier » is a natural person outside a trade (a consumer); « autre », kept for older scripts, a professional.
+    private static readonly Dictionary<string, PartyKind> Creditors = new()
+    {
+        ["professionnel"] = PartyKind.Professionnel, ["autre"] = PartyKind.Professionnel, ["particulier"] = PartyKind.Consommateur,
+        ["consommateur"] = PartyKind.Consommateur, ["non-professionnel"] = PartyKind.NonProfessionnel,
+    };
     private static readonly Dictionary<string, DayCount> DayCounts = new() { ["actual365"] = DayCount.Actual365, ["actualactual"] = DayCount.ActualActual };
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -23,8 +33,8 @@ public static class InterestCommand
             a.Decimal("principal") ?? throw new CliUsageException("L'option --principal est obligatoire."),
             a.Date("due") ?? throw new CliUsageException("L'option --due est obligatoire."),
             a.Date("as-of") ?? throw new CliUsageException("L'option --as-of est obligatoire."),
-            a.Choice("debtor", Debtors) ?? throw new CliUsageException("L'option --debtor est obligatoire (professionnel ou consommateur)."),
-            a.Decimal("contract-rate"), a.Choice("creditor", Creditors), a.Date("notice-received"), a.Choice("day-count", DayCounts));
+            a.Choice("debtor", Debtors) ?? throw new CliUsageException("L'option --debtor est obligatoire (professionnel, consommateur ou non-professionnel)."),
+            a.Decimal("contract-rate"), null, a.Date("notice-received"), a.Choice("day-count", DayCounts), a.Choice("creditor", Creditors));
         var json = a.Flag("json");
         a.RejectUnknown();
         if (a.Positionals.Count > 0)

@@ -48,6 +48,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<Dispatch.Batches.BatchEntry> BatchEntries => Set<Dispatch.Batches.BatchEntry>();
     public DbSet<FiledProof> FiledProofs => Set<FiledProof>();
     public DbSet<Dispatch.Ar24.Ar24SenderAccount> Ar24SenderAccounts => Set<Dispatch.Ar24.Ar24SenderAccount>();
+    public DbSet<Dispatch.Ar24.Ar24SenderClaim> Ar24SenderClaims => Set<Dispatch.Ar24.Ar24SenderClaim>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -66,7 +67,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
             e.HasIndex(x => new { x.TenantId, x.Email });
             e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Key).HasMaxLength(254); // an e-mail address may be the key, and one has up to 254 characters
         });
         b.Entity<RecoveryCase>(e =>
         {
@@ -108,6 +109,8 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasIndex(x => new { x.State, x.LeaseUntil });
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
             e.HasOne<GeneratedLetter>().WithMany().HasForeignKey(x => x.LetterId);
+            e.Property(x => x.RecipientFirstname).HasMaxLength(100);
+            e.Property(x => x.RecipientLastname).HasMaxLength(100);
             // A worker whose lease ran out must not overwrite what the row's new holder decided.
             e.Property(x => x.LeaseOwner).IsConcurrencyToken();
             e.Property(x => x.MailboxOwner).HasMaxLength(254);
@@ -118,7 +121,12 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         {
             e.HasIndex(x => x.Email).IsUnique(); // across firms, on purpose
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.Gender).HasMaxLength(1);
+            e.Property(x => x.Firstname).HasMaxLength(100);
+            e.Property(x => x.Lastname).HasMaxLength(100);
         });
+        b.ApplyConfiguration(new Dispatch.Ar24.Ar24SenderClaimMapping());
         b.Entity<Dispatch.Batches.BatchEntry>(e =>
         {
             e.HasIndex(x => new { x.TenantId, x.BatchId, x.Position }).IsUnique();
@@ -177,6 +185,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
         });
 
+        b.ApplyConfigurationsFromAssembly(typeof(DunningDbContext).Assembly); // mappings kept beside their entities
         foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(TenantEntity).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {
             type.FindProperty(nameof(TenantEntity.TenantId))!.SetMaxLength(64);

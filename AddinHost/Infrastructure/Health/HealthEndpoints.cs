@@ -1,3 +1,4 @@
+using AddinHost.Infrastructure.Configuration;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,6 +16,8 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddDunningHealth(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateFrench(HealthOptions.Section);
+        builder.Services.AddSingleton<ReadinessCache>();
         builder.Services.AddHttpClient(Ar24HealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
         // Each check answers within seconds: a load balancer's probe must not hang on a store's retries.
         var timeout = TimeSpan.FromSeconds(5);
@@ -29,8 +32,15 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapDunningHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        // Readiness calls the database, the proof store and AR24: anyone may ask, so the answer is reused a few seconds.
         foreach (var path in new[] { "/health/ready", "/health" })
-            app.MapHealthChecks(path, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync }).AllowAnonymous();
+            app.MapGet(path, async (HttpContext http, ReadinessCache readiness) =>
+            {
+                var report = await readiness.ReportAsync(http.RequestAborted);
+                http.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+                http.Response.Headers.CacheControl = "no-store, no-cache";
+                await WriteAsync(http, report);
+            }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -44,4 +54,38 @@ public static class HealthEndpoints
             verifications = report.Entries.Select(e => new { nom = e.Key, statut = e.Value.Status.ToString(), detail = e.Value.Description, ms = (int)e.Value.Duration.TotalMilliseconds }),
         }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
     }
+}
+
+/// <summary>The <c>Health</c> section.</summary>
+public sealed class HealthOptions
+{
+    public const string Section = "Health";
+
+    /// <summary>How long one readiness report answers every caller (0: each call checks again).</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 300)]
+    public int CacheSeconds { get; set; } = 5;
+}
+
+/// <summary>One readiness check at a time, its report reused for <see cref="HealthOptions.CacheSeconds"/>.</summary>
+public sealed class ReadinessCache(HealthCheckService checks, Microsoft.Extensions.Options.IOptions<HealthOptions> options, TimeProvider clock)
+{
+    private readonly SemaphoreSlim _one = new(1, 1);
+    private (HealthReport Report, DateTimeOffset At)? _last;
+
+    public async Task<HealthReport> ReportAsync(CancellationToken ct)
+    {
+        if (Fresh() is { } cached) return cached;
+        await _one.WaitAsync(ct);
+        try
+        {
+            if (Fresh() is { } meanwhile) return meanwhile; // another caller just checked
+            var report = await checks.CheckHealthAsync(c => c.Tags.Contains(HealthEndpoints.Ready), ct);
+            _last = (report, clock.GetUtcNow());
+            return report;
+        }
+        finally { _one.Release(); }
+    }
+
+    private HealthReport? Fresh() =>
+        _last is { } last && clock.GetUtcNow() - last.At < TimeSpan.FromSeconds(options.Value.CacheSeconds) ? last.Report : null;
 }

@@ -57,6 +57,8 @@ public static class ProblemExtensions
                 log.LogError(exception, "Error on {Method} {Path}", http.Request.Method, http.Request.Path);
 
             http.Response.StatusCode = status;
+            if (exception is DomainException { RetryAfterSeconds: { } retry })
+                http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
             var problem = errors is null
                 ? new ProblemDetails { Status = status, Detail = detail }
                 : new ValidationProblemDetails(errors) { Status = status, Detail = detail };

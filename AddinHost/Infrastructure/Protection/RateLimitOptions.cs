@@ -13,9 +13,13 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int ApiPerMinute { get; set; } = 600;
 
-    /// <summary>Webhook calls per minute per firm key and address (AR24 sends one per change of a letter).</summary>
+    /// <summary>Webhook calls per minute per address (AR24 sends one per change of a letter).</summary>
     [Range(1, 1_000_000)]
     public int WebhooksPerMinute { get; set; } = 600;
+
+    /// <summary>Calls per minute per address to everything outside /api by a caller not signed in (health, manifests, panes' files).</summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousPerMinute { get; set; } = 1_200;
 
     /// <summary>The largest request body, in megabytes (the invoice import has its own, larger limit).</summary>
     [Range(1, 1024)]

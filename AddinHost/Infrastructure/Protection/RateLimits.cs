@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace AddinHost.Infrastructure.Protection;
 
 /// <summary>
-/// Rate limits on the API (per user, or per address before sign-in) and on the webhooks (per firm key and address),
+/// Rate limits on the API (per user, or per address before sign-in), on the webhooks (per address) and on every other
+/// path a stranger may call (per address: health, manifests, the panes' files),
 /// with a French 429 that says when to try again; and one limit on request sizes.
 /// </summary>
 public static class RateLimits
@@ -27,12 +28,14 @@ public static class RateLimits
             {
                 var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 var path = http.Request.Path;
+                // By address only: a bucket per key in the path would let a caller make a fresh bucket per request.
                 if (path.StartsWithSegments("/api/webhooks"))
-                    return Bucket($"webhook:{path.Value}:{http.Connection.RemoteIpAddress}", options.WebhooksPerMinute);
-                if (!path.StartsWithSegments("/api"))
-                    return RateLimitPartition.GetNoLimiter("static");
+                    return Bucket($"webhook:{http.Connection.RemoteIpAddress}", options.WebhooksPerMinute);
                 var user = http.User.FindFirst(ClaimNames.ObjectId)?.Value ?? http.User.Identity?.Name;
                 var tenant = http.User.FindFirst(ClaimNames.Tenant)?.Value;
+                if (!path.StartsWithSegments("/api"))
+                    // The panes' files, manifests, health and API description: per address for strangers, signed-in users are known.
+                    return user is null ? Bucket($"anonymous:{http.Connection.RemoteIpAddress}", options.AnonymousPerMinute) : RateLimitPartition.GetNoLimiter("signed-in");
                 return Bucket(user is null ? $"ip:{http.Connection.RemoteIpAddress}" : $"user:{tenant}:{user}", options.ApiPerMinute);
             });
         });

@@ -17,6 +17,7 @@ public sealed class DunningMetrics : IDisposable
     private readonly Counter<long> _lettersSent;
     private readonly Counter<long> _stateChanges;
     private readonly Counter<long> _hashFailures;
+    private readonly Counter<long> _lookupsIncomplete;
     private readonly Histogram<double> _ar24;
     private readonly Histogram<double> _graph;
     private long _toVerify;
@@ -27,6 +28,9 @@ public sealed class DunningMetrics : IDisposable
         _lettersSent = _meter.CreateCounter<long>("outlookdunning.letters.sent", "{letter}", "Letters gone out (deposited at AR24, e-mailed, posted), by channel.");
         _stateChanges = _meter.CreateCounter<long>("outlookdunning.dispatch.state_changes", "{change}", "Dispatch state changes, by channel and states.");
         _hashFailures = _meter.CreateCounter<long>("outlookdunning.proofs.hash_failures", "{proof}", "Proofs whose bytes no longer match their SHA-256.");
+        _lookupsIncomplete = _meter.CreateCounter<long>("outlookdunning.dispatch.lookups_incomplete", "{lookup}",
+            "Look-ups at AR24 that could not cover the window since the send began: the letter stays to verify (an "
+                + "alert).");
         _ar24 = _meter.CreateHistogram<double>("outlookdunning.ar24.duration", "ms", "AR24 calls, by outcome.");
         _graph = _meter.CreateHistogram<double>("outlookdunning.graph.duration", "ms", "Microsoft Graph calls, by outcome.");
         _meter.CreateObservableGauge("outlookdunning.dispatch.to_verify", () => Interlocked.Read(ref _toVerify), "{letter}",
@@ -40,6 +44,8 @@ public sealed class DunningMetrics : IDisposable
     }
 
     public void ProofHashFailed() => _hashFailures.Add(1);
+
+    public void LookupIncomplete() => _lookupsIncomplete.Add(1);
 
     public void ToVerify(long count) => Interlocked.Exchange(ref _toVerify, count);
 

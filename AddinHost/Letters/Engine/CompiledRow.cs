@@ -13,8 +13,9 @@ internal sealed class CompiledRow
     private const string SlotMark = "\u00A7od-slot\u00A7";
     private readonly string[] _literals;
     private readonly Tag[] _slots;
+    private readonly int _nodes;
 
-    private CompiledRow(string[] literals, Tag[] slots) => (_literals, _slots) = (literals, slots);
+    private CompiledRow(string[] literals, Tag[] slots, int nodes) => (_literals, _slots, _nodes) = (literals, slots, nodes);
 
     public static CompiledRow? TryCompile(XElement row, RenderContext context)
     {
@@ -35,11 +36,12 @@ internal sealed class CompiledRow
         }
         PostProcessor.Apply([template]);
         var literals = template.ToString(SaveOptions.DisableFormatting).Split(SlotMark);
-        return literals.Length == slots.Count + 1 ? new CompiledRow(literals, [.. slots]) : null;
+        return literals.Length == slots.Count + 1 ? new CompiledRow(literals, [.. slots], template.DescendantsAndSelf().Count()) : null;
     }
 
-    public string Render(IReadOnlyList<object?> items, Scope scope)
+    public string Render(IReadOnlyList<object?> items, Scope scope, RenderContext context)
     {
+        context.Render((long)items.Count * _nodes); // counted as the elements they become, before any is written
         var xml = new StringBuilder(items.Count * (_literals.Sum(l => l.Length) + 16 * _slots.Length));
         foreach (var item in items)
         {

@@ -65,7 +65,7 @@ internal static class Renderer
                 closeRun.Remove();
                 if (CompiledRow.TryCompile(row, context) is { } compiled)
                 {
-                    if (iterations.Count > 0) row.AddAfterSelf(new XComment(context.AddRawBlock(compiled.Render(iterations, scope))));
+                    if (iterations.Count > 0) row.AddAfterSelf(new XComment(context.AddRawBlock(compiled.Render(iterations, scope, context))));
                     row.Remove();
                 }
                 else Repeat([row], W.Tbl, iterations, scope, context, anchor: row);
@@ -86,8 +86,10 @@ internal static class Renderer
     private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope, RenderContext context, XElement anchor)
     {
         var output = new List<XElement>();
+        var nodes = iterations.Count == 0 ? 0L : unit.Sum(e => (long)e.DescendantsAndSelf().Count());
         foreach (var item in iterations)
         {
+            context.Render(nodes); // before the clone: a section that explodes stops at the cap, not at the end of memory
             var holder = new XElement(container, unit.Select(e => new XElement(e)));
             Render(holder, scope.Push(item), context);
             output.AddRange(holder.Elements());
@@ -135,4 +137,4 @@ internal static class Renderer
     }
 }
 
-public sealed class TemplateRenderException(string message) : Exception(message);
+public class TemplateRenderException(string message) : Exception(message);

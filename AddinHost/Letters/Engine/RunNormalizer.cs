@@ -135,6 +135,6 @@ internal static partial class RunNormalizer
 
     private static string Around(string text, int at) => text.Substring(Math.Max(0, at), Math.Min(40, text.Length - Math.Max(0, at)));
 
-    [GeneratedRegex(@"(\{\{.*?\}\})")]
+    [GeneratedRegex(@"(\{\{.*?\}\})", RegexOptions.NonBacktracking)]
     private static partial Regex TagPattern();
 }

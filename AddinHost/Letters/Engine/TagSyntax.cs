@@ -51,9 +51,9 @@ public static partial class TagSyntax
         return true;
     }
 
-    [GeneratedRegex(@"^[\p{L}_][\p{L}\p{Nd}_]*(\.[\p{L}_][\p{L}\p{Nd}_]*)*$")]
+    [GeneratedRegex(@"^[\p{L}_][\p{L}\p{Nd}_]*(\.[\p{L}_][\p{L}\p{Nd}_]*)*$", RegexOptions.NonBacktracking)]
     private static partial Regex PathPattern();
 
-    [GeneratedRegex(@"^[\p{L}_][\p{L}\p{Nd}_]*$")]
+    [GeneratedRegex(@"^[\p{L}_][\p{L}\p{Nd}_]*$", RegexOptions.NonBacktracking)]
     private static partial Regex NamePattern();
 }

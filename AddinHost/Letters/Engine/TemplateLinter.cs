@@ -42,6 +42,9 @@ internal static class TemplateLinter
                         break;
                     case TagKind.Section or TagKind.InvertedSection:
                         if (known is null) problems.Add(Problem(run, $"champ inconnu « {tag.Path} » dans la section « {text} »"));
+                        else if (known.Kind == FieldKind.Liste && tag.Kind == TagKind.Section && stack.Any(o => o.List == known))
+                            problems.Add(Problem(run, $"la liste « {tag.Path} » est déjà ouverte : une liste ne se répète pas dans elle-même " +
+                                "(le courrier grossirait à chaque niveau)"));
                         stack.Push(new Open(tag, run, known?.Kind == FieldKind.Liste ? known : null));
                         break;
                     case TagKind.Close:
@@ -60,7 +63,9 @@ internal static class TemplateLinter
             }
             foreach (var open in stack)
                 problems.Add(Problem(open.Run, $"section « {open.Tag.Source} » jamais fermée : ajoutez {{{{/{open.Tag.Path}}}}}"));
+            problems.AddRange(ExternalContent.InFields(root).Select(f => Problem(f.At, f.Message)));
         }
+        problems.AddRange(ExternalContent.InRelationships(package));
         return problems;
     }
 

@@ -15,20 +15,25 @@ internal sealed class TemplatePackage : IDisposable
 
     public IReadOnlyList<Part> Parts { get; }
 
-    private TemplatePackage(byte[] docx)
+    /// <summary>The package itself, for what lies outside the text parts (relationships to other files or addresses).</summary>
+    public WordprocessingDocument Document => _document;
+
+    private TemplatePackage(byte[] docx, DocumentLimits limits)
     {
+        PackageGuard.Check(docx, limits); // before the SDK inflates anything
         _stream = new MemoryStream();
         _stream.Write(docx);
         _stream.Position = 0;
         try
         {
-            _document = WordprocessingDocument.Open(_stream, isEditable: true);
+            _document = WordprocessingDocument.Open(_stream, isEditable: true, new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes });
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
         {
             throw new TemplateRenderException("Le fichier n'est pas un document Word (.docx) lisible.");
         }
         var main = _document.MainDocumentPart ?? throw new TemplateRenderException("Le document Word n'a pas de corps.");
+        XDocument Load(OpenXmlPart part) => LoadXml(part, limits);
         var parts = new List<Part> { new("corps", main, Load(main)) };
         parts.AddRange(main.HeaderParts.Select((h, i) => new Part($"en-tête {i + 1}", h, Load(h))));
         parts.AddRange(main.FooterParts.Select((f, i) => new Part($"pied de page {i + 1}", f, Load(f))));
@@ -37,7 +42,7 @@ internal sealed class TemplatePackage : IDisposable
         Parts = parts;
     }
 
-    public static TemplatePackage Open(byte[] docx) => new(docx);
+    public static TemplatePackage Open(byte[] docx, DocumentLimits? limits = null) => new(docx, limits ?? new DocumentLimits());
 
     /// <summary>Writes the parts back, splicing in the rows rendered as text, and returns the new .docx bytes.</summary>
     public byte[] Save(IReadOnlyDictionary<string, string> rawBlocks)
@@ -64,10 +69,24 @@ internal sealed class TemplatePackage : IDisposable
         return _stream.ToArray();
     }
 
-    private static XDocument Load(OpenXmlPart part)
+    /// <summary>No DTD (so no entity to expand, internal or external), nothing resolved, at most the package's own size.</summary>
+    private static XDocument LoadXml(OpenXmlPart part, DocumentLimits limits)
     {
-        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        return XDocument.Load(stream);
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = limits.MaxUncompressedBytes,
+            MaxCharactersFromEntities = 0, IgnoreWhitespace = true, // as XDocument.Load(stream) did
+        };
+        try
+        {
+            using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+            using var reader = XmlReader.Create(stream, settings);
+            return XDocument.Load(reader);
+        }
+        catch (XmlException)
+        {
+            throw new TemplateRenderException("Une partie du document Word n'est pas du XML admis (illisible, trop grande, ou avec une déclaration DTD).");
+        }
     }
 
     public void Dispose()

@@ -58,11 +58,12 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
             // A hung or confused instance is not reused: the next request starts a fresh one.
             worker?.Kill();
             worker = null;
-            _log.LogWarning("PDF conversion failed: {Reason}", e.GetType().Name);
+            // LibreOffice's own words (temporary paths, internals) go to the log, never to the caller.
+            _log.LogWarning("PDF conversion failed: {Reason}: {Detail}", e.GetType().Name, e.Message);
             if (e is OperationCanceledException) throw;
             throw new DomainException(e is TimeoutException
                     ? $"La conversion en PDF a dépassé {_options.TimeoutSeconds} secondes et a été interrompue."
-                    : e.Message,
+                    : "La conversion en PDF a échoué : réessayez dans un instant. Si cela se reproduit, prévenez l'administrateur (détail dans le journal du serveur).",
                 StatusCodes.Status503ServiceUnavailable);
         }
         finally

@@ -7,17 +7,24 @@ public static class PdfExtensions
     {
         builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section)).ValidateFrench(PdfOptions.Section);
         builder.Services.AddSingleton<LibreOfficePool>();
-        builder.Services.AddSingleton<IPdfConverter>(sp => sp.GetRequiredService<LibreOfficePool>());
+        builder.Services.AddSingleton<PdfQueue>();
+        builder.Services.AddScoped<PdfLane>();
+        builder.Services.AddScoped<IPdfConverter, QueuedPdfConverter>();
         builder.Services.AddHostedService<PdfStartupCheck>();
         return builder;
     }
 }
 
-/// <summary>Says at start-up, once, that PDF is unavailable, rather than failing on the first request.</summary>
+/// <summary>
+/// At start-up: removes the LibreOffice instances that hosts now gone left running, and says once that PDF is
+/// unavailable, rather than failing on the first request.
+/// </summary>
 internal sealed class PdfStartupCheck(LibreOfficePool pool, ILogger<PdfStartupCheck> log) : IHostedService
 {
     public Task StartAsync(CancellationToken ct)
     {
+        if (LibreOfficeSweep.SweepAbandoned() is > 0 and var killed)
+            log.LogWarning("{Count} LibreOffice processes left by hosts that died were killed", killed);
         if (!pool.IsAvailable)
             log.LogWarning("LibreOffice or python3-uno not found: PDF letters are unavailable until libreoffice-writer-nogui and python3-uno are installed (Pdf:LibreOfficePath).");
         return Task.CompletedTask;

@@ -29,7 +29,7 @@ public sealed class BackupRestoreTests : IAsyncLifetime
     public async Task A_dumped_and_restored_database_finds_its_cases_and_proofs_and_sends_nothing_twice()
     {
         var client = _original.CreateClient();
-        var creditor = (await (await client.PostJsonAsync("/api/creditors", new { name = "Menuiserie Bressan SAS", kind = "Client", category = "Autre", siren = "552100554" }))
+        var creditor = (await (await client.PostJsonAsync("/api/creditors", new { name = "Menuiserie Bressan SAS", kind = "Client", category = "Autre", siren = "552100554", contactConsentOn = "2025-01-15" }))
             .ReadAsync<JsonElement>()).GetProperty("id").GetGuid();
         (await client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("F"), creditorId: creditor))).EnsureSuccessStatusCode();
         var caseId = (await (await client.GetAsync("/api/cases")).ReadAsync<List<JsonElement>>())

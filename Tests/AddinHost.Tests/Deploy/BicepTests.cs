@@ -49,5 +49,20 @@ public sealed class BicepTests
             .Single(a => a.GetProperty("name").GetString() == "Proofs__ImmutabilityDays").GetProperty("value").GetString();
         Assert.Equal(worm.GetProperty("immutabilityPolicy").GetProperty("immutabilityPeriodSinceCreationInDays").GetString(), told!.Replace("string(", "").Replace(")]", "]"));
         Assert.DoesNotContain("Password=", build.Output.Split("\"outputs\"")[1]); // no secret in an output
+
+        // The database as a second wall: private access only, no firewall rule, and the service connects as its own role.
+        Assert.DoesNotContain("Microsoft.DBforPostgreSQL/flexibleServers/firewallRules", types);
+        Assert.DoesNotContain("0.0.0.0", build.Output);
+        var postgres = resources.EnumerateArray().Single(r => r.GetProperty("type").GetString() == "Microsoft.DBforPostgreSQL/flexibleServers");
+        var network = postgres.GetProperty("properties").GetProperty("network");
+        Assert.Equal("Disabled", network.GetProperty("publicNetworkAccess").GetString());
+        Assert.Contains("'database'", network.GetProperty("delegatedSubnetResourceId").GetString());
+        Assert.Contains("subnets', ", site.GetProperty("properties").GetProperty("virtualNetworkSubnetId").GetString());
+        Assert.Equal("false", settings["Database__MigrateAtStartup"]); // the role cannot migrate: the migration step does
+        var connection = resources.EnumerateArray().Single(r => r.GetProperty("name").GetString()!.Contains("ConnectionStrings--Dunning"));
+        var value = connection.GetProperty("properties").GetProperty("value").GetString()!;
+        Assert.Contains("parameters('appDbRole')", value);
+        Assert.DoesNotContain("postgresAdmin", value);
+        Assert.Contains("@Microsoft.KeyVault(", settings["Ar24__WebhookSecret"]); // the callback keys' secret
     }
 }

@@ -48,6 +48,8 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     {
         client ??= Client;
         await NoticeScenario.SetCabinetAsync(client);
+        // The lawyer declared in Ar24:Senders was bound at start-up; the admin completes and opens the account.
+        if (client == Client) await Ar24Onboarding.ActivateAsync(client, LawyerEmail, "F", "Claire", "Delaunay");
         var (_, company, consumer) = await SeedTypicalAsync(client: client);
         await NoticeScenario.TakeRemindersAsync(client, company.Id);
         await NoticeScenario.TakeRemindersAsync(client, consumer.Id);
@@ -121,7 +123,13 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         var missing = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 })).ProblemAsync(400);
         Assert.Contains("otp", missing.GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
-        var first = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3, otp = "000000" })).ReadAsync<DispatchDto>();
+        // AR24 identifies a qualified LRE's recipient: for a company, the person who receives it must be named.
+        var unnamed = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches",
+            new { level = 3, otp = "482913" })).ProblemAsync(400);
+        Assert.Contains("représentant", unnamed.GetProperty("detail").GetString());
+        var first = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches",
+            new { level = 3, otp = "000000", recipientFirstname = "Jean",
+                recipientLastname = "Fontaine" })).ReadAsync<DispatchDto>();
         await DrainAsync();
         var failed = await DispatchAsync(first.Id);
         Assert.Equal(DispatchState.Failed, failed.State);
@@ -133,7 +141,11 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         await DrainAsync();
         Assert.Equal(DispatchState.Deposited, (await DispatchAsync(first.Id)).State);
         var mail = Assert.Single(await SandboxMails.ForAsync(Client, first.Id));
-        Assert.True(mail.GetProperty("is_eidas").GetBoolean());
+        Assert.Equal(1, mail.GetProperty("is_eidas").GetInt32());
+        Assert.Equal(("Jean", "Fontaine", "Garage Fontaine SARL", "professionnel"),
+            (mail.GetProperty("to_firstname").GetString(),
+            mail.GetProperty("to_lastname").GetString(), mail.GetProperty("to_company").GetString(),
+                mail.GetProperty("dest_statut").GetString()));
 
         await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
@@ -194,7 +206,7 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         Assert.True(await Processor.ProcessNextAsync(default));
         var accepted = await DispatchAsync(dispatch.Id);
         Assert.Equal(DispatchState.Accepted, accepted.State);
-        Assert.Equal(["depot", "lettre", "reception"], accepted.Proofs.Select(p => p.Kind).Order());
+        Assert.Equal(["depot", "envoi", "lettre", "reception"], accepted.Proofs.Select(p => p.Kind).Order());
     }
 }
 

@@ -11,8 +11,14 @@ public sealed class ChannelRulesTests
 {
     private static readonly DispatchPrices Prices = new();
 
-    private static Debtor Debtor(DebtorKind kind, bool consents = false, string? email = "debiteur@exemple.fr") =>
-        new() { Name = "Débiteur", Kind = kind, Email = email, ConsentsToElectronicRegisteredMail = consents };
+    private static RecoveryCase Case(DebtorKind kind, bool consents = false, string? email = "debiteur@exemple.fr") => new()
+    {
+        Debtor = new() { Name = "Débiteur", Kind = kind, Email = email, ConsentsToElectronicRegisteredMail = consents },
+        Creditor = new() { Name = "Client", Kind = CreditorKind.Client, ContactConsentOn = new(2025, 1, 15) },
+    };
+
+    private static LetterRecipient Debtor(DebtorKind kind, bool consents = false, string? email = "debiteur@exemple.fr") =>
+        LetterRecipients.For(Case(kind, consents, email));
 
     [Theory]
     [InlineData(StepChannel.Ere, DebtorKind.Professionnel, false, StepChannel.Ere)]
@@ -21,6 +27,8 @@ public sealed class ChannelRulesTests
     [InlineData(StepChannel.LreQualifiee, DebtorKind.Professionnel, false, StepChannel.LreQualifiee)]
     [InlineData(StepChannel.LreQualifiee, DebtorKind.Consommateur, false, StepChannel.Courrier)]
     [InlineData(StepChannel.Courrier, DebtorKind.Professionnel, false, StepChannel.Courrier)]
+    [InlineData(StepChannel.Ere, DebtorKind.NonProfessionnel, false, StepChannel.Courrier)] // CPCE L.100: any recipient who is not a professional
+    [InlineData(StepChannel.Ere, DebtorKind.NonProfessionnel, true, StepChannel.Ere)]
     public void The_policy_level_decides_unless_a_consumer_has_not_consented(StepChannel planned, DebtorKind kind, bool consents, StepChannel expected)
     {
         var choice = ChannelChooser.Choose(planned, Debtor(kind, consents), Prices);
@@ -28,7 +36,7 @@ public sealed class ChannelRulesTests
         Assert.Equal(planned, choice.Planned);
         Assert.Equal(expected == StepChannel.LreQualifiee, choice.NeedsOtp);
         Assert.Equal(expected switch { StepChannel.Ere => Prices.EreHt, StepChannel.LreQualifiee => Prices.LreQualifieeHt, _ => Prices.PostalHt }, choice.PriceHt);
-        if (kind == DebtorKind.Consommateur && !consents && planned != StepChannel.Courrier)
+        if (kind != DebtorKind.Professionnel && !consents && planned != StepChannel.Courrier)
             Assert.Contains("L.100", choice.Explanation); // the user is told why it is not electronic
     }
 
@@ -58,6 +66,43 @@ public sealed class ChannelRulesTests
         Assert.Equal(409, e.StatusCode);
         Assert.Contains(word, e.Message);
     }
+
+    [Fact]
+    public void A_represented_debtor_is_never_the_recipient_its_counsel_is_and_needs_no_consent()
+    {
+        var c = Case(DebtorKind.Consommateur, consents: false);
+        (c.CounselName, c.CounselEmail) = ("Maître Paul Girard", "p.girard@avocats.example");
+        var to = LetterRecipients.For(c);
+        Assert.Equal(("Maître Paul Girard", "p.girard@avocats.example", true, true), (to.Name, to.Email, to.IsCounsel, to.IsProfessional));
+        var choice = ChannelChooser.ChooseFor(c, StepChannel.Ere, Prices);
+        Assert.Equal(StepChannel.Ere, choice.Channel); // a lawyer is a professional recipient: no consent needed (CPCE L.100)
+        Assert.Contains("RIN art. 8.2", choice.Explanation);
+        c.CounselEmail = null;
+        c.CounselAddress = "9 quai Jean Moulin";
+        Assert.Equal(StepChannel.Courrier, ChannelChooser.ChooseFor(c, StepChannel.Ere, Prices).Channel);
+    }
+
+    [Fact]
+    public void No_letter_goes_to_a_clients_debtor_without_the_clients_consent_to_contact_it()
+    {
+        var c = Case(DebtorKind.Professionnel);
+        c.Creditor.ContactConsentOn = null;
+        var e = Assert.Throws<DomainException>(() => ChannelChooser.ChooseFor(c, StepChannel.Ere, Prices));
+        Assert.Equal(409, e.StatusCode);
+        Assert.Contains("RIN art. 8.2", e.Message);
+        c.ContactConsentOn = new(2025, 6, 1); // given for this case only
+        Assert.Equal(StepChannel.Ere, ChannelChooser.ChooseFor(c, StepChannel.Ere, Prices).Channel);
+        var ownFees = Case(DebtorKind.Professionnel);
+        (ownFees.Creditor.Kind, ownFees.Creditor.ContactConsentOn) = (CreditorKind.Cabinet, null); // the firm's own client: no consent to ask
+        Assert.Equal(StepChannel.Ere, ChannelChooser.ChooseFor(ownFees, StepChannel.Ere, Prices).Channel);
+    }
+
+    [Theory]
+    [InlineData(StepChannel.Ere, "Par envoi recommandé électronique simple (non qualifié)")]
+    [InlineData(StepChannel.LreQualifiee, "Par lettre recommandée électronique")]
+    [InlineData(StepChannel.Courrier, "Par lettre recommandée avec demande d'avis de réception")]
+    [InlineData(StepChannel.Email, "Par courriel")]
+    public void Each_channel_has_its_true_mention(StepChannel channel, string mention) => Assert.Equal(mention, ChannelMentions.For(channel));
 
     [Theory]
     [InlineData("1A 012 345 6789 0", "1A01234567890")]

@@ -73,7 +73,7 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(["dossier", "genereLe", "pieces", "simulation"], root.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(["chemin", "classeLe", "envoi", "nature", "octets", "sha256"],
             manifest[0].EnumerateObject().Select(p => p.Name).Order());
-        Assert.Equal(["depot", "lettre"], manifest.Select(p => p.GetProperty("nature").GetString()).Order());
+        Assert.Equal(["depot", "envoi", "lettre"], manifest.Select(p => p.GetProperty("nature").GetString()).Order());
         var letter = manifest.Single(p => p.GetProperty("nature").GetString() == "lettre");
         Assert.Equal(dispatch.LetterSha256, letter.GetProperty("sha256").GetString()); // the exact bytes generated are the ones filed
         using var bytes = new MemoryStream();
@@ -134,7 +134,7 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
 
         using var zip = new System.IO.Compression.ZipArchive(await (await Client.GetAsync($"/api/cases/{caseId}/evidence")).Content.ReadAsStreamAsync());
         var pieces = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement.GetProperty("pieces").EnumerateArray().ToList();
-        Assert.Equal(["annexe-1", "annexe-2", "depot", "lettre"], pieces.Select(p => p.GetProperty("nature").GetString()).Order());
+        Assert.Equal(["annexe-1", "annexe-2", "depot", "envoi", "lettre"], pieces.Select(p => p.GetProperty("nature").GetString()).Order());
         Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-001.pdf"]), pieces.Single(p => p.GetProperty("nature").GetString() == "annexe-1").GetProperty("sha256").GetString());
         Assert.Equal(AddinHost.Proofs.ProofHash.Of(invoices["F-002.pdf"]), pieces.Single(p => p.GetProperty("nature").GetString() == "annexe-2").GetProperty("sha256").GetString());
     }
@@ -181,7 +181,12 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains(zip.Entries, e => e.FullName.EndsWith($"/{proof}.pdf"));
         var history = (await GetCaseAsync(caseId)).History;
         Assert.Contains(history, h => h.Kind == CaseEventKind.EnvoiSuivi);
-        Assert.Equal(outcome == DispatchState.Accepted, history.Any(h => h.Kind == CaseEventKind.MiseEnDemeureRecue));
+        // Accepted, refused or neglected, a mise en demeure has reached its debtor in law (Cass. 1re civ., 20 janv. 2021,
+        // n° 19-20.680): it starts interest and its deadline on that day; a bounce reaches nobody.
+        var receipt = history.SingleOrDefault(h => h.Kind == CaseEventKind.MiseEnDemeureRecue);
+        Assert.Equal(outcome != DispatchState.Bounced, receipt is not null);
+        if (receipt is not null)
+            Assert.Equal(new DateOnly(2025, 9, 30).AddDays(outcome == DispatchState.Negligence ? 15 : 1), receipt.EffectiveOn);
         Assert.Equal(1, await MailsAtAr24Async(dispatch.Id));
     }
 

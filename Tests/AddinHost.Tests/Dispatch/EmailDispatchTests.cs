@@ -52,6 +52,24 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
         Assert.Equal(1, Graph.SentWithMark(planned.Id.ToString()));
     }
 
+    [Fact]
+    public async Task A_reminder_for_a_represented_debtor_is_mailed_to_its_counsel_with_the_confrere_text()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        (await Client.PutJsonAsync($"/api/cases/{company.Id}/counsel", new { name = "Maître Paul Girard", email = "p.girard@avocats.example" }))
+            .EnsureSuccessStatusCode();
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        while (await Processor.ProcessNextAsync(default)) { }
+
+        Assert.Equal(DispatchState.EmailSent, (await DispatchAsync(planned.Id)).State);
+        var message = Graph.InFolder("sentitems").Single();
+        Assert.Equal("p.girard@avocats.example", message["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
+        var body = System.Net.WebUtility.HtmlDecode(message["body"]!["content"]!.GetValue<string>());
+        Assert.Contains("Mon cher Confrère", body);
+        Assert.DoesNotContain("faculté de consulter un avocat", body);
+        Assert.DoesNotContain(Graph.InFolder("sentitems"), m => m.ToJsonString().Contains("compta@garage-fontaine.example"));
+    }
+
     [Theory]
     [InlineData("after-sending-recorded")] // nothing made yet: the draft is made and sent
     [InlineData("after-draft")]            // a draft waits: it is sent, not made again

@@ -65,7 +65,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     /// <summary>AR24's callback, delivered by the load balancer to one host or the other (the body says nothing: a hint).</summary>
     private static async Task WebhookAsync(DunningApp host)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey(Tenant)}") { Content = new StringContent("{}") };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/ar24/{host.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For(Tenant)}") { Content = new StringContent("{}") };
         request.Headers.Add(RemoteAddressFromHeader.Header, Ar24Address);
         (await host.CreateClient().SendAsync(request)).EnsureSuccessStatusCode();
     }

@@ -81,7 +81,9 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         while (await processor.ProcessNextAsync(default)) { }
         Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(sentByA)).State);
 
-        await using var firmB = App.ForTenant("cabinet-b");
+        // Firm B shares firm A's AR24 (one operator key, one service) and its database.
+        await using var firmB = new DunningApp(Kind, App.ConnectionString, "cabinet-b") { Ar24Host = App,
+            Clock = App.Clock };
         var b = firmB.CreateClient();
         var taken = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = NoticeScenario.CabinetEmail.ToUpperInvariant(), signingLawyer = "Maître B" }))
             .ProblemAsync(400);
@@ -89,8 +91,18 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         var invalid = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "pas une adresse", signingLawyer = "Maître B" })).ProblemAsync(400);
         Assert.Contains("invalide", invalid.GetProperty("errors").GetProperty("email")[0].GetString());
 
-        // Firm B's identity written with firm A's address before this check existed: its letter is refused, not sent as A.
-        (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "contact@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
+        // Nor as a sender: an address another firm holds is refused before any code is sent.
+        var claimed = await (await b.PostJsonAsync("/api/ar24/senders",
+            new { email = NoticeScenario.CabinetEmail, gender = "M", firstname = "B", lastname = "B" }))
+            .ProblemAsync(409);
+        Assert.Contains("autre cabinet", claimed.GetProperty("detail").GetString());
+        await (await b.PostJsonAsync("/api/ar24/senders/confirm",
+            new { email = NoticeScenario.CabinetEmail, code = "12345678" })).ProblemAsync(404);
+
+        // Firm B's identity rewritten with firm A's address behind the API's back: its letters go from no account of
+        // A's.
+        await NoticeScenario.SetCabinetAsync(b, "contact@cabinet-b.example", ar24: Client);
+        var plannedByB = await PlanNoticeAsync(b, "B");
         await using (var scope = firmB.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set("cabinet-b");
@@ -98,14 +110,18 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
             (await db.Cabinets.SingleAsync()).Email = NoticeScenario.CabinetEmail;
             await db.SaveChangesAsync();
         }
-        var sentByB = await PlanNoticeAsync(b, "B");
+        var uploadsBefore = await UploadsAsync();
         while (await processor.ProcessNextAsync(default)) { }
 
-        var refused = await b.DispatchAsync(sentByB);
+        var refused = await b.DispatchAsync(plannedByB);
         Assert.Equal(DispatchState.Failed, refused.State);
-        Assert.Contains("autre cabinet", refused.FailureReason);
-        Assert.Equal(0, await Client.MailsAtAr24Async(sentByB));
+        Assert.Contains("n'est pas un expéditeur AR24 du cabinet", refused.FailureReason);
+        Assert.Equal(0, await Client.MailsAtAr24Async(plannedByB));
+        Assert.Equal(uploadsBefore, await UploadsAsync()); // refused before any call to AR24
     }
+
+    private async Task<int> UploadsAsync() =>
+        System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("uploads").GetInt32();
 }
 
 public sealed class OutboxSafetyOnSqlite() : OutboxSafetyTests(DbKind.Sqlite);

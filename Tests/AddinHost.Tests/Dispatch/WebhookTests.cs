@@ -42,7 +42,7 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
     public async Task Only_an_allowed_source_triggers_a_re_read_and_the_body_is_never_believed()
     {
         await NoticeScenario.SetCabinetAsync(_client);
-        var creditor = await (await _client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client" })).ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
+        var creditor = await (await _client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client", contactConsentOn = "2025-01-15" })).ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
         (await _client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("W"), creditorId: creditor.Id))).EnsureSuccessStatusCode();
         var cases = await (await _client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>();
         var caseId = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;
@@ -53,7 +53,7 @@ public abstract class WebhookTests(DbKind kind) : IAsyncLifetime
         _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1)); // accepted at AR24; the next poll is days away
         Assert.False(await Processor.ProcessNextAsync(default));
 
-        var key = Webhooks.TenantKey(_app.Tenant);
+        var key = _app.Services.GetRequiredService<WebhookKeys>().For(_app.Tenant);
         var lie = JsonSerializer.Serialize(new { id_mail = dispatch.ProviderMailId, status = "refused" });
         await Webhook("10.9.9.9", key, lie);           // forged, from outside the allow-list
         await Webhook(Allowed, "clé-inconnue", lie);   // unknown tenant key

@@ -76,6 +76,10 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("Ar24:Token", "jeton-du-bac-a-sable");
         builder.UseSetting("Ar24:PrivateKey", "cle-du-bac-a-sable");
         builder.UseSetting("Dispatch:Worker", "false"); // tests drive the outbox step by step
+        // The simulator answers in-process: a short time-out, and the lease it allows (4 calls' worth), keep the
+        // tests' clock small.
+        builder.UseSetting("Ar24:TimeoutSeconds", "30");
+        builder.UseSetting("Dispatch:LeaseSeconds", "120");
         builder.UseSetting("Sandbox:WebhookSeconds", "0"); // and the simulator's callbacks
         // The demo's quick recipient and poll (appsettings.Development.json) are not the tests': a day and ten minutes.
         builder.UseSetting("Sandbox:RecipientDelay", "1.00:00:00");

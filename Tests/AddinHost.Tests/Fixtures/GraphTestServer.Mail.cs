@@ -26,6 +26,9 @@ internal sealed partial class GraphTestServer
     public IEnumerable<(TestMailbox Mailbox, JsonObject Message)> SentCopies(string value) =>
         new[] { Me }.Concat(_others.Values).SelectMany(b => b.InFolder("sentitems").Where(m => Marks(m).Any(p => p.Value == value)).Select(m => (b, m)));
 
+    /// <summary>Every message sent with sendMail, as its recipients receive it.</summary>
+    public ConcurrentQueue<JsonObject> Delivered { get; } = new();
+
     private static IEnumerable<(string Id, string Value)> Marks(JsonObject message) =>
         (message["singleValueExtendedProperties"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(p => (p["id"]?.GetValue<string>() ?? "", p["value"]?.GetValue<string>() ?? ""));
@@ -48,6 +51,27 @@ internal sealed partial class GraphTestServer
             message["createdDateTime"] = DateTimeOffset.UtcNow.ToString("o");
             box.Mail[id] = message;
             return Results.Text(message.ToJsonString(), "application/json", statusCode: StatusCodes.Status201Created);
+        });
+        // sendMail (202, no body): the action's parameters are Message and SaveToSentItems, in any case.
+        app.MapPost(prefix + "/sendMail", async (HttpContext http) =>
+        {
+            var self = server();
+            var (box, refused) = self.Open(http, GraphNeed.Send);
+            if (box is null) return refused!;
+            var body = await JsonNode.ParseAsync(http.Request.Body,
+                new JsonNodeOptions { PropertyNameCaseInsensitive = true }) as JsonObject;
+            if (body?["message"] is not JsonObject message || message["toRecipients"] is not JsonArray { Count: > 0 })
+                return Error(400, "ErrorInvalidRecipients", "At least one recipient isn't valid.");
+            if (self.SendAs(http, box, message) is { } denied) return denied;
+            self.Delivered.Enqueue((JsonObject)message.DeepClone());
+            if (body["saveToSentItems"]?.GetValue<bool>() != false)
+            {
+                var sent = (JsonObject)message.DeepClone();
+                sent["id"] = "AAMk-" + Guid.NewGuid().ToString("N");
+                sent["parentFolderId"] = "sentitems";
+                box.Mail[sent["id"]!.GetValue<string>()] = sent;
+            }
+            return Results.StatusCode(StatusCodes.Status202Accepted);
         });
         app.MapPost(prefix + "/messages/{id}/send", (string id, HttpContext http) =>
         {

@@ -66,6 +66,12 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
             MapReceived(app, prefix, () => self!);
         }
         MapUploadUrl(app, () => self!);
+        // What left by sendMail, as the host's sample mailbox shows it at /sandbox/graph/_delivered.
+        app.MapGet("/_delivered", () => Results.Text(new JsonArray([.. self!.Delivered.Select(m => (JsonNode)new JsonObject
+        {
+            ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                ["body"] = m["body"]?["content"]?.DeepClone(),
+        })]).ToJsonString(), "application/json"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         self = new GraphTestServer(app, address + "/v1.0");

@@ -12,7 +12,7 @@ namespace AddinHost.Tests.Fixtures;
 /// <summary>
 /// Many mises en demeure planned at once for one firm, written straight to the database (the letters' rendering is
 /// measured and tested elsewhere): the outbox then sends them to the AR24 simulator. Used by the multi-instance test
-/// and the dispatch benchmark.
+/// and the dispatch benchmark. <paramref name="services"/> must be the host that plays AR24.
 /// </summary>
 internal static class PlannedLetters
 {
@@ -23,8 +23,25 @@ internal static class PlannedLetters
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "envois-en-nombre";
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        // One AR24 sender address per firm: an address is bound to the first firm that sends from it.
-        db.Cabinets.Add(new Cabinet { Name = "Cabinet Banc d'Essai", Email = $"envois@{tenant}.banc-essai.example", SigningLawyer = "Maître Alix Banc", City = "Paris" });
+        // One AR24 sender address per firm, bound to it and active: its account is open at the simulator (the AR24
+        // host).
+        var email = $"envois@{tenant}.banc-essai.example";
+        db.Cabinets.Add(new Cabinet { Name = "Cabinet Banc d'Essai", Email = email,
+            SigningLawyer = "Maître Alix Banc", City = "Paris" });
+        var ar24 = services.GetRequiredService<AddinHost.Sandbox.Ar24SandboxState>();
+        var account = new AddinHost.Sandbox.SimulatedUser
+        {
+            Id = ar24.NextId(), Email = email, Firstname = "Alix", Lastname = "Banc", Gender = "F",
+                Statut = "professionnel", Country = "FR",
+            LinkedToApi = true, Confirmed = true, TermsAccepted = true,
+        };
+        ar24.Users[account.Id] = account;
+        db.Ar24SenderAccounts.Add(new AddinHost.Dispatch.Ar24.Ar24SenderAccount
+        {
+            Email = email, Origin = AddinHost.Dispatch.Ar24.Ar24SenderOrigin.Confirmed,
+                State = AddinHost.Dispatch.Ar24.Ar24SenderState.Active,
+            Ar24UserId = account.Id, Gender = "F", Firstname = "Alix", Lastname = "Banc",
+        });
         var creditor = new Creditor { Name = "Créancier du banc", Kind = CreditorKind.Client };
         db.Creditors.Add(creditor);
         var pdf = AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40).Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);

@@ -41,6 +41,16 @@ public abstract class AuthorizationTests(DbKind kind) : ApiTestBase(kind)
         await (await assistant.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company.Id, level = 3 } } })).ProblemAsync(403);
         await (await assistant.GetAsync("/api/batches/due")).ProblemAsync(403);
         Assert.True((await assistant.PutJsonAsync($"/api/cases/{company.Id}/debtor/consent", new { consents = true })).IsSuccessStatusCode);
+        // The legal file: an assistant records facts (the client's consent, the debtor's counsel, a completion date);
+        // the lawyer decides what they mean (the parties' kinds, the court, an interpellation, that counsel no longer acts).
+        Assert.True((await assistant.PutJsonAsync($"/api/cases/{company.Id}/contact-consent", new { consents = true })).IsSuccessStatusCode);
+        Assert.True((await assistant.PutJsonAsync($"/api/cases/{company.Id}/counsel", new { name = "Maître Paul Girard", email = "p.girard@avocats.example" })).IsSuccessStatusCode);
+        var invoice = (await GetCaseAsync(company.Id)).Invoices[0].Id;
+        Assert.True((await assistant.PutJsonAsync($"/api/cases/{company.Id}/invoices/{invoice}/completion", new { completedOn = "2025-02-01" })).IsSuccessStatusCode);
+        await (await assistant.PutJsonAsync($"/api/cases/{company.Id}/parties", new { debtorKind = "Consommateur" })).ProblemAsync(403);
+        await (await assistant.PutJsonAsync($"/api/cases/{company.Id}/court", new { city = "Lyon" })).ProblemAsync(403);
+        await (await assistant.PostJsonAsync($"/api/cases/{company.Id}/interpellations", new { level = 1 })).ProblemAsync(403);
+        await (await assistant.DeleteAsync($"/api/cases/{company.Id}/counsel")).ProblemAsync(403);
         var template = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("x")))), "file", "x.docx" } };
         await (await assistant.PutAsync("/api/templates/relance-1", template)).ProblemAsync(403);
         Assert.True((await assistant.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-1" })).IsSuccessStatusCode);

@@ -37,6 +37,24 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void A_private_creditor_owed_by_a_company_gets_legal_interest_from_the_notice_and_no_indemnity()
+    {
+        // L.441-10 needs two professionals: here C. civ. 1231-6 and 1344-1 apply, at the natural-person rate.
+        var (_, output) = Interest("--principal", "960", "--due", "2025-02-09", "--as-of", "2025-09-30", "--debtor", "professionnel",
+            "--creditor", "particulier", "--notice-received", "2025-05-20", "--json");
+        var json = JsonDocument.Parse(output).RootElement;
+        // 21/05–30/06: 41 d × 7,21 % on 960 = 7,7749 ; 01/07–30/09: 92 d × 6,65 % = 16,0911.
+        Assert.Equal([("2025-05-21", 7.21m, 7.77m), ("2025-07-01", 6.65m, 16.09m)], json.GetProperty("periods").EnumerateArray()
+            .Select(p => (p.GetProperty("from").GetString(), p.GetProperty("rate").GetDecimal(), p.GetProperty("amount").GetDecimal())));
+        Assert.Equal((23.86m, 0m, 983.86m), (json.GetProperty("interest").GetDecimal(), json.GetProperty("indemnity").GetDecimal(), json.GetProperty("total").GetDecimal()));
+        // Without the notice, nothing runs; a non-professional debtor is the same.
+        Assert.Equal(0m, JsonDocument.Parse(Interest("--principal", "960", "--due", "2025-02-09", "--as-of", "2025-09-30", "--debtor", "professionnel",
+            "--creditor", "particulier", "--json").Output).RootElement.GetProperty("interest").GetDecimal());
+        Assert.Equal(0m, JsonDocument.Parse(Interest("--principal", "960", "--due", "2025-02-09", "--as-of", "2025-09-30", "--debtor", "non-professionnel",
+            "--json").Output).RootElement.GetProperty("indemnity").GetDecimal());
+    }
+
+    [Fact]
     public void Interest_without_json_prints_a_french_table()
     {
         var (_, output) = Interest("--principal", "1200.00", "--due", "2025-03-31", "--as-of", "2025-09-30", "--debtor", "professionnel");

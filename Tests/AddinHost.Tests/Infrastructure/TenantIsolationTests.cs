@@ -35,7 +35,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         var (creditorB, caseB, _) = await SeedTypicalAsync("B", _b);
         var detailsB = await GetCaseAsync(caseB.Id, client: _b);
         var invoiceB = detailsB.Invoices[0].Id;
-        (await _b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "b@cabinet-b.example", signingLawyer = "Maître B" })).EnsureSuccessStatusCode();
+        await NoticeScenario.SetCabinetAsync(_b, "b@cabinet-b.example"); // B's identity and its active AR24 sender
+        var senderB = (await (await _b.GetAsync("/api/ar24/senders")).ReadAsync<List<AddinHost.Dispatch.Senders.SenderDto>>()).Single().Id;
         await NoticeScenario.TakeRemindersAsync(_b, caseB.Id);
         var dispatchB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/dispatches", new { level = 3 })).ReadAsync<AddinHost.Dispatch.Outbox.DispatchDto>()).Id;
         var batchB = (await (await _b.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = caseB.Id, level = 3 } } })).ReadAsync<AddinHost.Dispatch.Batches.BatchDto>()).Id;
@@ -109,15 +110,31 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/dispatches/{id:guid}/proofs/{kind}", $"/api/dispatches/{dispatchB}/proofs/lettre")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/dispatches/{id:guid}/posting", $"/api/dispatches/{dispatchB}/posting", Json(new { trackingNumber = "RR123456785FR" }))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/evidence", $"/api/cases/{caseB.Id}/evidence")).StatusCode);
+        // Nor can A read or change B's legal file: parties, consent, counsel, fee agreement, court, completion, interpellation, presentation.
+        foreach (var (method, pattern, url, body) in new (string, string, string, object?)[]
+                 {
+                     ("PUT", "/api/cases/{id:guid}/parties", $"/api/cases/{caseB.Id}/parties", new { debtorKind = "Consommateur" }),
+                     ("PUT", "/api/cases/{id:guid}/contact-consent", $"/api/cases/{caseB.Id}/contact-consent", new { consents = false }),
+                     ("PUT", "/api/cases/{id:guid}/counsel", $"/api/cases/{caseB.Id}/counsel", new { name = "Maître A", email = "a@cabinet-a.example" }),
+                     ("DELETE", "/api/cases/{id:guid}/counsel", $"/api/cases/{caseB.Id}/counsel", null),
+                     ("PUT", "/api/cases/{id:guid}/fee-agreement", $"/api/cases/{caseB.Id}/fee-agreement", new { signedOn = "2025-01-01" }),
+                     ("PUT", "/api/cases/{id:guid}/court", $"/api/cases/{caseB.Id}/court", new { city = "Lyon" }),
+                     ("PUT", "/api/cases/{id:guid}/invoices/{invoiceId:guid}/completion", $"/api/cases/{caseB.Id}/invoices/{invoiceB}/completion",
+                         new { completedOn = "2025-01-01" }),
+                     ("POST", "/api/cases/{id:guid}/interpellations", $"/api/cases/{caseB.Id}/interpellations", new { level = 1 }),
+                     ("POST", "/api/dispatches/{id:guid}/presentation", $"/api/dispatches/{dispatchB}/presentation", new { presentedOn = "2025-10-01" }),
+                 })
+            Assert.Equal(HttpStatusCode.NotFound, (await Call(method, pattern, url, body is null ? null : Json(body))).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
-        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{AddinHost.Dispatch.Webhooks.TenantKey("cabinet-b")}", Json(new { status = "refused" }));
+        var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{App.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For("cabinet-b")}", Json(new { status = "refused" }));
         Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
         Assert.Equal("", await hook.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters", $"/api/cases/{caseB.Id}/letters")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/cases/{id:guid}/letters/{letterId:guid}", $"/api/cases/{caseB.Id}/letters/{letterB}")).StatusCode);
         var upload = new MultipartFormDataContent { { new ByteArrayContent(AddinHost.Tests.Letters.Docx.Build(AddinHost.Tests.Letters.Docx.P(AddinHost.Tests.Letters.Docx.R("A seulement")))), "file", "a.docx" } };
-        (await Call("PUT", "/api/templates/{name}", "/api/templates/relance-2", upload)).EnsureSuccessStatusCode();
-        Assert.Single(await (await Call("GET", "/api/templates/{name}/versions", "/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
+        // A template of A's own (not a shipped name, so not held to a shipped template's mandatory mentions).
+        (await Call("PUT", "/api/templates/{name}", "/api/templates/lettre-a", upload)).EnsureSuccessStatusCode();
+        Assert.Single(await (await Call("GET", "/api/templates/{name}/versions", "/api/templates/lettre-a/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
         var import = await Call("POST", "/api/import/invoices", "/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("X"), creditorId: creditorB));
         await import.ProblemAsync(400);
 
@@ -149,13 +166,28 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
             (await Call("DELETE", "/api/shared-mailboxes/{address}", "/api/shared-mailboxes/recouvrement@cabinet-b.example")).StatusCode);
         (await Call("PUT", "/api/shared-mailboxes/{address}", "/api/shared-mailboxes/recouvrement@cabinet-b.example",
             Json(new { calendar = "Utilisateur" }))).EnsureSuccessStatusCode();
-        // Onboarding only ever concerns the caller's own tenant.
+        // Onboarding only ever concerns the caller's own tenant, and no firm decides another's (operators only).
         (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("GET", "/api/operator/onboarding", "/api/operator/onboarding")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("POST", "/api/operator/onboarding/{tenantId}/accept", "/api/operator/onboarding/cabinet-b/accept", Json(new { }))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Call("POST", "/api/operator/onboarding/{tenantId}/refuse", "/api/operator/onboarding/cabinet-b/refuse", Json(new { reason = "non" }))).StatusCode);
         var onboarding = await (await Call("GET", "/api/onboarding", "/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>();
         Assert.Equal((App.Tenant, "Cabinet A"), (onboarding.TenantId, onboarding.Name));
         Assert.False((await (await _b.GetAsync("/api/onboarding")).ReadAsync<AddinHost.Infrastructure.Auth.OnboardingEndpoints.OnboardingDto>()).Name is not null);
         (await Call("PUT", "/api/cabinet", "/api/cabinet", Json(new { name = "Cabinet A", signingLawyer = "Maître A" }))).EnsureSuccessStatusCode();
         Assert.Contains("Cabinet A", await (await Call("GET", "/api/cabinet", "/api/cabinet")).Content.ReadAsStringAsync());
+        // B's AR24 sender is B's alone: A neither sees it, nor claims its address, nor opens its account.
+        Assert.DoesNotContain("b@cabinet-b.example",
+            await (await Call("GET", "/api/ar24/senders", "/api/ar24/senders")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict,
+            (await Call("POST", "/api/ar24/senders", "/api/ar24/senders",
+                Json(new { email = "b@cabinet-b.example" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Call("POST", "/api/ar24/senders/confirm", "/api/ar24/senders/confirm",
+                Json(new { email = "b@cabinet-b.example", code = "12345678" }))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Call("POST", "/api/ar24/senders/{id:guid}/provision",
+                $"/api/ar24/senders/{senderB}/provision")).StatusCode);
         (await Call("POST", "/api/interest/quote", "/api/interest/quote", Json(new { principal = 100m, dueDate = "2025-01-31", asOf = "2025-03-31", debtor = "Professionnel" }))).EnsureSuccessStatusCode();
         foreach (var (pattern, url) in new[]
                  {
@@ -178,7 +210,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.DoesNotContain("1.11", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
         Assert.DoesNotContain("Cabinet A", await (await _b.GetAsync("/api/cabinet")).Content.ReadAsStringAsync());
-        Assert.Empty(await (await _b.GetAsync("/api/templates/relance-2/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
+        Assert.Empty(await (await _b.GetAsync("/api/templates/lettre-a/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
         Assert.Equal(AddinHost.Calendar.CalendarChoice.Proprietaire, Assert.Single(
             await (await _b.GetAsync("/api/shared-mailboxes")).ReadAsync<List<AddinHost.Calendar.SharedMailboxCalendarDto>>()).Calendar);
 

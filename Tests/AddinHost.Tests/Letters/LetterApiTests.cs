@@ -44,8 +44,11 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.Matches(@"\d{2}/\d{2}/\d{4}", body);                      // dates and due dates
         Assert.Matches(@"Total réclamé : [\d ]+,\d{2} €", body);         // total due
         Assert.Contains(legalBasis, body);                                // penalties or interest, with the law
-        Assert.Contains("Nous vous avons déjà relancé sans succès : Rappel de courtoisie du", body); // earlier reminders
-        Assert.Contains("dans un délai de 8 jours à compter de la réception de la présente", body);  // deadline
+        Assert.Contains("Nous vous avons déjà relancé sans succès :", body); // earlier reminders, by name
+        Assert.Contains("— Relance 1 du ", body);
+        Assert.DoesNotContain("Rappel de courtoisie", body);             // a message before the due date is not a reminder
+        Assert.Contains("dans un délai de 8 jours à compter de la", body); // deadline, from receipt
+        Assert.DoesNotContain("soit au plus tard", body);                 // and no fixed date that could pass before it
         Assert.Contains("IBAN FR76", body);                               // how to pay
         Assert.Contains(nextStep, body);                                  // what happens next
         Assert.Contains("Maître Claire Delaunay", body);                  // signature
@@ -53,14 +56,32 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.DoesNotContain("{{", body);
     }
 
+    private const string Rin82 = "nous vous rappelons que vous avez la faculté de consulter un avocat de votre choix";
+
     [Fact]
     public async Task A_mise_en_demeure_to_a_company_has_every_mention_with_penalties_and_indemnity()
     {
         var (body, header, _) = await PreviewAsync("Garage Fontaine SARL", "mise-en-demeure");
-        HasEveryMention(body, header, "Garage Fontaine SARL", "L.441-10", "injonction de payer");
+        HasEveryMention(body, header, "Garage Fontaine SARL", "L. 441-10", "injonction de payer");
         Assert.Contains("SIREN 512789348", body);
-        Assert.Contains("D.441-5", body);
+        Assert.Contains("D. 441-5", body);
         Assert.Contains("Conseil de Menuiserie Bressan SAS", body);
+    }
+
+    /// <summary>Done means: in the demo, the notices by ERE and by post carry RIN 8.2, their true channel, a deadline from receipt.</summary>
+    [Theory]
+    [InlineData("Garage Fontaine SARL", "Par envoi recommandé électronique simple (non qualifié)",
+        "dans un délai de 8 jours à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son refus, ou à défaut de l'expiration du délai de quinze jours qui vous est ouvert pour l'accepter")]
+    [InlineData("Mme Claire Dubois", "Par lettre recommandée avec demande d'avis de réception",
+        "dans un délai de 8 jours à compter de la première présentation de la présente")]
+    public async Task A_notice_by_ere_or_by_post_names_its_channel_reminds_of_counsel_and_runs_from_receipt(string debtor, string channel, string deadline)
+    {
+        var (body, _, _) = await PreviewAsync(debtor, "mise-en-demeure");
+        Assert.Contains(channel, body);
+        Assert.DoesNotContain("Par lettre recommandée électronique", channel.Contains("simple") ? body : "");
+        Assert.Contains(deadline, body);
+        Assert.DoesNotContain("soit au plus tard", body);
+        Assert.Contains(Rin82, body);
     }
 
     [Fact]
@@ -68,17 +89,52 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
     {
         var (body, header, _) = await PreviewAsync("Mme Claire Dubois", "mise-en-demeure");
         HasEveryMention(body, header, "Mme Claire Dubois", "1231-6", "petites créances");
-        Assert.DoesNotContain("D.441-5", body);
+        Assert.DoesNotContain("D. 441-5", body);
         Assert.DoesNotContain("Indemnités forfaitaires", body);
+        Assert.Contains("tribunal judiciaire compétent (article 835", body);
     }
 
     [Fact]
     public async Task A_mise_en_demeure_for_the_firms_own_fees_names_the_batonnier()
     {
         var (body, header, _) = await PreviewAsync("Cabinet d'architecture Roux", "mise-en-demeure");
-        HasEveryMention(body, header, "Cabinet d'architecture Roux", "L.441-10", "Bâtonnier");
+        HasEveryMention(body, header, "Cabinet d'architecture Roux", "L. 441-10", "bâtonnier de l'ordre des avocats du barreau de Lyon");
         Assert.Contains("décret n° 91-1197", body);
+        Assert.Contains("dans le cadre de la convention d'honoraires signée le", body);
         Assert.DoesNotContain("Conseil de", body);
+        Assert.DoesNotContain(Rin82, body); // the firm's own client is not an opposing party
+        Assert.DoesNotContain("médiateur", body);
+    }
+
+    [Fact]
+    public async Task A_fee_notice_never_implies_a_missing_agreement_and_gives_a_consumer_the_mediator()
+    {
+        var (noAgreement, _, _) = await PreviewAsync("Pharmacie Benoît SELARL", "mise-en-demeure");
+        Assert.DoesNotContain("convention", noAgreement);
+        var warnings = (await (await _client.GetAsync($"/api/cases/{_cases.Single(c => c.Debtor == "Pharmacie Benoît SELARL").Id}")).ReadAsync<CaseDetailsDto>()).Warnings;
+        Assert.Contains(warnings, w => w.Code == "convention-honoraires" && w.Message.Contains("art. 10"));
+
+        var (consumer, _, _) = await PreviewAsync("M. Julien Mercier", "mise-en-demeure");
+        Assert.Contains("médiateur de la consommation dont nous relevons (articles L. 612-1 et L. 616-1 du Code de la consommation) : " +
+            "Médiateur de la consommation de la profession d'avocat, 180 boulevard Haussmann, 75008 Paris", consumer);
+        Assert.Contains("intérêts au taux légal", consumer); // a consumer client: legal interest, not L.441-10
+    }
+
+    [Fact]
+    public async Task A_represented_debtors_letters_go_to_its_counsel_officially_and_without_the_rin_sentence()
+    {
+        var (notice, _, _) = await PreviewAsync("Horizon Bâtiment SAS", "mise-en-demeure");
+        Assert.StartsWith("OFFICIELLE\nMaître Paul Girard\n9 quai Jean Moulin\n69001 Lyon", notice);
+        Assert.Contains("Mon cher Confrère", notice);
+        Assert.Contains("article 5.4 du Règlement intérieur national", notice);
+        Assert.Contains("président du tribunal des activités économiques de Lyon (article 873", notice); // the debtor sits in Lyon, a TAE seat
+        Assert.DoesNotContain(Rin82, notice);
+        var (reminder, _, _) = await PreviewAsync("Horizon Bâtiment SAS", "relance-2");
+        Assert.StartsWith("Maître Paul Girard", reminder);
+        Assert.DoesNotContain(Rin82, reminder);
+        var details = await (await _client.GetAsync($"/api/cases/{_cases.Single(c => c.Debtor == "Horizon Bâtiment SAS").Id}")).ReadAsync<CaseDetailsDto>();
+        Assert.Equal("Maître Paul Girard", details.Legal!.Counsel!.Name);
+        Assert.Contains(details.Warnings, w => w.Code == "conseil");
     }
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class ShippedTemplatesTests
     {
         var shipped = Shipped().ToHashSet();
         Assert.Superset(shipped, new HashSet<string> { "relance-1", "relance-2", "mise-en-demeure-professionnel", "mise-en-demeure-consommateur",
-            "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1" });
+            "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1", "mise-en-demeure-confrere", "relance-confrere", "courriel-confrere" });
         foreach (var level in AddinHost.Cases.Planning.ReminderPolicy.CreateDefault().Levels.Where(l => l.Template is not null))
-            Assert.Contains(TemplateStore.Variant(level.Template!, ownFees: false, consumer: false), shipped);
+            Assert.Contains(TemplateStore.Variant(level.Template!, ownFees: false, legalInterest: false), shipped);
     }
 
     [Theory]
@@ -57,14 +57,22 @@ public sealed class LetterCommandLineTests : IDisposable
         Assert.Empty(Docx.Validate(docx));
         var body = string.Join("\n", Docx.Paragraphs(docx)).Replace('\u00a0', ' ');
         Assert.Contains("Garage Fontaine SARL", body);
-        Assert.Contains("Total réclamé : 3 508,30 €", body);
-        Assert.Contains("Relance 1 du 10/03/2025 ; Relance 2 du 18/03/2025", body);
+        // The computed sample: 3 266,59 of principal, 151,49 of penalties, 2 × 40 € (see TemplateMentionsTests).
+        Assert.Contains("Total réclamé : 3 498,08 €", body);
+        Assert.Contains("— Relance 1 du 10/03/2025 (factures visées : F2025-0041)\n— Relance 2 du 29/04/2025 (factures visées : F2025-0041, F2025-0057)", body);
     }
 
     [Fact]
     public async Task Lint_exits_0_on_a_clean_template_and_1_with_every_problem_otherwise()
     {
         Assert.Equal(0, (await RunAsync("lint", Path.Combine(Templates, "mise-en-demeure-professionnel.docx"))).Code);
+        // A copy of a shipped template under its name is checked for its mandatory mentions too.
+        var stripped = Path.Combine(_folder, "relance-1.docx");
+        await File.WriteAllBytesAsync(stripped, Docx.Build(Docx.P(Docx.R("{{destinataire.nom}}"))));
+        var (strippedCode, strippedText) = await RunAsync("lint", stripped);
+        Assert.Equal(1, strippedCode);
+        Assert.Contains("mention obligatoire absente", strippedText);
+        Assert.Contains("RIN art. 8.2", strippedText);
         var bad = Path.Combine(_folder, "mauvais.docx");
         await File.WriteAllBytesAsync(bad, Docx.Build(Docx.P(Docx.R("{{debiteur.prenom}} {{#factures}}"))));
         var (code, text) = await RunAsync("lint", bad);

@@ -24,15 +24,30 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
     [Fact]
     public async Task An_uploaded_template_becomes_the_firms_version_and_older_versions_are_kept()
     {
+        // A template of the firm's own, under a name no shipped template has: no mandatory mentions are imposed on it.
         var (_, company, _) = await SeedTypicalAsync();
-        var v1 = await (await Client.PutAsync("/api/templates/relance-1", Upload(Template("Version une pour {{debiteur.nom}}")))).ReadAsync<TemplateStore.VersionInfo>();
-        var v2 = await (await Client.PutAsync("/api/templates/relance-1", Upload(Template("Version deux pour {{debiteur.nom}}")))).ReadAsync<TemplateStore.VersionInfo>();
+        var v1 = await (await Client.PutAsync("/api/templates/relance-maison", Upload(Template("Version une pour {{debiteur.nom}}")))).ReadAsync<TemplateStore.VersionInfo>();
+        var v2 = await (await Client.PutAsync("/api/templates/relance-maison", Upload(Template("Version deux pour {{debiteur.nom}}")))).ReadAsync<TemplateStore.VersionInfo>();
         Assert.Equal((1, 2), (v1.Version, v2.Version));
-        Assert.Equal([2, 1], (await (await Client.GetAsync("/api/templates/relance-1/versions")).ReadAsync<List<TemplateStore.VersionInfo>>()).Select(v => v.Version));
-        Assert.Contains(await (await Client.GetAsync("/api/templates")).ReadAsync<List<TemplateStore.TemplateInfo>>(), t => t is { Name: "relance-1", Version: 2 });
+        Assert.Equal([2, 1], (await (await Client.GetAsync("/api/templates/relance-maison/versions")).ReadAsync<List<TemplateStore.VersionInfo>>()).Select(v => v.Version));
+        Assert.Contains(await (await Client.GetAsync("/api/templates")).ReadAsync<List<TemplateStore.TemplateInfo>>(), t => t is { Name: "relance-maison", Version: 2 });
 
-        var preview = await Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-1" });
+        var preview = await Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-maison" });
         Assert.Equal(["Version deux pour Garage Fontaine SARL"], Docx.Paragraphs(await preview.Content.ReadAsByteArrayAsync()));
+    }
+
+    [Fact]
+    public async Task A_firms_version_of_a_shipped_template_must_keep_its_mandatory_mentions()
+    {
+        var problem = await (await Client.PutAsync("/api/templates/relance-1", Upload(Template("Relance pour {{destinataire.nom}}")))).ProblemAsync(422);
+        var errors = problem.GetProperty("errors").ToString();
+        Assert.Contains("mention obligatoire absente", errors);
+        Assert.Contains("RIN art. 8.2", errors);
+        Assert.Contains("mentions.conseil_avocat", errors);
+        Assert.Empty(await (await Client.GetAsync("/api/templates/relance-1/versions")).ReadAsync<List<TemplateStore.VersionInfo>>());
+        // The shipped template itself, uploaded as the firm's version, passes.
+        var shipped = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Templates", "relance-1.docx"));
+        Assert.Equal(1, (await (await Client.PutAsync("/api/templates/relance-1", Upload(shipped))).ReadAsync<TemplateStore.VersionInfo>()).Version);
     }
 
     [Fact]

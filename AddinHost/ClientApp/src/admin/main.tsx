@@ -2,13 +2,18 @@ import { Tab, TabList, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import { boot } from "../shared/boot";
 import { useLayout } from "../shared/ui";
+import { Ar24Senders } from "./Ar24Senders";
 import { AuditLog } from "./AuditLog";
+import { CabinetEditor } from "./CabinetEditor";
 import { PolicyEditor } from "./PolicyEditor";
 import { PrivacyRequests } from "./PrivacyRequests";
 import { RatesEditor } from "./RatesEditor";
 import { TemplatesAdmin } from "./TemplatesAdmin";
 
-const tabs = { echelle: "Échelle de relance", taux: "Taux", modeles: "Modèles", donnees: "Données personnelles", journal: "Journal d'audit" } as const;
+const tabs = {
+  echelle: "Échelle de relance", cabinet: "Cabinet", taux: "Taux", modeles: "Modèles", expediteurs: "Expéditeurs AR24",
+  donnees: "Données personnelles", journal: "Journal d'audit",
+} as const;
 
 function AdminPage() {
   const l = useLayout();
@@ -21,8 +26,10 @@ function AdminPage() {
         {Object.entries(tabs).map(([value, label]) => <Tab key={value} value={value}>{label}</Tab>)}
       </TabList>
       {tab === "echelle" && <PolicyEditor />}
+      {tab === "cabinet" && <CabinetEditor />}
       {tab === "taux" && <RatesEditor />}
       {tab === "modeles" && <TemplatesAdmin />}
+      {tab === "expediteurs" && <Ar24Senders />}
       {tab === "donnees" && <PrivacyRequests />}
       {tab === "journal" && <AuditLog />}
     </div>

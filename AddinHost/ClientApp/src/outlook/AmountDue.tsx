@@ -19,6 +19,7 @@ export function AmountDue({ details }: { details: CaseDetails }) {
         <Line label="Principal" amount={a.principal} />
         <Line label={interestLabel} amount={a.interest} />
         <Line label="Indemnités forfaitaires de recouvrement" amount={a.indemnity} />
+        {a.credit > 0 && <Line label="Trop-perçu du débiteur" amount={-a.credit} />}
       </dl>
       <Caption1>{a.regime} — {a.legalBasis}</Caption1>
       {a.note && <Caption1>{a.note}</Caption1>}

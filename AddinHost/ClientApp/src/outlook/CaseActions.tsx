@@ -1,4 +1,4 @@
-import { Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
 import { sendJson } from "../shared/api";
 import { useLayout } from "../shared/ui";
@@ -17,6 +17,7 @@ export function CaseActions({ details, onChanged }: { details: CaseDetails; onCh
       {next && !next.blockedBy && <SendStepDialog caseId={details.id} stepName={next.name} onSent={(d) => onChanged(d)} />}
       <PauseDialog caseId={details.id} onDone={() => onChanged()} />
       <PaymentDialog details={details} onDone={() => onChanged()} />
+      <AcknowledgementDialog details={details} onDone={() => onChanged()} />
     </div>
   );
 }
@@ -67,6 +68,31 @@ function PaymentDialog({ details, onDone }: { details: CaseDetails; onDone: () =
         </Select>
       </Field>
       <Field label="Référence"><Input value={reference} onChange={(_, d) => setReference(d.value)} /></Field>
+    </FormDialog>
+  );
+}
+
+/** C. civ. 2240: an acknowledgement restarts prescription for the debts it names, and only those. */
+function AcknowledgementDialog({ details, onDone }: { details: CaseDetails; onDone: () => void }) {
+  const [on, setOn] = useState(today());
+  const [note, setNote] = useState("");
+  const [named, setNamed] = useState<string[]>([]);
+  const toggle = (id: string, checked: boolean) => setNamed((n) => (checked ? [...n, id] : n.filter((x) => x !== id)));
+  return (
+    <FormDialog trigger="Reconnaissance de dette" title="Enregistrer une reconnaissance de dette" submitLabel="Enregistrer"
+      onSubmit={async () => {
+        await sendJson("POST", `/api/cases/${details.id}/acknowledgements`, { date: on, note: note || null, invoiceIds: named });
+        onDone();
+      }}>
+      <Field label="Date" required><Input type="date" value={on} onChange={(_, d) => setOn(d.value)} /></Field>
+      <Field label="Factures reconnues" hint="La prescription ne repart que pour celles-ci (Code civil, art. 2240). Aucune cochée : toute la dette du dossier.">
+        <div role="group" aria-label="Factures reconnues">
+          {details.invoices.map((i) => (
+            <Checkbox key={i.id} label={i.number} checked={named.includes(i.id)} onChange={(_, d) => toggle(i.id, d.checked === true)} />
+          ))}
+        </div>
+      </Field>
+      <Field label="Précisions" hint="Par exemple : courriel du débiteur du 12/05."><Textarea value={note} onChange={(_, d) => setNote(d.value)} /></Field>
     </FormDialog>
   );
 }

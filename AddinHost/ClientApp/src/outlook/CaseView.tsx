@@ -11,6 +11,7 @@ import { Deadlines } from "./Deadlines";
 import { DispatchHistory } from "./DispatchHistory";
 import { Invoices } from "./Invoices";
 import { LadderView } from "./LadderView";
+import { LegalFile } from "./LegalFile";
 
 /** One recovery case: the debtor, the money, the ladder, the actions, the letters, the messages and the deadlines. */
 export function CaseView({ caseId }: { caseId: string }) {
@@ -36,7 +37,9 @@ export function CaseView({ caseId }: { caseId: string }) {
       <CaseActions details={c} onChanged={() => { reloadCase(); setActions((n) => n + 1); }} />
       <LadderView details={c} />
       <Divider />
-      <Invoices invoices={c.invoices} />
+      <LegalFile details={c} onChanged={reloadCase} />
+      <Divider />
+      <Invoices details={c} onChanged={reloadCase} />
       <Divider />
       <DispatchHistory caseId={c.id} history={c.history} actions={actions} onStatesChanged={reloadCase} />
       <Divider />

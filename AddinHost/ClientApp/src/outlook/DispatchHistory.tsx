@@ -52,6 +52,8 @@ export function DispatchHistory({ caseId, history, actions, onStatesChanged }: {
               {d.failureReason && <Text role="alert">{d.failureReason}</Text>}
               {d.state === "ToPrint" && <Posting dispatch={d} onPosted={reload} />}
               {d.trackingNumber && <Caption1>Suivi La Poste : {d.trackingNumber}</Caption1>}
+              {d.state === "Posted" && !history.some((h) => (h.kind === "MiseEnDemeureRecue" || h.kind === "CourrierRecu") && h.level === d.level)
+                && <Presentation dispatch={d} onSaved={onStatesChanged} />}
               {d.proofs.length > 0 && (
                 <div className={l.row}>
                   {d.proofs.map((p) => (
@@ -88,6 +90,26 @@ function Posting({ dispatch, onPosted }: { dispatch: Dispatch; onPosted: () => v
         <Input value={number} onChange={(_, d) => setNumber(d.value)} />
       </Field>
       <Button onClick={() => void save()} disabled={!number.trim()}>Enregistrer le dépôt</Button>
+    </div>
+  );
+}
+
+/** The postal route: the day La Poste first presented the letter; its deadline and, for a notice, legal interest run from it. */
+function Presentation({ dispatch, onSaved }: { dispatch: Dispatch; onSaved: () => void }) {
+  const l = useLayout();
+  const [on, setOn] = useState("");
+  const { error, run } = useAction();
+  const save = () => run(async () => {
+    await sendJson("POST", `/api/dispatches/${dispatch.id}/presentation`, { presentedOn: on || null });
+    onSaved();
+  });
+  return (
+    <div className={l.form}>
+      <Field label="Date de première présentation (avis de réception ou suivi)" validationMessage={error?.message}
+        hint="Le délai de paiement court de cette date, et non de l'envoi.">
+        <Input type="date" value={on} onChange={(_, d) => setOn(d.value)} />
+      </Field>
+      <Button onClick={() => void save()} disabled={!on}>Enregistrer la présentation</Button>
     </div>
   );
 }

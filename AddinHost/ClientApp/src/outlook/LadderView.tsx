@@ -26,11 +26,16 @@ export function LadderView({ details }: { details: CaseDetails }) {
         })}
       </ol>
       <Caption1>{ladder.explanation}</Caption1>
-      {ladder.next?.blockedBy && <MessageBar intent="info"><MessageBarBody>En pause : {ladder.next.blockedBy}</MessageBarBody></MessageBar>}
+      {ladder.next?.blockedBy && (
+        <MessageBar intent="info">
+          <MessageBarBody>{ladder.status === "EnPause" ? `En pause : ${ladder.next.blockedBy}` : `Étape suivante ${ladder.next.blockedBy}`}</MessageBarBody>
+        </MessageBar>
+      )}
       {prescription && (
         <MessageBar intent={prescription.isTimeBarred ? "error" : prescription.warningSoon ? "warning" : "info"}>
           <MessageBarBody>
-            Prescription le {date(prescription.deadline)} (facture {prescription.invoiceNumber}, {prescription.daysLeft} jours) — {prescription.reason}
+            Prescription le {date(prescription.deadline)}{prescription.mayBeEarlier ? " (peut être antérieure)" : ""} (facture {prescription.invoiceNumber},
+            {" "}{prescription.daysLeft} jours) — {prescription.reason}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,5 +1,6 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, Text,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar,
+  MessageBarBody, MessageBarTitle, Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { sendJson } from "../shared/api";
@@ -37,10 +38,14 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
   const l = useLayout();
   const preview = useApi<DispatchPreview>(`/api/cases/${caseId}/dispatches/next`);
   const [otp, setOtp] = useState("");
+  // A qualified LRE is handed to a person AR24 identifies: for a company, the lawyer names who receives it.
+  const [recipient, setRecipient] = useState({ firstname: "", lastname: "" });
   const { busy, error, run } = useAction();
   const p = preview.data;
-  const send = () => run(async () =>
-    onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, { level: p!.level, otp: p!.choice.needsOtp ? otp : null })));
+  const send = () => run(async () => onDone(await sendJson<Dispatch>("POST", `/api/cases/${caseId}/dispatches`, {
+    level: p!.level, otp: p!.choice.needsOtp ? otp : null,
+    recipientFirstname: recipient.firstname.trim() || null, recipientLastname: recipient.lastname.trim() || null,
+  })));
   return (
     <>
       <DialogContent className={l.form}>
@@ -57,10 +62,25 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
             </dl>
             <Text>{p.choice.explanation}</Text>
             {p.existing && <Text>Cette étape a déjà un envoi ({p.existing.stateLabel}) : le confirmer ne crée pas de second courrier.</Text>}
+            {p.senderProblem && (
+              <MessageBar intent="warning" role="status">
+                <MessageBarBody><MessageBarTitle>Expéditeur AR24 non actif</MessageBarTitle>{p.senderProblem}.</MessageBarBody>
+              </MessageBar>
+            )}
             {p.choice.needsOtp && (
               <Field label="Code à usage unique AR24" required hint="Le code reçu de AR24 pour signer la lettre recommandée qualifiée.">
                 <Input value={otp} onChange={(_, d) => setOtp(d.value)} inputMode="numeric" autoComplete="one-time-code" />
               </Field>
+            )}
+            {p.choice.needsOtp && (
+              <div className={l.row}>
+                <Field label="Prénom de la personne qui reçoit" hint="Pour une société : son représentant, qu'AR24 identifie.">
+                  <Input value={recipient.firstname} onChange={(_, d) => setRecipient({ ...recipient, firstname: d.value })} />
+                </Field>
+                <Field label="Nom de la personne qui reçoit">
+                  <Input value={recipient.lastname} onChange={(_, d) => setRecipient({ ...recipient, lastname: d.value })} />
+                </Field>
+              </div>
             )}
             {error && <ErrorState error={error} title="L'envoi n'est pas parti" />}
           </>
@@ -68,7 +88,7 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
       </DialogContent>
       <DialogActions>
         <DialogTrigger disableButtonEnhancement><Button>Annuler</Button></DialogTrigger>
-        <Button appearance="primary" onClick={send} disabled={!p || busy || (p.choice.needsOtp && !otp.trim())}>
+        <Button appearance="primary" onClick={send} disabled={!p || busy || !!p.senderProblem || (p.choice.needsOtp && !otp.trim())}>
           {busy ? "Envoi…" : p ? `Confirmer l'envoi (${eur(p.choice.priceHt)} HT)` : "Confirmer l'envoi"}
         </Button>
       </DialogActions>

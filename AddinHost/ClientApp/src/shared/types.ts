@@ -6,32 +6,59 @@ export type DispatchState = "Planned" | "Sending" | "ToVerify" | "Deposited" | "
 export type CaseStatus = "EnCours" | "EnPause" | "EchelleTerminee" | "Solde" | "SousLeSeuil";
 export type PauseKind = "Litige" | "PromesseDePaiement" | "Echeancier" | "Suspension";
 
-export interface Info { product: string; environment: string; demonstration: boolean; embeddedDefaults: string[]; banner: string | null }
+export interface Info { product: string; environment: string | null; demonstration: boolean; embeddedDefaults: string[]; banner: string | null }
 
 export interface AddinConfig { demonstration: boolean; clientId: string | null; apiScope: string | null; authority: string; banner: string | null }
 
-export interface Party { id: string; name: string; kind: string; siren: string | null; email: string | null; address: string | null; postalCode: string | null; city: string | null }
+export interface Party {
+  id: string; name: string; kind: string; siren: string | null; email: string | null; address: string | null; postalCode: string | null; city: string | null;
+  quality: PartyKind | null;
+}
 
-export interface Amounts { principal: number; interest: number; indemnity: number; total: number; regime: string; legalBasis: string; note: string | null }
+export interface Amounts {
+  principal: number; interest: number; indemnity: number; total: number; regime: string; legalBasis: string; note: string | null; credit: number;
+}
 
 export interface InvoiceLine {
   id: string; number: string; issueDate: string; dueDate: string; amountTtc: number; paid: number;
   principalRemaining: number; interestRemaining: number; indemnity: number; daysLate: number;
+  prescriptionDeadline: string | null; completedOn: string | null; prescriptionMayBeEarlier: boolean;
 }
 
-export interface PolicyLevel { name: string; delayDays: number; channel: StepChannel; template: string | null; attachInvoices: boolean; minGapDays: number }
+export type PartyKind = "Professionnel" | "Consommateur" | "NonProfessionnel";
+export type FeeAgreementExemption = "Urgence" | "ForceMajeure" | "AideJuridictionnelleTotale";
+export type CourtKind = "TribunalJudiciaire" | "TribunalDeCommerce";
+export interface Counsel { name: string; email: string | null; address: string | null; postalCode: string | null; city: string | null }
+export interface CaseLegal {
+  creditorKind: PartyKind; debtorKind: PartyKind; regime: string; ownFees: boolean;
+  contactConsentOn: string | null; contactConsentEvidence: string | null; contactConsentForAllDebtors: boolean;
+  counsel: Counsel | null; feeAgreement: { signedOn: string | null; reference: string | null; exemption: FeeAgreementExemption | null };
+  court: { kind: CourtKind; kindSetByLawyer: boolean; city: string | null; name: string; refereArticle: string };
+  noticeReceivedOn: string | null; interpellationLevels: number[];
+}
+export interface CaseWarning { code: string; message: string }
+export interface Acknowledgement { id: string; date: string; note: string | null; invoiceNumbers: string[] }
+
+export interface PolicyLevel {
+  name: string; delayDays: number; channel: StepChannel; template: string | null; attachInvoices: boolean; minGapDays: number; isNotice?: boolean;
+}
 export interface NextStep { level: number; name: string; channel: StepChannel; template: string | null; dueOn: string; isDue: boolean; blockedBy: string | null }
 export interface Ladder {
   status: CaseStatus; statusLabel: string; lastLevel: number | null; lastLevelName: string | null; lastStepOn: string | null;
   next: NextStep | null; explanation: string; levels: PolicyLevel[];
 }
-export interface Prescription { deadline: string; daysLeft: number; isTimeBarred: boolean; invoiceNumber: string; reason: string; warningSoon: boolean }
+export interface Prescription {
+  deadline: string; daysLeft: number; isTimeBarred: boolean; invoiceNumber: string; reason: string; warningSoon: boolean; mayBeEarlier: boolean;
+}
 export interface Pause { id: string; kind: PauseKind; startedOn: string; until: string | null; liftedOn: string | null; reason: string | null; active: boolean }
-export interface HistoryEntry { at: string; effectiveOn: string; kind: string; level: number | null; summary: string; actor: string }
+export interface HistoryEntry {
+  at: string; effectiveOn: string; kind: string; level: number | null; summary: string; actor: string; stepName: string | null; invoiceNumbers: string[] | null;
+}
 
 export interface CaseDetails {
   id: string; reference: string; asOf: string; creditor: Party; debtor: Party; amounts: Amounts | null; amountsError: string | null;
   invoices: InvoiceLine[]; ladder: Ladder; prescription: Prescription | null; pauses: Pause[]; history: HistoryEntry[];
+  acknowledgements: Acknowledgement[]; legal: CaseLegal; warnings: CaseWarning[];
 }
 
 export interface CaseSummary {
@@ -48,6 +75,8 @@ export interface Dispatch {
 export interface DispatchPreview {
   caseId: string; level: number; levelName: string; template: string | null; dueOn: string; choice: ChannelChoice;
   senderEmail: string | null; existing: Dispatch | null; simulation: string | null;
+  /** Why the AR24 sender cannot send yet (French); null when it can. */
+  senderProblem: string | null;
 }
 
 export interface MessageInfo { id: string; subject: string | null; fromName: string | null; fromAddress: string | null; receivedAt: string | null }
@@ -89,3 +118,15 @@ export interface RetentionHold { data: string; reason: string; until: string | n
 export interface ErasureCase { caseId: string; reference: string; erasable: boolean; erasableFrom: string | null; holds: RetentionHold[] }
 export interface ErasurePlan { debtorId: string; asOf: string; debtorErasable: boolean; cases: ErasureCase[]; outsideTheApp: string[] }
 export interface ErasureReport { debtorId: string; debtorErased: boolean; erasedCases: string[]; keptCases: ErasureCase[]; outsideTheApp: string[] }
+
+export type Ar24SenderState = "ToCreate" | "AccessRequested" | "TermsToAccept" | "Active";
+export interface Ar24Sender {
+  id: string; email: string; userId: string | null; gender: string | null; firstname: string | null; lastname: string | null;
+  state: Ar24SenderState | null; stateLabel: string; detail: string | null; ar24UserId: number | null; pending: boolean;
+  isFirmAddress: boolean; configured: boolean;
+}
+export interface Cabinet {
+  name: string | null; address: string | null; postalCode: string | null; city: string | null; signingLawyer: string | null; bar: string | null;
+  email: string | null; siret: string | null; vatNumber: string | null; country: string | null;
+  mediatorName: string | null; mediatorAddress: string | null; mediatorEmail: string | null; mediatorWebsite: string | null;
+}

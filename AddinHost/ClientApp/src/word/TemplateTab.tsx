@@ -1,11 +1,12 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Field as FormField, Link, MessageBar, MessageBarBody, Select, Text }
+  from "@fluentui/react-components";
 import { useState } from "react";
 import { sendForm } from "../shared/api";
 import { useAction } from "../shared/useAction";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { Section, useLayout } from "../shared/ui";
-import type { Field, FieldList, Lint } from "../shared/types";
+import type { Field, FieldList, Lint, TemplateInfo } from "../shared/types";
 import { documentFile, insertAtCursor, showInDocument } from "./document";
 
 const tag = (f: Field) => (f.type === "Valeur" ? `{{${f.champ}}}` : `{{#${f.champ}}}…{{/${f.champ}}}`);
@@ -14,16 +15,25 @@ const tag = (f: Field) => (f.type === "Valeur" ? `{{${f.champ}}}` : `{{#${f.cham
 export function TemplateTab() {
   const l = useLayout();
   const fields = useApi<FieldList>("/api/templates/fields");
+  const templates = useApi<TemplateInfo[]>("/api/templates");
   const [lint, setLint] = useState<Lint>();
+  // Checked as one of the firm's templates, the document must also hold that template's mandatory mentions.
+  const [as, setAs] = useState("");
   const { busy, error, run } = useAction();
   const check = () => run(async () => {
     const form = new FormData();
-    form.append("file", await documentFile(), "document.docx");
+    form.append("file", await documentFile(), `${as || "document"}.docx`);
     setLint(await sendForm<Lint>("POST", "/api/templates/lint", form));
   });
   return (
     <div className={l.form}>
       <Section title="Vérifier ce document" id="verifier" actions={<Button onClick={() => void check()} disabled={busy}>{busy ? "Vérification…" : "Vérifier"}</Button>}>
+        <FormField label="Vérifier comme modèle" hint="Un modèle du cabinet doit garder ses mentions obligatoires (Templates/README.md).">
+          <Select value={as} onChange={(_, d) => setAs(d.value)}>
+            <option value="">Document libre</option>
+            {templates.data?.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
+          </Select>
+        </FormField>
         {error && <ErrorState error={error} />}
         {lint?.valide && <MessageBar intent="success" role="status"><MessageBarBody>Aucun problème : ce modèle peut être déposé.</MessageBarBody></MessageBar>}
         {lint && !lint.valide && (

@@ -74,4 +74,30 @@ public sealed class OutlookPaneTests(PaneHost host)
         await Expect(page.GetByTestId("total-du")).ToContainTextAsync("€");
         PaneHost.AssertNoScriptError(page);
     }
+
+    [Fact]
+    public async Task A_lawyer_records_the_debtors_counsel_in_the_legal_file_and_the_pane_says_every_letter_goes_to_it()
+    {
+        var page = await host.OpenAsync("outlook", PaneHost.Outlook("demo-message-2", "direction@hotel-du-parc-sas.example", "Proposition d'échéancier"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hôtel du Parc SAS", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var file = page.GetByRole(AriaRole.Region, new() { Name = "Fiche juridique" });
+        await Expect(file).ToContainTextAsync("Pénalités de retard entre professionnels");
+        await Expect(file).ToContainTextAsync("aucun connu");
+
+        await file.GetByRole(AriaRole.Button, new() { Name = "Débiteur représenté…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Débiteur représenté par un avocat" });
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(dialog.GetByText("Indiquez le nom de l'avocat du débiteur", new() { Exact = false })).ToBeVisibleAsync(); // the API's French reason
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Nom" }).FillAsync("Maître Paul Girard");
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Adresse électronique" }).FillAsync("p.girard@girard-avocats.example");
+        var violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+
+        await Expect(page.GetByTestId("alerte-conseil")).ToContainTextAsync("Maître Paul Girard");
+        await Expect(page.GetByTestId("alerte-conseil")).ToContainTextAsync("RIN art. 8.2");
+        await Expect(file).ToContainTextAsync("Maître Paul Girard");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-fiche-juridique.png"), FullPage = true });
+        PaneHost.AssertNoScriptError(page);
+    }
 }

@@ -41,26 +41,4 @@ public sealed class ReceivablesFiguresTests
         Assert.Equal(70.67m, Dso.Simple(212_000m, 270_000m, 90)); // 212 000 / 270 000 × 90 = 70,666…
         Assert.Throws<ArgumentException>(() => Dso.Simple(1m, 0m, 30));
     }
-
-    [Fact]
-    public void A_company_claim_is_time_barred_after_five_years_a_consumer_claim_after_two()
-    {
-        var pro = Prescription.Compute(DebtorKind.Professionnel, new(2025, 3, 3), null, new(2025, 9, 30));
-        Assert.Equal((new DateOnly(2030, 3, 3), 5, false), (pro.Deadline, pro.Years, pro.IsTimeBarred));
-        Assert.Contains("L.110-4", pro.Reason);
-
-        var consumer = Prescription.Compute(DebtorKind.Consommateur, new(2025, 3, 3), null, new(2027, 3, 4));
-        Assert.Equal((new DateOnly(2027, 3, 3), true, -1), (consumer.Deadline, consumer.IsTimeBarred, consumer.DaysLeft));
-        Assert.Contains("L.218-2", consumer.Reason);
-    }
-
-    [Fact]
-    public void An_acknowledgement_restarts_the_period_and_says_so()
-    {
-        var p = Prescription.Compute(DebtorKind.Consommateur, new(2025, 3, 3), new DateOnly(2025, 11, 20), new(2025, 12, 1));
-        Assert.Equal(new DateOnly(2027, 11, 20), p.Deadline);
-        Assert.Contains("2240", p.Reason);
-        // An acknowledgement before the due date restarts nothing.
-        Assert.Equal(new DateOnly(2027, 3, 3), Prescription.Compute(DebtorKind.Consommateur, new(2025, 3, 3), new DateOnly(2025, 1, 1), new(2025, 12, 1)).Deadline);
-    }
 }

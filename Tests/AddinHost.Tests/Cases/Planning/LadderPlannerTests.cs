@@ -90,4 +90,24 @@ public sealed class LadderPlannerTests
         Assert.Equal(CaseStatus.EnCours, Plan(new DateOnly(2025, 5, 1), pauses: [lifted]).Status);
         Assert.Equal(CaseStatus.EnPause, Plan(new DateOnly(2025, 4, 29), pauses: [lifted]).Status);
     }
+
+    [Fact]
+    public void After_a_mise_en_demeure_the_next_step_waits_for_its_receipt_and_counts_from_it()
+    {
+        // Sent by ERE on 10/05; the debtor may accept it until 25/05 (CPCE R.53-3), the négligence proof comes on 26/05.
+        var sent = new StepTaken(3, new DateOnly(2025, 5, 10), IsNotice: true);
+        var waiting = Plan(new DateOnly(2025, 7, 1), steps: [sent]);
+        Assert.Equal("Phase judiciaire à décider", waiting.Next!.Name);
+        Assert.False(waiting.Next.IsDue);
+        Assert.Equal(LadderPlanner.AwaitingReceipt, waiting.Next.BlockedBy);
+        Assert.Equal(CaseStatus.EnCours, waiting.Status);
+
+        // Neglected on 26/05: J+45 of the 31/03 due date is 15/05, but the 15-day gap runs from 26/05 → 10/06, not 25/05.
+        var received = Plan(new DateOnly(2025, 6, 9), steps: [sent with { ReceivedOn = new DateOnly(2025, 5, 26) }]);
+        Assert.Equal(new DateOnly(2025, 6, 10), received.Next!.DueOn);
+        Assert.False(received.Next.IsDue);
+        Assert.Null(received.Next.BlockedBy);
+        Assert.Contains("réception", received.Explanation);
+        Assert.True(Plan(new DateOnly(2025, 6, 10), steps: [sent with { ReceivedOn = new DateOnly(2025, 5, 26) }]).Next!.IsDue);
+    }
 }

@@ -107,6 +107,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("InvoiceIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
@@ -137,7 +141,22 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("City")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Country")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediatorWebsite")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -151,9 +170,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("SigningLawyer")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Siret")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VatNumber")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -183,11 +208,18 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("EffectiveOn")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("InvoiceNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Level")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("StepName")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -219,10 +251,13 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Bic")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Category")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("City")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactConsentEvidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContactConsentOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -241,6 +276,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("PostalCode")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Siren")
                         .HasColumnType("TEXT");
@@ -278,7 +316,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Key")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -310,6 +348,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Debtors");
                 });
 
+            modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("ImportTurn");
+                });
+
             modelBuilder.Entity("AddinHost.Cases.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -323,6 +388,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("ContractRatePercent")
@@ -497,10 +565,46 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactConsentEvidence")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContactConsentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselCity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselEmail")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CounselPostalCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtCity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourtKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CreditorId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DebtorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeeAgreementExemption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FeeAgreementOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeAgreementReference")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("OpenedOn")
@@ -537,7 +641,13 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Ar24UserId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -545,8 +655,33 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Firstname")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lastname")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StateDetail")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -556,6 +691,65 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Ar24SenderAccounts");
+                });
+
+            modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Firstname")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lastname")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("Ar24SenderClaims");
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
@@ -671,6 +865,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DeadlineDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DraftMailbox")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -712,6 +909,14 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("ProviderMessageId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecipientFirstname")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientLastname")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SendStartedAt")
                         .HasColumnType("INTEGER");
 
@@ -728,6 +933,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ToCounsel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TrackingNumber")
                         .HasColumnType("TEXT");
@@ -791,6 +999,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MonthlyLetterQuota")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -806,6 +1017,44 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("TenantId");
 
                     b.ToTable("OnboardedTenants");
+                });
+
+            modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardingRequest", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("OnboardingRequest");
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.TokenCacheEntry", b =>
@@ -862,6 +1111,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("InvoiceNumbers")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

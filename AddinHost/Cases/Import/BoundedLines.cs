@@ -1,0 +1,48 @@
+namespace AddinHost.Cases.Import;
+
+/// <summary>
+/// Reads lines as <see cref="TextReader.ReadLine"/> does (\n, \r\n or \r), but never keeps more than a cap: a file of
+/// 512 MB without a line break would otherwise become one 1 GB string. The rest of an overlong line is skipped unread.
+/// </summary>
+public sealed class BoundedLines(TextReader reader, int maxCharacters)
+{
+    private readonly char[] _buffer = new char[1 << 16];
+    private int _position, _length;
+
+    public int MaxCharacters => maxCharacters;
+
+    /// <summary>The next line, null at the end; <paramref name="tooLong"/> when it was longer than the cap (then it is
+    /// empty).</summary>
+    public string? Next(out bool tooLong)
+    {
+        tooLong = false;
+        if (!Fill()) return null;
+        var line = new System.Text.StringBuilder();
+        while (Fill())
+        {
+            var span = _buffer.AsSpan(_position, _length - _position);
+            var stop = span.IndexOfAny('\n', '\r');
+            var take = stop < 0 ? span.Length : stop;
+            if (!tooLong && line.Length + take > maxCharacters)
+            {
+                tooLong = true;
+                line.Clear();
+            }
+            if (!tooLong) line.Append(span[..take]);
+            _position += take;
+            if (stop < 0) continue;
+            var ended = _buffer[_position++];
+            if (ended == '\r' && Fill() && _buffer[_position] == '\n') _position++;
+            break;
+        }
+        return tooLong ? "" : line.ToString();
+    }
+
+    private bool Fill()
+    {
+        if (_position < _length) return true;
+        _length = reader.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _length > 0;
+    }
+}
