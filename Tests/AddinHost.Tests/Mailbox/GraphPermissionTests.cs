@@ -36,7 +36,12 @@ public sealed class GraphPermissionTests : IAsyncLifetime
         var box = _graph.Grant(Shared, MailboxRights.Read | MailboxRights.FullAccess | MailboxRights.SendAs | MailboxRights.CalendarEditor);
         _graph.AddMessage("msg", "compta@garage-fontaine.example", "Facture F-001", "Bonjour.");
         GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Facture F-001", "Bonjour.");
-        var creditor = (await (await client.PostJsonAsync("/api/creditors", new { name = "Menuiserie Bressan SAS", kind = "Client" }))
+        // The client's consent to contact its debtors (RIN art. 8.2): without it no letter leaves, whatever the mailbox.
+        var creditor = (await (await client.PostJsonAsync("/api/creditors", new
+            {
+                name = "Menuiserie Bressan SAS", kind = "Client", category = "Autre", siren = "552100554",
+                contactConsentOn = "2025-01-15", contactConsentEvidence = "lettre de mission",
+            }))
             .ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>()).Id;
         (await client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("F"), creditorId: creditor))).EnsureSuccessStatusCode();
         var company = (await (await client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>())
