@@ -19,6 +19,9 @@ public static class GraphSandboxEndpoints
             {
                 ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
                     ["body"] = m["body"]?["content"]?.DeepClone(),
+                // Who it came from, and who sent it (they differ « de la part de » another mailbox).
+                ["from"] = m["from"]?["emailAddress"]?["address"]?.DeepClone(),
+                    ["sender"] = m["sender"]?["emailAddress"]?["address"]?.DeepClone(),
             })]).ToJsonString(), "application/json"))
             .ExcludeFromDescription().AllowAnonymous();
         foreach (var path in new[] { "/me", "/users/{mailbox}" })

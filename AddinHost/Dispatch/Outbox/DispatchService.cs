@@ -20,11 +20,16 @@ public sealed class DispatchService(
         Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared, TimeProvider clock,
     LetterQuota quota)
 {
+    /// <summary>An e-mail from a case opened in a shared or delegated mailbox names that mailbox as its channel.</summary>
+    private ChannelChoice FromMailbox(ChannelChoice choice) => choice.Channel == StepChannel.Email && shared.Owner is { } owner
+        ? choice with { ChannelLabel = $"Courriel depuis la boîte {owner}" }
+        : choice;
+
     /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
     {
         var (c, next) = await NextStepAsync(caseId, ct);
-        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
+        var choice = FromMailbox(ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices));
         var lawyer = await LawyerAsync(ct);
         var senderEmail = choice.NeedsOtp ? lawyer?.Email : lawyer?.Email ?? await CabinetEmailAsync(ct);
         // An e-mail from a case opened in a shared or delegated mailbox leaves from that mailbox.
@@ -51,7 +56,7 @@ public sealed class DispatchService(
             throw new DomainException(blocked == LadderPlanner.AwaitingReceipt
                 ? $"L'étape suivante attend la réception de la mise en demeure ({blocked}) : aucun envoi."
                 : $"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
-        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
+        var choice = FromMailbox(ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices));
         await quota.CheckAsync(choice.Channel, ct); // every firm sends on the operator's AR24 contract
         var lawyer = await LawyerAsync(ct);
         if (choice.NeedsOtp)
