@@ -132,3 +132,6 @@ export interface Cabinet {
   email: string | null; siret: string | null; vatNumber: string | null; country: string | null;
   mediatorName: string | null; mediatorAddress: string | null; mediatorEmail: string | null; mediatorWebsite: string | null;
 }
+
+/** A firm's choice for one shared or delegated mailbox: the calendar its cases' deadlines go to. */
+export interface SharedMailboxCalendar { address: string; calendar: "Proprietaire" | "Utilisateur"; updatedAt: string }
