@@ -50,7 +50,9 @@ public static class CabinetEndpoints
                         "SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle.");
                 var vat = body.VatNumber?.Replace(" ", "",
                     StringComparison.Ordinal).ToUpperInvariant() is { Length: > 0 } v ? v : null;
-                if (vat is not null && !System.Text.RegularExpressions.Regex.IsMatch(vat, "^[A-Z]{2}[A-Z0-9]{2,13}$"))
+                if (vat is not null && !System.Text.RegularExpressions.Regex.IsMatch(vat, "^[A-Z]{2}[A-Z0-9]{2,13}$",
+                    System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(
+                        Infrastructure.Protection.RegexBudget.Milliseconds)))
                     throw Problem.Validation("vatNumber",
                         "Numéro de TVA intracommunautaire invalide (par exemple FR12345678901).");
                 var country = string.IsNullOrWhiteSpace(body.Country) ? "FR" : body.Country.Trim().ToUpperInvariant();

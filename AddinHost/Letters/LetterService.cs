@@ -47,7 +47,13 @@ public sealed class LetterService(
         if (a.AmountsError is { } error) throw new DomainException(error, StatusCodes.Status422UnprocessableEntity);
 
         var policy = await assessment.PolicyAsync(ct);
-        var route = channel ?? ChannelFor(template, policy, LetterRecipients.For(c));
+        var to = LetterRecipients.For(c);
+        // A letter names the channel it leaves by: one the recipient's rules forbid (CPCE L.100) would state a falsehood.
+        if (channel is { } asked && LetterRecipients.Route(asked, to) != asked)
+            throw Problem.Validation("channel", $"Ce courrier ne peut pas partir par ce canal : {to.Role} n'a pas "
+                + "d'adresse électronique, ou n'est pas un professionnel et n'a pas accepté les envois recommandés "
+                + "électroniques. Il part par La Poste (Courrier).");
+        var route = channel ?? ChannelFor(template, policy, to);
         var name = TemplateStore.Variant(template, c.Creditor.Kind == CreditorKind.Cabinet,
             !LateRegimes.For(c.Creditor.Quality, c.Debtor.Kind).Commercial, c.HasCounsel);
         var source = await templates.GetAsync(name, ct);

@@ -93,6 +93,6 @@ public static partial class MentionChecklist
         return problems;
     }
 
-    [GeneratedRegex(@"\{\{\s*[#^/]?\s*([\p{L}_][\p{L}\p{Nd}_.]*)")]
+    [GeneratedRegex(@"\{\{\s*[#^/]?\s*([\p{L}_][\p{L}\p{Nd}_.]*)", RegexOptions.NonBacktracking)]
     private static partial Regex Tags();
 }

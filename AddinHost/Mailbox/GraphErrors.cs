@@ -28,6 +28,12 @@ public static class GraphErrors
         {
             throw Refused(e, mailbox);
         }
+        catch (MsalClientException e) when (e.ErrorCode == "Client_Credentials_Required_In_Confidential_Client_Application")
+        {
+            // Refused at start-up outside Development (AzureAd:ClientSecret or ClientCredentials): a set-up fault.
+            throw new DomainException("Le serveur n'a pas d'identifiant pour Microsoft 365 (AzureAd:ClientSecret ou "
+                + "AzureAd:ClientCredentials) : prévenez l'administrateur.", StatusCodes.Status503ServiceUnavailable);
+        }
         catch (Exception e) when (SessionProblem(e) is { } problem)
         {
             throw new DomainException(problem, StatusCodes.Status403Forbidden);

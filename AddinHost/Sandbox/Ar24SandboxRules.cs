@@ -122,9 +122,10 @@ internal static partial class Ar24SandboxRules
     private static Ar24SandboxEndpoints.Reply Error(string slug,
         string message) => Ar24SandboxEndpoints.Error(slug, message);
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.NonBacktracking)]
     private static partial Regex EmailShape();
 
-    [GeneratedRegex(@"<\s*(script|iframe|object|embed|form|style)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<\s*(script|iframe|object|embed|form|style)\b", RegexOptions.IgnoreCase,
+        Infrastructure.Protection.RegexBudget.Milliseconds)]
     private static partial Regex ForbiddenHtml();
 }

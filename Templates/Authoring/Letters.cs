@@ -29,7 +29,11 @@ public static class Letters
         return l.Para(B("Objet : "), subject);
     }
 
-    private static Letter InvoiceTable(this Letter l, string interestHeader = "Pénalités", bool indemnity = false) => indemnity
+    // The column names what the regime charges: L.441-10 penalties between professionals, legal interest otherwise.
+    private const string InterestColumn =
+        "{{#regime.penalites}}Pénalités{{/regime.penalites}}{{^regime.penalites}}Intérêts{{/regime.penalites}}";
+
+    private static Letter InvoiceTable(this Letter l, string interestHeader = InterestColumn, bool indemnity = false) => indemnity
         ? l.Table("factures", ("Facture", "{{numero}}", false), ("Date", "{{date | date}}", false), ("Échéance", "{{echeance | date}}", false),
             ("Montant TTC", "{{montant_ttc | montant}}", true), ("Reste dû", "{{reste_du | montant}}", true),
             (interestHeader, "{{penalites | montant}}", true), ("Indemnité", "{{indemnite | montant}}", true))
@@ -135,7 +139,7 @@ public static class Letters
 
     public static Letter MiseEnDemeureProfessionnel() => Heading("mise en demeure de payer — factures impayées", notice: true)
         .Claim("Nous intervenons en qualité de conseil de {{creancier.nom}}{{#creancier.siren}} (SIREN {{creancier.siren}}){{/creancier.siren}}, {{creancier.adresse}}, {{creancier.code_postal}} {{creancier.ville}}, qui nous a chargés du recouvrement de sa créance à votre égard.",
-            "Pénalités", indemnity: true)
+            InterestColumn, indemnity: true)
         .Running()
         .Para("Fondement : {{regime.fondement}}")
         .Demand()
@@ -159,7 +163,7 @@ public static class Letters
     public static Letter MiseEnDemeureHonoraires() => Heading("mise en demeure de payer — honoraires", notice: true)
         .Para("Madame, Monsieur,")
         .Para("Vous nous avez confié la défense de vos intérêts{{#honoraires.convention}}, dans le cadre de la convention d'honoraires signée le {{honoraires.convention_date | date_longue}}{{#honoraires.convention_reference}} (référence {{honoraires.convention_reference}}){{/honoraires.convention_reference}}{{/honoraires.convention}}. Nos honoraires et frais, détaillés dans les factures ci-dessous, restent impayés à leur échéance :")
-        .InvoiceTable("{{#regime.penalites}}Pénalités{{/regime.penalites}}{{^regime.penalites}}Intérêts{{/regime.penalites}}", indemnity: false)
+        .InvoiceTable(InterestColumn, indemnity: false)
         .Amounts()
         .Breakdown()
         .EarlierReminders("Nous vous avons déjà relancé sans succès :")
@@ -177,7 +181,7 @@ public static class Letters
         .Para("Mon cher Confrère,")
         .Para("{{^creancier.est_cabinet}}J'interviens en qualité de conseil de {{creancier.nom}}{{#creancier.siren}} (SIREN {{creancier.siren}}){{/creancier.siren}}.{{/creancier.est_cabinet}}{{#creancier.est_cabinet}}Je vous écris au sujet des honoraires que me doit votre client.{{/creancier.est_cabinet}} Vous m'avez indiqué assister {{debiteur.nom}}{{#debiteur.siren}} (SIREN {{debiteur.siren}}){{/debiteur.siren}} : c'est donc à vous que je m'adresse.")
         .Para("Votre client reste redevable des sommes suivantes, au titre de factures demeurées impayées à leur échéance :")
-        .InvoiceTable("{{#regime.penalites}}Pénalités{{/regime.penalites}}{{^regime.penalites}}Intérêts{{/regime.penalites}}", indemnity: true)
+        .InvoiceTable(InterestColumn, indemnity: true)
         .Amounts()
         .Breakdown()
         .EarlierReminders("Votre client a déjà reçu, sans y donner suite :")
@@ -193,7 +197,7 @@ public static class Letters
     public static Letter RelanceConfrere() => Heading("{{creancier.nom}} c/ {{debiteur.nom}} — factures impayées")
         .Para("Mon cher Confrère,")
         .Para("{{^creancier.est_cabinet}}J'interviens en qualité de conseil de {{creancier.nom}}. {{/creancier.est_cabinet}}Vous assistez {{debiteur.nom}}, qui n'a pas réglé les factures suivantes{{#creancier.est_cabinet}} de mes honoraires{{/creancier.est_cabinet}}, arrivées à échéance :")
-        .InvoiceTable("{{#regime.penalites}}Pénalités{{/regime.penalites}}{{^regime.penalites}}Intérêts{{/regime.penalites}}")
+        .InvoiceTable(InterestColumn)
         .Amounts()
         .EarlierReminders("Votre client a déjà reçu :")
         .Para("Je vous remercie de bien vouloir inviter votre client à régler la somme de ", B("{{totaux.total | montant}}"), " " + Deadline + ".")

@@ -30,6 +30,7 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
                     StatusCodes.Status409Conflict);
         if (d.State != DispatchState.ToPrint)
             throw new DomainException("Cet envoi ne passe pas par La Poste : il n'a pas de numéro de suivi à enregistrer.", StatusCodes.Status409Conflict);
+        await RefuseIfRecipientChangedAsync(d, ct);
         var postedOn = r.PostedOn ?? clock.Today();
         if (postedOn > clock.Today())
             throw Problem.Validation("postedOn", "La date de dépôt à La Poste ne peut pas être dans le futur.");
@@ -90,10 +91,34 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
     /// <summary>The letter to print (for the postal route) or as generated (any channel), byte for byte.</summary>
     public async Task<GeneratedLetter> LetterAsync(Guid dispatchId, CancellationToken ct)
     {
-        var letterId = await db.Dispatches.Where(x => x.Id == dispatchId).Select(x => (Guid?)x.LetterId).SingleOrDefaultAsync(ct)
+        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct)
             ?? throw DomainException.NotFound("Envoi");
+        if (d.State == DispatchState.ToPrint) await RefuseIfRecipientChangedAsync(d, ct);
+        var letterId = d.LetterId;
         audit.Record("courrier.telecharge", nameof(DispatchItem), dispatchId);
         await db.SaveChangesAsync(ct);
         return await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == letterId, ct);
+    }
+
+    /// <summary>
+    /// A letter to print for a debtor who has since named counsel (or for counsel no longer on file) never reaches the
+    /// post (RIN art. 8.2): the step fails with the reason, and sending it again writes the letter anew.
+    /// </summary>
+    private async Task RefuseIfRecipientChangedAsync(DispatchItem d, CancellationToken ct)
+    {
+        var c = await db.Cases.Include(x => x.Debtor).SingleAsync(x => x.Id == d.CaseId, ct);
+        try
+        {
+            DispatchRecipient.For(d, c);
+        }
+        catch (DomainException e)
+        {
+            d.State = DispatchState.Failed;
+            d.FailureReason = e.Message;
+            d.UpdatedAt = clock.GetUtcNow();
+            audit.Record("courrier.destinataire-change", nameof(DispatchItem), d.Id);
+            await db.SaveChangesAsync(ct);
+            throw;
+        }
     }
 }

@@ -12,7 +12,9 @@ namespace AddinHost.Dispatch.Outbox;
 public static class DebtorRecipient
 {
     public static RecipientDescription Describe(Debtor debtor, string? firstname = null, string? lastname = null) =>
-        debtor.Kind == DebtorKind.Professionnel
+        // A non-professional legal person (an association) is named as an organisation too: only a consumer is a
+        // natural person (C. conso., article liminaire).
+        debtor.Kind != DebtorKind.Consommateur
             ? new(RecipientKind.Company, debtor.Email, null, firstname, lastname, debtor.Name)
             : new(RecipientKind.NaturalPerson, debtor.Email, debtor.Name, firstname, lastname);
 
@@ -21,10 +23,12 @@ public static class DebtorRecipient
     /// receives as a professional, named in person; GUESS: AR24's material says nothing of lawyers, so the counsel's
     /// name stands as the « company » that makes AR24 treat the recipient as a professional.
     /// </summary>
-    public static RecipientDescription Describe(Debtor debtor, LetterRecipient to, string? firstname, string? lastname)
+    public static RecipientDescription Describe(Debtor debtor, LetterRecipient to, string? firstname,
+        string? lastname)
     {
         if (!to.IsCounsel) return Describe(debtor, firstname, lastname);
+        // The names typed when sending are the debtor's representative's: never the counsel's.
         var (first, last) = Ar24Recipients.SplitPersonName(to.Name);
-        return new(RecipientKind.Company, to.Email, null, firstname ?? first, lastname ?? last, to.Name);
+        return new(RecipientKind.Company, to.Email, null, first, last, to.Name);
     }
 }

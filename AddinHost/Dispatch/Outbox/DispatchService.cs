@@ -123,6 +123,7 @@ public sealed class DispatchService(
                     StatusCodes.Status409Conflict);
         if (failed.Channel == StepChannel.LreQualifiee) CheckOtp(r.Otp);
         if (failed.Channel == StepChannel.Email) await OpenMailboxSessionAsync(ct);
+        await RewriteForNewRecipientAsync(failed, ct);
         if (IsAr24(failed.Channel))
         {
             failed.RecipientFirstname = Trimmed(r.RecipientFirstname) ?? failed.RecipientFirstname;
@@ -132,7 +133,7 @@ public sealed class DispatchService(
                 r with { RecipientFirstname = failed.RecipientFirstname,
                     RecipientLastname = failed.RecipientLastname }, ct);
         }
-        failed.State = DispatchState.Planned;
+        failed.State = failed.Channel == StepChannel.Courrier ? DispatchState.ToPrint : DispatchState.Planned;
         failed.SenderOtp = failed.Channel == StepChannel.LreQualifiee ? r.Otp!.Trim() : null;
         failed.FailureReason = null;
         failed.LeaseUntil = 0;
@@ -191,6 +192,25 @@ public sealed class DispatchService(
             Trimmed(r.RecipientFirstname), Trimmed(r.RecipientLastname)),
             qualified: channel == StepChannel.LreQualifiee);
         if (recipient.Problem is { } missing) throw Problem.Validation("destinataire", missing);
+    }
+
+    /// <summary>
+    /// A letter that failed because the debtor has since named counsel (or no longer has one) is written again for
+    /// whom it now goes to (RIN art. 8.2), by the channel that recipient allows: the retry never sends the stale one.
+    /// </summary>
+    private async Task RewriteForNewRecipientAsync(DispatchItem failed, CancellationToken ct)
+    {
+        var c = await cases.GetAsync(failed.CaseId, ct);
+        if (failed.ToCounsel == c.HasCounsel) return;
+        // E.g. counsel removed and the debtor, a consumer, never consented to registered e-mail: the post (CPCE L.100).
+        failed.Channel = LetterRecipients.Route(failed.Channel, LetterRecipients.For(c));
+        var template = await db.GeneratedLetters.Where(l => l.Id == failed.LetterId).Select(l => l.Template)
+            .SingleAsync(ct);
+        var letter = await letters.GenerateAsync(failed.CaseId, template,
+            failed.Channel == StepChannel.Email ? "docx" : "pdf",
+            failed.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct, failed.Channel);
+        failed.LetterId = letter.Id;
+        failed.ToCounsel = c.HasCounsel;
     }
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null

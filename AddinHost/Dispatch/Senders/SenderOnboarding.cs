@@ -41,7 +41,10 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
                 StatusCodes.Status409Conflict);
 
         var now = clock.GetUtcNow();
-        if (owner is not null)
+        // An address bound by a first send, before addresses were proven, is proven by a code before AR24 opens it.
+        var unproven = owner is not null && await db.Ar24SenderAccounts.AnyAsync(a => a.Email == email
+            && a.Origin == Ar24SenderOrigin.FirstSend && a.Ar24UserId == null, ct);
+        if (owner is not null && !unproven)
         {
             var row = await db.Ar24SenderAccounts.SingleAsync(a => a.Email == email, ct);
             row.Gender = gender ?? row.Gender;
@@ -96,15 +99,16 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
             throw Problem.Validation("code",
                 $"Code incorrect : {SenderCodes.MaxAttempts - claim.Attempts} essai(s) restant(s).");
         }
-        if (await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == email,
+        var legacy = await db.Ar24SenderAccounts.SingleOrDefaultAsync(a => a.Email == email
+            && a.Origin == Ar24SenderOrigin.FirstSend && a.Ar24UserId == null, ct);
+        if (legacy is null && await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == email,
             ct)) throw TakenByAnotherFirm();
 
-        var row = new Ar24SenderAccount
-        {
-            Email = email, BoundAt = now, Origin = Ar24SenderOrigin.Confirmed, State = Ar24SenderState.ToCreate,
-            Gender = claim.Gender, Firstname = claim.Firstname, Lastname = claim.Lastname, UserId = claim.UserId,
-        };
-        db.Ar24SenderAccounts.Add(row);
+        var row = legacy ?? new Ar24SenderAccount { Email = email, BoundAt = now, State = Ar24SenderState.ToCreate };
+        row.Origin = Ar24SenderOrigin.Confirmed;
+        (row.Gender, row.Firstname, row.Lastname, row.UserId) = (claim.Gender, claim.Firstname, claim.Lastname,
+            claim.UserId);
+        if (legacy is null) db.Ar24SenderAccounts.Add(row);
         db.Ar24SenderClaims.Remove(claim);
         audit.Record("expediteur.lie", nameof(Ar24SenderAccount), row.Id);
         try

@@ -29,6 +29,10 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
             ?? throw DomainException.NotFound("Expéditeur AR24");
         var cabinet = await db.Cabinets.AsNoTracking().FirstOrDefaultAsync(ct);
         var before = row.State;
+        if (row.Ar24UserId is null && row.Origin == Ar24SenderOrigin.FirstSend)
+            throw new DomainException("Cette adresse a été liée au cabinet par un envoi, avant que les adresses soient "
+                + "vérifiées : ajoutez de nouveau l'expéditeur et saisissez le code reçu à cette adresse, puis ouvrez "
+                + "le compte.", StatusCodes.Status409Conflict);
         try
         {
             if (row.Ar24UserId is null) await OpenAsync(row, cabinet, ct);

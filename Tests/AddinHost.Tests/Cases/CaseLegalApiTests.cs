@@ -118,6 +118,111 @@ public abstract class CaseLegalApiTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(DispatchState.Failed, failed.State);
         Assert.Contains("représenté", failed.FailureReason);
         Assert.Empty(App.Services.GetRequiredService<Ar24SandboxState>().Mails);
+
+        // Sent again, the step is written anew for the counsel, a professional named in person, and leaves once.
+        var retried = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal((dispatch.Id, DispatchState.Planned), (retried.Id, retried.State));
+        Assert.NotEqual(dispatch.LetterId, retried.LetterId);
+        while (await Processor.ProcessNextAsync(default)) { }
+        Assert.Equal(DispatchState.Deposited, (await Client.DispatchAsync(dispatch.Id)).State);
+        var mail = Assert.Single(await SandboxMails.ForAsync(Client, dispatch.Id));
+        Assert.Equal(("p.girard@avocats.example", "Paul", "Girard", "Maître Paul Girard", "professionnel"),
+            (mail.GetProperty("to_email").GetString(), mail.GetProperty("to_firstname").GetString(),
+                mail.GetProperty("to_lastname").GetString(), mail.GetProperty("to_company").GetString(),
+                mail.GetProperty("dest_statut").GetString()));
+    }
+
+    [Fact]
+    public async Task A_letter_to_print_for_the_debtor_is_not_posted_once_a_counsel_is_recorded_and_is_written_anew()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var (_, _, consumer) = await SeedTypicalAsync(); // Mme Dubois never consented to registered e-mail: the post
+        await NoticeScenario.TakeRemindersAsync(Client, consumer.Id);
+        var toPrint = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal(DispatchState.ToPrint, toPrint.State);
+        (await Client.PutJsonAsync($"/api/cases/{consumer.Id}/counsel",
+            new { name = "Maître Paul Girard", address = "3 quai Saint-Antoine", postalCode = "69002", city = "Lyon" }))
+            .EnsureSuccessStatusCode();
+
+        var refused = await (await Client.PostJsonAsync($"/api/dispatches/{toPrint.Id}/posting",
+            new { trackingNumber = "1A01234567890" })).ProblemAsync(409);
+        Assert.Contains("représenté", refused.GetProperty("detail").GetString());
+        var failed = await Client.DispatchAsync(toPrint.Id);
+        Assert.Equal((DispatchState.Failed, (string?)null), (failed.State, failed.TrackingNumber));
+
+        var again = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal((toPrint.Id, DispatchState.ToPrint), (again.Id, again.State));
+        Assert.NotEqual(toPrint.LetterId, again.LetterId);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/dispatches/{toPrint.Id}/posting",
+            new { trackingNumber = "1A01234567890" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_posted_notice_takes_effect_on_its_first_presentation_and_legal_interest_runs_from_the_next_day()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        var (_, _, consumer) = await SeedTypicalAsync(); // Mme Dubois, a consumer who never consented: the post
+        await NoticeScenario.TakeRemindersAsync(Client, consumer.Id);
+        var letter = await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/posting",
+            new { trackingNumber = "1A01234567890", postedOn = "2025-09-30" })).EnsureSuccessStatusCode();
+        var posted = await GetCaseAsync(consumer.Id);
+        Assert.Null(posted.Legal!.NoticeReceivedOn); // posted is not received: no legal interest yet (C. civ. 1344-1)
+        Assert.Equal(0m, posted.Amounts!.Interest);
+
+        App.Clock.Advance(TimeSpan.FromDays(10)); // today 10/10/2025
+        await (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-10-11" })).ProblemAsync(400); // not in the future
+        await (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-09-29" })).ProblemAsync(400); // not before the posting
+        (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-10-03" })).EnsureSuccessStatusCode();
+        await (await Client.PostJsonAsync($"/api/dispatches/{letter.Id}/presentation",
+            new { presentedOn = "2025-10-03" })).ProblemAsync(409); // recorded once
+
+        // Presented 03/10 (the notice stands even if not collected): interest from 04/10 to 10/10 inclusive, 7 days,
+        // on the 960,00 € of F-003.
+        var received = await GetCaseAsync(consumer.Id);
+        Assert.Equal(new DateOnly(2025, 10, 3), received.Legal!.NoticeReceivedOn);
+        var periods = received.Invoices.Single(i => i.Number == "F-003").Periods;
+        Assert.Equal((new DateOnly(2025, 10, 4), new DateOnly(2025, 10, 10), 7),
+            (periods.First().From, periods.Last().To, periods.Sum(p => p.Days)));
+        Assert.All(periods, p => Assert.Equal(960.00m, p.Principal));
+        Assert.True(received.Amounts!.Interest > 0m);
+    }
+
+    [Fact]
+    public async Task A_notice_lists_an_invoice_paid_late_with_what_is_left_of_it_and_its_40_euros_of_indemnity()
+    {
+        await NoticeScenario.PutIdentityAsync(Client);
+        var creditor = await CreateCreditorAsync();
+        const string garage = "Garage Fontaine SARL;732829320;compta@garage-fontaine.example;61 avenue Alsace-Lorraine;"
+            + "38000;Grenoble";
+        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
+            $"{garage};P-001;01/02/2025;03/03/2025;1 200,00;0,00;professionnel",
+            $"{garage};P-002;01/03/2025;31/03/2025;500,00;500,00;professionnel"), creditorId: creditor)))
+            .EnsureSuccessStatusCode();
+        var id = (await ListCasesAsync()).Single().Id;
+
+        var response = await Client.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template = "mise-en-demeure", format = "docx" });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var docx = await response.Content.ReadAsByteArrayAsync();
+        var rows = Docx.Parts(docx)["body"].Descendants(Docx.Wn + "tr")
+            .Select(r => string.Join("|", r.Descendants(Docx.Wn + "p").Select(Docx.Text)).Replace('\u00a0', ' ')
+                .Replace('\u202f', ' '))
+            .ToList();
+        // P-002: 500,00 € due 31/03/2025, 500,00 € paid on the import day (30/09/2025), 183 days late: the payment
+        // goes to the penalties first (C. civ. 1343-1): 500 × 13,15 % × 91/365 = 16,39 (01/04–30/06) + 500 × 12,15 % ×
+        // 92/365 = 15,31 (01/07–30/09) = 31,70 €, so 31,70 € of principal is left; and the 40 € indemnity
+        // (D.441-5) is claimed: the invoice is in the table, not only in the totals.
+        var paidLate = rows.First(r => r.StartsWith("P-002|01/03/2025|31/03/2025|", StringComparison.Ordinal));
+        Assert.StartsWith("P-002|01/03/2025|31/03/2025|500,00 €|31,70 €|", paidLate);
+        Assert.EndsWith("|40,00 €", paidLate);
     }
 
     [Fact]

@@ -97,18 +97,22 @@ public sealed class Ar24StartupTests
 
     private static async Task<Guid> SeedCompanyAsync(HttpClient client)
     {
-        var creditor = await (await client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client" }))
+        var creditor = await (await client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client",
+            contactConsentOn = "2025-01-15", contactConsentEvidence = "lettre de mission" }))
             .ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
         (await client.PostAsync("/api/import/invoices",
             SampleFiles.Form(SampleFiles.TypicalCsv("S"), creditorId: creditor.Id))).EnsureSuccessStatusCode();
         return (await (await client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>()).Single(c => c.Debtor == "Garage Fontaine SARL").Id;
     }
 
-    [Fact]
-    public async Task Configured_senders_are_bound_to_their_firm_at_start_up_and_one_held_by_another_firm_stops_the_start()
+    [Theory]
+    [InlineData(DbKind.Sqlite)]
+    [InlineData(DbKind.Postgres)]
+    public async Task Configured_senders_are_bound_to_their_firm_at_start_up_and_one_held_by_another_firm_stops_the_start(
+        DbKind kind)
     {
-        var database = await TestDatabase.CreateAsync(DbKind.Sqlite);
-        await using (var first = new DunningApp(DbKind.Sqlite, database,
+        var database = await TestDatabase.CreateAsync(kind);
+        await using (var first = new DunningApp(kind, database,
             "cabinet-a") { Settings = Sender("cabinet-a", "Claire.Delaunay@Delaunay.example") })
         {
             _ = first.Server;
@@ -119,19 +123,19 @@ public sealed class Ar24StartupTests
                 Ar24SenderState.ToCreate, "oid-cabinet-a"),
                 (bound.TenantId, bound.Email, bound.Origin, bound.State, bound.UserId));
         }
-        await using (var again = new DunningApp(DbKind.Sqlite, database,
+        await using (var again = new DunningApp(kind, database,
             "cabinet-a") { Settings = Sender("cabinet-a", "claire.delaunay@delaunay.example") })
             _ = again.Server; // the same firm again: nothing changes, the start goes on
 
-        await using var other = new DunningApp(DbKind.Sqlite, database,
+        await using var other = new DunningApp(kind, database,
             "cabinet-b") { Settings = Sender("cabinet-b", "claire.delaunay@delaunay.example"), OwnsDatabase = true };
         var e = Assert.ThrowsAny<Exception>(() => other.Server);
         Assert.Contains("Ar24:Senders:0 (cabinet cabinet-b) : cette adresse est déjà l'expéditeur AR24 du cabinet "
             + "cabinet-a",
             e.GetBaseException().Message);
 
-        await using var twice = new DunningApp(DbKind.Sqlite,
-            await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-a")
+        await using var twice = new DunningApp(kind,
+            await TestDatabase.CreateAsync(kind), "cabinet-a")
         {
             OwnsDatabase = true,
             Settings = new[] { Sender("cabinet-a", "x@delaunay.example"),

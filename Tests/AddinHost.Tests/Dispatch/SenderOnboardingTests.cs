@@ -225,6 +225,39 @@ public abstract class SenderOnboardingTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task An_address_a_first_send_bound_is_opened_at_AR24_only_once_its_code_proves_it()
+    {
+        await NoticeScenario.SetCabinetAsync(Client);
+        Guid legacyId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
+            var db = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>();
+            var legacy = new Ar24SenderAccount { Email = Lawyer, Origin = Ar24SenderOrigin.FirstSend,
+                State = Ar24SenderState.ToCreate };
+            db.Ar24SenderAccounts.Add(legacy);
+            await db.SaveChangesAsync();
+            legacyId = legacy.Id;
+        }
+        var users = (await StateAsync()).GetProperty("users").GetArrayLength();
+
+        // Unproven: AR24 is not asked to open it; the admin is told how to prove it.
+        var refused = await (await Client.PostAsync($"/api/ar24/senders/{legacyId}/provision", null)).ProblemAsync(409);
+        Assert.Contains("saisissez le code", refused.GetProperty("detail").GetString());
+        Assert.Equal(users, (await StateAsync()).GetProperty("users").GetArrayLength());
+
+        // The code proves it: the same row, now confirmed, and AR24 opens it.
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/ar24/senders",
+            new { email = Lawyer, gender = "M", firstname = "Paul", lastname = "Roux" })).StatusCode);
+        var bound = await (await Client.PostJsonAsync("/api/ar24/senders/confirm",
+            new { email = Lawyer, code = await Ar24Onboarding.CodeAsync(Client, Lawyer) })).ReadAsync<SenderDto>();
+        Assert.Equal(legacyId, bound.Id);
+        var opened = await Ar24Onboarding.ProvisionAsync(Client, legacyId);
+        Assert.Equal(Ar24SenderState.TermsToAccept, opened.State);
+        Assert.Equal(users + 1, (await StateAsync()).GetProperty("users").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Only_administrators_manage_senders()
     {
         await using var lawyer = App.ForTenant(App.Tenant, [Roles.Avocat]);

@@ -57,7 +57,7 @@ public abstract class OnboardingAttackTests(DbKind kind) : ApiTestBase(kind)
         Assert.Empty(await (await operatorAdmin.GetAsync("/api/operator/onboarding")).ReadAsync<List<OnboardingEndpoints.PendingDto>>());
 
         var (_, company, _) = await SeedTypicalAsync(client: admin); // in: the firm is onboarded
-        await NoticeScenario.SetCabinetAsync(admin);
+        await NoticeScenario.PutIdentityAsync(admin); // the quota is checked before anything else of the send
         await NoticeScenario.TakeRemindersAsync(admin, company.Id);
         var refused = await (await admin.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).ProblemAsync(409);
         Assert.Contains("Quota mensuel de lettres recommandées atteint (0", refused.GetProperty("detail").GetString());

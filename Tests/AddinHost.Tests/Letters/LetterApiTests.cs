@@ -68,6 +68,20 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.Contains("Conseil de Menuiserie Bressan SAS", body);
     }
 
+    [Fact]
+    public async Task An_earlier_step_is_cited_by_the_name_it_had_when_taken_even_after_the_policy_renames_it()
+    {
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(await _client.GetStringAsync("/api/policies"))!;
+        Assert.Equal("Relance 1", policy["levels"]![1]!["name"]!.GetValue<string>());
+        policy["levels"]![1]!["name"] = "Premier rappel renommé";
+        (await _client.PutAsync("/api/policies", new StringContent(policy.ToJsonString(), System.Text.Encoding.UTF8,
+            "application/json"))).EnsureSuccessStatusCode();
+
+        var (body, _, _) = await PreviewAsync("Garage Fontaine SARL", "mise-en-demeure");
+        Assert.Contains("— Relance 1 du ", body);
+        Assert.DoesNotContain("Premier rappel renommé", body);
+    }
+
     /// <summary>Done means: in the demo, the notices by ERE and by post carry RIN 8.2, their true channel, a deadline from receipt.</summary>
     [Theory]
     [InlineData("Garage Fontaine SARL", "Par envoi recommandé électronique simple (non qualifié)",
@@ -163,6 +177,11 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "inconnu" })).ProblemAsync(404);
         await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { format = "docx" })).ProblemAsync(400);
         await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "relance-1", format = "odt" })).ProblemAsync(400);
+        // Mme Dubois, a consumer, never accepted registered e-mail: a letter naming that channel would be untrue.
+        var dubois = _cases.Single(c => c.Debtor == "Mme Claire Dubois").Id;
+        var wrongChannel = await (await _client.PostJsonAsync($"/api/cases/{dubois}/letters/preview",
+            new { template = "mise-en-demeure", format = "docx", channel = "Ere" })).ProblemAsync(400);
+        Assert.Contains("La Poste", wrongChannel.GetProperty("errors").GetProperty("channel")[0].GetString());
         await (await _client.PostJsonAsync($"/api/cases/{Guid.NewGuid()}/letters/preview", new { template = "relance-1" })).ProblemAsync(404);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/templates/relance-1")).StatusCode);
     }

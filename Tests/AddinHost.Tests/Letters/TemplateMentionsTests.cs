@@ -137,6 +137,23 @@ public sealed partial class TemplateMentionsTests
         Assert.Contains("Les intérêts au taux légal courent depuis le 22 mai 2025", after);
     }
 
+    [Theory]
+    [InlineData("relance-2")]
+    [InlineData("mise-en-demeure-professionnel")]
+    public void The_invoice_table_heads_its_column_with_what_the_regime_charges(string name)
+    {
+        // A private creditor owed by a company: legal interest, no L.441-10 penalty, whatever the template's name.
+        var (interest, _) = Render(name, Data(d =>
+        {
+            Section(d, "regime")["penalites"] = false;
+            Section(d, "regime")["interets_legaux"] = true;
+        }));
+        Assert.Contains("Intérêts\n", interest);
+        Assert.DoesNotContain("Pénalités\n", interest);
+        var (penalties, _) = Render(name, Data());
+        Assert.Contains("Pénalités\n", penalties);
+    }
+
     [Fact]
     public void A_letter_to_the_debtors_counsel_is_official_without_the_rin_sentence_and_announces_proceedings()
     {

@@ -115,7 +115,7 @@ function AddSender({ onDone }: { onDone: () => void }) {
 
 const empty: Cabinet = {
   name: "", address: "", postalCode: "", city: "", signingLawyer: "", bar: "", email: "", siret: "", vatNumber: "", country: "FR",
-  mediatorName: null, mediatorAddress: null, mediatorEmail: null, mediatorWebsite: null,
+  mediatorName: "", mediatorAddress: "", mediatorEmail: "", mediatorWebsite: "",
 };
 
 /** What AR24 requires to open the firm's accounts: SIRET in France, VAT number elsewhere in the EU, postal address. */
