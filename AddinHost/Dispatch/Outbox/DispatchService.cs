@@ -20,8 +20,9 @@ public sealed class DispatchService(
         Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared, TimeProvider clock,
     LetterQuota quota)
 {
-    /// <summary>An e-mail from a case opened in a shared or delegated mailbox names that mailbox as its channel.</summary>
-    private ChannelChoice FromMailbox(ChannelChoice choice) => choice.Channel == StepChannel.Email && shared.Owner is { } owner
+    /// <summary>An e-mail of a case opened in a shared or delegated mailbox names that mailbox.</summary>
+    private ChannelChoice FromMailbox(ChannelChoice choice) =>
+        choice.Channel == StepChannel.Email && shared.Owner is { } owner
         ? choice with { ChannelLabel = $"Courriel depuis la boîte {owner}" }
         : choice;
 
@@ -86,15 +87,18 @@ public sealed class DispatchService(
             ToCounsel = c.HasCounsel, DeadlineDays = deadlineDays,
             SenderOtp = choice.NeedsOtp ? r.Otp!.Trim() : null, CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
             RecipientFirstname = Trimmed(r.RecipientFirstname), RecipientLastname = Trimmed(r.RecipientLastname),
-            // The pane's message was in another mailbox: the e-mail leaves from it, and the history says who sent it for whom.
-            MailboxOwner = email ? shared.Owner : null, PlannedByName = email && shared.Owner is not null ? shared.UserLabel : null,
+            // The pane's message was in another mailbox: the e-mail leaves from it, and the history says who sent
+            // it for whom.
+            MailboxOwner = email ? shared.Owner : null,
+            PlannedByName = email && shared.Owner is not null ? shared.UserLabel : null,
         };
         db.Dispatches.Add(dispatch);
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = caseId, At = now, EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
             Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception"
-                : email ? $"Relance par courriel planifiée : {next.Name}" + (shared.Owner is { } from ? $", depuis la boîte {from}" : "")
+                : email ? $"Relance par courriel planifiée : {next.Name}"
+                    + (shared.Owner is { } from ? $", depuis la boîte {from}" : "")
                 : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
         });
         audit.Record(postal ? "courrier.a-imprimer" : "envoi.planifie", nameof(DispatchItem), dispatch.Id);

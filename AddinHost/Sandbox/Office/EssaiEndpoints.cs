@@ -40,8 +40,8 @@ public static class EssaiEndpoints
     }
 
     /// <summary>
-    /// The stand-in's item: one of the sample mailboxes' messages, as Outlook describes the open message; one of another
-    /// mailbox carries its owner and the demo user's folder rights there, as getSharedPropertiesAsync gives them.
+    /// The stand-in's item: one of the sample mailboxes' messages, as Outlook describes the open message; one of
+    /// another mailbox carries its owner and the demo user's folder rights there, as getSharedPropertiesAsync gives.
     /// </summary>
     private static object OutlookItem(string? id, TimeProvider clock)
     {
@@ -72,8 +72,8 @@ public static class EssaiEndpoints
         public static string Render(string volet, string? message, TimeProvider clock)
         {
             var messages = SampleMailbox.Messages(clock);
-            var open = messages.Concat(SandboxMailboxes.Others.SelectMany(o => o.Messages(clock))).FirstOrDefault(m => m.Id == message)
-                ?? messages[0];
+            var all = messages.Concat(SandboxMailboxes.Others.SelectMany(o => o.Messages(clock)));
+            var open = all.FirstOrDefault(m => m.Id == message) ?? messages[0];
             var body = volet == "word" ? Word() : Outlook(messages, open, clock);
             return $$"""
                 <!doctype html>
@@ -120,7 +120,9 @@ public static class EssaiEndpoints
         private static string Outlook(IReadOnlyList<SampleMessage> messages, SampleMessage open, TimeProvider clock)
         {
             string Items(IEnumerable<SampleMessage> of) => string.Concat(of.Select(m =>
-                $"""<li><a href="{Page}?volet=outlook&amp;message={E(m.Id)}"{(m.Id == open.Id ? " aria-current=\"true\"" : "")}><strong>{E(m.FromName)}</strong> — {E(m.Subject)}</a></li>"""));
+                $"""<li><a href="{Page}?volet=outlook&amp;message={E(m.Id)}"{Current(m)}>"""
+                + $"""<strong>{E(m.FromName)}</strong> — {E(m.Subject)}</a></li>"""));
+            string Current(SampleMessage m) => m.Id == open.Id ? " aria-current=\"true\"" : "";
             // The other mailboxes the demo user opens: a shared one, a delegated one, a read-only one.
             var others = string.Concat(SandboxMailboxes.Others.Select(o => $"""
                       <h3>{E(o.Address)}</h3>

@@ -98,7 +98,8 @@
             setTimeout(() => done(shared
               ? { status: "succeeded", value: { owner: shared.owner, targetMailbox: shared.owner,
                   targetRestUrl: "https://outlook.office.com/api", delegatePermissions: shared.permissions } }
-              : { status: "failed", error: { code: 9041, message: "The current folder or mailbox isn't shared." } }), 0);
+              : { status: "failed", error: { code: 9041, message: "The current folder or mailbox isn't shared." } }),
+              0);
           },
         },
         diagnostics: { hostName: config.hostName || "OutlookWebApp", hostVersion: "16.0" },

@@ -110,14 +110,15 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     }
 
     /// <summary>
-    /// Outlook mobile (Mail 1.1): MobileMessageReadCommandSurface holds exactly one Group of MobileButtons (Label, Icon,
-    /// Action; no Supertip), each icon a bt:MobileIconList of 25, 32 and 48 px, each at scales 1, 2 and 3.
+    /// Outlook mobile (Mail 1.1): MobileMessageReadCommandSurface holds exactly one Group of MobileButtons (Label,
+    /// Icon, Action; no Supertip), each icon a bt:MobileIconList of 25, 32 and 48 px, each at scales 1, 2 and 3.
     /// </summary>
     private void CheckMobile(XElement? mobile, XNamespace ns)
     {
         if (mobile is null) return;
         Sequence(mobile, Opt("FunctionFile"), Many("ExtensionPoint"));
-        foreach (var point in mobile.Elements(ns + "ExtensionPoint").Where(p => Type(p) == "MobileMessageReadCommandSurface"))
+        var points = mobile.Elements(ns + "ExtensionPoint").Where(p => Type(p) == "MobileMessageReadCommandSurface");
+        foreach (var point in points)
         {
             Sequence(point, new Slot("Group"));
             foreach (var group in point.Elements(ns + "Group"))
@@ -125,16 +126,18 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
                 Sequence(group, new("Label"), Many("Control"));
                 foreach (var button in group.Elements(ns + "Control"))
                 {
-                    Expect(Type(button) == "MobileButton", "Un Control de MobileFormFactor doit être de type MobileButton.");
+                    Expect(Type(button) == "MobileButton",
+                        "Un Control de MobileFormFactor doit être de type MobileButton.");
                     Sequence(button, new("Label"), new("Icon"), new("Action"));
                     var icon = button.Element(ns + "Icon");
-                    Expect(Type(icon) == "MobileIconList", "L'Icon d'un MobileButton doit être de type bt:MobileIconList.");
-                    var images = icon?.Elements(Bt + "Image").Select(i => ((string?)i.Attribute("size"), (string?)i.Attribute("scale")))
-                        .ToHashSet() ?? [];
+                    Expect(Type(icon) == "MobileIconList",
+                        "L'Icon d'un MobileButton doit être de type bt:MobileIconList.");
+                    var images = icon?.Elements(Bt + "Image")
+                        .Select(i => ((string?)i.Attribute("size"), (string?)i.Attribute("scale"))).ToHashSet() ?? [];
                     foreach (var size in new[] { "25", "32", "48" })
                         foreach (var scale in new[] { "1", "2", "3" })
-                            Expect(images.Contains((size, scale)),
-                                $"Une icône mobile doit avoir la taille {size} à l'échelle {scale} (bt:Image size=\"{size}\" scale=\"{scale}\").");
+                            Expect(images.Contains((size, scale)), $"Une icône mobile doit avoir la taille {size} à "
+                                + $"l'échelle {scale} (bt:Image size=\"{size}\" scale=\"{scale}\").");
                     if (Type(button.Element(ns + "Action")) == "ShowTaskpane")
                         Sequence(button.Element(ns + "Action"), new Slot("SourceLocation"));
                 }

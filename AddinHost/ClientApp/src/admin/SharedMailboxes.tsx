@@ -31,10 +31,10 @@ export function SharedMailboxes() {
   return (
     <div className={l.form}>
       <Caption1>
-        Quand un dossier est ouvert depuis un message d'une boîte partagée (« recouvrement@… ») ou d'une boîte dont
-        l'utilisateur est délégué, ses échéances vont au calendrier choisi ici. Sans choix, elles vont au calendrier de
-        l'utilisateur. Écrire dans le calendrier de la boîte demande l'accès total à la boîte ou le droit « Éditeur »
-        sur son calendrier.
+        Quand un dossier est ouvert depuis un message d'une boîte partagée (« recouvrement@… ») ou d'une boîte
+        dont l'utilisateur est délégué, ses échéances vont au calendrier choisi ici. Sans choix, elles vont au
+        calendrier de l'utilisateur. Écrire dans le calendrier de la boîte demande l'accès total à la boîte ou le
+        droit « Éditeur » sur son calendrier.
       </Caption1>
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       <form className={l.row} onSubmit={(e) => { e.preventDefault(); void save(draft.address, draft.calendar); }}>
@@ -60,7 +60,9 @@ export function SharedMailboxes() {
                 onChange={(_, d) => void save(m.address, d.value as SharedMailboxCalendar["calendar"])}>
                 {Object.entries(calendars).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
               </Select>
-              <Button size="small" onClick={() => void remove(m.address)} aria-label={`Retirer ${m.address}`}>Retirer</Button>
+              <Button size="small" onClick={() => void remove(m.address)} aria-label={`Retirer ${m.address}`}>
+                Retirer
+              </Button>
             </div>
           </li>
         ))}

@@ -36,12 +36,14 @@ export function sharedMailbox(): Promise<SharedMailbox | null> {
   const mailbox = Office.context?.mailbox;
   const item = mailbox?.item as Office.MessageRead | undefined;
   const host = mailbox?.diagnostics?.hostName;
-  if (!item || host === "OutlookIOS" || host === "OutlookAndroid" || typeof item.getSharedPropertiesAsync !== "function")
-    return Promise.resolve(null);
+  const phone = host === "OutlookIOS" || host === "OutlookAndroid";
+  if (!item || phone || typeof item.getSharedPropertiesAsync !== "function") return Promise.resolve(null);
   return new Promise((resolve) => {
     try {
-      item.getSharedPropertiesAsync((result) => resolve(result.status === Office.AsyncResultStatus.Succeeded && result.value?.owner
-        ? { owner: result.value.owner, permissions: Number(result.value.delegatePermissions) || 0 } : null));
+      item.getSharedPropertiesAsync((result) => {
+        const value = result.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined;
+        resolve(value?.owner ? { owner: value.owner, permissions: Number(value.delegatePermissions) || 0 } : null);
+      });
     } catch {
       resolve(null);
     }

@@ -23,7 +23,8 @@ public sealed class AdminSharedMailboxesTests(PaneHost host)
         var list = admin.GetByRole(AriaRole.List, new() { Name = "Boîtes partagées" });
         await Expect(list).ToContainTextAsync(Owner);
         await Expect(admin.GetByLabel($"Calendrier des échéances de {Owner}")).ToHaveValueAsync("Proprietaire");
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "admin-boites-partagees.png"), FullPage = true });
+        var shot = Path.Combine(PaneHost.Artifacts, "admin-boites-partagees.png");
+        await admin.ScreenshotAsync(new() { Path = shot, FullPage = true });
         var violations = await PaneHost.SeriousAccessibilityViolationsAsync(admin);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         PaneHost.AssertNoScriptError(admin);
@@ -44,7 +45,8 @@ public sealed class AdminSharedMailboxesTests(PaneHost host)
             r => r.Request.Method == "POST" && r.Url.EndsWith("/calendar", StringComparison.Ordinal));
         Assert.True(response.Ok, await response.TextAsync());
         // Each deadline was written to the shared mailbox's calendar, not the user's.
-        var entries = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement.EnumerateArray().ToList();
+        var entries = System.Text.Json.JsonDocument.Parse(await response.TextAsync()).RootElement
+            .EnumerateArray().ToList();
         Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.Equal(Owner, e.GetProperty("mailbox").GetString()));
         await Expect(deadlines.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);

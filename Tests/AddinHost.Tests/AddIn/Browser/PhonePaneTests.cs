@@ -26,12 +26,14 @@ public sealed class PhonePaneTests(PaneHost host)
             },
         };
         var page = await host.OpenAsync("outlook", mock, width: Width, phone: true);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("total-du")).ToContainTextAsync("€");
         await Expect(page.Locator("[aria-current=step]")).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await AssertFitsAsync(page);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-telephone-360.png"), FullPage = true });
+        var shot = Path.Combine(PaneHost.Artifacts, "outlook-telephone-360.png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
         var violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
 
@@ -42,12 +44,16 @@ public sealed class PhonePaneTests(PaneHost host)
         await Expect(dialog.GetByTestId("confirmation")).ToContainTextAsync("HT");
         await AssertFitsAsync(page);
         var box = await dialog.BoundingBoxAsync();
-        Assert.True(box is { X: >= 0 } && box.X + box.Width <= Width, $"La boîte de dialogue déborde : {box?.X} + {box?.Width}.");
+        Assert.True(box is { X: >= 0 } && box.X + box.Width <= Width,
+            $"La boîte de dialogue déborde : {box?.X} + {box?.Width}.");
         var confirm = dialog.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Confirmer l'envoi") });
         await confirm.ScrollIntoViewIfNeededAsync();
         await Expect(confirm).ToBeInViewportAsync();
         await AssertTappableAsync(confirm);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-telephone-360-envoi.png") });
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(PaneHost.Artifacts, "outlook-telephone-360-envoi.png"),
+        });
         violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Annuler" }).TapAsync(); // nothing is sent
@@ -62,7 +68,8 @@ public sealed class PhonePaneTests(PaneHost host)
     private static async Task AssertFitsAsync(IPage page)
     {
         var overflow = await page.EvaluateAsync<string[]>(@"(width) => [...document.querySelectorAll('body *')]
-            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > width + 1 || r.left < -1); })
+            .filter(e => { const r = e.getBoundingClientRect();
+                return r.width > 0 && (r.right > width + 1 || r.left < -1); })
             .filter(e => !e.closest('[data-tabster-dummy]'))
             .filter(e => !(e.parentElement && e.parentElement.closest('[role=region][tabindex=""0""]')))
             .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40))", Width);
@@ -75,6 +82,7 @@ public sealed class PhonePaneTests(PaneHost host)
     private static async Task AssertTappableAsync(ILocator target)
     {
         var box = await target.BoundingBoxAsync();
-        Assert.True(box is { Width: >= 24, Height: >= 24 }, $"Cible trop petite pour le doigt : {box?.Width} × {box?.Height}.");
+        Assert.True(box is { Width: >= 24, Height: >= 24 },
+            $"Cible trop petite pour le doigt : {box?.Width} × {box?.Height}.");
     }
 }

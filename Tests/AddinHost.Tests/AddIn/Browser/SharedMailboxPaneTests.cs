@@ -17,7 +17,11 @@ public sealed class SharedMailboxPaneTests(PaneHost host)
     private static object Item(string itemId, string fromAddress, string owner, int permissions) => new
     {
         host = "Outlook",
-        item = new { itemId, fromAddress, fromName = "Service comptable", subject = "Facture", shared = new { owner, permissions } },
+        item = new
+        {
+            itemId, fromAddress, fromName = "Service comptable", subject = "Facture",
+            shared = new { owner, permissions },
+        },
     };
 
     public static TheoryData<string, string, string, string, int, string> Mailboxes => new()
@@ -30,11 +34,12 @@ public sealed class SharedMailboxPaneTests(PaneHost host)
 
     [Theory]
     [MemberData(nameof(Mailboxes))]
-    public async Task The_e_mail_step_leaves_once_from_the_mailbox_the_message_is_in(string itemId, string from, string debtor,
-        string owner, int permissions, string how)
+    public async Task The_e_mail_step_leaves_once_from_the_mailbox_the_message_is_in(string itemId, string from,
+        string debtor, string owner, int permissions, string how)
     {
         var page = await host.OpenAsync("outlook", Item(itemId, from, owner, permissions));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = debtor, Level = 1 })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = debtor, Level = 1 }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("boite-partagee")).ToContainTextAsync(owner);
 
         var level = await SendEmailStepAsync(page, owner);
@@ -46,7 +51,8 @@ public sealed class SharedMailboxPaneTests(PaneHost host)
         var sent = (await DeliveredAsync()).Where(m => m.From == owner).ToList();
         var message = Assert.Single(sent);
         Assert.Equal(how == "en tant que" ? owner : AddinHost.Sandbox.SandboxMailboxes.Me, message.Sender);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, $"outlook-boite-{itemId}.png"), FullPage = true });
+        var shot = Path.Combine(PaneHost.Artifacts, $"outlook-boite-{itemId}.png");
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
         PaneHost.AssertNoScriptError(page);
     }
 
@@ -70,7 +76,7 @@ public sealed class SharedMailboxPaneTests(PaneHost host)
         PaneHost.AssertNoScriptError(page);
     }
 
-    /// <summary>Sends the case's next step, an e-mail whose confirmation names the other mailbox as its sender; its level.</summary>
+    /// <summary>Sends the next step, an e-mail from the other mailbox as the confirmation says; its level.</summary>
     private static async Task<int> SendEmailStepAsync(IPage page, string owner)
     {
         var button = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Envoyer «") });
