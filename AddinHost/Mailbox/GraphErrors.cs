@@ -47,14 +47,16 @@ public static class GraphErrors
         }
     }
 
-    /// <summary>Graph's 403, in French with its reason: no right to send for that mailbox, or no access to it at all.</summary>
-    public static DomainException Refused(ODataError e, string? mailbox) => new(RefusalReason(e, mailbox), StatusCodes.Status403Forbidden)
+    /// <summary>Graph's 403, in French with its reason: no right to send for that mailbox, or no access to it.</summary>
+    public static DomainException Refused(ODataError e, string? mailbox) =>
+        new(RefusalReason(e, mailbox), StatusCodes.Status403Forbidden)
     {
         Extensions = SharedMailbox.Refusal(mailbox, IsSendAsDenied(e) ? "envoi-non-autorise" : "acces-refuse"),
     };
 
-    /// <summary>Exchange refused the sender: the user has neither Send As nor Send on Behalf for the <c>from</c> mailbox.</summary>
-    public static bool IsSendAsDenied(ODataError e) => e.ResponseStatusCode == 403 && e.Error?.Code == "ErrorSendAsDenied";
+    /// <summary>Exchange refused the sender: the user has neither Send As nor Send on Behalf for <c>from</c>.</summary>
+    public static bool IsSendAsDenied(ODataError e) =>
+        e.ResponseStatusCode == 403 && e.Error?.Code == "ErrorSendAsDenied";
 
     public static string RefusalReason(ODataError e, string? mailbox) => (IsSendAsDenied(e), mailbox) switch
     {

@@ -2,9 +2,12 @@ using AddinHost.Infrastructure.Problems;
 
 namespace AddinHost.Mailbox;
 
-/// <summary>Office's folder permissions of a delegate (MailboxEnums.DelegatePermissions): nothing about sending.</summary>
+/// <summary>Office's folder permissions of a delegate (MailboxEnums.DelegatePermissions): nothing on sending.</summary>
 [Flags]
-public enum DelegatePermissions { None = 0, Read = 1, Write = 2, DeleteOwn = 4, DeleteAll = 8, EditOwn = 16, EditAll = 32 }
+public enum DelegatePermissions
+{
+    None = 0, Read = 1, Write = 2, DeleteOwn = 4, DeleteAll = 8, EditOwn = 16, EditAll = 32,
+}
 
 /// <summary>
 /// The mailbox of the message open in Outlook when it is not the user's own (a shared mailbox, or a colleague's as a
@@ -27,16 +30,18 @@ public sealed class SharedMailbox(IHttpContextAccessor http)
 
     /// <summary>How the case's history names the signed-in user when they act for another mailbox.</summary>
     public string UserLabel => http.HttpContext?.User is { } user
-        ? (user.FindFirst("preferred_username") ?? user.FindFirst("name") ?? user.FindFirst(System.Security.Claims.ClaimTypes.Name))?.Value
+        ? (user.FindFirst("preferred_username") ?? user.FindFirst("name")
+              ?? user.FindFirst(System.Security.Claims.ClaimTypes.Name))?.Value
           ?? "l'utilisateur"
         : "l'utilisateur";
 
-    /// <summary>Reading the other mailbox's messages needs its Read permission: refused here in French, before Graph is asked.</summary>
+    /// <summary>Reading the other mailbox's messages needs its Read permission: refused in French before Graph.</summary>
     public void RequireRead(string action)
     {
         if (Owner is not null && Permissions is { } p && !p.HasFlag(DelegatePermissions.Read))
-            throw new DomainException($"Vos droits sur la boîte {Owner} ne permettent pas de lire ses messages : {action} est impossible. " +
-                "Demandez le droit de lecture à la personne titulaire de cette boîte, ou à l'administrateur Exchange du cabinet.",
+            throw new DomainException($"Vos droits sur la boîte {Owner} ne permettent pas de lire ses messages : "
+                + $"{action} est impossible. Demandez le droit de lecture à la personne titulaire de cette boîte, "
+                + "ou à l'administrateur Exchange du cabinet.",
                 StatusCodes.Status403Forbidden) { Extensions = Refusal(Owner, "lecture-non-autorisee") };
     }
 
@@ -48,14 +53,19 @@ public sealed class SharedMailbox(IHttpContextAccessor http)
         var headers = context?.Request.Headers;
         var owner = headers?[OwnerHeader].ToString().Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(owner)) return (null, null);
-        if (owner.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(owner, out var address) || address.Address != owner || owner.Any(char.IsWhiteSpace))
-            throw Problem.Validation(OwnerHeader, "Boîte aux lettres partagée invalide : indiquez l'adresse électronique de sa propriétaire (owner).");
+        if (owner.Length > 254 || !System.Net.Mail.MailAddress.TryCreate(owner, out var address)
+            || address.Address != owner || owner.Any(char.IsWhiteSpace))
+            throw Problem.Validation(OwnerHeader,
+                "Boîte aux lettres partagée invalide : indiquez l'adresse électronique de sa propriétaire (owner).");
         // The signed-in user's own address (Entra's preferred_username) is no other mailbox.
-        if (string.Equals(context!.User.FindFirst("preferred_username")?.Value, owner, StringComparison.OrdinalIgnoreCase)) return (null, null);
+        var self = context!.User.FindFirst("preferred_username")?.Value;
+        if (string.Equals(self, owner, StringComparison.OrdinalIgnoreCase)) return (null, null);
         var text = headers![PermissionsHeader].ToString();
         if (text.Length == 0) return (owner, null);
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) || bits > 63)
-            throw Problem.Validation(PermissionsHeader, "Droits de délégation invalides : un nombre de 0 à 63 (delegatePermissions d'Outlook) est attendu.");
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var bits) || bits > 63)
+            throw Problem.Validation(PermissionsHeader,
+                "Droits de délégation invalides : un nombre de 0 à 63 (delegatePermissions d'Outlook) est attendu.");
         return (owner, (DelegatePermissions)bits);
     }
 }
