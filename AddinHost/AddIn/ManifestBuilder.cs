@@ -58,8 +58,11 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
     {
         var options = addin.Value;
         var clientId = entra.ClientId;
+        // The mobile button's 25 and 48 px icons exist only where MobileFormFactor does: the 1.1 level.
+        var resources = Template("outlook.resources.xml").TrimEnd();
         return Template($"{name}.xml")
-            .Replace("%RESOURCES%", Template("outlook.resources.xml").TrimEnd())
+            .Replace("%RESOURCES_1_1%", resources.Replace("%MOBILE_IMAGES%\n", Template("outlook.mobile-images.xml")))
+            .Replace("%RESOURCES%", resources.Replace("%MOBILE_IMAGES%\n", ""))
             .Replace("%WEB_APPLICATION_INFO%", string.IsNullOrEmpty(clientId) ? "" : WebApplicationInfo(clientId, origin))
             .Replace("%PUBLIC_URL%", Escape(origin))
             .Replace("%PROVIDER%", Escape(options.ProviderName))

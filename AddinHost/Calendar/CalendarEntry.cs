@@ -9,7 +9,7 @@ public sealed class CalendarEntry : TenantEntity, ICaseChild
     public Guid CaseId { get; set; }
     public DeadlineKind Kind { get; set; }
 
-    /// <summary>Whose calendar (the lawyer's object id).</summary>
+    /// <summary>Whose calendar: the lawyer's object id, or the address of the shared or delegated mailbox whose calendar it is.</summary>
     public string Owner { get; set; } = "";
 
     public string GraphEventId { get; set; } = "";

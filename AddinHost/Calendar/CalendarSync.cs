@@ -12,11 +12,12 @@ using Microsoft.Graph.Models;
 namespace AddinHost.Calendar;
 
 /// <summary>
-/// Puts a case's deadlines in the lawyer's calendar and keeps them right: created once (Graph's <c>transactionId</c>
+/// Puts a case's deadlines in the lawyer's calendar (or, for a case opened in a shared or delegated mailbox, the one the
+/// firm chose for that mailbox) and keeps them right: created once (Graph's <c>transactionId</c>
 /// makes a repeated creation return the same event), moved when the date moves, removed when it no longer applies.
 /// </summary>
 public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, CaseService assessment, GraphClients graph, CurrentActor actor,
-    AuditTrail audit, ITenantContext tenant, TimeProvider clock)
+    CalendarTarget target, AuditTrail audit, ITenantContext tenant, TimeProvider clock)
 {
     public const string Category = "OutlookDunning";
     private const string ParisWindowsZone = "Romance Standard Time";
@@ -39,8 +40,11 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
         var today = clock.Today();
         var dispatches = await db.Dispatches.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(ct);
         var wanted = CaseDeadlines.For(c, await assessment.AssessAsync(c, today, ct), dispatches, today);
-        var existing = await db.CalendarEntries.Where(e => e.CaseId == caseId && e.Owner == actor.Id).ToListAsync(ct);
-        var client = graph.ForUser(actor.Id);
+        var other = await target.MailboxAsync(ct);
+        var owner = other ?? actor.Id; // one set of events per calendar, whoever of the mailbox's users syncs it
+        var existing = await db.CalendarEntries.Where(e => e.CaseId == caseId && e.Owner == owner).ToListAsync(ct);
+        var calendar = graph.ForMailbox(actor.Id, other);
+        var events = calendar.Client.Me.Events;
 
         foreach (var deadline in wanted)
         {
@@ -48,26 +52,35 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
             var body = Event(c, deadline);
             if (entry is null)
             {
-                body.TransactionId = TransactionId(caseId, deadline.Kind);
-                var created = await GraphErrors.CallAsync(() => client.Me.Events.PostAsync(body, cancellationToken: ct), "Calendrier introuvable.");
-                db.CalendarEntries.Add(new CalendarEntry { CaseId = caseId, Kind = deadline.Kind, Owner = actor.Id, GraphEventId = created!.Id!, On = deadline.On, UpdatedAt = clock.GetUtcNow() });
+                body.TransactionId = TransactionId(owner, caseId, deadline.Kind);
+                var created = await GraphErrors.CallAsync(() => calendar.SendAsync(events.ToPostRequestInformation(body),
+                    Microsoft.Graph.Models.Event.CreateFromDiscriminatorValue, ct), "Calendrier introuvable.", other);
+                db.CalendarEntries.Add(new CalendarEntry { CaseId = caseId, Kind = deadline.Kind, Owner = owner, GraphEventId = created!.Id!, On = deadline.On, UpdatedAt = clock.GetUtcNow() });
             }
             else if (entry.On != deadline.On)
             {
-                await GraphErrors.CallAsync(() => client.Me.Events[entry.GraphEventId].PatchAsync(body, cancellationToken: ct), "L'événement du calendrier a été supprimé.");
+                await GraphErrors.CallAsync(() => calendar.SendAsync(events[entry.GraphEventId].ToPatchRequestInformation(body),
+                    Microsoft.Graph.Models.Event.CreateFromDiscriminatorValue, ct), "L'événement du calendrier a été supprimé.", other);
                 (entry.On, entry.UpdatedAt) = (deadline.On, clock.GetUtcNow());
             }
         }
         foreach (var gone in existing.Where(e => wanted.All(w => w.Kind != e.Kind)))
         {
-            try { await GraphErrors.CallAsync(async () => { await client.Me.Events[gone.GraphEventId].DeleteAsync(cancellationToken: ct); return true; }, "déjà supprimé"); }
+            try
+            {
+                await GraphErrors.CallAsync(async () =>
+                {
+                    await calendar.SendNoContentAsync(events[gone.GraphEventId].ToDeleteRequestInformation(), ct);
+                    return true;
+                }, "déjà supprimé", other);
+            }
             catch (Infrastructure.Problems.DomainException e) when (e.StatusCode == StatusCodes.Status404NotFound) { } // removed by the lawyer: fine
             db.CalendarEntries.Remove(gone);
         }
-        audit.Record("calendrier.synchronise", nameof(RecoveryCase), caseId);
+        audit.Record(other is null ? "calendrier.synchronise" : "calendrier.synchronise-boite-partagee", nameof(RecoveryCase), caseId);
         await db.SaveChangesAsync(ct);
         return wanted.Select(w => new CalendarEntryDto(w.Kind, w.On, w.Title,
-            db.CalendarEntries.Local.Single(e => e.CaseId == caseId && e.Kind == w.Kind && e.Owner == actor.Id).GraphEventId)).ToList();
+            db.CalendarEntries.Local.Single(e => e.CaseId == caseId && e.Kind == w.Kind && e.Owner == owner).GraphEventId) { Mailbox = other }).ToList();
     }
 
     private static Event Event(RecoveryCase c, Deadline d) => new()
@@ -85,7 +98,7 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
 
     private static string Midnight(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00";
 
-    /// <summary>The same case, deadline, user and firm always give the same id: a repeated creation is recognised by Graph.</summary>
-    private string TransactionId(Guid caseId, DeadlineKind kind) =>
-        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.TenantId}|{actor.Id}|{caseId}|{kind}"))[..16]).ToString();
+    /// <summary>The same case, deadline, calendar and firm always give the same id: a repeated creation is recognised by Graph.</summary>
+    private string TransactionId(string owner, Guid caseId, DeadlineKind kind) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.TenantId}|{owner}|{caseId}|{kind}"))[..16]).ToString();
 }

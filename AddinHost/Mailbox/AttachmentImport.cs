@@ -14,7 +14,8 @@ public sealed record ImportAttachmentsRequest(Guid? CaseId);
 public sealed record ImportedAttachmentDto(string FileName, long Size, string Sha256, string? InvoiceNumber, bool Imported, string? Reason);
 
 /// <summary>Takes the invoice PDFs attached to a message into the case, once each (same bytes, same document).</summary>
-public sealed class AttachmentImport(DunningDbContext db, CaseRepository cases, GraphClients graph, CurrentActor actor, AuditTrail audit, TimeProvider clock)
+public sealed class AttachmentImport(DunningDbContext db, CaseRepository cases, GraphClients graph, CurrentActor actor, SharedMailbox shared,
+    AuditTrail audit, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -22,8 +23,11 @@ public sealed class AttachmentImport(DunningDbContext db, CaseRepository cases, 
     {
         var caseId = r.CaseId ?? throw Problem.Validation("caseId", "Indiquez le dossier où ranger les pièces jointes.");
         var c = await cases.GetAsync(caseId, ct);
-        var attachments = await GraphErrors.CallAsync(() => graph.ForUser(actor.Id).Me.Messages[itemId].Attachments.GetAsync(cancellationToken: ct),
-            "Ce message est introuvable dans votre boîte aux lettres : il a peut-être été déplacé ou supprimé.");
+        shared.RequireRead("ranger ses pièces jointes");
+        var mailbox = graph.ForMailbox(actor.Id, shared.Owner);
+        var attachments = await GraphErrors.CallAsync(() => mailbox.SendAsync(mailbox.Client.Me.Messages[itemId].Attachments.ToGetRequestInformation(),
+                AttachmentCollectionResponse.CreateFromDiscriminatorValue, ct),
+            "Ce message est introuvable dans la boîte aux lettres : il a peut-être été déplacé ou supprimé.", shared.Owner);
         var known = await db.CaseDocuments.Where(d => d.CaseId == caseId).Select(d => d.Sha256).ToListAsync(ct);
         var result = new List<ImportedAttachmentDto>();
         foreach (var a in attachments?.Value ?? [])

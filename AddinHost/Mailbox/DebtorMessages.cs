@@ -12,8 +12,11 @@ public sealed record DebtorMessageDto(string Id, string? Subject, string? FromAd
 
 public sealed record DebtorMessagesDto(Guid CaseId, DateOnly Since, IReadOnlyList<string> Addresses, IReadOnlyList<DebtorMessageDto> Messages, bool Truncated);
 
-/// <summary>The debtor's messages in the lawyer's mailbox since the case's last step, each with its reply hints.</summary>
-public sealed class DebtorMessages(DunningDbContext db, CaseRepository cases, GraphClients graph, CurrentActor actor)
+/// <summary>
+/// The debtor's messages since the case's last step, each with its reply hints: in the lawyer's mailbox, or in the shared
+/// or delegated one the pane's message came from.
+/// </summary>
+public sealed class DebtorMessages(DunningDbContext db, CaseRepository cases, GraphClients graph, CurrentActor actor, SharedMailbox shared)
 {
     public const int MaxMessages = 100;
 
@@ -26,16 +29,20 @@ public sealed class DebtorMessages(DunningDbContext db, CaseRepository cases, Gr
         addresses = addresses.Distinct().Take(10).ToList();
         if (addresses.Count == 0) return new DebtorMessagesDto(caseId, since, [], [], false);
 
-        var client = graph.ForUser(actor.Id);
+        shared.RequireRead("lister les messages du débiteur");
+        var mailbox = graph.ForMailbox(actor.Id, shared.Owner);
+        var client = mailbox.Client;
         // Graph wants the sorted property first in the filter.
         var filter = $"receivedDateTime ge {since:yyyy-MM-dd}T00:00:00Z and ({string.Join(" or ", addresses.Select(a => $"from/emailAddress/address eq '{a.Replace("'", "''")}'"))})";
-        var first = await GraphErrors.CallAsync(() => client.Me.Messages.GetAsync(r =>
+        var request = client.Me.Messages.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Filter = filter;
             r.QueryParameters.Orderby = ["receivedDateTime desc"];
             r.QueryParameters.Top = 25;
             r.QueryParameters.Select = ["id", "subject", "from", "receivedDateTime", "bodyPreview"];
-        }, ct), "Boîte aux lettres introuvable.");
+        });
+        var first = await GraphErrors.CallAsync(() => mailbox.SendAsync(request, MessageCollectionResponse.CreateFromDiscriminatorValue, ct),
+            "Boîte aux lettres introuvable.", shared.Owner);
 
         var found = new List<DebtorMessageDto>();
         var truncated = false;
@@ -46,7 +53,7 @@ public sealed class DebtorMessages(DunningDbContext db, CaseRepository cases, Gr
                 ReplyHints.Read(m.Subject, m.BodyPreview)));
             return true;
         });
-        await GraphErrors.CallAsync(async () => { await pages.IterateAsync(ct); return true; }, "Boîte aux lettres introuvable.");
+        await GraphErrors.CallAsync(async () => { await pages.IterateAsync(ct); return true; }, "Boîte aux lettres introuvable.", shared.Owner);
         return new DebtorMessagesDto(caseId, since, addresses, found, truncated);
     }
 }

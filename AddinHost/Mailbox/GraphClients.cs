@@ -20,6 +20,16 @@ public sealed class GraphClients(HttpClient http, IGraphTokenSource tokens, IOpt
         return new GraphServiceClient(http, auth, baseUrl);
     }
 
+    /// <summary>
+    /// The mailbox a call is for: the user's own (<paramref name="owner"/> null) or a shared or delegated one. Outlook's
+    /// concurrency limit is the target mailbox's, so that is the throttle's key.
+    /// </summary>
+    public GraphMailbox ForMailbox(string user, string? owner)
+    {
+        var client = ForUser(owner ?? user);
+        return new GraphMailbox(client, owner);
+    }
+
     /// <summary>The HTTP pipeline Graph's SDK would build, ending in the mailbox throttle, each call timed on the wire.</summary>
     public static HttpClient CreateHttpClient(MailboxThrottle throttle, Infrastructure.Telemetry.DunningMetrics metrics)
     {

@@ -8,7 +8,9 @@ namespace AddinHost.Mailbox;
 /// <summary>Graph's and Entra's failures as the user should read them: what happened, and who can fix it.</summary>
 public static class GraphErrors
 {
-    public static async Task<T> CallAsync<T>(Func<Task<T>> call, string notFound)
+    /// <summary>Runs a Graph call; its failure becomes a French refusal (<paramref name="notFound"/> for a 404), naming
+    /// <paramref name="mailbox"/>, the shared or delegated mailbox the call is for (null for the user's own).</summary>
+    public static async Task<T> CallAsync<T>(Func<Task<T>> call, string notFound, string? mailbox = null)
     {
         try
         {
@@ -24,8 +26,7 @@ public static class GraphErrors
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {
-            throw new DomainException("Microsoft 365 refuse l'accès à cette boîte aux lettres : vérifiez que le message est dans votre propre boîte.",
-                StatusCodes.Status403Forbidden);
+            throw Refused(e, mailbox);
         }
         catch (MsalClientException e) when (e.ErrorCode == "Client_Credentials_Required_In_Confidential_Client_Application")
         {
@@ -45,6 +46,29 @@ public static class GraphErrors
                 "Le dossier reste consultable depuis la recherche.", StatusCodes.Status503ServiceUnavailable);
         }
     }
+
+    /// <summary>Graph's 403, in French with its reason: no right to send for that mailbox, or no access to it.</summary>
+    public static DomainException Refused(ODataError e, string? mailbox) =>
+        new(RefusalReason(e, mailbox), StatusCodes.Status403Forbidden)
+    {
+        Extensions = SharedMailbox.Refusal(mailbox, IsSendAsDenied(e) ? "envoi-non-autorise" : "acces-refuse"),
+    };
+
+    /// <summary>Exchange refused the sender: the user has neither Send As nor Send on Behalf for <c>from</c>.</summary>
+    public static bool IsSendAsDenied(ODataError e) =>
+        e.ResponseStatusCode == 403 && e.Error?.Code == "ErrorSendAsDenied";
+
+    public static string RefusalReason(ODataError e, string? mailbox) => (IsSendAsDenied(e), mailbox) switch
+    {
+        (true, _) => $"Microsoft 365 refuse que vous envoyiez ce courriel de la part de {mailbox ?? "cette boîte"} : il vous faut le droit " +
+                     "« Envoyer de la part de » ou « Envoyer en tant que » sur cette boîte, à demander à sa personne titulaire ou à " +
+                     "l'administrateur Exchange du cabinet. Aucun courriel n'est parti.",
+        (false, { } other) => $"Microsoft 365 refuse l'accès à la boîte {other} : vous n'y avez pas les droits nécessaires (à demander à sa " +
+                              "personne titulaire ou à l'administrateur Exchange), ou l'application n'a pas encore l'autorisation d'accéder " +
+                              "aux boîtes partagées (un administrateur doit renouveler son consentement dans Microsoft Entra ID).",
+        _ => "Microsoft 365 refuse l'accès à votre boîte aux lettres : l'application n'a pas l'autorisation nécessaire. Un administrateur " +
+             "du cabinet doit donner (ou renouveler) son consentement à l'application dans Microsoft Entra ID.",
+    };
 
     /// <summary>
     /// Entra gave no token for Graph: consent missing, a session to renew, or no background session for the outbox. The

@@ -35,7 +35,7 @@ public sealed class OnBehalfOfUserTokens(ITokenAcquisition tokens, IHttpContextA
         : GetTokenAsync(ct); // already in the background (a batch being prepared): the session must exist
 
     private Task<string> AcquireAsync(System.Security.Claims.ClaimsPrincipal user, bool longRunning, CancellationToken ct) =>
-        tokens.GetAccessTokenForUserAsync(options.Value.Scopes, tenantId: user.FindFirst(ClaimNames.Tenant)?.Value, user: user,
+        tokens.GetAccessTokenForUserAsync(options.Value.EffectiveScopes, tenantId: user.FindFirst(ClaimNames.Tenant)?.Value, user: user,
             tokenAcquisitionOptions: new TokenAcquisitionOptions { LongRunningWebApiSessionKey = longRunning ? SessionKey(user) : null, CancellationToken = ct });
 
     /// <summary>One background session per user and firm.</summary>
@@ -52,12 +52,32 @@ public sealed class GraphUser
         new System.Security.Claims.ClaimsIdentity([new(ClaimNames.ObjectId, objectId), new(ClaimNames.Tenant, tenantId)], "outbox"));
 }
 
-/// <summary>The demo's sample mailbox takes a fixed token: there is no Microsoft 365 tenant behind it.</summary>
-public sealed class SandboxGraphTokens : IGraphTokenSource
+/// <summary>
+/// The demo's sample mailbox takes a fixed token: there is no Microsoft 365 tenant behind it. It is shaped as Graph's are
+/// (a JWT whose <c>scp</c> claim names the delegated permissions, here <c>Graph:Scopes</c>), so the sample mailbox
+/// refuses what a real tenant would refuse without them. Unsigned: only the sandbox reads it, and it has no key to check.
+/// </summary>
+public sealed class SandboxGraphTokens(Microsoft.Extensions.Options.IOptions<GraphOptions> options) : IGraphTokenSource
 {
-    public const string Token = "jeton-messagerie-bac-a-sable";
-    public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(Token);
+    public const string Issuer = "https://bac-a-sable.outlookdunning.invalid/";
+
+    private readonly Lazy<string> _token = new(() => For(options.Value.EffectiveScopes));
+
+    public Task<string> GetTokenAsync(CancellationToken ct) => Task.FromResult(_token.Value);
     public Task OpenBackgroundSessionAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>A sandbox token for these permissions (full names or Graph's short ones, as <c>scp</c> holds them).</summary>
+    public static string For(IEnumerable<string> scopes) =>
+        new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(
+            new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Issuer = Issuer, Audience = "https://graph.microsoft.com",
+                Claims = new Dictionary<string, object>
+                {
+                    ["scp"] = string.Join(' ', scopes.Select(s => s[(s.LastIndexOf('/') + 1)..])),
+                    ["oid"] = DemoAuthenticationHandler.UserId,
+                },
+            });
 }
 
 /// <summary>Neither Entra sign-in nor the demo: there is no mailbox to read, and the user is told why.</summary>

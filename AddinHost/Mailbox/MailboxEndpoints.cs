@@ -13,6 +13,7 @@ public static class MailboxEndpoints
     public static IHostApplicationBuilder AddMailbox(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section)).ValidateFrench(GraphOptions.Section);
+        builder.Services.AddScoped<SharedMailbox>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxThrottle>();
         builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(sp.GetRequiredService<MailboxThrottle>(),
@@ -34,19 +35,25 @@ public static class MailboxEndpoints
     public static IEndpointRouteBuilder MapMailbox(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/mailbox").WithTags("Messagerie");
-        group.MapGet("/messages/{itemId}/case", async (string itemId, GraphClients graph, CurrentActor actor, MessageCaseFinder finder, AuditTrail audit,
-                DunningDbContext db, CancellationToken ct) =>
+        group.MapGet("/messages/{itemId}/case", async (string itemId, GraphClients graph, CurrentActor actor, SharedMailbox shared,
+                MessageCaseFinder finder, AuditTrail audit, DunningDbContext db, CancellationToken ct) =>
             {
                 if (itemId.Length is 0 or > 512) throw Problem.Validation("itemId", "Identifiant de message invalide : utilisez l'identifiant REST du message (convertToRestId).");
-                var message = await GraphErrors.CallAsync(() => graph.ForUser(actor.Id).Me.Messages[itemId].GetAsync(r =>
+                shared.RequireRead("retrouver le dossier de ce message");
+                var mailbox = graph.ForMailbox(actor.Id, shared.Owner);
+                var request = mailbox.Client.Me.Messages[itemId].ToGetRequestInformation(r =>
                 {
                     r.QueryParameters.Select = ["id", "subject", "from", "receivedDateTime", "body"];
                     r.Headers.Add("Prefer", "outlook.body-content-type=\"text\"");
-                }, ct), "Ce message est introuvable dans votre boîte aux lettres : il a peut-être été déplacé ou supprimé.");
+                });
+                var message = await GraphErrors.CallAsync(() => mailbox.SendAsync(request, Microsoft.Graph.Models.Message.CreateFromDiscriminatorValue, ct),
+                    shared.Owner is null ? "Ce message est introuvable dans votre boîte aux lettres : il a peut-être été déplacé ou supprimé."
+                        : $"Ce message est introuvable dans la boîte {shared.Owner} : il a peut-être été déplacé ou supprimé.", shared.Owner);
                 var dto = new MessageDto(message!.Id ?? itemId, message.Subject, message.From?.EmailAddress?.Name, message.From?.EmailAddress?.Address,
-                    message.ReceivedDateTime);
+                    message.ReceivedDateTime) { Mailbox = shared.Owner };
                 var found = await finder.FindAsync(dto, message.Body?.Content, ct);
-                audit.Record("messagerie.dossier-du-message", "Message", (string?)null); // the message itself stays out of the log
+                // The message itself stays out of the log; a shared mailbox is named (it is the firm's, not a debtor's).
+                audit.Record(shared.Owner is null ? "messagerie.dossier-du-message" : "messagerie.dossier-du-message-partage", "Message", (string?)null);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(found);
             })

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using AddinHost.Mailbox;
 
 namespace AddinHost.Sandbox;
 
 /// <summary>
-/// The demo's sample mailbox, answering the Graph routes the product uses with Graph's documented JSON, under
-/// <c>/sandbox/graph/v1.0/</c>. Its messages come from the demo firm's debtors; nothing touches Microsoft 365.
+/// The demo's sample mailboxes, answering the Graph routes the product uses with Graph's documented JSON, under
+/// <c>/sandbox/graph/v1.0/</c>: the user's own (<c>/me</c>) and the others they may open (<c>/users/{address}</c>, see
+/// <see cref="SandboxMailboxes"/>). Their messages come from the demo firm's debtors; nothing touches Microsoft 365.
 /// </summary>
 public static class GraphSandboxEndpoints
 {
@@ -13,30 +13,43 @@ public static class GraphSandboxEndpoints
 
     public static IEndpointRouteBuilder MapGraphSandbox(this IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup(Prefix + "/me").ExcludeFromDescription().AllowAnonymous().DisableAntiforgery()
-            .AddEndpointFilter(async (context, next) => Unauthorized(context.HttpContext) ?? await next(context));
-        GraphSandboxCalendar.Map(me);
-        GraphSandboxMail.Map(me);
-        // What the sample mailbox sent, as its recipients read it (the demo shows a sender's confirmation code here).
+        // What the sample mailboxes sent, as their recipients read it (the demo shows a sender's confirmation code here).
         app.MapGet("/sandbox/graph/_delivered",
             (GraphSandboxMail mail) => Results.Text(new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
             {
                 ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
                     ["body"] = m["body"]?["content"]?.DeepClone(),
+                // Who it came from, and who sent it (they differ « de la part de » another mailbox).
+                ["from"] = m["from"]?["emailAddress"]?["address"]?.DeepClone(),
+                    ["sender"] = m["sender"]?["emailAddress"]?["address"]?.DeepClone(),
             })]).ToJsonString(), "application/json"))
             .ExcludeFromDescription().AllowAnonymous();
-        me.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
+        foreach (var path in new[] { "/me", "/users/{mailbox}" })
         {
-            if (Unauthorized(http) is { } refused) return refused;
-            var message = SampleMailbox.Messages(clock).FirstOrDefault(m => m.Id == id);
+            var mailbox = app.MapGroup(Prefix + path).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
+            GraphSandboxCalendar.Map(mailbox);
+            GraphSandboxMail.Map(mailbox);
+            MapReceived(mailbox);
+        }
+        return app;
+    }
+
+    /// <summary>The messages the mailbox received: one read, its attachments, and the list by sender.</summary>
+    private static void MapReceived(RouteGroupBuilder mailbox)
+    {
+        mailbox.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
+        {
+            if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
+            var message = SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock).FirstOrDefault(m => m.Id == id);
             return message is null
                 ? Error(404, "ErrorItemNotFound", "The specified object was not found in the store.")
                 : Results.Text(ToGraphJson(message).ToJsonString(), "application/json");
         });
         // The sample payment notice carries its invoice as a PDF.
-        me.MapGet("/messages/{id}/attachments", (string id, TimeProvider clock) =>
+        mailbox.MapGet("/messages/{id}/attachments", (string id, HttpContext http, TimeProvider clock) =>
         {
-            var message = SampleMailbox.Messages(clock).FirstOrDefault(m => m.Id == id);
+            if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
+            var message = SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock).FirstOrDefault(m => m.Id == id);
             if (message is null) return Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
             var files = message.Id == "demo-message-3"
                 ? new JsonArray(new JsonObject
@@ -48,25 +61,20 @@ public static class GraphSandboxEndpoints
                 : [];
             return Results.Text(new JsonObject { ["value"] = files }.ToJsonString(), "application/json");
         });
-        me.MapGet("/messages", (HttpContext http, TimeProvider clock) =>
+        mailbox.MapGet("/messages", (HttpContext http, TimeProvider clock) =>
         {
-            if (Unauthorized(http) is { } refused) return refused;
+            if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
             // Graph's $filter as the product writes it: the sender's addresses (and a date, which the samples always pass).
             var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'",
                     System.Text.RegularExpressions.RegexOptions.NonBacktracking)
                 .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var list = new JsonArray([.. SampleMailbox.Messages(clock).Where(m => senders.Count == 0 || senders.Contains(m.FromAddress))
+            var list = new JsonArray([.. SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock)
+                .Where(m => senders.Count == 0 || senders.Contains(m.FromAddress))
                 .OrderByDescending(m => m.ReceivedAt).Select(m => (JsonNode)ToGraphJson(m))]);
             return Results.Text(new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = list }.ToJsonString(),
                 "application/json");
         });
-        return app;
     }
-
-    private static IResult? Unauthorized(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString() == $"Bearer {SandboxGraphTokens.Token}"
-            ? null
-            : Error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
 
     public static IResult Error(int status, string code, string message) =>
         Results.Text(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(), "application/json",

@@ -58,7 +58,7 @@ public static class MailboxBenchmark
             for (var i = 0; i < emails.Count; i++) graph.AddMessage($"msg-{i}", emails[i], $"Re: relance {i}", "Bonjour Maître, nous avons bien reçu votre courrier.");
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
             using var bare = new HttpClient();
-            bare.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxGraphTokens.Token);
+            bare.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxGraphTokens.For(GraphOptions.DefaultScopes));
 
             async Task<(TimeSpan Own, TimeSpan Total)> OpenAsync(int i)
             {

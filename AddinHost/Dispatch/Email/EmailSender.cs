@@ -6,16 +6,16 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 
 namespace AddinHost.Dispatch.Email;
 
 /// <summary>
-/// An e-mail step, sent from the lawyer's own mailbox exactly once. Graph has no idempotency key, so the message is
-/// first made as a draft carrying the dispatch id in an extended property, its id recorded, then sent. When the
-/// outcome is in doubt, the mailbox is searched for that mark (Drafts, Outbox, Sent Items) before anything is sent again.
+/// An e-mail step, sent exactly once from the lawyer's own mailbox or from the shared or delegated one the case was
+/// opened in. Graph has no idempotency key, so the message is first made as a draft carrying the dispatch id in an
+/// extended property, its id recorded, then sent. When the outcome is in doubt, the mailbox that holds the draft is
+/// searched for that mark (Drafts, Outbox, Sent Items) before anything is sent again.
 /// </summary>
 public sealed class EmailSender(DunningDbContext db, GraphClients graph, DispatchAnnexes annexes, AuditTrail audit, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<DispatchOptions> options, ILogger<EmailSender> log)
@@ -25,46 +25,91 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
 
     public async Task SendAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
     {
-        var client = graph.ForUser(row.CreatedBy);
         var invoices = Split(await annexes.ForAsync(row, ct));
         if (row.ProviderMessageId is null)
         {
             var (c, letter) = await CaseAndLetterAsync(row, ct);
             var to = DispatchRecipient.For(row, c);
-            var draft = await client.Me.Messages.PostAsync(new Message
-            {
-                Attachments = invoices.Inline.Select(d => (Attachment)new FileAttachment
-                {
-                    OdataType = "#microsoft.graph.fileAttachment", Name = d.FileName, ContentType = d.ContentType, ContentBytes = d.Content,
-                }).ToList(),
-                Subject = $"{row.LevelName} — dossier {c.Reference}",
-                Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
-                ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = to.Email, Name = to.Name } }],
-                SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = row.Id.ToString() }],
-            }, cancellationToken: ct);
-            row.ProviderMessageId = draft!.Id;
+            // A fresh model per request: the SDK's backing store sends only what changed after a model was serialised once.
+            row.ProviderMessageId = (await CreateDraftAsync(row, () => Draft(row, c, to, letter, invoices.Inline), fault, ct)).Id;
             row.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct); // the draft is known before it is sent
             fault("after-draft");
         }
+        var mailbox = DraftMailbox(row);
         // Checked on every attempt, so a draft left by a crash is completed before it goes.
         if (invoices.Uploaded.Count > 0)
-            await new LargeAttachments(client, fault).CompleteAsync(row.ProviderMessageId!, invoices.Uploaded, ct);
-        await client.Me.Messages[row.ProviderMessageId].Send.PostAsync(cancellationToken: ct);
+            await new LargeAttachments(mailbox, fault).CompleteAsync(row.ProviderMessageId!, invoices.Uploaded, ct);
+        await mailbox.SendNoContentAsync(mailbox.Client.Me.Messages[row.ProviderMessageId].Send.ToPostRequestInformation(), ct);
         fault("after-mail-send");
-        await SentAsync(row, "envoyé depuis votre boîte aux lettres", ct);
+        await SentAsync(row, row.MailboxOwner is null ? "envoyé depuis votre boîte aux lettres" : await WhoSentAsync(row, ct), ct);
     }
+
+    /// <summary>
+    /// The draft, in the mailbox it can be made in. For another mailbox, that mailbox first (full access: a shared mailbox's
+    /// members); a definite refusal there (a delegate's usual rights) makes it in the user's own mailbox, with the other as
+    /// sender. Each choice is saved before Graph is asked, so a look-up after a crash searches the one mailbox that may hold it.
+    /// </summary>
+    private async Task<Message> CreateDraftAsync(DispatchItem row, Func<Message> message, Action<string> fault, CancellationToken ct)
+    {
+        if (row.MailboxOwner is null) return await PostDraftAsync(row, message, ct);
+        try
+        {
+            await RouteAsync(row, row.MailboxOwner, ct);
+            fault("after-route");
+            return await PostDraftAsync(row, message, ct);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 403 && !GraphErrors.IsSendAsDenied(e))
+        {
+            // Refused before anything was made: no draft exists in that mailbox.
+            log.LogInformation("E-mail dispatch {DispatchId}: no full access to the other mailbox, drafted in the user's own", row.Id);
+            await RouteAsync(row, null, ct);
+            fault("after-own-route");
+            return await PostDraftAsync(row, message, ct);
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 404)
+        {
+            throw new Refused($"La boîte aux lettres {row.MailboxOwner} est introuvable dans Microsoft 365 : aucun courriel n'est parti.");
+        }
+    }
+
+    private async Task RouteAsync(DispatchItem row, string? draftMailbox, CancellationToken ct)
+    {
+        row.DraftMailbox = draftMailbox;
+        row.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Message> PostDraftAsync(DispatchItem row, Func<Message> message, CancellationToken ct)
+    {
+        var mailbox = DraftMailbox(row);
+        return (await mailbox.SendAsync(mailbox.Client.Me.Messages.ToPostRequestInformation(message()), Message.CreateFromDiscriminatorValue, ct))!;
+    }
+
+    private static Message Draft(DispatchItem row, RecoveryCase c, LetterRecipient to, Letters.GeneratedLetter letter,
+        List<CaseDocument> inline) => new()
+    {
+        Attachments = inline.Select(d => (Attachment)new FileAttachment
+        {
+            OdataType = "#microsoft.graph.fileAttachment", Name = d.FileName, ContentType = d.ContentType, ContentBytes = d.Content,
+        }).ToList(),
+        Subject = $"{row.LevelName} — dossier {c.Reference}",
+        Body = new ItemBody { ContentType = BodyType.Html, Content = EmailBody.FromDocx(letter.Content) },
+        ToRecipients = [new Recipient { EmailAddress = new EmailAddress { Address = to.Email, Name = to.Name } }],
+        // Another mailbox's step leaves under its name; Exchange makes it « de la part de » or « en tant que » by the user's rights.
+        From = row.MailboxOwner is { } owner ? new Recipient { EmailAddress = new EmailAddress { Address = owner } } : null,
+        SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = MarkProperty, Value = row.Id.ToString() }],
+    };
 
     /// <summary>After a crash or a doubtful reply: sent already, a draft still to send, or nothing at all.</summary>
     public async Task ReconcileAsync(DispatchItem row, Action<string> fault, CancellationToken ct)
     {
-        var client = graph.ForUser(row.CreatedBy);
-        // In the order a sent message moves (Drafts, Outbox, Sent Items), so that one moving meanwhile is met further on.
-        var draft = await FindAsync(client, "drafts", row, ct);
-        if (await FindAsync(client, "outbox", row, ct) is not null || await FindAsync(client, "sentitems", row, ct) is not null)
+        var (draft, sent) = await LookUpAsync(row, ct);
+        if (sent is not null)
         {
             fault("after-lookup");
-            await SentAsync(row, "retrouvé dans les éléments envoyés après une interruption", ct);
+            await SentAsync(row, "retrouvé dans les éléments envoyés après une interruption"
+                + (row.MailboxOwner is null ? "" : $" ({WhoSent(row, sent)})"), ct);
             return;
         }
         fault("after-lookup");
@@ -82,13 +127,63 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         log.LogInformation("E-mail dispatch {DispatchId} not sent yet: {Next}", row.Id, draft is null ? "made again" : "its draft will be sent");
     }
 
-    private static async Task<Message?> FindAsync(GraphServiceClient client, string folder, DispatchItem row, CancellationToken ct) =>
-        (await client.Me.MailFolders[folder].Messages.GetAsync(r =>
+    /// <summary>The dispatch's draft and its sent copy, in the one mailbox that may hold them.</summary>
+    private async Task<(Message? Draft, Message? Sent)> LookUpAsync(DispatchItem row, CancellationToken ct)
+    {
+        var mailbox = DraftMailbox(row);
+        try
+        {
+            // In the order a sent message moves (Drafts, Outbox, Sent Items), so that one moving meanwhile is met further on.
+            var draft = await FindAsync(mailbox, "drafts", row, ct);
+            return (draft, await FindAsync(mailbox, "outbox", row, ct) ?? await FindAsync(mailbox, "sentitems", row, ct));
+        }
+        catch (ODataError e) when (e.ResponseStatusCode == 403 && row.DraftMailbox is not null && row.ProviderMessageId is null)
+        {
+            // Interrupted while trying the other mailbox, before any draft was known: searching it takes the same full
+            // access as making a draft there, so a user refused the search could not have made one. The next attempt
+            // drafts in their own mailbox.
+            log.LogInformation("E-mail dispatch {DispatchId}: the other mailbox cannot be searched, so holds no draft of ours", row.Id);
+            return (null, null);
+        }
+    }
+
+    /// <summary>The mailbox that holds (or will hold) the draft: the other one, or the user's own.</summary>
+    private GraphMailbox DraftMailbox(DispatchItem row) => graph.ForMailbox(row.CreatedBy, row.DraftMailbox);
+
+    private static async Task<Message?> FindAsync(GraphMailbox mailbox, string folder, DispatchItem row, CancellationToken ct) =>
+        (await mailbox.SendAsync(mailbox.Client.Me.MailFolders[folder].Messages.ToGetRequestInformation(r =>
         {
             r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{MarkProperty}' and ep/value eq '{row.Id}')";
-            r.QueryParameters.Select = ["id", "isDraft"];
+            r.QueryParameters.Select = ["id", "isDraft", "from", "sender"];
             r.QueryParameters.Top = 1;
-        }, ct))?.Value?.FirstOrDefault();
+        }), MessageCollectionResponse.CreateFromDiscriminatorValue, ct))?.Value?.FirstOrDefault();
+
+    /// <summary>
+    /// Who acted for whom, read on the sent copy: Graph sets <c>sender</c> to the user and <c>from</c> to the other mailbox
+    /// (« de la part de »), or both to the other mailbox (« en tant que »). A copy not in Sent Items yet leaves it unsaid.
+    /// </summary>
+    private async Task<string> WhoSentAsync(DispatchItem row, CancellationToken ct)
+    {
+        try
+        {
+            if (await FindAsync(DraftMailbox(row), "sentitems", row, ct) is { } copy) return WhoSent(row, copy);
+        }
+        catch (Exception e) when (e is ODataError or HttpRequestException or Microsoft.Kiota.Abstractions.ApiException or AggregateException)
+        {
+            log.LogInformation("E-mail dispatch {DispatchId} sent; its copy not read back ({Error})", row.Id, e.GetType().Name);
+        }
+        return $"envoyé par {row.PlannedByName ?? "l'utilisateur"} pour la boîte {row.MailboxOwner} " +
+               "(« de la part de » ou « en tant que », selon ses droits Exchange)";
+    }
+
+    private static string WhoSent(DispatchItem row, Message copy)
+    {
+        var sender = copy.Sender?.EmailAddress?.Address;
+        var from = copy.From?.EmailAddress?.Address ?? row.MailboxOwner;
+        return sender is null || string.Equals(sender, from, StringComparison.OrdinalIgnoreCase)
+            ? $"envoyé par {row.PlannedByName ?? "l'utilisateur"} en tant que {from}"
+            : $"envoyé par {sender} de la part de {from}";
+    }
 
     private async Task SentAsync(DispatchItem row, string how, CancellationToken ct)
     {
@@ -101,7 +196,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
             Summary = $"{row.LevelName} : courriel {how}", Actor = DispatchProcessor.Actor,
             StepName = row.LevelName, InvoiceNumbers = invoices,
         });
-        audit.Record("courriel.envoye", nameof(DispatchItem), row.Id);
+        audit.Record(row.MailboxOwner is null ? "courriel.envoye" : "courriel.envoye-boite-partagee", nameof(DispatchItem), row.Id);
     }
 
     private async Task<(RecoveryCase Case, Letters.GeneratedLetter Letter)> CaseAndLetterAsync(DispatchItem row, CancellationToken ct)
@@ -129,7 +224,22 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         return (inline, uploaded);
     }
 
-    /// <summary>Graph refused the message itself (a bad address, a refused recipient): nothing was sent, and retrying will not help.</summary>
-    public static bool IsDefinite(Exception e) =>
-        e is ODataError { ResponseStatusCode: 400 or 403 or 413 } or DomainException { StatusCode: 503 or StatusCodes.Status409Conflict };
+    /// <summary>
+    /// Graph refused the message itself (a bad address, a refused recipient, no right on the mailbox), or the recipient
+    /// changed since the letter was written: nothing was sent, and retrying will not help.
+    /// </summary>
+    public static bool IsDefinite(Exception e) => e is Refused or ODataError { ResponseStatusCode: 400 or 403 or 413 }
+        or DomainException { StatusCode: 503 or StatusCodes.Status409Conflict };
+
+    /// <summary>Why the e-mail cannot leave, in French for the case's history and the pane.</summary>
+    public static string Reason(Exception e, DispatchItem row) => e switch
+    {
+        Refused r => r.Message,
+        ODataError { ResponseStatusCode: 403 } o => GraphErrors.RefusalReason(o, row.MailboxOwner),
+        DomainException d => d.Message,
+        _ => "Microsoft 365 a refusé ce courriel (adresse du destinataire ou taille) : il n'est pas parti. Vérifiez l'adresse du débiteur.",
+    };
+
+    /// <summary>A refusal known before Graph made anything: the step fails with this reason.</summary>
+    public sealed class Refused(string reason) : Exception(reason);
 }

@@ -27,6 +27,9 @@ public sealed record DispatchDto(Guid Id, Guid CaseId, int Level, string LevelNa
 
     /// <summary>Set when the letters go to the built-in AR24 simulator: nothing real leaves the firm.</summary>
     public string? Simulation { get; init; }
+
+    /// <summary>An e-mail step sent from a shared or delegated mailbox: its address.</summary>
+    public string? MailboxOwner { get; init; }
 }
 
 /// <summary>What sending the next step would do, for the confirmation: the step, the channel, why, and the cost.</summary>

@@ -52,6 +52,19 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
 
     /// <summary>An e-mail step: the draft made in the lawyer's mailbox (Graph message id), sent once.</summary>
     public string? ProviderMessageId { get; set; }
+
+    /// <summary>An e-mail step for a shared or delegated mailbox: the address it leaves from; null for the lawyer's own.</summary>
+    public string? MailboxOwner { get; set; }
+
+    /// <summary>
+    /// Where the draft is made, so where the dispatch's mark is searched after a doubt: the other mailbox itself, or null
+    /// for the user's own (always, without <see cref="MailboxOwner"/>; for a delegate without full access to the other
+    /// mailbox, a draft of their own whose sender is that mailbox). Recorded before each creation is asked of Graph.
+    /// </summary>
+    public string? DraftMailbox { get; set; }
+
+    /// <summary>Who planned a step for another mailbox, as the case's history names them (« envoyé par … de la part de … »).</summary>
+    public string? PlannedByName { get; set; }
     public int Attempts { get; set; }
 
     /// <summary>Who holds the row, until when (Unix milliseconds, comparable on every provider).</summary>

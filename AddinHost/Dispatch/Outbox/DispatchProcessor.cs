@@ -126,7 +126,10 @@ public sealed class DispatchProcessor(
         await SaveAsync(s, stopping, release: row.State != DispatchState.ToVerify);
     }
 
-    /// <summary>An e-mail step from the lawyer's mailbox: sent (or its draft found and sent), or verified after a doubt.</summary>
+    /// <summary>
+    /// An e-mail step from the lawyer's mailbox, or a shared or delegated one: sent (or its draft found and sent), or
+    /// verified after a doubt in the mailbox that holds the draft.
+    /// </summary>
     private async Task EmailTurnAsync(Step s, Email.EmailSender email, CancellationToken ct)
     {
         var row = s.Row;
@@ -145,8 +148,8 @@ public sealed class DispatchProcessor(
             // No token for the lawyer's mailbox means the request never left: the step fails with the reason, and is sent
             // again when the lawyer retries it from the pane (which opens a new session).
             row.State = DispatchState.Failed;
-            row.FailureReason = Mailbox.GraphErrors.SessionProblem(e) ?? (e is Infrastructure.Problems.DomainException d ? d.Message
-                : "Microsoft 365 a refusé ce courriel (adresse du destinataire ou taille) : il n'est pas parti. Vérifiez l'adresse du débiteur.");
+            // A refusal for another mailbox (no right to send for it, no access to it) says which, and who can grant it.
+            row.FailureReason = Mailbox.GraphErrors.SessionProblem(e) ?? Email.EmailSender.Reason(e, row);
             Event(s, $"Échec de la relance par courriel « {row.LevelName} » : {row.FailureReason}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("courriel.echec", nameof(DispatchItem), row.Id);
         }

@@ -40,7 +40,8 @@ public sealed class DispatchQueries(DunningDbContext db, IOptions<Ar24Options> a
         var dto = await (from d in db.Dispatches.AsNoTracking().Where(filter)
                          join l in db.GeneratedLetters.AsNoTracking() on d.LetterId equals l.Id
                          select new DispatchDto(d.Id, d.CaseId, d.Level, d.LevelName, d.Channel, d.ChannelReason, d.State, "", d.ProviderMailId,
-                             d.TrackingNumber, d.PostedOn, d.FailureReason, d.LetterId, l.Sha256, d.CreatedAt, d.UpdatedAt)).SingleOrDefaultAsync(ct);
+                             d.TrackingNumber, d.PostedOn, d.FailureReason, d.LetterId, l.Sha256, d.CreatedAt, d.UpdatedAt)
+                         { MailboxOwner = d.MailboxOwner }).SingleOrDefaultAsync(ct);
         if (dto is null) return null;
         var proofs = await db.FiledProofs.AsNoTracking().Where(p => p.DispatchId == dto.Id).ToListAsync(ct);
         return dto with

@@ -17,16 +17,24 @@ namespace AddinHost.Dispatch.Outbox;
 public sealed class DispatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
     IOptions<DispatchOptions> options, DispatchQueries queries,
-        Mailbox.IGraphTokenSource graphTokens, TimeProvider clock,
+        Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared, TimeProvider clock,
     LetterQuota quota)
 {
+    /// <summary>An e-mail of a case opened in a shared or delegated mailbox names that mailbox.</summary>
+    private ChannelChoice FromMailbox(ChannelChoice choice) =>
+        choice.Channel == StepChannel.Email && shared.Owner is { } owner
+        ? choice with { ChannelLabel = $"Courriel depuis la boîte {owner}" }
+        : choice;
+
     /// <summary>What the next step would be and how it would leave, without sending anything.</summary>
     public async Task<DispatchPreview> PreviewAsync(Guid caseId, CancellationToken ct)
     {
         var (c, next) = await NextStepAsync(caseId, ct);
-        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
+        var choice = FromMailbox(ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices));
         var lawyer = await LawyerAsync(ct);
         var senderEmail = choice.NeedsOtp ? lawyer?.Email : lawyer?.Email ?? await CabinetEmailAsync(ct);
+        // An e-mail from a case opened in a shared or delegated mailbox leaves from that mailbox.
+        if (choice.Channel == StepChannel.Email && shared.Owner is { } owner) senderEmail = owner;
         return new DispatchPreview(caseId, next.Level, next.Name, next.Template, next.DueOn, choice, senderEmail,
             await queries.FindAsync(caseId, next.Level, ct), queries.Simulation)
         {
@@ -49,7 +57,7 @@ public sealed class DispatchService(
             throw new DomainException(blocked == LadderPlanner.AwaitingReceipt
                 ? $"L'étape suivante attend la réception de la mise en demeure ({blocked}) : aucun envoi."
                 : $"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
-        var choice = ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices);
+        var choice = FromMailbox(ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices));
         await quota.CheckAsync(choice.Channel, ct); // every firm sends on the operator's AR24 contract
         var lawyer = await LawyerAsync(ct);
         if (choice.NeedsOtp)
@@ -79,13 +87,19 @@ public sealed class DispatchService(
             ToCounsel = c.HasCounsel, DeadlineDays = deadlineDays,
             SenderOtp = choice.NeedsOtp ? r.Otp!.Trim() : null, CreatedAt = now, UpdatedAt = now, CreatedBy = actor.Id,
             RecipientFirstname = Trimmed(r.RecipientFirstname), RecipientLastname = Trimmed(r.RecipientLastname),
+            // The pane's message was in another mailbox: the e-mail leaves from it, and the history says who sent
+            // it for whom.
+            MailboxOwner = email ? shared.Owner : null,
+            PlannedByName = email && shared.Owner is not null ? shared.UserLabel : null,
         };
         db.Dispatches.Add(dispatch);
         db.CaseEvents.Add(new CaseEvent
         {
             CaseId = caseId, At = now, EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
             Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception"
-                : email ? $"Relance par courriel planifiée : {next.Name}" : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
+                : email ? $"Relance par courriel planifiée : {next.Name}"
+                    + (shared.Owner is { } from ? $", depuis la boîte {from}" : "")
+                : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
         });
         audit.Record(postal ? "courrier.a-imprimer" : "envoi.planifie", nameof(DispatchItem), dispatch.Id);
         try

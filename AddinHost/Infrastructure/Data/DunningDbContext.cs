@@ -40,6 +40,7 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     public DbSet<Auth.TokenCacheEntry> TokenCache => Set<Auth.TokenCacheEntry>();
     public DbSet<Mailbox.DebtorAddress> DebtorAddresses => Set<Mailbox.DebtorAddress>();
     public DbSet<Calendar.CalendarEntry> CalendarEntries => Set<Calendar.CalendarEntry>();
+    public DbSet<Calendar.SharedMailboxCalendar> SharedMailboxCalendars => Set<Calendar.SharedMailboxCalendar>();
     public DbSet<Mailbox.CaseDocument> CaseDocuments => Set<Mailbox.CaseDocument>();
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
         Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -112,6 +113,9 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
             e.Property(x => x.RecipientLastname).HasMaxLength(100);
             // A worker whose lease ran out must not overwrite what the row's new holder decided.
             e.Property(x => x.LeaseOwner).IsConcurrencyToken();
+            e.Property(x => x.MailboxOwner).HasMaxLength(254);
+            e.Property(x => x.DraftMailbox).HasMaxLength(254);
+            e.Property(x => x.PlannedByName).HasMaxLength(200);
         });
         b.Entity<Dispatch.Ar24.Ar24SenderAccount>(e =>
         {
@@ -153,9 +157,15 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         b.Entity<Calendar.CalendarEntry>(e =>
         {
             e.HasIndex(x => new { x.TenantId, x.CaseId, x.Kind, x.Owner }).IsUnique();
-            e.Property(x => x.Owner).HasMaxLength(64);
+            e.Property(x => x.Owner).HasMaxLength(254); // a user's object id, or a shared mailbox's address
             e.Property(x => x.GraphEventId).HasMaxLength(512);
             e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+        });
+        b.Entity<Calendar.SharedMailboxCalendar>(e =>
+        {
+            e.HasIndex(x => new { x.TenantId, x.Address }).IsUnique();
+            e.Property(x => x.Address).HasMaxLength(254);
+            e.Property(x => x.UpdatedBy).HasMaxLength(64);
         });
         b.Entity<Mailbox.DebtorAddress>(e =>
         {

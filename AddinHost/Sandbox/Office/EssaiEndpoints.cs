@@ -39,14 +39,23 @@ public static class EssaiEndpoints
         return app;
     }
 
-    /// <summary>The stand-in's item: one of the sample mailbox's messages, as Outlook describes the open message.</summary>
+    /// <summary>
+    /// The stand-in's item: one of the sample mailboxes' messages, as Outlook describes the open message; one of
+    /// another mailbox carries its owner and the demo user's folder rights there, as getSharedPropertiesAsync gives.
+    /// </summary>
     private static object OutlookItem(string? id, TimeProvider clock)
     {
-        var m = SampleMailbox.Messages(clock).FirstOrDefault(s => s.Id == id) ?? SampleMailbox.Messages(clock)[0];
+        var m = SampleMailbox.Messages(clock).FirstOrDefault(s => s.Id == id);
+        var other = m is null && id is not null ? SandboxMailboxes.Holding(id, clock) : null;
+        m ??= other?.Messages(clock).First(s => s.Id == id) ?? SampleMailbox.Messages(clock)[0];
         return new
         {
             host = "Outlook",
-            item = new { itemId = m.Id, fromAddress = m.FromAddress, fromName = m.FromName, subject = m.Subject },
+            item = new
+            {
+                itemId = m.Id, fromAddress = m.FromAddress, fromName = m.FromName, subject = m.Subject,
+                shared = other is null ? null : new { owner = other.Address, permissions = (int)other.Permissions },
+            },
         };
     }
 
@@ -63,8 +72,9 @@ public static class EssaiEndpoints
         public static string Render(string volet, string? message, TimeProvider clock)
         {
             var messages = SampleMailbox.Messages(clock);
-            var open = messages.FirstOrDefault(m => m.Id == message) ?? messages[0];
-            var body = volet == "word" ? Word() : Outlook(messages, open);
+            var all = messages.Concat(SandboxMailboxes.Others.SelectMany(o => o.Messages(clock)));
+            var open = all.FirstOrDefault(m => m.Id == message) ?? messages[0];
+            var body = volet == "word" ? Word() : Outlook(messages, open, clock);
             return $$"""
                 <!doctype html>
                 <html lang="fr">
@@ -107,16 +117,25 @@ public static class EssaiEndpoints
                 """;
         }
 
-        private static string Outlook(IReadOnlyList<SampleMessage> messages, SampleMessage open)
+        private static string Outlook(IReadOnlyList<SampleMessage> messages, SampleMessage open, TimeProvider clock)
         {
-            var list = new StringBuilder();
-            foreach (var m in messages)
-                list.Append($"""<li><a href="{Page}?volet=outlook&amp;message={E(m.Id)}"{(m.Id == open.Id ? " aria-current=\"true\"" : "")}><strong>{E(m.FromName)}</strong> — {E(m.Subject)}</a></li>""");
+            string Items(IEnumerable<SampleMessage> of) => string.Concat(of.Select(m =>
+                $"""<li><a href="{Page}?volet=outlook&amp;message={E(m.Id)}"{Current(m)}>"""
+                + $"""<strong>{E(m.FromName)}</strong> — {E(m.Subject)}</a></li>"""));
+            string Current(SampleMessage m) => m.Id == open.Id ? " aria-current=\"true\"" : "";
+            // The other mailboxes the demo user opens: a shared one, a delegated one, a read-only one.
+            var others = string.Concat(SandboxMailboxes.Others.Select(o => $"""
+                      <h3>{E(o.Address)}</h3>
+                      <p>{E(o.Label)}</p>
+                      <ul>{Items(o.Messages(clock))}</ul>
+                """));
             return $"""
                     <section class="colonne" aria-label="Boîte de réception (exemple)">
                       <h2>Boîte de réception (exemple)</h2>
-                      <ul>{list}</ul>
-                      <h3>{E(open.Subject)}</h3>
+                      <ul>{Items(messages)}</ul>
+                      <h2>Autres boîtes (partagée, déléguée)</h2>
+                {others}
+                      <h2>{E(open.Subject)}</h2>
                       <p>De : {E(open.FromName)} &lt;{E(open.FromAddress)}&gt;</p>
                       <div class="message">{E(open.Body)}</div>
                     </section>

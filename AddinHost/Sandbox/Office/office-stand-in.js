@@ -2,7 +2,8 @@
 // only) and by the browser tests. It plays one real message in Outlook, or one real document in Word: a letter
 // inserted as a .docx is unzipped and its text becomes the body.
 // Whoever serves it sets window.__officeMock = { host: "Outlook" | "Word", item: {...}, nestedAppAuth: false,
-// dialog: "blocked" | "consent" | "closed" | "token" } before this runs.
+// dialog: "blocked" | "consent" | "closed" | "token", hostName: "OutlookWebApp" | "OutlookAndroid" | … } before this
+// runs. An item with shared: { owner, permissions } is in a shared mailbox or a delegated folder (Mailbox 1.8/1.13).
 (function () {
   const config = window.__officeMock || { host: null };
   const state = (window.__officeState = { body: config.documentText || "", docx: null, selection: "", inserts: [] });
@@ -89,8 +90,19 @@
         item: item && {
           itemId: item.itemId, itemType: "message", subject: item.subject,
           from: { emailAddress: item.fromAddress, displayName: item.fromName },
+          // As Outlook documents it: the owner, the user's folder rights (DelegatePermissions bits); "failed" when the
+          // item is the user's own.
+          getSharedPropertiesAsync(options, callback) {
+            const done = typeof options === "function" ? options : callback;
+            const shared = item.shared;
+            setTimeout(() => done(shared
+              ? { status: "succeeded", value: { owner: shared.owner, targetMailbox: shared.owner,
+                  targetRestUrl: "https://outlook.office.com/api", delegatePermissions: shared.permissions } }
+              : { status: "failed", error: { code: 9041, message: "The current folder or mailbox isn't shared." } }),
+              0);
+          },
         },
-        diagnostics: { hostName: "OutlookWebApp", hostVersion: "16.0" },
+        diagnostics: { hostName: config.hostName || "OutlookWebApp", hostVersion: "16.0" },
         // EWS ids use "/" and "+" where REST ids use "-" and "_".
         convertToRestId: (id) => id.replace(/\//g, "-").replace(/\+/g, "_"),
         addHandlerAsync(_type, _handler, callback) { callback && callback({ status: "succeeded" }); },

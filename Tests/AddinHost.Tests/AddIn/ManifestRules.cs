@@ -74,9 +74,18 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         foreach (var host in overrides.Element(ns + "Hosts")?.Elements(ns + "Host") ?? [])
         {
             Expect(Type(host) == "MailHost", "Un Host d'Outlook doit être de type MailHost.");
+            var v11 = ns == Mail11;
+            // MS-OWEMXML MailHost: Runtimes?, DesktopFormFactor?, MobileFormFactor? (the last two in 1.1 only).
+            if (v11) Sequence(host, Opt("Runtimes"), Opt("DesktopFormFactor"), Opt("MobileFormFactor"));
+            else Sequence(host, Opt("DesktopFormFactor"));
+            CheckMobile(host.Element(ns + "MobileFormFactor"), ns);
             var desktop = host.Element(ns + "DesktopFormFactor");
             if (desktop is null) continue;
-            Sequence(desktop, Opt("FunctionFile"), Many("ExtensionPoint"));
+            // SupportsSharedFolders (Mailbox 1.8 / 1.13) is valid in Mail 1.1 only, before anything else.
+            if (v11) Sequence(desktop, Opt("SupportsSharedFolders"), Opt("FunctionFile"), Many("ExtensionPoint"));
+            else Sequence(desktop, Opt("FunctionFile"), Many("ExtensionPoint"));
+            if (desktop.Element(ns + "SupportsSharedFolders") is { } shared)
+                Expect(shared.Value is "true" or "false", "SupportsSharedFolders doit valoir true ou false.");
             foreach (var point in desktop.Elements(ns + "ExtensionPoint"))
             {
                 var tabs = point.Elements(ns + "OfficeTab").ToList();
@@ -95,6 +104,42 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
                             else Sequence(action, new Slot("SourceLocation"));
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Outlook mobile (Mail 1.1): MobileMessageReadCommandSurface holds exactly one Group of MobileButtons (Label,
+    /// Icon, Action; no Supertip), each icon a bt:MobileIconList of 25, 32 and 48 px, each at scales 1, 2 and 3.
+    /// </summary>
+    private void CheckMobile(XElement? mobile, XNamespace ns)
+    {
+        if (mobile is null) return;
+        Sequence(mobile, Opt("FunctionFile"), Many("ExtensionPoint"));
+        var points = mobile.Elements(ns + "ExtensionPoint").Where(p => Type(p) == "MobileMessageReadCommandSurface");
+        foreach (var point in points)
+        {
+            Sequence(point, new Slot("Group"));
+            foreach (var group in point.Elements(ns + "Group"))
+            {
+                Sequence(group, new("Label"), Many("Control"));
+                foreach (var button in group.Elements(ns + "Control"))
+                {
+                    Expect(Type(button) == "MobileButton",
+                        "Un Control de MobileFormFactor doit être de type MobileButton.");
+                    Sequence(button, new("Label"), new("Icon"), new("Action"));
+                    var icon = button.Element(ns + "Icon");
+                    Expect(Type(icon) == "MobileIconList",
+                        "L'Icon d'un MobileButton doit être de type bt:MobileIconList.");
+                    var images = icon?.Elements(Bt + "Image")
+                        .Select(i => ((string?)i.Attribute("size"), (string?)i.Attribute("scale"))).ToHashSet() ?? [];
+                    foreach (var size in new[] { "25", "32", "48" })
+                        foreach (var scale in new[] { "1", "2", "3" })
+                            Expect(images.Contains((size, scale)), $"Une icône mobile doit avoir la taille {size} à "
+                                + $"l'échelle {scale} (bt:Image size=\"{size}\" scale=\"{scale}\").");
+                    if (Type(button.Element(ns + "Action")) == "ShowTaskpane")
+                        Sequence(button.Element(ns + "Action"), new Slot("SourceLocation"));
                 }
             }
         }

@@ -58,12 +58,40 @@ public sealed class ManifestTests : ApiTestBase
         var root = XDocument.Parse(await ManifestAsync("outlook")).Root!;
         Assert.Equal("MailApp", root.Attribute(ManifestRules.Xsi + "type")!.Value);
         var v11 = root.Descendants(ManifestRules.Mail11 + "VersionOverrides").Single();
-        Assert.Equal("MessageReadCommandSurface", v11.Descendants(ManifestRules.Mail11 + "ExtensionPoint").Single().Attribute(ManifestRules.Xsi + "type")!.Value);
+        var desktop = v11.Descendants(ManifestRules.Mail11 + "DesktopFormFactor").Single();
+        var surface = desktop.Elements(ManifestRules.Mail11 + "ExtensionPoint").Single();
+        Assert.Equal("MessageReadCommandSurface", surface.Attribute(ManifestRules.Xsi + "type")!.Value);
         Assert.Equal("true", v11.Descendants(ManifestRules.Mail11 + "SupportsPinning").Single().Value);
         Assert.Equal("Recouvrement", v11.Descendants(ManifestRules.Bt + "String").Single(s => s.Attribute("id")!.Value == "Bouton.Libelle").Attribute("DefaultValue")!.Value);
     }
 
+    [Fact]
+    public async Task The_outlook_manifest_opens_in_shared_folders_and_on_phones_in_1_1_only()
+    {
+        var root = XDocument.Parse(await ManifestAsync("outlook")).Root!;
+        var v10 = root.Element(ManifestRules.Mail10 + "VersionOverrides")!;
+        var v11 = v10.Element(ManifestRules.Mail11 + "VersionOverrides")!;
+        var desktop = v11.Descendants(ManifestRules.Mail11 + "DesktopFormFactor").Single();
+        Assert.Equal("SupportsSharedFolders", desktop.Elements().First().Name.LocalName);
+        Assert.Equal("true", desktop.Elements().First().Value);
+        var point = v11.Descendants(ManifestRules.Mail11 + "MobileFormFactor").Single().Elements().Single();
+        Assert.Equal("MobileMessageReadCommandSurface", point.Attribute(ManifestRules.Xsi + "type")!.Value);
+        var button = point.Descendants(ManifestRules.Mail11 + "Control").Single();
+        var source = button.Descendants(ManifestRules.Mail11 + "SourceLocation").Single();
+        Assert.Equal("Volet.Url", source.Attribute("resid")!.Value);
+        Assert.Equal(9, button.Descendants(ManifestRules.Bt + "Image").Count());
+        // The 1.0 level knows neither, nor the mobile icons.
+        var inV10 = v10.Elements().Where(e => e.Name.LocalName != "VersionOverrides")
+            .SelectMany(e => e.DescendantsAndSelf()).ToList();
+        Assert.DoesNotContain(inV10, e => e.Name.LocalName is "SupportsSharedFolders" or "MobileFormFactor");
+        Assert.DoesNotContain(inV10, e => (string?)e.Attribute("id") is "Icone.25" or "Icone.48");
+    }
+
     [Theory]
+    [InlineData("shared-folders-place")]
+    [InlineData("shared-folders-1.0")]
+    [InlineData("mobile-icon")]
+    [InlineData("mobile-type")]
     [InlineData("order")]
     [InlineData("guid")]
     [InlineData("version")]
@@ -79,6 +107,14 @@ public sealed class ManifestTests : ApiTestBase
         var xml = await ManifestAsync("outlook");
         var broken = mistake switch
         {
+            "shared-folders-place" => xml.Replace("<SupportsSharedFolders>true</SupportsSharedFolders>", "")
+                .Replace("</DesktopFormFactor>\n          <!--",
+                    "<SupportsSharedFolders>true</SupportsSharedFolders></DesktopFormFactor>\n          <!--"),
+            "shared-folders-1.0" => xml.Replace("<DesktopFormFactor>\n          <ExtensionPoint",
+                "<DesktopFormFactor><SupportsSharedFolders>true</SupportsSharedFolders>\n          <ExtensionPoint"),
+            "mobile-icon" => xml.Replace("<bt:Image size=\"48\" scale=\"3\" resid=\"Icone.48\" />", ""),
+            "mobile-type" => xml.Replace("<Control xsi:type=\"MobileButton\" id=\"boutonRecouvrementMobile\">",
+                "<Control xsi:type=\"Button\" id=\"boutonRecouvrementMobile\">"),
             "order" => Swap(xml, "<ProviderName>", "</ProviderName>", "<Version>", "</Version>"),
             "guid" => xml.Replace("<Id>0b8f3c1e-5d2a-4e7b-9c61-3f4a8d2e7b10</Id>", "<Id>pas-un-guid</Id>"),
             "version" => System.Text.RegularExpressions.Regex.Replace(xml, "<Version>[^<]*</Version>", "<Version>1.0.0.0.0</Version>"),
@@ -94,6 +130,8 @@ public sealed class ManifestTests : ApiTestBase
         var problems = await Rules().CheckAsync(broken);
         var expected = mistake switch
         {
+            "shared-folders-place" or "shared-folders-1.0" => "SupportsSharedFolders n'est pas",
+            "mobile-icon" => "taille 48 à l'échelle 3", "mobile-type" => "MobileButton",
             "order" => "n'est pas", "guid" => "GUID", "version" => "Version", "http" => "doit être une adresse https", "unserved" => "répond 404",
             "resid" => "Bouton.Inconnu", "icon" => "64×64 px", "long" => "1 à 125", "namespace" => "espace de noms", _ => "Resource doit être",
         };
@@ -202,10 +240,27 @@ public sealed class ManifestTests : ApiTestBase
         Assert.Equal(Url("Volet.Url"), extension.GetProperty("runtimes")[0].GetProperty("code").GetProperty("page").GetString());
         Assert.Equal(new[] { 16, 32, 80 }.Select(size => Url($"Icone.{size}")),
             control.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("url").GetString()));
-        // ReadItem in XML is the unified manifest's MailboxItem.Read.User.
+        // ReadItem in XML is the unified manifest's MailboxItem.Read.User; SupportsSharedFolders is its
+        // Mailbox.SharedFolder (the unified manifest has no such flag, only this extra permission).
         Assert.Equal("ReadItem", xml.Element(ManifestRules.App + "Permissions")!.Value);
-        Assert.Equal(["MailboxItem.Read.User"], json.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific")
-            .EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal("true", v11.Descendants(ManifestRules.Mail11 + "SupportsSharedFolders").Single().Value);
+        var permissions = json.GetProperty("authorization").GetProperty("permissions").GetProperty("resourceSpecific");
+        Assert.Equal(["MailboxItem.Read.User", "Mailbox.SharedFolder"],
+            permissions.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        // The same mobile button, icons and page in both.
+        var ribbon = extension.GetProperty("ribbons")[0];
+        var formFactors = ribbon.GetProperty("requirements").GetProperty("formFactors");
+        Assert.Equal(["desktop", "mobile"], formFactors.EnumerateArray().Select(f => f.GetString()));
+        var mobile = ribbon.GetProperty("tabs")[0].GetProperty("customMobileRibbonGroups")[0]
+            .GetProperty("controls")[0];
+        int Number(XElement image, string name) => int.Parse(image.Attribute(name)!.Value);
+        var mobileXml = v11.Descendants(ManifestRules.Mail11 + "MobileFormFactor")
+            .Descendants(ManifestRules.Bt + "Image")
+            .Select(i => (Number(i, "size"), Number(i, "scale"), Url(i.Attribute("resid")!.Value)));
+        Assert.Equal(mobileXml, mobile.GetProperty("icons").EnumerateArray().Select(i =>
+            (i.GetProperty("size").GetInt32(), i.GetProperty("scale").GetInt32(), i.GetProperty("url").GetString()!)));
+        Assert.Equal(("mobileButton", "ouvrirVolet"),
+            (mobile.GetProperty("type").GetString(), mobile.GetProperty("actionId").GetString()));
         var info = v11.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
         Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Id").Value, json.GetProperty("webApplicationInfo").GetProperty("id").GetString());
         Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Resource").Value,

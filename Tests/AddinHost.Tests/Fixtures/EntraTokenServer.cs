@@ -91,19 +91,36 @@ internal sealed class EntraTokenServer : IAsyncDisposable
         var (oid, tid) = assertion is not null
             ? (assertion.GetClaim("oid").Value, assertion.GetClaim("tid").Value)
             : (refreshToken!.Split('.')[1], refreshToken.Split('.')[2]);
-        var access = $"jeton-graph-{Interlocked.Increment(ref _issued)}";
+        var scopes = form.GetValueOrDefault("scope", "").Split(' ').Where(s => s.StartsWith("https://", StringComparison.Ordinal)).ToList();
+        var access = GraphToken(oid, tid, scopes, Interlocked.Increment(ref _issued));
         Issued.Enqueue(access);
         var clientInfo = Base64Url(new JsonObject { ["uid"] = oid, ["utid"] = tid }.ToJsonString());
         return Results.Text(new JsonObject
         {
             ["token_type"] = "Bearer",
-            ["scope"] = string.Join(' ', form.GetValueOrDefault("scope", "").Split(' ').Where(s => s.StartsWith("https://", StringComparison.Ordinal))),
+            ["scope"] = string.Join(' ', scopes),
             ["expires_in"] = ExpiresInSeconds, ["ext_expires_in"] = ExpiresInSeconds,
             ["access_token"] = access,
             ["refresh_token"] = $"rt.{oid}.{tid}.{_issued}",
             ["client_info"] = clientInfo,
         }.ToJsonString(), "application/json");
     }
+
+    /// <summary>
+    /// An access token for Graph shaped as Entra's: a JWT whose <c>scp</c> claim names the granted delegated permissions by
+    /// their short names (Mail.ReadWrite…), so the Graph test server can refuse what a token without them would not get.
+    /// Unsigned: MSAL never reads an access token, and the Graph test server does not check signatures (see there).
+    /// </summary>
+    private static string GraphToken(string oid, string tid, IEnumerable<string> scopes, int serial) =>
+        new JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = $"https://sts.windows.net/{tid}/", Audience = "https://graph.microsoft.com",
+            Claims = new Dictionary<string, object>
+            {
+                ["oid"] = oid, ["tid"] = tid, ["jti"] = $"jeton-graph-{serial}",
+                ["scp"] = string.Join(' ', scopes.Select(s => s[(s.LastIndexOf('/') + 1)..])),
+            },
+        });
 
     private static IResult Refusal(int status, string error, int code, string description, string? suberror = null)
     {

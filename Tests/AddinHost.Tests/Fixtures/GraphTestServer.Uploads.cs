@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Http;
 namespace AddinHost.Tests.Fixtures;
 
 /// <summary>
-/// Attachments too big for one request, as Graph documents them: <c>POST /me/messages/{id}/attachments/createUploadSession</c>
+/// Attachments too big for one request, as Graph documents them: <c>POST …/messages/{id}/attachments/createUploadSession</c>
+/// (Mail.ReadWrite)
 /// gives an opaque upload URL on another host; the file goes there in <c>PUT</c> slices with <c>Content-Range</c>, of at
 /// most 4 MiB and in multiples of 320 KiB but the last, with no Authorization header; each slice answers 200 with the
 /// next expected range, the last one 201 with a Location. The message's attachments are listed by
-/// <c>GET /me/messages/{id}/attachments</c>.
+/// <c>GET …/messages/{id}/attachments</c>.
 /// </summary>
 internal sealed partial class GraphTestServer
 {
@@ -25,21 +26,23 @@ internal sealed partial class GraphTestServer
     /// <summary>Slices received, all sessions together.</summary>
     public int UploadSlices { get; private set; }
 
-    private sealed record UploadSession(string MessageId, string Name, string ContentType, long Size, MemoryStream Received);
+    private sealed record UploadSession(TestMailbox Mailbox, string MessageId, string Name, string ContentType, long Size, MemoryStream Received);
 
-    private static void MapUploads(WebApplication app, Func<GraphTestServer> server)
+    private static void MapUploads(WebApplication app, string prefix, Func<GraphTestServer> server)
     {
-        app.MapPost("/v1.0/me/messages/{id}/attachments/createUploadSession", async (string id, HttpContext http) =>
+        app.MapPost(prefix + "/messages/{id}/attachments/createUploadSession", async (string id, HttpContext http) =>
         {
             var self = server();
-            if (!self.OwnMail.TryGetValue(id, out var message) || message["isDraft"]?.GetValue<bool>() != true)
+            var (box, refused) = self.Open(http, GraphNeed.WriteMail);
+            if (box is null) return refused!;
+            if (!box.Mail.TryGetValue(id, out var message) || message["isDraft"]?.GetValue<bool>() != true)
                 return Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
             var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject;
             var item = body?.FirstOrDefault(p => p.Key.Equals("AttachmentItem", StringComparison.OrdinalIgnoreCase)).Value as JsonObject;
             if (item?["name"]?.GetValue<string>() is not { Length: > 0 } name || item["size"]?.GetValue<long>() is not ({ } size and > 0 and <= 150L * 1024 * 1024))
                 return Error(400, "ErrorInvalidRequest", "AttachmentItem needs a name and a size up to 150 MB.");
             var token = Guid.NewGuid().ToString("N");
-            self._uploads[token] = new UploadSession(id, name, item["contentType"]?.GetValue<string>() ?? "application/octet-stream", size, new MemoryStream());
+            self._uploads[token] = new UploadSession(box, id, name, item["contentType"]?.GetValue<string>() ?? "application/octet-stream", size, new MemoryStream());
             // On another host than Graph itself, as outlook.office.com is: a client that sends its token there is wrong.
             var uploadUrl = self.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal).Replace("/v1.0", "", StringComparison.Ordinal) + $"/upload/{token}";
             return Results.Text(new JsonObject
@@ -50,6 +53,11 @@ internal sealed partial class GraphTestServer
                 ["nextExpectedRanges"] = new JsonArray("0-"),
             }.ToJsonString(), "application/json", statusCode: StatusCodes.Status201Created);
         });
+    }
+
+    /// <summary>The upload URL: opaque, on another host than Graph, without Graph's token.</summary>
+    private static void MapUploadUrl(WebApplication app, Func<GraphTestServer> server)
+    {
         app.MapPut("/upload/{token}", async (string token, HttpContext http) =>
         {
             var self = server();
@@ -79,7 +87,7 @@ internal sealed partial class GraphTestServer
 
             self._uploads.TryRemove(token, out _);
             var attachmentId = "AAMkAtt-" + Guid.NewGuid().ToString("N");
-            var draft = self.OwnMail[session.MessageId];
+            var draft = session.Mailbox.Mail[session.MessageId];
             lock (draft)
             {
                 if (draft["attachments"] is not JsonArray attachments) draft["attachments"] = attachments = [];
@@ -89,21 +97,21 @@ internal sealed partial class GraphTestServer
                     ["contentType"] = session.ContentType, ["size"] = session.Size, ["contentBytes"] = Convert.ToBase64String(session.Received.ToArray()),
                 });
             }
-            http.Response.Headers.Location = $"{self.BaseUrl}/me/messages('{session.MessageId}')/attachments('{attachmentId}')";
+            http.Response.Headers.Location = $"{self.BaseUrl}/users('{session.Mailbox.Address}')/messages('{session.MessageId}')/attachments('{attachmentId}')";
             return Results.StatusCode(StatusCodes.Status201Created);
         });
     }
 
     /// <summary>A draft's attachments, listed without their bytes as <c>$select=name,size</c> asks (the debtors' messages have their own list).</summary>
-    private static IResult DraftAttachments(GraphTestServer self, HttpContext http, string id)
+    private static IResult DraftAttachments(GraphTestServer self, HttpContext http, TestMailbox box, string id)
     {
-        var listed = (self.OwnMail[id]["attachments"] as JsonArray ?? []).OfType<JsonObject>()
+        var listed = (box.Mail[id]["attachments"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(a => new JsonObject
             {
                 ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = a["id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N"),
                 ["name"] = a["name"]?.GetValue<string>(), ["size"] = Convert.FromBase64String(a["contentBytes"]!.GetValue<string>()).Length,
             })
             .ToList();
-        return Page(self, http, $"users('me')/messages('{id}')/attachments", listed, $"/me/messages/{id}/attachments");
+        return Page(self, http, $"users('{box.Address}')/messages('{id}')/attachments", listed, http.Request.Path.Value![5..]);
     }
 }

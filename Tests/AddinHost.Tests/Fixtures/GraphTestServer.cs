@@ -13,18 +13,21 @@ namespace AddinHost.Tests.Fixtures;
 /// <summary>
 /// A local Kestrel server that answers Microsoft Graph's routes with Graph's documented JSON, for the real SDK to
 /// talk to. Special message ids play Graph's failures: <c>limite-puis-ok</c> (one 429 with Retry-After, then the
-/// message), <c>expire</c> (401), <c>panne</c> (503 every time). The lawyer's own mail (drafts, sending, folder search)
-/// and calendar (events, calendar view) are in <c>GraphTestServer.Mail.cs</c> and <c>GraphTestServer.Calendar.cs</c>.
+/// message), <c>expire</c> (401), <c>panne</c> (503 every time). Every route is served for the signed-in user's mailbox
+/// (<c>/me</c>) and for another's (<c>/users/{id}</c>), under the permissions and rights of <c>GraphTestServer.Access.cs</c>.
+/// The mail the product writes (drafts, sending, folder search) and calendars (events, calendar view) are in
+/// <c>GraphTestServer.Mail.cs</c> and <c>GraphTestServer.Calendar.cs</c>.
 /// </summary>
 internal sealed partial class GraphTestServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _hits = new();
 
-    public ConcurrentDictionary<string, JsonObject> Messages { get; } = new();
+    /// <summary>The messages the signed-in user received, by id.</summary>
+    public ConcurrentDictionary<string, JsonObject> Messages => Me.Messages;
 
-    /// <summary>Files attached to a message, by message id.</summary>
-    public ConcurrentDictionary<string, List<(string Name, string ContentType, byte[] Content)>> Attachments { get; } = new();
+    /// <summary>Files attached to a received message, by message id.</summary>
+    public ConcurrentDictionary<string, List<(string Name, string ContentType, byte[] Content)>> Attachments => Me.Attachments;
     public string BaseUrl { get; }
 
     /// <summary>The Authorization headers the server received, to check the SDK sent the token.</summary>
@@ -55,44 +58,73 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
             }
             await next(http);
         });
-        MapMail(app, () => self!);
-        MapCalendar(app, () => self!);
-        MapUploads(app, () => self!);
-        // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go on.
-        app.MapGet("/v1.0/me/messages", (HttpContext http) =>
+        foreach (var prefix in new[] { "/v1.0/me", "/v1.0/users/{mailbox}" })
         {
-            self!._hits.AddOrUpdate("(liste)", 1, (_, n) => n + 1);
-            if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
-                return Error(401, "InvalidAuthenticationToken", "Access token is empty.");
+            MapMail(app, prefix, () => self!);
+            MapCalendar(app, prefix, () => self!);
+            MapUploads(app, prefix, () => self!);
+            MapReceived(app, prefix, () => self!);
+        }
+        MapUploadUrl(app, () => self!);
+        // What left by sendMail, as the host's sample mailbox shows it at /sandbox/graph/_delivered.
+        app.MapGet("/_delivered", () => Results.Text(new JsonArray([.. self!.Delivered.Select(m => (JsonNode)new JsonObject
+        {
+            ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
+                ["body"] = m["body"]?["content"]?.DeepClone(),
+        })]).ToJsonString(), "application/json"));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        self = new GraphTestServer(app, address + "/v1.0");
+        return self;
+    }
+
+    /// <summary>The messages a mailbox received: the list by sender and date, one message, its attachments.</summary>
+    private static void MapReceived(WebApplication app, string prefix, Func<GraphTestServer> server)
+    {
+        // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go on.
+        app.MapGet(prefix + "/messages", (HttpContext http) =>
+        {
+            var self = server();
+            self._hits.AddOrUpdate("(liste)", 1, (_, n) => n + 1);
+            var (box, refused) = self.Open(http, GraphNeed.ReadMail);
+            if (box is null) return refused!;
             var filter = http.Request.Query["$filter"].ToString();
             var addresses = System.Text.RegularExpressions.Regex.Matches(filter, @"from/emailAddress/address eq '([^']*)'")
                 .Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
             var since = System.Text.RegularExpressions.Regex.Match(filter, @"receivedDateTime ge (\S+)") is { Success: true } d
                 ? DateTimeOffset.Parse(d.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
-            var matching = self.Messages.Values
+            var matching = box.Messages.Values
                 .Where(m => addresses.Contains(m["from"]!["emailAddress"]!["address"]!.GetValue<string>().ToLowerInvariant()))
                 .Where(m => DateTimeOffset.Parse(m["receivedDateTime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= since)
                 .OrderByDescending(m => m["receivedDateTime"]!.GetValue<string>()).ToList();
-            return Page(self, http, "users('me')/messages", matching, "/me/messages");
+            return Page(self, http, $"users('{box.Address}')/messages", matching, http.Request.Path.Value![5..]);
         });
-        app.MapGet("/v1.0/me/messages/{id}/attachments", (string id, HttpContext http) =>
-            self!.OwnMail.ContainsKey(id) ? DraftAttachments(self, http, id)
-            : self.Attachments.TryGetValue(id, out var files)
+        app.MapGet(prefix + "/messages/{id}/attachments", (string id, HttpContext http) =>
+        {
+            var self = server();
+            var (box, refused) = self.Open(http, GraphNeed.ReadMail);
+            if (box is null) return refused!;
+            if (box.Mail.ContainsKey(id))
+                // A draft is in the mailbox's Drafts folder: more than a delegate's read access to the Inbox.
+                return box == self.Me || box.Rights.HasFlag(MailboxRights.FullAccess) ? DraftAttachments(self, http, box, id) : AccessDenied();
+            return box.Attachments.TryGetValue(id, out var files)
                 ? Results.Text(new JsonObject
                 {
-                    ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('me')/messages('{id}')/attachments",
+                    ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{box.Address}')/messages('{id}')/attachments",
                     ["value"] = new JsonArray([.. files.Select(f => (JsonNode)new JsonObject
                     {
                         ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = Guid.NewGuid().ToString("N"), ["name"] = f.Name,
                         ["contentType"] = f.ContentType, ["size"] = f.Content.Length, ["isInline"] = false, ["contentBytes"] = Convert.ToBase64String(f.Content),
                     })]),
                 }.ToJsonString(), "application/json")
-                : Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
-        app.MapGet("/v1.0/me/messages/{id}", (string id, HttpContext http) =>
+                : Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+        });
+        app.MapGet(prefix + "/messages/{id}", (string id, HttpContext http) =>
         {
-            self!._hits.AddOrUpdate(id, 1, (_, n) => n + 1);
-            if (!http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
-                return Error(401, "InvalidAuthenticationToken", "Access token is empty.");
+            var self = server();
+            self._hits.AddOrUpdate(id, 1, (_, n) => n + 1);
+            var (box, refused) = self.Open(http, GraphNeed.ReadMail);
+            if (box is null) return refused!;
             switch (id)
             {
                 case "expire": return Error(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
@@ -100,22 +132,22 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
                 case "limite-puis-ok" when self.Hits(id) == 1:
                     return Error(429, "ApplicationThrottled", "Application is over its MailboxConcurrency limit.", retryAfter: "1");
             }
-            return self.Messages.TryGetValue(id, out var message)
+            return box.Messages.TryGetValue(id, out var message)
                 ? Results.Text(message.ToJsonString(), "application/json")
                 : Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new GraphTestServer(app, address + "/v1.0");
-        return self;
     }
 
-    /// <summary>A message as Graph's <c>message</c> resource returns it.</summary>
+    /// <summary>A message as Graph's <c>message</c> resource returns it, received by the signed-in user.</summary>
     public void AddMessage(string id, string fromAddress, string subject, string body, string fromName = "Expéditeur",
+        string receivedAt = "2025-09-29T08:30:00Z") => AddMessage(Me, id, fromAddress, subject, body, fromName, receivedAt);
+
+    /// <summary>A message received by a mailbox (the signed-in user's, or a shared or delegated one).</summary>
+    public static void AddMessage(TestMailbox mailbox, string id, string fromAddress, string subject, string body, string fromName = "Expéditeur",
         string receivedAt = "2025-09-29T08:30:00Z") =>
-        Messages[id] = new JsonObject
+        mailbox.Messages[id] = new JsonObject
         {
-            ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages/$entity",
+            ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{mailbox.Address}')/messages/$entity",
             ["id"] = id, ["receivedDateTime"] = receivedAt, ["subject"] = subject, ["bodyPreview"] = body.Length > 255 ? body[..255] : body,
             ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = body },
             ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = fromAddress } },

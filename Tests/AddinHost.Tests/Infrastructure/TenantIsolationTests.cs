@@ -44,6 +44,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         (await _b.PutJsonAsync("/api/rates", new { kind = "LegalAutre", year = 2026, half = 2, ratePercent = 9.99m, source = "B" })).EnsureSuccessStatusCode();
         var policyB = await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync();
         var letterB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/letters", new { template = "relance-2" })).ReadAsync<AddinHost.Letters.LetterService.GeneratedLetterDto>()).Id;
+        (await _b.PutJsonAsync("/api/shared-mailboxes/recouvrement@cabinet-b.example", new { calendar = "Proprietaire" })).EnsureSuccessStatusCode();
         var beforeB = await Snapshot(caseB.Id);
 
         var a = Client;
@@ -159,6 +160,12 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/export", $"/api/debtors/{debtorB}/export")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("GET", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Call("POST", "/api/debtors/{id:guid}/erasure", $"/api/debtors/{debtorB}/erasure")).StatusCode); // B's case stays (checked below)
+        // A firm's choices for its shared mailboxes are its own: A neither sees nor removes B's, and its own stays in A.
+        Assert.DoesNotContain("cabinet-b", await (await Call("GET", "/api/shared-mailboxes", "/api/shared-mailboxes")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Call("DELETE", "/api/shared-mailboxes/{address}", "/api/shared-mailboxes/recouvrement@cabinet-b.example")).StatusCode);
+        (await Call("PUT", "/api/shared-mailboxes/{address}", "/api/shared-mailboxes/recouvrement@cabinet-b.example",
+            Json(new { calendar = "Utilisateur" }))).EnsureSuccessStatusCode();
         // Onboarding only ever concerns the caller's own tenant, and no firm decides another's (operators only).
         (await Call("POST", "/api/onboarding", "/api/onboarding", Json(new { name = "Cabinet A" }))).EnsureSuccessStatusCode();
         Assert.Equal(HttpStatusCode.Forbidden, (await Call("GET", "/api/operator/onboarding", "/api/operator/onboarding")).StatusCode);
@@ -204,6 +211,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
         Assert.DoesNotContain("Cabinet A", await (await _b.GetAsync("/api/cabinet")).Content.ReadAsStringAsync());
         Assert.Empty(await (await _b.GetAsync("/api/templates/lettre-a/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
+        Assert.Equal(AddinHost.Calendar.CalendarChoice.Proprietaire, Assert.Single(
+            await (await _b.GetAsync("/api/shared-mailboxes")).ReadAsync<List<AddinHost.Calendar.SharedMailboxCalendarDto>>()).Calendar);
 
         var endpoints = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))

@@ -8,11 +8,12 @@ import { CabinetEditor } from "./CabinetEditor";
 import { PolicyEditor } from "./PolicyEditor";
 import { PrivacyRequests } from "./PrivacyRequests";
 import { RatesEditor } from "./RatesEditor";
+import { SharedMailboxes } from "./SharedMailboxes";
 import { TemplatesAdmin } from "./TemplatesAdmin";
 
 const tabs = {
   echelle: "Échelle de relance", cabinet: "Cabinet", taux: "Taux", modeles: "Modèles", expediteurs: "Expéditeurs AR24",
-  donnees: "Données personnelles", journal: "Journal d'audit",
+  boites: "Boîtes partagées", donnees: "Données personnelles", journal: "Journal d'audit",
 } as const;
 
 function AdminPage() {
@@ -30,6 +31,7 @@ function AdminPage() {
       {tab === "taux" && <RatesEditor />}
       {tab === "modeles" && <TemplatesAdmin />}
       {tab === "expediteurs" && <Ar24Senders />}
+      {tab === "boites" && <SharedMailboxes />}
       {tab === "donnees" && <PrivacyRequests />}
       {tab === "journal" && <AuditLog />}
     </div>

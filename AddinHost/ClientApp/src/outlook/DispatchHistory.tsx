@@ -49,6 +49,7 @@ export function DispatchHistory({ caseId, history, actions, onStatesChanged }: {
                 <DispatchBadge state={d.state} label={d.stateLabel} />
               </div>
               <Caption1>{d.channelReason} — mis à jour le {dateTime(d.updatedAt)}</Caption1>
+              {d.mailboxOwner && <Caption1>Depuis la boîte {d.mailboxOwner}</Caption1>}
               {d.failureReason && <Text role="alert">{d.failureReason}</Text>}
               {d.state === "ToPrint" && <Posting dispatch={d} onPosted={reload} />}
               {d.trackingNumber && <Caption1>Suivi La Poste : {d.trackingNumber}</Caption1>}

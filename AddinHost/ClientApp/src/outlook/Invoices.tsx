@@ -1,4 +1,6 @@
-import { Caption1, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Caption1, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { sendJson } from "../shared/api";
 import { FormDialog } from "../shared/FormDialog";
@@ -6,18 +8,29 @@ import { date, eur } from "../shared/format";
 import { Section, useLayout } from "../shared/ui";
 import type { CaseDetails, InvoiceLine } from "../shared/types";
 
+// On a phone (Outlook mobile, 360 px) the columns take the width their content needs, the days late (already in the
+// ladder) give way, and a table still too wide scrolls in its own frame rather than the whole pane.
+const useTable = makeStyles({
+  frame: { overflowX: "auto", maxWidth: "100%" },
+  table: { tableLayout: "auto" },
+  late: { "@media (max-width: 400px)": { display: "none" } },
+});
+
 /** The invoices still owed, each with its own prescription deadline and, where it starts it, its completion date. */
 export function Invoices({ details, onChanged }: { details: CaseDetails; onChanged: () => void }) {
   const l = useLayout();
+  const t = useTable();
   const open = details.invoices.filter((i) => i.principalRemaining > 0);
   const ownFees = details.legal.ownFees;
   return (
     <Section title={`Factures impayées (${open.length})`} id="factures">
-      <Table size="small" aria-labelledby="factures">
+      <div className={t.frame} role="region" aria-labelledby="factures" tabIndex={0}>
+      <Table size="small" aria-labelledby="factures" className={t.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell>N°</TableHeaderCell><TableHeaderCell>Échéance</TableHeaderCell>
-            <TableHeaderCell>Reste dû</TableHeaderCell><TableHeaderCell>Retard</TableHeaderCell><TableHeaderCell>Prescription</TableHeaderCell>
+            <TableHeaderCell>Reste dû</TableHeaderCell><TableHeaderCell className={t.late}>Retard</TableHeaderCell>
+            <TableHeaderCell>Prescription</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -26,7 +39,7 @@ export function Invoices({ details, onChanged }: { details: CaseDetails; onChang
               <TableCell>{i.number}</TableCell>
               <TableCell>{date(i.dueDate)}</TableCell>
               <TableCell className={l.amount}>{eur(i.principalRemaining)}</TableCell>
-              <TableCell>{i.daysLate > 0 ? `${i.daysLate} j` : "—"}</TableCell>
+              <TableCell className={t.late}>{i.daysLate > 0 ? `${i.daysLate} j` : "—"}</TableCell>
               <TableCell>
                 {date(i.prescriptionDeadline)}{i.prescriptionMayBeEarlier ? " (peut être antérieure)" : ""}
                 {(i.prescriptionMayBeEarlier || i.completedOn) && <Completion caseId={details.id} invoice={i} ownFees={ownFees} onDone={onChanged} />}
@@ -35,6 +48,7 @@ export function Invoices({ details, onChanged }: { details: CaseDetails; onChang
           ))}
         </TableBody>
       </Table>
+      </div>
     </Section>
   );
 }

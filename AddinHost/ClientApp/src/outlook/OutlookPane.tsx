@@ -1,8 +1,8 @@
 import { Button, Caption1, Select, Field } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, getJson, sendJson } from "../shared/api";
+import { ApiError, getJson, sendJson, setSharedMailbox } from "../shared/api";
 import { useAction } from "../shared/useAction";
-import { onMessageChanged, openMessage, type OpenMessage } from "../shared/office";
+import { onMessageChanged, openMessage, sharedMailbox, type OpenMessage, type SharedMailbox } from "../shared/office";
 import { EmptyState, ErrorState, Loading } from "../shared/states";
 import { useLayout } from "../shared/ui";
 import type { ImportedAttachment, MessageCase } from "../shared/types";
@@ -16,12 +16,17 @@ export function OutlookPane() {
   const [found, setFound] = useState<MessageCase>();
   const [error, setError] = useState<ApiError>();
   const [chosen, setChosen] = useState<string>();
+  const [shared, setShared] = useState<SharedMailbox | null>(null);
 
   const lookUp = useCallback(async () => {
     setError(undefined);
     setFound(undefined);
     if (!message) return;
     try {
+      // A message of a shared mailbox or a delegated folder: every call of this pane is for that mailbox.
+      const other = await sharedMailbox();
+      setSharedMailbox(other);
+      setShared(other);
       const result = await getJson<MessageCase>(`/api/mailbox/messages/${encodeURIComponent(message.restId)}/case`);
       setFound(result);
       setChosen(result.cases[0]?.id);
@@ -40,6 +45,7 @@ export function OutlookPane() {
   return (
     <div>
       <div className={l.page}>
+        {shared && <Caption1 data-testid="boite-partagee">Message de la boîte {shared.owner}</Caption1>}
         <Caption1>{found.explanation}</Caption1>
         {found.cases.length > 1 && (
           <Field label="Plusieurs dossiers correspondent">

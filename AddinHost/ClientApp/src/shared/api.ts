@@ -15,6 +15,18 @@ let tokenProvider: TokenProvider = async () => null;
 /** Set once at start-up by the sign-in module; null tokens (the demo) send no Authorization header. */
 export function useTokens(provider: TokenProvider) { tokenProvider = provider; }
 
+let sharedHeaders: Record<string, string> = {};
+
+/**
+ * The open message's other mailbox (shared or delegated), sent with every call so the host reads and sends there;
+ * null for the user's own. The host checks everything again through Graph: these only aim its calls.
+ */
+export function setSharedMailbox(shared: { owner: string; permissions: number } | null) {
+  sharedHeaders = shared
+    ? { "X-Shared-Mailbox-Owner": shared.owner, "X-Shared-Mailbox-Permissions": String(shared.permissions) }
+    : {};
+}
+
 export const offlineMessage = "Connexion impossible : vérifiez votre accès à Internet. Les données s'afficheront dès le retour du réseau.";
 
 async function send(path: string, init: RequestInit = {}): Promise<Response> {
@@ -23,6 +35,7 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   if (token) headers.set("Authorization", `Bearer ${token}`);
   if (init.body && typeof init.body === "string" && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
   headers.set("Accept-Language", "fr-FR");
+  for (const [name, value] of Object.entries(sharedHeaders)) headers.set(name, value);
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers });

@@ -71,6 +71,8 @@ export interface FiledProof { kind: string; sha256: string; size: number; filedA
 export interface Dispatch {
   id: string; caseId: string; level: number; levelName: string; channel: StepChannel; channelReason: string; state: DispatchState; stateLabel: string;
   trackingNumber: string | null; failureReason: string | null; letterId: string; createdAt: string; updatedAt: string; proofs: FiledProof[]; simulation: string | null;
+  /** An e-mail step sent from a shared or delegated mailbox: its address. */
+  mailboxOwner?: string | null;
 }
 export interface DispatchPreview {
   caseId: string; level: number; levelName: string; template: string | null; dueOn: string; choice: ChannelChoice;
@@ -130,3 +132,6 @@ export interface Cabinet {
   email: string | null; siret: string | null; vatNumber: string | null; country: string | null;
   mediatorName: string | null; mediatorAddress: string | null; mediatorEmail: string | null; mediatorWebsite: string | null;
 }
+
+/** A firm's choice for one shared or delegated mailbox: the calendar its cases' deadlines go to. */
+export interface SharedMailboxCalendar { address: string; calendar: "Proprietaire" | "Utilisateur"; updatedAt: string }

@@ -29,6 +29,14 @@ public sealed class EssaiPageTests(PaneHost host)
         await Expect(outlook.GetByTestId("total-du")).ToContainTextAsync("€");
         await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "essai-outlook.png"), FullPage = true });
 
+        // A message of the firm's shared recovery mailbox: the pane says whose mailbox it reads.
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Votre facture arrive à échéance") })
+            .ClickAsync();
+        await Expect(outlook.GetByTestId("boite-partagee")).ToContainTextAsync("recouvrement@delaunay-avocats.example",
+            new() { Timeout = 20_000 });
+        await Expect(outlook.GetByRole(AriaRole.Heading, new() { Name = "Transports Garnier et Fils SAS", Level = 1 }))
+            .ToBeVisibleAsync();
+
         // Word: a letter merged for a case lands in the page's document.
         await page.GetByRole(AriaRole.Link, new() { Name = "Word : le secrétariat" }).ClickAsync();
         var word = page.FrameLocator("#volet-word");

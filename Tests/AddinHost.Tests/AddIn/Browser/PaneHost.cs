@@ -36,9 +36,15 @@ public sealed class PaneHost : IAsyncLifetime
     }
 
     /// <summary>A page inside "Outlook" (with the message open) or "Word", French, at a task pane's width.</summary>
-    public async Task<IPage> OpenAsync(string pane, object officeMock, Func<IBrowserContext, Task>? prepare = null, int width = 420)
+    public async Task<IPage> OpenAsync(string pane, object officeMock, Func<IBrowserContext, Task>? prepare = null,
+        int width = 420, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = width, Height = 900 }, AcceptDownloads = true });
+        // A phone: a touch screen, the mobile viewport's rules (no hover, meta viewport honoured).
+        var context = await Browser.NewContextAsync(new()
+        {
+            Locale = "fr-FR", ViewportSize = new() { Width = width, Height = phone ? 780 : 900 },
+            AcceptDownloads = true, HasTouch = phone, IsMobile = phone,
+        });
         if (prepare is not null) await prepare(context);
         await context.RouteAsync("https://appsforoffice.microsoft.com/**", route => route.FulfillAsync(new()
         {

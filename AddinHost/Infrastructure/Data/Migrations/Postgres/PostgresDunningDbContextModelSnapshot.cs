@@ -45,8 +45,8 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("Owner")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("TenantId")
                         .IsRequired()
@@ -64,6 +64,41 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("CalendarEntries");
+                });
+
+            modelBuilder.Entity("AddinHost.Calendar.SharedMailboxCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<int>("Calendar")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("SharedMailboxCalendars");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Acknowledgement", b =>
@@ -839,6 +874,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("DeadlineDays")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DraftMailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("text");
 
@@ -858,6 +897,14 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("LevelName")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("MailboxOwner")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("PlannedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<DateOnly?>("PostedOn")
                         .HasColumnType("date");

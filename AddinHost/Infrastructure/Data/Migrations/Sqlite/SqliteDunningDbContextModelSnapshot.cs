@@ -39,7 +39,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Owner")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TenantId")
@@ -58,6 +58,41 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("CalendarEntries");
+                });
+
+            modelBuilder.Entity("AddinHost.Calendar.SharedMailboxCalendar", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Calendar")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("SharedMailboxCalendars");
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Acknowledgement", b =>
@@ -833,6 +868,10 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("DeadlineDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DraftMailbox")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
@@ -851,6 +890,14 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("LevelName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MailboxOwner")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlannedByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PostedOn")
