@@ -72,6 +72,18 @@ public sealed class LetterService(
     public async Task<GeneratedLetterDto> GenerateAsync(Guid caseId, string template, string format, int deadlineDays, CancellationToken ct,
         StepChannel? channel = null)
     {
+        var letter = await StageAsync(caseId, template, format, deadlineDays, ct, channel);
+        await db.SaveChangesAsync(ct);
+        return letter;
+    }
+
+    /// <summary>
+    /// The letter, its history entry and audit record added to the request's work, not saved: a caller that plans a
+    /// dispatch commits them with it, so a refused duplicate leaves no letter behind.
+    /// </summary>
+    public async Task<GeneratedLetterDto> StageAsync(Guid caseId, string template, string format, int deadlineDays,
+        CancellationToken ct, StepChannel? channel = null)
+    {
         var today = clock.Today();
         var letter = await RenderAsync(caseId, template, format, deadlineDays, today, ct, channel);
         var stored = new GeneratedLetter
@@ -87,7 +99,6 @@ public sealed class LetterService(
             Summary = $"Courrier généré : {letter.Template} ({letter.Format.ToUpperInvariant()}, SHA-256 {stored.Sha256[..12]}…)",
         });
         audit.Record("courrier.genere", nameof(GeneratedLetter), stored.Id);
-        await db.SaveChangesAsync(ct);
         return ToDto(stored);
     }
 

@@ -76,7 +76,7 @@ public sealed class DispatchService(
         var email = choice.Channel == StepChannel.Email;
         if (email) await OpenMailboxSessionAsync(ct);
         var deadlineDays = r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays;
-        var letter = await letters.GenerateAsync(caseId, template, email ? "docx" : "pdf", deadlineDays, ct, choice.Channel);
+        var letter = await letters.StageAsync(caseId, template, email ? "docx" : "pdf", deadlineDays, ct, choice.Channel);
         var now = clock.GetUtcNow();
         var postal = choice.Channel == StepChannel.Courrier;
         var dispatch = new DispatchItem
@@ -210,7 +210,7 @@ public sealed class DispatchService(
         failed.Channel = LetterRecipients.Route(failed.Channel, LetterRecipients.For(c));
         var template = await db.GeneratedLetters.Where(l => l.Id == failed.LetterId).Select(l => l.Template)
             .SingleAsync(ct);
-        var letter = await letters.GenerateAsync(failed.CaseId, template,
+        var letter = await letters.StageAsync(failed.CaseId, template,
             failed.Channel == StepChannel.Email ? "docx" : "pdf",
             failed.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays, ct, failed.Channel);
         failed.LetterId = letter.Id;

@@ -57,6 +57,25 @@ public abstract class DispatchOutboxTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task Two_clicks_at_once_plan_one_dispatch_and_leave_one_letter()
+    {
+        var caseId = await CaseReadyForNoticeAsync();
+        // Both requests find no dispatch and render their PDF; one PDF at a time per user (Pdf:PerUser), so the
+        // second commits after the first and meets the unique step index: its letter must go with its refusal.
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })));
+        var dispatches = await Task.WhenAll(clicks.Select(r => r.ReadAsync<DispatchDto>()));
+        Assert.Single(dispatches.Select(d => d.Id).Distinct());
+        Assert.Single(clicks, r => r.StatusCode == HttpStatusCode.Created);
+        var letters = await (await Client.GetAsync($"/api/cases/{caseId}/letters"))
+            .ReadAsync<List<AddinHost.Letters.LetterService.GeneratedLetterDto>>();
+        Assert.Equal(dispatches[0].LetterId, Assert.Single(letters).Id);
+        var history = (await GetCaseAsync(caseId)).History;
+        Assert.Single(history, h => h.Kind == CaseEventKind.CourrierGenere);
+        Assert.Single(history, h => h.Kind == CaseEventKind.EnvoiPlanifie);
+    }
+
+    [Fact]
     public async Task The_evidence_bundle_holds_the_letter_as_sent_and_a_manifest_of_matching_hashes()
     {
         var caseId = await CaseReadyForNoticeAsync();
