@@ -1,5 +1,5 @@
+using AddinHost.Composition;
 using AddinHost.Infrastructure;
-using AddinHost.Infrastructure.Cli;
 using AddinHost.Infrastructure.Configuration;
 
 try

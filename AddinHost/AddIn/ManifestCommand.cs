@@ -39,6 +39,6 @@ public static class ManifestCommand
         await File.WriteAllBytesAsync(package, manifests.BuildAppPackage(origin));
         await output.WriteLineAsync($"Paquet d'application (manifeste unifié, Outlook) écrit : {package}");
         await output.WriteLineAsync($"Déposez ces fichiers dans le centre d'administration Microsoft 365 (Applications intégrées). Volets servis par {origin}.");
-        return CommandLine.Ok;
+        return ExitCodes.Ok;
     }
 }

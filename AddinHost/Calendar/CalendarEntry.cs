@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases;
 using AddinHost.Infrastructure.Data;
 
@@ -15,4 +17,17 @@ public sealed class CalendarEntry : TenantEntity, ICaseChild
     public string GraphEventId { get; set; } = "";
     public DateOnly On { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The <c>CalendarEntries</c> table's mapping.</summary>
+internal sealed class CalendarEntryMapping : IEntityTypeConfiguration<CalendarEntry>
+{
+    public void Configure(EntityTypeBuilder<CalendarEntry> e)
+    {
+        e.ToTable("CalendarEntries");
+        e.HasIndex(x => new { x.TenantId, x.CaseId, x.Kind, x.Owner }).IsUnique();
+        e.Property(x => x.Owner).HasMaxLength(254); // a user's object id, or a shared mailbox's address
+        e.Property(x => x.GraphEventId).HasMaxLength(512);
+        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
 }

@@ -8,6 +8,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Calendar;
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Calendar;
@@ -26,3 +28,15 @@ public sealed class SharedMailboxCalendar : TenantEntity
 public sealed record SharedMailboxCalendarDto(string Address, CalendarChoice Calendar, DateTimeOffset UpdatedAt);
 
 public sealed record SharedMailboxCalendarRequest(CalendarChoice? Calendar);
+
+/// <summary>The <c>SharedMailboxCalendars</c> table's mapping.</summary>
+internal sealed class SharedMailboxCalendarMapping : IEntityTypeConfiguration<SharedMailboxCalendar>
+{
+    public void Configure(EntityTypeBuilder<SharedMailboxCalendar> e)
+    {
+        e.ToTable("SharedMailboxCalendars");
+        e.HasIndex(x => new { x.TenantId, x.Address }).IsUnique();
+        e.Property(x => x.Address).HasMaxLength(254);
+        e.Property(x => x.UpdatedBy).HasMaxLength(64);
+    }
+}

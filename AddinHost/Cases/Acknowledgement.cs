@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -13,4 +15,13 @@ public sealed class Acknowledgement : TenantEntity, ICaseChild
 
     /// <summary>The invoices it names; empty when it acknowledges the whole debt of the case as it stood that day.</summary>
     public List<Guid> InvoiceIds { get; set; } = [];
+}
+
+/// <summary>The <c>Acknowledgements</c> table's mapping.</summary>
+internal sealed class AcknowledgementMapping : IEntityTypeConfiguration<Acknowledgement>
+{
+    public void Configure(EntityTypeBuilder<Acknowledgement> e)
+    {
+        e.ToTable("Acknowledgements");
+    }
 }

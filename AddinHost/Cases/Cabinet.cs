@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -36,4 +38,15 @@ public sealed class Cabinet : TenantEntity
     public string? MediatorAddress { get; set; }
     public string? MediatorEmail { get; set; }
     public string? MediatorWebsite { get; set; }
+}
+
+/// <summary>The <c>Cabinets</c> table's mapping.</summary>
+internal sealed class CabinetMapping : IEntityTypeConfiguration<Cabinet>
+{
+    public void Configure(EntityTypeBuilder<Cabinet> e)
+    {
+        e.ToTable("Cabinets");
+        e.HasIndex(x => x.TenantId).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(200);
+    }
 }

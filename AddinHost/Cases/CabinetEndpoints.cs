@@ -3,6 +3,7 @@ using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Cases;
 

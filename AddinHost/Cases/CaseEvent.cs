@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -49,4 +51,14 @@ public sealed class CaseEvent : TenantEntity, ICaseChild
     public string Summary { get; set; } = "";
 
     public string Actor { get; set; } = "";
+}
+
+/// <summary>The <c>CaseEvents</c> table's mapping.</summary>
+internal sealed class CaseEventMapping : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> e)
+    {
+        e.ToTable("CaseEvents");
+        e.HasIndex(x => new { x.TenantId, x.CaseId, x.At });
+    }
 }

@@ -1,4 +1,5 @@
 using AddinHost.Infrastructure.Configuration;
+using AddinHost.Infrastructure.Problems;
 using AddinHost.Cases.Privacy;
 using AddinHost.Cases.Demo;
 using AddinHost.Cases.Import;
@@ -29,6 +30,7 @@ public static class CasesExtensions
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        s.AddProblemMapping<MissingRateException>(StatusCodes.Status422UnprocessableEntity);
         return builder;
     }
 

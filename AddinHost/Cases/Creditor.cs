@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Data;
 
@@ -40,4 +42,15 @@ public sealed class Creditor : TenantEntity
     public string? Email { get; set; }
     public string? Iban { get; set; }
     public string? Bic { get; set; }
+}
+
+/// <summary>The <c>Creditors</c> table's mapping.</summary>
+internal sealed class CreditorMapping : IEntityTypeConfiguration<Creditor>
+{
+    public void Configure(EntityTypeBuilder<Creditor> e)
+    {
+        e.ToTable("Creditors");
+        e.HasIndex(x => new { x.TenantId, x.Name }).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(200);
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Data;
 
@@ -19,4 +21,17 @@ public sealed class Debtor : TenantEntity
 
     /// <summary>A recipient who is not a professional must have agreed to receive registered mail electronically (CPCE L.100).</summary>
     public bool ConsentsToElectronicRegisteredMail { get; set; }
+}
+
+/// <summary>The <c>Debtors</c> table's mapping.</summary>
+internal sealed class DebtorMapping : IEntityTypeConfiguration<Debtor>
+{
+    public void Configure(EntityTypeBuilder<Debtor> e)
+    {
+        e.ToTable("Debtors");
+        e.HasIndex(x => new { x.TenantId, x.Key }).IsUnique();
+        e.HasIndex(x => new { x.TenantId, x.Email });
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Key).HasMaxLength(254); // an e-mail address may be the key, and one has up to 254 characters
+    }
 }

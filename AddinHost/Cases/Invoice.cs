@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -24,4 +26,16 @@ public sealed class Invoice : TenantEntity, ICaseChild
     /// consumer (Cass. 1re civ. 19 mai 2021, n° 20-12.520) and for fees. Null: unknown, so the deadline may be earlier.
     /// </summary>
     public DateOnly? CompletedOn { get; set; }
+}
+
+/// <summary>The <c>Invoices</c> table's mapping.</summary>
+internal sealed class InvoiceMapping : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> e)
+    {
+        e.ToTable("Invoices");
+        // Import key: the same invoice number of the same creditor never enters twice.
+        e.HasIndex(x => new { x.TenantId, x.CreditorId, x.Number }).IsUnique();
+        e.Property(x => x.Number).HasMaxLength(60);
+    }
 }

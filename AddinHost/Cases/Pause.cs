@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -16,4 +18,13 @@ public sealed class Pause : TenantEntity, ICaseChild
 
     public string? Reason { get; set; }
     public DateOnly? LiftedOn { get; set; }
+}
+
+/// <summary>The <c>Pauses</c> table's mapping.</summary>
+internal sealed class PauseMapping : IEntityTypeConfiguration<Pause>
+{
+    public void Configure(EntityTypeBuilder<Pause> e)
+    {
+        e.ToTable("Pauses");
+    }
 }

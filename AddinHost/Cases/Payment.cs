@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -16,4 +18,14 @@ public sealed class Payment : TenantEntity, ICaseChild
 
     public string? Reference { get; set; }
     public PaymentSource Source { get; set; }
+}
+
+/// <summary>The <c>Payments</c> table's mapping.</summary>
+internal sealed class PaymentMapping : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> e)
+    {
+        e.ToTable("Payments");
+        e.HasIndex(x => new { x.TenantId, x.CaseId });
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
@@ -53,4 +55,23 @@ public sealed class RecoveryCase : TenantEntity
     /// <summary>RIN 8.2: the client's consent, for this case or for all of the client's debtors; the firm's own fees need none.</summary>
     public DateOnly? EffectiveContactConsentOn =>
         Creditor.Kind == CreditorKind.Cabinet ? OpenedOn : ContactConsentOn ?? Creditor.ContactConsentOn;
+}
+
+/// <summary>The <c>Cases</c> table's mapping.</summary>
+internal sealed class RecoveryCaseMapping : IEntityTypeConfiguration<RecoveryCase>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCase> e)
+    {
+        e.ToTable("Cases");
+        e.HasIndex(x => new { x.TenantId, x.Reference }).IsUnique();
+        e.HasIndex(x => new { x.TenantId, x.CreditorId, x.DebtorId }).IsUnique();
+        e.HasOne(x => x.Creditor).WithMany().HasForeignKey(x => x.CreditorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.Debtor).WithMany().HasForeignKey(x => x.DebtorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Invoices).WithOne().HasForeignKey(x => x.CaseId);
+        e.HasMany(x => x.Payments).WithOne().HasForeignKey(x => x.CaseId);
+        e.HasMany(x => x.Pauses).WithOne().HasForeignKey(x => x.CaseId);
+        e.HasMany(x => x.Acknowledgements).WithOne().HasForeignKey(x => x.CaseId);
+        e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.CaseId);
+        e.Property(x => x.Reference).HasMaxLength(40);
+    }
 }

@@ -6,6 +6,8 @@ using AddinHost.Dispatch.Outbox;
 using AddinHost.Dispatch.Senders;
 using AddinHost.Infrastructure.Auth;
 using Microsoft.Extensions.Options;
+using AddinHost.Infrastructure.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AddinHost.Dispatch;
 
@@ -59,6 +61,9 @@ public static class DispatchEndpoints
         builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();
+        builder.Services.AddHostedService<ToVerifySampler>();
+        builder.Services.AddHttpClient(Ar24HealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
+        builder.AddReadinessCheck<Ar24HealthCheck>("ar24", HealthStatus.Degraded);
         return builder;
     }
 

@@ -6,6 +6,7 @@ using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Cases;
 
 namespace AddinHost.Dispatch;
 

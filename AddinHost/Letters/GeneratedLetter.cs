@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases;
 using AddinHost.Infrastructure.Data;
 
@@ -22,4 +24,15 @@ public sealed class GeneratedLetter : TenantEntity, ICaseChild
     public List<string> InvoiceNumbers { get; set; } = [];
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+}
+
+/// <summary>The <c>GeneratedLetters</c> table's mapping.</summary>
+internal sealed class GeneratedLetterMapping : IEntityTypeConfiguration<GeneratedLetter>
+{
+    public void Configure(EntityTypeBuilder<GeneratedLetter> e)
+    {
+        e.ToTable("GeneratedLetters");
+        e.HasIndex(x => new { x.TenantId, x.CaseId });
+        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
 }

@@ -15,10 +15,10 @@ public static class LetterCommands
         if (problems.Count == 0)
         {
             output.WriteLine($"{Path.GetFileName(args[0])} : aucun problème.");
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
         Print(problems, output);
-        return CommandLine.Failed;
+        return ExitCodes.Failed;
     }
 
     public static async Task<int> RenderAsync(string[] args, TextWriter output, Func<byte[], Task<byte[]>>? toPdf = null)
@@ -38,12 +38,12 @@ public static class LetterCommands
             var docx = LetterService.Engine.Render(template, data);
             await File.WriteAllBytesAsync(target, pdf ? await toPdf!(docx) : docx);
             output.WriteLine($"Courrier écrit : {target}");
-            return CommandLine.Ok;
+            return ExitCodes.Ok;
         }
         catch (TemplateProblemsException e)
         {
             Print(e.Problems, output);
-            return CommandLine.Failed;
+            return ExitCodes.Failed;
         }
     }
 

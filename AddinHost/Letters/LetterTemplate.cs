@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Letters;
@@ -11,4 +13,15 @@ public sealed class LetterTemplate : TenantEntity
     public string Sha256 { get; set; } = "";
     public DateTimeOffset UploadedAt { get; set; }
     public string UploadedBy { get; set; } = "";
+}
+
+/// <summary>The <c>LetterTemplates</c> table's mapping.</summary>
+internal sealed class LetterTemplateMapping : IEntityTypeConfiguration<LetterTemplate>
+{
+    public void Configure(EntityTypeBuilder<LetterTemplate> e)
+    {
+        e.ToTable("LetterTemplates");
+        e.HasIndex(x => new { x.TenantId, x.Name, x.Version }).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(60);
+    }
 }

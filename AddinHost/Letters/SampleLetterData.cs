@@ -79,7 +79,7 @@ public static class SampleLetterData
             throw new Infrastructure.Cli.CliUsageException($"Impossible d'écrire {args[0]} (chemin relatif au dossier AddinHost avec dotnet run) : {e.Message}");
         }
         output.WriteLine($"Données d'exemple calculées au {AsOf:dd/MM/yyyy} : {args[0]}");
-        return Infrastructure.Cli.CommandLine.Ok;
+        return Infrastructure.Cli.ExitCodes.Ok;
     }
 
     private static CaseEvent Step(int level, string name, DateOnly on, params string[] invoices) => new()

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases;
 using AddinHost.Infrastructure.Data;
 
@@ -20,4 +22,16 @@ public sealed class CaseDocument : TenantEntity, ICaseChild
 
     public DateTimeOffset AddedAt { get; set; }
     public string AddedBy { get; set; } = "";
+}
+
+/// <summary>The <c>CaseDocuments</c> table's mapping.</summary>
+internal sealed class CaseDocumentMapping : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> e)
+    {
+        e.ToTable("CaseDocuments");
+        e.HasIndex(x => new { x.TenantId, x.CaseId, x.Sha256 }).IsUnique();
+        e.Property(x => x.FileName).HasMaxLength(255);
+        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
 }

@@ -5,6 +5,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Cases;
 
 namespace AddinHost.Mailbox;
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases;
 using AddinHost.Infrastructure.Data;
 
@@ -16,4 +18,16 @@ public sealed class FiledProof : TenantEntity, ICaseChild
     public string Sha256 { get; set; } = "";
     public long Size { get; set; }
     public DateTimeOffset FiledAt { get; set; }
+}
+
+/// <summary>The <c>FiledProofs</c> table's mapping.</summary>
+internal sealed class FiledProofMapping : IEntityTypeConfiguration<FiledProof>
+{
+    public void Configure(EntityTypeBuilder<FiledProof> e)
+    {
+        e.ToTable("FiledProofs");
+        e.HasIndex(x => new { x.TenantId, x.DispatchId, x.Kind }).IsUnique();
+        e.HasIndex(x => new { x.TenantId, x.CaseId });
+        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
 }

@@ -1,6 +1,10 @@
 using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Health;
+using AddinHost.Infrastructure.Problems;
+using AddinHost.Infrastructure.Telemetry;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AddinHost.Proofs;
 
@@ -19,6 +23,11 @@ public static class ProofsExtensions
                 "(identité managée) : le dossier local de preuves est une valeur de démonstration.", AdminGuide.Proofs);
         builder.Services.AddSingleton(new EmbeddedDefault("Dossier local de preuves", embedded));
         builder.Services.AddScoped<ProofFiling>();
+        builder.AddReadinessCheck<ProofStoreHealthCheck>("stockage-des-preuves", HealthStatus.Unhealthy);
+        builder.Services.AddProblemMapping<ProofIntegrityException>(StatusCodes.Status409Conflict,
+            alarm: (http, _) => http.RequestServices.GetRequiredService<DunningMetrics>().ProofHashFailed());
+        builder.Services.AddProblemMapping<ProofNotFoundException>(StatusCodes.Status409Conflict,
+            p => $"{p.Message} Le classement est incomplet : prévenez l'administrateur.");
         builder.Services.AddScoped<ProofReader>();
         builder.Services.AddOptions<ProofRetentionOptions>().Bind(config.GetSection("Proofs")).ValidateFrench("Proofs");
 

@@ -1,6 +1,8 @@
 using AddinHost.Dispatch.Ar24;
 using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Cases;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Sandbox;
 

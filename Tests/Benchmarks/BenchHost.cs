@@ -1,3 +1,4 @@
+using AddinHost.Composition;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;

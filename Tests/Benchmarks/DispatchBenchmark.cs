@@ -8,6 +8,7 @@ using AddinHost.Cases.Planning;
 using AddinHost.Dispatch;
 using AddinHost.Dispatch.Ar24;
 using AddinHost.Dispatch.Outbox;
+using AddinHost.Composition;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using AddinHost.Cases;
 using AddinHost.Dispatch;
+using AddinHost.Composition;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Tests.Fixtures;

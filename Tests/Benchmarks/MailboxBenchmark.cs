@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AddinHost.Cases;
 using AddinHost.Cases.Money;
+using AddinHost.Composition;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using AddinHost.Composition;
 using AddinHost.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;

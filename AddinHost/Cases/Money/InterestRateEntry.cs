@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases.Money;
@@ -12,4 +14,14 @@ public sealed class InterestRateEntry : TenantEntity
 
     /// <summary>Where the figure comes from (the arrêté, the ECB decision), shown next to it.</summary>
     public string? Source { get; set; }
+}
+
+/// <summary>The <c>InterestRates</c> table's mapping.</summary>
+internal sealed class InterestRateEntryMapping : IEntityTypeConfiguration<InterestRateEntry>
+{
+    public void Configure(EntityTypeBuilder<InterestRateEntry> e)
+    {
+        e.ToTable("InterestRates");
+        e.HasIndex(x => new { x.TenantId, x.Kind, x.Year, x.Half }).IsUnique();
+    }
 }

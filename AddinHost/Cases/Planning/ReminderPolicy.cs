@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases.Planning;
@@ -57,4 +59,15 @@ public sealed class ReminderPolicy : TenantEntity
             new() { Name = "Phase judiciaire à décider", DelayDays = 45, Channel = StepChannel.Decision, Template = null, AttachInvoices = false, MinGapDays = 15 },
         ],
     };
+}
+
+/// <summary>The <c>Policies</c> table's mapping.</summary>
+internal sealed class ReminderPolicyMapping : IEntityTypeConfiguration<ReminderPolicy>
+{
+    public void Configure(EntityTypeBuilder<ReminderPolicy> e)
+    {
+        e.ToTable("Policies");
+        e.HasIndex(x => x.TenantId).IsUnique();
+        e.OwnsMany(x => x.Levels, l => l.ToJson());
+    }
 }

@@ -4,6 +4,10 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Calendar;
+using AddinHost.Dispatch;
+using AddinHost.Letters;
+using AddinHost.Mailbox;
 
 namespace AddinHost.Cases.Privacy;
 

@@ -2,6 +2,11 @@ using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Calendar;
+using AddinHost.Dispatch;
+using AddinHost.Letters;
+using AddinHost.Mailbox;
+using AddinHost.Proofs;
 
 namespace AddinHost.Cases.Privacy;
 

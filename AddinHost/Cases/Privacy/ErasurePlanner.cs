@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Cases.Privacy;
 

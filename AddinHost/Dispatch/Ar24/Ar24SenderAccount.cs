@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Dispatch.Ar24;
@@ -45,4 +47,19 @@ public enum Ar24SenderOrigin
     Configured,
     /// <summary>Proven by the code sent to it.</summary>
     Confirmed,
+}
+
+/// <summary>The <c>Ar24SenderAccounts</c> table's mapping.</summary>
+internal sealed class Ar24SenderAccountMapping : IEntityTypeConfiguration<Ar24SenderAccount>
+{
+    public void Configure(EntityTypeBuilder<Ar24SenderAccount> e)
+    {
+        e.ToTable("Ar24SenderAccounts");
+        e.HasIndex(x => x.Email).IsUnique(); // across firms, on purpose
+        e.Property(x => x.Email).HasMaxLength(254);
+        e.Property(x => x.UserId).HasMaxLength(64);
+        e.Property(x => x.Gender).HasMaxLength(1);
+        e.Property(x => x.Firstname).HasMaxLength(100);
+        e.Property(x => x.Lastname).HasMaxLength(100);
+    }
 }

@@ -33,6 +33,7 @@ public sealed class Ar24SenderClaimMapping : IEntityTypeConfiguration<Ar24Sender
 {
     public void Configure(EntityTypeBuilder<Ar24SenderClaim> e)
     {
+        e.ToTable("Ar24SenderClaims");
         e.HasIndex(x => new { x.TenantId, x.Email }).IsUnique();
         e.Property(x => x.Email).HasMaxLength(254);
         e.Property(x => x.CodeHash).HasMaxLength(64);

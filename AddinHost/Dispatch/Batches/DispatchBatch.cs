@@ -1,3 +1,6 @@
+using AddinHost.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Dispatch.Batches;
@@ -32,4 +35,26 @@ public sealed class BatchEntry : TenantEntity
 
     /// <summary>Unix milliseconds before which no worker takes the entry again.</summary>
     public long LeaseUntil { get; set; }
+}
+
+/// <summary>The <c>Batches</c> table's mapping.</summary>
+internal sealed class DispatchBatchMapping : IEntityTypeConfiguration<DispatchBatch>
+{
+    public void Configure(EntityTypeBuilder<DispatchBatch> e)
+    {
+        e.ToTable("Batches");
+    }
+}
+
+/// <summary>The <c>BatchEntries</c> table's mapping.</summary>
+internal sealed class BatchEntryMapping : IEntityTypeConfiguration<BatchEntry>
+{
+    public void Configure(EntityTypeBuilder<BatchEntry> e)
+    {
+        e.ToTable("BatchEntries");
+        e.HasIndex(x => new { x.TenantId, x.BatchId, x.Position }).IsUnique();
+        e.HasIndex(x => new { x.State, x.LeaseUntil });
+        e.HasOne<DispatchBatch>().WithMany().HasForeignKey(x => x.BatchId);
+        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
 }

@@ -8,6 +8,7 @@ using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using AddinHost.Letters;
 
 namespace AddinHost.Dispatch.Email;
 

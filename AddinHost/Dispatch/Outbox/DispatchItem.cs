@@ -1,3 +1,6 @@
+using AddinHost.Letters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Cases;
 using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure.Data;
@@ -87,4 +90,25 @@ public sealed class DispatchItem : TenantEntity, ICaseChild
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The <c>Dispatches</c> table's mapping.</summary>
+internal sealed class DispatchItemMapping : IEntityTypeConfiguration<DispatchItem>
+{
+    public void Configure(EntityTypeBuilder<DispatchItem> e)
+    {
+        e.ToTable("Dispatches");
+        // Exactly once: one dispatch per case and ladder step.
+        e.HasIndex(x => new { x.TenantId, x.CaseId, x.Level }).IsUnique();
+        e.HasIndex(x => new { x.State, x.LeaseUntil });
+        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+        e.HasOne<GeneratedLetter>().WithMany().HasForeignKey(x => x.LetterId);
+        e.Property(x => x.RecipientFirstname).HasMaxLength(100);
+        e.Property(x => x.RecipientLastname).HasMaxLength(100);
+        // A worker whose lease ran out must not overwrite what the row's new holder decided.
+        e.Property(x => x.LeaseOwner).IsConcurrencyToken();
+        e.Property(x => x.MailboxOwner).HasMaxLength(254);
+        e.Property(x => x.DraftMailbox).HasMaxLength(254);
+        e.Property(x => x.PlannedByName).HasMaxLength(200);
+    }
 }

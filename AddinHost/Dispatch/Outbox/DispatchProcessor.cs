@@ -7,6 +7,8 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Letters;
+using AddinHost.Mailbox;
 
 namespace AddinHost.Dispatch.Outbox;
 
@@ -348,8 +350,9 @@ public sealed class DispatchProcessor(
     {
         var caseId = s.Row.CaseId;
         // Whether the case holds invoice files rides along, so a case without any costs the send no further query.
+        // Set<T>() inside the query: an expression tree may not hold the tables' extension properties.
         var found = await s.Db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-            .SelectMany(x => s.Db.Cabinets, (x, cabinet) => new { Case = x, x.Debtor, Cabinet = cabinet, HasDocuments = s.Db.CaseDocuments.Any(d => d.CaseId == caseId) })
+            .SelectMany(x => s.Db.Set<Cabinet>(), (x, cabinet) => new { Case = x, x.Debtor, Cabinet = cabinet, HasDocuments = s.Db.Set<CaseDocument>().Any(d => d.CaseId == caseId) })
             .FirstOrDefaultAsync(ct) ?? throw NoCabinet();
         found.Case.Debtor = found.Debtor;
         return (found.Case, found.Cabinet, found.HasDocuments);

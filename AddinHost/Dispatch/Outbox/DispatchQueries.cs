@@ -4,6 +4,9 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Cases;
+using AddinHost.Letters;
+using AddinHost.Proofs;
 
 namespace AddinHost.Dispatch.Outbox;
 

@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Cases;
 
 namespace AddinHost.Dispatch.Senders;
 

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Infrastructure.Audit;
@@ -10,4 +12,14 @@ public sealed class AuditEntry : TenantEntity
     public string Action { get; set; } = "";
     public string EntityType { get; set; } = "";
     public string? EntityId { get; set; }
+}
+
+/// <summary>The <c>AuditEntries</c> table's mapping.</summary>
+internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.ToTable("AuditEntries");
+        e.HasIndex(x => new { x.TenantId, x.At });
+    }
 }

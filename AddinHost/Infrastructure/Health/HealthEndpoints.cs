@@ -14,18 +14,23 @@ public static class HealthEndpoints
 {
     public const string Ready = "ready";
 
+    /// <summary>Each check answers within seconds: a load balancer's probe must not hang on a store's retries.</summary>
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A feature's readiness check: <paramref name="failure"/> is Unhealthy when serving needs it.</summary>
+    public static IHostApplicationBuilder AddReadinessCheck<T>(this IHostApplicationBuilder builder, string name,
+        HealthStatus failure) where T : class, IHealthCheck
+    {
+        builder.Services.AddHealthChecks().AddCheck<T>(name, failure, [Ready], CheckTimeout);
+        return builder;
+    }
+
     public static IHostApplicationBuilder AddDunningHealth(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateFrench(HealthOptions.Section);
         builder.Services.AddSingleton<ReadinessCache>();
-        builder.Services.AddHttpClient(Ar24HealthCheck.ClientName, http => http.Timeout = TimeSpan.FromSeconds(3));
-        // Each check answers within seconds: a load balancer's probe must not hang on a store's retries.
-        var timeout = TimeSpan.FromSeconds(5);
-        builder.Services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("base-de-donnees", HealthStatus.Unhealthy, [Ready], timeout)
-            .AddCheck<ProofStoreHealthCheck>("stockage-des-preuves", HealthStatus.Unhealthy, [Ready], timeout)
-            .AddCheck<PdfHealthCheck>("libreoffice", HealthStatus.Degraded, [Ready], timeout)
-            .AddCheck<Ar24HealthCheck>("ar24", HealthStatus.Degraded, [Ready], timeout);
+        // The features add their own (proof store, LibreOffice, AR24) in their AddX.
+        builder.AddReadinessCheck<DatabaseHealthCheck>("base-de-donnees", HealthStatus.Unhealthy);
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using AddinHost.Cases.Money;
 using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -36,24 +35,31 @@ public static class ProblemExtensions
         _ => "Erreur interne : l'incident a été journalisé.",
     };
 
-    private sealed class DomainExceptionHandler(IProblemDetailsService problems, ILogger<DomainExceptionHandler> log) : IExceptionHandler
+    /// <summary>Registers how a feature's own exception leaves: its status and French detail.</summary>
+    public static IServiceCollection AddProblemMapping<TException>(this IServiceCollection services, int status,
+        Func<TException, string>? detail = null, Action<HttpContext, TException>? alarm = null)
+        where TException : Exception =>
+        services.AddSingleton<IProblemMapper>(new ProblemMapper<TException>(status, detail ?? (e => e.Message), alarm));
+
+    private const string ConflictDetail =
+        "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.";
+
+    private sealed class DomainExceptionHandler(IProblemDetailsService problems, IEnumerable<IProblemMapper> mappers,
+        ILogger<DomainExceptionHandler> log) : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
         {
+            var mapped = mappers.Select(m => m.Map(exception, http)).FirstOrDefault(m => m is not null);
             var (status, detail, errors) = exception switch
             {
                 DomainException d => (d.StatusCode, d.Message, d.Errors),
-                MissingRateException m => (StatusCodes.Status422UnprocessableEntity, m.Message, null),
-                Letters.Engine.TemplateRenderException t => (StatusCodes.Status422UnprocessableEntity, t.Message, null),
-                Proofs.ProofIntegrityException p => (StatusCodes.Status409Conflict, p.Message, null),
-                Proofs.ProofNotFoundException p => (StatusCodes.Status409Conflict, $"{p.Message} Le classement est incomplet : prévenez l'administrateur.", null),
+                _ when mapped is not null => (mapped.Status, mapped.Detail, null),
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
-                DbUpdateException or DbException when Data.DbConflicts.IsConflict(exception) => (StatusCodes.Status409Conflict,
-                    "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.", null),
+                DbUpdateException or DbException when Data.DbConflicts.IsConflict(exception) => (
+                    StatusCodes.Status409Conflict, ConflictDetail, null),
                 _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500), (IDictionary<string, string[]>?)null),
             };
-            if (exception is Proofs.ProofIntegrityException) http.RequestServices.GetRequiredService<Telemetry.DunningMetrics>().ProofHashFailed();
-            if (status >= 500 || exception is Proofs.ProofIntegrityException)
+            if (status >= 500 || mapped is { Alarm: true })
                 log.LogError(exception, "Error on {Method} {Path}", http.Request.Method, http.Request.Path);
 
             http.Response.StatusCode = status;
@@ -76,6 +82,27 @@ public static class ProblemExtensions
             _ when b.Message.Contains("form", StringComparison.OrdinalIgnoreCase) => "Formulaire multipart attendu, avec le fichier dans le champ « file ».",
             _ => "Paramètre de requête invalide : vérifiez les identifiants, dates (AAAA-MM-JJ) et nombres.",
         };
+    }
+}
+
+/// <summary>A feature's exception as it leaves over HTTP; <see cref="Alarm"/> logs it as an error.</summary>
+public sealed record ProblemMapping(int Status, string Detail, bool Alarm);
+
+/// <summary>Maps one feature's exceptions to ProblemDetails; registered by the feature's own <c>AddX</c>.</summary>
+public interface IProblemMapper
+{
+    /// <summary>The mapping, or null when the exception is not this mapper's.</summary>
+    ProblemMapping? Map(Exception exception, HttpContext http);
+}
+
+internal sealed class ProblemMapper<TException>(int status, Func<TException, string> detail,
+    Action<HttpContext, TException>? alarm) : IProblemMapper where TException : Exception
+{
+    public ProblemMapping? Map(Exception exception, HttpContext http)
+    {
+        if (exception is not TException e) return null;
+        alarm?.Invoke(http, e);
+        return new ProblemMapping(status, detail(e), alarm is not null);
     }
 }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using AddinHost.Dispatch.Outbox;
 
 namespace AddinHost.Infrastructure.Telemetry;
 
@@ -37,10 +36,11 @@ public sealed class DunningMetrics : IDisposable
             "Letters whose sending is in doubt and being verified (« À vérifier »).");
     }
 
-    public void StateChanged(string channel, DispatchState from, DispatchState to)
+    /// <summary>A dispatch changed state; <paramref name="letterSent"/> when the letter has just gone out.</summary>
+    public void StateChanged(string channel, string from, string to, bool letterSent)
     {
-        _stateChanges.Add(1, new("channel", channel), new("from", from.ToString()), new("to", to.ToString()));
-        if (to is DispatchState.Deposited or DispatchState.EmailSent or DispatchState.Posted) _lettersSent.Add(1, new KeyValuePair<string, object?>("channel", channel));
+        _stateChanges.Add(1, new("channel", channel), new("from", from), new("to", to));
+        if (letterSent) _lettersSent.Add(1, new KeyValuePair<string, object?>("channel", channel));
     }
 
     public void ProofHashFailed() => _hashFailures.Add(1);

@@ -16,7 +16,6 @@ public static class TelemetryExtensions
     public static IHostApplicationBuilder AddDunningTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DunningMetrics>();
-        builder.Services.AddHostedService<ToVerifySampler>();
         var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var export = Uri.TryCreate(endpoint, UriKind.Absolute, out var otlp);
         var insights = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];

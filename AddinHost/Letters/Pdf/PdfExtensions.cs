@@ -1,4 +1,7 @@
 using AddinHost.Infrastructure.Configuration;
+using AddinHost.Infrastructure.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace AddinHost.Letters.Pdf;
 
 public static class PdfExtensions
@@ -11,6 +14,7 @@ public static class PdfExtensions
         builder.Services.AddScoped<PdfLane>();
         builder.Services.AddScoped<IPdfConverter, QueuedPdfConverter>();
         builder.Services.AddHostedService<PdfStartupCheck>();
+        builder.AddReadinessCheck<PdfHealthCheck>("libreoffice", HealthStatus.Degraded);
         return builder;
     }
 }

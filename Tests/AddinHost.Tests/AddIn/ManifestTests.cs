@@ -165,7 +165,7 @@ public sealed class ManifestTests : ApiTestBase
         var folder = Directory.CreateTempSubdirectory("manifestes-").FullName;
         var output = new StringWriter();
         // The command builds its own host on the same content (so the same assets and version), as an admin runs it.
-        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin], args => AddinHost.Infrastructure.HostComposition.Build(
+        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin], args => AddinHost.Composition.HostComposition.Build(
             [.. args, $"--contentRoot={Path.Combine(RepositoryRoot.Path, "AddinHost")}", "--environment=Development",
              "--Auth:Demo=false", $"--AzureAd:ClientId={TestTokens.ClientId}"], server: false), output);
         Assert.Equal(0, code);

@@ -9,6 +9,7 @@ using AddinHost.Tests.Fixtures;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Tests.Dispatch;
 

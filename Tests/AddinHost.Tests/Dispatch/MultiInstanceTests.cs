@@ -4,6 +4,9 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Cases;
+using AddinHost.Dispatch;
+using AddinHost.Proofs;
 
 namespace AddinHost.Tests.Dispatch;
 

@@ -8,6 +8,7 @@ using AddinHost.Dispatch.Senders;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Tests.Dispatch;
 

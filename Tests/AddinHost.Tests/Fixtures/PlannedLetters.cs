@@ -6,6 +6,7 @@ using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Letters;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Tests.Fixtures;
 

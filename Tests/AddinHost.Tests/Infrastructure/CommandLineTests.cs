@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AddinHost.Cases.Money;
+using AddinHost.Composition;
 using AddinHost.Infrastructure.Cli;
 
 namespace AddinHost.Tests.Infrastructure;

@@ -4,6 +4,7 @@ using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using AddinHost.Cases;
 
 namespace AddinHost.Tests.Infrastructure;
 

@@ -6,6 +6,7 @@ using AddinHost.Infrastructure.Telemetry;
 using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Dispatch;
 
 namespace AddinHost.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using AddinHost.Mailbox;
 using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Cases;
 
 namespace AddinHost.Tests.Mailbox;
 

@@ -1,8 +1,8 @@
+using AddinHost.Infrastructure.Cli;
 using System.Globalization;
 using System.Text.Json;
-using AddinHost.Cases.Money;
 
-namespace AddinHost.Infrastructure.Cli;
+namespace AddinHost.Cases.Money;
 
 /// <summary><c>interest</c>: one claim's penalties or legal interest, period by period, as JSON or a French table.</summary>
 public static class InterestCommand

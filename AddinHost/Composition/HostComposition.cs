@@ -1,5 +1,6 @@
 using AddinHost.Cases;
 using AddinHost.Cases.Demo;
+using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Configuration;
@@ -16,7 +17,7 @@ using AddinHost.Infrastructure.Protection;
 using AddinHost.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 
-namespace AddinHost.Infrastructure;
+namespace AddinHost.Composition;
 
 /// <summary>One list of features, used by the server and by the command line alike.</summary>
 public static class HostComposition

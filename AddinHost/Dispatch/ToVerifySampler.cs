@@ -1,10 +1,12 @@
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
-namespace AddinHost.Infrastructure.Telemetry;
+namespace AddinHost.Dispatch;
 
-/// <summary>Counts, every minute, the letters of all firms that wait in « À vérifier »: a number that should stay near zero.</summary>
+/// <summary>Counts, every minute, the letters of all firms that wait in « À vérifier »: a number that should stay near
+/// zero.</summary>
 public sealed class ToVerifySampler(IServiceScopeFactory scopes, DunningMetrics metrics, ILogger<ToVerifySampler> log) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);

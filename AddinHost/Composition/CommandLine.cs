@@ -1,9 +1,11 @@
 using AddinHost.Cases;
 using AddinHost.Cases.Import;
+using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Cli;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
@@ -12,15 +14,15 @@ using AddinHost.Letters.Pdf;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AddinHost.Infrastructure.Cli;
+namespace AddinHost.Composition;
 
 /// <summary>Admin verbs run by the same host: <c>migrate</c>, <c>import</c>, <c>interest</c>, <c>lint</c>, <c>render</c>, <c>manifest</c>.</summary>
 public static class CommandLine
 {
-    public const int Ok = 0, Failed = 1, BadArguments = 2;
+    public const int Ok = ExitCodes.Ok, Failed = ExitCodes.Failed, BadArguments = ExitCodes.BadArguments;
 
     /// <summary>Settings missing or refused (sysexits EX_CONFIG).</summary>
-    public const int RefusedSettings = 78;
+    public const int RefusedSettings = ExitCodes.RefusedSettings;
     private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "exemple-donnees", "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -38,7 +40,7 @@ public static class CommandLine
                 "lint" => LetterCommands.Lint(rest, Console.Out),
                 "render" => await LetterCommands.RenderAsync(rest, Console.Out, ConvertToPdfAsync),
                 "exemple-donnees" => SampleLetterData.Command(rest, Console.Out),
-                "manifest" => await AddIn.ManifestCommand.RunAsync(rest, buildHost, Console.Out),
+                "manifest" => await AddinHost.AddIn.ManifestCommand.RunAsync(rest, buildHost, Console.Out),
                 _ => Help(),
             };
         }
@@ -154,7 +156,7 @@ public static class CommandLine
                                                                    recalcule les données d'exemple des modèles
             """);
         Console.WriteLine($"  dotnet run --project AddinHost -- {InterestCommand.Usage}");
-        Console.WriteLine($"  dotnet run --project AddinHost -- {AddIn.ManifestCommand.Usage}");
+        Console.WriteLine($"  dotnet run --project AddinHost -- {AddinHost.AddIn.ManifestCommand.Usage}");
         return Ok;
     }
 }
