@@ -2,8 +2,8 @@ using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using AddinHost.Dispatch;
 
 namespace AddinHost.Cases;
 
@@ -18,6 +18,14 @@ public static class CabinetEndpoints
         string? MediatorName = null, string? MediatorAddress = null, string? MediatorEmail = null,
         string? MediatorWebsite = null);
 
+    private static async Task<bool> AnyOtherFirmAsync(IEnumerable<IFirmAddressOwner> owners, string email,
+        string tenantId, CancellationToken ct)
+    {
+        foreach (var owner in owners)
+            if (await owner.UsedByAnotherFirmAsync(email, tenantId, ct)) return true;
+        return false;
+    }
+
     public static IEndpointRouteBuilder MapCabinet(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/cabinet").WithTags("Cabinet");
@@ -30,7 +38,8 @@ public static class CabinetEndpoints
                     : new CabinetDto(null, null, null, null, null, null, null)))
             .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers").RequireAuthorization(Policies.Lecture);
 
-        group.MapPut("/", async (CabinetDto body, DunningDbContext db, ITenantContext tenant, AuditTrail audit, CancellationToken ct) =>
+        group.MapPut("/", async (CabinetDto body, DunningDbContext db, ITenantContext tenant, AuditTrail audit,
+                [FromServices] IEnumerable<IFirmAddressOwner> owners, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(body.Name)) throw Problem.Validation("name", "Le nom du cabinet est obligatoire.");
                 if (string.IsNullOrWhiteSpace(body.SigningLawyer)) throw Problem.Validation("signingLawyer", "Indiquez l'avocat qui signe les courriers, par exemple « Maître Claire Delaunay ».");
@@ -64,7 +73,7 @@ public static class CabinetEndpoints
                 // Every firm sends through the operator's AR24 key: an address another firm uses would send as that firm.
                 if (email is not null && email != cabinet.Email?.ToLowerInvariant()
                     && (await db.Cabinets.IgnoreQueryFilters().AnyAsync(c => c.Email == email && c.TenantId != tenant.TenantId, ct)
-                        || await db.Ar24SenderAccounts.IgnoreQueryFilters().AnyAsync(a => a.Email == email && a.TenantId != tenant.TenantId, ct)))
+                        || await AnyOtherFirmAsync(owners, email, tenant.TenantId, ct)))
                     throw Problem.Validation("email", "Cette adresse est déjà celle d'un autre cabinet : indiquez l'adresse propre au vôtre, "
                         + "ou contactez l'éditeur si elle vous appartient.");
                 cabinet.Name = body.Name.Trim();

@@ -19,6 +19,7 @@ public static class CaseTables
         public DbSet<Pause> Pauses => db.Set<Pause>();
         public DbSet<Acknowledgement> Acknowledgements => db.Set<Acknowledgement>();
         public DbSet<CaseEvent> CaseEvents => db.Set<CaseEvent>();
+        public DbSet<CaseDocument> CaseDocuments => db.Set<CaseDocument>();
         public DbSet<ReminderPolicy> Policies => db.Set<ReminderPolicy>();
         public DbSet<InterestRateEntry> InterestRates => db.Set<InterestRateEntry>();
     }

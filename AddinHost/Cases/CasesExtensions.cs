@@ -1,6 +1,5 @@
 using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Problems;
-using AddinHost.Cases.Privacy;
 using AddinHost.Cases.Demo;
 using AddinHost.Cases.Import;
 using AddinHost.Cases.Money;
@@ -24,9 +23,6 @@ public static class CasesExtensions
         s.AddScoped<ImportTurns>();
         s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateFrench(ImportLimits.Section);
         s.AddScoped<CaseEntry>();
-        s.AddScoped<Privacy.DebtorExport>();
-        s.AddScoped<Privacy.ErasurePlanner>();
-        s.AddScoped<Privacy.DebtorErasure>();
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
@@ -43,6 +39,5 @@ public static class CasesExtensions
         .MapPolicies()
         .MapRates()
         .MapInterest()
-        .MapReports()
-        .MapPrivacy();
+        .MapReports();
 }

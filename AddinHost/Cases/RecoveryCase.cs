@@ -1,3 +1,4 @@
+using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using AddinHost.Infrastructure.Data;
@@ -72,6 +73,7 @@ internal sealed class RecoveryCaseMapping : IEntityTypeConfiguration<RecoveryCas
         e.HasMany(x => x.Pauses).WithOne().HasForeignKey(x => x.CaseId);
         e.HasMany(x => x.Acknowledgements).WithOne().HasForeignKey(x => x.CaseId);
         e.HasMany(x => x.Events).WithOne().HasForeignKey(x => x.CaseId);
+        e.HasMany<FiledProof>().WithOne().HasForeignKey(x => x.CaseId); // a proof store row is filed under its case
         e.Property(x => x.Reference).HasMaxLength(40);
     }
 }

@@ -8,6 +8,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Dispatch;
 using AddinHost.Letters;
+using AddinHost.Privacy;
 using AddinHost.Proofs;
 using AddinHost.Sandbox;
 using AddinHost.Mailbox;
@@ -45,6 +46,7 @@ public static class HostComposition
         builder.AddProofs();
         builder.AddMailbox();
         builder.AddCalendar();
+        builder.AddPrivacy();
         builder.AddAddin();
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -72,6 +74,7 @@ public static class HostComposition
         app.MapOnboarding();
         app.MapAudit();
         app.MapCasesFeature();
+        app.MapPrivacy();
         app.MapLetters();
         app.MapSandbox();
         app.MapDispatch();

@@ -58,6 +58,7 @@ public static class DispatchEndpoints
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
         builder.AddAr24Senders();
+        builder.Services.AddScoped<Cases.IFirmAddressOwner, SenderAddressOwner>();
         builder.Services.AddScoped<Email.EmailSender>();
         builder.Services.AddScoped<DispatchAnnexes>();
         builder.Services.AddHostedService<DispatchWorker>();

@@ -9,6 +9,5 @@ public static class MailboxTables
     extension(DunningDbContext db)
     {
         public DbSet<DebtorAddress> DebtorAddresses => db.Set<DebtorAddress>();
-        public DbSet<CaseDocument> CaseDocuments => db.Set<CaseDocument>();
     }
 }

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using AddinHost.Cases;
 using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Proofs;
 
 /// <summary>What was filed for a dispatch (the letter as sent, each proof) and the hash it must still have.</summary>
-public sealed class FiledProof : TenantEntity, ICaseChild
+public sealed class FiledProof : TenantEntity
 {
     public Guid CaseId { get; set; }
     public Guid DispatchId { get; set; }
@@ -28,6 +27,6 @@ internal sealed class FiledProofMapping : IEntityTypeConfiguration<FiledProof>
         e.ToTable("FiledProofs");
         e.HasIndex(x => new { x.TenantId, x.DispatchId, x.Kind }).IsUnique();
         e.HasIndex(x => new { x.TenantId, x.CaseId });
-        e.HasOne<RecoveryCase>().WithMany().HasForeignKey(x => x.CaseId);
+        // Its foreign key to the case is declared by Cases (RecoveryCaseMapping): Proofs knows no feature.
     }
 }

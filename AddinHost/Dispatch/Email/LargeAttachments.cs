@@ -1,3 +1,4 @@
+using AddinHost.Cases;
 using AddinHost.Mailbox;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;

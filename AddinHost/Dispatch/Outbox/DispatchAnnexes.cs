@@ -1,6 +1,6 @@
 using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure.Data;
-using AddinHost.Mailbox;
+using AddinHost.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Dispatch.Outbox;

@@ -313,7 +313,7 @@ public sealed class DispatchProcessor(
     }
 
     private static async Task DepositedAsync(Step s, long mailId, string how, CancellationToken ct, Letters.GeneratedLetter? letter = null, string? reference = null,
-        IReadOnlyList<Mailbox.CaseDocument>? annexes = null)
+        IReadOnlyList<CaseDocument>? annexes = null)
     {
         var row = s.Row;
         // The letter as sent joins the case's evidence, write-once, before the state says "deposited".

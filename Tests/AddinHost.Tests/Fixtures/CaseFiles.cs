@@ -1,5 +1,5 @@
 using AddinHost.Infrastructure.Data;
-using AddinHost.Mailbox;
+using AddinHost.Cases;
 using AddinHost.Proofs;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -63,7 +63,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "CaseId", "Kind", "Owner")
                         .IsUnique();
 
-                    b.ToTable("CalendarEntries");
+                    b.ToTable("CalendarEntries", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Calendar.SharedMailboxCalendar", b =>
@@ -98,7 +98,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Address")
                         .IsUnique();
 
-                    b.ToTable("SharedMailboxCalendars");
+                    b.ToTable("SharedMailboxCalendars", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Acknowledgement", b =>
@@ -129,7 +129,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("Acknowledgements");
+                    b.ToTable("Acknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Cabinet", b =>
@@ -192,7 +192,62 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId")
                         .IsUnique();
 
-                    b.ToTable("Cabinets");
+                    b.ToTable("Cabinets", (string)null);
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId", "CaseId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("CaseDocuments", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.CaseEvent", b =>
@@ -242,7 +297,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CaseId", "At");
 
-                    b.ToTable("CaseEvents");
+                    b.ToTable("CaseEvents", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Creditor", b =>
@@ -299,7 +354,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Creditors");
+                    b.ToTable("Creditors", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Debtor", b =>
@@ -351,7 +406,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Key")
                         .IsUnique();
 
-                    b.ToTable("Debtors");
+                    b.ToTable("Debtors", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
@@ -428,7 +483,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "CreditorId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Invoices");
+                    b.ToTable("Invoices", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Money.InterestRateEntry", b =>
@@ -462,7 +517,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Kind", "Year", "Half")
                         .IsUnique();
 
-                    b.ToTable("InterestRates");
+                    b.ToTable("InterestRates", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Pause", b =>
@@ -498,7 +553,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("Pauses");
+                    b.ToTable("Pauses", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Payment", b =>
@@ -536,7 +591,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CaseId");
 
-                    b.ToTable("Payments");
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Planning.ReminderPolicy", b =>
@@ -562,7 +617,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId")
                         .IsUnique();
 
-                    b.ToTable("Policies");
+                    b.ToTable("Policies", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.RecoveryCase", b =>
@@ -638,7 +693,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "CreditorId", "DebtorId")
                         .IsUnique();
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderAccount", b =>
@@ -696,7 +751,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Ar24SenderAccounts");
+                    b.ToTable("Ar24SenderAccounts", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderClaim", b =>
@@ -755,7 +810,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Email")
                         .IsUnique();
 
-                    b.ToTable("Ar24SenderClaims");
+                    b.ToTable("Ar24SenderClaims", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
@@ -807,7 +862,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "BatchId", "Position")
                         .IsUnique();
 
-                    b.ToTable("BatchEntries");
+                    b.ToTable("BatchEntries", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Batches.DispatchBatch", b =>
@@ -836,7 +891,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Batches");
+                    b.ToTable("Batches", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Outbox.DispatchItem", b =>
@@ -960,7 +1015,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "CaseId", "Level")
                         .IsUnique();
 
-                    b.ToTable("Dispatches");
+                    b.ToTable("Dispatches", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Audit.AuditEntry", b =>
@@ -996,7 +1051,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardedTenant", b =>
@@ -1022,7 +1077,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("TenantId");
 
-                    b.ToTable("OnboardedTenants");
+                    b.ToTable("OnboardedTenants", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardingRequest", b =>
@@ -1086,7 +1141,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ExpiresAt");
 
-                    b.ToTable("TokenCache");
+                    b.ToTable("TokenCache", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
@@ -1146,7 +1201,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CaseId");
 
-                    b.ToTable("GeneratedLetters");
+                    b.ToTable("GeneratedLetters", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Letters.LetterTemplate", b =>
@@ -1188,62 +1243,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Name", "Version")
                         .IsUnique();
 
-                    b.ToTable("LetterTemplates");
-                });
-
-            modelBuilder.Entity("AddinHost.Mailbox.CaseDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<string>("InvoiceNumber")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("TenantId", "CaseId", "Sha256")
-                        .IsUnique();
-
-                    b.ToTable("CaseDocuments");
+                    b.ToTable("LetterTemplates", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
@@ -1279,7 +1279,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "Address")
                         .IsUnique();
 
-                    b.ToTable("DebtorAddresses");
+                    b.ToTable("DebtorAddresses", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Proofs.FiledProof", b =>
@@ -1326,7 +1326,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "DispatchId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("FiledProofs");
+                    b.ToTable("FiledProofs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1361,6 +1361,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                 {
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany("Acknowledgements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.CaseDocument", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1489,15 +1498,6 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
-                {
-                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AddinHost.Mailbox.CaseDocument", b =>
                 {
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany()

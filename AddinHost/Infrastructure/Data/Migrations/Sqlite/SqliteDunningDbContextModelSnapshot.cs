@@ -57,7 +57,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CaseId", "Kind", "Owner")
                         .IsUnique();
 
-                    b.ToTable("CalendarEntries");
+                    b.ToTable("CalendarEntries", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Calendar.SharedMailboxCalendar", b =>
@@ -92,7 +92,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Address")
                         .IsUnique();
 
-                    b.ToTable("SharedMailboxCalendars");
+                    b.ToTable("SharedMailboxCalendars", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Acknowledgement", b =>
@@ -123,7 +123,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("Acknowledgements");
+                    b.ToTable("Acknowledgements", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Cabinet", b =>
@@ -186,7 +186,62 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId")
                         .IsUnique();
 
-                    b.ToTable("Cabinets");
+                    b.ToTable("Cabinets", (string)null);
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId", "CaseId", "Sha256")
+                        .IsUnique();
+
+                    b.ToTable("CaseDocuments", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.CaseEvent", b =>
@@ -236,7 +291,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CaseId", "At");
 
-                    b.ToTable("CaseEvents");
+                    b.ToTable("CaseEvents", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Creditor", b =>
@@ -293,7 +348,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Creditors");
+                    b.ToTable("Creditors", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Debtor", b =>
@@ -345,7 +400,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Key")
                         .IsUnique();
 
-                    b.ToTable("Debtors");
+                    b.ToTable("Debtors", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Import.ImportTurn", b =>
@@ -422,7 +477,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CreditorId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Invoices");
+                    b.ToTable("Invoices", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Money.InterestRateEntry", b =>
@@ -456,7 +511,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Kind", "Year", "Half")
                         .IsUnique();
 
-                    b.ToTable("InterestRates");
+                    b.ToTable("InterestRates", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Pause", b =>
@@ -492,7 +547,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.ToTable("Pauses");
+                    b.ToTable("Pauses", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Payment", b =>
@@ -530,7 +585,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CaseId");
 
-                    b.ToTable("Payments");
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.Planning.ReminderPolicy", b =>
@@ -556,7 +611,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId")
                         .IsUnique();
 
-                    b.ToTable("Policies");
+                    b.ToTable("Policies", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Cases.RecoveryCase", b =>
@@ -632,7 +687,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CreditorId", "DebtorId")
                         .IsUnique();
 
-                    b.ToTable("Cases");
+                    b.ToTable("Cases", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderAccount", b =>
@@ -690,7 +745,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique();
 
-                    b.ToTable("Ar24SenderAccounts");
+                    b.ToTable("Ar24SenderAccounts", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Ar24.Ar24SenderClaim", b =>
@@ -749,7 +804,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Email")
                         .IsUnique();
 
-                    b.ToTable("Ar24SenderClaims");
+                    b.ToTable("Ar24SenderClaims", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Batches.BatchEntry", b =>
@@ -801,7 +856,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "BatchId", "Position")
                         .IsUnique();
 
-                    b.ToTable("BatchEntries");
+                    b.ToTable("BatchEntries", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Batches.DispatchBatch", b =>
@@ -830,7 +885,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Batches");
+                    b.ToTable("Batches", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Dispatch.Outbox.DispatchItem", b =>
@@ -954,7 +1009,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "CaseId", "Level")
                         .IsUnique();
 
-                    b.ToTable("Dispatches");
+                    b.ToTable("Dispatches", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Audit.AuditEntry", b =>
@@ -990,7 +1045,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "At");
 
-                    b.ToTable("AuditEntries");
+                    b.ToTable("AuditEntries", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardedTenant", b =>
@@ -1016,7 +1071,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("TenantId");
 
-                    b.ToTable("OnboardedTenants");
+                    b.ToTable("OnboardedTenants", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Infrastructure.Auth.OnboardingRequest", b =>
@@ -1080,7 +1135,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt");
 
-                    b.ToTable("TokenCache");
+                    b.ToTable("TokenCache", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
@@ -1140,7 +1195,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "CaseId");
 
-                    b.ToTable("GeneratedLetters");
+                    b.ToTable("GeneratedLetters", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Letters.LetterTemplate", b =>
@@ -1182,62 +1237,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Name", "Version")
                         .IsUnique();
 
-                    b.ToTable("LetterTemplates");
-                });
-
-            modelBuilder.Entity("AddinHost.Mailbox.CaseDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("AddedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddedBy")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InvoiceNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TenantId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CaseId");
-
-                    b.HasIndex("TenantId", "CaseId", "Sha256")
-                        .IsUnique();
-
-                    b.ToTable("CaseDocuments");
+                    b.ToTable("LetterTemplates", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Mailbox.DebtorAddress", b =>
@@ -1273,7 +1273,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "Address")
                         .IsUnique();
 
-                    b.ToTable("DebtorAddresses");
+                    b.ToTable("DebtorAddresses", (string)null);
                 });
 
             modelBuilder.Entity("AddinHost.Proofs.FiledProof", b =>
@@ -1320,7 +1320,7 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "DispatchId", "Kind")
                         .IsUnique();
 
-                    b.ToTable("FiledProofs");
+                    b.ToTable("FiledProofs", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1353,6 +1353,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                 {
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany("Acknowledgements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Cases.CaseDocument", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1481,15 +1490,6 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
-                {
-                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
-                        .WithMany()
-                        .HasForeignKey("CaseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AddinHost.Mailbox.CaseDocument", b =>
                 {
                     b.HasOne("AddinHost.Cases.RecoveryCase", null)
                         .WithMany()

@@ -1,4 +1,5 @@
-namespace AddinHost.Cases.Privacy;
+using AddinHost.Cases;
+namespace AddinHost.Privacy;
 
 /// <summary>One case of the debtor: whether it may be erased today and, if not, what is kept, why and until when.</summary>
 public sealed record ErasureCase(Guid CaseId, string Reference, bool Erasable, DateOnly? ErasableFrom, IReadOnlyList<RetentionHold> Holds);

@@ -1,3 +1,4 @@
+using AddinHost.Cases;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
@@ -8,7 +9,7 @@ using AddinHost.Letters;
 using AddinHost.Mailbox;
 using AddinHost.Proofs;
 
-namespace AddinHost.Cases.Privacy;
+namespace AddinHost.Privacy;
 
 /// <summary>
 /// Everything the firm holds on one debtor, for a right-of-access request (GDPR art. 15): the debtor, the addresses

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using AddinHost.Cases;
 using AddinHost.Infrastructure.Data;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Cases;
 
 /// <summary>A document kept with a case (an invoice PDF taken from a message), attached to the e-mail reminders.</summary>
 public sealed class CaseDocument : TenantEntity, ICaseChild

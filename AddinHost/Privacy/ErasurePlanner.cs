@@ -1,3 +1,4 @@
+using AddinHost.Cases;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Data;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AddinHost.Dispatch;
 
-namespace AddinHost.Cases.Privacy;
+namespace AddinHost.Privacy;
 
 /// <summary>Gathers each case's facts from the database and applies <see cref="RetentionRules"/> to them.</summary>
 public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, CaseService assessor, IOptions<ProofRetentionOptions> storage)

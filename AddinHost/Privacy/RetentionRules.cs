@@ -1,4 +1,5 @@
-namespace AddinHost.Cases.Privacy;
+using AddinHost.Cases;
+namespace AddinHost.Privacy;
 
 /// <summary>What is known about one case when an erasure is asked: enough to say how long it must be kept.</summary>
 public sealed record CaseRetentionFacts(

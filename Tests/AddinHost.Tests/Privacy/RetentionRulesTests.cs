@@ -1,7 +1,7 @@
 using AddinHost.Cases;
-using AddinHost.Cases.Privacy;
+using AddinHost.Privacy;
 
-namespace AddinHost.Tests.Cases.Privacy;
+namespace AddinHost.Tests.Privacy;
 
 /// <summary>How long a case must be kept despite an erasure request, and why.</summary>
 public sealed class RetentionRulesTests

@@ -1,10 +1,20 @@
+using AddinHost.Cases;
 using AddinHost.Infrastructure.Auth;
 
-namespace AddinHost.Cases.Privacy;
+namespace AddinHost.Privacy;
 
 /// <summary>The firm's answers to a debtor's data-protection requests.</summary>
 public static class PrivacyEndpoints
 {
+    /// <summary>Export and erasure of a debtor's data: each feature's rows, found by case.</summary>
+    public static IHostApplicationBuilder AddPrivacy(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DebtorExport>();
+        builder.Services.AddScoped<ErasurePlanner>();
+        builder.Services.AddScoped<DebtorErasure>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/debtors/{id:guid}/export", async (Guid id, DebtorExport export, CancellationToken ct) => TypedResults.Ok(await export.ExportAsync(id, ct)))

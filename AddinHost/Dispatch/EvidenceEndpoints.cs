@@ -4,9 +4,10 @@ using AddinHost.Cases;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 
-namespace AddinHost.Proofs;
+namespace AddinHost.Dispatch;
 
 /// <summary>The evidence bundle for the court file: every filed document of a case, and a manifest of their hashes.</summary>
 public static class EvidenceEndpoints

@@ -1,5 +1,5 @@
 using System.Net;
-using AddinHost.Cases.Privacy;
+using AddinHost.Privacy;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
@@ -8,7 +8,7 @@ using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AddinHost.Tests.Cases.Privacy;
+namespace AddinHost.Tests.Privacy;
 
 /// <summary>A debtor's erasure request: what must stay as evidence is refused with its reason and date, the rest is erased for good.</summary>
 public abstract class DebtorErasureTests(DbKind kind) : ApiTestBase(kind)

@@ -1,3 +1,4 @@
+using AddinHost.Cases;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Data;
@@ -9,7 +10,7 @@ using AddinHost.Dispatch;
 using AddinHost.Letters;
 using AddinHost.Mailbox;
 
-namespace AddinHost.Cases.Privacy;
+namespace AddinHost.Privacy;
 
 /// <summary>
 /// A debtor's erasure request (GDPR art. 17): erases the cases whose retention has ended and, once none is left, the

@@ -1,11 +1,11 @@
 using System.Net;
-using AddinHost.Cases.Privacy;
+using AddinHost.Privacy;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AddinHost.Tests.Cases.Privacy;
+namespace AddinHost.Tests.Privacy;
 
 /// <summary>A debtor's right of access: everything the firm holds on them, for admins only, and the export itself audited.</summary>
 public abstract class DebtorExportTests(DbKind kind) : ApiTestBase(kind)
