@@ -1,0 +1,141 @@
+using AddinHost.Tests.Fixtures;
+
+namespace AddinHost.Tests.Architecture;
+
+/// <summary>
+/// The picture in <c>AddinHost/README.md</c> stays true: every reference between the host's parts follows its table.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly string Host = Path.Combine(RepositoryRoot.Path, "AddinHost");
+
+    private static DependencyRules Rules() =>
+        DependencyRules.Parse(File.ReadAllText(Path.Combine(Host, "README.md")));
+
+    private static IEnumerable<SourceFile> HostSources() =>
+        Directory.EnumerateFiles(Host, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Host, f).Replace('\\', '/'))
+            .Where(f => !f.Split('/').Any(part => part is "bin" or "obj" or "ClientApp" or "node_modules" or "wwwroot"))
+            .Select(f => new SourceFile(f, File.ReadAllText(Path.Combine(Host, f))));
+
+    [Fact]
+    public void The_host_keeps_the_dependencies_its_readme_draws()
+    {
+        var sources = HostSources().ToList();
+        Assert.True(sources.Count > 200, $"only {sources.Count} source files found under {Host}");
+        var violations = DependencyChecker.Check(sources, Rules());
+        Assert.True(violations.Count == 0, "Dependencies that break AddinHost/README.md's table:\n"
+            + string.Join('\n', violations));
+    }
+
+    [Fact]
+    public void The_drawn_table_has_no_cycle_and_names_every_folder()
+    {
+        var rules = Rules();
+        foreach (var (part, uses) in rules.Allowed)
+            foreach (var used in uses.Where(u => u != "*"))
+                Assert.True(rules.Kinds.ContainsKey(used), $"{part} may use {used}, which the table does not define");
+        // A topological order exists: repeatedly remove the parts whose uses are all removed.
+        var left = rules.Kinds.Keys.Where(k => rules.Kinds[k] != PartKind.Root).ToHashSet();
+        while (left.RemoveWhere(p => !rules.Allowed[p].Any(left.Contains)) > 0) { }
+        Assert.True(left.Count == 0, $"the table allows a cycle between: {string.Join(", ", left)}");
+        var folders = Directory.GetDirectories(Host).Select(Path.GetFileName)
+            .Where(d => Directory.EnumerateFiles(Path.Combine(Host, d!), "*.cs", SearchOption.AllDirectories)
+                .Any(f => !f.Contains("/obj/", StringComparison.Ordinal)
+                    && !f.Contains("/bin/", StringComparison.Ordinal)
+                    && !f.Contains("/node_modules/", StringComparison.Ordinal)));
+        Assert.All(folders, f => Assert.True(rules.Kinds.ContainsKey(f!), $"folder {f} is not in the table"));
+    }
+
+    private static readonly DependencyRules Synthetic = DependencyRules.Parse("""
+        <!-- dependencies:begin -->
+        | feature | kind | may use |
+        |---|---|---|
+        | Infrastructure | generic | |
+        | Proofs | feature | Infrastructure |
+        | Cases | feature | Infrastructure, Proofs, Letters |
+        | Letters | feature | Infrastructure, Proofs, Cases |
+        | Dispatch | feature | Infrastructure, Cases |
+        | Sandbox | simulator | Infrastructure, Dispatch |
+        | Composition | root | * |
+        <!-- dependencies:end -->
+        """);
+
+    private static IReadOnlyList<Violation> CheckOne(params (string Path, string Text)[] files) =>
+        DependencyChecker.Check(files.Select(f => new SourceFile(f.Path, f.Text)), Synthetic);
+
+    [Fact]
+    public void The_checker_reports_infrastructure_using_a_feature_by_using_full_name_or_parent_namespace()
+    {
+        var byUsing = CheckOne(
+            ("Infrastructure/Data/Db.cs", "using AddinHost.Cases;\nnamespace AddinHost.Infrastructure.Data;\n"),
+            ("Cases/Case.cs", "namespace AddinHost.Cases;\npublic sealed class RecoveryCase;\n"));
+        Assert.Contains(byUsing,
+            v => v is { Kind: ViolationKind.GenericUsesFeature, From: "Infrastructure", To: "Cases" });
+
+        var byFullName = CheckOne(("Infrastructure/Problems/P.cs", "namespace AddinHost.Infrastructure.Problems;\n"
+            + "class P { object X => new global::AddinHost.Proofs.Store(); }\n"));
+        Assert.Contains(byFullName, v => v is { Kind: ViolationKind.GenericUsesFeature, To: "Proofs" });
+
+        // Inside AddinHost.Infrastructure, `Dispatch.Senders.Bind` is AddinHost.Dispatch.Senders.Bind.
+        var byParent = CheckOne(
+            ("Infrastructure/Start.cs",
+                "namespace AddinHost.Infrastructure;\nclass S { void Go() => Dispatch.Senders.Bind(); }\n"),
+            ("Dispatch/Senders.cs",
+                "namespace AddinHost.Dispatch;\npublic static class Senders { public static void Bind() { } }\n"));
+        Assert.Contains(byParent, v => v is { Kind: ViolationKind.GenericUsesFeature, To: "Dispatch" }
+            && v.Reference == "Dispatch.Senders.Bind");
+    }
+
+    [Fact]
+    public void The_checker_ignores_comments_strings_and_look_alike_members()
+    {
+        var clean = CheckOne(
+            ("Infrastructure/Doc.cs", """
+                namespace AddinHost.Infrastructure;
+                // using AddinHost.Cases; is only a comment
+                /* AddinHost.Dispatch.X */
+                class D { string S => "AddinHost.Cases.RecoveryCase"; int N => Letters.Count; object L = new(); }
+                """),
+            ("Letters/Letter.cs", "namespace AddinHost.Letters;\npublic sealed class Letter;\n"));
+        Assert.Empty(clean);
+    }
+
+    [Fact]
+    public void The_checker_reports_a_feature_using_one_it_may_not()
+    {
+        var violations = CheckOne(("Proofs/Store.cs", "using AddinHost.Dispatch;\nnamespace AddinHost.Proofs;\n"),
+            ("Dispatch/D.cs", "namespace AddinHost.Dispatch;\n"));
+        Assert.Contains(violations, v => v is { Kind: ViolationKind.NotAllowed, From: "Proofs", To: "Dispatch" });
+    }
+
+    [Fact]
+    public void The_checker_reports_a_cycle_between_features_even_when_each_edge_is_allowed()
+    {
+        var violations = CheckOne(("Cases/C.cs", "using AddinHost.Letters;\nnamespace AddinHost.Cases;\n"),
+            ("Letters/L.cs", "using AddinHost.Cases;\nnamespace AddinHost.Letters;\n"));
+        var cycle = Assert.Single(violations);
+        Assert.Equal(ViolationKind.Cycle, cycle.Kind);
+        Assert.Contains("Cases → Letters → Cases", cycle.Reference);
+    }
+
+    [Fact]
+    public void The_checker_reports_product_code_using_a_simulator_but_not_the_host_root()
+    {
+        var violations = CheckOne(
+            ("Dispatch/D.cs", "namespace AddinHost.Dispatch;\nclass D { object S => new AddinHost.Sandbox.Ar24(); }\n"),
+            ("Sandbox/Ar24.cs", "namespace AddinHost.Sandbox;\npublic sealed class Ar24;\n"),
+            ("Composition/Host.cs", "using AddinHost.Sandbox;\nnamespace AddinHost.Composition;\n"),
+            ("Program.cs", "using AddinHost.Sandbox;\n"));
+        var v = Assert.Single(violations);
+        Assert.Equal((ViolationKind.ProductUsesSimulator, "Dispatch", "Sandbox"), (v.Kind, v.From, v.To));
+    }
+
+    [Fact]
+    public void The_checker_reports_a_file_outside_the_table_or_under_another_parts_namespace()
+    {
+        var violations = CheckOne(("Judicial/J.cs", "namespace AddinHost.Judicial;\n"),
+            ("Cases/Hidden.cs", "namespace AddinHost.Dispatch;\n"));
+        Assert.Equal(2, violations.Count(v => v.Kind == ViolationKind.Misplaced));
+    }
+}
