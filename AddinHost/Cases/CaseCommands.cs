@@ -175,9 +175,8 @@ public sealed class CaseCommands(
 
     private CaseEvent AddEvent(RecoveryCase c, CaseEventKind kind, DateOnly effectiveOn, string summary, int? level = null)
     {
-        var e = new CaseEvent { CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = effectiveOn, Kind = kind, Level = level, Summary = summary, Actor = actor.Id };
-        db.CaseEvents.Add(e);
-        return e;
+        return CaseHistory.Record(db, c.Id,
+            new(kind, summary, actor.Id, clock.GetUtcNow()) { EffectiveOn = effectiveOn, Level = level });
     }
 
     private static void CheckText(string field, string? value)

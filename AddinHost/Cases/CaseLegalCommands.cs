@@ -176,10 +176,8 @@ public sealed class CaseLegalCommands(
     }
 
     private void Event(RecoveryCase c, string summary, CaseEventKind kind = CaseEventKind.FicheJuridique, int? level = null, DateOnly? on = null) =>
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = on ?? clock.Today(), Kind = kind, Level = level, Summary = summary, Actor = actor.Id,
-        });
+        CaseHistory.Record(db, c.Id,
+            new(kind, summary, actor.Id, clock.GetUtcNow()) { EffectiveOn = on ?? clock.Today(), Level = level });
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

@@ -93,10 +93,11 @@ public sealed class LetterService(
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         };
         db.GeneratedLetters.Add(stored);
-        db.CaseEvents.Add(new CaseEvent
+        CaseHistory.Record(db, caseId, new(CaseEventKind.CourrierGenere,
+            $"Courrier généré : {letter.Template} ({letter.Format.ToUpperInvariant()}, SHA-256 {stored.Sha256[..12]}…)",
+            actor.Id, stored.CreatedAt)
         {
-            CaseId = caseId, At = stored.CreatedAt, EffectiveOn = today, Kind = CaseEventKind.CourrierGenere, Actor = actor.Id,
-            Summary = $"Courrier généré : {letter.Template} ({letter.Format.ToUpperInvariant()}, SHA-256 {stored.Sha256[..12]}…)",
+            EffectiveOn = today,
         });
         audit.Record("courrier.genere", nameof(GeneratedLetter), stored.Id);
         return ToDto(stored);

@@ -131,9 +131,7 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
 
     private CaseEvent AddEvent(RecoveryCase c, DateTimeOffset at, DateOnly on, CaseEventKind kind, string summary, int? level = null)
     {
-        var e = new CaseEvent { CaseId = c.Id, At = at, EffectiveOn = on, Kind = kind, Level = level, Summary = summary, Actor = "demo-seed" };
-        db.CaseEvents.Add(e);
-        return e;
+        return CaseHistory.Record(db, c.Id, new(kind, summary, "demo-seed", at) { EffectiveOn = on, Level = level });
     }
 
     // The demo's history follows the shipped ladder, so it moves with it.

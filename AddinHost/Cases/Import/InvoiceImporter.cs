@@ -94,7 +94,8 @@ public sealed class InvoiceImporter(
                 var c = new RecoveryCase { CreditorId = creditor, DebtorId = debtorId, OpenedOn = today, Reference = await references.NextAsync(today.Year, ct) };
                 db.Cases.Add(c);
                 caseIds[(creditor, debtorId)] = caseId = c.Id;
-                db.CaseEvents.Add(new CaseEvent { CaseId = caseId, At = clock.GetUtcNow(), EffectiveOn = today, Kind = CaseEventKind.Ouverture, Summary = "Dossier ouvert par import", Actor = actor.Id });
+                CaseHistory.Record(db, caseId, new(CaseEventKind.Ouverture, "Dossier ouvert par import", actor.Id,
+                    clock.GetUtcNow()) { EffectiveOn = today });
                 casesCreated++;
                 await FlushIfFull();
             }
@@ -164,7 +165,8 @@ public sealed class InvoiceImporter(
 
         foreach (var (caseId, count) in touchedCases)
         {
-            db.CaseEvents.Add(new CaseEvent { CaseId = caseId, At = clock.GetUtcNow(), EffectiveOn = today, Kind = CaseEventKind.FacturesImportees, Summary = $"{count} facture(s) importée(s) ({parsed.Format})", Actor = actor.Id });
+            CaseHistory.Record(db, caseId, new(CaseEventKind.FacturesImportees,
+                $"{count} facture(s) importée(s) ({parsed.Format})", actor.Id, clock.GetUtcNow()) { EffectiveOn = today });
             await FlushIfFull();
         }
         audit.Record("import.factures", "Import", $"{parsed.Format}:{invoicesCreated}");

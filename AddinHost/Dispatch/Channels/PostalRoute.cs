@@ -46,11 +46,11 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         metrics.StateChanged(d.Channel.ToString(), DispatchState.ToPrint, DispatchState.Posted);
         d.UpdatedAt = clock.GetUtcNow();
         // The step is taken on the posting date: the ladder moves on from it.
-        db.CaseEvents.Add(new CaseEvent
+        CaseHistory.Record(db, d.CaseId, new(CaseEventKind.EtapeEffectuee,
+            $"{d.LevelName} postée en recommandé avec accusé de réception le {postedOn:dd/MM/yyyy} (n° de suivi {tracking})",
+            actor.Id, clock.GetUtcNow())
         {
-            CaseId = d.CaseId, At = clock.GetUtcNow(), EffectiveOn = postedOn, Kind = CaseEventKind.EtapeEffectuee, Level = d.Level, Actor = actor.Id,
-            Summary = $"{d.LevelName} postée en recommandé avec accusé de réception le {postedOn:dd/MM/yyyy} (n° de suivi {tracking})",
-            StepName = d.LevelName, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
+            EffectiveOn = postedOn, Level = d.Level, StepName = d.LevelName, InvoiceNumbers = letter.InvoiceNumbers,
         });
         audit.Record("courrier.poste", nameof(DispatchItem), d.Id);
         await db.SaveChangesAsync(ct);
@@ -76,11 +76,12 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         var kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu;
         if (await db.CaseEvents.AnyAsync(e => e.CaseId == d.CaseId && e.Kind == kind && e.Level == d.Level, ct))
             throw new DomainException("La réception de ce courrier est déjà enregistrée.", StatusCodes.Status409Conflict);
-        db.CaseEvents.Add(new CaseEvent
+        CaseHistory.Record(db, d.CaseId, new(kind,
+            $"{(notice ? "Mise en demeure" : d.LevelName)} présentée par La Poste le {on:dd/MM/yyyy} (première présentation)"
+                + (notice ? " : les intérêts au taux légal et le délai de paiement courent de cette date" : ""),
+            actor.Id, clock.GetUtcNow())
         {
-            CaseId = d.CaseId, At = clock.GetUtcNow(), EffectiveOn = on, Kind = kind, Level = d.Level, Actor = actor.Id,
-            Summary = $"{(notice ? "Mise en demeure" : d.LevelName)} présentée par La Poste le {on:dd/MM/yyyy} (première présentation)" +
-                (notice ? " : les intérêts au taux légal et le délai de paiement courent de cette date" : ""),
+            EffectiveOn = on, Level = d.Level,
         });
         d.UpdatedAt = clock.GetUtcNow();
         audit.Record("courrier.presente", nameof(DispatchItem), d.Id);

@@ -191,11 +191,10 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         var invoices = await db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.InvoiceNumbers).SingleAsync(ct);
         row.State = DispatchState.EmailSent;
         // The step is taken: the ladder moves on from this event.
-        db.CaseEvents.Add(new CaseEvent
+        CaseHistory.Record(db, row.CaseId, new(CaseEventKind.EtapeEffectuee, $"{row.LevelName} : courriel {how}",
+            DispatchProcessor.Actor, clock.GetUtcNow())
         {
-            CaseId = row.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
-            Summary = $"{row.LevelName} : courriel {how}", Actor = DispatchProcessor.Actor,
-            StepName = row.LevelName, InvoiceNumbers = invoices,
+            EffectiveOn = clock.Today(), Level = row.Level, StepName = row.LevelName, InvoiceNumbers = invoices,
         });
         audit.Record(row.MailboxOwner is null ? "courriel.envoye" : "courriel.envoye-boite-partagee", nameof(DispatchItem), row.Id);
     }

@@ -294,12 +294,13 @@ public sealed class DispatchProcessor(
             {
                 var notice = (await s.Db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.Template).SingleAsync(ct))
                     .StartsWith(Cases.Planning.PolicyLevel.NoticeTemplate, StringComparison.Ordinal);
-                s.Db.CaseEvents.Add(new CaseEvent
-                {
-                    CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = on, Level = row.Level, Actor = Actor,
-                    Kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu,
-                    Summary = $"{(notice ? "Mise en demeure" : row.LevelName)} {label} le {on:dd/MM/yyyy} (preuve AR24) : " +
+                CaseHistory.Record(s.Db, row.CaseId, new(
+                    notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu,
+                    $"{(notice ? "Mise en demeure" : row.LevelName)} {label} le {on:dd/MM/yyyy} (preuve AR24) : " +
                         (notice ? "les intérêts au taux légal et le délai de paiement courent de cette date" : "date de réception du courrier"),
+                    Actor, s.Clock.GetUtcNow())
+                {
+                    EffectiveOn = on, Level = row.Level,
                 });
             }
             s.Audit.Record("envoi.suivi", nameof(DispatchItem), row.Id);
@@ -331,19 +332,16 @@ public sealed class DispatchProcessor(
         row.FailureReason = null;
         row.SenderOtp = null; // used: a one-time code is not kept
         // The step is taken: the ladder moves on from this event.
-        s.Db.CaseEvents.Add(new CaseEvent
+        CaseHistory.Record(s.Db, row.CaseId, new(CaseEventKind.EtapeEffectuee,
+            $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", Actor, s.Clock.GetUtcNow())
         {
-            CaseId = row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = CaseEventKind.EtapeEffectuee, Level = row.Level,
-            Summary = $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", Actor = Actor,
-            StepName = row.LevelName, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
+            EffectiveOn = s.Clock.Today(), Level = row.Level, StepName = row.LevelName, InvoiceNumbers = letter.InvoiceNumbers,
         });
         s.Audit.Record("envoi.depose", nameof(DispatchItem), row.Id);
     }
 
-    private static void Event(Step s, string summary, CaseEventKind kind) => s.Db.CaseEvents.Add(new CaseEvent
-    {
-        CaseId = s.Row.CaseId, At = s.Clock.GetUtcNow(), EffectiveOn = s.Clock.Today(), Kind = kind, Summary = summary, Actor = Actor,
-    });
+    private static void Event(Step s, string summary, CaseEventKind kind) =>
+        CaseHistory.Record(s.Db, s.Row.CaseId, new(kind, summary, Actor, s.Clock.GetUtcNow()) { EffectiveOn = s.Clock.Today() });
 
     /// <summary>The case with its debtor, and the firm, in one round trip (a cross join with the firm's single row).</summary>
     private static async Task<(RecoveryCase Case, Cabinet Cabinet, bool HasDocuments)> CaseAndCabinetAsync(Step s, CancellationToken ct)

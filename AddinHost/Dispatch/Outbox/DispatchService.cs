@@ -93,13 +93,14 @@ public sealed class DispatchService(
             PlannedByName = email && shared.Owner is not null ? shared.UserLabel : null,
         };
         db.Dispatches.Add(dispatch);
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = caseId, At = now, EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
-            Summary = postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception"
+        CaseHistory.Record(db, caseId, new(CaseEventKind.EnvoiPlanifie,
+            postal ? $"Courrier à imprimer : {next.Name}, à poster en recommandé avec accusé de réception"
                 : email ? $"Relance par courriel planifiée : {next.Name}"
                     + (shared.Owner is { } from ? $", depuis la boîte {from}" : "")
                 : $"Envoi planifié : {next.Name} par {choice.ChannelLabel}",
+            actor.Id, now)
+        {
+            EffectiveOn = clock.Today(),
         });
         audit.Record(postal ? "courrier.a-imprimer" : "envoi.planifie", nameof(DispatchItem), dispatch.Id);
         try
@@ -142,12 +143,13 @@ public sealed class DispatchService(
         failed.FailureReason = null;
         failed.LeaseUntil = 0;
         failed.UpdatedAt = clock.GetUtcNow();
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = failed.CaseId, At = clock.GetUtcNow(), EffectiveOn = clock.Today(), Kind = CaseEventKind.EnvoiPlanifie, Actor = actor.Id,
-            Summary = failed.Channel == StepChannel.Email
+        CaseHistory.Record(db, failed.CaseId, new(CaseEventKind.EnvoiPlanifie,
+            failed.Channel == StepChannel.Email
                 ? $"Nouvel essai d'envoi : {failed.LevelName} (le précédent courriel n'était pas parti)"
                 : $"Nouvel essai d'envoi : {failed.LevelName} (le précédent avait été refusé par AR24, aucun courrier n'était parti)",
+            actor.Id, clock.GetUtcNow())
+        {
+            EffectiveOn = clock.Today(),
         });
         audit.Record("envoi.nouvel-essai", nameof(DispatchItem), failed.Id);
         await db.SaveChangesAsync(ct);

@@ -47,6 +47,17 @@ public sealed class ArchitectureTests
         Assert.All(folders, f => Assert.True(rules.Kinds.ContainsKey(f!), $"folder {f} is not in the table"));
     }
 
+    [Fact]
+    public void Only_the_case_history_writes_a_case_event()
+    {
+        var builders = HostSources()
+            .Where(f => f.Path != "Cases/CaseHistory.cs"
+                && System.Text.RegularExpressions.Regex.IsMatch(DependencyChecker.StripCommentsAndStrings(f.Text),
+                    @"new\s+(?:Cases\.)?CaseEvent\b|CaseEvents\.Add\("))
+            .Select(f => f.Path).ToList();
+        Assert.True(builders.Count == 0, "CaseEvent built outside CaseHistory.Record in: " + string.Join(", ", builders));
+    }
+
     private static readonly DependencyRules Synthetic = DependencyRules.Parse("""
         <!-- dependencies:begin -->
         | feature | kind | may use |
