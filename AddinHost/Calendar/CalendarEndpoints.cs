@@ -2,10 +2,10 @@ using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
-using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using AddinHost.Graph;
 
 namespace AddinHost.Calendar;
 

@@ -5,10 +5,10 @@ using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
-using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models;
 using AddinHost.Dispatch;
+using AddinHost.Graph;
 
 namespace AddinHost.Calendar;
 

@@ -1,6 +1,6 @@
 using AddinHost.Infrastructure.Data;
-using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Graph;
 
 namespace AddinHost.Calendar;
 

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Cases;
 
-/// <summary>The tables Cases owns, read and written as <c>db.Cases</c>, <c>db.Invoices</c>… by the features allowed to.</summary>
+/// <summary>The tables Cases owns, read and written as <c>db.Cases</c>, <c>db.Invoices</c>… by the features allowed
+/// to.</summary>
 public static class CaseTables
 {
     extension(DunningDbContext db)

@@ -11,12 +11,12 @@ using AddinHost.Letters;
 using AddinHost.Privacy;
 using AddinHost.Proofs;
 using AddinHost.Sandbox;
-using AddinHost.Mailbox;
 using AddinHost.Calendar;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Protection;
 using AddinHost.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
+using AddinHost.Mailbox;
 
 namespace AddinHost.Composition;
 

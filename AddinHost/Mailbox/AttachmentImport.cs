@@ -6,6 +6,7 @@ using AddinHost.Infrastructure.Problems;
 using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models;
+using AddinHost.Graph;
 
 namespace AddinHost.Mailbox;
 

@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using AddinHost.Graph;
 
 namespace AddinHost.Mailbox;
 

@@ -6,6 +6,7 @@ using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AddinHost.Cases;
+using AddinHost.Graph;
 
 namespace AddinHost.Mailbox;
 
@@ -13,21 +14,8 @@ public static class MailboxEndpoints
 {
     public static IHostApplicationBuilder AddMailbox(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GraphOptions>().Bind(builder.Configuration.GetSection(GraphOptions.Section)).ValidateFrench(GraphOptions.Section);
-        builder.Services.AddScoped<SharedMailbox>();
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<MailboxThrottle>();
-        builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(sp.GetRequiredService<MailboxThrottle>(),
-            sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
-        builder.Services.AddScoped(sp => new GraphClients(sp.GetRequiredKeyedService<HttpClient>("graph"), sp.GetRequiredService<IGraphTokenSource>(),
-            sp.GetRequiredService<IOptions<GraphOptions>>()));
-        var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();
-        var demo = builder.Configuration.GetValue<bool>("Auth:Demo");
-        if (!demo && entra.Enabled) builder.Services.AddScoped<IGraphTokenSource, OnBehalfOfUserTokens>();
-        else if (builder.Configuration.GetValue<bool>("Sandbox:Enabled")) builder.Services.AddScoped<IGraphTokenSource, SandboxGraphTokens>();
-        else builder.Services.AddScoped<IGraphTokenSource, NoGraphTokens>();
+        builder.AddGraph(); // the Graph adapter, also used by Calendar and the e-mail dispatch
         builder.Services.AddScoped<MessageCaseFinder>();
-        builder.Services.AddScoped<GraphUser>();
         builder.Services.AddScoped<AttachmentImport>();
         builder.Services.AddScoped<DebtorMessages>();
         return builder;

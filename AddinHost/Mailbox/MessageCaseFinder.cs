@@ -3,6 +3,7 @@ using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using AddinHost.Graph;
 
 namespace AddinHost.Mailbox;
 

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using AddinHost.Calendar;
 using AddinHost.Dispatch;
 using AddinHost.Letters;
-using AddinHost.Mailbox;
 using AddinHost.Proofs;
+using AddinHost.Mailbox;
 
 namespace AddinHost.Privacy;
 

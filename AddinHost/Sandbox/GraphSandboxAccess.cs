@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AddinHost.Mailbox;
+using AddinHost.Graph;
 
 namespace AddinHost.Sandbox;
 

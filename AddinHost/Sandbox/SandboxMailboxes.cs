@@ -1,4 +1,4 @@
-using AddinHost.Mailbox;
+using AddinHost.Graph;
 
 namespace AddinHost.Sandbox;
 

@@ -9,6 +9,7 @@ using AddinHost.Mailbox;
 using AddinHost.Tests.Fixtures;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Graph;
 
 namespace Benchmarks;
 

@@ -166,7 +166,10 @@ public sealed class InvoiceImporter(
         foreach (var (caseId, count) in touchedCases)
         {
             CaseHistory.Record(db, caseId, new(CaseEventKind.FacturesImportees,
-                $"{count} facture(s) importée(s) ({parsed.Format})", actor.Id, clock.GetUtcNow()) { EffectiveOn = today });
+                $"{count} facture(s) importée(s) ({parsed.Format})", actor.Id, clock.GetUtcNow())
+            {
+                EffectiveOn = today,
+            });
             await FlushIfFull();
         }
         audit.Record("import.factures", "Import", $"{parsed.Format}:{invoicesCreated}");

@@ -4,6 +4,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Batches;
 
@@ -41,7 +42,7 @@ public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<Dispatch
         var db = services.GetRequiredService<DunningDbContext>();
         var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
         services.GetRequiredService<CurrentActor>().Id = batch.CreatedBy; // the letter goes out as its author's
-        services.GetRequiredService<Mailbox.GraphUser>().For(batch.CreatedBy, tenantId); // and an e-mail from their mailbox
+        services.GetRequiredService<Graph.GraphUser>().For(batch.CreatedBy, tenantId); // and an e-mail from their mailbox
         services.GetRequiredService<Letters.Pdf.PdfLane>().Outbox = true; // its PDF takes the outbox's converters, not the users'
         var entry = await db.BatchEntries.SingleAsync(e => e.Id == entryId, ct);
         try

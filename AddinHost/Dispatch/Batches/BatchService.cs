@@ -11,13 +11,14 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Batches;
 
 /// <summary>The batch page: what is due today, the confirmed list turned into a batch, and its progress letter by letter.</summary>
 public sealed class BatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, DispatchQueries queries, AuditTrail audit, CurrentActor actor,
-    IOptions<DispatchOptions> options, Mailbox.IGraphTokenSource graphTokens, ILogger<BatchService> log, TimeProvider clock)
+    IOptions<DispatchOptions> options, Graph.IGraphTokenSource graphTokens, ILogger<BatchService> log, TimeProvider clock)
 {
     public const int MaxItems = 500;
 

@@ -47,7 +47,8 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         d.UpdatedAt = clock.GetUtcNow();
         // The step is taken on the posting date: the ladder moves on from it.
         CaseHistory.Record(db, d.CaseId, new(CaseEventKind.EtapeEffectuee,
-            $"{d.LevelName} postée en recommandé avec accusé de réception le {postedOn:dd/MM/yyyy} (n° de suivi {tracking})",
+            $"{d.LevelName} postée en recommandé avec accusé de réception le {postedOn:dd/MM/yyyy} "
+                + $"(n° de suivi {tracking})",
             actor.Id, clock.GetUtcNow())
         {
             EffectiveOn = postedOn, Level = d.Level, StepName = d.LevelName, InvoiceNumbers = letter.InvoiceNumbers,
@@ -77,7 +78,8 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         if (await db.CaseEvents.AnyAsync(e => e.CaseId == d.CaseId && e.Kind == kind && e.Level == d.Level, ct))
             throw new DomainException("La réception de ce courrier est déjà enregistrée.", StatusCodes.Status409Conflict);
         CaseHistory.Record(db, d.CaseId, new(kind,
-            $"{(notice ? "Mise en demeure" : d.LevelName)} présentée par La Poste le {on:dd/MM/yyyy} (première présentation)"
+            $"{(notice ? "Mise en demeure" : d.LevelName)} présentée par La Poste le {on:dd/MM/yyyy} "
+                + "(première présentation)"
                 + (notice ? " : les intérêts au taux légal et le délai de paiement courent de cette date" : ""),
             actor.Id, clock.GetUtcNow())
         {

@@ -4,11 +4,11 @@ using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
-using AddinHost.Mailbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using AddinHost.Letters;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Email;
 

@@ -1,8 +1,8 @@
 using AddinHost.Cases;
-using AddinHost.Mailbox;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Me.Messages.Item.Attachments.CreateUploadSession;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Email;
 

@@ -8,7 +8,7 @@ using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using AddinHost.Letters;
-using AddinHost.Mailbox;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Outbox;
 
@@ -42,7 +42,7 @@ public sealed class DispatchProcessor(
             scope.ServiceProvider.GetRequiredService<ProofFiling>(), clock, scope.ServiceProvider.GetRequiredService<DispatchAnnexes>());
         if (row.Channel == Cases.Planning.StepChannel.Email)
         {
-            scope.ServiceProvider.GetRequiredService<Mailbox.GraphUser>().For(row.CreatedBy, row.TenantId);
+            scope.ServiceProvider.GetRequiredService<Graph.GraphUser>().For(row.CreatedBy, row.TenantId);
             await EmailTurnAsync(step, scope.ServiceProvider.GetRequiredService<Email.EmailSender>(), ct);
             return true;
         }
@@ -145,18 +145,18 @@ public sealed class DispatchProcessor(
             }
             else await email.ReconcileAsync(row, Fault, ct);
         }
-        catch (Exception e) when (Email.EmailSender.IsDefinite(e) || (sending && Mailbox.GraphErrors.SessionProblem(e) is not null))
+        catch (Exception e) when (Email.EmailSender.IsDefinite(e) || (sending && Graph.GraphErrors.SessionProblem(e) is not null))
         {
             // No token for the lawyer's mailbox means the request never left: the step fails with the reason, and is sent
             // again when the lawyer retries it from the pane (which opens a new session).
             row.State = DispatchState.Failed;
             // A refusal for another mailbox (no right to send for it, no access to it) says which, and who can grant it.
-            row.FailureReason = Mailbox.GraphErrors.SessionProblem(e) ?? Email.EmailSender.Reason(e, row);
+            row.FailureReason = Graph.GraphErrors.SessionProblem(e) ?? Email.EmailSender.Reason(e, row);
             Event(s, $"Échec de la relance par courriel « {row.LevelName} » : {row.FailureReason}", CaseEventKind.EnvoiEchoue);
             s.Audit.Record("courriel.echec", nameof(DispatchItem), row.Id);
         }
         catch (Exception e) when (IsUncertain(e) || e is Microsoft.Graph.Models.ODataErrors.ODataError or AggregateException
-                                   or Microsoft.Kiota.Abstractions.ApiException || Mailbox.GraphErrors.SessionProblem(e) is not null)
+                                   or Microsoft.Kiota.Abstractions.ApiException || Graph.GraphErrors.SessionProblem(e) is not null)
         {
             // Sent or not, only the mailbox can tell: look for the dispatch's mark before anything else.
             row.State = DispatchState.ToVerify;
@@ -335,13 +335,15 @@ public sealed class DispatchProcessor(
         CaseHistory.Record(s.Db, row.CaseId, new(CaseEventKind.EtapeEffectuee,
             $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", Actor, s.Clock.GetUtcNow())
         {
-            EffectiveOn = s.Clock.Today(), Level = row.Level, StepName = row.LevelName, InvoiceNumbers = letter.InvoiceNumbers,
+            EffectiveOn = s.Clock.Today(), Level = row.Level, StepName = row.LevelName,
+            InvoiceNumbers = letter.InvoiceNumbers,
         });
         s.Audit.Record("envoi.depose", nameof(DispatchItem), row.Id);
     }
 
     private static void Event(Step s, string summary, CaseEventKind kind) =>
-        CaseHistory.Record(s.Db, s.Row.CaseId, new(kind, summary, Actor, s.Clock.GetUtcNow()) { EffectiveOn = s.Clock.Today() });
+        CaseHistory.Record(s.Db, s.Row.CaseId,
+            new(kind, summary, Actor, s.Clock.GetUtcNow()) { EffectiveOn = s.Clock.Today() });
 
     /// <summary>The case with its debtor, and the firm, in one round trip (a cross join with the firm's single row).</summary>
     private static async Task<(RecoveryCase Case, Cabinet Cabinet, bool HasDocuments)> CaseAndCabinetAsync(Step s, CancellationToken ct)

@@ -10,6 +10,7 @@ using AddinHost.Infrastructure.Problems;
 using AddinHost.Letters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Outbox;
 
@@ -17,7 +18,7 @@ namespace AddinHost.Dispatch.Outbox;
 public sealed class DispatchService(
     DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
     IOptions<DispatchOptions> options, DispatchQueries queries,
-        Mailbox.IGraphTokenSource graphTokens, Mailbox.SharedMailbox shared, TimeProvider clock,
+        Graph.IGraphTokenSource graphTokens, SharedMailbox shared, TimeProvider clock,
     LetterQuota quota)
 {
     /// <summary>An e-mail of a case opened in a shared or delegated mailbox names that mailbox.</summary>
@@ -161,7 +162,7 @@ public sealed class DispatchService(
     /// and a missing consent is told now rather than found as a failed dispatch.
     /// </summary>
     private Task OpenMailboxSessionAsync(CancellationToken ct) =>
-        Mailbox.GraphErrors.CallAsync(async () => { await graphTokens.OpenBackgroundSessionAsync(ct); return true; }, "Boîte aux lettres introuvable.");
+        Graph.GraphErrors.CallAsync(async () => { await graphTokens.OpenBackgroundSessionAsync(ct); return true; }, "Boîte aux lettres introuvable.");
 
     private async Task<(RecoveryCase Case, NextStep Next)> NextStepAsync(Guid caseId, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 using AddinHost.Cases;
+using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Senders;
 
@@ -14,7 +15,7 @@ namespace AddinHost.Dispatch.Senders;
 /// </summary>
 public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant, AuditTrail audit,
     CurrentActor actor, TimeProvider clock,
-    Mailbox.GraphClients graph)
+    GraphClients graph)
 {
     public async Task<List<SenderDto>> ListAsync(CancellationToken ct)
     {
@@ -130,7 +131,7 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
     {
         var firm = await db.Cabinets.Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "votre cabinet";
         var (subject, body) = SenderCodes.Message(firm, email, code);
-        await Mailbox.GraphErrors.CallAsync(async () =>
+        await Graph.GraphErrors.CallAsync(async () =>
         {
             await graph.ForUser(actor.Id).Me.SendMail.PostAsync(new Microsoft.Graph.Me.SendMail.SendMailPostRequestBody
             {

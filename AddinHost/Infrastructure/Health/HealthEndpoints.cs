@@ -14,7 +14,8 @@ public static class HealthEndpoints
 {
     public const string Ready = "ready";
 
-    /// <summary>Each check answers within seconds: a load balancer's probe must not hang on a store's retries.</summary>
+    /// <summary>Each check answers within seconds: a load balancer's probe must not hang on a store's
+    /// retries.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>A feature's readiness check: <paramref name="failure"/> is Unhealthy when serving needs it.</summary>

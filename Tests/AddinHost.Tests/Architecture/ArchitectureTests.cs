@@ -55,7 +55,8 @@ public sealed class ArchitectureTests
                 && System.Text.RegularExpressions.Regex.IsMatch(DependencyChecker.StripCommentsAndStrings(f.Text),
                     @"new\s+(?:Cases\.)?CaseEvent\b|CaseEvents\.Add\("))
             .Select(f => f.Path).ToList();
-        Assert.True(builders.Count == 0, "CaseEvent built outside CaseHistory.Record in: " + string.Join(", ", builders));
+        Assert.True(builders.Count == 0,
+            "CaseEvent built outside CaseHistory.Record in: " + string.Join(", ", builders));
     }
 
     private static readonly DependencyRules Synthetic = DependencyRules.Parse("""

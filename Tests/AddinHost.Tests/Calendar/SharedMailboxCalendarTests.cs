@@ -1,6 +1,7 @@
 using AddinHost.Calendar;
 using AddinHost.Mailbox;
 using AddinHost.Tests.Fixtures;
+using AddinHost.Graph;
 
 namespace AddinHost.Tests.Calendar;
 

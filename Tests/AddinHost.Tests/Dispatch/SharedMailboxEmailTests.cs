@@ -5,6 +5,7 @@ using AddinHost.Dispatch.Outbox;
 using AddinHost.Mailbox;
 using AddinHost.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
+using AddinHost.Graph;
 
 namespace AddinHost.Tests.Dispatch;
 

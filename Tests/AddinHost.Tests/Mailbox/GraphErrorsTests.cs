@@ -1,6 +1,7 @@
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Mailbox;
 using Microsoft.Identity.Client;
+using AddinHost.Graph;
 
 namespace AddinHost.Tests.Mailbox;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using AddinHost.Mailbox;
+using AddinHost.Graph;
 
 namespace AddinHost.Tests.Mailbox;
 

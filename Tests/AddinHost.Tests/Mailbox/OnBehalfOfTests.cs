@@ -7,6 +7,7 @@ using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Identity.Client;
+using AddinHost.Graph;
 
 namespace AddinHost.Tests.Mailbox;
 

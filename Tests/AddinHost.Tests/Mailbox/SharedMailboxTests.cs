@@ -1,6 +1,7 @@
 using System.Net;
 using AddinHost.Mailbox;
 using AddinHost.Tests.Fixtures;
+using AddinHost.Graph;
 
 namespace AddinHost.Tests.Mailbox;
 

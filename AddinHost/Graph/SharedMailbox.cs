@@ -1,6 +1,6 @@
 using AddinHost.Infrastructure.Problems;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>Office's folder permissions of a delegate (MailboxEnums.DelegatePermissions): nothing on sending.</summary>
 [Flags]

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>At most <c>Graph:MaxConcurrentPerMailbox</c> requests in flight per mailbox, as Outlook asks; the SDK's retry handler deals with 429s.</summary>
 public sealed class MailboxThrottle(IOptions<GraphOptions> options) : DelegatingHandler

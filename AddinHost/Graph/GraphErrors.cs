@@ -3,7 +3,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>Graph's and Entra's failures as the user should read them: what happened, and who can fix it.</summary>
 public static class GraphErrors

@@ -2,7 +2,7 @@ using AddinHost.Infrastructure.Auth;
 using Microsoft.Identity.Web;
 using Microsoft.Kiota.Abstractions.Authentication;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>Where the access token for Graph comes from: on behalf of the signed-in user, or the demo's sample mailbox.</summary>
 public interface IGraphTokenSource

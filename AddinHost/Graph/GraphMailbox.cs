@@ -3,7 +3,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>
 /// One mailbox through Graph: the signed-in user's own (<c>/me</c>), or another they may open, shared or delegated

@@ -4,7 +4,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Microsoft.Extensions.Options;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>
 /// The Graph SDK's client for the current user: Graph's own middleware (retry on 429/503/504 with Retry-After, but

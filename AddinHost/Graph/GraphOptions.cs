@@ -1,7 +1,7 @@
 using AddinHost.Infrastructure.Configuration;
 using System.ComponentModel.DataAnnotations;
 
-namespace AddinHost.Mailbox;
+namespace AddinHost.Graph;
 
 /// <summary>The <c>Graph</c> section: where Microsoft Graph is, and what the app asks for on behalf of the user.</summary>
 [SettingsGuide(AdminGuide.AppRegistration)]
