@@ -14,6 +14,7 @@ using AddinHost.Calendar;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Protection;
 using AddinHost.Infrastructure.Telemetry;
+using AddinHost.Judicial;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure;
@@ -44,6 +45,7 @@ public static class HostComposition
         builder.AddProofs();
         builder.AddMailbox();
         builder.AddCalendar();
+        builder.AddJudicial();
         builder.AddAddin();
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -77,6 +79,7 @@ public static class HostComposition
         app.MapEvidence();
         app.MapMailbox();
         app.MapCalendar();
+        app.MapJudicial();
         app.MapAddin();
         return app;
     }
