@@ -5,7 +5,8 @@ namespace AddinHost.Judicial;
 
 /// <summary>The kind of court with its reason, and the place the debtor's court must cover.</summary>
 public sealed record CourtCompetence(
-    InjunctionCourtKind Kind, string Label, string Reason, string Territory, string? DebtorCommune, bool NatureSetByLawyer);
+    InjunctionCourtKind Kind, string Label, string Reason, string Territory, string? DebtorCommune,
+    bool NatureSetByLawyer);
 
 /// <summary>
 /// Which court hears a requête en injonction de payer.
@@ -21,9 +22,11 @@ public sealed record CourtCompetence(
 /// </summary>
 public static class InjunctionCourts
 {
-    /// <summary>The nature the lawyer stated, else a default from the parties' kinds (to confirm: see the reason).</summary>
+    /// <summary>The nature the lawyer stated, else a default from the parties' kinds (to confirm: see the
+    /// reason).</summary>
     public static ClaimNature NatureOf(RecoveryCase c, JudicialFile? file) =>
-        file?.Nature ?? (LateRegimes.For(c.Creditor.Quality, c.Debtor.Kind).Commercial ? ClaimNature.Commerciale : ClaimNature.Civile);
+        file?.Nature ?? (LateRegimes.For(c.Creditor.Quality, c.Debtor.Kind).Commercial
+            ? ClaimNature.Commerciale : ClaimNature.Civile);
 
     public static CourtCompetence For(RecoveryCase c, JudicialFile? file, DateOnly on)
     {
@@ -36,7 +39,8 @@ public static class InjunctionCourts
             : "le lieu où demeure le débiteur (CPC 1406 et 43)";
         territory += commune is null ? " : adresse du débiteur inconnue, à renseigner" : $" : {commune}";
         territory += " ; règle d'ordre public, une clause attributive de juridiction est sans effet (CPC 1406 al. 2).";
-        var confirm = byLawyer ? "" : " Nature déduite de la qualité des parties : confirmez-la (une profession libérale ou un artisan "
+        var confirm = byLawyer ? "" : " Nature déduite de la qualité des parties : confirmez-la (une profession " +
+            "libérale ou un artisan "
             + "non commerçant relève du tribunal judiciaire).";
         return nature switch
         {
@@ -45,7 +49,8 @@ public static class InjunctionCourts
                     && on >= Courts.TaeFrom && on <= Courts.TaeUntil
                     ? InjunctionCourtKind.TribunalDesActivitesEconomiques : InjunctionCourtKind.TribunalDeCommerce,
                 "Président du tribunal de commerce (ou du tribunal des activités économiques là où il siège)",
-                "Créance commerciale (C. com. L.721-3) : le président de la juridiction commerciale statue sur la requête." + confirm,
+                "Créance commerciale (C. com. L.721-3) : le président de la juridiction commerciale statue sur la " +
+                "requête." + confirm,
                 territory, commune, byLawyer),
             ClaimNature.BailHabitation or ClaimNature.CreditConsommation => new(
                 InjunctionCourtKind.JugeDesContentieuxDeLaProtection, "Juge des contentieux de la protection",
@@ -56,7 +61,8 @@ public static class InjunctionCourts
                 territory, commune, byLawyer),
             _ => new(
                 InjunctionCourtKind.TribunalJudiciaire, "Président du tribunal judiciaire",
-                "Créance civile : le président du tribunal judiciaire est compétent quel que soit le montant (CPC 1406)." + confirm,
+                "Créance civile : le président du tribunal judiciaire est compétent quel que soit le montant (CPC " +
+                "1406)." + confirm,
                 territory, commune, byLawyer),
         };
     }

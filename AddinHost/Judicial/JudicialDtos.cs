@@ -5,9 +5,11 @@ public sealed record ChooseRouteRequest(JudicialRoute? Route, string? Note);
 
 /// <summary>What the lawyer knows of the claim and of the debtor that changes the routes or the court.</summary>
 public sealed record JudicialSituationRequest(
-    ClaimNature? Nature, InsolvencyKind? Insolvency, DateOnly? InsolvencyOpenedOn, string? DebtorCountry, bool? ClearInsolvency);
+    ClaimNature? Nature, InsolvencyKind? Insolvency, DateOnly? InsolvencyOpenedOn, string? DebtorCountry,
+    bool? ClearInsolvency);
 
-/// <summary>The court the lawyer picked for the requête (kind and full name, e.g. « tribunal judiciaire de Grenoble »).</summary>
+/// <summary>The court the lawyer picked for the requête (kind and full name, e.g. « tribunal judiciaire de Grenoble
+/// »).</summary>
 public sealed record CourtChoiceRequest(InjunctionCourtKind? Kind, string? Name);
 
 /// <summary>An event of the injonction de payer with its date and, as the kind needs, its references.</summary>
@@ -16,11 +18,13 @@ public sealed record InjunctionEventRequest(
     bool? ToPerson, string? Reference);
 
 /// <summary>The court as proposed (kind and reason) and as picked by the lawyer (kept).</summary>
-public sealed record CourtView(CourtCompetence Competence, InjunctionCourtKind? ChosenKind, string? ChosenName, string? Warning);
+public sealed record CourtView(
+    CourtCompetence Competence, InjunctionCourtKind? ChosenKind, string? ChosenName, string? Warning);
 
 /// <summary>The injonction de payer's recorded events.</summary>
 public sealed record InjunctionView(
-    DateOnly? FiledOn, string? FiledCourt, string? CaseNumber, DateOnly? OrderOn, OrderOutcome? Outcome, decimal? OrderAmount,
+    DateOnly? FiledOn, string? FiledCourt, string? CaseNumber, DateOnly? OrderOn, OrderOutcome? Outcome,
+    decimal? OrderAmount,
     DateOnly? ServedOn, bool? ServedToPerson, string? ServiceReference, DateOnly? FirstActToPersonOn,
     DateOnly? FreezingMeasureOn, DateOnly? OppositionOn, InjunctionSchedule Schedule);
 

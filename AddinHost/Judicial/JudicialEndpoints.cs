@@ -16,10 +16,12 @@ public static class JudicialEndpoints
     {
         var group = app.MapGroup("/api/cases/{id:guid}/judiciaire").WithTags("Phase judiciaire");
         group.MapGet("/", GetJudicial).WithName(nameof(GetJudicial))
-            .WithSummary("Phase judiciaire : voies possibles avec leurs raisons et conditions, juridiction, procédure et échéances")
+            .WithSummary("Phase judiciaire : voies possibles avec leurs raisons et conditions, juridiction, " +
+                "procédure et échéances")
             .RequireAuthorization(Policies.Lecture);
         group.MapPost("/route", ChooseRoute).WithName(nameof(ChooseRoute))
-            .WithSummary("Choix de la voie par l'avocat (injonction de payer, petites créances, référé-provision, bâtonnier…)")
+            .WithSummary("Choix de la voie par l'avocat (injonction de payer, petites créances, référé-provision, " +
+                "bâtonnier…)")
             .RequireAuthorization(Policies.Decision);
         group.MapPut("/situation", SetSituation).WithName(nameof(SetSituation))
             .WithSummary("Nature de la créance, procédure collective du débiteur (C. com. L.622-21), pays du débiteur")
@@ -28,7 +30,8 @@ public static class JudicialEndpoints
             .WithSummary("Juridiction choisie par l'avocat pour la requête (CPC 1406), conservée")
             .RequireAuthorization(Policies.Decision);
         group.MapPost("/events", RecordEvent).WithName(nameof(RecordEvent))
-            .WithSummary("Événement de l'injonction de payer : dépôt, ordonnance, signification, opposition (CPC 1407 à 1422)")
+            .WithSummary("Événement de l'injonction de payer : dépôt, ordonnance, signification, opposition (CPC " +
+                "1407 à 1422)")
             .RequireAuthorization(Policies.Decision);
         return app;
     }

@@ -18,7 +18,8 @@ public enum JudicialRoute
     Batonnier,
     /// <summary>A debtor established in another EU member state (règlement (CE) n° 1896/2006).</summary>
     InjonctionDePayerEuropeenne,
-    /// <summary>A debtor in insolvency proceedings: the claim is declared (C. com. L.622-24), no action (L.622-21).</summary>
+    /// <summary>A debtor in insolvency proceedings: the claim is declared (C. com. L.622-24), no action
+    /// (L.622-21).</summary>
     DeclarationDeCreance,
     ClassementIrrecouvrable,
     RetourAmiable,
@@ -46,7 +47,8 @@ public enum InjunctionCourtKind
     TribunalDesActivitesEconomiques,
 }
 
-/// <summary>The kinds of insolvency proceedings that stop individual actions (C. com. L.622-21, L.631-14, L.641-3).</summary>
+/// <summary>The kinds of insolvency proceedings that stop individual actions (C. com. L.622-21, L.631-14,
+/// L.641-3).</summary>
 public enum InsolvencyKind { Sauvegarde, RedressementJudiciaire, LiquidationJudiciaire }
 
 /// <summary>How the court decided on the requête (CPC 1409).</summary>
@@ -63,7 +65,8 @@ public enum InjunctionEventKind
     Signification,
     /// <summary>When service was not to the person: the first act served to the person (CPC 1416 al. 2).</summary>
     PremierActeAPersonne,
-    /// <summary>When service was not to the person: the first measure that freezes the debtor's assets (CPC 1416 al. 2).</summary>
+    /// <summary>When service was not to the person: the first measure that freezes the debtor's assets (CPC 1416 al.
+    /// 2).</summary>
     MesureIndisponibilite,
     /// <summary>The debtor's opposition (CPC 1412, 1415).</summary>
     Opposition,
@@ -84,7 +87,8 @@ public sealed class JudicialFile : TenantEntity, ICaseChild
     /// <summary>The lawyer's statement of the claim's nature; null: derived from the parties' kinds.</summary>
     public ClaimNature? Nature { get; set; }
 
-    /// <summary>The court the lawyer picked (never guessed): its kind and name, e.g. « tribunal judiciaire de Grenoble ».</summary>
+    /// <summary>The court the lawyer picked (never guessed): its kind and name, e.g. « tribunal judiciaire de
+    /// Grenoble ».</summary>
     public InjunctionCourtKind? CourtKind { get; set; }
     public string? CourtName { get; set; }
 

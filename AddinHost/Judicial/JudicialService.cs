@@ -13,7 +13,8 @@ namespace AddinHost.Judicial;
 /// writes the case's history (through <see cref="History"/>) and the audit log (ids only) in the same save.
 /// </summary>
 public sealed class JudicialService(
-    DunningDbContext db, CaseRepository cases, CaseService assessment, AuditTrail audit, CurrentActor actor, TimeProvider clock)
+    DunningDbContext db, CaseRepository cases, CaseService assessment, AuditTrail audit, CurrentActor actor,
+    TimeProvider clock)
 {
     private const int MaxText = 200;
 
@@ -32,7 +33,8 @@ public sealed class JudicialService(
         var competence = InjunctionCourts.For(c, file, today);
         string? warning = null;
         if (file?.CourtName is null)
-            warning = $"Aucune juridiction choisie : choisissez le {InjunctionCourts.Label(competence.Kind)} compétent pour " +
+            warning = $"Aucune juridiction choisie : choisissez le {InjunctionCourts.Label(competence.Kind)} " +
+                "compétent pour " +
                 (competence.DebtorCommune is { } commune ? $"{commune}" : "l'adresse du débiteur (inconnue)") +
                 " ; l'application ne la devine pas.";
         else if (file.CourtKind != competence.Kind)
@@ -43,8 +45,9 @@ public sealed class JudicialService(
         if (file is not null && (file.FiledOn is not null || file.Route == JudicialRoute.InjonctionDePayer))
         {
             var schedule = InjunctionDeadlines.Compute(Facts(file), today);
-            injunction = new(file.FiledOn, file.FiledCourt, file.CourtCaseNumber, file.OrderOn, file.OrderOutcome, file.OrderAmount,
-                file.ServedOn, file.ServedToPerson, file.ServiceReference, file.FirstActToPersonOn, file.FreezingMeasureOn,
+            injunction = new(file.FiledOn, file.FiledCourt, file.CourtCaseNumber, file.OrderOn, file.OrderOutcome,
+                file.OrderAmount, file.ServedOn, file.ServedToPerson, file.ServiceReference, file.FirstActToPersonOn,
+                file.FreezingMeasureOn,
                 file.OppositionOn, schedule);
             deadlines.AddRange(Deadlines(c, file, schedule));
         }
@@ -53,16 +56,20 @@ public sealed class JudicialService(
             deadlines.Where(d => d.On >= today).OrderBy(d => d.On).ToList());
     }
 
-    /// <summary>The dates of an injonction de payer the lawyer must act on, for the case view and the calendar.</summary>
+    /// <summary>The dates of an injonction de payer the lawyer must act on, for the case view and the
+    /// calendar.</summary>
     public static IEnumerable<JudicialDeadline> Deadlines(RecoveryCase c, JudicialFile file, InjunctionSchedule s)
     {
         if (s.ServeBy is { } serveBy && file.ServedOn is null && !s.Lapsed)
             yield return new("SignificationInjonction", serveBy,
-                $"Dernier jour pour signifier l'injonction de payer, sinon non avenue (art. 1411 CPC) — {c.Debtor.Name}");
+                "Dernier jour pour signifier l'injonction de payer, sinon non avenue (art. 1411 CPC) — " +
+                $"{c.Debtor.Name}");
         if (s.OppositionUntil is { } until && file.OppositionOn is null)
-            yield return new("FinOpposition", until, $"Fin du délai d'opposition à l'injonction de payer (art. 1416 CPC) — {c.Debtor.Name}");
+            yield return new("FinOpposition", until, "Fin du délai d'opposition à l'injonction de payer (art. 1416 " +
+                $"CPC) — {c.Debtor.Name}");
         if (s.EnforceableFrom is { } from)
-            yield return new("ForceExecutoire", from, $"Injonction de payer exécutoire à défaut d'opposition (art. 1422 CPC) — {c.Debtor.Name}");
+            yield return new("ForceExecutoire", from, "Injonction de payer exécutoire à défaut d'opposition (art. " +
+                $"1422 CPC) — {c.Debtor.Name}");
         if (s.IncreasedRateFrom is { } increased)
             yield return new("MajorationTauxLegal", increased,
                 $"Taux de l'intérêt légal majoré de cinq points (art. L.313-3 C. mon. fin.) — {c.Debtor.Name}");
@@ -88,14 +95,18 @@ public sealed class JudicialService(
             throw new DomainException($"La voie « {JudicialRoutes.Label(route)} » ne convient pas : {option.Reason}",
                 StatusCodes.Status409Conflict);
         if (file.FiledOn is not null && route != JudicialRoute.InjonctionDePayer)
-            throw new DomainException($"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} : la voie " +
-                "ne peut plus être changée ici (désistement à faire auprès du greffe).", StatusCodes.Status409Conflict);
+            throw new DomainException($"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} " +
+                ": la voie ne peut plus être changée ici (désistement à faire auprès du " +
+                "greffe).", StatusCodes.Status409Conflict);
         if (file.Route == route) return await ViewAsync(c, file, ct);
         var previous = file.Route;
-        (file.Route, file.RouteChosenOn, file.RouteChosenBy, file.UpdatedAt) = (route, clock.Today(), actor.Id, clock.GetUtcNow());
-        History(c, (previous is null ? "Phase judiciaire : voie choisie — " : $"Phase judiciaire : voie changée ({JudicialRoutes.Label(previous.Value)} → ") +
-            (previous is null ? JudicialRoutes.Label(route) : JudicialRoutes.Label(route) + ")") + ". " + option.Reason +
-            (string.IsNullOrWhiteSpace(r.Note) ? "" : $" Note : {r.Note.Trim()}"));
+        (file.Route, file.RouteChosenOn, file.RouteChosenBy, file.UpdatedAt) =
+            (route, clock.Today(), actor.Id, clock.GetUtcNow());
+        var what = previous is null
+            ? $"voie choisie — {JudicialRoutes.Label(route)}"
+            : $"voie changée ({JudicialRoutes.Label(previous.Value)} → {JudicialRoutes.Label(route)})";
+        var note = string.IsNullOrWhiteSpace(r.Note) ? "" : $" Note : {r.Note.Trim()}";
+        History(c, $"Phase judiciaire : {what}. {option.Reason}{note}");
         audit.Record("judiciaire.voie", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(c, file, ct);
@@ -104,16 +115,18 @@ public sealed class JudicialService(
     public async Task<JudicialView> SetSituationAsync(Guid caseId, JudicialSituationRequest r, CancellationToken ct)
     {
         if (r.Nature is null && r.Insolvency is null && r.DebtorCountry is null && r.ClearInsolvency != true)
-            throw Problem.Validation("nature", "Indiquez la nature de la créance (Commerciale, Civile, BailHabitation, " +
-                "CreditConsommation), la procédure collective du débiteur ou son pays.");
+            throw Problem.Validation("nature", "Indiquez la nature de la créance (Commerciale, Civile, " +
+                "BailHabitation, CreditConsommation), la procédure collective du débiteur ou son pays.");
         if (r.Insolvency is not null && r.InsolvencyOpenedOn is null)
-            throw Problem.Validation("insolvencyOpenedOn", "Indiquez la date du jugement d'ouverture de la procédure collective.");
+            throw Problem.Validation("insolvencyOpenedOn", "Indiquez la date du jugement d'ouverture de la procédure " +
+                "collective.");
         if (r.InsolvencyOpenedOn > clock.Today())
-            throw Problem.Validation("insolvencyOpenedOn", "La date du jugement d'ouverture ne peut pas être dans le futur.");
+            throw Problem.Validation("insolvencyOpenedOn", "La date du jugement d'ouverture ne peut pas être dans le " +
+                "futur.");
         var country = r.DebtorCountry?.Trim().ToUpperInvariant();
         if (country is not null && (country.Length != 2 || !country.All(char.IsAsciiLetterUpper)))
-            throw Problem.Validation("debtorCountry", "Indiquez le pays du débiteur par son code à deux lettres (ISO 3166-1), " +
-                "par exemple « BE » ou « FR ».");
+            throw Problem.Validation("debtorCountry", "Indiquez le pays du débiteur par son code à deux lettres (ISO " +
+                "3166-1), par exemple « BE » ou « FR ».");
         var (c, file) = await LoadAsync(caseId, ct);
         var changes = new List<string>();
         if (r.Nature is { } nature && nature != file.Nature)
@@ -152,24 +165,28 @@ public sealed class JudicialService(
         var kind = r.Kind ?? throw Problem.Validation("kind", "Indiquez le type de juridiction : " +
             string.Join(", ", Enum.GetNames<InjunctionCourtKind>()) + ".");
         var name = r.Name?.Trim();
-        var prefix = kind == InjunctionCourtKind.JugeDesContentieuxDeLaProtection ? "tribunal" : InjunctionCourts.Label(kind);
+        var prefix = kind == InjunctionCourtKind.JugeDesContentieuxDeLaProtection
+            ? "tribunal" : InjunctionCourts.Label(kind);
         if (string.IsNullOrEmpty(name))
-            throw Problem.Validation("name", $"Indiquez le nom de la juridiction, par exemple « {InjunctionCourts.Label(kind)} de Grenoble ».");
+            throw Problem.Validation("name", "Indiquez le nom de la juridiction, par exemple « " +
+                $"{InjunctionCourts.Label(kind)} de Grenoble ».");
         if (name.Length > MaxText) throw Problem.Validation("name", $"{MaxText} caractères au plus.");
         if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             throw Problem.Validation("name", $"Le nom doit commencer par « {prefix} » pour ce type de juridiction " +
                 (kind == InjunctionCourtKind.JugeDesContentieuxDeLaProtection
-                    ? "(le juge des contentieux de la protection siège au tribunal judiciaire ou au tribunal de proximité)."
+                    ? "(le juge des contentieux de la protection siège au tribunal judiciaire ou au tribunal de " +
+                        "proximité)."
                     : $"(par exemple « {InjunctionCourts.Label(kind)} de Grenoble »)."));
         var (c, file) = await LoadAsync(caseId, ct);
         if (file.FiledOn is not null)
-            throw new DomainException($"La requête a été déposée le {file.FiledOn:dd/MM/yyyy} devant {file.FiledCourt} : la " +
-                "juridiction ne peut plus être changée.", StatusCodes.Status409Conflict);
+            throw new DomainException($"La requête a été déposée le {file.FiledOn:dd/MM/yyyy} devant " +
+                $"{file.FiledCourt} : la juridiction ne peut plus être changée.", StatusCodes.Status409Conflict);
         (file.CourtKind, file.CourtName, file.UpdatedAt) = (kind, name, clock.GetUtcNow());
         var competence = InjunctionCourts.For(c, file, clock.Today());
         History(c, $"Phase judiciaire : juridiction choisie par l'avocat — {name}" +
             (competence.DebtorCommune is { } commune ? $" (débiteur : {commune})" : "") +
-            (competence.Kind != kind ? $" ; type différent de celui proposé ({InjunctionCourts.Label(competence.Kind)})" : ""));
+            (competence.Kind != kind ? " ; type différent de celui proposé " +
+                $"({InjunctionCourts.Label(competence.Kind)})" : ""));
         audit.Record("judiciaire.juridiction", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);
         return await ViewAsync(c, file, ct);
@@ -181,12 +198,17 @@ public sealed class JudicialService(
             string.Join(", ", Enum.GetNames<InjunctionEventKind>()) + ".");
         var on = r.On ?? throw Problem.Validation("on", "Indiquez la date de l'événement.");
         if (on > clock.Today()) throw Problem.Validation("on", "La date ne peut pas être dans le futur.");
-        foreach (var (field, value, max) in new[] { ("court", r.Court, MaxText), ("caseNumber", r.CaseNumber, 60), ("reference", r.Reference, 100) })
+        var texts = new[]
+        {
+            ("court", r.Court, MaxText), ("caseNumber", r.CaseNumber, 60), ("reference", r.Reference, 100),
+        };
+        foreach (var (field, value, max) in texts)
             if (value is { Length: var length } && length > max)
                 throw Problem.Validation(field, $"{max} caractères au plus.");
         var (c, file) = await LoadAsync(caseId, ct);
         if (file.Route != JudicialRoute.InjonctionDePayer)
-            throw new DomainException("Choisissez d'abord la voie « injonction de payer » pour ce dossier.", StatusCodes.Status409Conflict);
+            throw new DomainException("Choisissez d'abord la voie « injonction de payer » pour ce " +
+                "dossier.", StatusCodes.Status409Conflict);
         string summary;
         switch (kind)
         {
@@ -200,69 +222,84 @@ public sealed class JudicialService(
                 break;
             case InjunctionEventKind.Ordonnance:
                 Once(file.OrderOn, "L'ordonnance");
-                var filed = file.FiledOn ?? throw new DomainException("Enregistrez d'abord le dépôt de la requête.", StatusCodes.Status409Conflict);
+                var filed = file.FiledOn ?? throw new DomainException("Enregistrez d'abord le dépôt de la " +
+                    "requête.", StatusCodes.Status409Conflict);
                 NotBefore(on, filed, "le dépôt de la requête");
-                var outcome = r.Outcome ?? throw Problem.Validation("outcome", "Indiquez la décision : Totale, Partielle ou Rejet.");
+                var outcome = r.Outcome ?? throw Problem.Validation("outcome", "Indiquez la décision : Totale, " +
+                    "Partielle ou Rejet.");
                 if (outcome == OrderOutcome.Partielle && r.Amount is not > 0m)
                     throw Problem.Validation("amount", "Indiquez le montant retenu par l'ordonnance partielle.");
                 if (r.Amount is < 0m) throw Problem.Validation("amount", "Le montant ne peut pas être négatif.");
-                (file.OrderOn, file.OrderOutcome, file.OrderAmount) = (on, outcome, outcome == OrderOutcome.Rejet ? null : r.Amount);
+                (file.OrderOn, file.OrderOutcome, file.OrderAmount) =
+                    (on, outcome, outcome == OrderOutcome.Rejet ? null : r.Amount);
                 file.CourtCaseNumber = Blank(r.CaseNumber) ?? file.CourtCaseNumber;
                 var s = InjunctionDeadlines.Compute(Facts(file), clock.Today());
                 summary = outcome switch
                 {
-                    OrderOutcome.Rejet => $"Requête rejetée par ordonnance du {on:dd/MM/yyyy} : pas de recours, mais la voie du " +
-                        "droit commun reste ouverte (art. 1409 CPC)",
+                    OrderOutcome.Rejet => $"Requête rejetée par ordonnance du {on:dd/MM/yyyy} : pas de recours, mais " +
+                        "la voie du droit commun reste ouverte (art. 1409 CPC)",
                     _ => $"Ordonnance portant injonction de payer du {on:dd/MM/yyyy}, " +
-                        (outcome == OrderOutcome.Totale ? "pour le tout" : $"pour partie ({CaseCommands.Money(r.Amount!.Value)})") +
-                        $", revêtue de la formule exécutoire (art. 1410 CPC) ; à signifier au plus tard le {s.ServeBy:dd/MM/yyyy}",
+                        (outcome == OrderOutcome.Totale ? "pour le tout" : "pour partie " +
+                            $"({CaseCommands.Money(r.Amount!.Value)})") +
+                        ", revêtue de la formule exécutoire (art. 1410 CPC) ; à signifier au plus tard le " +
+                        $"{s.ServeBy:dd/MM/yyyy}",
                 };
                 break;
             case InjunctionEventKind.Signification:
                 Once(file.ServedOn, "La signification");
                 var order = file.OrderOn is { } o && file.OrderOutcome is not OrderOutcome.Rejet ? o
-                    : throw new DomainException("Enregistrez d'abord l'ordonnance portant injonction de payer.", StatusCodes.Status409Conflict);
+                    : throw new DomainException("Enregistrez d'abord l'ordonnance portant injonction de " +
+                        "payer.", StatusCodes.Status409Conflict);
                 NotBefore(on, order, "l'ordonnance");
                 var toPerson = r.ToPerson ?? throw Problem.Validation("toPerson",
-                    "Indiquez si la signification a été faite à la personne du débiteur (true) ou non (false) : le délai " +
-                    "d'opposition en dépend (art. 1416 CPC).");
+                    "Indiquez si la signification a été faite à la personne du débiteur (true) ou non (false) : le " +
+                    "délai d'opposition en dépend (art. 1416 CPC).");
                 (file.ServedOn, file.ServedToPerson, file.ServiceReference) = (on, toPerson, Blank(r.Reference));
                 var served = InjunctionDeadlines.Compute(Facts(file), clock.Today());
                 summary = served.Lapsed
-                    ? $"Injonction de payer signifiée le {on:dd/MM/yyyy}, après le {served.ServeBy:dd/MM/yyyy} : ordonnance non avenue (art. 1411 CPC)"
-                    : $"Injonction de payer signifiée le {on:dd/MM/yyyy} {(toPerson ? "à personne" : "autrement qu'à personne")}" +
+                    ? $"Injonction de payer signifiée le {on:dd/MM/yyyy}, après le {served.ServeBy:dd/MM/yyyy} : " +
+                        "ordonnance non avenue (art. 1411 CPC)"
+                    : $"Injonction de payer signifiée le {on:dd/MM/yyyy} " +
+                        $"{(toPerson ? "à personne" : "autrement qu'à personne")}" +
                       (served.OppositionUntil is { } u ? $" ; opposition possible jusqu'au {u:dd/MM/yyyy}" : "") +
-                      (served.EnforceableFrom is { } e ? $" ; exécutoire à défaut d'opposition à compter du {e:dd/MM/yyyy}" : "");
+                      (served.EnforceableFrom is { } e ? " ; exécutoire à défaut d'opposition à compter du " +
+                          $"{e:dd/MM/yyyy}" : "");
                 break;
             case InjunctionEventKind.PremierActeAPersonne or InjunctionEventKind.MesureIndisponibilite:
-                var servedOn = file.ServedOn ?? throw new DomainException("Enregistrez d'abord la signification.", StatusCodes.Status409Conflict);
+                var servedOn = file.ServedOn ?? throw new DomainException("Enregistrez d'abord la " +
+                    "signification.", StatusCodes.Status409Conflict);
                 if (file.ServedToPerson == true)
-                    throw new DomainException("La signification a été faite à personne : le délai d'opposition court déjà d'elle.",
+                    throw new DomainException("La signification a été faite à personne : le délai d'opposition court " +
+                        "déjà d'elle.",
                         StatusCodes.Status409Conflict);
                 NotBefore(on, servedOn, "la signification");
                 if (kind == InjunctionEventKind.PremierActeAPersonne)
                 {
                     Once(file.FirstActToPersonOn, "Le premier acte signifié à personne");
                     file.FirstActToPersonOn = on;
-                    summary = $"Premier acte signifié à la personne du débiteur le {on:dd/MM/yyyy} (art. 1416 al. 2 CPC)";
+                    summary = $"Premier acte signifié à la personne du débiteur le {on:dd/MM/yyyy} (art. 1416 al. 2 " +
+                        "CPC)";
                 }
                 else
                 {
                     Once(file.FreezingMeasureOn, "La première mesure d'exécution");
                     file.FreezingMeasureOn = on;
-                    summary = $"Première mesure d'exécution rendant les biens du débiteur indisponibles le {on:dd/MM/yyyy} " +
-                        "(art. 1416 al. 2 CPC)";
+                    summary = "Première mesure d'exécution rendant les biens du débiteur indisponibles le " +
+                        $"{on:dd/MM/yyyy} (art. 1416 al. 2 CPC)";
                 }
                 break;
             default:
                 Once(file.OppositionOn, "L'opposition");
-                var servedFirst = file.ServedOn ?? throw new DomainException("Enregistrez d'abord la signification.", StatusCodes.Status409Conflict);
+                var servedFirst = file.ServedOn ?? throw new DomainException("Enregistrez d'abord la " +
+                    "signification.", StatusCodes.Status409Conflict);
                 NotBefore(on, servedFirst, "la signification");
                 var before = InjunctionDeadlines.Compute(Facts(file), on);
                 file.OppositionOn = on;
                 summary = before.OppositionUntil is { } until && on > until
-                    ? $"Opposition formée le {on:dd/MM/yyyy}, après la fin du délai ({until:dd/MM/yyyy}) : à contester comme tardive"
-                    : $"Opposition formée le {on:dd/MM/yyyy} : l'exécution est suspendue, le tribunal statue (art. 1417 CPC)";
+                    ? $"Opposition formée le {on:dd/MM/yyyy}, après la fin du délai ({until:dd/MM/yyyy}) : à " +
+                        "contester comme tardive"
+                    : $"Opposition formée le {on:dd/MM/yyyy} : l'exécution est suspendue, le tribunal statue (art. " +
+                        "1417 CPC)";
                 break;
         }
         file.UpdatedAt = clock.GetUtcNow();
@@ -291,19 +328,22 @@ public sealed class JudicialService(
     private void History(RecoveryCase c, string summary, DateOnly? on = null) =>
         db.CaseEvents.Add(new CaseEvent
         {
-            CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = on ?? clock.Today(), Kind = CaseEventKind.PhaseJudiciaire,
+            CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = on ?? clock.Today(),
+            Kind = CaseEventKind.PhaseJudiciaire,
             Summary = summary, Actor = actor.Id,
         });
 
     private static void Once(DateOnly? existing, string what)
     {
         if (existing is { } d)
-            throw new DomainException($"{what} est déjà enregistré(e), au {d:dd/MM/yyyy}.", StatusCodes.Status409Conflict);
+            throw new DomainException($"{what} est déjà enregistré(e), au " +
+                $"{d:dd/MM/yyyy}.", StatusCodes.Status409Conflict);
     }
 
     private static void NotBefore(DateOnly on, DateOnly earlier, string what)
     {
-        if (on < earlier) throw Problem.Validation("on", $"Cette date ne peut pas précéder {what} ({earlier:dd/MM/yyyy}).");
+        if (on < earlier) throw Problem.Validation("on", $"Cette date ne peut pas précéder {what} " +
+            $"({earlier:dd/MM/yyyy}).");
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -4,23 +4,26 @@ namespace AddinHost.Tests.Judicial;
 
 /// <summary>
 /// The injonction de payer's deadlines, worked by hand beside each case: CPC 641 (a month ends on the same day number,
-/// or the month's last day), 642 (a period ending on a Saturday, Sunday or public holiday runs to the next working day),
+/// or the month's last day), 642 (a period ending on a Saturday, Sunday or public holiday runs to the next working
+/// day),
 /// 1411 (service within six months, three for orders from 1 September 2026), 1416 (opposition), 1422 (enforcement),
 /// C. mon. fin. L.313-3 (five points two months after enforceability) and CPCE L.111-4 (ten years).
 /// </summary>
 public sealed class JudicialDeadlineTests
 {
-    private static InjunctionSchedule Of(DateOnly order, DateOnly? served = null, bool? toPerson = null, DateOnly? firstAct = null,
-        DateOnly? freezing = null, DateOnly? opposition = null, DateOnly? today = null, OrderOutcome outcome = OrderOutcome.Totale,
-        bool waived = false) =>
-        InjunctionDeadlines.Compute(new InjunctionFacts(order, outcome, served, toPerson, firstAct, freezing, opposition, waived),
+    private static InjunctionSchedule Of(DateOnly order, DateOnly? served = null, bool? toPerson = null,
+        DateOnly? firstAct = null, DateOnly? freezing = null, DateOnly? opposition = null, DateOnly? today = null,
+        OrderOutcome outcome = OrderOutcome.Totale, bool waived = false) =>
+        InjunctionDeadlines.Compute(
+            new InjunctionFacts(order, outcome, served, toPerson, firstAct, freezing, opposition, waived),
             today ?? served ?? order);
 
     [Fact]
     public void An_order_of_31_August_2026_must_be_served_within_six_months_ending_on_the_last_day_of_February()
     {
         var s = Of(new(2026, 8, 31));
-        Assert.Equal((new DateOnly(2027, 2, 28), false, false), (s.ServeBy, s.Reformed2026, s.Lapsed)); // 31/08 + 6 months: no 31/02
+        // 31/08 + 6 months: there is no 31/02, so the last day of February (CPC 641).
+        Assert.Equal((new DateOnly(2027, 2, 28), false, false), (s.ServeBy, s.Reformed2026, s.Lapsed));
         Assert.Contains("six mois", s.ServeByRule);
         Assert.True(Of(new(2026, 8, 31), today: new(2027, 3, 1)).Lapsed); // not served by 28/02/2027
         Assert.False(Of(new(2026, 8, 31), today: new(2027, 2, 28)).Lapsed);
@@ -42,7 +45,8 @@ public sealed class JudicialDeadlineTests
     [Fact]
     public void Before_the_reform_served_to_the_person_opposition_ends_a_month_later_moved_past_a_sunday()
     {
-        // Order 15/06/2026, served to the person Thursday 02/07/2026: one month → Sunday 02/08/2026 → Monday 03/08 (CPC 642).
+        // Order 15/06/2026, served to the person Thursday 02/07/2026: one month → Sunday 02/08/2026 → Monday 03/08
+        // (CPC 642).
         // Enforceable the next day, 04/08/2026 (CPC 1422); five points from 05/10/2026, the day after 04/10 (L.313-3);
         // ten years to 04/08/2036 (L.111-4).
         var s = Of(new(2026, 6, 15), served: new(2026, 7, 2), toPerson: true);
@@ -58,7 +62,8 @@ public sealed class JudicialDeadlineTests
     [Fact]
     public void A_period_ending_on_8_May_runs_to_the_next_monday()
     {
-        // Served 08/04/2026 (after Easter Monday 06/04): one month → Friday 08/05/2026, Victoire 1945 → Monday 11/05/2026.
+        // Served 08/04/2026 (after Easter Monday 06/04): one month → Friday 08/05/2026, Victoire 1945 → Monday
+        // 11/05/2026.
         var s = Of(new(2026, 3, 20), served: new(2026, 4, 8), toPerson: true);
         Assert.Equal((new DateOnly(2026, 5, 11), new DateOnly(2026, 5, 12)), (s.OppositionUntil, s.EnforceableFrom));
         Assert.Equal(new DateOnly(2026, 4, 5), WorkingDays.EasterSunday(2026));
@@ -91,7 +96,8 @@ public sealed class JudicialDeadlineTests
         Assert.Equal(new DateOnly(2026, 7, 11), open.EnforceableFrom);
         var frozen = Of(new(2026, 5, 28), served: new(2026, 6, 10), toPerson: false, freezing: new(2026, 7, 20));
         Assert.Equal(new DateOnly(2026, 8, 20), frozen.OppositionUntil);
-        var act = Of(new(2026, 5, 28), served: new(2026, 6, 10), toPerson: false, firstAct: new(2026, 7, 3), freezing: new(2026, 7, 20));
+        var act = Of(new(2026, 5, 28), served: new(2026, 6, 10), toPerson: false, firstAct: new(2026, 7, 3),
+            freezing: new(2026, 7, 20));
         Assert.Equal(new DateOnly(2026, 8, 3), act.OppositionUntil); // the act to the person comes first: Monday 03/08
     }
 
