@@ -56,6 +56,15 @@ public sealed class JudicialService(
             deadlines.Where(d => d.On >= today).OrderBy(d => d.On).ToList());
     }
 
+    /// <summary>The case's judicial dates still to come, for the calendar (kinds named as the calendar's).</summary>
+    public async Task<IReadOnlyList<JudicialDeadline>> DeadlinesAsync(RecoveryCase c, CancellationToken ct)
+    {
+        var file = await db.Set<JudicialFile>().AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == c.Id, ct);
+        if (file?.OrderOn is null) return [];
+        var today = clock.Today();
+        return Deadlines(c, file, InjunctionDeadlines.Compute(Facts(file), today)).Where(d => d.On >= today).ToList();
+    }
+
     /// <summary>The dates of an injonction de payer the lawyer must act on, for the case view and the
     /// calendar.</summary>
     public static IEnumerable<JudicialDeadline> Deadlines(RecoveryCase c, JudicialFile file, InjunctionSchedule s)

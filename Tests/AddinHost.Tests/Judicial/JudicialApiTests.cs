@@ -1,4 +1,5 @@
 using AddinHost.Cases;
+using AddinHost.Calendar;
 using AddinHost.Judicial;
 using AddinHost.Tests.Fixtures;
 
@@ -260,3 +261,49 @@ public abstract class JudicialApiTests(DbKind kind) : ApiTestBase(kind)
 
 public sealed class JudicialApiOnSqlite() : JudicialApiTests(DbKind.Sqlite);
 public sealed class JudicialApiOnPostgres() : JudicialApiTests(DbKind.Postgres);
+
+/// <summary>The injonction de payer's dates in the lawyer's calendar, through the real Graph SDK and a local Graph
+/// server.</summary>
+public abstract class JudicialCalendarTests(DbKind kind) : GraphServerTestBase(kind)
+{
+    [Fact]
+    public async Task The_service_deadline_then_the_opposition_and_enforcement_dates_go_to_the_calendar()
+    {
+        var (_, company, _) = await SeedTypicalAsync();
+        var id = company.Id;
+        await NoticeScenario.TakeRemindersAsync(Client, id);
+        (await Client.PostJsonAsync($"/api/cases/{id}/steps", new { level = 3, date = "2025-09-12" }))
+            .EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{id}/notice-receipt", new { level = 3, date = "2025-09-14" }))
+            .EnsureSuccessStatusCode();
+        var root = $"/api/cases/{id}/judiciaire";
+        (await Client.PostJsonAsync($"{root}/route", new { route = "InjonctionDePayer" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"{root}/events", new { kind = "Depot", on = "2025-09-15",
+            court = "tribunal de commerce de Grenoble" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"{root}/events",
+                new { kind = "Ordonnance", on = "2025-09-22", outcome = "Totale" }))
+            .EnsureSuccessStatusCode();
+
+        var sync = async () =>
+            await (await Client.PostAsync($"/api/cases/{id}/calendar", null)).ReadAsync<List<CalendarEntryDto>>();
+        var first = await sync();
+        Assert.Contains(first,
+            e => e.Kind == DeadlineKind.SignificationInjonction && e.On == new DateOnly(2026, 3, 22));
+        Assert.Contains(Graph.Events.Values,
+            e => e["subject"]!.GetValue<string>().Contains("signifier l'injonction de payer"));
+
+        // Served to the person on 25/09/2025: the service deadline leaves the calendar; opposition until Monday 27/10,
+        // enforceable from 28/10, five more points from 29/12/2025.
+        (await Client.PostJsonAsync($"{root}/events",
+                new { kind = "Signification", on = "2025-09-25", toPerson = true }))
+            .EnsureSuccessStatusCode();
+        var after = (await sync()).Where(e => e.Kind >= DeadlineKind.SignificationInjonction).ToList();
+        Assert.Equal([(DeadlineKind.FinOpposition, new DateOnly(2025, 10, 27)), (DeadlineKind.ForceExecutoire,
+            new DateOnly(2025, 10, 28)), (DeadlineKind.MajorationTauxLegal, new DateOnly(2025, 12, 29))],
+            after.Select(e => (e.Kind, e.On)));
+        Assert.DoesNotContain(Graph.Events.Values, e => e["subject"]!.GetValue<string>().Contains("signifier"));
+    }
+}
+
+public sealed class JudicialCalendarOnSqlite() : JudicialCalendarTests(DbKind.Sqlite);
+public sealed class JudicialCalendarOnPostgres() : JudicialCalendarTests(DbKind.Postgres);
