@@ -55,14 +55,14 @@ public static class InjunctionDeadlines
         var serveBy = order.AddMonths(months);
         var serveRule = reformed
             ? $"Ordonnance rendue à compter du {ReformFrom:dd/MM/yyyy} : à signifier dans les trois mois de sa date, " +
-                "sinon elle est non avenue (art. 1411 CPC, rédaction du décret n° 2026-96)."
+                $"sinon elle est non avenue (art. 1411 CPC, rédaction du décret n° 2026-96)."
             : "À signifier dans les six mois de sa date, sinon elle est non avenue (art. 1411 CPC).";
         var lapsed = f.ServedOn is null ? today > serveBy : f.ServedOn > serveBy;
         if (f.ServedOn is not { } served)
             return new(serveBy, serveRule, null, null, null, null, null, null, null, null, lapsed, reformed);
         if (lapsed)
             return new(serveBy, serveRule + $" Signifiée le {served:dd/MM/yyyy}, après ce délai : l'ordonnance est " +
-                "non avenue.",
+                $"non avenue.",
                 null, null, null, null, null, null, null, null, true, reformed);
 
         // CPC 1416: the debtor's period.
@@ -72,16 +72,16 @@ public static class InjunctionDeadlines
         {
             oppositionUntil = WorkingDays.OnOrAfter(served.AddMonths(1));
             oppositionRule = $"Signifiée à personne le {served:dd/MM/yyyy} : opposition recevable dans le mois (art. " +
-                "1416 al. 1 CPC), prorogé au premier jour ouvrable s'il finit un samedi, un dimanche ou un jour " +
-                "férié (art. 642 CPC).";
+                $"1416 al. 1 CPC), prorogé au premier jour ouvrable s'il finit un samedi, un dimanche ou un jour " +
+                $"férié (art. 642 CPC).";
         }
         else if ((f.FirstActToPersonOn ?? f.FreezingMeasureOn) is { } from)
         {
             oppositionUntil = WorkingDays.OnOrAfter(from.AddMonths(1));
             oppositionRule = (f.FirstActToPersonOn is not null
-                    ? "Signification non faite à personne : opposition recevable jusqu'à un mois après le premier " +
+                    ? $"Signification non faite à personne : opposition recevable jusqu'à un mois après le premier " +
                         $"acte signifié à personne, le {from:dd/MM/yyyy}"
-                    : "Signification non faite à personne : opposition recevable jusqu'à un mois après la première " +
+                    : $"Signification non faite à personne : opposition recevable jusqu'à un mois après la première " +
                         $"mesure d'exécution rendant les biens du débiteur indisponibles, le {from:dd/MM/yyyy}")
                 + " (art. 1416 al. 2 CPC ; art. 642 CPC).";
         }
@@ -96,7 +96,7 @@ public static class InjunctionDeadlines
         if (f.OppositionOn is { } opposed && (oppositionUntil is null || opposed <= oppositionUntil))
             return new(serveBy, serveRule, oppositionUntil, oppositionRule, null,
                 $"Opposition formée le {opposed:dd/MM/yyyy} : l'exécution est suspendue, le tribunal statue sur la " +
-                "demande (art. 1417 et 1422 CPC).", null, null, null, null, false, reformed);
+                $"demande (art. 1417 et 1422 CPC).", null, null, null, null, false, reformed);
 
         // CPC 1422: the one-month period of 1416 al. 1 suspends enforcement whatever the mode of service.
         DateOnly enforceable;
@@ -104,30 +104,30 @@ public static class InjunctionDeadlines
         if (reformed)
         {
             enforceable = served.AddMonths(2).AddDays(1);
-            enforceableRule = "Ordonnance rendue à compter du 01/09/2026 : faute d'avis d'opposition du greffe dans " +
-                "les deux mois de la signification, le créancier peut en poursuivre l'exécution à compter du " +
+            enforceableRule = $"Ordonnance rendue à compter du 01/09/2026 : faute d'avis d'opposition du greffe dans " +
+                $"les deux mois de la signification, le créancier peut en poursuivre l'exécution à compter du " +
                 $"{enforceable:dd/MM/yyyy} (art. 1422 CPC, rédaction du décret n° 2026-96 — à confirmer au texte " +
-                "publié).";
+                $"publié).";
         }
         else
         {
             enforceable = WorkingDays.OnOrAfter(served.AddMonths(1)).AddDays(1);
-            enforceableRule = "Sans opposition dans le mois de la signification, l'ordonnance produit tous les " +
+            enforceableRule = $"Sans opposition dans le mois de la signification, l'ordonnance produit tous les " +
                 $"effets d'un jugement contradictoire et peut être exécutée à compter du {enforceable:dd/MM/yyyy} " +
-                "(art. 1416 al. 1 et 1422 CPC).";
+                $"(art. 1416 al. 1 et 1422 CPC).";
         }
         var increased = enforceable.AddMonths(2).AddDays(1);
         var increasedRule = f.IncreaseWaived
             ? "Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points (art. L.313-3 al. 2 C. " +
                 "mon. fin.)."
             : $"Taux de l'intérêt légal majoré de cinq points à compter du {increased:dd/MM/yyyy}, deux mois après " +
-                "le jour où l'ordonnance est devenue exécutoire (art. L.313-3 al. 1 C. mon. fin.) ; le juge de " +
-                "l'exécution peut en exonérer le débiteur ou la réduire (al. 2).";
+                $"le jour où l'ordonnance est devenue exécutoire (art. L.313-3 al. 1 C. mon. fin.) ; le juge de " +
+                $"l'exécution peut en exonérer le débiteur ou la réduire (al. 2).";
         var limit = enforceable.AddYears(10);
         return new(serveBy, serveRule, oppositionUntil, oppositionRule, enforceable, enforceableRule,
             f.IncreaseWaived ? null : increased, increasedRule,
             limit, $"Exécution possible pendant dix ans, jusqu'au {limit:dd/MM/yyyy} (art. L.111-4 et L.111-3 1° " +
-                "CPCE) : ce délai remplace la prescription de la créance.", false, reformed);
+                $"CPCE) : ce délai remplace la prescription de la créance.", false, reformed);
     }
 
     /// <summary>The legal rate with the L.313-3 increase on and after <paramref name="increasedFrom"/>.</summary>

@@ -17,6 +17,9 @@ public sealed record InjunctionEventRequest(
     InjunctionEventKind? Kind, DateOnly? On, string? Court, string? CaseNumber, OrderOutcome? Outcome, decimal? Amount,
     bool? ToPerson, string? Reference);
 
+/// <summary>The requête's format: « docx » (default) or « pdf ».</summary>
+public sealed record RequeteRequest(string? Format);
+
 /// <summary>The court as proposed (kind and reason) and as picked by the lawyer (kept).</summary>
 public sealed record CourtView(
     CourtCompetence Competence, InjunctionCourtKind? ChosenKind, string? ChosenName, string? Warning);

@@ -9,6 +9,7 @@ public static class JudicialEndpoints
     public static IHostApplicationBuilder AddJudicial(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<JudicialService>();
+        builder.Services.AddScoped<InjunctionRequest>();
         return builder;
     }
 
@@ -33,7 +34,18 @@ public static class JudicialEndpoints
             .WithSummary("Événement de l'injonction de payer : dépôt, ordonnance, signification, opposition (CPC " +
                 "1407 à 1422)")
             .RequireAuthorization(Policies.Decision);
+        group.MapPost("/requete", GenerateRequete).WithName(nameof(GenerateRequete))
+            .WithSummary("Requête en injonction de payer (docx ou pdf) : mentions des art. 54 et 57, décompte et " +
+                "bordereau (CPC 1407)")
+            .RequireAuthorization(Policies.Decision);
         return app;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GenerateRequete(
+        Guid id, RequeteRequest? body, InjunctionRequest requests, CancellationToken ct)
+    {
+        var file = await requests.GenerateAsync(id, body?.Format, ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
     public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> GetJudicial(

@@ -69,8 +69,8 @@ public static class JudicialRoutes
         if (file?.Insolvency is { } insolvency)
         {
             var stop = $"Le débiteur est en {Describe(insolvency)} depuis le {file.InsolvencyOpenedOn:dd/MM/yyyy} : " +
-                "le jugement d'ouverture interrompt ou interdit toute action en paiement d'une somme d'argent (art. " +
-                "L.622-21 C. com.). Aucune procédure judiciaire n'est possible contre lui.";
+                $"le jugement d'ouverture interrompt ou interdit toute action en paiement d'une somme d'argent (art. " +
+                $"L.622-21 C. com.). Aucune procédure judiciaire n'est possible contre lui.";
             options.Add(new(JudicialRoute.DeclarationDeCreance, "Déclarer la créance au mandataire judiciaire", true,
                 "Seule voie ouverte : la créance antérieure au jugement d'ouverture est déclarée au mandataire (art. " +
                 "L.622-24 C. com.), dans le délai qui court de la publication du jugement au BODACC (délai à " +
@@ -83,8 +83,8 @@ public static class JudicialRoutes
         if (file?.DebtorCountry is { } country && OtherEuStates.Contains(country))
         {
             var stop = $"Le débiteur est établi dans un autre État membre de l'Union ({country.ToUpperInvariant()}) " +
-                ": la procédure européenne d'injonction de payer s'applique aux litiges transfrontières (règlement " +
-                "(CE) n° 1896/2006, art. 2 et 3), au lieu de l'injonction de payer française.";
+                $": la procédure européenne d'injonction de payer s'applique aux litiges transfrontières (règlement " +
+                $"(CE) n° 1896/2006, art. 2 et 3), au lieu de l'injonction de payer française.";
             options.Add(new(JudicialRoute.InjonctionDePayerEuropeenne, "Injonction de payer européenne", amount > 0m,
                 "Créance pécuniaire liquide et exigible contre un débiteur établi dans un autre État membre " +
                 "(règlement (CE) n° 1896/2006, art. 4).",
@@ -111,8 +111,8 @@ public static class JudicialRoutes
         options.Add(new(JudicialRoute.InjonctionDePayer, "Injonction de payer", determined,
             determined
                 ? $"Créance d'un montant déterminé ({Money(amount)}) ayant une cause contractuelle : les factures " +
-                    "impayées (art. 1405 CPC). Procédure sur requête, sans audience ; aucune tentative amiable " +
-                    "préalable n'est exigée."
+                    $"impayées (art. 1405 CPC). Procédure sur requête, sans audience ; aucune tentative amiable " +
+                    $"préalable n'est exigée."
                 : a.AmountsError is { } err
                     ? $"Le montant n'est pas déterminé : {err}"
                     : "Aucune somme n'est due.",
@@ -125,9 +125,9 @@ public static class JudicialRoutes
             "créances", small,
             small
                 ? $"Principal et intérêts de {Money(principalAndInterest)}, pas plus de {Money(SmallClaimsCeiling)} " +
-                    ": un commissaire de justice invite le débiteur à un accord (art. L.125-1 et R.125-1 CPCE)."
+                    $": un commissaire de justice invite le débiteur à un accord (art. L.125-1 et R.125-1 CPCE)."
                 : $"Principal et intérêts de {Money(principalAndInterest)} : au-delà de {Money(SmallClaimsCeiling)}, " +
-                    "la procédure n'est pas ouverte (art. R.125-1 CPCE).",
+                    $"la procédure n'est pas ouverte (art. R.125-1 CPCE).",
             ["Accord du débiteur dans le mois de l'invitation du commissaire de justice ; son silence vaut refus",
                 "Tous les frais sont à la charge du créancier (art. L.125-1 CPCE)",
                 "Le titre délivré n'est pas une décision de justice (ni délai de dix ans, ni majoration de cinq " +

@@ -34,7 +34,7 @@ public sealed class JudicialService(
         string? warning = null;
         if (file?.CourtName is null)
             warning = $"Aucune juridiction choisie : choisissez le {InjunctionCourts.Label(competence.Kind)} " +
-                "compétent pour " +
+                $"compétent pour " +
                 (competence.DebtorCommune is { } commune ? $"{commune}" : "l'adresse du débiteur (inconnue)") +
                 " ; l'application ne la devine pas.";
         else if (file.CourtKind != competence.Kind)
@@ -71,13 +71,13 @@ public sealed class JudicialService(
     {
         if (s.ServeBy is { } serveBy && file.ServedOn is null && !s.Lapsed)
             yield return new("SignificationInjonction", serveBy,
-                "Dernier jour pour signifier l'injonction de payer, sinon non avenue (art. 1411 CPC) — " +
+                $"Dernier jour pour signifier l'injonction de payer, sinon non avenue (art. 1411 CPC) — " +
                 $"{c.Debtor.Name}");
         if (s.OppositionUntil is { } until && file.OppositionOn is null)
-            yield return new("FinOpposition", until, "Fin du délai d'opposition à l'injonction de payer (art. 1416 " +
+            yield return new("FinOpposition", until, $"Fin du délai d'opposition à l'injonction de payer (art. 1416 " +
                 $"CPC) — {c.Debtor.Name}");
         if (s.EnforceableFrom is { } from)
-            yield return new("ForceExecutoire", from, "Injonction de payer exécutoire à défaut d'opposition (art. " +
+            yield return new("ForceExecutoire", from, $"Injonction de payer exécutoire à défaut d'opposition (art. " +
                 $"1422 CPC) — {c.Debtor.Name}");
         if (s.IncreasedRateFrom is { } increased)
             yield return new("MajorationTauxLegal", increased,
@@ -105,8 +105,8 @@ public sealed class JudicialService(
                 StatusCodes.Status409Conflict);
         if (file.FiledOn is not null && route != JudicialRoute.InjonctionDePayer)
             throw new DomainException($"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} " +
-                ": la voie ne peut plus être changée ici (désistement à faire auprès du " +
-                "greffe).", StatusCodes.Status409Conflict);
+                $": la voie ne peut plus être changée ici (désistement à faire auprès du " +
+                $"greffe).", StatusCodes.Status409Conflict);
         if (file.Route == route) return await ViewAsync(c, file, ct);
         var previous = file.Route;
         (file.Route, file.RouteChosenOn, file.RouteChosenBy, file.UpdatedAt) =
@@ -152,7 +152,7 @@ public sealed class JudicialService(
         {
             (file.Insolvency, file.InsolvencyOpenedOn) = (kind, r.InsolvencyOpenedOn);
             changes.Add($"débiteur en {JudicialRoutes.Describe(kind)} depuis le {r.InsolvencyOpenedOn:dd/MM/yyyy} " +
-                "(art. L.622-21 C. com. : plus d'action en paiement)");
+                $"(art. L.622-21 C. com. : plus d'action en paiement)");
         }
         if (country is not null && country != (file.DebtorCountry ?? "FR"))
         {
@@ -177,7 +177,7 @@ public sealed class JudicialService(
         var prefix = kind == InjunctionCourtKind.JugeDesContentieuxDeLaProtection
             ? "tribunal" : InjunctionCourts.Label(kind);
         if (string.IsNullOrEmpty(name))
-            throw Problem.Validation("name", "Indiquez le nom de la juridiction, par exemple « " +
+            throw Problem.Validation("name", $"Indiquez le nom de la juridiction, par exemple « " +
                 $"{InjunctionCourts.Label(kind)} de Grenoble ».");
         if (name.Length > MaxText) throw Problem.Validation("name", $"{MaxText} caractères au plus.");
         if (!name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
@@ -194,7 +194,7 @@ public sealed class JudicialService(
         var competence = InjunctionCourts.For(c, file, clock.Today());
         History(c, $"Phase judiciaire : juridiction choisie par l'avocat — {name}" +
             (competence.DebtorCommune is { } commune ? $" (débiteur : {commune})" : "") +
-            (competence.Kind != kind ? " ; type différent de celui proposé " +
+            (competence.Kind != kind ? $" ; type différent de celui proposé " +
                 $"({InjunctionCourts.Label(competence.Kind)})" : ""));
         audit.Record("judiciaire.juridiction", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);
@@ -246,11 +246,11 @@ public sealed class JudicialService(
                 summary = outcome switch
                 {
                     OrderOutcome.Rejet => $"Requête rejetée par ordonnance du {on:dd/MM/yyyy} : pas de recours, mais " +
-                        "la voie du droit commun reste ouverte (art. 1409 CPC)",
+                        $"la voie du droit commun reste ouverte (art. 1409 CPC)",
                     _ => $"Ordonnance portant injonction de payer du {on:dd/MM/yyyy}, " +
-                        (outcome == OrderOutcome.Totale ? "pour le tout" : "pour partie " +
+                        (outcome == OrderOutcome.Totale ? "pour le tout" : $"pour partie " +
                             $"({CaseCommands.Money(r.Amount!.Value)})") +
-                        ", revêtue de la formule exécutoire (art. 1410 CPC) ; à signifier au plus tard le " +
+                        $", revêtue de la formule exécutoire (art. 1410 CPC) ; à signifier au plus tard le " +
                         $"{s.ServeBy:dd/MM/yyyy}",
                 };
                 break;
@@ -267,11 +267,11 @@ public sealed class JudicialService(
                 var served = InjunctionDeadlines.Compute(Facts(file), clock.Today());
                 summary = served.Lapsed
                     ? $"Injonction de payer signifiée le {on:dd/MM/yyyy}, après le {served.ServeBy:dd/MM/yyyy} : " +
-                        "ordonnance non avenue (art. 1411 CPC)"
+                        $"ordonnance non avenue (art. 1411 CPC)"
                     : $"Injonction de payer signifiée le {on:dd/MM/yyyy} " +
                         $"{(toPerson ? "à personne" : "autrement qu'à personne")}" +
                       (served.OppositionUntil is { } u ? $" ; opposition possible jusqu'au {u:dd/MM/yyyy}" : "") +
-                      (served.EnforceableFrom is { } e ? " ; exécutoire à défaut d'opposition à compter du " +
+                      (served.EnforceableFrom is { } e ? $" ; exécutoire à défaut d'opposition à compter du " +
                           $"{e:dd/MM/yyyy}" : "");
                 break;
             case InjunctionEventKind.PremierActeAPersonne or InjunctionEventKind.MesureIndisponibilite:
@@ -287,13 +287,13 @@ public sealed class JudicialService(
                     Once(file.FirstActToPersonOn, "Le premier acte signifié à personne");
                     file.FirstActToPersonOn = on;
                     summary = $"Premier acte signifié à la personne du débiteur le {on:dd/MM/yyyy} (art. 1416 al. 2 " +
-                        "CPC)";
+                        $"CPC)";
                 }
                 else
                 {
                     Once(file.FreezingMeasureOn, "La première mesure d'exécution");
                     file.FreezingMeasureOn = on;
-                    summary = "Première mesure d'exécution rendant les biens du débiteur indisponibles le " +
+                    summary = $"Première mesure d'exécution rendant les biens du débiteur indisponibles le " +
                         $"{on:dd/MM/yyyy} (art. 1416 al. 2 CPC)";
                 }
                 break;
@@ -306,9 +306,9 @@ public sealed class JudicialService(
                 file.OppositionOn = on;
                 summary = before.OppositionUntil is { } until && on > until
                     ? $"Opposition formée le {on:dd/MM/yyyy}, après la fin du délai ({until:dd/MM/yyyy}) : à " +
-                        "contester comme tardive"
+                        $"contester comme tardive"
                     : $"Opposition formée le {on:dd/MM/yyyy} : l'exécution est suspendue, le tribunal statue (art. " +
-                        "1417 CPC)";
+                        $"1417 CPC)";
                 break;
         }
         file.UpdatedAt = clock.GetUtcNow();
@@ -330,17 +330,8 @@ public sealed class JudicialService(
         return (c, file);
     }
 
-    /// <summary>
-    /// The one place this feature writes a case's history (another change will route every CaseEvent through a shared
-    /// writer: re-point this helper).
-    /// </summary>
     private void History(RecoveryCase c, string summary, DateOnly? on = null) =>
-        db.CaseEvents.Add(new CaseEvent
-        {
-            CaseId = c.Id, At = clock.GetUtcNow(), EffectiveOn = on ?? clock.Today(),
-            Kind = CaseEventKind.PhaseJudiciaire,
-            Summary = summary, Actor = actor.Id,
-        });
+        JudicialHistory.Add(db, c.Id, summary, on ?? clock.Today(), clock.GetUtcNow(), actor.Id);
 
     private static void Once(DateOnly? existing, string what)
     {

@@ -124,8 +124,7 @@ public abstract class JudicialApiTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(("tribunal judiciaire de Toulouse", (string?)null), (court.Court.ChosenName, court.Court.Warning));
         Assert.Equal("tribunal judiciaire de Toulouse", (await ViewAsync(id)).Court.ChosenName);
         Assert.Contains((await GetCaseAsync(id)).History, h => h.Summary.Contains("juridiction choisie par l'avocat " +
-            "— tribunal " +
-            "judiciaire de Toulouse (débiteur : Toulouse (31000))"));
+            "— tribunal judiciaire de Toulouse (débiteur : Toulouse (31000))"));
         Assert.Contains("judiciaire.juridiction", await AuditAsync());
     }
 
@@ -187,8 +186,7 @@ public abstract class JudicialApiTests(DbKind kind) : ApiTestBase(kind)
     {
         var (_, company, _) = await SeedTypicalAsync();
         var id = await AtJudicialStepAsync(company);
-        await (await Event(id, new { kind = "Depot", on = "2025-09-30", court = "tribunal de " +
-            "commerce de Grenoble" }))
+        await (await Event(id, new { kind = "Depot", on = "2025-09-30", court = "tribunal de commerce de Grenoble" }))
             .ProblemAsync(409); // no route chosen yet
         (await Post(id, "route", new { route = "InjonctionDePayer" })).EnsureSuccessStatusCode();
         (await Put(id, "court",
@@ -229,8 +227,7 @@ public abstract class JudicialApiTests(DbKind kind) : ApiTestBase(kind)
         var history = (await GetCaseAsync(id)).History.Where(h => h.Kind == CaseEventKind.PhaseJudiciaire)
             .Select(h => h.Summary).ToList();
         Assert.Contains(history, h => h.Contains("Requête en injonction de payer déposée le 15/09/2025 au greffe du " +
-            "tribunal de " +
-            "commerce de Grenoble (n° 2025R01234)"));
+            "tribunal de commerce de Grenoble (n° 2025R01234)"));
         Assert.Contains(history, h => h.Contains("formule exécutoire (art. 1410 CPC) ; à signifier au plus tard le " +
             "22/03/2026"));
         Assert.Contains(history, h => h.Contains("signifiée le 25/09/2025 à personne ; opposition possible jusqu'au " +
