@@ -110,6 +110,20 @@ public abstract class RequeteTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task The_requete_also_comes_as_a_pdf_for_the_registry()
+    {
+        var id = await ReadyAsync();
+        var response = await Client.PostJsonAsync($"/api/cases/{id}/judiciaire/requete", new { format = "pdf" });
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var text = (await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync()))
+            .Replace('\u00a0', ' ').Replace('\u202f', ' ');
+        Assert.Contains("REQUÊTE EN INJONCTION DE PAYER", text);
+        Assert.Contains("BORDEREAU DES PIÈCES PRODUITES", text);
+        Assert.Contains("tribunal de commerce de Grenoble", text);
+    }
+
+    [Fact]
     public void The_legal_form_is_read_from_the_name_or_left_for_the_lawyer()
     {
         Assert.Equal("société par actions simplifiée", InjunctionRequest.LegalForm("Menuiserie Bressan SAS"));
