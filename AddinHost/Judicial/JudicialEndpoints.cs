@@ -10,6 +10,7 @@ public static class JudicialEndpoints
     {
         builder.Services.AddScoped<JudicialService>();
         builder.Services.AddScoped<InjunctionRequest>();
+        builder.Services.AddScoped<CourtFile>();
         return builder;
     }
 
@@ -38,7 +39,17 @@ public static class JudicialEndpoints
             .WithSummary("Requête en injonction de payer (docx ou pdf) : mentions des art. 54 et 57, décompte et " +
                 "bordereau (CPC 1407)")
             .RequireAuthorization(Policies.Decision);
+        group.MapGet("/dossier", GetDossier).WithName(nameof(GetDossier))
+            .WithSummary("Dossier pour le greffe (zip) : requête, pièces dans l'ordre du bordereau, manifeste SHA-256")
+            .RequireAuthorization(Policies.Decision);
         return app;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDossier(
+        Guid id, CourtFile files, CancellationToken ct)
+    {
+        var (name, zip) = await files.BuildAsync(id, ct);
+        return TypedResults.File(zip, "application/zip", name);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GenerateRequete(

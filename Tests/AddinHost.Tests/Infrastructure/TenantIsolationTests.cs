@@ -132,6 +132,7 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
                      ("POST", "/api/cases/{id:guid}/judiciaire/events", $"/api/cases/{caseB.Id}/judiciaire/events",
                          new { kind = "Depot", on = "2025-09-15" }),
                      ("POST", "/api/cases/{id:guid}/judiciaire/requete", $"/api/cases/{caseB.Id}/judiciaire/requete", new { format = "docx" }),
+                     ("GET", "/api/cases/{id:guid}/judiciaire/dossier", $"/api/cases/{caseB.Id}/judiciaire/dossier", null),
                  })
             Assert.Equal(HttpStatusCode.NotFound, (await Call(method, pattern, url, body is null ? null : Json(body))).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
