@@ -12,8 +12,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Judicial;
 
-/// <summary>One file of the court file, as the manifest lists it.</summary>
-public sealed record CourtFileEntry(string File, string Sha256, long Size, string Source);
+/// <summary>One file of the court file, as the manifest lists it: the hash of the bytes in the zip; for an exhibit,
+/// the hash of the original as stored (proof store or case document, before the stamp), whether it bears the
+/// « Pièce n° X » stamp, and why not.</summary>
+public sealed record CourtFileEntry(
+    string File, string Sha256, long Size, string Source, string? Sha256Original = null, bool? Tampon = null,
+    string? Note = null);
 
 /// <summary>One exhibit of the manifest: its bordereau number and title, and its files (none: to be added by
 /// hand).</summary>
@@ -25,13 +29,18 @@ public sealed record CourtFilePiece(int Numero, string Intitule, IReadOnlyList<C
 /// sent
 /// and AR24's proofs come from the write-once proof store, each checked against the hash recorded when it was filed: a
 /// mismatch stops the whole file with the store's alarm (<see cref="ProofIntegrityException"/>), never a silent copy.
-/// Not yet done: the « Pièce n° X » stamp on each first page and the single merged PDF (the manifest says so).
+/// Each exhibit's PDF is stamped « Pièce n° X » on its first page (<see cref="ExhibitPdf"/>); dossier-complet.pdf
+/// merges the requête and every exhibit in order. An exhibit that is not a PDF, or that PDFsharp cannot read, is
+/// joined as is and the manifest says so.
 /// </summary>
 public sealed class CourtFile(
     DunningDbContext db, CaseRepository cases, CaseService assessment, InjunctionRequest requests, IProofStore store,
     ITenantContext tenant, AuditTrail audit, CurrentActor actor, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The requête then every exhibit, stamped, in one PDF.</summary>
+    public const string MergedName = "dossier-complet.pdf";
 
     public async Task<(string FileName, byte[] Zip)> BuildAsync(Guid caseId, CancellationToken ct)
     {
@@ -50,6 +59,7 @@ public sealed class CourtFile(
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
         {
             var requeteEntry = await AddAsync(archive, "00-requete.pdf", requete.Content, "requête générée", ct);
+            var toMerge = new List<(string Name, byte[] Content)> { ("00-requete.pdf", requete.Content) };
             foreach (var piece in pieces)
             {
                 var files = new List<(string Name, byte[] Content, string Source)>();
@@ -79,10 +89,26 @@ public sealed class CourtFile(
                 {
                     var name = files.Count == 1 ? $"{piece.Number:00}-piece-{piece.Number}{files[i].Name}"
                         : $"{piece.Number:00}-piece-{piece.Number}-{i + 1}{files[i].Name}";
-                    entries.Add(await AddAsync(archive, name, files[i].Content, files[i].Source, ct));
+                    var original = files[i].Content;
+                    var exhibit = ExhibitPdf.Stamp(original, piece.Number);
+                    var added = await AddAsync(archive, name, exhibit.Content, files[i].Source, ct);
+                    entries.Add(added with
+                    {
+                        Sha256Original = Convert.ToHexStringLower(SHA256.HashData(original)),
+                        Tampon = exhibit.Stamped, Note = exhibit.Note,
+                    });
+                    toMerge.Add((name, exhibit.Content));
                 }
                 manifest.Add(new(piece.Number, piece.Title, entries, entries.Count == 0));
             }
+            var (mergedPdf, mergedPages, leftOut) = ExhibitPdf.Merge(toMerge);
+            var mergedEntry = mergedPages == 0 ? null
+                : await AddAsync(archive, MergedName, mergedPdf,
+                    "requête puis pièces tamponnées, dans l'ordre du bordereau", ct) with
+                {
+                    Note = leftOut.Count == 0 ? null
+                        : $"hors du PDF fusionné (à joindre à part) : {string.Join(", ", leftOut)}",
+                };
             await using var m = archive.CreateEntry("manifest.json").Open();
             await JsonSerializer.SerializeAsync(m, new
             {
@@ -92,12 +118,16 @@ public sealed class CourtFile(
                 genereLe = clock.GetUtcNow(),
                 requete = requeteEntry,
                 pieces = manifest,
-                tamponPieceN = false, // the « Pièce n° X » stamp is not applied yet: to add by hand before filing
+                // True when every exhibit's file bears its stamp; otherwise the entries with tampon false say why.
+                tamponPieceN = manifest.SelectMany(p => p.Fichiers).All(f => f.Tampon == true),
+                dossierComplet = mergedEntry,
+                pagesDossierComplet = mergedPages,
             }, Json, ct);
         }
         var missing = manifest.Count(p => p.AJoindre);
         JudicialHistory.Add(db, c.Id, $"Dossier pour le greffe constitué : requête et {pieces.Count} pièces" +
-            (missing > 0 ? $", dont {missing} à joindre à la main" : "") + " (manifeste SHA-256)", clock.Today(),
+            (missing > 0 ? $", dont {missing} à joindre à la main" : "") +
+            " (pièces tamponnées, PDF fusionné, manifeste SHA-256)", clock.Today(),
             clock.GetUtcNow(), actor.Id);
         audit.Record("judiciaire.dossier", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);

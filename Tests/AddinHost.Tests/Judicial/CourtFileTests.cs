@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using AddinHost.Infrastructure.Data;
 using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PdfSharp.Pdf.IO;
 
 namespace AddinHost.Tests.Judicial;
 
@@ -41,10 +43,10 @@ public abstract class CourtFileTests(DbKind kind) : ApiTestBase(kind)
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
         var manifest = JsonDocument.Parse(zip.GetEntry("manifest.json")!.Open()).RootElement;
         Assert.Equal("tribunal de commerce de Grenoble", manifest.GetProperty("juridiction").GetString());
-        Assert.False(manifest.GetProperty("tamponPieceN").GetBoolean());
+        Assert.True(manifest.GetProperty("tamponPieceN").GetBoolean());
 
         // Every file's hash in the manifest is the hash of the bytes in the zip.
-        var entries = new List<JsonElement> { manifest.GetProperty("requete") };
+        var entries = new List<JsonElement> { manifest.GetProperty("requete"), manifest.GetProperty("dossierComplet") };
         var pieces = manifest.GetProperty("pieces").EnumerateArray().ToList();
         entries.AddRange(pieces.SelectMany(p => p.GetProperty("fichiers").EnumerateArray()));
         foreach (var e in entries)
@@ -54,6 +56,7 @@ public abstract class CourtFileTests(DbKind kind) : ApiTestBase(kind)
             Assert.Equal(e.GetProperty("sha256").GetString(), Convert.ToHexStringLower(SHA256.HashData(s.ToArray())));
         }
         Assert.Equal("00-requete.pdf", entries[0].GetProperty("file").GetString());
+        Assert.Equal("dossier-complet.pdf", entries[1].GetProperty("file").GetString());
 
         // The bordereau's order: invoices (no file classed: to add), reminders recorded by hand (to add), the notice as
         // sent (from the proof store), then AR24's deposit and acceptance proofs.
@@ -69,8 +72,74 @@ public abstract class CourtFileTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains(proofs, s => s!.Contains("« depot »"));
         Assert.Contains(proofs, s => s!.Contains("« reception »"));
         Assert.Equal(entries.Count + 1, zip.Entries.Count); // nothing else in the zip but the manifest
+
+        // The letter as sent: the manifest keeps the hash of the original in the proof store, which the stamp changed.
+        var letter = pieces[4].GetProperty("fichiers")[0];
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
+            var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+            var filed = await db.FiledProofs.SingleAsync(p => p.CaseId == id && p.Kind == "lettre");
+            Assert.Equal(filed.Sha256, letter.GetProperty("sha256Original").GetString());
+            Assert.NotEqual(filed.Sha256, letter.GetProperty("sha256").GetString());
+        }
+
+        // Every exhibit is stamped « Pièce n° X » on its first page, with its bordereau number, and the merged PDF
+        // holds the requête then every exhibit's pages in order, each exhibit's first page with its stamp.
+        var requetePages = PageCount(Bytes(zip, "00-requete.pdf"));
+        var merged = Bytes(zip, "dossier-complet.pdf");
+        var page = requetePages + 1;
+        var exhibits = 0;
+        foreach (var piece in pieces)
+        {
+            var numero = piece.GetProperty("numero").GetInt32();
+            foreach (var f in piece.GetProperty("fichiers").EnumerateArray())
+            {
+                exhibits++;
+                Assert.True(f.GetProperty("tampon").GetBoolean());
+                Assert.Matches("^[0-9a-f]{64}$", f.GetProperty("sha256Original").GetString()!);
+                var file = Bytes(zip, f.GetProperty("file").GetString()!);
+                Assert.Contains($"Pièce n° {numero}", await TextAsync(file, 1));
+                Assert.Contains($"Pièce n° {numero}", await TextAsync(merged, page));
+                page += PageCount(file);
+            }
+        }
+        Assert.True(exhibits >= 3); // the notice and at least the deposit and acceptance proofs
+        Assert.Equal(page - 1, PageCount(merged));
+        Assert.Equal(page - 1, manifest.GetProperty("pagesDossierComplet").GetInt32());
+        Assert.DoesNotContain("Pièce n°", await TextAsync(merged, 1)); // the requête is not an exhibit
         Assert.Contains((await GetCaseAsync(id)).History,
             h => h.Summary.StartsWith("Dossier pour le greffe constitué : requête et 6 pièces"));
+    }
+
+    private static byte[] Bytes(ZipArchive zip, string name)
+    {
+        using var s = new MemoryStream();
+        zip.GetEntry(name)!.Open().CopyTo(s);
+        return s.ToArray();
+    }
+
+    private static int PageCount(byte[] pdf)
+    {
+        using var doc = PdfReader.Open(new MemoryStream(pdf), PdfDocumentOpenMode.Import);
+        return doc.PageCount;
+    }
+
+    /// <summary>One page's text, read back with poppler's pdftotext.</summary>
+    private static async Task<string> TextAsync(byte[] pdf, int page)
+    {
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("pdftotext", ["-f", $"{page}", "-l", $"{page}", path, "-"])
+                { RedirectStandardOutput = true })!;
+            var text = await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            Assert.Equal(0, p.ExitCode);
+            return text;
+        }
+        finally { File.Delete(path); }
     }
 
     [Fact]
