@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and is missing: PostgreSQL 15 server binaries (the tests start their own
-# server as the `postgres` user), LibreOffice with its Python bridge (PDF letters) and poppler-utils (to read
-# PDFs back), Chromium for the panes' browser tests, debootstrap for the container image's base (built by the image
-# test, as root). Safe to run again: it only installs what is absent.
+# server as the `postgres` user), LibreOffice with its Python bridge (PDF letters), Liberation fonts (the exhibits'
+# stamp) and poppler-utils (to read PDFs back), Chromium for the panes' browser tests, debootstrap for the container
+# image's base (built by the image test, as root). Safe to run again: it only installs what is absent.
 set -euo pipefail
 
 need=()
@@ -11,6 +11,8 @@ command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || need+=(python3-uno)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Liberation Sans: the « Pièce n° X » stamp of the court file's exhibits (PDFsharp has no system fonts on Linux).
+[ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf ] || need+=(fonts-liberation2)
 # The panes' browser tests drive Debian's Chromium through Playwright; no browser is ever downloaded.
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)

@@ -18,7 +18,8 @@ namespace AddinHost.Calendar;
 /// makes a repeated creation return the same event), moved when the date moves, removed when it no longer applies.
 /// </summary>
 public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, CaseService assessment, GraphClients graph, CurrentActor actor,
-    CalendarTarget target, AuditTrail audit, ITenantContext tenant, TimeProvider clock)
+    CalendarTarget target, AuditTrail audit, ITenantContext tenant, TimeProvider clock,
+    Judicial.JudicialService judicial)
 {
     public const string Category = "OutlookDunning";
     private const string ParisWindowsZone = "Romance Standard Time";
@@ -40,7 +41,10 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
         var c = await cases.GetAsync(caseId, ct);
         var today = clock.Today();
         var dispatches = await db.Dispatches.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(ct);
-        var wanted = CaseDeadlines.For(c, await assessment.AssessAsync(c, today, ct), dispatches, today);
+        var wanted = CaseDeadlines.For(c, await assessment.AssessAsync(c, today, ct), dispatches, today)
+            .Concat((await judicial.DeadlinesAsync(c, ct))
+                .Select(d => new Deadline(Enum.Parse<DeadlineKind>(d.Kind), d.On, d.Title)))
+            .ToList();
         var other = await target.MailboxAsync(ct);
         var owner = other ?? actor.Id; // one set of events per calendar, whoever of the mailbox's users syncs it
         var existing = await db.CalendarEntries.Where(e => e.CaseId == caseId && e.Owner == owner).ToListAsync(ct);

@@ -5,7 +5,12 @@ using AddinHost.Letters;
 
 namespace AddinHost.Calendar;
 
-public enum DeadlineKind { FinDelaiMiseEnDemeure, FinAcceptationEre, Prescription90, Prescription30, EcheancePromesse }
+public enum DeadlineKind
+{
+    FinDelaiMiseEnDemeure, FinAcceptationEre, Prescription90, Prescription30, EcheancePromesse,
+    // The injonction de payer's dates (AddinHost/Judicial, JudicialDeadline.Kind by the same names).
+    SignificationInjonction, FinOpposition, ForceExecutoire, MajorationTauxLegal,
+}
 
 public sealed record Deadline(DeadlineKind Kind, DateOnly On, string Title);
 

@@ -25,6 +25,8 @@ public enum CaseEventKind
     InterpellationSuffisante,
     /// <summary>A change to the case's legal data: parties' kinds, consent, counsel, fee agreement, court.</summary>
     FicheJuridique,
+    /// <summary>The judicial phase: the route chosen, the court, the injonction de payer's events (AddinHost/Judicial).</summary>
+    PhaseJudiciaire,
 }
 
 /// <summary>One line of a case's history. The ladder position is derived from these, never stored apart.</summary>

@@ -15,6 +15,7 @@ using AddinHost.Calendar;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Protection;
 using AddinHost.Infrastructure.Telemetry;
+using AddinHost.Judicial;
 using Microsoft.Extensions.Options;
 using AddinHost.Mailbox;
 
@@ -47,6 +48,7 @@ public static class HostComposition
         builder.AddMailbox();
         builder.AddCalendar();
         builder.AddPrivacy();
+        builder.AddJudicial();
         builder.AddAddin();
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -81,6 +83,7 @@ public static class HostComposition
         app.MapEvidence();
         app.MapMailbox();
         app.MapCalendar();
+        app.MapJudicial();
         app.MapAddin();
         return app;
     }

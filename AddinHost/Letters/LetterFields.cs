@@ -124,5 +124,17 @@ public static class LetterFields
         F("mediateur.adresse", "Adresse du médiateur", "180 boulevard Haussmann, 75008 Paris"),
         F("mediateur.email", "Adresse électronique du médiateur", "mediateur@mediateur-consommation-avocat.fr"),
         F("mediateur.site", "Site internet du médiateur", "https://mediateur-consommation-avocat.fr"),
+
+        // The requête en injonction de payer (AddinHost/Judicial; CPC 54, 57, 1405 to 1407).
+        F("requete.juridiction", "Juridiction saisie, choisie par l'avocat (CPC 54 1°, 1406)", "tribunal de commerce de Grenoble"),
+        F("requete.destinataire", "À qui la requête s'adresse", "Monsieur le Président du tribunal de commerce de Grenoble"),
+        F("requete.creancier_forme", "Forme sociale du requérant lue dans sa dénomination, sinon « [forme sociale à compléter] »",
+            "société par actions simplifiée"),
+        F("requete.fondement", "Fondement de la créance (CPC 1405, 1407)", "Factures émises en exécution du contrat…"),
+        new("bordereau", "Bordereau des pièces produites, dans leur ordre (CPC 1407)", "6 pièces", FieldKind.Liste,
+        [
+            F("numero", "Numéro de la pièce", "1"),
+            F("intitule", "Intitulé de la pièce", "Facture n° F2025-0041 du 01/02/2025"),
+        ]),
     ];
 }

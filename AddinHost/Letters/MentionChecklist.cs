@@ -70,6 +70,22 @@ public static partial class MentionChecklist
         ["courriel-courtoisie"] = [Channel, Creditor, Invoices, Payment, Rin82],
         ["courriel-relance-1"] = [Channel, Creditor, Invoices, Deadline, Payment, Rin82],
         ["courriel-confrere"] = [Channel, Creditor, Invoices, Deadline, Payment],
+        ["requete-injonction-de-payer"] =
+            [M("Juridiction saisie", "CPC art. 54 1° et 1406", ["requete.juridiction"]),
+             M("Objet de la demande : une injonction de payer", "CPC art. 54 2° et 1405", [], "injonction de payer", "1405"),
+             M("Requérant personne morale : forme, dénomination, siège social, organe qui la représente", "CPC art. 54 3°",
+                 ["creancier.nom", "creancier.adresse", "requete.creancier_forme"], "représentant légal"),
+             M("Débiteur : nom et domicile, ou dénomination et siège social", "CPC art. 57",
+                 ["debiteur.nom", "debiteur.adresse", "debiteur.ville"]),
+             Invoices, Total,
+             M("Montant précis avec le décompte des éléments de la créance", "CPC art. 1407",
+                 ["decompte", "decompte/du", "decompte/au", "decompte/jours", "decompte/taux", "decompte/montant",
+                  "totaux.indemnites"]),
+             M("Fondement de la créance", "CPC art. 1407", ["requete.fondement", "regime.fondement"]),
+             M("Bordereau des pièces justificatives produites", "CPC art. 1407 (depuis le 1er mars 2022)",
+                 ["bordereau", "bordereau/numero", "bordereau/intitule"], "bordereau"),
+             M("Date et signature, par l'avocat et son barreau", "CPC art. 57 ; usage de la profession",
+                 ["courrier.date", "avocat.nom", "avocat.barreau"])],
     };
 
     /// <summary>Every mandatory mention of the named template that the document cannot print, as a problem naming it and its source.</summary>

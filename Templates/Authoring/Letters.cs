@@ -242,4 +242,70 @@ public static class Letters
         .Para("Bien cordialement,")
         .Para("{{avocat.nom}} — {{cabinet.nom}}")
         .Para("Réf. {{dossier.reference}} — {{courrier.mode_envoi}}");
+
+    /// <summary>
+    /// The requête en injonction de payer (CPC 1405 to 1407): the court (54 1°), the object (54 2°), the applicant as a
+    /// legal person (54 3° b) and the debtor (57), the exact amount with its breakdown and its basis, the bordereau of
+    /// exhibits (1407, since 1 March 2022), date and signature (57). Sources in Templates/README.md.
+    /// </summary>
+    public static Letter RequeteInjonctionDePayer()
+    {
+        var l = new Letter();
+        l.Center(B("REQUÊTE EN INJONCTION DE PAYER"))
+            .Center(I("(articles 1405 et suivants du Code de procédure civile)"))
+            .Blank()
+            .Para(B("À {{requete.destinataire}}"))
+            .Para("Juridiction saisie : {{requete.juridiction}}, juridiction du lieu où demeure le débiteur ou, pour " +
+                "une société, où elle est établie (articles 1406 et 43 du Code de procédure civile).")
+            .Blank()
+            .Para(B("À LA REQUÊTE DE :"))
+            .Para("{{creancier.nom}}, {{requete.creancier_forme}}, dont le siège social est situé " +
+                "{{creancier.adresse}}, {{creancier.code_postal}} {{creancier.ville}}{{#creancier.siren}}, " +
+                "immatriculée sous le numéro SIREN {{creancier.siren}}{{/creancier.siren}}, agissant poursuites et " +
+                "diligences de son représentant légal domicilié en cette qualité audit siège,")
+            .Para("Ayant pour avocat {{avocat.nom}}, avocat au {{avocat.barreau}}, {{cabinet.nom}}, " +
+                "{{cabinet.adresse}}, {{cabinet.code_postal}} {{cabinet.ville}}, au cabinet duquel il est fait " +
+                "élection de domicile.")
+            .Para(B("CONTRE :"))
+            .Para("{{debiteur.nom}}{{#debiteur.siren}}, SIREN {{debiteur.siren}}{{/debiteur.siren}}, " +
+                "{{#debiteur.professionnel}}dont le siège ou l'établissement est " +
+                "situé{{/debiteur.professionnel}}{{^debiteur.professionnel}}demeurant{{/debiteur.professionnel}} " +
+                "{{debiteur.adresse}}, {{debiteur.code_postal}} {{debiteur.ville}}.")
+            .Para(B("OBJET DE LA DEMANDE :"), " obtenir une ordonnance portant injonction de payer (article 1405 du " +
+                "Code de procédure civile).")
+            .Para(B("EXPOSÉ :"))
+            .Para("Le requérant est créancier du débiteur au titre des factures suivantes, émises et demeurées " +
+                "impayées à leur échéance :")
+            .InvoiceTable(InterestColumn, indemnity: true)
+            .Para("Fondement de la créance : {{requete.fondement}}")
+            .Para("Fondement des " +
+                "{{#regime.penalites}}pénalités{{/regime.penalites}}{{^regime.penalites}}intérêts{{/regime.penalites}}" +
+                " : {{regime.fondement}}")
+            .Para("Décompte précis de la somme réclamée, arrêté au {{courrier.date | date}} (article 1407 du Code de " +
+                "procédure civile) :")
+            .Para("Principal restant dû : ", B("{{totaux.principal | montant}}"))
+            .Para("{{regime.libelle}} : ", B("{{totaux.penalites | montant}}"))
+            .Para("{{#regime.penalites}}Indemnités forfaitaires pour frais de recouvrement (40 € par facture) : " +
+                "{{totaux.indemnites | montant}}{{/regime.penalites}}")
+            .Para("{{#totaux.credit}}Trop-perçu déduit : {{totaux.credit | montant}}{{/totaux.credit}}")
+            .Para(B("Total : {{totaux.total | montant}}"))
+            .Breakdown()
+            .EarlierReminders("Le débiteur a été relancé puis mis en demeure sans succès :")
+            .Para("La créance est certaine, liquide et exigible ; elle a une cause contractuelle. Aucune tentative " +
+                "préalable de règlement amiable n'est exigée pour cette procédure ; elle a néanmoins été faite, " +
+                "comme il est dit ci-dessus.")
+            .Para(B("PAR CES MOTIFS,"), " le requérant sollicite qu'il plaise à {{requete.destinataire}} de rendre " +
+                "une ordonnance enjoignant à {{debiteur.nom}} de payer à {{creancier.nom}} la somme de ", B("{{totaux.total | montant}}"), ", dont {{totaux.principal | montant}} en principal, " +
+                "{{#regime.penalites}}avec les pénalités de retard au taux de l'article L. 441-10 II du Code de " +
+                "commerce{{/regime.penalites}}{{^regime.penalites}}avec les intérêts au taux " +
+                "légal{{/regime.penalites}} sur le principal jusqu'à complet paiement, et de statuer sur les dépens " +
+                "(article 696 du Code de procédure civile).")
+            .Para(B("BORDEREAU DES PIÈCES PRODUITES"), " (article 1407 du Code de procédure civile) :")
+            .Table("bordereau", ("Pièce n°", "{{numero}}", false), ("Intitulé", "{{intitule}}", false))
+            .Right("Fait à {{courrier.lieu}}, le {{courrier.date | date_longue}}")
+            .Blank()
+            .Indent(B("{{avocat.nom}}"))
+            .Indent("Avocat au {{avocat.barreau}}");
+        return l;
+    }
 }

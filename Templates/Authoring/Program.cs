@@ -14,6 +14,7 @@ Write("courriel-relance-1", "Courriel de première relance", Letters.CourrielRel
 Write("mise-en-demeure-confrere", "Mise en demeure — au conseil du débiteur (officielle)", Letters.MiseEnDemeureConfrere());
 Write("relance-confrere", "Relance — au conseil du débiteur", Letters.RelanceConfrere());
 Write("courriel-confrere", "Courriel de relance — au conseil du débiteur", Letters.CourrielConfrere());
+Write("requete-injonction-de-payer", "Requête en injonction de payer", Letters.RequeteInjonctionDePayer());
 
 void Write(string name, string title, Letter letter)
 {

@@ -123,6 +123,16 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
                          new { completedOn = "2025-01-01" }),
                      ("POST", "/api/cases/{id:guid}/interpellations", $"/api/cases/{caseB.Id}/interpellations", new { level = 1 }),
                      ("POST", "/api/dispatches/{id:guid}/presentation", $"/api/dispatches/{dispatchB}/presentation", new { presentedOn = "2025-10-01" }),
+                     // The judicial phase (AddinHost/Judicial).
+                     ("GET", "/api/cases/{id:guid}/judiciaire", $"/api/cases/{caseB.Id}/judiciaire", null),
+                     ("POST", "/api/cases/{id:guid}/judiciaire/route", $"/api/cases/{caseB.Id}/judiciaire/route", new { route = "InjonctionDePayer" }),
+                     ("PUT", "/api/cases/{id:guid}/judiciaire/situation", $"/api/cases/{caseB.Id}/judiciaire/situation", new { nature = "Civile" }),
+                     ("PUT", "/api/cases/{id:guid}/judiciaire/court", $"/api/cases/{caseB.Id}/judiciaire/court",
+                         new { kind = "TribunalJudiciaire", name = "tribunal judiciaire de Lyon" }),
+                     ("POST", "/api/cases/{id:guid}/judiciaire/events", $"/api/cases/{caseB.Id}/judiciaire/events",
+                         new { kind = "Depot", on = "2025-09-15" }),
+                     ("POST", "/api/cases/{id:guid}/judiciaire/requete", $"/api/cases/{caseB.Id}/judiciaire/requete", new { format = "docx" }),
+                     ("GET", "/api/cases/{id:guid}/judiciaire/dossier", $"/api/cases/{caseB.Id}/judiciaire/dossier", null),
                  })
             Assert.Equal(HttpStatusCode.NotFound, (await Call(method, pattern, url, body is null ? null : Json(body))).StatusCode);
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.

@@ -1144,6 +1144,106 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TokenCache", (string)null);
                 });
 
+            modelBuilder.Entity("AddinHost.Judicial.JudicialFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CourtCaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("CourtKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DebtorCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("FiledCourt")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FirstActToPersonOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FreezingMeasureOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IncreaseWaived")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Insolvency")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("InsolvencyOpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Nature")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("OppositionOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("OrderAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("OrderOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OrderOutcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RouteChosenBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("RouteChosenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("ServedToPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServiceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("JudicialFiles", (string)null);
+                });
+
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1493,6 +1593,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("AddinHost.Letters.GeneratedLetter", null)
                         .WithMany()
                         .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Judicial.JudicialFile", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1138,6 +1138,106 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TokenCache", (string)null);
                 });
 
+            modelBuilder.Entity("AddinHost.Judicial.JudicialFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtCaseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CourtKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebtorCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledCourt")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FirstActToPersonOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FreezingMeasureOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncreaseWaived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Insolvency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("InsolvencyOpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Nature")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("OppositionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OrderAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OrderOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrderOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RouteChosenBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RouteChosenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ServedToPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("TenantId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("JudicialFiles", (string)null);
+                });
+
             modelBuilder.Entity("AddinHost.Letters.GeneratedLetter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1485,6 +1585,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("AddinHost.Letters.GeneratedLetter", null)
                         .WithMany()
                         .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Judicial.JudicialFile", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,81 @@
+using AddinHost.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AddinHost.Judicial;
+
+/// <summary>The judicial phase's routes, under <c>/api/cases/{id}/judiciaire</c>.</summary>
+public static class JudicialEndpoints
+{
+    public static IHostApplicationBuilder AddJudicial(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<JudicialService>();
+        builder.Services.AddScoped<InjunctionRequest>();
+        builder.Services.AddScoped<CourtFile>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapJudicial(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/cases/{id:guid}/judiciaire").WithTags("Phase judiciaire");
+        group.MapGet("/", GetJudicial).WithName(nameof(GetJudicial))
+            .WithSummary("Phase judiciaire : voies possibles avec leurs raisons et conditions, juridiction, " +
+                "procédure et échéances")
+            .RequireAuthorization(Policies.Lecture);
+        group.MapPost("/route", ChooseRoute).WithName(nameof(ChooseRoute))
+            .WithSummary("Choix de la voie par l'avocat (injonction de payer, petites créances, référé-provision, " +
+                "bâtonnier…)")
+            .RequireAuthorization(Policies.Decision);
+        group.MapPut("/situation", SetSituation).WithName(nameof(SetSituation))
+            .WithSummary("Nature de la créance, procédure collective du débiteur (C. com. L.622-21), pays du débiteur")
+            .RequireAuthorization(Policies.Decision);
+        group.MapPut("/court", ChooseCourt).WithName(nameof(ChooseCourt))
+            .WithSummary("Juridiction choisie par l'avocat pour la requête (CPC 1406), conservée")
+            .RequireAuthorization(Policies.Decision);
+        group.MapPost("/events", RecordEvent).WithName(nameof(RecordEvent))
+            .WithSummary("Événement de l'injonction de payer : dépôt, ordonnance, signification, opposition (CPC " +
+                "1407 à 1422)")
+            .RequireAuthorization(Policies.Decision);
+        group.MapPost("/requete", GenerateRequete).WithName(nameof(GenerateRequete))
+            .WithSummary("Requête en injonction de payer (docx ou pdf) : mentions des art. 54 et 57, décompte et " +
+                "bordereau (CPC 1407)")
+            .RequireAuthorization(Policies.Decision);
+        group.MapGet("/dossier", GetDossier).WithName(nameof(GetDossier))
+            .WithSummary("Dossier pour le greffe (zip) : requête, pièces dans l'ordre du bordereau, manifeste SHA-256")
+            .RequireAuthorization(Policies.Decision);
+        return app;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDossier(
+        Guid id, CourtFile files, CancellationToken ct)
+    {
+        var (name, zip) = await files.BuildAsync(id, ct);
+        return TypedResults.File(zip, "application/zip", name);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GenerateRequete(
+        Guid id, RequeteRequest? body, InjunctionRequest requests, CancellationToken ct)
+    {
+        var file = await requests.GenerateAsync(id, body?.Format, ct);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> GetJudicial(
+        Guid id, JudicialService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ViewAsync(id, ct));
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> ChooseRoute(
+        Guid id, ChooseRouteRequest body, JudicialService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ChooseRouteAsync(id, body, ct));
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> SetSituation(
+        Guid id, JudicialSituationRequest body, JudicialService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.SetSituationAsync(id, body, ct));
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> ChooseCourt(
+        Guid id, CourtChoiceRequest body, JudicialService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ChooseCourtAsync(id, body, ct));
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> RecordEvent(
+        Guid id, InjunctionEventRequest body, JudicialService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.RecordEventAsync(id, body, ct));
+}
