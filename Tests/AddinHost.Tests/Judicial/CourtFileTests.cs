@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Infrastructure.Data;
+using AddinHost.Proofs;
 using AddinHost.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
