@@ -79,12 +79,20 @@ public static class ExhibitPdf
                 var font = new XFont("Liberation Sans", 11, XFontStyleEx.Bold);
                 var text = $"Pièce n° {number}";
                 var size = gfx.MeasureString(text, font);
-                // The visible area (CropBox) in the page's top-left coordinates PDFsharp draws in.
+                // The visible area (CropBox) in the coordinates PDFsharp draws in (media box, origin top left, y down),
+                // and the corner a reader sees top right once the page's /Rotate (clockwise) is applied.
                 var crop = page.CropBox.IsZero ? page.MediaBox : page.CropBox;
                 var media = page.MediaBox;
-                var right = crop.X2 - media.X1;
-                var top = media.Y2 - crop.Y2;
-                var box = new XRect(right - size.Width - 8 - 18, top + 14, size.Width + 8, size.Height + 6);
+                double left = crop.X1 - media.X1, right = crop.X2 - media.X1;
+                double top = media.Y2 - crop.Y2, bottom = media.Y2 - crop.Y1;
+                var rotate = ((page.Rotate % 360) + 360) % 360;
+                var (x, y) = rotate switch
+                {
+                    90 => (left, top), 180 => (left, bottom), 270 => (right, bottom), _ => (right, top),
+                };
+                gfx.TranslateTransform(x, y);
+                if (rotate is 90 or 180 or 270) gfx.RotateTransform(-rotate); // upright as displayed
+                var box = new XRect(-size.Width - 8 - 18, 14, size.Width + 8, size.Height + 6);
                 gfx.DrawRectangle(new XPen(XColors.Black, 0.8), XBrushes.White, box);
                 gfx.DrawString(text, font, XBrushes.Black, box, XStringFormats.Center);
             }

@@ -63,6 +63,29 @@ public sealed class ExhibitPdfTests
         Assert.DoesNotContain(await WordsAsync(stamped.Content, 2), w => w.Word == "Pièce");
     }
 
+    [Theory]
+    [InlineData(90)]
+    [InlineData(180)]
+    [InlineData(270)]
+    public async Task A_rotated_page_gets_its_stamp_upright_in_the_top_right_corner_as_displayed(int rotate)
+    {
+        LiberationFontResolver.EnsureRegistered();
+        using var doc = new PdfDocument();
+        var page = doc.AddPage(); // portrait media box shown in landscape
+        page.Rotate = rotate;
+        using (var gfx = XGraphics.FromPdfPage(page))
+            gfx.DrawString("Contenu", new XFont("Liberation Sans", 12), XBrushes.Black, 72, 400);
+        using var s = new MemoryStream();
+        doc.Save(s, false);
+        var stamped = ExhibitPdf.Stamp(s.ToArray(), 2);
+        var piece = Assert.Single(await WordsAsync(stamped.Content, 1), w => w.Word == "Pièce");
+        var width = rotate == 180 ? 595 : 842;
+        Assert.True(piece.XMin > width / 2.0 && piece.YMax < 60, $"xMin {piece.XMin}, yMax {piece.YMax}");
+        var words = await WordsAsync(stamped.Content, 1);
+        var number = Assert.Single(words, w => w.Word == "2");
+        Assert.True(number.XMin > piece.XMin, "the stamp reads left to right as displayed");
+    }
+
     [Fact]
     public void A_file_that_is_not_a_pdf_or_that_cannot_be_read_is_joined_as_is_with_a_note()
     {
@@ -72,7 +95,8 @@ public sealed class ExhibitPdfTests
         Assert.Same(zip, notPdf.Content);
         Assert.Contains("pas un PDF", notPdf.Note);
 
-        var broken = Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n%%EOF");
+        var broken = Encoding.ASCII.GetBytes(
+            "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\nendobj\ntrailer\n%%EOF");
         var damaged = ExhibitPdf.Stamp(broken, 4);
         Assert.False(damaged.Stamped);
         Assert.Same(broken, damaged.Content);
