@@ -19,6 +19,13 @@ public static class Measure
         return times.Order().ElementAt(times.Count / 2);
     }
 
+    /// <summary>The runs of one measure as "min–max over n runs", for the report beside the median run.</summary>
+    public static string Spread(IEnumerable<TimeSpan> runs)
+    {
+        var all = runs.Order().ToList();
+        return $"{Report.Format(all[0])}–{Report.Format(all[^1])} over {all.Count} runs";
+    }
+
     public static TimeSpan Percentile(IReadOnlyList<TimeSpan> samples, double p)
     {
         var sorted = samples.Order().ToList();
