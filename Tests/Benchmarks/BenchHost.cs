@@ -30,6 +30,8 @@ public sealed class BenchHost : IAsyncDisposable
         var app = HostComposition.Build(
         [
             "--environment", "Development",
+            // The settings files beside the binaries (as the tests have them), whatever folder the command runs from.
+            "--contentRoot", AppContext.BaseDirectory,
             $"--Database:Provider={provider}",
             $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=false",
