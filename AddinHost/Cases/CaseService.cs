@@ -27,8 +27,10 @@ public sealed class CaseService(CaseRepository cases, PolicyStore policies, Rate
         var policy = await PolicyAsync(ct);
         var table = await RatesAsync(ct);
         var all = await cases.AllAsync(ct);
-        return all
-            .Select(c => CaseMapping.ToSummary(c, CaseAssessor.Assess(c, policy, table, asOf)))
+        // Each case is assessed on its own (the policy and the rates are only read): spread over the cores.
+        var summaries = new CaseSummaryDto[all.Count];
+        Parallel.For(0, all.Count, i => summaries[i] = CaseMapping.ToSummary(all[i], CaseAssessor.Assess(all[i], policy, table, asOf)));
+        return summaries
             .Where(s => status is null || s.Status == status)
             .Where(s => dueBy is null || (s.NextStepDueOn is { } d && d <= dueBy && s.Status == CaseStatus.EnCours))
             .OrderBy(s => s.NextStepDueOn ?? DateOnly.MaxValue).ThenBy(s => s.Reference)

@@ -15,6 +15,13 @@ public sealed record NoMatchOffer(string Explanation, string? SuggestedDebtorNam
 
 /// <summary>The case(s) for the message open in Outlook, and how they were found.</summary>
 public sealed record MessageCaseDto(MessageDto Message, MatchKind? MatchedBy, string Explanation, IReadOnlyList<CaseSummaryDto> Cases,
-    IReadOnlyList<string> InvoiceNumbersFound, NoMatchOffer? Offer);
+    IReadOnlyList<string> InvoiceNumbersFound, NoMatchOffer? Offer)
+{
+    /// <summary>
+    /// The first listed case in full, as <c>GET /api/cases/{id}</c> gives it: the pane shows it without a second
+    /// request (the case was read and assessed to list it anyway).
+    /// </summary>
+    public CaseDetailsDto? FirstCase { get; init; }
+}
 
 public sealed record LinkAddressRequest(string? Address, Guid? DebtorId);

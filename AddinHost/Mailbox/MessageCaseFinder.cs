@@ -56,13 +56,20 @@ public sealed class MessageCaseFinder(DunningDbContext db, CaseRepository cases,
         var policy = await assessment.PolicyAsync(ct);
         var rates = await assessment.RatesAsync(ct);
         var today = clock.Today();
-        var summaries = new List<CaseSummaryDto>();
+        var assessed = new List<(RecoveryCase Case, CaseAssessment Assessment, CaseSummaryDto Summary)>();
         foreach (var id in caseIds.Take(20))
         {
             var c = await cases.GetAsync(id, ct);
-            summaries.Add(CaseMapping.ToSummary(c, CaseAssessor.Assess(c, policy, rates, today)));
+            var a = CaseAssessor.Assess(c, policy, rates, today);
+            assessed.Add((c, a, CaseMapping.ToSummary(c, a)));
         }
-        var ordered = summaries.OrderBy(s => s.Status == CaseStatus.EnCours ? 0 : 1).ThenBy(s => s.NextStepDueOn ?? DateOnly.MaxValue).ToList();
-        return new MessageCaseDto(message, kind, explanation, ordered, numbers, null);
+        var ordered = assessed.OrderBy(x => x.Summary.Status == CaseStatus.EnCours ? 0 : 1)
+            .ThenBy(x => x.Summary.NextStepDueOn ?? DateOnly.MaxValue).ToList();
+        // The pane opens on the first case: its details ride along, so the opening needs no second request.
+        var first = ordered.Count > 0 ? CaseMapping.ToDetails(ordered[0].Case, ordered[0].Assessment, policy) : null;
+        return new MessageCaseDto(message, kind, explanation, [.. ordered.Select(x => x.Summary)], numbers, null)
+        {
+            FirstCase = first,
+        };
     }
 }

@@ -31,10 +31,12 @@ public sealed class BenchHost : IAsyncDisposable
         var app = HostComposition.Build(
         [
             "--environment", "Development",
+            // The settings files beside the binaries (as the tests have them), whatever folder the command runs from.
+            "--contentRoot", AppContext.BaseDirectory,
             $"--Database:Provider={provider}",
             $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=false",
-            "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
             "--Logging:LogLevel:AddinHost.Cases.Import=Information",
             $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning"}",
         ]);

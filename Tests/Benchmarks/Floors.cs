@@ -47,6 +47,51 @@ public static class Floors
         return chars;
     }
 
+    /// <summary>
+    /// Writes the rows an import created for <paramref name="tenant"/> again, bare: per table, one INSERT … SELECT
+    /// into an empty copy (on PostgreSQL with the same indexes), in one transaction; returns its time and the rows.
+    /// </summary>
+    public static async Task<(TimeSpan Elapsed, long Rows)> InsertSameRowsAsync(BenchHost host, string tenant)
+    {
+        string[] tables = ["Debtors", "Cases", "Invoices", "Payments", "CaseEvents"];
+        await using var scope = host.Scope(tenant);
+        var connection = await OpenAsync(scope);
+        var postgres = host.Provider == "Postgres";
+        async Task<long> Run(string sql, DbTransaction? tx = null)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = tx;
+            if (sql.Contains("@p", StringComparison.Ordinal))
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = "p";
+                p.Value = tenant;
+                command.Parameters.Add(p);
+            }
+            return await command.ExecuteNonQueryAsync();
+        }
+        foreach (var table in tables)
+            await Run(postgres ? $"CREATE TABLE \"bare_{table}\" (LIKE \"{table}\" INCLUDING DEFAULTS INCLUDING INDEXES)"
+                : $"CREATE TABLE \"bare_{table}\" AS SELECT * FROM \"{table}\" WHERE 0");
+        try
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            long rows = 0;
+            await using (var tx = await connection.BeginTransactionAsync())
+            {
+                foreach (var table in tables)
+                    rows += await Run($"INSERT INTO \"bare_{table}\" SELECT * FROM \"{table}\" WHERE \"TenantId\" = @p", tx);
+                await tx.CommitAsync();
+            }
+            return (sw.Elapsed, rows);
+        }
+        finally
+        {
+            foreach (var table in tables) await Run($"DROP TABLE \"bare_{table}\"");
+        }
+    }
+
     private static async Task<DbConnection> OpenAsync(AsyncServiceScope scope)
     {
         var connection = scope.ServiceProvider.GetRequiredService<DunningDbContext>().Database.GetDbConnection();

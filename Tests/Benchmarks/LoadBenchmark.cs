@@ -32,7 +32,7 @@ public static class LoadBenchmark
             "--environment", "Development", "--urls", baseUrl, $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}", "--Logging:LogLevel:Default=Warning",
             // One demo identity stands for all 50 users here; each real user has their own budget.
-            "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
             "--Sandbox:Enabled=true", "--Sandbox:WebhookSeconds=0", "--Dispatch:Worker=false",
             "--Ar24:BaseUrl=http://127.0.0.1:9/", "--Ar24:Token=t", "--Ar24:PrivateKey=k", "--Ar24:WebhookAllowedIps:0=127.0.0.1",
             "--Proofs:Store=Folder", $"--Proofs:Folder={Path.GetTempPath()}od-load-proofs",

@@ -40,7 +40,7 @@ public static class MailboxBenchmark
         [
             "--environment", "Development", "--urls", baseUrl,
             $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
-            "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
             "--Sandbox:Enabled=true", "--Sandbox:WebhookSeconds=0", "--Dispatch:Worker=false",
             "--Ar24:BaseUrl=http://127.0.0.1:9/", "--Ar24:Token=t", "--Ar24:PrivateKey=k",
             $"--Graph:BaseUrl={graph.BaseUrl}", "--Proofs:Store=Folder", $"--Proofs:Folder={Path.GetTempPath()}od-mailbox-proofs",

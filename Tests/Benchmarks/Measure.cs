@@ -6,7 +6,10 @@ namespace Benchmarks;
 public static class Measure
 {
     /// <summary>Median of <paramref name="runs"/> timed runs after one untimed warm-up.</summary>
-    public static async Task<TimeSpan> MedianAsync(Func<Task> action, int runs = 3)
+    public static async Task<TimeSpan> MedianAsync(Func<Task> action, int runs = 3) => (await RunsAsync(action, runs)).Median;
+
+    /// <summary>The median of <paramref name="runs"/> timed runs after one untimed warm-up, and their spread.</summary>
+    public static async Task<(TimeSpan Median, string Spread)> RunsAsync(Func<Task> action, int runs = 3)
     {
         await action();
         var times = new List<TimeSpan>();
@@ -16,7 +19,14 @@ public static class Measure
             await action();
             times.Add(sw.Elapsed);
         }
-        return times.Order().ElementAt(times.Count / 2);
+        return (times.Order().ElementAt(times.Count / 2), Spread(times));
+    }
+
+    /// <summary>The runs of one measure as "min–max over n runs", for the report beside the median run.</summary>
+    public static string Spread(IEnumerable<TimeSpan> runs)
+    {
+        var all = runs.Order().ToList();
+        return $"{Report.Format(all[0])}–{Report.Format(all[^1])} over {all.Count} runs";
     }
 
     public static TimeSpan Percentile(IReadOnlyList<TimeSpan> samples, double p)

@@ -17,6 +17,7 @@ namespace Benchmarks;
 public static class PanesBenchmark
 {
     private static readonly TimeSpan OpeningTarget = TimeSpan.FromSeconds(1);
+    private const double FloorRatioTarget = 1.6;
     private const long FirstLoadBudget = 300 * 1024;
     private const string Mock = """
         window.Office = { HostType: { Outlook: "Outlook", Word: "Word" }, MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
@@ -27,7 +28,11 @@ public static class PanesBenchmark
             diagnostics: { hostName: "OutlookWebApp" }, convertToRestId: (id) => id, addHandlerAsync: () => {} } } };
         """;
 
-    public static async Task RunAsync(Report report, int openings, TextWriter log)
+    /// <summary>
+    /// Times <paramref name="openings"/> openings of the pane and of the static page, <paramref name="rounds"/> times
+    /// in turn; the round with the median pane p95 is reported, with the spread of the rounds.
+    /// </summary>
+    public static async Task RunAsync(Report report, int openings, TextWriter log, int rounds = 3)
     {
         var root = Path.Combine(AddinHost.Tests.Fixtures.RepositoryRoot.Path, "AddinHost");
         var port = Loopback.FreePort();
@@ -35,7 +40,7 @@ public static class PanesBenchmark
         var data = Directory.CreateTempSubdirectory("od-panes-").FullName;
         var app = HostComposition.Build(
         [
-            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root, "--urls", address, "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root, "--urls", address, "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
             $"--ConnectionStrings:Dunning=Data Source={Path.Combine(data, "demo.db")}", $"--Proofs:Folder={Path.Combine(data, "preuves")}",
             $"--Ar24:BaseUrl={address}/sandbox/ar24/api/", $"--Ar24:WebhookBaseUrl={address}", $"--Graph:BaseUrl={address}/sandbox/graph/v1.0",
             "--Dispatch:Worker=false",
@@ -47,11 +52,24 @@ public static class PanesBenchmark
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
         try
         {
-            var pane = await TimeOpeningsAsync(browser, $"{address}/app/outlook.html", "Hôtel du Parc SAS", openings);
-            var floor = await TimeOpeningsAsync(browser, $"{address}/aide.html", "OutlookDunning — aide", openings);
-            var (p50, p95) = (Percentile(pane, 0.5), Percentile(pane, 0.95));
-            log.WriteLine($"Panes: Outlook pane to the case on screen, warm, p50 {Report.Format(p50)}, p95 {Report.Format(p95)} over {openings} openings; a static page {Report.Format(Percentile(floor, 0.95))} p95");
-            report.Add("Chromium", "Outlook pane opening p95 (warm)", p95, Percentile(floor, 0.95), "< 1 s", p95 < OpeningTarget, "floor: a static page opened the same way");
+            var runs = new List<(TimeSpan Pane, TimeSpan Floor, TimeSpan P50, List<Opening> Parts)>();
+            for (var round = 0; round < rounds; round++)
+            {
+                var pane = await TimeOpeningsAsync(browser, $"{address}/app/outlook.html", "Hôtel du Parc SAS", openings, parts: true);
+                var floor = await TimeOpeningsAsync(browser, $"{address}/aide.html", "OutlookDunning — aide", openings, parts: false);
+                var times = pane.Select(o => o.Total).ToList();
+                runs.Add((Percentile(times, 0.95), Percentile([.. floor.Select(o => o.Total)], 0.95), Percentile(times, 0.5), pane));
+                log.WriteLine($"Panes: round {round + 1}: pane p95 {Report.Format(runs[^1].Pane)}, static page p95 {Report.Format(runs[^1].Floor)}; "
+                              + $"load {Load.Average()}");
+            }
+            var median = runs.OrderBy(r => r.Pane).ElementAt(runs.Count / 2);
+            var spread = Measure.Spread(runs.Select(r => r.Pane));
+            log.WriteLine($"Panes: Outlook pane to the case on screen, warm, p50 {Report.Format(median.P50)}, p95 {Report.Format(median.Pane)} over {openings} openings "
+                          + $"(median of {rounds} rounds, pane p95 {spread}); a static page {Report.Format(median.Floor)} p95");
+            log.WriteLine(Opening.Breakdown(median.Parts));
+            var met = median.Pane < OpeningTarget && median.Pane <= median.Floor * FloorRatioTarget;
+            report.Add("Chromium", "Outlook pane opening p95 (warm)", median.Pane, median.Floor, "< 1 s, <= 1.6x static", met,
+                $"floor: a static page opened the same way; median of {rounds} rounds, pane p95 {spread}");
 
             foreach (var name in new[] { "outlook", "word" })
             {
@@ -72,9 +90,9 @@ public static class PanesBenchmark
         }
     }
 
-    private static async Task<List<TimeSpan>> TimeOpeningsAsync(IBrowser browser, string url, string heading, int openings)
+    private static async Task<List<Opening>> TimeOpeningsAsync(IBrowser browser, string url, string heading, int openings, bool parts)
     {
-        var times = new List<TimeSpan>();
+        var times = new List<Opening>();
         for (var i = 0; i <= openings; i++) // the first opening warms the host and the browser
         {
             var context = await browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 420, Height = 900 } });
@@ -83,7 +101,10 @@ public static class PanesBenchmark
             var clock = Stopwatch.StartNew();
             await page.GotoAsync(url);
             await page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 }).WaitForAsync(new() { Timeout = 30_000 });
-            if (i > 0) times.Add(clock.Elapsed);
+            var total = clock.Elapsed;
+            // The page's own timeline, read once the case is on screen (outside the timed part).
+            var opening = parts ? Opening.Parse(total, await page.EvaluateAsync<string>(Opening.Script)) : new Opening { Total = total };
+            if (i > 0) times.Add(opening);
             await context.CloseAsync();
         }
         return times;
@@ -122,7 +143,7 @@ public static class PanesBenchmark
             .Where(f => !loaded.Contains(Path.GetFileName(f)) && File.ReadAllText(f).Contains("createNestablePublicClientApplication", StringComparison.Ordinal))
             .Sum(f => Gzipped(File.ReadAllBytes(f)));
 
-    private static TimeSpan Percentile(List<TimeSpan> values, double p)
+    private static TimeSpan Percentile(IReadOnlyList<TimeSpan> values, double p)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

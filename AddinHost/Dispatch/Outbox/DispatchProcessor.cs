@@ -70,7 +70,8 @@ public sealed class DispatchProcessor(
         string? senderEmail = null;
         try
         {
-            var (c, cabinet, hasDocuments) = await CaseAndCabinetAsync(s, ct);
+            // The case, the firm, the letter and the lawyer's sender account: one round trip.
+            var (c, cabinet, hasDocuments, letter, account) = await SendContextAsync(s, ct);
             senderEmail = SenderEmail(row, cabinet);
             LetterRecipient to;
             try { to = DispatchRecipient.For(row, c); }
@@ -80,7 +81,8 @@ public sealed class DispatchProcessor(
             }
             // Only an active sender of this firm sends, under the account the firm opened: refused before any call to
             // AR24.
-            var sender = await SenderAccounts.ActiveIdAsync(s.Db, senderEmail, ct);
+            var sender = account is not null && account.Email == SenderAccounts.Key(senderEmail)
+                ? SenderAccounts.ActiveId(account, senderEmail) : await SenderAccounts.ActiveIdAsync(s.Db, senderEmail, ct);
             // The recipient is the debtor, or its counsel once the case records one (RIN art. 8.2).
             var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, to, row.RecipientFirstname,
                 row.RecipientLastname),
@@ -88,12 +90,12 @@ public sealed class DispatchProcessor(
             if (recipient.Fields is null)
                 throw new Ar24Exception(new Ar24Error("destinataire_incomplet",
                     $"Envoi refusé avant tout appel à AR24 : {recipient.Problem}", false));
+            // The account is on record before AR24 is called (the PostgreSQL claim records it in the same statement).
             if (row.Ar24SenderId != sender)
             {
                 row.Ar24SenderId = sender;
                 if (!await SaveAsync(s, ct, done: false)) return; // the lease was lost: the row is another worker's now
             }
-            var letter = await s.Db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == row.LetterId, ct);
             // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail costs nothing.
             var annexes = hasDocuments ? await s.Annexes.ForAsync(row, ct) : [];
             var files = new List<long> { await s.Ar24.UploadAttachmentAsync(sender, letter.FileName,
@@ -345,17 +347,41 @@ public sealed class DispatchProcessor(
         CaseHistory.Record(s.Db, s.Row.CaseId,
             new(kind, summary, Actor, s.Clock.GetUtcNow()) { EffectiveOn = s.Clock.Today() });
 
-    /// <summary>The case with its debtor, and the firm, in one round trip (a cross join with the firm's single row).</summary>
-    private static async Task<(RecoveryCase Case, Cabinet Cabinet, bool HasDocuments)> CaseAndCabinetAsync(Step s, CancellationToken ct)
+    /// <summary>
+    /// The case with its debtor, the firm, the letter, and the firm's sender account for the address planned on the
+    /// row, else the firm's own, in one round trip (joins with single rows). The caller checks the account is the one
+    /// of the address it resolves, and looks it up itself otherwise. Whether the case holds invoice files rides along,
+    /// so a case without any costs the send no further query.
+    /// </summary>
+    private static async Task<(RecoveryCase Case, Cabinet Cabinet, bool HasDocuments, Letters.GeneratedLetter Letter,
+        Ar24SenderAccount? Sender)> SendContextAsync(Step s, CancellationToken ct)
     {
         var caseId = s.Row.CaseId;
-        // Whether the case holds invoice files rides along, so a case without any costs the send no further query.
-        // Set<T>() inside the query: an expression tree may not hold the tables' extension properties.
-        var found = await s.Db.Cases.AsNoTracking().Where(x => x.Id == caseId)
-            .SelectMany(x => s.Db.Set<Cabinet>(), (x, cabinet) => new { Case = x, x.Debtor, Cabinet = cabinet, HasDocuments = s.Db.Set<CaseDocument>().Any(d => d.CaseId == caseId) })
+        var letterId = s.Row.LetterId;
+        var key = s.Row.SenderEmail is { } email ? SenderAccounts.Key(email) : null; // else the firm's, lower-cased in SQL
+        var found = await (
+                from x in s.Db.Cases.AsNoTracking().Where(x => x.Id == caseId)
+                from cabinet in s.Db.Set<Cabinet>().AsNoTracking()
+                from letter in s.Db.Set<Letters.GeneratedLetter>().AsNoTracking().Where(l => l.Id == letterId).DefaultIfEmpty()
+                // Set<T>() inside the query: an expression tree may not hold the extension properties.
+                // The account's three fields as scalar subqueries (SQLite has no lateral join); the address is unique.
+                select new
+                {
+                    Case = x, x.Debtor, Cabinet = cabinet, Letter = letter,
+                    SenderEmail = s.Db.Set<Ar24SenderAccount>().Where(a => a.Email == (key ?? cabinet.Email!.ToLower()))
+                        .Select(a => a.Email).FirstOrDefault(),
+                    SenderState = s.Db.Set<Ar24SenderAccount>().Where(a => a.Email == (key ?? cabinet.Email!.ToLower()))
+                        .Select(a => (Ar24SenderState?)a.State).FirstOrDefault(),
+                    SenderId = s.Db.Set<Ar24SenderAccount>().Where(a => a.Email == (key ?? cabinet.Email!.ToLower()))
+                        .Select(a => a.Ar24UserId).FirstOrDefault(),
+                    HasDocuments = s.Db.Set<CaseDocument>().Any(d => d.CaseId == caseId),
+                })
             .FirstOrDefaultAsync(ct) ?? throw NoCabinet();
         found.Case.Debtor = found.Debtor;
-        return (found.Case, found.Cabinet, found.HasDocuments);
+        var account = found.SenderEmail is null ? null
+            : new Ar24SenderAccount { Email = found.SenderEmail, State = found.SenderState!.Value, Ar24UserId = found.SenderId };
+        var sent = found.Letter ?? throw new InvalidOperationException($"Letter {letterId} of dispatch {s.Row.Id} not found.");
+        return (found.Case, found.Cabinet, found.HasDocuments, sent, account);
     }
 
     private static Ar24Exception NoCabinet() => new(new Ar24Error("missing_cabinet",

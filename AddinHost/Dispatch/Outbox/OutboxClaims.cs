@@ -1,3 +1,4 @@
+using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,10 @@ namespace AddinHost.Dispatch.Outbox;
 /// Takes one due row of any tenant (to send, to verify, or a deposited letter to follow) with a lease, so that two workers never hold the same row:
 /// FOR UPDATE SKIP LOCKED on PostgreSQL, a conditional update on SQLite. The row comes back tracked by the given context.
 /// A planned row is turned to "Envoi en cours" in the same statement: the claim's commit is the record made before AR24 is called.
+/// On PostgreSQL, that statement also records the AR24 account a planned registered letter leaves from (the
+/// firm's active sender for the address planned on the row, else the firm's), so the send needs no second write
+/// before AR24 is called; the processor still checks it against the account it resolves, and records its own when
+/// they differ.
 /// </summary>
 public static class OutboxClaims
 {
@@ -14,12 +19,21 @@ public static class OutboxClaims
     {
         if (db.Database.IsNpgsql())
         {
+            const int ere = (int)StepChannel.Ere, lre = (int)StepChannel.LreQualifiee;
+            const int active = (int)Ar24.Ar24SenderState.Active;
             // One round trip: the claim returns the row itself. SET reads the old values, so ClaimedFrom keeps the state before.
             var rows = await db.Dispatches.FromSql($"""
                 UPDATE "Dispatches" SET "LeaseOwner" = {owner}, "LeaseUntil" = {until}, "ClaimedFrom" = "State",
                     "State" = CASE WHEN "State" = 0 THEN 1 ELSE "State" END,
                     "Attempts" = CASE WHEN "State" = 0 THEN "Attempts" + 1 ELSE "Attempts" END,
-                    "SendStartedAt" = CASE WHEN "State" = 0 THEN {now} ELSE "SendStartedAt" END
+                    "SendStartedAt" = CASE WHEN "State" = 0 THEN {now} ELSE "SendStartedAt" END,
+                    "Ar24SenderId" = CASE WHEN "State" = 0 AND "Channel" IN ({ere}, {lre}) THEN COALESCE(
+                        (SELECT a."Ar24UserId" FROM "Ar24SenderAccounts" a
+                         WHERE a."TenantId" = "Dispatches"."TenantId" AND a."State" = {active}
+                           AND a."Email" = lower(btrim(COALESCE("Dispatches"."SenderEmail",
+                               (SELECT c."Email" FROM "Cabinets" c
+                                WHERE c."TenantId" = "Dispatches"."TenantId" LIMIT 1))))),
+                        "Ar24SenderId") ELSE "Ar24SenderId" END
                 WHERE "Id" = (SELECT "Id" FROM "Dispatches"
                               WHERE "State" IN (0, 1, 2, 3) AND "LeaseUntil" < {now}
                               ORDER BY "LeaseUntil", "Id" LIMIT 1 FOR UPDATE SKIP LOCKED)

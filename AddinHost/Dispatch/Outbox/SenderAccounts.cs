@@ -15,9 +15,12 @@ public static class SenderAccounts
     /// firm's.</summary>
     public static Task<Ar24SenderAccount?> FindAsync(DunningDbContext db, string email, CancellationToken ct)
     {
-        var key = email.Trim().ToLowerInvariant();
+        var key = Key(email);
         return db.Ar24SenderAccounts.SingleOrDefaultAsync(a => a.Email == key, ct);
     }
+
+    /// <summary>How an address is stored: trimmed, lower case.</summary>
+    public static string Key(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>The lawyer's own sender (bound with their user id), if they have one.</summary>
     public static Task<Ar24SenderAccount?> OfLawyerAsync(DunningDbContext db, string userId, CancellationToken ct) =>
@@ -35,14 +38,15 @@ public static class SenderAccounts
                 : null;
 
     /// <summary>The AR24 account id to send from, or a definite refusal (nothing reaches AR24).</summary>
-    public static async Task<long> ActiveIdAsync(DunningDbContext db, string email, CancellationToken ct)
-    {
-        var sender = await FindAsync(db, email, ct);
-        return Refusal(sender, email) is { } why
+    public static async Task<long> ActiveIdAsync(DunningDbContext db, string email, CancellationToken ct) =>
+        ActiveId(await FindAsync(db, email, ct), email);
+
+    /// <summary>The same, for the firm's sender of this address already read (null when it has none).</summary>
+    public static long ActiveId(Ar24SenderAccount? sender, string email) =>
+        Refusal(sender, email) is { } why
             ? throw new Ar24Exception(new Ar24Error("expediteur_inactif",
                 $"Envoi refusé avant tout appel à AR24 : {why}.", false))
             : sender!.Ar24UserId!.Value;
-    }
 
     /// <summary>A send AR24 refused for the sender's own state: the sender is no longer active, so the next plan says
     /// why.</summary>

@@ -1,25 +1,37 @@
-import { Badge, Caption1, Divider, Title3 } from "@fluentui/react-components";
-import { useState } from "react";
+import { Badge, Caption1, Title3 } from "@fluentui/react-components";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { mark } from "../shared/timing";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { useLayout } from "../shared/ui";
 import type { CaseDetails } from "../shared/types";
 import { AmountDue } from "./AmountDue";
-import { CaseActions } from "./CaseActions";
-import { DebtorMessagesList } from "./DebtorMessagesList";
-import { Deadlines } from "./Deadlines";
-import { DispatchHistory } from "./DispatchHistory";
-import { Invoices } from "./Invoices";
-import { LadderView } from "./LadderView";
-import { LegalFile } from "./LegalFile";
 
-/** One recovery case: the debtor, the money, the ladder, the actions, the letters, the messages and the deadlines. */
-export function CaseView({ caseId }: { caseId: string }) {
+/** The sections below the amount due, with their dialogs: a chunk of their own, loaded while the case is read. */
+export const loadCaseSections = () => import("./CaseSections");
+const CaseSections = lazy(loadCaseSections);
+
+/**
+ * One recovery case: the debtor and the money first, then the ladder, the actions, the letters, the messages and the
+ * deadlines (CaseSections).
+ */
+export function CaseView({ caseId, initial }: { caseId: string; initial?: CaseDetails }) {
   const l = useLayout();
-  // An action re-reads the case and its letters; a letter changing state re-reads the case only.
-  const details = useApi<CaseDetails>(`/api/cases/${caseId}`);
+  // An action re-reads the case and its letters; a letter changing state re-reads the case only. The case that came
+  // with the message's answer is shown at once.
+  const details = useApi<CaseDetails>(`/api/cases/${caseId}`, initial?.id === caseId ? initial : undefined);
   const [actions, setActions] = useState(0);
   const reloadCase = details.reload;
+  const shown = details.data !== undefined;
+  // The head of the case (debtor, amount due) is painted first; the rest, with its own requests, right after.
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    if (!shown) return;
+    mark("case-painted");
+    let timer = 0;
+    const frame = requestAnimationFrame(() => { timer = window.setTimeout(() => setFull(true), 0); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, [shown]);
   if (details.loading && !details.data) return <Loading label="Ouverture du dossier…" />;
   if (details.error && !details.data) return <ErrorState error={details.error} onRetry={details.reload} />;
   const c = details.data!;
@@ -34,18 +46,12 @@ export function CaseView({ caseId }: { caseId: string }) {
         {c.debtor.email && <Caption1>{c.debtor.email}</Caption1>}
       </header>
       <AmountDue details={c} />
-      <CaseActions details={c} onChanged={() => { reloadCase(); setActions((n) => n + 1); }} />
-      <LadderView details={c} />
-      <Divider />
-      <LegalFile details={c} onChanged={reloadCase} />
-      <Divider />
-      <Invoices details={c} onChanged={reloadCase} />
-      <Divider />
-      <DispatchHistory caseId={c.id} history={c.history} actions={actions} onStatesChanged={reloadCase} />
-      <Divider />
-      <DebtorMessagesList caseId={c.id} />
-      <Divider />
-      <Deadlines caseId={c.id} />
+      {full && (
+        <Suspense fallback={<Loading label="Chargement du dossier…" />}>
+          <CaseSections details={c} actions={actions} reloadCase={reloadCase}
+            onAction={() => { reloadCase(); setActions((n) => n + 1); }} />
+        </Suspense>
+      )}
     </article>
   );
 }

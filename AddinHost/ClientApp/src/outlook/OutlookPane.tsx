@@ -1,13 +1,48 @@
 import { Button, Caption1, Select, Field } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { ApiError, getJson, sendJson, setSharedMailbox } from "../shared/api";
 import { useAction } from "../shared/useAction";
 import { onMessageChanged, openMessage, sharedMailbox, type OpenMessage, type SharedMailbox } from "../shared/office";
 import { EmptyState, ErrorState, Loading } from "../shared/states";
+import { mark } from "../shared/timing";
 import { useLayout } from "../shared/ui";
 import type { ImportedAttachment, MessageCase } from "../shared/types";
-import { CaseView } from "./CaseView";
-import { UnknownSender } from "./UnknownSender";
+import { CaseView, loadCaseSections } from "./CaseView";
+
+/** What to do with an unknown sender (its forms): loaded only when the message matches no case. */
+const UnknownSender = lazy(() => import("./UnknownSender").then((m) => ({ default: m.UnknownSender })));
+
+interface Lookup { other: SharedMailbox | null; result: MessageCase }
+
+/** The open message's case, looked up once the session exists, before the pane has rendered (see prefetchCase). */
+let prefetched: { restId: string; answer: Promise<Lookup> } | undefined;
+
+async function findCase(message: OpenMessage): Promise<Lookup> {
+  // A message of a shared mailbox or a delegated folder: every call of this pane is for that mailbox.
+  const other = await sharedMailbox();
+  setSharedMailbox(other);
+  mark("case-requested");
+  const result = await getJson<MessageCase>(`/api/mailbox/messages/${encodeURIComponent(message.restId)}/case`);
+  // The rest of the case's view loads while its head renders (not before: it would queue the case's request).
+  if (result.firstCase) void loadCaseSections().catch(() => undefined);
+  return { other, result };
+}
+
+/** Starts the look-up of the open message's case while React mounts the pane (the opening's one Graph read). */
+export function prefetchCase() {
+  const message = openMessage();
+  if (!message) return;
+  const answer = findCase(message);
+  answer.catch(() => undefined); // the pane shows the error when it takes the answer
+  prefetched = { restId: message.restId, answer };
+}
+
+/** The prefetched answer for this message, once: a retry or another message reads again. */
+function takePrefetched(restId: string): Promise<Lookup> | undefined {
+  const taken = prefetched?.restId === restId ? prefetched.answer : undefined;
+  prefetched = undefined;
+  return taken;
+}
 
 /** The pane on the message open in Outlook: its case, or what to do when the sender is unknown. */
 export function OutlookPane() {
@@ -23,11 +58,8 @@ export function OutlookPane() {
     setFound(undefined);
     if (!message) return;
     try {
-      // A message of a shared mailbox or a delegated folder: every call of this pane is for that mailbox.
-      const other = await sharedMailbox();
-      setSharedMailbox(other);
+      const { other, result } = await (takePrefetched(message.restId) ?? findCase(message));
       setShared(other);
-      const result = await getJson<MessageCase>(`/api/mailbox/messages/${encodeURIComponent(message.restId)}/case`);
       setFound(result);
       setChosen(result.cases[0]?.id);
     } catch (e) {
@@ -41,7 +73,13 @@ export function OutlookPane() {
   if (!message) return <EmptyState title="Aucun message ouvert">Ouvrez un message d'un débiteur pour voir son dossier.</EmptyState>;
   if (error) return <div className={l.page}><ErrorState error={error} onRetry={() => void lookUp()} title="Dossier introuvable" /></div>;
   if (!found) return <Loading label="Recherche du dossier de ce message…" />;
-  if (found.cases.length === 0) return <div className={l.page}><UnknownSender found={found} onLinked={() => void lookUp()} /></div>;
+  if (found.cases.length === 0) return (
+    <div className={l.page}>
+      <Suspense fallback={<Loading label="Recherche du dossier de ce message…" />}>
+        <UnknownSender found={found} onLinked={() => void lookUp()} />
+      </Suspense>
+    </div>
+  );
   return (
     <div>
       <div className={l.page}>
@@ -56,7 +94,7 @@ export function OutlookPane() {
         )}
         {chosen && <AttachmentImport itemId={message.restId} caseId={chosen} />}
       </div>
-      {chosen && <CaseView key={chosen} caseId={chosen} />}
+      {chosen && <CaseView key={chosen} caseId={chosen} initial={found.firstCase ?? undefined} />}
     </div>
   );
 }

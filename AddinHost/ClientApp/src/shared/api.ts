@@ -58,6 +58,21 @@ async function problem(response: Response): Promise<ApiError> {
   }
 }
 
+/**
+ * A public route read with the browser's plain request, no header of ours: the one the page's
+ * <c>&lt;link rel="preload" as="fetch"&gt;</c> started while the scripts loaded, and that this call takes over.
+ */
+export async function getPublicJson<T>(path: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: "same-origin" });
+  } catch {
+    throw new ApiError(offlineMessage, 0);
+  }
+  if (!response.ok) throw await problem(response);
+  return response.json() as Promise<T>;
+}
+
 export async function getJson<T>(path: string): Promise<T> {
   return (await send(path)).json() as Promise<T>;
 }

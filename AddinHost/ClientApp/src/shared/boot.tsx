@@ -1,41 +1,67 @@
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
 import { Component, StrictMode, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { ApiError, getJson, useTokens } from "./api";
+import { ApiError, getPublicJson, useTokens } from "./api";
 import { SignInError, explain, startSession, type Session } from "./auth";
 import { officeReady, type Host } from "./office";
+import { mark } from "./timing";
 import { ErrorState, Loading, ModeBanner, OfflineBar } from "./states";
 import type { AddinConfig } from "./types";
 
 export interface PaneContext { host: Host; config: AddinConfig; session: Session }
 
-/** Starts a page: Office.js (when inside Office), the configuration, the sign-in, then the page itself. */
-export function boot(title: string, page: (context: PaneContext) => ReactNode) {
+/** What a page may start once the user's token is at hand, before it renders (its first API call). */
+export type Prefetch = (context: { host: Host }) => void;
+
+/**
+ * Office.js and the configuration side by side, then the session; the page's first call leaves as soon as a silent
+ * token is there. Started before React mounts, so none of it waits for the first render.
+ */
+function starting(prefetch?: Prefetch): Promise<PaneContext> {
+  const config = getPublicJson<AddinConfig>("/api/addin/config");
+  const office = officeReady();
+  const started = (async () => {
+    const [host, settings] = await Promise.all([office, config]);
+    mark("configured");
+    const session = await startSession(settings, host !== null);
+    useTokens(() => session.token());
+    // A silent token means the page's first call can leave now; otherwise the sign-in gate asks first.
+    if (prefetch) void session.token().then(() => prefetch({ host }), () => undefined);
+    return { host, config: settings, session };
+  })();
+  started.catch(() => undefined); // the error is shown where it is awaited
+  return started;
+}
+
+/**
+ * Starts a page: Office.js (when inside Office), the configuration and the sign-in at once, before React mounts;
+ * then the page itself, whose first call (<c>prefetch</c>) leaves as soon as the token is there.
+ */
+export function boot(title: string, page: (context: PaneContext) => ReactNode, prefetch?: Prefetch) {
   document.title = `${title} — OutlookDunning`;
+  const early = starting(prefetch);
   createRoot(document.getElementById("racine")!).render(
     <StrictMode>
       <FluentProvider theme={webLightTheme} lang="fr-FR">
-        <Crash><Start page={page} /></Crash>
+        <Crash><Start page={page} early={early} prefetch={prefetch} /></Crash>
       </FluentProvider>
     </StrictMode>,
   );
 }
 
-function Start({ page }: { page: (context: PaneContext) => ReactNode }) {
+function Start({ page, early, prefetch }:
+  { page: (context: PaneContext) => ReactNode; early: Promise<PaneContext>; prefetch?: Prefetch }) {
   const [context, setContext] = useState<PaneContext>();
   const [error, setError] = useState<Error>();
   const [round, setRound] = useState(0);
+  useEffect(() => mark("react-mounted"), []);
   useEffect(() => {
     let current = true;
-    (async () => {
-      const host = await officeReady();
-      const config = await getJson<AddinConfig>("/api/addin/config");
-      const session = await startSession(config, host !== null);
-      useTokens(() => session.token());
-      if (current) setContext({ host, config, session });
-    })().catch((e: Error) => current && setError(e));
+    (round === 0 ? early : starting(prefetch)).then(
+      (started) => current && setContext(started),
+      (e: Error) => current && setError(e));
     return () => { current = false; };
-  }, [round]);
+  }, [round, early, prefetch]);
   if (error) return <ErrorState error={error} onRetry={() => { setError(undefined); setRound((r) => r + 1); }} title="Le complément n'a pas pu démarrer" />;
   if (!context) return <Loading label="Démarrage…" />;
   return (
@@ -49,7 +75,8 @@ function Start({ page }: { page: (context: PaneContext) => ReactNode }) {
 
 /** Tries the silent sign-in first; if the user must act, says why and offers « Se connecter ». */
 function SignInGate({ session, children }: { session: Session; children: ReactNode }) {
-  const [state, setState] = useState<"checking" | "ready" | SignInError>("checking");
+  // The demo has no sign-in: nothing to check.
+  const [state, setState] = useState<"checking" | "ready" | SignInError>(session.mode === "demo" ? "ready" : "checking");
   const check = useCallback(async () => {
     try {
       await session.token();

@@ -86,6 +86,8 @@ export interface NoMatchOffer { explanation: string; suggestedDebtorName: string
 export interface MessageCase {
   message: MessageInfo; matchedBy: "Adresse" | "Domaine" | "Facture" | null; explanation: string; cases: CaseSummary[];
   invoiceNumbersFound: string[]; offer: NoMatchOffer | null;
+  /** The first listed case in full, so the pane shows it without a second request. */
+  firstCase?: CaseDetails | null;
 }
 export interface ReplySuggestion { hint: string; label: string; suggestedAction: string; evidence: string }
 export interface DebtorMessage { id: string; subject: string | null; fromAddress: string | null; receivedAt: string | null; preview: string | null; suggestions: ReplySuggestion[] }

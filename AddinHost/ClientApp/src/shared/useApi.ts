@@ -3,12 +3,16 @@ import { ApiError, getJson } from "./api";
 
 export interface Loaded<T> { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void }
 
-/** Reads one API route for a component; a null path waits (nothing to read yet). */
-export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
+/**
+ * Reads one API route for a component; a null path waits (nothing to read yet). With <c>initial</c> (the same data,
+ * already received with another answer), the first read is skipped; a reload reads the route.
+ */
+export function useApi<T>(path: string | null, initial?: T): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>(
+    { data: initial, loading: path !== null && initial === undefined });
   const [round, setRound] = useState(0);
   useEffect(() => {
-    if (path === null) return;
+    if (path === null || (round === 0 && initial !== undefined)) return;
     let current = true;
     setState((s) => ({ data: s.data, loading: true }));
     getJson<T>(path).then(

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Benchmarks;
+
+/// <summary>
+/// One opening of the Outlook pane split into its parts, from the page's own timeline (navigation and resource timing,
+/// and the pane's "od:" marks): milliseconds since the navigation started.
+/// </summary>
+public sealed class Opening
+{
+    /// <summary>Read in the page once the case is on screen; returns JSON.</summary>
+    public const string Script = """
+        () => {
+          const nav = performance.getEntriesByType("navigation")[0];
+          const res = performance.getEntriesByType("resource");
+          const marks = {};
+          for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("od:")) marks[m.name.slice(3)] = m.startTime;
+          const painted = marks["case-painted"] ?? Infinity;
+          const office = res.find((r) => r.name.includes("office.js"));
+          const scripts = res.filter((r) => r.name.includes("/app/assets/") && r.name.endsWith(".js"));
+          const api = res.filter((r) => r.name.includes("/api/") && r.startTime < painted).map((r) => ({
+            path: new URL(r.name).pathname, start: r.startTime, server: r.responseStart - r.requestStart, end: r.responseEnd }));
+          return JSON.stringify({ html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd, office: office ? office.responseEnd : 0,
+            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), marks, api });
+        }
+        """;
+
+    public TimeSpan Total { get; init; }
+    public double Html { get; init; }
+    public double Office { get; init; }
+    public double Scripts { get; init; }
+    public double Parsed { get; init; }
+    public double Mounted { get; init; }
+    public double Painted { get; init; }
+    public (double Start, double Server, double End)? Config { get; init; }
+    public (double Start, double Server, double End)? Case { get; init; }
+    public int ApiCalls { get; init; }
+    public string ApiPaths { get; init; } = "";
+
+    public static Opening Parse(TimeSpan total, string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var r = doc.RootElement;
+        var marks = r.GetProperty("marks");
+        double Mark(string name) => marks.TryGetProperty(name, out var v) ? v.GetDouble() : double.NaN;
+        var api = r.GetProperty("api").EnumerateArray()
+            .Select(a => (Path: a.GetProperty("path").GetString()!, Start: a.GetProperty("start").GetDouble(),
+                Server: a.GetProperty("server").GetDouble(), End: a.GetProperty("end").GetDouble())).ToList();
+        (double, double, double)? Call(Func<string, bool> which) =>
+            api.FirstOrDefault(a => which(a.Path)) is { Path: not null } c ? (c.Start, c.Server, c.End) : null;
+        return new Opening
+        {
+            Total = total, Html = r.GetProperty("html").GetDouble(), Office = r.GetProperty("office").GetDouble(),
+            Scripts = r.GetProperty("scripts").GetDouble(), Parsed = r.GetProperty("parsed").GetDouble(),
+            Mounted = Mark("react-mounted"), Painted = Mark("case-painted"),
+            Config = Call(p => p.EndsWith("/api/addin/config", StringComparison.Ordinal)),
+            Case = Call(p => p.EndsWith("/case", StringComparison.Ordinal)),
+            ApiCalls = api.Count,
+            ApiPaths = string.Join(", ", api.Select(a => a.Path.Split('/').Length > 3 ? "/" + string.Join('/', a.Path.Split('/')[1..3]) + "/…" : a.Path)),
+        };
+    }
+
+    /// <summary>The median of each part over the openings, in the order they happen.</summary>
+    public static string Breakdown(IReadOnlyList<Opening> openings)
+    {
+        static string Ms(double v) => double.IsNaN(v) ? "?" : v.ToString("0", CultureInfo.InvariantCulture) + " ms";
+        double Median(Func<Opening, double> f)
+        {
+            var values = openings.Select(f).Where(v => !double.IsNaN(v)).Order().ToList();
+            return values.Count == 0 ? double.NaN : values[values.Count / 2];
+        }
+        var withCase = openings.Where(o => o.Case is not null && o.Config is not null).ToList();
+        var chained = withCase.Count(o => o.Case!.Value.Start >= o.Config!.Value.End);
+        return "Panes: opening's parts (median, ms since navigation): "
+               + $"HTML {Ms(Median(o => o.Html))}; office.js {Ms(Median(o => o.Office))}; pane scripts loaded {Ms(Median(o => o.Scripts))}, "
+               + $"parsed and run (DOMContentLoaded) {Ms(Median(o => o.Parsed))}; React mounted {Ms(Median(o => o.Mounted))}; "
+               + $"configuration {Ms(Median(o => o.Config?.Start ?? double.NaN))}→{Ms(Median(o => o.Config?.End ?? double.NaN))} "
+               + $"(server {Ms(Median(o => o.Config?.Server ?? double.NaN))}); "
+               + $"message's case {Ms(Median(o => o.Case?.Start ?? double.NaN))}→{Ms(Median(o => o.Case?.End ?? double.NaN))} "
+               + $"(server {Ms(Median(o => o.Case?.Server ?? double.NaN))}, one Graph read); case painted {Ms(Median(o => o.Painted))}; "
+               + $"on screen for the harness {Ms(Median(o => o.Total.TotalMilliseconds))}. "
+               + $"API calls before the paint: {Median(o => o.ApiCalls):0} ({openings.FirstOrDefault()?.ApiPaths}); "
+               + $"the case request waited for the configuration in {chained} of {withCase.Count} openings";
+    }
+}
+
+/// <summary>The machine's load, printed with every measurement (the reference machine is shared).</summary>
+public static class Load
+{
+    public static string Average()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "unknown"; }
+    }
+}
