@@ -15,13 +15,18 @@ public sealed class Opening
           const nav = performance.getEntriesByType("navigation")[0];
           const res = performance.getEntriesByType("resource");
           const marks = {};
-          for (const m of performance.getEntriesByType("mark")) if (m.name.startsWith("od:")) marks[m.name.slice(3)] = m.startTime;
+          for (const m of performance.getEntriesByType("mark"))
+            if (m.name.startsWith("od:")) marks[m.name.slice(3)] = m.startTime;
           const painted = marks["case-painted"] ?? Infinity;
           const office = res.find((r) => r.name.includes("office.js"));
-          const scripts = res.filter((r) => r.name.includes("/app/assets/") && r.name.endsWith(".js"));
+          // The first view's scripts: those asked for before the document was parsed (not the chunks loaded later).
+          const scripts = res.filter((r) => r.name.includes("/app/assets/") && r.name.endsWith(".js")
+            && r.startTime < nav.domContentLoadedEventStart);
           const api = res.filter((r) => r.name.includes("/api/") && r.startTime < painted).map((r) => ({
-            path: new URL(r.name).pathname, start: r.startTime, server: r.responseStart - r.requestStart, end: r.responseEnd }));
-          return JSON.stringify({ html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd, office: office ? office.responseEnd : 0,
+            path: new URL(r.name).pathname, start: r.startTime, server: r.responseStart - r.requestStart,
+            end: r.responseEnd }));
+          return JSON.stringify({ html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd,
+            office: office ? office.responseEnd : 0,
             scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), marks, api });
         }
         """;
@@ -57,7 +62,8 @@ public sealed class Opening
             Config = Call(p => p.EndsWith("/api/addin/config", StringComparison.Ordinal)),
             Case = Call(p => p.EndsWith("/case", StringComparison.Ordinal)),
             ApiCalls = api.Count,
-            ApiPaths = string.Join(", ", api.Select(a => a.Path.Split('/').Length > 3 ? "/" + string.Join('/', a.Path.Split('/')[1..3]) + "/…" : a.Path)),
+            ApiPaths = string.Join(", ", api.Select(a => a.Path.Split('/') is { Length: > 3 } parts
+                ? "/" + string.Join('/', parts[1..3]) + "/…" : a.Path)),
         };
     }
 
@@ -73,12 +79,16 @@ public sealed class Opening
         var withCase = openings.Where(o => o.Case is not null && o.Config is not null).ToList();
         var chained = withCase.Count(o => o.Case!.Value.Start >= o.Config!.Value.End);
         return "Panes: opening's parts (median, ms since navigation): "
-               + $"HTML {Ms(Median(o => o.Html))}; office.js {Ms(Median(o => o.Office))}; pane scripts loaded {Ms(Median(o => o.Scripts))}, "
+               + $"HTML {Ms(Median(o => o.Html))}; office.js {Ms(Median(o => o.Office))}; "
+               + $"first view's scripts loaded {Ms(Median(o => o.Scripts))}, "
                + $"parsed and run (DOMContentLoaded) {Ms(Median(o => o.Parsed))}; React mounted {Ms(Median(o => o.Mounted))}; "
-               + $"configuration {Ms(Median(o => o.Config?.Start ?? double.NaN))}→{Ms(Median(o => o.Config?.End ?? double.NaN))} "
+               + $"configuration {Ms(Median(o => o.Config?.Start ?? double.NaN))}"
+               + $"→{Ms(Median(o => o.Config?.End ?? double.NaN))} "
                + $"(server {Ms(Median(o => o.Config?.Server ?? double.NaN))}); "
-               + $"message's case {Ms(Median(o => o.Case?.Start ?? double.NaN))}→{Ms(Median(o => o.Case?.End ?? double.NaN))} "
-               + $"(server {Ms(Median(o => o.Case?.Server ?? double.NaN))}, one Graph read); case painted {Ms(Median(o => o.Painted))}; "
+               + $"message's case {Ms(Median(o => o.Case?.Start ?? double.NaN))}"
+               + $"→{Ms(Median(o => o.Case?.End ?? double.NaN))} "
+               + $"(server {Ms(Median(o => o.Case?.Server ?? double.NaN))}, one Graph read); "
+               + $"case painted {Ms(Median(o => o.Painted))}; "
                + $"on screen for the harness {Ms(Median(o => o.Total.TotalMilliseconds))}. "
                + $"API calls before the paint: {Median(o => o.ApiCalls):0} ({openings.FirstOrDefault()?.ApiPaths}); "
                + $"the case request waited for the configuration in {chained} of {withCase.Count} openings";

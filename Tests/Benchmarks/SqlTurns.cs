@@ -45,7 +45,8 @@ public sealed class SqlTurns : IObserver<DiagnosticListener>, IObserver<KeyValue
 
     public void OnNext(DiagnosticListener listener)
     {
-        if (listener.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name) _subscriptions.Add(listener.Subscribe(this));
+        if (listener.Name == Microsoft.EntityFrameworkCore.DbLoggerCategory.Name)
+            _subscriptions.Add(listener.Subscribe(this));
     }
 
     public void OnNext(KeyValuePair<string, object?> e)
@@ -85,7 +86,8 @@ public sealed class SqlTurns : IObserver<DiagnosticListener>, IObserver<KeyValue
             var n = 0;
             foreach (var (sql, parameters) in statements)
             {
-                await using (var save = new NpgsqlCommand("SAVEPOINT s", connection, tx)) await save.ExecuteNonQueryAsync();
+                await using (var save = new NpgsqlCommand("SAVEPOINT s", connection, tx))
+                    await save.ExecuteNonQueryAsync();
                 await using var command = new NpgsqlCommand(sql, connection, tx);
                 foreach (var p in parameters.Cast<NpgsqlParameter>()) command.Parameters.Add(p.Clone());
                 var started = Stopwatch.GetTimestamp();
@@ -111,7 +113,8 @@ public sealed class SqlTurns : IObserver<DiagnosticListener>, IObserver<KeyValue
             times.Add(elapsed);
             trips.Add(n + 1);
         }
-        return times.Count == 0 ? (TimeSpan.Zero, 0) : (times.Order().ElementAt(times.Count / 2), trips.Order().ElementAt(trips.Count / 2));
+        return times.Count == 0 ? (TimeSpan.Zero, 0)
+            : (times.Order().ElementAt(times.Count / 2), trips.Order().ElementAt(trips.Count / 2));
     }
 
     public void OnCompleted() { }
