@@ -29,7 +29,17 @@ public sealed class CaseService(CaseRepository cases, PolicyStore policies, Rate
         var all = await cases.AllAsync(ct);
         // Each case is assessed on its own (the policy and the rates are only read): spread over the cores.
         var summaries = new CaseSummaryDto[all.Count];
-        Parallel.For(0, all.Count, i => summaries[i] = CaseMapping.ToSummary(all[i], CaseAssessor.Assess(all[i], policy, table, asOf)));
+        try
+        {
+            Parallel.For(0, all.Count,
+                i => summaries[i] = CaseMapping.ToSummary(all[i], CaseAssessor.Assess(all[i], policy, table, asOf)));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The caller maps the rule's own error (a missing rate, say) to its French answer, not the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
         return summaries
             .Where(s => status is null || s.Status == status)
             .Where(s => dueBy is null || (s.NextStepDueOn is { } d && d <= dueBy && s.Status == CaseStatus.EnCours))
