@@ -10,7 +10,6 @@ using AddinHost.Dispatch;
 using AddinHost.Letters;
 using AddinHost.Privacy;
 using AddinHost.Proofs;
-using AddinHost.Sandbox;
 using AddinHost.Calendar;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Protection;
@@ -42,7 +41,7 @@ public static class HostComposition
         builder.Services.AddScoped<AuditTrail>();
         builder.AddCases();
         builder.AddLetters();
-        builder.AddSandbox();
+        builder.AddDevelopmentSandbox();
         builder.AddDispatch();
         builder.AddProofs();
         builder.AddMailbox();
@@ -78,7 +77,7 @@ public static class HostComposition
         app.MapCasesFeature();
         app.MapPrivacy();
         app.MapLetters();
-        app.MapSandbox();
+        app.MapDevelopmentSandbox();
         app.MapDispatch();
         app.MapEvidence();
         app.MapMailbox();
@@ -102,8 +101,7 @@ public static class HostComposition
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(auth.DemoTenant);
             if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None))
                 app.Logger.LogInformation("Demo firm seeded in tenant {Tenant}", auth.DemoTenant);
-            if (app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled)
-                await Ar24SandboxDemo.EnsureAccountsAsync(scope.ServiceProvider);
+            await app.EnsureDemoSendersAsync(scope.ServiceProvider);
         }
     }
 }

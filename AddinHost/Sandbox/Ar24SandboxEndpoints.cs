@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AddinHost.Dispatch.Ar24;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.Sandbox;
@@ -173,7 +172,8 @@ public static class Ar24SandboxEndpoints
         if (reply.Lost) return Results.StatusCode(StatusCodes.Status502BadGateway);
         if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, clock, http.RequestAborted); // on the app's clock, as the client's time-out is
         var json = reply.Envelope.ToJsonString();
-        return Results.Text(reply.Encrypt ? Ar24Crypto.EncryptResponse(json, date!, options.Ar24PrivateKey) : json,
+        return Results.Text(
+            reply.Encrypt ? Ar24SandboxCrypto.EncryptResponse(json, date!, options.Ar24PrivateKey) : json,
             reply.Encrypt ? "text/plain" : "application/json");
     }
 
@@ -193,7 +193,8 @@ public static class Ar24SandboxEndpoints
         try
         {
             // GUESS: the slug of a signature that does not decrypt to the date (AR24 documents empty_signature only).
-            if (Ar24Crypto.ReadSignature(signature, options.Ar24PrivateKey) != date) return Error("invalid_signature", "Signature is invalid");
+            if (Ar24SandboxCrypto.ReadSignature(signature, options.Ar24PrivateKey) != date)
+                return Error("invalid_signature", "Signature is invalid");
         }
         catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException)
         {

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AddinHost.Dispatch.Ar24;
 
 namespace AddinHost.Sandbox;
 
@@ -47,7 +46,7 @@ internal static partial class Ar24SandboxRules
             if (V("company_siret") is not { } siret) return Error("missing_company_siret",
                 "Please specify an company_siret (Required for a user in FR)");
             // GUESS: AR24 looks the SIRET up in the company register; the simulator checks its key only.
-            if (!Cases.Siren.IsValidSiret(siret)) return Error("error_company_siret",
+            if (!Ar24SandboxChecks.IsValidSiret(siret)) return Error("error_company_siret",
                 "Please specify a valid company_siret");
         }
         // GUESS (safe side of an ambiguous sentence): the VAT number is required in the EU outside France.
@@ -105,7 +104,7 @@ internal static partial class Ar24SandboxRules
             var otp = f.GetValueOrDefault("otp");
             if (string.IsNullOrWhiteSpace(otp) && string.IsNullOrWhiteSpace(f.GetValueOrDefault("auth_otp_hash")))
                 return Error("authentication_missing", "Invalid eidas identification (ssl or otp)");
-            if (!Ar24Otp.IsWellFormed(otp) || otp == "000000") return Error("authentication_otp_invalid",
+            if (!Ar24SandboxChecks.IsWellFormedOtp(otp) || otp == "000000") return Error("authentication_otp_invalid",
                 "Invalid otp code");
         }
         return null;
@@ -126,6 +125,6 @@ internal static partial class Ar24SandboxRules
     private static partial Regex EmailShape();
 
     [GeneratedRegex(@"<\s*(script|iframe|object|embed|form|style)\b", RegexOptions.IgnoreCase,
-        Infrastructure.Protection.RegexBudget.Milliseconds)]
+        200)] // milliseconds, as the product's RegexBudget
     private static partial Regex ForbiddenHtml();
 }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AddinHost.Dispatch.Ar24;
 
 namespace AddinHost.Sandbox;
 
@@ -44,7 +43,7 @@ public sealed class Ar24SandboxState
     public static readonly string[] KnownFaults = ["maintenance", "lost", "timeout", "bad-proof-link"];
 
     /// <summary>The last outcome each mail's webhook was told of.</summary>
-    public ConcurrentDictionary<long, Ar24Outcome> Notified { get; } = new();
+    public ConcurrentDictionary<long, SimulatedOutcome> Notified { get; } = new();
 
     public SimulatedUser? UserByEmail(string? email) =>
         Users.Values.FirstOrDefault(u => string.Equals(u.Email, email?.Trim(), StringComparison.OrdinalIgnoreCase));
@@ -101,18 +100,21 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
 
     /// <summary>The recipient's reaction is chosen by the address: refus@…, negligence@…, npai@…, echec@… (the send
     /// fails); anyone else accepts.</summary>
-    public (Ar24Outcome Outcome, TimeSpan After) Script => ToEmail.Split('@')[0].ToLowerInvariant() switch
+    public (SimulatedOutcome Outcome, TimeSpan After) Script => ToEmail.Split('@')[0].ToLowerInvariant() switch
     {
-        var local when local.StartsWith("refus", StringComparison.Ordinal) => (Ar24Outcome.Refused, RecipientDelay),
-        var local when local.StartsWith("negligence", StringComparison.Ordinal) => (Ar24Outcome.Negligence, RecipientDelay * 15), // CPCE R.53-3
-        var local when local.StartsWith("npai", StringComparison.Ordinal) => (Ar24Outcome.Bounced, RecipientDelay / 24),
-        var local when local.StartsWith("echec", StringComparison.Ordinal) => (Ar24Outcome.Failed, TimeSpan.Zero),
-        _ => (Ar24Outcome.Accepted, RecipientDelay),
+        var local when local.StartsWith("refus", StringComparison.Ordinal) =>
+            (SimulatedOutcome.Refused, RecipientDelay),
+        var local when local.StartsWith("negligence", StringComparison.Ordinal) =>
+            (SimulatedOutcome.Negligence, RecipientDelay * 15), // CPCE R.53-3
+        var local when local.StartsWith("npai", StringComparison.Ordinal) =>
+            (SimulatedOutcome.Bounced, RecipientDelay / 24),
+        var local when local.StartsWith("echec", StringComparison.Ordinal) => (SimulatedOutcome.Failed, TimeSpan.Zero),
+        _ => (SimulatedOutcome.Accepted, RecipientDelay),
     };
 
     /// <summary>What happened by <paramref name="now"/>.</summary>
-    public Ar24Outcome OutcomeAt(DateTimeOffset now) => Script is var (outcome, after)
-        && now >= SentAt + after ? outcome : Ar24Outcome.Deposited;
+    public SimulatedOutcome OutcomeAt(DateTimeOffset now) => Script is var (outcome, after)
+        && now >= SentAt + after ? outcome : SimulatedOutcome.Deposited;
 
     /// <summary>
     /// The mail as AR24 would show it at <paramref name="now"/>: proofs appear as the recipient acts. Absent proofs and
@@ -125,33 +127,34 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
         var (_, after) = Script;
         var acted = Date(SentAt + after);
         string Proof(string kind) => $"{ProofBaseUrl}/{Id}/{kind}.pdf";
-        string If(Ar24Outcome o, string value) => outcome == o ? value : "";
+        string If(SimulatedOutcome o, string value) => outcome == o ? value : "";
         return new JsonObject
         {
             ["id"] = Id, ["type"] = Eidas ? "lre" : "ere",
             ["status"] = outcome switch
             {
-                Ar24Outcome.Accepted => "AR", Ar24Outcome.Refused => "refused", Ar24Outcome.Negligence => "negligence",
-                Ar24Outcome.Bounced => "bounced", Ar24Outcome.Failed => "send_fail", _ => "waiting",
+                SimulatedOutcome.Accepted => "AR", SimulatedOutcome.Refused => "refused",
+                SimulatedOutcome.Negligence => "negligence",
+                SimulatedOutcome.Bounced => "bounced", SimulatedOutcome.Failed => "send_fail", _ => "waiting",
             },
             ["date"] = Date(SentAt), ["ref_client"] = RefClient, ["ref_dossier"] = RefDossier, ["ref_facturation"] = "",
             ["to_firstname"] = ToFirstname, ["to_lastname"] = ToLastname, ["to_company"] = ToCompany,
                 ["to_email"] = ToEmail,
             ["dest_statut"] = DestStatut, ["id_sender"] = SenderId, ["full_hash_sha256"] = "",
-            ["is_eidas"] = Eidas ? 1 : 0, ["send_fail"] = outcome == Ar24Outcome.Failed ? 1 : 0,
+            ["is_eidas"] = Eidas ? 1 : 0, ["send_fail"] = outcome == SimulatedOutcome.Failed ? 1 : 0,
                 ["price_ht"] = Eidas ? "4.99" : "3.49",
             ["proof_dp_url"] = Proof("depot"),
-            ["proof_ev_url"] = outcome == Ar24Outcome.Failed ? "" : BadProofLink
+            ["proof_ev_url"] = outcome == SimulatedOutcome.Failed ? "" : BadProofLink
                 ? "lien de preuve illisible" : Proof("envoi"),
-            ["ts_ev_date"] = outcome == Ar24Outcome.Failed ? "" : Date(SentAt),
-            ["proof_ar_url"] = If(Ar24Outcome.Accepted, Proof("reception")),
-                ["view_date"] = If(Ar24Outcome.Accepted, acted),
-            ["proof_rf_url"] = If(Ar24Outcome.Refused, Proof("refus")),
-                ["refused_date"] = If(Ar24Outcome.Refused, acted),
-            ["proof_ng_url"] = If(Ar24Outcome.Negligence, Proof("negligence")),
-                ["negligence_date"] = If(Ar24Outcome.Negligence, acted),
-            ["proof_bc_url"] = If(Ar24Outcome.Bounced, Proof("non-distribution")),
-                ["bounced_date"] = If(Ar24Outcome.Bounced, acted),
+            ["ts_ev_date"] = outcome == SimulatedOutcome.Failed ? "" : Date(SentAt),
+            ["proof_ar_url"] = If(SimulatedOutcome.Accepted, Proof("reception")),
+                ["view_date"] = If(SimulatedOutcome.Accepted, acted),
+            ["proof_rf_url"] = If(SimulatedOutcome.Refused, Proof("refus")),
+                ["refused_date"] = If(SimulatedOutcome.Refused, acted),
+            ["proof_ng_url"] = If(SimulatedOutcome.Negligence, Proof("negligence")),
+                ["negligence_date"] = If(SimulatedOutcome.Negligence, acted),
+            ["proof_bc_url"] = If(SimulatedOutcome.Bounced, Proof("non-distribution")),
+                ["bounced_date"] = If(SimulatedOutcome.Bounced, acted),
             ["zip"] = "", ["pdf_content"] = "", ["update"] = new JsonArray(),
             ["attachments_details"] = new JsonArray([.. AttachmentIds.Select(a => (JsonNode)new JsonObject { ["id"] = a })]),
             ["champ_ajoute_par_ar24"] = new JsonObject { ["simulation"] = true, ["note"] = "champ inconnu du produit" },

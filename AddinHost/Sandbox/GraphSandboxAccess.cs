@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using AddinHost.Graph;
 
 namespace AddinHost.Sandbox;
 
@@ -7,7 +6,7 @@ namespace AddinHost.Sandbox;
 public enum SandboxNeed { ReadMail, WriteMail, Send, ReadCalendar, WriteCalendar }
 
 /// <summary>
-/// The sample mailboxes' gate: the sandbox's token (unsigned, see <see cref="SandboxGraphTokens"/>), the delegated
+/// The sample mailboxes' gate: the sandbox's token (unsigned, see <see cref="Issuer"/>), the delegated
 /// permission Graph documents for the call (<c>/me</c> or, for another mailbox, its .Shared form), then the demo user's
 /// Exchange rights on that mailbox, answered with Graph's own errors.
 /// </summary>
@@ -69,16 +68,34 @@ public static class GraphSandboxAccess
 
     private static IResult AccessDenied() => GraphSandboxEndpoints.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
 
-    /// <summary>The token's delegated permissions (<c>scp</c>), if it is the sandbox's own token; null otherwise.</summary>
+    /// <summary>The issuer of the sandbox's tokens (the product's <c>SandboxGraphTokens.Issuer</c>, repeated here).
+    /// </summary>
+    public const string Issuer = "https://bac-a-sable.outlookdunning.invalid/";
+
+    /// <summary>The token's delegated permissions (<c>scp</c>), if it is the sandbox's own token; null otherwise. The
+    /// sandbox's tokens are unsigned: only their payload is read.</summary>
     private static HashSet<string>? Scopes(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.Ordinal)) return null;
-        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
-        var text = header["Bearer ".Length..];
-        if (!handler.CanReadToken(text)) return null;
-        var token = handler.ReadJsonWebToken(text);
-        if (token.Issuer != SandboxGraphTokens.Issuer) return null;
-        return token.TryGetPayloadValue<string>("scp", out var scp) ? scp.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet() : [];
+        var parts = header["Bearer ".Length..].Trim().Split('.');
+        if (parts.Length != 3) return null;
+        JsonObject? payload;
+        try
+        {
+            payload = JsonNode.Parse(Base64UrlDecode(parts[1])) as JsonObject;
+        }
+        catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+        if (payload?["iss"] is not JsonValue iss || !iss.TryGetValue<string>(out var issuer) || issuer != Issuer)
+            return null;
+        return payload["scp"] is JsonValue scp && scp.TryGetValue<string>(out var scopes)
+            ? scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet()
+            : [];
     }
+
+    private static byte[] Base64UrlDecode(string text) =>
+        System.Buffers.Text.Base64Url.DecodeFromChars(text);
 }

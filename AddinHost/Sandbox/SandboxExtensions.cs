@@ -1,28 +1,19 @@
-using AddinHost.Infrastructure.Configuration;
-using AddinHost.Infrastructure;
-using AddinHost.Infrastructure.Data;
 using AddinHost.Sandbox.Office;
 
 namespace AddinHost.Sandbox;
 
+/// <summary>
+/// The simulators' registration, called by the host root (Debug builds only) after it checked the settings: the
+/// simulators' services always, their endpoints in Development with <c>Sandbox:Enabled</c>.
+/// </summary>
 public static class SandboxExtensions
 {
     public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(SandboxOptions.Section);
         builder.Services.Configure<SandboxOptions>(section);
-        var enabled = section.GetValue<bool>(nameof(SandboxOptions.Enabled));
-        // The AR24 simulator shows every simulated letter and calls any webhook address: a developer's machine only.
-        if (enabled && !builder.Environment.IsDevelopment())
-            SettingsCheck.Of(builder).Refuse("Sandbox:Enabled=true est interdit hors de l'environnement Development (ici : " +
-                $"{builder.Environment.EnvironmentName}) : les simulateurs n'envoient aucun courrier réel. " +
-                "Mettez Sandbox:Enabled=false et configurez AR24.", AdminGuide.Demo);
-        if (enabled && builder.Environment.IsDevelopment())
+        if (Enabled(builder.Configuration) && builder.Environment.IsDevelopment())
             SandboxAddresses.DefaultToSelf(builder, section.Get<SandboxOptions>() ?? new SandboxOptions());
-        builder.Services.AddSingleton(new EmbeddedDefault("Bacs à sable AR24 et messagerie (simulation)", enabled));
-        if (enabled && builder.Environment.IsDevelopment())
-            builder.Services.AddSingleton(new ApiExtensions.StartupLink(
-                "Essai des volets Outlook et Word sans Office", EssaiEndpoints.Page));
         builder.Services.AddSingleton<Ar24SandboxState>();
         builder.Services.AddSingleton<Ar24SandboxWebhooks>();
         builder.Services.AddSingleton<GraphSandboxCalendar>();
@@ -34,8 +25,7 @@ public static class SandboxExtensions
 
     public static WebApplication MapSandbox(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment()
-            && app.Configuration.GetValue<bool>($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}"))
+        if (app.Environment.IsDevelopment() && Enabled(app.Configuration))
         {
             app.MapAr24Sandbox();
             app.MapGraphSandbox();
@@ -43,4 +33,8 @@ public static class SandboxExtensions
         }
         return app;
     }
+
+    /// <summary>Whether the settings turn the simulators on (<c>Sandbox:Enabled</c>).</summary>
+    public static bool Enabled(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{SandboxOptions.Section}:{nameof(SandboxOptions.Enabled)}");
 }

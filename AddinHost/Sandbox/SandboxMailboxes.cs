@@ -1,4 +1,3 @@
-using AddinHost.Graph;
 
 namespace AddinHost.Sandbox;
 
@@ -7,7 +6,8 @@ namespace AddinHost.Sandbox;
 public enum SandboxRights { None = 0, Read = 1, FullAccess = 2, SendAs = 4, SendOnBehalf = 8, CalendarEditor = 16 }
 
 /// <summary>A mailbox the demo user can open besides their own, with their rights there and its messages.</summary>
-public sealed record SandboxMailbox(string Address, string Label, SandboxRights Rights, DelegatePermissions Permissions,
+public sealed record SandboxMailbox(string Address, string Label, SandboxRights Rights,
+    OfficeDelegatePermissions Permissions,
     Func<TimeProvider, IReadOnlyList<SampleMessage>> Messages);
 
 /// <summary>
@@ -23,20 +23,21 @@ public static class SandboxMailboxes
     [
         new("recouvrement@delaunay-avocats.example", "Boîte partagée du recouvrement (accès total, envoyer en tant que)",
             SandboxRights.Read | SandboxRights.FullAccess | SandboxRights.SendAs | SandboxRights.CalendarEditor,
-            (DelegatePermissions)63, clock =>
+            (OfficeDelegatePermissions)63, clock =>
             [
                 new("partage-message-1", "Service comptable", "compta@transports-garnier-et-fils-sas.example", "Votre facture arrive à échéance",
                     "Bonjour,\nNous avons bien reçu votre facture et la réglerons à son échéance.\nTransports Garnier et Fils", clock.GetUtcNow().AddHours(-5)),
             ]),
         new("c.delaunay@delaunay-avocats.example", "Boîte de Maître Delaunay, en délégation (lecture, envoyer de la part de)",
             SandboxRights.Read | SandboxRights.SendOnBehalf | SandboxRights.CalendarEditor,
-            DelegatePermissions.Read | DelegatePermissions.Write | DelegatePermissions.EditOwn | DelegatePermissions.DeleteOwn, clock =>
+            OfficeDelegatePermissions.Read | OfficeDelegatePermissions.Write | OfficeDelegatePermissions.EditOwn
+                | OfficeDelegatePermissions.DeleteOwn, clock =>
             [
                 new("delegue-message-1", "Comptabilité", "compta@boulangerie-lefevre-sarl.example", "Question sur votre facture",
                     "Maître,\nPouvez-vous nous renvoyer le détail de la facture ? Nous la réglerons dès réception.\nBoulangerie Lefèvre", clock.GetUtcNow().AddHours(-7)),
             ]),
         new("comptabilite@delaunay-avocats.example", "Boîte de la comptabilité (lecture seule, aucun droit d'envoi)",
-            SandboxRights.Read, DelegatePermissions.Read, clock =>
+            SandboxRights.Read, OfficeDelegatePermissions.Read, clock =>
             [
                 new("lecture-message-1", "Service financier", "compta@atelier-numerique-morel-sas.example", "Relevé de compte",
                     "Bonjour,\nVeuillez trouver notre relevé ; nous revenons vers vous pour le solde.\nAtelier Numérique Morel", clock.GetUtcNow().AddHours(-9)),

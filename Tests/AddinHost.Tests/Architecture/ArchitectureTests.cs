@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AddinHost.Tests.Fixtures;
 
 namespace AddinHost.Tests.Architecture;
@@ -57,6 +58,63 @@ public sealed class ArchitectureTests
             .Select(f => f.Path).ToList();
         Assert.True(builders.Count == 0,
             "CaseEvent built outside CaseHistory.Record in: " + string.Join(", ", builders));
+    }
+
+    [Fact]
+    public void The_simulators_are_a_project_of_their_own_that_only_debug_builds_reference()
+    {
+        var host = XDocument.Load(Path.Combine(Host, "AddinHost.csproj"));
+        var reference = Assert.Single(host.Descendants("ProjectReference"),
+            r => r.Attribute("Include")?.Value.Replace('\\', '/') == "Sandbox/AddinHost.Sandbox.csproj");
+        var condition = reference.Attribute("Condition")?.Value ?? reference.Parent?.Attribute("Condition")?.Value;
+        Assert.Equal("'$(Configuration)' == 'Debug'", condition);
+        Assert.Contains(host.Descendants("DefaultItemExcludes"),
+            e => e.Value.Contains(@"Sandbox\**", StringComparison.Ordinal));
+        // The simulators know no product project: no cycle, and nothing of them is needed to build the product.
+        var simulators = XDocument.Load(Path.Combine(Host, "Sandbox", "AddinHost.Sandbox.csproj"));
+        Assert.Empty(simulators.Descendants("ProjectReference"));
+        // The host root names them only where a Release build (no SIMULATORS) does not compile it.
+        var unguarded = HostSources().Where(f => !f.Path.StartsWith("Sandbox/", StringComparison.Ordinal))
+            .SelectMany(f => UnguardedSimulatorLines(f).Select(line => $"{f.Path}: {line}")).ToList();
+        Assert.True(unguarded.Count == 0,
+            "Simulator code named outside #if SIMULATORS:\n" + string.Join('\n', unguarded));
+    }
+
+    [Fact]
+    public void The_guard_check_sees_a_simulator_named_outside_the_symbol()
+    {
+        var file = new SourceFile("Composition/X.cs", """
+            #if SIMULATORS
+            using AddinHost.Sandbox;
+            #else
+            using AddinHost.Sandbox.Office;
+            #endif
+            class X { object S => new AddinHost.Sandbox.Ar24(); }
+            """);
+        Assert.Equal(2, UnguardedSimulatorLines(file).Count);
+    }
+
+    /// <summary>The lines of a file that name the simulators' namespace outside an <c>#if SIMULATORS</c> branch.
+    /// </summary>
+    private static List<string> UnguardedSimulatorLines(SourceFile file)
+    {
+        var lines = new List<string>();
+        var guards = new Stack<bool>(); // per open #if: whether its current branch is compiled only with SIMULATORS
+        foreach (var raw in DependencyChecker.StripCommentsAndStrings(file.Text).Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.StartsWith("#if", StringComparison.Ordinal)) guards.Push(line == "#if SIMULATORS");
+            else if (line.StartsWith("#el", StringComparison.Ordinal) && guards.Count > 0)
+            {
+                guards.Pop();
+                guards.Push(false); // #else or #elif: compiled without SIMULATORS
+            }
+            else if (line.StartsWith("#endif", StringComparison.Ordinal) && guards.Count > 0) guards.Pop();
+            else if (!guards.Contains(true)
+                && System.Text.RegularExpressions.Regex.IsMatch(line, @"\bAddinHost\.Sandbox\b"))
+                lines.Add(line);
+        }
+        return lines;
     }
 
     private static readonly DependencyRules Synthetic = DependencyRules.Parse("""

@@ -16,10 +16,7 @@ internal static class ContainerPublish
         if (!File.Exists(Path.Combine(panes, "outlook.html")))
             throw new InvalidOperationException($"The panes are not built in {panes}: build the solution first (dotnet build builds them).");
 
-        var sources = Path.Combine(work, "src");
-        CopyTree(Path.Combine(repository, "AddinHost"), Path.Combine(sources, "AddinHost"), skip: ["bin", "obj", "ClientApp", "App_Data"]);
-        CopyFiles(Path.Combine(repository, "Templates"), Path.Combine(sources, "Templates"), "*.docx");
-        CopyFiles(Path.Combine(repository, "manifest"), Path.Combine(sources, "manifest"), "*.xml");
+        var sources = CopySources(work);
 
         var archive = Path.Combine(work, "outlookdunning.tar");
         var tmp = Directory.CreateDirectory(Path.Combine(work, "publish-tmp")).FullName;
@@ -40,12 +37,27 @@ internal static class ContainerPublish
         return archive;
     }
 
+    /// <summary>
+    /// What a Release publish needs, copied under <paramref name="work"/>/src (returned): the host's sources with the
+    /// panes this run built, the templates and the manifests; no <c>bin/</c> or <c>obj/</c> (the simulators' either).
+    /// </summary>
+    public static string CopySources(string work)
+    {
+        var repository = RepositoryRoot.Path;
+        var sources = Path.Combine(work, "src");
+        CopyTree(Path.Combine(repository, "AddinHost"), Path.Combine(sources, "AddinHost"),
+            skip: ["bin", "obj", "ClientApp", "App_Data", "node_modules"]);
+        CopyFiles(Path.Combine(repository, "Templates"), Path.Combine(sources, "Templates"), "*.docx");
+        CopyFiles(Path.Combine(repository, "manifest"), Path.Combine(sources, "manifest"), "*.xml");
+        return sources;
+    }
+
     private static void CopyTree(string from, string to, string[] skip)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         foreach (var dir in Directory.GetDirectories(from).Where(d => !skip.Contains(Path.GetFileName(d))))
-            CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)), []);
+            CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)), skip is [] ? [] : ["bin", "obj"]);
     }
 
     private static void CopyFiles(string from, string to, string pattern)

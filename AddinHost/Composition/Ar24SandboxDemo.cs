@@ -1,15 +1,18 @@
+#if SIMULATORS
 using AddinHost.Dispatch.Ar24;
 using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using AddinHost.Cases;
 using AddinHost.Dispatch;
+using AddinHost.Sandbox;
 
-namespace AddinHost.Sandbox;
+namespace AddinHost.Composition;
 
 /// <summary>
 /// The demo firm sends at once: at each start in Development, its address and its lawyers' are bound and their
 /// accounts opened and active at the built-in simulator, whose memory starts empty. Never used outside the demo; a new
 /// sender added from the admin page goes through the real onboarding (its code in <c>/sandbox/graph/_delivered</c>).
+/// Host root code: it joins the product's data to the simulator's memory, in Debug builds only.
 /// </summary>
 public static class Ar24SandboxDemo
 {
@@ -47,3 +50,4 @@ public static class Ar24SandboxDemo
         await db.SaveChangesAsync(ct);
     }
 }
+#endif
