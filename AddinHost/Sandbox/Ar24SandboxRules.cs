@@ -124,7 +124,8 @@ internal static partial class Ar24SandboxRules
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.NonBacktracking)]
     private static partial Regex EmailShape();
 
+    // The same bound as the product's RegexBudget (this project does not reference the product).
     [GeneratedRegex(@"<\s*(script|iframe|object|embed|form|style)\b", RegexOptions.IgnoreCase,
-        200)] // milliseconds, as the product's RegexBudget
+        matchTimeoutMilliseconds: 200)]
     private static partial Regex ForbiddenHtml();
 }
