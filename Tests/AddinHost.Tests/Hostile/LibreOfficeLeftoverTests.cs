@@ -73,8 +73,10 @@ public sealed class LibreOfficeLeftoverTests
     {
         // What a host killed together with its bridge would leave: a profile naming a dead host, a process using it.
         var abandoned = Directory.CreateTempSubdirectory("od-lo-").FullName;
-        using (var gone = Process.Start("true")!) { await gone.WaitForExitAsync(); await File.WriteAllTextAsync(Path.Combine(abandoned, "owner"), $"{gone.Id} 1"); }
+        // The process first, then its owner: a host sweeping in a parallel test skips a profile with no owner yet,
+        // and would otherwise remove it before the process that uses it starts.
         using var orphan = Process.Start(new ProcessStartInfo("python3", ["-c", "import time; time.sleep(600)", $"soffice -env:UserInstallation=file://{abandoned}"]))!;
+        using (var gone = Process.Start("true")!) { await gone.WaitForExitAsync(); await File.WriteAllTextAsync(Path.Combine(abandoned, "owner"), $"{gone.Id} 1"); }
         var living = Directory.CreateTempSubdirectory("od-lo-").FullName;
         await File.WriteAllTextAsync(Path.Combine(living, "owner"), $"{Environment.ProcessId} {File.ReadAllText("/proc/self/stat").Split(')')[1].Trim().Split(' ')[19]}");
         using var ours = Process.Start(new ProcessStartInfo("python3", ["-c", "import time; time.sleep(600)", $"soffice -env:UserInstallation=file://{living}"]))!;
