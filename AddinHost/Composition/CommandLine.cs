@@ -23,6 +23,9 @@ public static class CommandLine
 
     /// <summary>Settings missing or refused (sysexits EX_CONFIG).</summary>
     public const int RefusedSettings = ExitCodes.RefusedSettings;
+
+    /// <summary>Who acts in an admin verb, as the audit and the history name it.</summary>
+    public const string CliActor = "cli";
     private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "exemple-donnees", "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
@@ -109,9 +112,7 @@ public static class CommandLine
 
         await using var host = buildHost([]);
         await host.Services.MigrateDatabaseAsync();
-        await using var scope = host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = "cli";
+        await using var scope = TenantScope.For(host.Services, tenant, CliActor);
         Guid? creditor = creditorArgument is null ? null : await ResolveCreditorAsync(scope.ServiceProvider, creditorArgument);
         await using var file = File.OpenRead(path);
         var report = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(path), creditor, CancellationToken.None);

@@ -23,6 +23,9 @@ namespace AddinHost.Composition;
 /// <summary>One list of features, used by the server and by the command line alike.</summary>
 public static class HostComposition
 {
+    /// <summary>Who seeds the demo firm at start-up (Development).</summary>
+    public const string DemoActor = "demo";
+
     /// <summary>The host with every feature; <paramref name="server"/> false for an admin command, which needs fewer settings.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool server = true)
     {
@@ -97,8 +100,7 @@ public static class HostComposition
         var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
         if (app.Environment.IsDevelopment() && app.Services.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(auth.DemoTenant);
+            await using var scope = TenantScope.For(app.Services, auth.DemoTenant, DemoActor);
             if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None))
                 app.Logger.LogInformation("Demo firm seeded in tenant {Tenant}", auth.DemoTenant);
             await app.EnsureDemoSendersAsync(scope.ServiceProvider);

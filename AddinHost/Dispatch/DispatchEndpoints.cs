@@ -57,6 +57,13 @@ public static class DispatchEndpoints
         builder.Services.AddSingleton<Batches.BatchPreparer>();
         builder.Services.AddScoped<Channels.PostalRoute>();
         builder.Services.AddSingleton<DispatchProcessor>();
+        // The outbox's turns, one scope each (DispatchProcessor resolves them for the claimed row's firm).
+        builder.Services.AddScoped<TurnRecorder>();
+        builder.Services.AddScoped<Ar24.Ar24Deposit>();
+        builder.Services.AddScoped<Ar24.Ar24Follow>();
+        builder.Services.AddScoped<Ar24.Ar24Reconciliation>();
+        builder.Services.AddScoped<Ar24.Ar24Turn>();
+        builder.Services.AddScoped<Email.EmailTurn>();
         builder.AddAr24Senders();
         builder.Services.AddScoped<Cases.IFirmAddressOwner, SenderAddressOwner>();
         builder.Services.AddScoped<Email.EmailSender>();

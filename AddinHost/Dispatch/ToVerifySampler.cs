@@ -29,8 +29,8 @@ public sealed class ToVerifySampler(IServiceScopeFactory scopes, DunningMetrics 
 
     public async Task SampleAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set("outbox"); // a count across firms, nothing read from any
+        // A count across firms: a system unit of work, which reads every firm's rows only on purpose.
+        await using var scope = TenantScope.System(scopes, "to-verify-count");
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         metrics.ToVerify(await db.Dispatches.IgnoreQueryFilters().CountAsync(d => d.State == DispatchState.ToVerify, ct));
     }

@@ -31,8 +31,9 @@ public static class Webhooks
                     log.LogWarning("AR24 webhook refused from a source outside the allow-list");
                     return Results.Ok();
                 }
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<TenantContext>().Set("webhook");
+                // Which firm the callback is for is not known yet: a system unit of work finds it, then touches
+                // only that firm's deposited rows.
+                await using var scope = TenantScope.System(scopes, "ar24-webhook");
                 var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
                 // Every firm that sends has its identity (the sender); a firm's key is an HMAC of its id, so the list is short to scan.
                 var tenants = await db.Cabinets.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync(ct);

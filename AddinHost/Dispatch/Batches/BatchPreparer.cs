@@ -17,32 +17,38 @@ public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<Dispatch
 {
     private const int MaxAttempts = 3;
 
+    /// <summary>The system unit of work the claim runs in: it reads every firm's pending entries, and saves none.
+    /// </summary>
+    public const string ClaimPurpose = "batch-claim";
+
     public async Task<bool> PrepareNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        Guid entryId, batchId;
-        string tenantId;
-        await using (var claimScope = scopes.CreateAsyncScope())
+        Guid entryId;
+        DispatchBatch batch;
+        // Which entry, of which firm, is not known yet: a system unit of work claims it, and reads its batch.
+        await using (var claimScope = TenantScope.System(scopes, ClaimPurpose))
         {
-            claimScope.ServiceProvider.GetRequiredService<TenantContext>().Set("outbox");
             var claimDb = claimScope.ServiceProvider.GetRequiredService<DunningDbContext>();
-            var due = claimDb.BatchEntries.IgnoreQueryFilters().Where(e => e.State == BatchEntryState.Pending && e.LeaseUntil < now);
+            var due = claimDb.BatchEntries.IgnoreQueryFilters()
+                .Where(e => e.State == BatchEntryState.Pending && e.LeaseUntil < now);
             var claim = await due.OrderBy(e => e.LeaseUntil).ThenBy(e => e.BatchId).ThenBy(e => e.Position)
                 .Select(e => new { e.Id, e.TenantId, e.BatchId }).FirstOrDefaultAsync(ct);
             if (claim is null) return false;
             // A conditional update: of two workers, one wins the entry; the other moves on.
-            if (await due.Where(e => e.Id == claim.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil, now + options.Value.LeaseSeconds * 1000L), ct) != 1)
+            if (await due.Where(e => e.Id == claim.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.LeaseUntil,
+                    now + options.Value.LeaseSeconds * 1000L), ct) != 1)
                 return true;
-            (entryId, batchId, tenantId) = (claim.Id, claim.BatchId, claim.TenantId);
+            entryId = claim.Id;
+            batch = await claimDb.Batches.IgnoreQueryFilters().AsNoTracking()
+                .SingleAsync(b => b.Id == claim.BatchId && b.TenantId == claim.TenantId, ct);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
+        // The letter goes out as its author's, in their firm.
+        await using var scope = TenantScope.For(scopes, batch.TenantId, batch.CreatedBy);
         var services = scope.ServiceProvider;
-        services.GetRequiredService<TenantContext>().Set(tenantId);
         var db = services.GetRequiredService<DunningDbContext>();
-        var batch = await db.Batches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
-        services.GetRequiredService<CurrentActor>().Id = batch.CreatedBy; // the letter goes out as its author's
-        services.GetRequiredService<Graph.GraphUser>().For(batch.CreatedBy, tenantId); // and an e-mail from their mailbox
+        services.GetRequiredService<Graph.GraphUser>().For(batch.CreatedBy, batch.TenantId); // an e-mail from their mailbox
         services.GetRequiredService<Letters.Pdf.PdfLane>().Outbox = true; // its PDF takes the outbox's converters, not the users'
         var entry = await db.BatchEntries.SingleAsync(e => e.Id == entryId, ct);
         try

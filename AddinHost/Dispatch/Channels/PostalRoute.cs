@@ -40,9 +40,7 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         var letter = await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == d.LetterId, ct);
         var reference = await db.Cases.Where(c => c.Id == d.CaseId).Select(c => c.Reference).SingleAsync(ct);
         await proofs.FileAsync(d.CaseId, reference, d.Id, "lettre", letter.Content, letter.Format, ct);
-        d.State = DispatchState.Posted;
-        d.TrackingNumber = tracking;
-        d.PostedOn = postedOn;
+        d.Post(tracking, postedOn);
         metrics.StateChanged(d.Channel.ToString(), DispatchState.ToPrint, DispatchState.Posted);
         d.UpdatedAt = clock.GetUtcNow();
         // The step is taken on the posting date: the ladder moves on from it.
@@ -116,8 +114,7 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         }
         catch (DomainException e)
         {
-            d.State = DispatchState.Failed;
-            d.FailureReason = e.Message;
+            d.Fail(e.Message);
             d.UpdatedAt = clock.GetUtcNow();
             audit.Record("courrier.destinataire-change", nameof(DispatchItem), d.Id);
             await db.SaveChangesAsync(ct);

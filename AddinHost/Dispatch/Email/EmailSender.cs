@@ -118,13 +118,12 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
         if (now < (row.SendStartedAt ?? 0) + options.Value.NotFoundGraceSeconds * 1000L)
         {
             // A send Exchange accepted may leave the draft in place for a while: sending it again could deliver it twice.
-            row.State = DispatchState.ToVerify;
-            row.LeaseUntil = now + options.Value.VerifyBackoffSeconds * 1000L;
+            row.MarkToVerify(now + options.Value.VerifyBackoffSeconds * 1000L);
             log.LogInformation("E-mail dispatch {DispatchId} not seen sent yet: looked up again later", row.Id);
             return;
         }
         row.ProviderMessageId = draft?.Id; // long after the send began, an unsent draft is sent as it is; none means it was never made
-        row.State = DispatchState.Planned;
+        row.PlanAgain();
         log.LogInformation("E-mail dispatch {DispatchId} not sent yet: {Next}", row.Id, draft is null ? "made again" : "its draft will be sent");
     }
 
@@ -189,7 +188,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
     private async Task SentAsync(DispatchItem row, string how, CancellationToken ct)
     {
         var invoices = await db.GeneratedLetters.AsNoTracking().Where(l => l.Id == row.LetterId).Select(l => l.InvoiceNumbers).SingleAsync(ct);
-        row.State = DispatchState.EmailSent;
+        row.MarkEmailSent();
         // The step is taken: the ladder moves on from this event.
         CaseHistory.Record(db, row.CaseId, new(CaseEventKind.EtapeEffectuee, $"{row.LevelName} : courriel {how}",
             DispatchProcessor.Actor, clock.GetUtcNow())

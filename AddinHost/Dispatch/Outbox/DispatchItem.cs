@@ -7,14 +7,20 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Dispatch.Outbox;
 
-/// <summary>One letter to send, exactly once: unique per case and ladder step. Its id is AR24's <c>ref_client</c>.</summary>
-public sealed class DispatchItem : TenantEntity, ICaseChild
+/// <summary>
+/// One letter to send, exactly once: unique per case and ladder step. Its id is AR24's <c>ref_client</c>. Its state is
+/// set when it is made, then changed only by its transitions (DispatchTransitions.cs).
+/// </summary>
+public sealed partial class DispatchItem : TenantEntity, ICaseChild
 {
     public Guid CaseId { get; set; }
     public int Level { get; set; }
     public string LevelName { get; set; } = "";
     public StepChannel Channel { get; set; }
-    public DispatchState State { get; set; }
+
+    // EF reads and writes the field; the code moves the state through the transitions only.
+    private DispatchState _state;
+    public DispatchState State { get => _state; init => _state = value; }
 
     /// <summary>The generated letter: the exact bytes sent.</summary>
     public Guid LetterId { get; set; }

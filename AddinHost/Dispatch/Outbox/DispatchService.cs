@@ -139,10 +139,7 @@ public sealed class DispatchService(
                 r with { RecipientFirstname = failed.RecipientFirstname,
                     RecipientLastname = failed.RecipientLastname }, ct);
         }
-        failed.State = failed.Channel == StepChannel.Courrier ? DispatchState.ToPrint : DispatchState.Planned;
-        failed.SenderOtp = failed.Channel == StepChannel.LreQualifiee ? r.Otp!.Trim() : null;
-        failed.FailureReason = null;
-        failed.LeaseUntil = 0;
+        failed.Retry(failed.Channel == StepChannel.LreQualifiee ? r.Otp!.Trim() : null);
         failed.UpdatedAt = clock.GetUtcNow();
         CaseHistory.Record(db, failed.CaseId, new(CaseEventKind.EnvoiPlanifie,
             failed.Channel == StepChannel.Email

@@ -21,9 +21,7 @@ public static class ConfiguredSenders
         var senders = services.GetRequiredService<IOptions<Ar24Options>>().Value.Senders;
         foreach (var (sender, index) in senders.Select((s, i) => (s, i)))
         {
-            await using var scope = services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(sender.Tenant);
-            scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = Actor;
+            await using var scope = TenantScope.For(services, sender.Tenant, Actor);
             var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
             var email = sender.Email.Trim().ToLowerInvariant();
             for (var attempt = 0; ; attempt++)

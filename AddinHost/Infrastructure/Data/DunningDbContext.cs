@@ -55,11 +55,15 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // New rows take the current tenant; a row of another tenant can never be written through this context.
+    // New rows take the current tenant; a row of another tenant can never be written through this context, and a
+    // system unit of work (TenantScope.System) writes no firm's row at all.
     private void StampTenant()
     {
         foreach (var entry in ChangeTracker.Entries<TenantEntity>())
         {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && TenantContext.IsSystemId(CurrentTenantId))
+                throw new InvalidOperationException("A system unit of work writes no firm's rows.");
             if (entry.State == EntityState.Added && entry.Entity.TenantId == "")
                 entry.Entity.TenantId = CurrentTenantId;
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
