@@ -26,14 +26,16 @@ public sealed class Ar24Deposit(DunningDbContext db, ProofFiling proofs, Dispatc
         // Sent in this turn, the letter was never filed: the filing is saved with the "deposited" state. Found after
         // an interruption, it is looked up first, in case another instance filed it meanwhile.
         var knownAbsent = row.ClaimedFrom == DispatchState.Planned;
-        await proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct, knownAbsent);
+        await proofs.FileAsync(row.CaseId, reference, row.Id, "lettre", letter.Content, letter.Format, ct,
+            knownAbsent);
         for (var i = 0; i < sent.Count; i++)
             await proofs.FileAsync(row.CaseId, reference, row.Id, DispatchAnnexes.Kind(i), sent[i].Content,
                 DispatchAnnexes.Extension(sent[i]), ct, knownAbsent);
         row.Deposit(mailId);
         // The step is taken: the ladder moves on from this event.
         CaseHistory.Record(db, row.CaseId, new(CaseEventKind.EtapeEffectuee,
-            $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", DispatchProcessor.Actor, clock.GetUtcNow())
+            $"{row.LevelName} déposée chez AR24 (envoi n° {mailId}, {how})", DispatchProcessor.Actor,
+            clock.GetUtcNow())
         {
             EffectiveOn = clock.Today(), Level = row.Level, StepName = row.LevelName,
             InvoiceNumbers = letter.InvoiceNumbers,

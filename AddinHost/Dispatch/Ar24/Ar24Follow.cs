@@ -58,7 +58,8 @@ public sealed class Ar24Follow(DunningDbContext db, Ar24Client ar24, ProofFiling
             row.Conclude(state);
             var on = DateOnly.TryParse(date?[..Math.Min(10, date.Length)],
                 System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : clock.Today();
-            record.Event(row, $"{row.LevelName} {label} le {on:dd/MM/yyyy} (preuve classée)", CaseEventKind.EnvoiSuivi);
+            record.Event(row, $"{row.LevelName} {label} le {on:dd/MM/yyyy} (preuve classée)",
+                CaseEventKind.EnvoiSuivi);
             if (state is DispatchState.Accepted or DispatchState.Refused or DispatchState.Negligence)
                 await ReceivedAsync(row, label, on, ct);
             audit.Record("envoi.suivi", nameof(DispatchItem), row.Id);

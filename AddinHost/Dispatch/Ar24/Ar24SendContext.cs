@@ -20,7 +20,8 @@ public sealed record Ar24SendContext(RecoveryCase Case, Cabinet Cabinet, bool Ha
     {
         var caseId = row.CaseId;
         var letterId = row.LetterId;
-        var key = row.SenderEmail is { } email ? SenderAccounts.Key(email) : null; // else the firm's, lower-cased in SQL
+        // The address planned on the row, else the firm's, lower-cased in SQL.
+        var key = row.SenderEmail is { } email ? SenderAccounts.Key(email) : null;
         var found = await (
                 from x in db.Cases.AsNoTracking().Where(x => x.Id == caseId)
                 from cabinet in db.Set<Cabinet>().AsNoTracking()

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace AddinHost.Dispatch.Ar24;
 
 /// <summary>
-/// A registered letter's turn (ERE, qualified LRE): a planned one is sent ("Envoi en cours" was committed by the claim,
-/// before AR24 is called); one whose outcome is unknown is reconciled; a deposited one is followed.
+/// A registered letter's turn (ERE, qualified LRE): a planned one is sent ("Envoi en cours" was committed by the
+/// claim, before AR24 is called); one whose outcome is unknown is reconciled; a deposited one is followed.
 /// </summary>
 public sealed class Ar24Turn(DunningDbContext db, Ar24Client ar24, DispatchAnnexes annexes, Ar24Deposit deposit,
     Ar24Reconciliation reconciliation, Ar24Follow follow, AuditTrail audit, TurnRecorder record,
@@ -49,7 +49,8 @@ public sealed class Ar24Turn(DunningDbContext db, Ar24Client ar24, DispatchAnnex
             // Only an active sender of this firm sends, under the account the firm opened: refused before any call to
             // AR24.
             var sender = account is not null && account.Email == SenderAccounts.Key(senderEmail)
-                ? SenderAccounts.ActiveId(account, senderEmail) : await SenderAccounts.ActiveIdAsync(db, senderEmail, ct);
+                ? SenderAccounts.ActiveId(account, senderEmail)
+                : await SenderAccounts.ActiveIdAsync(db, senderEmail, ct);
             // The recipient is the debtor, or its counsel once the case records one (RIN art. 8.2).
             var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, to, row.RecipientFirstname,
                 row.RecipientLastname), qualified: row.Channel == StepChannel.LreQualifiee);
@@ -66,7 +67,10 @@ public sealed class Ar24Turn(DunningDbContext db, Ar24Client ar24, DispatchAnnex
             // The letter first, then the invoices the policy joins to this step; an upload not followed by a mail
             // costs nothing.
             var joined = hasDocuments ? await annexes.ForAsync(row, ct) : [];
-            var files = new List<long> { await ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct) };
+            var files = new List<long>
+            {
+                await ar24.UploadAttachmentAsync(sender, letter.FileName, letter.Content, ct),
+            };
             foreach (var annex in joined)
                 files.Add(await ar24.UploadAttachmentAsync(sender, annex.FileName, annex.Content, ct));
             fault("before-send");

@@ -48,8 +48,9 @@ public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<Dispatch
         await using var scope = TenantScope.For(scopes, batch.TenantId, batch.CreatedBy);
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<DunningDbContext>();
-        services.GetRequiredService<Graph.GraphUser>().For(batch.CreatedBy, batch.TenantId); // an e-mail from their mailbox
-        services.GetRequiredService<Letters.Pdf.PdfLane>().Outbox = true; // its PDF takes the outbox's converters, not the users'
+        // An e-mail from their mailbox; its PDF takes the outbox's converters, not the users'.
+        services.GetRequiredService<Graph.GraphUser>().For(batch.CreatedBy, batch.TenantId);
+        services.GetRequiredService<Letters.Pdf.PdfLane>().Outbox = true;
         var entry = await db.BatchEntries.SingleAsync(e => e.Id == entryId, ct);
         try
         {

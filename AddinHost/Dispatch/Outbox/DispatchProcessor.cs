@@ -8,7 +8,8 @@ namespace AddinHost.Dispatch.Outbox;
 /// The outbox's claim loop: takes one due dispatch of any firm, then hands it to its channel's turn (AR24's or the
 /// e-mail's), resolved with its dependencies from one scope of the row's own firm, acting as the outbox.
 /// </summary>
-public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock)
+public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<DispatchOptions> options,
+    TimeProvider clock)
 {
     public const string Actor = "envoi-automatique";
 

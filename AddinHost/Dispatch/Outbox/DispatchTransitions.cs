@@ -51,7 +51,8 @@ public sealed partial class DispatchItem
         LeaseUntil = until;
     }
 
-    /// <summary>A complete look-up, long after the send began, proves nothing left: sending it is not a second send.</summary>
+    /// <summary>A complete look-up, long after the send began, proves nothing left: sending it is not a second
+    /// send.</summary>
     public void PlanAgain()
     {
         Move(nameof(PlanAgain), DispatchState.Planned, InDoubt);

@@ -6,7 +6,7 @@ namespace AddinHost.Dispatch.Outbox;
 /// </summary>
 public interface IOutboxTurn
 {
-    /// <summary>Moves <paramref name="row"/> one step; <paramref name="fault"/> is the crash tests' hook, called at each
-    /// point of the path.</summary>
+    /// <summary>Moves <paramref name="row"/> one step; <paramref name="fault"/> is the crash tests' hook, called at
+    /// each point of the path.</summary>
     Task RunAsync(DispatchItem row, Action<string> fault, CancellationToken ct);
 }

@@ -22,7 +22,8 @@ public sealed class TenantContext : ITenantContext
 
     public bool IsResolved => _tenantId is not null;
 
-    /// <summary>Whether the tenant is a system one: it sees no firm's rows through the filter, and writes none.</summary>
+    /// <summary>Whether the tenant is a system one: it sees no firm's rows through the filter, and writes
+    /// none.</summary>
     public static bool IsSystemId(string tenantId) => tenantId.StartsWith(SystemPrefix, StringComparison.Ordinal);
 
     public void Set(string tenantId)
@@ -33,7 +34,8 @@ public sealed class TenantContext : ITenantContext
         Assign(tenantId);
     }
 
-    /// <summary>Work across firms, for <paramref name="purpose"/>: no firm's tenant, so no firm's rows by default.</summary>
+    /// <summary>Work across firms, for <paramref name="purpose"/>: no firm's tenant, so no firm's rows by
+    /// default.</summary>
     public void SetSystem(string purpose)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(purpose);
