@@ -4,7 +4,6 @@ using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using Microsoft.EntityFrameworkCore;
 using AddinHost.Cases.Money;
-using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Cli;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;

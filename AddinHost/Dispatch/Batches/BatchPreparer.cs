@@ -1,5 +1,4 @@
 using AddinHost.Dispatch.Outbox;
-using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;

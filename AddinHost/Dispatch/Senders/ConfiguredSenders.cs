@@ -1,6 +1,5 @@
 using AddinHost.Dispatch.Ar24;
 using AddinHost.Infrastructure.Audit;
-using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
