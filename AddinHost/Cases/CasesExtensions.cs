@@ -26,7 +26,7 @@ public static class CasesExtensions
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
-        s.AddProblemMapping<MissingRateException>(StatusCodes.Status422UnprocessableEntity);
+        s.AddProblemMapping<MissingRateException>(ErrorKind.Unprocessable);
         return builder;
     }
 

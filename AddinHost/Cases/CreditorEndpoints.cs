@@ -45,7 +45,7 @@ public static class CreditorEndpoints
                     throw Problem.Validation("contactConsentOn", "La date de l'accord du client ne peut pas être dans le futur.");
                 if (r.ContactConsentEvidence is { Length: > 500 }) throw Problem.Validation("contactConsentEvidence", "500 caractères au plus.");
                 if (await db.Creditors.AnyAsync(c => c.Name == name, ct))
-                    throw new DomainException($"Un créancier nommé « {name} » existe déjà.", StatusCodes.Status409Conflict);
+                    throw DomainException.Conflict($"Un créancier nommé « {name} » existe déjà.");
                 var creditor = new Creditor
                 {
                     Name = name, Kind = kind, Quality = quality, Siren = Siren.Normalize(r.Siren),

@@ -30,7 +30,7 @@ public static class LetterEndpoints
         builder.Services.AddScoped<TemplateStore>();
         builder.Services.AddScoped<LetterService>();
         builder.AddPdf();
-        builder.Services.AddProblemMapping<TemplateRenderException>(StatusCodes.Status422UnprocessableEntity);
+        builder.Services.AddProblemMapping<TemplateRenderException>(ErrorKind.Unprocessable);
         return builder;
     }
 

@@ -65,7 +65,7 @@ public static class MailboxEndpoints
                 if (!await db.Debtors.AnyAsync(d => d.Id == debtorId, ct)) throw DomainException.NotFound("Débiteur");
                 var existing = await db.DebtorAddresses.SingleOrDefaultAsync(a => a.Address == address, ct);
                 if (existing is not null && existing.DebtorId != debtorId)
-                    throw new DomainException("Cette adresse est déjà rattachée à un autre débiteur.", StatusCodes.Status409Conflict);
+                    throw DomainException.Conflict("Cette adresse est déjà rattachée à un autre débiteur.");
                 if (existing is null)
                 {
                     var link = new DebtorAddress { DebtorId = debtorId, Address = address!, LinkedAt = clock.GetUtcNow(), LinkedBy = actor.Id };

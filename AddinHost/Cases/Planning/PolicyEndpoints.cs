@@ -24,7 +24,7 @@ public static class PolicyEndpoints
             {
                 var errors = PolicyValidator.Validate(body);
                 if (errors.Count > 0)
-                    throw new DomainException("La politique de relance est invalide : corrigez les niveaux signalés.", StatusCodes.Status400BadRequest, errors);
+                    throw DomainException.Invalid("La politique de relance est invalide : corrigez les niveaux signalés.", errors);
                 var levels = body.Levels.Select(l => new PolicyLevel
                 {
                     Name = l.Name.Trim(), DelayDays = l.DelayDays, Channel = l.Channel, Template = l.Template?.Trim(),

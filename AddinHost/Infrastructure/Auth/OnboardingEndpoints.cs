@@ -36,8 +36,7 @@ public static class OnboardingEndpoints
                 CurrentActor actor, IOptions<AuthOptions> options, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!http.User.IsInRole(Roles.Administrateur))
-                    throw new DomainException("Seul un administrateur du cabinet (rôle Administrateur de l'application dans Microsoft Entra ID) peut l'inscrire.",
-                        StatusCodes.Status403Forbidden);
+                    throw DomainException.Forbidden("Seul un administrateur du cabinet (rôle Administrateur de l'application dans Microsoft Entra ID) peut l'inscrire.");
                 var tid = http.User.FindFirst(ClaimNames.Tenant)!.Value;
                 var name = body.Name?.Trim() is { Length: > 0 and <= 200 } n ? n : throw Problem.Validation("name", "Indiquez le nom du cabinet (200 caractères au plus).");
                 var existing = await db.OnboardedTenants.AsNoTracking().SingleOrDefaultAsync(t => t.TenantId == tid, ct);
@@ -59,8 +58,7 @@ public static class OnboardingEndpoints
                 var user = context.HttpContext.User;
                 var operatorTenants = context.HttpContext.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.OperatorTenants;
                 if (!user.IsInRole(Roles.Administrateur) || !operatorTenants.Contains(user.FindFirst(ClaimNames.Tenant)?.Value, StringComparer.OrdinalIgnoreCase))
-                    throw new DomainException("Réservé à l'éditeur : un administrateur d'un locataire de Auth:OperatorTenants décide des inscriptions.",
-                        StatusCodes.Status403Forbidden);
+                    throw DomainException.Forbidden("Réservé à l'éditeur : un administrateur d'un locataire de Auth:OperatorTenants décide des inscriptions.");
                 return await next(context);
             });
         operators.MapGet("", async (DunningDbContext db, CancellationToken ct) =>
