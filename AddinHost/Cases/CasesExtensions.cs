@@ -17,6 +17,8 @@ public static class CasesExtensions
         s.AddScoped<CaseService>();
         s.AddScoped<CaseCommands>();
         s.AddScoped<CaseLegalCommands>();
+        s.AddScoped<CreditorService>();
+        s.AddScoped<CabinetService>();
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
