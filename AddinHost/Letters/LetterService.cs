@@ -26,6 +26,18 @@ public sealed class LetterService(
     public static IReadOnlyList<TemplateProblem> Lint(string name, byte[] docx, LetterEngine? engine = null) =>
         [.. (engine ?? Engine).Lint(docx), .. MentionChecklist.Check(name, docx)];
 
+    /// <summary>The firm's new version of a template: refused with every problem found, else saved and audited.
+    /// </summary>
+    public async Task<TemplateStore.VersionInfo> UploadTemplateAsync(string name, byte[] content, CancellationToken ct)
+    {
+        var problems = Lint(name, content, engine);
+        if (problems.Count > 0) throw TemplateProblems(name, problems);
+        var saved = await templates.AddVersionAsync(name, content, actor.Id, clock.GetUtcNow(), ct);
+        audit.Record("modele.depose", nameof(LetterTemplate), saved.Id);
+        await db.SaveChangesAsync(ct);
+        return new TemplateStore.VersionInfo(saved.Version, saved.UploadedAt, saved.UploadedBy, saved.Sha256);
+    }
+
     public sealed record Letter(string Template, int TemplateVersion, string FileName, string Format, byte[] Content,
         IReadOnlyList<string> InvoiceNumbers);
     public sealed record GeneratedLetterDto(Guid Id, string Template, int TemplateVersion, string Format, string FileName, string Sha256, DateOnly AsOf, DateTimeOffset CreatedAt, string CreatedBy);
