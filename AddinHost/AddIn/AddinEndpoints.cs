@@ -2,6 +2,7 @@ using AddinHost.Infrastructure.Configuration;
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace AddinHost.AddIn;
@@ -24,38 +25,55 @@ public static class AddinEndpoints
         // Named after this assembly, not the entry one: hosts built by the benchmarks and tools serve the same files.
         app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, $"{typeof(AddinEndpoints).Assembly.GetName().Name}.staticwebassets.endpoints.json"));
 
-        app.MapGet("/manifest/{name}.xml", (string name, HttpContext http, ManifestBuilder manifests, IOptions<AddinOptions> options) =>
-            {
-                if (!ManifestBuilder.Exists(name)) throw DomainException.NotFound("Manifeste");
-                var origin = options.Value.Origin ?? $"{http.Request.Scheme}://{http.Request.Host}";
-                http.Response.Headers.CacheControl = "no-cache";
-                return Results.Text(manifests.Build(name, origin), "application/xml; charset=utf-8");
-            })
-            .WithTags("Compléments Office").WithSummary("Le manifeste du complément Outlook ou Word, rempli pour ce service (déploiement centralisé)")
-            .AllowAnonymous();
-
-        app.MapGet($"/manifest/{ManifestBuilder.AppPackage}", (HttpContext http, ManifestBuilder manifests, IOptions<AddinOptions> options) =>
-            {
-                var origin = options.Value.Origin ?? $"{http.Request.Scheme}://{http.Request.Host}";
-                http.Response.Headers.CacheControl = "no-cache";
-                return TypedResults.File(manifests.BuildAppPackage(origin), "application/zip", ManifestBuilder.AppPackage);
-            })
+        app.MapGet("/manifest/{name}.xml", GetManifest)
             .WithTags("Compléments Office")
-            .WithSummary("Le complément Outlook en paquet d'application Microsoft 365 (manifeste unifié), pour les applications intégrées")
+            .WithSummary("Le manifeste du complément Outlook ou Word, rempli pour ce service (déploiement centralisé)")
+            .AllowAnonymous().ProducesErrors(ErrorKind.NotFound);
+
+        app.MapGet($"/manifest/{ManifestBuilder.AppPackage}", GetAppPackage)
+            .WithTags("Compléments Office")
+            .WithSummary("Le complément Outlook en paquet d'application Microsoft 365 (manifeste unifié), pour les"
+                + " applications intégrées")
             .AllowAnonymous();
 
-        app.MapGet("/api/addin/config", (EntraOptions e, IOptions<AuthOptions> auth, IEnumerable<EmbeddedDefault> defaults) =>
-            {
-                var signIn = !auth.Value.Demo && e.Enabled;
-                var demo = defaults.Any(d => d.InUse);
-                return TypedResults.Ok(new AddinConfig(demo, signIn ? e.ClientId : null, signIn ? $"{e.ApplicationIdUri}/{e.Scope}" : null,
-                    $"{e.Instance.TrimEnd('/')}/{(signIn ? "organizations" : "common")}",
-                    demo ? "Valeurs embarquées : aucun courrier réel ne part. À ne pas utiliser pour de vrais dossiers." : null));
-            })
-            .WithTags("Compléments Office").WithSummary("Ce dont les volets ont besoin pour se connecter (identifiant d'application, portée de l'API)")
+        app.MapGet("/api/addin/config", GetConfig)
+            .WithTags("Compléments Office")
+            .WithSummary("Ce dont les volets ont besoin pour se connecter (identifiant d'application, portée de"
+                + " l'API)")
             .AllowAnonymous();
         return app;
     }
+
+    public static Results<ContentHttpResult, ProblemHttpResult> GetManifest(string name, HttpContext http,
+        ManifestBuilder manifests, IOptions<AddinOptions> options)
+    {
+        if (!ManifestBuilder.Exists(name)) throw DomainException.NotFound("Manifeste");
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Text(manifests.Build(name, Origin(http, options)), "application/xml; charset=utf-8");
+    }
+
+    public static FileContentHttpResult GetAppPackage(HttpContext http, ManifestBuilder manifests,
+        IOptions<AddinOptions> options)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.File(manifests.BuildAppPackage(Origin(http, options)), "application/zip",
+            ManifestBuilder.AppPackage);
+    }
+
+    public static Ok<AddinConfig> GetConfig(EntraOptions e, IOptions<AuthOptions> auth,
+        IEnumerable<EmbeddedDefault> defaults)
+    {
+        var signIn = !auth.Value.Demo && e.Enabled;
+        var demo = defaults.Any(d => d.InUse);
+        return TypedResults.Ok(new AddinConfig(demo, signIn ? e.ClientId : null,
+            signIn ? $"{e.ApplicationIdUri}/{e.Scope}" : null,
+            $"{e.Instance.TrimEnd('/')}/{(signIn ? "organizations" : "common")}",
+            demo ? "Valeurs embarquées : aucun courrier réel ne part. À ne pas utiliser pour de vrais dossiers."
+                : null));
+    }
+
+    private static string Origin(HttpContext http, IOptions<AddinOptions> options) =>
+        options.Value.Origin ?? $"{http.Request.Scheme}://{http.Request.Host}";
 
     /// <summary>A pane's start-up settings; no secret in it.</summary>
     public sealed record AddinConfig(bool Demonstration, string? ClientId, string? ApiScope, string Authority, string? Banner);

@@ -79,7 +79,7 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
                     return true;
                 }, "déjà supprimé", other);
             }
-            catch (Infrastructure.Problems.DomainException e) when (e.StatusCode == StatusCodes.Status404NotFound) { } // removed by the lawyer: fine
+            catch (Infrastructure.Problems.DomainException e) when (e.Kind == Infrastructure.Problems.ErrorKind.NotFound) { } // removed by the lawyer: fine
             db.CalendarEntries.Remove(gone);
         }
         audit.Record(other is null ? "calendrier.synchronise" : "calendrier.synchronise-boite-partagee", nameof(RecoveryCase), caseId);

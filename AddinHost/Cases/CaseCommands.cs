@@ -56,7 +56,7 @@ public sealed class CaseCommands(
             throw Problem.Validation("until", "La date de fin de pause est déjà passée.");
         CheckText("reason", r.Reason);
         if (c.Pauses.Any(p => p.Kind == kind && p.Window().IsActiveOn(today)))
-            throw new DomainException("Une pause de ce type est déjà en cours sur ce dossier : levez-la ou modifiez-la d'abord.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Une pause de ce type est déjà en cours sur ce dossier : levez-la ou modifiez-la d'abord.");
 
         var pause = new Pause { CaseId = c.Id, Kind = kind, StartedOn = today, Until = r.Until, Reason = r.Reason?.Trim() };
         db.Pauses.Add(pause);
@@ -73,7 +73,7 @@ public sealed class CaseCommands(
         var c = await cases.GetAsync(caseId, ct, tracking: true);
         var pause = c.Pauses.SingleOrDefault(p => p.Id == pauseId) ?? throw DomainException.NotFound("Pause");
         if (!pause.Window().IsActiveOn(today))
-            throw new DomainException("Cette pause n'est plus en cours : rien à lever.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Cette pause n'est plus en cours : rien à lever.");
         pause.LiftedOn = today;
         AddEvent(c, CaseEventKind.PauseLevee, today, $"Pause levée : {LadderPlanner.PauseLabel(pause.Window())}");
         audit.Record("pause.levee", nameof(Pause), pause.Id);
@@ -122,7 +122,7 @@ public sealed class CaseCommands(
         var date = r.Date ?? today;
         if (date > today) throw Problem.Validation("date", "La date de l'étape ne peut pas être dans le futur.");
         if (c.Events.Any(e => e.Kind == CaseEventKind.EtapeEffectuee && e.Level == level))
-            throw new DomainException($"L'étape « {policy.Levels[level].Name} » est déjà enregistrée sur ce dossier.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"L'étape « {policy.Levels[level].Name} » est déjà enregistrée sur ce dossier.");
         // The step keeps its name and the invoices then open, so later letters cite it as it was (C. civ. 1344 history).
         var open = (await service.AssessAsync(c, date, ct)).OpenByInvoice.Where(kv => kv.Value > 0m).Select(kv => kv.Key).Order(StringComparer.Ordinal).ToList();
         var step = AddEvent(c, CaseEventKind.EtapeEffectuee, date, $"Étape effectuée : {policy.Levels[level].Name}", level);
@@ -149,7 +149,7 @@ public sealed class CaseCommands(
             if (date < step.EffectiveOn) throw Problem.Validation("date", "La réception ne peut pas précéder l'envoi de la mise en demeure.");
         }
         if (c.Events.Any(e => e.Kind == CaseEventKind.MiseEnDemeureRecue))
-            throw new DomainException("La réception de la mise en demeure est déjà enregistrée sur ce dossier.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("La réception de la mise en demeure est déjà enregistrée sur ce dossier.");
         AddEvent(c, CaseEventKind.MiseEnDemeureRecue, date, $"Mise en demeure reçue le {date:dd/MM/yyyy}", r.Level);
         audit.Record("mise-en-demeure.reception", nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);

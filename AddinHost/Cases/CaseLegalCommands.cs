@@ -53,15 +53,14 @@ public sealed class CaseLegalCommands(
         var c = await cases.GetAsync(caseId, ct, tracking: true);
         var consents = r.Consents ?? throw Problem.Validation("consents", "Indiquez si le client a donné son accord (true) ou l'a retiré (false).");
         if (c.Creditor.Kind == CreditorKind.Cabinet)
-            throw new DomainException("Pour ses propres honoraires, le cabinet n'a pas d'accord de client à recueillir.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Pour ses propres honoraires, le cabinet n'a pas d'accord de client à recueillir.");
         var on = r.On ?? clock.Today();
         if (on > clock.Today()) throw Problem.Validation("on", "La date de l'accord ne peut pas être dans le futur.");
         if (r.Evidence is { Length: > 500 }) throw Problem.Validation("evidence", "Le texte dépasse 500 caractères.");
         var evidence = string.IsNullOrWhiteSpace(r.Evidence) ? null : r.Evidence.Trim();
         var all = r.ForAllDebtors == true;
         if (!consents && !all && c.ContactConsentOn is null && c.Creditor.ContactConsentOn is not null)
-            throw new DomainException("L'accord de ce client vaut pour tous ses débiteurs : retirez-le pour tous, ou mettez ce dossier en pause.",
-                StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("L'accord de ce client vaut pour tous ses débiteurs : retirez-le pour tous, ou mettez ce dossier en pause.");
         if (all)
             (c.Creditor.ContactConsentOn, c.Creditor.ContactConsentEvidence) = consents ? (on, evidence) : ((DateOnly?)null, (string?)null);
         (c.ContactConsentOn, c.ContactConsentEvidence) = consents && !all ? (on, evidence) : ((DateOnly?)null, (string?)null);
@@ -95,7 +94,7 @@ public sealed class CaseLegalCommands(
     public async Task RemoveCounselAsync(Guid caseId, CancellationToken ct)
     {
         var c = await cases.GetAsync(caseId, ct, tracking: true);
-        if (!c.HasCounsel) throw new DomainException("Aucun avocat du débiteur n'est enregistré sur ce dossier.", StatusCodes.Status409Conflict);
+        if (!c.HasCounsel) throw DomainException.Conflict("Aucun avocat du débiteur n'est enregistré sur ce dossier.");
         (c.CounselName, c.CounselEmail, c.CounselAddress, c.CounselPostalCode, c.CounselCity) = (null, null, null, null, null);
         Event(c, "L'avocat du débiteur ne le représente plus : les courriers iront de nouveau au débiteur");
         audit.Record("dossier.conseil-retire", nameof(RecoveryCase), c.Id);
@@ -106,7 +105,7 @@ public sealed class CaseLegalCommands(
     {
         var c = await cases.GetAsync(caseId, ct, tracking: true);
         if (c.Creditor.Kind != CreditorKind.Cabinet)
-            throw new DomainException("La convention d'honoraires ne concerne que les honoraires du cabinet.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("La convention d'honoraires ne concerne que les honoraires du cabinet.");
         if (r.SignedOn is null && r.Exemption is null)
             throw Problem.Validation("signedOn", "Indiquez la date de la convention d'honoraires, ou pourquoi il n'y en a pas : Urgence, ForceMajeure " +
                 "ou AideJuridictionnelleTotale (loi n° 71-1130, art. 10).");
@@ -159,13 +158,13 @@ public sealed class CaseLegalCommands(
         if (level < policy.Levels.Count && policy.Levels[level].IsNotice)
             throw Problem.Validation("level", "La mise en demeure fait déjà courir les intérêts : seule une lettre antérieure se marque.");
         if (c.Events.Any(e => e.Kind == CaseEventKind.InterpellationSuffisante && e.Level == level))
-            throw new DomainException("Cette lettre est déjà marquée comme interpellation suffisante.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Cette lettre est déjà marquée comme interpellation suffisante.");
         if (r.ReceivedOn is { } received)
         {
             if (received > clock.Today()) throw Problem.Validation("receivedOn", "La date de réception ne peut pas être dans le futur.");
             if (received < step.EffectiveOn) throw Problem.Validation("receivedOn", "La réception ne peut pas précéder l'envoi de la lettre.");
             if (c.Events.Any(e => e.Kind == CaseEventKind.CourrierRecu && e.Level == level))
-                throw new DomainException("La réception de cette lettre est déjà connue (preuve de l'envoi).", StatusCodes.Status409Conflict);
+                throw DomainException.Conflict("La réception de cette lettre est déjà connue (preuve de l'envoi).");
             Event(c, $"« {step.StepName ?? policy.Levels.ElementAtOrDefault(level)?.Name} » reçue le {received:dd/MM/yyyy}", CaseEventKind.CourrierRecu, level, received);
         }
         var name = step.StepName ?? policy.Levels.ElementAtOrDefault(level)?.Name ?? $"Étape {level + 1}";

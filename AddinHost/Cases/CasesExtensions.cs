@@ -17,6 +17,8 @@ public static class CasesExtensions
         s.AddScoped<CaseService>();
         s.AddScoped<CaseCommands>();
         s.AddScoped<CaseLegalCommands>();
+        s.AddScoped<CreditorService>();
+        s.AddScoped<CabinetService>();
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
@@ -26,7 +28,7 @@ public static class CasesExtensions
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();
         s.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
-        s.AddProblemMapping<MissingRateException>(StatusCodes.Status422UnprocessableEntity);
+        s.AddProblemMapping<MissingRateException>(ErrorKind.Unprocessable);
         return builder;
     }
 

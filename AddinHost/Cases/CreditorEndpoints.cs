@@ -1,13 +1,11 @@
 using AddinHost.Cases.Money;
-using AddinHost.Infrastructure;
-using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
-using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AddinHost.Cases;
 
+/// <summary>The firm's creditors: the firm itself (its own fees) and its clients.</summary>
 public static class CreditorEndpoints
 {
     public sealed record CreditorDto(Guid Id, string Name, CreditorKind Kind, CreditorCategory Category, string? Siren,
@@ -26,42 +24,25 @@ public static class CreditorEndpoints
     {
         var group = app.MapGroup("/api/creditors").WithTags("Créanciers");
 
-        group.MapGet("/", async (DunningDbContext db, CancellationToken ct) =>
-                TypedResults.Ok((await db.Creditors.AsNoTracking().ToListAsync(ct)).OrderBy(c => c.Name).Select(ToDto)))
+        group.MapGet("/", ListCreditors)
             .WithSummary("Les créanciers du cabinet (le cabinet lui-même et ses clients)").RequireAuthorization(Policies.Lecture);
 
-        group.MapPost("/", async (CreateCreditorRequest r, DunningDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
-            {
-                var name = r.Name?.Trim();
-                if (string.IsNullOrEmpty(name) || name.Length > 200) throw Problem.Validation("name", "Le nom du créancier est obligatoire (200 caractères au plus).");
-                var kind = r.Kind ?? throw Problem.Validation("kind", "Le type de créancier est obligatoire : Cabinet (honoraires) ou Client.");
-                if (r.Siren is { Length: > 0 } && !Siren.IsValid(r.Siren)) throw Problem.Validation("siren", $"SIREN {r.Siren} invalide : neuf chiffres dont une clé de contrôle.");
-                if (r.Quality is not null && r.Category is not null && r.Quality.Value.Category() != r.Category.Value)
-                    throw Problem.Validation("quality", "La qualité du créancier et sa catégorie se contredisent : n'indiquez que la qualité.");
-                var quality = r.Quality ?? (r.Category is { } category ? PartyKinds.FromCategory(category) : PartyKind.Professionnel);
-                if (kind == CreditorKind.Cabinet && quality != PartyKind.Professionnel)
-                    throw Problem.Validation("quality", "Le cabinet réclame ses honoraires pour son activité professionnelle : il est un créancier professionnel.");
-                if (r.ContactConsentOn > clock.Today())
-                    throw Problem.Validation("contactConsentOn", "La date de l'accord du client ne peut pas être dans le futur.");
-                if (r.ContactConsentEvidence is { Length: > 500 }) throw Problem.Validation("contactConsentEvidence", "500 caractères au plus.");
-                if (await db.Creditors.AnyAsync(c => c.Name == name, ct))
-                    throw new DomainException($"Un créancier nommé « {name} » existe déjà.", StatusCodes.Status409Conflict);
-                var creditor = new Creditor
-                {
-                    Name = name, Kind = kind, Quality = quality, Siren = Siren.Normalize(r.Siren),
-                    ContactConsentOn = r.ContactConsentOn, ContactConsentEvidence = r.ContactConsentEvidence?.Trim(),
-                    Address = r.Address?.Trim(), PostalCode = r.PostalCode?.Trim(), City = r.City?.Trim(), Email = r.Email?.Trim(),
-                    Iban = r.Iban?.Trim(), Bic = r.Bic?.Trim(),
-                };
-                db.Creditors.Add(creditor);
-                audit.Record("creancier.cree", nameof(Creditor), creditor.Id);
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Created($"/api/creditors/{creditor.Id}", ToDto(creditor));
-            })
-            .WithSummary("Ajouter un créancier (administrateurs)").RequireAuthorization(Policies.Administration);
+        group.MapPost("/", CreateCreditor)
+            .WithSummary("Ajouter un créancier (administrateurs)").RequireAuthorization(Policies.Administration)
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.Conflict);
         return app;
     }
 
-    private static CreditorDto ToDto(Creditor c) =>
+    public static async Task<Ok<IReadOnlyList<CreditorDto>>> ListCreditors(CreditorService creditors,
+        CancellationToken ct) => TypedResults.Ok(await creditors.ListAsync(ct));
+
+    public static async Task<Results<Created<CreditorDto>, ProblemHttpResult>> CreateCreditor(
+        CreateCreditorRequest r, CreditorService creditors, CancellationToken ct)
+    {
+        var creditor = await creditors.CreateAsync(r, ct);
+        return TypedResults.Created($"/api/creditors/{creditor.Id}", creditor);
+    }
+
+    internal static CreditorDto ToDto(Creditor c) =>
         new(c.Id, c.Name, c.Kind, c.Category, c.Siren, c.Address, c.PostalCode, c.City, c.Email, c.Iban, c.Bic, c.Quality, c.ContactConsentOn);
 }

@@ -59,7 +59,7 @@ public static class CommandLine
                 foreach (var m in messages)
                     await Console.Error.WriteLineAsync($"  {field} : {m}");
             // Validation of what the user typed is a bad argument; a refused file is a failure.
-            return e.StatusCode == StatusCodes.Status400BadRequest ? BadArguments : Failed;
+            return e.Kind == ErrorKind.Invalid ? BadArguments : Failed;
         }
         catch (TemplateRenderException e)
         {

@@ -5,12 +5,15 @@ using AddinHost.Dispatch.Batches;
 using AddinHost.Dispatch.Outbox;
 using AddinHost.Dispatch.Senders;
 using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using AddinHost.Infrastructure.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AddinHost.Dispatch;
 
+/// <summary>The dispatch feature: its services, and the routes that send a step and follow its letters.</summary>
 public static class DispatchEndpoints
 {
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
@@ -40,6 +43,8 @@ public static class DispatchEndpoints
         builder.Services.AddHttpClient<Ar24Client>()
             .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddSingleton<WebhookKeys>();
+        builder.Services.AddSingleton<WebhookHints>();
+        builder.Services.AddScoped<EvidenceBundle>();
         builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateFrench(QuotaOptions.Section);
         builder.Services.AddScoped<LetterQuota>();
         builder.Services.AddSingleton<Batches.EventStreams>();
@@ -88,44 +93,87 @@ public static class DispatchEndpoints
     public static IEndpointRouteBuilder MapDispatch(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases/{id:guid}/dispatches").WithTags("Envois");
-        cases.MapGet("/next", async (Guid id, DispatchService service, CancellationToken ct) => TypedResults.Ok(await service.PreviewAsync(id, ct)))
-            .WithSummary("Avant d'envoyer : la prochaine étape, son canal et pourquoi, son coût").RequireAuthorization(Policies.Lecture);
-        cases.MapGet("", async (Guid id, DispatchQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ForCaseAsync(id, ct)))
-            .WithSummary("Les envois du dossier, avec leur état et leurs preuves").RequireAuthorization(Policies.Lecture);
-        cases.MapPost("", async (Guid id, DispatchRequest body, DispatchService service, CancellationToken ct) =>
-            {
-                var (dispatch, created) = await service.PlanAsync(id, body, ct);
-                return created ? Results.Created($"/api/dispatches/{dispatch.Id}", dispatch) : Results.Ok(dispatch);
-            })
-            .WithSummary("Envoyer la prochaine étape (AR24, ou courrier à imprimer) ; rappeler renvoie le même envoi, jamais un second")
-            .RequireAuthorization(Policies.Decision);
+        cases.MapGet("/next", PreviewNext)
+            .WithSummary("Avant d'envoyer : la prochaine étape, son canal et pourquoi, son coût")
+            .RequireAuthorization(Policies.Lecture)
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Unprocessable);
+        cases.MapGet("", ListForCase)
+            .WithSummary("Les envois du dossier, avec leur état et leurs preuves")
+            .RequireAuthorization(Policies.Lecture)
+            .ProducesErrors(ErrorKind.NotFound);
+        cases.MapPost("", SendNext)
+            .WithSummary("Envoyer la prochaine étape (AR24, ou courrier à imprimer) ; rappeler renvoie le même envoi, "
+                + "jamais un second")
+            .RequireAuthorization(Policies.Decision)
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable,
+                ErrorKind.Unavailable);
 
         var dispatches = app.MapGroup("/api/dispatches/{id:guid}").WithTags("Envois");
-        dispatches.MapGet("", async (Guid id, DispatchQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct)))
-            .WithSummary("L'état d'un envoi et ses preuves").RequireAuthorization(Policies.Lecture);
-        dispatches.MapGet("/letter", async (Guid id, Channels.PostalRoute postal, CancellationToken ct) =>
-            {
-                var letter = await postal.LetterAsync(id, ct);
-                return TypedResults.File(letter.Content, letter.Format == "pdf" ? "application/pdf" : Letters.LetterEndpoints.DocxType, letter.FileName);
-            })
-            .WithSummary("Le courrier tel que généré (à imprimer pour la voie postale)").RequireAuthorization(Policies.Lecture);
-        dispatches.MapPost("/posting", async (Guid id, PostingRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
-                TypedResults.Ok(await postal.RecordPostingAsync(id, body, ct)))
-            .WithSummary("Voie postale : enregistrer le numéro de suivi La Poste du recommandé").RequireAuthorization(Policies.Saisie);
-        dispatches.MapPost("/presentation", async (Guid id, PresentationRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
-                TypedResults.Ok(await postal.RecordPresentationAsync(id, body, ct)))
-            .WithSummary("Voie postale : enregistrer la date de première présentation du recommandé (le délai et les intérêts en courent)")
-            .RequireAuthorization(Policies.Saisie);
-        dispatches.MapGet("/proofs/{kind}", async (Guid id, string kind, Proofs.ProofReader reader, CancellationToken ct) =>
-            {
-                var (name, content) = await reader.ReadAsync(id, kind, ct);
-                return TypedResults.File(content, name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/octet-stream", name);
-            })
-            .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)").RequireAuthorization(Policies.Lecture);
+        dispatches.MapGet("", GetDispatch)
+            .WithSummary("L'état d'un envoi et ses preuves").RequireAuthorization(Policies.Lecture)
+            .ProducesErrors(ErrorKind.NotFound);
+        dispatches.MapGet("/letter", GetLetter)
+            .WithSummary("Le courrier tel que généré (à imprimer pour la voie postale)")
+            .RequireAuthorization(Policies.Lecture)
+            .ProducesErrors(ErrorKind.NotFound);
+        dispatches.MapPost("/posting", RecordPosting)
+            .WithSummary("Voie postale : enregistrer le numéro de suivi La Poste du recommandé")
+            .RequireAuthorization(Policies.Saisie)
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
+        dispatches.MapPost("/presentation", RecordPresentation)
+            .WithSummary("Voie postale : enregistrer la date de première présentation du recommandé (le délai et les "
+                + "intérêts en courent)")
+            .RequireAuthorization(Policies.Saisie)
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
+        dispatches.MapGet("/proofs/{kind}", GetProof)
+            .WithSummary("Télécharger une preuve (vérifiée contre son empreinte SHA-256)")
+            .RequireAuthorization(Policies.Lecture)
+            .ProducesErrors(ErrorKind.NotFound, ErrorKind.Conflict);
         app.MapAr24Webhook();
         app.MapAr24Senders();
         app.MapBatches();
         return app;
+    }
+
+    public static async Task<Results<Ok<DispatchPreview>, ProblemHttpResult>> PreviewNext(
+        Guid id, DispatchService service, CancellationToken ct) => TypedResults.Ok(await service.PreviewAsync(id, ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<DispatchDto>>, ProblemHttpResult>> ListForCase(
+        Guid id, DispatchQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.ForCaseAsync(id, ct));
+
+    /// <summary>201 for a new dispatch; 200 with the same one when the step was already asked for.</summary>
+    public static async Task<Results<Created<DispatchDto>, Ok<DispatchDto>, ProblemHttpResult>> SendNext(
+        Guid id, DispatchRequest body, DispatchService service, CancellationToken ct)
+    {
+        var (dispatch, created) = await service.PlanAsync(id, body, ct);
+        return created ? TypedResults.Created($"/api/dispatches/{dispatch.Id}", dispatch) : TypedResults.Ok(dispatch);
+    }
+
+    public static async Task<Results<Ok<DispatchDto>, ProblemHttpResult>> GetDispatch(
+        Guid id, DispatchQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.GetAsync(id, ct));
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetLetter(
+        Guid id, Channels.PostalRoute postal, CancellationToken ct)
+    {
+        var letter = await postal.LetterAsync(id, ct);
+        var type = letter.Format == "pdf" ? "application/pdf" : Letters.LetterEndpoints.DocxType;
+        return TypedResults.File(letter.Content, type, letter.FileName);
+    }
+
+    public static async Task<Results<Ok<DispatchDto>, ProblemHttpResult>> RecordPosting(
+        Guid id, PostingRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
+        TypedResults.Ok(await postal.RecordPostingAsync(id, body, ct));
+
+    public static async Task<Results<Ok<DispatchDto>, ProblemHttpResult>> RecordPresentation(
+        Guid id, PresentationRequest body, Channels.PostalRoute postal, CancellationToken ct) =>
+        TypedResults.Ok(await postal.RecordPresentationAsync(id, body, ct));
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetProof(
+        Guid id, string kind, Proofs.ProofReader reader, CancellationToken ct)
+    {
+        var (name, content) = await reader.ReadAsync(id, kind, ct);
+        return TypedResults.File(content,
+            name.EndsWith(".pdf", StringComparison.Ordinal) ? "application/pdf" : "application/octet-stream", name);
     }
 }
 

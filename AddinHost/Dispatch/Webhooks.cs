@@ -1,12 +1,8 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using AddinHost.Dispatch.Ar24;
 using AddinHost.Dispatch.Outbox;
-using AddinHost.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using AddinHost.Cases;
 
 namespace AddinHost.Dispatch;
 
@@ -22,42 +18,24 @@ public static class Webhooks
 
     public static IEndpointRouteBuilder MapAr24Webhook(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/webhooks/ar24/{tenantKey}", async (string tenantKey, HttpContext http, IServiceScopeFactory scopes,
-                IOptions<Ar24Options> options, WebhookKeys keys, TimeProvider clock, ILogger<DispatchProcessor> log, CancellationToken ct) =>
-            {
-                var source = http.Connection.RemoteIpAddress;
-                if (!IsAllowed(source, options.Value.WebhookAllowedIps))
-                {
-                    log.LogWarning("AR24 webhook refused from a source outside the allow-list");
-                    return Results.Ok();
-                }
-                // Which firm the callback is for is not known yet: a system unit of work finds it, then touches
-                // only that firm's deposited rows.
-                await using var scope = TenantScope.System(scopes, "ar24-webhook");
-                var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-                // Every firm that sends has its identity (the sender); a firm's key is an HMAC of its id, so the list is short to scan.
-                var tenants = await db.Cabinets.IgnoreQueryFilters().Select(c => c.TenantId).Distinct().ToListAsync(ct);
-                var tenant = tenants.FirstOrDefault(t => CryptographicOperations.FixedTimeEquals(
-                    Encoding.ASCII.GetBytes(keys.For(t)), Encoding.ASCII.GetBytes(tenantKey)));
-                if (tenant is not null)
-                {
-                    // Due now: the poller re-reads them at AR24, whatever the body claimed. The mail id in the body only narrows
-                    // which letter is re-read first; a wrong one costs a useless look-up, never a wrong state.
-                    var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-                    var waiting = db.Dispatches.IgnoreQueryFilters()
-                        .Where(d => d.TenantId == tenant && d.State == DispatchState.Deposited && d.LeaseOwner == null && d.LeaseUntil > now);
-                    var hinted = await MailIdHintAsync(http.Request, ct) is { } mailId
-                        ? await waiting.Where(d => d.ProviderMailId == mailId).ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, now - 1), ct)
-                        : 0;
-                    if (hinted == 0)
-                        await waiting.ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseUntil, now - 1), ct);
-                }
-                return Results.Ok();
-            })
+        app.MapPost("/api/webhooks/ar24/{tenantKey}", ReceiveCallback)
             .WithTags("Envois").WithSummary("Rappel d'AR24 : déclenche une relecture de l'état par l'API authentifiée")
             .AllowAnonymous().DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         return app;
+    }
+
+    /// <summary>Always 200: AR24 would retry anything else, and a refused source learns nothing.</summary>
+    public static async Task<Ok> ReceiveCallback(string tenantKey, HttpContext http, IOptions<Ar24Options> options,
+        WebhookHints hints, ILogger<DispatchProcessor> log, CancellationToken ct)
+    {
+        if (!IsAllowed(http.Connection.RemoteIpAddress, options.Value.WebhookAllowedIps))
+        {
+            log.LogWarning("AR24 webhook refused from a source outside the allow-list");
+            return TypedResults.Ok();
+        }
+        await hints.HintAsync(tenantKey, await MailIdHintAsync(http.Request, ct), ct);
+        return TypedResults.Ok();
     }
 
     /// <summary>The mail id the callback names (form or JSON, <c>id_mail</c> or <c>id</c>), if any: a hint, never a fact.</summary>

@@ -18,11 +18,11 @@ public static class GraphErrors
         }
         catch (ODataError e) when (e.ResponseStatusCode == 404)
         {
-            throw new DomainException(notFound, StatusCodes.Status404NotFound);
+            throw new DomainException(notFound, ErrorKind.NotFound);
         }
         catch (ODataError e) when (e.ResponseStatusCode == 401)
         {
-            throw new DomainException("Votre session Microsoft 365 a expiré : reconnectez-vous dans Outlook.", StatusCodes.Status401Unauthorized);
+            throw DomainException.Unauthenticated("Votre session Microsoft 365 a expiré : reconnectez-vous dans Outlook.");
         }
         catch (ODataError e) when (e.ResponseStatusCode == 403)
         {
@@ -31,25 +31,25 @@ public static class GraphErrors
         catch (MsalClientException e) when (e.ErrorCode == "Client_Credentials_Required_In_Confidential_Client_Application")
         {
             // Refused at start-up outside Development (AzureAd:ClientSecret or ClientCredentials): a set-up fault.
-            throw new DomainException("Le serveur n'a pas d'identifiant pour Microsoft 365 (AzureAd:ClientSecret ou "
-                + "AzureAd:ClientCredentials) : prévenez l'administrateur.", StatusCodes.Status503ServiceUnavailable);
+            throw DomainException.Unavailable("Le serveur n'a pas d'identifiant pour Microsoft 365 (AzureAd:ClientSecret ou "
+                + "AzureAd:ClientCredentials) : prévenez l'administrateur.");
         }
         catch (Exception e) when (SessionProblem(e) is { } problem)
         {
-            throw new DomainException(problem, StatusCodes.Status403Forbidden);
+            throw DomainException.Forbidden(problem);
         }
         catch (Exception e) when (e is ODataError or HttpRequestException or TaskCanceledException or Microsoft.Kiota.Abstractions.ApiException
                                        or AggregateException { InnerException: Microsoft.Kiota.Abstractions.ApiException })
         {
             // The SDK's retry handler gives up on a lasting 429/503 with an AggregateException of its attempts.
-            throw new DomainException("La messagerie Microsoft 365 ne répond pas pour le moment : réessayez dans quelques minutes. " +
-                "Le dossier reste consultable depuis la recherche.", StatusCodes.Status503ServiceUnavailable);
+            throw DomainException.Unavailable("La messagerie Microsoft 365 ne répond pas pour le moment : réessayez dans quelques minutes. " +
+                "Le dossier reste consultable depuis la recherche.");
         }
     }
 
     /// <summary>Graph's 403, in French with its reason: no right to send for that mailbox, or no access to it.</summary>
     public static DomainException Refused(ODataError e, string? mailbox) =>
-        new(RefusalReason(e, mailbox), StatusCodes.Status403Forbidden)
+        new(RefusalReason(e, mailbox), ErrorKind.Forbidden)
     {
         Extensions = SharedMailbox.Refusal(mailbox, IsSendAsDenied(e) ? "envoi-non-autorise" : "acces-refuse"),
     };

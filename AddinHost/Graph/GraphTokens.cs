@@ -27,8 +27,8 @@ public sealed class OnBehalfOfUserTokens(ITokenAcquisition tokens, IHttpContextA
 {
     public Task<string> GetTokenAsync(CancellationToken ct) => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
         ? AcquireAsync(user, longRunning: false, ct)
-        : AcquireAsync(background.Principal ?? throw new Infrastructure.Problems.DomainException(
-            "Aucun utilisateur connecté : la messagerie ne peut pas être lue.", StatusCodes.Status401Unauthorized), longRunning: true, ct);
+        : AcquireAsync(background.Principal ?? throw Infrastructure.Problems.DomainException.Unauthenticated(
+            "Aucun utilisateur connecté : la messagerie ne peut pas être lue."), longRunning: true, ct);
 
     public Task OpenBackgroundSessionAsync(CancellationToken ct) => http.HttpContext?.User is { Identity.IsAuthenticated: true } user
         ? AcquireAsync(user, longRunning: true, ct)
@@ -83,9 +83,8 @@ public sealed class SandboxGraphTokens(Microsoft.Extensions.Options.IOptions<Gra
 /// <summary>Neither Entra sign-in nor the demo: there is no mailbox to read, and the user is told why.</summary>
 public sealed class NoGraphTokens : IGraphTokenSource
 {
-    public Task<string> GetTokenAsync(CancellationToken ct) => throw new Infrastructure.Problems.DomainException(
-        "La messagerie n'est pas configurée : la connexion Microsoft Entra ID (AzureAd:ClientId) est nécessaire pour lire vos messages.",
-        StatusCodes.Status503ServiceUnavailable);
+    public Task<string> GetTokenAsync(CancellationToken ct) => throw Infrastructure.Problems.DomainException.Unavailable(
+        "La messagerie n'est pas configurée : la connexion Microsoft Entra ID (AzureAd:ClientId) est nécessaire pour lire vos messages.");
 
     public Task OpenBackgroundSessionAsync(CancellationToken ct) => GetTokenAsync(ct);
 }

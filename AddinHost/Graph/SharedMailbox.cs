@@ -42,7 +42,7 @@ public sealed class SharedMailbox(IHttpContextAccessor http)
             throw new DomainException($"Vos droits sur la boîte {Owner} ne permettent pas de lire ses messages : "
                 + $"{action} est impossible. Demandez le droit de lecture à la personne titulaire de cette boîte, "
                 + "ou à l'administrateur Exchange du cabinet.",
-                StatusCodes.Status403Forbidden) { Extensions = Refusal(Owner, "lecture-non-autorisee") };
+                ErrorKind.Forbidden) { Extensions = Refusal(Owner, "lecture-non-autorisee") };
     }
 
     public static IReadOnlyDictionary<string, object?> Refusal(string? mailbox, string reason) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -35,15 +36,19 @@ public static class ApiExtensions
         if (app.Environment.IsDevelopment())
             app.MapScalarApiReference();
         app.MapDunningHealth();
-        app.MapGet("/api/info", (IEnumerable<EmbeddedDefault> defaults, IHostEnvironment env) =>
-            {
-                var inUse = defaults.Where(d => d.InUse).Select(d => d.Name).ToList();
-                // The environment's name tells a stranger which deployment this is: shown in Development only.
-                return TypedResults.Ok(new InfoDto("OutlookDunning", env.IsDevelopment() ? env.EnvironmentName : null, inUse.Count > 0, inUse,
-                    inUse.Count > 0 ? "Mode démonstration : valeurs embarquées, à ne pas utiliser pour de vrais dossiers." : null));
-            })
+        app.MapGet("/api/info", GetInfo)
             .WithTags("Général").WithSummary("Version et mode (démonstration ou production)").AllowAnonymous();
         return app;
+    }
+
+    public static Ok<InfoDto> GetInfo(IEnumerable<EmbeddedDefault> defaults, IHostEnvironment env)
+    {
+        var inUse = defaults.Where(d => d.InUse).Select(d => d.Name).ToList();
+        // The environment's name tells a stranger which deployment this is: shown in Development only.
+        return TypedResults.Ok(new InfoDto("OutlookDunning", env.IsDevelopment() ? env.EnvironmentName : null,
+            inUse.Count > 0, inUse,
+            inUse.Count > 0
+                ? "Mode démonstration : valeurs embarquées, à ne pas utiliser pour de vrais dossiers." : null));
     }
 
     public sealed record InfoDto(string Product, string? Environment, bool Demonstration, IReadOnlyList<string> EmbeddedDefaults, string? Banner);

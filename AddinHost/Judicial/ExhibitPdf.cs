@@ -32,9 +32,8 @@ public sealed class LiberationFontResolver : IFontResolver
                 if (Directories.Select(d => Path.Combine(d, face + ".ttf")).FirstOrDefault(File.Exists) is { } path)
                     faces[face] = File.ReadAllBytes(path);
             if (faces.Count < 2)
-                throw new DomainException("La police Liberation Sans est introuvable sur le serveur (paquet " +
-                    "fonts-liberation2) : le tampon « Pièce n° X » ne peut pas être apposé. Prévenez l'administrateur.",
-                    StatusCodes.Status503ServiceUnavailable);
+                throw DomainException.Unavailable("La police Liberation Sans est introuvable sur le serveur (paquet " +
+                    "fonts-liberation2) : le tampon « Pièce n° X » ne peut pas être apposé. Prévenez l'administrateur.");
             GlobalFontSettings.FontResolver ??= new LiberationFontResolver(faces);
             registered = true;
         }

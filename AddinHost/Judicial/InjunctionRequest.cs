@@ -35,17 +35,16 @@ public sealed partial class InjunctionRequest(
         var c = await cases.GetAsync(caseId, ct);
         var file = await db.Set<JudicialFile>().AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == caseId, ct);
         if (file?.Route != JudicialRoute.InjonctionDePayer)
-            throw new DomainException("Choisissez d'abord la voie « injonction de payer » pour ce dossier.",
-                StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Choisissez d'abord la voie « injonction de payer » pour ce dossier.");
         if (file.CourtName is null || file.CourtKind is null)
-            throw new DomainException("Choisissez d'abord la juridiction à saisir (PUT …/judiciaire/court) : " +
+            throw DomainException.Conflict("Choisissez d'abord la juridiction à saisir (PUT …/judiciaire/court) : " +
                 "l'application ne la devine pas (articles 1406 et 43 du Code de procédure " +
-                "civile).", StatusCodes.Status409Conflict);
+                "civile).");
         var today = clock.Today();
         var a = await assessment.AssessAsync(c, today, ct);
-        if (a.AmountsError is { } error) throw new DomainException(error, StatusCodes.Status422UnprocessableEntity);
+        if (a.AmountsError is { } error) throw DomainException.Unprocessable(error);
         if (a.PrincipalRemaining <= 0m)
-            throw new DomainException("Aucune somme n'est due : pas de requête.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Aucune somme n'est due : pas de requête.");
         var policy = await assessment.PolicyAsync(ct);
         var cabinet = await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct);
         var data = LetterDataBuilder.Build(c, a, cabinet, policy, LetterDataBuilder.DefaultDeadlineDays,

@@ -1,4 +1,5 @@
 using AddinHost.Infrastructure.Auth;
+using AddinHost.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AddinHost.Judicial;
@@ -16,7 +17,8 @@ public static class JudicialEndpoints
 
     public static IEndpointRouteBuilder MapJudicial(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cases/{id:guid}/judiciaire").WithTags("Phase judiciaire");
+        var group = app.MapGroup("/api/cases/{id:guid}/judiciaire").WithTags("Phase judiciaire")
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable);
         group.MapGet("/", GetJudicial).WithName(nameof(GetJudicial))
             .WithSummary("Phase judiciaire : voies possibles avec leurs raisons et conditions, juridiction, " +
                 "procédure et échéances")

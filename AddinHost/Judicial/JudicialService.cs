@@ -96,17 +96,16 @@ public sealed class JudicialService(
         var a = await assessment.AssessAsync(c, clock.Today(), ct);
         var decision = JudicialRoutes.Decide(c, a, await assessment.PolicyAsync(ct), file);
         if (!decision.Reached)
-            throw new DomainException(decision.Situation, StatusCodes.Status409Conflict);
+            throw DomainException.Conflict(decision.Situation);
         var option = decision.Options.FirstOrDefault(o => o.Route == route)
-            ?? throw new DomainException($"La voie « {JudicialRoutes.Label(route)} » n'est pas ouverte pour ce dossier"
-                + (decision.StoppedBy is { } why ? $" : {why}" : "."), StatusCodes.Status409Conflict);
+            ?? throw DomainException.Conflict($"La voie « {JudicialRoutes.Label(route)} » n'est pas ouverte pour ce dossier"
+                + (decision.StoppedBy is { } why ? $" : {why}" : "."));
         if (!option.Fits)
-            throw new DomainException($"La voie « {JudicialRoutes.Label(route)} » ne convient pas : {option.Reason}",
-                StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"La voie « {JudicialRoutes.Label(route)} » ne convient pas : {option.Reason}");
         if (file.FiledOn is not null && route != JudicialRoute.InjonctionDePayer)
-            throw new DomainException($"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} " +
+            throw DomainException.Conflict($"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} " +
                 $": la voie ne peut plus être changée ici (désistement à faire auprès du " +
-                $"greffe).", StatusCodes.Status409Conflict);
+                $"greffe).");
         if (file.Route == route) return await ViewAsync(c, file, ct);
         var previous = file.Route;
         (file.Route, file.RouteChosenOn, file.RouteChosenBy, file.UpdatedAt) =
@@ -188,8 +187,8 @@ public sealed class JudicialService(
                     : $"(par exemple « {InjunctionCourts.Label(kind)} de Grenoble »)."));
         var (c, file) = await LoadAsync(caseId, ct);
         if (file.FiledOn is not null)
-            throw new DomainException($"La requête a été déposée le {file.FiledOn:dd/MM/yyyy} devant " +
-                $"{file.FiledCourt} : la juridiction ne peut plus être changée.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"La requête a été déposée le {file.FiledOn:dd/MM/yyyy} devant " +
+                $"{file.FiledCourt} : la juridiction ne peut plus être changée.");
         (file.CourtKind, file.CourtName, file.UpdatedAt) = (kind, name, clock.GetUtcNow());
         var competence = InjunctionCourts.For(c, file, clock.Today());
         History(c, $"Phase judiciaire : juridiction choisie par l'avocat — {name}" +
@@ -216,8 +215,8 @@ public sealed class JudicialService(
                 throw Problem.Validation(field, $"{max} caractères au plus.");
         var (c, file) = await LoadAsync(caseId, ct);
         if (file.Route != JudicialRoute.InjonctionDePayer)
-            throw new DomainException("Choisissez d'abord la voie « injonction de payer » pour ce " +
-                "dossier.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Choisissez d'abord la voie « injonction de payer » pour ce " +
+                "dossier.");
         string summary;
         switch (kind)
         {
@@ -231,8 +230,8 @@ public sealed class JudicialService(
                 break;
             case InjunctionEventKind.Ordonnance:
                 Once(file.OrderOn, "L'ordonnance");
-                var filed = file.FiledOn ?? throw new DomainException("Enregistrez d'abord le dépôt de la " +
-                    "requête.", StatusCodes.Status409Conflict);
+                var filed = file.FiledOn ?? throw DomainException.Conflict("Enregistrez d'abord le dépôt de la " +
+                    "requête.");
                 NotBefore(on, filed, "le dépôt de la requête");
                 var outcome = r.Outcome ?? throw Problem.Validation("outcome", "Indiquez la décision : Totale, " +
                     "Partielle ou Rejet.");
@@ -257,8 +256,8 @@ public sealed class JudicialService(
             case InjunctionEventKind.Signification:
                 Once(file.ServedOn, "La signification");
                 var order = file.OrderOn is { } o && file.OrderOutcome is not OrderOutcome.Rejet ? o
-                    : throw new DomainException("Enregistrez d'abord l'ordonnance portant injonction de " +
-                        "payer.", StatusCodes.Status409Conflict);
+                    : throw DomainException.Conflict("Enregistrez d'abord l'ordonnance portant injonction de " +
+                        "payer.");
                 NotBefore(on, order, "l'ordonnance");
                 var toPerson = r.ToPerson ?? throw Problem.Validation("toPerson",
                     "Indiquez si la signification a été faite à la personne du débiteur (true) ou non (false) : le " +
@@ -275,12 +274,11 @@ public sealed class JudicialService(
                           $"{e:dd/MM/yyyy}" : "");
                 break;
             case InjunctionEventKind.PremierActeAPersonne or InjunctionEventKind.MesureIndisponibilite:
-                var servedOn = file.ServedOn ?? throw new DomainException("Enregistrez d'abord la " +
-                    "signification.", StatusCodes.Status409Conflict);
+                var servedOn = file.ServedOn ?? throw DomainException.Conflict("Enregistrez d'abord la " +
+                    "signification.");
                 if (file.ServedToPerson == true)
-                    throw new DomainException("La signification a été faite à personne : le délai d'opposition court " +
-                        "déjà d'elle.",
-                        StatusCodes.Status409Conflict);
+                    throw DomainException.Conflict("La signification a été faite à personne : le délai d'opposition court " +
+                        "déjà d'elle.");
                 NotBefore(on, servedOn, "la signification");
                 if (kind == InjunctionEventKind.PremierActeAPersonne)
                 {
@@ -299,8 +297,8 @@ public sealed class JudicialService(
                 break;
             default:
                 Once(file.OppositionOn, "L'opposition");
-                var servedFirst = file.ServedOn ?? throw new DomainException("Enregistrez d'abord la " +
-                    "signification.", StatusCodes.Status409Conflict);
+                var servedFirst = file.ServedOn ?? throw DomainException.Conflict("Enregistrez d'abord la " +
+                    "signification.");
                 NotBefore(on, servedFirst, "la signification");
                 var before = InjunctionDeadlines.Compute(Facts(file), on);
                 file.OppositionOn = on;
@@ -336,8 +334,8 @@ public sealed class JudicialService(
     private static void Once(DateOnly? existing, string what)
     {
         if (existing is { } d)
-            throw new DomainException($"{what} est déjà enregistré(e), au " +
-                $"{d:dd/MM/yyyy}.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"{what} est déjà enregistré(e), au " +
+                $"{d:dd/MM/yyyy}.");
     }
 
     private static void NotBefore(DateOnly on, DateOnly earlier, string what)

@@ -26,6 +26,18 @@ public sealed class LetterService(
     public static IReadOnlyList<TemplateProblem> Lint(string name, byte[] docx, LetterEngine? engine = null) =>
         [.. (engine ?? Engine).Lint(docx), .. MentionChecklist.Check(name, docx)];
 
+    /// <summary>The firm's new version of a template: refused with every problem found, else saved and audited.
+    /// </summary>
+    public async Task<TemplateStore.VersionInfo> UploadTemplateAsync(string name, byte[] content, CancellationToken ct)
+    {
+        var problems = Lint(name, content, engine);
+        if (problems.Count > 0) throw TemplateProblems(name, problems);
+        var saved = await templates.AddVersionAsync(name, content, actor.Id, clock.GetUtcNow(), ct);
+        audit.Record("modele.depose", nameof(LetterTemplate), saved.Id);
+        await db.SaveChangesAsync(ct);
+        return new TemplateStore.VersionInfo(saved.Version, saved.UploadedAt, saved.UploadedBy, saved.Sha256);
+    }
+
     public sealed record Letter(string Template, int TemplateVersion, string FileName, string Format, byte[] Content,
         IReadOnlyList<string> InvoiceNumbers);
     public sealed record GeneratedLetterDto(Guid Id, string Template, int TemplateVersion, string Format, string FileName, string Sha256, DateOnly AsOf, DateTimeOffset CreatedAt, string CreatedBy);
@@ -44,7 +56,7 @@ public sealed class LetterService(
         var c = await cases.GetAsync(caseId, ct);
         var a = await assessment.AssessAsync(c, asOf, ct);
         // A letter must never state a wrong amount: no rate, no letter.
-        if (a.AmountsError is { } error) throw new DomainException(error, StatusCodes.Status422UnprocessableEntity);
+        if (a.AmountsError is { } error) throw DomainException.Unprocessable(error);
 
         var policy = await assessment.PolicyAsync(ct);
         var to = LetterRecipients.For(c);
@@ -147,13 +159,12 @@ public sealed class LetterService(
     {
         if (c.Creditor.Kind == CreditorKind.Cabinet && c.Debtor.Kind == Cases.Money.DebtorKind.Consommateur && template.EndsWith("honoraires", StringComparison.Ordinal)
             && (string.IsNullOrWhiteSpace(cabinet?.MediatorName) || string.IsNullOrWhiteSpace(cabinet.MediatorAddress) || string.IsNullOrWhiteSpace(cabinet.MediatorWebsite)))
-            throw new DomainException("Un client consommateur doit recevoir les coordonnées du médiateur de la consommation de la profession d'avocat " +
-                "(art. L.612-1 et L.616-1 C. conso.) : l'administrateur doit les renseigner (nom, adresse, site) dans l'identité du cabinet.",
-                StatusCodes.Status422UnprocessableEntity);
+            throw DomainException.Unprocessable("Un client consommateur doit recevoir les coordonnées du médiateur de la consommation de la profession d'avocat " +
+                "(art. L.612-1 et L.616-1 C. conso.) : l'administrateur doit les renseigner (nom, adresse, site) dans l'identité du cabinet.");
     }
 
     public static DomainException TemplateProblems(string name, IReadOnlyList<TemplateProblem> problems) => new(
         $"Le modèle « {name} » contient {problems.Count} erreur(s) : corrigez-le avant de générer un courrier.",
-        StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.Unprocessable,
         problems.Select((p, i) => (p, i)).ToDictionary(x => $"{x.i + 1}. {x.p.Part}, paragraphe {x.p.Paragraph}", x => new[] { $"{x.p.Message} — « {x.p.Context} »" }));
 }

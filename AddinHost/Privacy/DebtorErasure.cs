@@ -104,7 +104,7 @@ public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, I
         var from = kept.Any(c => c.ErasableFrom is null) ? null : kept.Max(c => c.ErasableFrom);
         var reasons = string.Join(" ", kept.SelectMany(c => c.Holds).Select(h => $"{h.Reason} À conserver {h.UntilText}."));
         var when = from is { } d ? $"Effacement possible à partir du {d:dd/MM/yyyy}." : "La date d'effacement dépend de la fin des dossiers en cours.";
-        return new DomainException($"Effacement refusé : ces données doivent être conservées comme preuves. {reasons} {when}", StatusCodes.Status409Conflict)
+        return new DomainException($"Effacement refusé : ces données doivent être conservées comme preuves. {reasons} {when}", ErrorKind.Conflict)
         {
             Extensions = new Dictionary<string, object?> { ["keptCases"] = kept, ["erasableFrom"] = from },
         };

@@ -24,9 +24,9 @@ public static class ProofsExtensions
         builder.Services.AddSingleton(new EmbeddedDefault("Dossier local de preuves", embedded));
         builder.Services.AddScoped<ProofFiling>();
         builder.AddReadinessCheck<ProofStoreHealthCheck>("stockage-des-preuves", HealthStatus.Unhealthy);
-        builder.Services.AddProblemMapping<ProofIntegrityException>(StatusCodes.Status409Conflict,
+        builder.Services.AddProblemMapping<ProofIntegrityException>(ErrorKind.Conflict,
             alarm: (http, _) => http.RequestServices.GetRequiredService<DunningMetrics>().ProofHashFailed());
-        builder.Services.AddProblemMapping<ProofNotFoundException>(StatusCodes.Status409Conflict,
+        builder.Services.AddProblemMapping<ProofNotFoundException>(ErrorKind.Conflict,
             p => $"{p.Message} Le classement est incomplet : prévenez l'administrateur.");
         builder.Services.AddScoped<ProofReader>();
         builder.Services.AddOptions<ProofRetentionOptions>().Bind(config.GetSection("Proofs")).ValidateFrench("Proofs");

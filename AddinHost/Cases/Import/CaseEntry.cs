@@ -50,7 +50,7 @@ public sealed class CaseEntry(InvoiceImporter importer, DunningDbContext db)
         foreach (var twice in invoices.Where(i => !string.IsNullOrWhiteSpace(i.Number)).GroupBy(i => i.Number!.Trim()).Where(g => g.Count() > 1))
             Error("invoices", $"La facture {twice.Key} figure deux fois.");
         if (r.CreditorId is { } creditor && !await db.Creditors.AnyAsync(c => c.Id == creditor, ct)) Error("creditorId", "Créancier inconnu.");
-        if (errors.Count > 0) throw new DomainException("Le dossier ne peut pas être créé tel quel.", StatusCodes.Status400BadRequest, errors);
+        if (errors.Count > 0) throw DomainException.Invalid("Le dossier ne peut pas être créé tel quel.", errors);
 
         var key = siren ?? email?.ToLowerInvariant() ?? FrenchValues.NormalizeName(d!.Name!);
         var rows = invoices.Select((inv, i) => new ImportedInvoice(i + 1, null, key, d!.Name!.Trim(), d.Kind!.Value, siren, email,

@@ -46,9 +46,8 @@ public sealed class ImportTurns(
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();
-                throw new Infrastructure.Problems.DomainException(
-                    "Un import est déjà en cours pour ce cabinet : attendez qu'il se termine, puis relancez celui-ci.",
-                    StatusCodes.Status409Conflict);
+                throw Infrastructure.Problems.DomainException.Conflict(
+                    "Un import est déjà en cours pour ce cabinet : attendez qu'il se termine, puis relancez celui-ci.");
             }
             db.ChangeTracker.Clear();
         }

@@ -217,6 +217,6 @@ public sealed class InvoiceImporter(
             : "";
         return new DomainException(
             $"Fichier refusé : {lines} ligne(s) en erreur.{more} Aucune facture n'a été importée ; corrigez le fichier et relancez l'import.",
-            StatusCodes.Status422UnprocessableEntity, byLine) { Extensions = new Dictionary<string, object?> { ["lignesEnErreur"] = lines, ["lignesNonDetaillees"] = moreLines } };
+            ErrorKind.Unprocessable, byLine) { Extensions = new Dictionary<string, object?> { ["lignesEnErreur"] = lines, ["lignesNonDetaillees"] = moreLines } };
     }
 }

@@ -1,10 +1,10 @@
-using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
-using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AddinHost.Cases.Money;
 
+/// <summary>The rate table (ECB and legal rates by half-year): read it, or correct one rate (administrators).</summary>
 public static class RateEndpoints
 {
     public sealed record RateDto(RateKind Kind, int Year, int Half, decimal RatePercent, string? Source);
@@ -13,23 +13,20 @@ public static class RateEndpoints
     {
         var group = app.MapGroup("/api/rates").WithTags("Taux");
 
-        group.MapGet("/", async (RateStore store, CancellationToken ct) =>
-                TypedResults.Ok((await store.ListAsync(ct)).Select(r => new RateDto(r.Kind, r.Year, r.Half, r.RatePercent, r.Source))))
+        group.MapGet("/", ListRates)
             .WithSummary("Table des taux : BCE et intérêt légal, par semestre").RequireAuthorization(Policies.Lecture);
 
-        group.MapPut("/", async (RateDto body, RateStore store, DunningDbContext db, AuditTrail audit, CancellationToken ct) =>
-            {
-                if (!Enum.IsDefined(body.Kind)) throw Problem.Validation("kind", "Type de taux inconnu : BceRefinancement, LegalParticulier ou LegalAutre.");
-                if (body.Half is not (1 or 2)) throw Problem.Validation("half", "Le semestre vaut 1 ou 2.");
-                if (body.Year is < 2000 or > 2100) throw Problem.Validation("year", "Année hors limites (2000 à 2100).");
-                if (body.RatePercent is < -5m or > 50m) throw Problem.Validation("ratePercent", "Taux hors limites (-5 % à 50 %) : saisissez un pourcentage, par exemple 2,15.");
-                if (body.Source is { Length: > 300 }) throw Problem.Validation("source", "La source dépasse 300 caractères.");
-                var row = await store.UpsertAsync(body.Kind, body.Year, body.Half, body.RatePercent, body.Source?.Trim(), ct);
-                audit.Record("taux.modifie", nameof(InterestRateEntry), row.Id);
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(new RateDto(row.Kind, row.Year, row.Half, row.RatePercent, row.Source));
-            })
-            .WithSummary("Ajouter ou corriger le taux d'un semestre (administrateurs)").RequireAuthorization(Policies.Administration);
+        group.MapPut("/", SaveRate)
+            .WithSummary("Ajouter ou corriger le taux d'un semestre (administrateurs)")
+            .RequireAuthorization(Policies.Administration).ProducesErrors(ErrorKind.Invalid);
         return app;
     }
+
+    public static async Task<Ok<IEnumerable<RateDto>>> ListRates(RateStore store, CancellationToken ct) =>
+        TypedResults.Ok((await store.ListAsync(ct)).Select(ToDto));
+
+    public static async Task<Results<Ok<RateDto>, ProblemHttpResult>> SaveRate(
+        RateDto body, RateStore store, CancellationToken ct) => TypedResults.Ok(ToDto(await store.SaveAsync(body, ct)));
+
+    private static RateDto ToDto(InterestRateEntry r) => new(r.Kind, r.Year, r.Half, r.RatePercent, r.Source);
 }

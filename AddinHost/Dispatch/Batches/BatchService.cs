@@ -63,7 +63,7 @@ public sealed class BatchService(
         for (var i = 0; i < ids.Count; i++)
             if (ids[i] != Guid.Empty && !known.Contains(ids[i])) errors[$"items[{i}].caseId"] = ["Dossier inconnu."];
         if (r.Otp is not null && !Dispatch.Ar24.Ar24Otp.IsWellFormed(r.Otp)) errors["otp"] = [Dispatch.Ar24.Ar24Otp.Rule];
-        if (errors.Count > 0) throw new DomainException("La liste ne peut pas être envoyée telle quelle.", StatusCodes.Status400BadRequest, errors);
+        if (errors.Count > 0) throw DomainException.Invalid("La liste ne peut pas être envoyée telle quelle.", errors);
 
         // Only e-mail steps need the lawyer's mailbox: a batch of registered letters asks Entra for nothing.
         var levels = (await assessment.PolicyAsync(ct)).Levels;

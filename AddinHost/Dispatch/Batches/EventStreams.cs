@@ -24,7 +24,7 @@ public sealed class EventStreams(IOptions<DispatchOptions> options, TimeProvider
             if (count >= options.Value.MaxEventStreamsPerUser)
                 throw new DomainException(
                     $"Trop de suivis en direct ouverts à la fois (au plus {options.Value.MaxEventStreamsPerUser}) : " +
-                    "fermez un onglet de suivi d'un lot.", StatusCodes.Status429TooManyRequests)
+                    "fermez un onglet de suivi d'un lot.", ErrorKind.TooMany)
                 { RetryAfterSeconds = 30 };
             _open[user] = count + 1;
         }

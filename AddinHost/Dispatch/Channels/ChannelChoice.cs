@@ -22,8 +22,8 @@ public static class ChannelChooser
     {
         var to = LetterRecipients.For(c);
         if (!to.IsCounsel && IsDispatchable(planned) && c.EffectiveContactConsentOn is null)
-            throw new DomainException("Le client n'a pas donné son accord pour que le cabinet contacte ce débiteur (RIN art. 8.2) : " +
-                "enregistrez son accord dans la fiche juridique du dossier (ou pour tous ses débiteurs) avant tout envoi.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Le client n'a pas donné son accord pour que le cabinet contacte ce débiteur (RIN art. 8.2) : " +
+                "enregistrez son accord dans la fiche juridique du dossier (ou pour tous ses débiteurs) avant tout envoi.");
         return Choose(planned, to, prices);
     }
 
@@ -32,17 +32,17 @@ public static class ChannelChooser
     public static ChannelChoice Choose(StepChannel planned, LetterRecipient to, DispatchPrices prices)
     {
         if (!IsDispatchable(planned))
-            throw new DomainException(planned switch
+            throw DomainException.Conflict(planned switch
             {
                 StepChannel.Telephone => "Cette étape est un appel téléphonique : enregistrez-la une fois faite, il n'y a rien à envoyer.",
                 _ => "Cette étape est une décision de l'avocat (suite judiciaire) : il n'y a pas de courrier à envoyer.",
-            }, StatusCodes.Status409Conflict);
+            });
 
         var route = LetterRecipients.Route(planned, to);
         if (route == StepChannel.Email)
             return string.IsNullOrWhiteSpace(to.Email)
-                ? throw new DomainException($"{Capital(to.Role)} n'a pas d'adresse électronique : cette relance par courriel ne peut pas partir. " +
-                    "Renseignez son adresse, ou appelez-le et enregistrez l'étape.", StatusCodes.Status409Conflict)
+                ? throw DomainException.Conflict($"{Capital(to.Role)} n'a pas d'adresse électronique : cette relance par courriel ne peut pas partir. " +
+                    "Renseignez son adresse, ou appelez-le et enregistrez l'étape.")
                 : new ChannelChoice(planned, planned, "Courriel depuis votre boîte Microsoft 365",
                     "La politique du dossier prévoit une relance par courriel : elle part de votre boîte aux lettres, une seule fois, " +
                     "et sa copie reste dans vos éléments envoyés." + CounselNote(to), 0m, NeedsOtp: false);

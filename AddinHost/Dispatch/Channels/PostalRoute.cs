@@ -26,10 +26,9 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         if (d.State == DispatchState.Posted)
             return d.TrackingNumber == tracking
                 ? await queries.GetAsync(d.Id, ct) // the same entry twice: nothing changes
-                : throw new DomainException($"Ce courrier est déjà enregistré comme posté sous le numéro {d.TrackingNumber} : un numéro de suivi ne se remplace pas.",
-                    StatusCodes.Status409Conflict);
+                : throw DomainException.Conflict($"Ce courrier est déjà enregistré comme posté sous le numéro {d.TrackingNumber} : un numéro de suivi ne se remplace pas.");
         if (d.State != DispatchState.ToPrint)
-            throw new DomainException("Cet envoi ne passe pas par La Poste : il n'a pas de numéro de suivi à enregistrer.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Cet envoi ne passe pas par La Poste : il n'a pas de numéro de suivi à enregistrer.");
         await RefuseIfRecipientChangedAsync(d, ct);
         var postedOn = r.PostedOn ?? clock.Today();
         if (postedOn > clock.Today())
@@ -65,8 +64,7 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
     {
         var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct) ?? throw DomainException.NotFound("Envoi");
         if (d.State != DispatchState.Posted)
-            throw new DomainException("Seul un recommandé posté a une date de première présentation : enregistrez d'abord son numéro de suivi.",
-                StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Seul un recommandé posté a une date de première présentation : enregistrez d'abord son numéro de suivi.");
         var on = r.PresentedOn ?? throw Problem.Validation("presentedOn", "Indiquez la date de première présentation par La Poste (avis de réception ou suivi).");
         if (on > clock.Today()) throw Problem.Validation("presentedOn", "La date de première présentation ne peut pas être dans le futur.");
         if (d.PostedOn is { } posted && on < posted) throw Problem.Validation("presentedOn", "La première présentation ne peut pas précéder le dépôt à La Poste.");
@@ -74,7 +72,7 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
         var notice = letter.Template.StartsWith(Cases.Planning.PolicyLevel.NoticeTemplate, StringComparison.Ordinal);
         var kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu;
         if (await db.CaseEvents.AnyAsync(e => e.CaseId == d.CaseId && e.Kind == kind && e.Level == d.Level, ct))
-            throw new DomainException("La réception de ce courrier est déjà enregistrée.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("La réception de ce courrier est déjà enregistrée.");
         CaseHistory.Record(db, d.CaseId, new(kind,
             $"{(notice ? "Mise en demeure" : d.LevelName)} présentée par La Poste le {on:dd/MM/yyyy} "
                 + "(première présentation)"

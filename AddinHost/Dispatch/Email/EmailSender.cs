@@ -228,7 +228,7 @@ public sealed class EmailSender(DunningDbContext db, GraphClients graph, Dispatc
     /// changed since the letter was written: nothing was sent, and retrying will not help.
     /// </summary>
     public static bool IsDefinite(Exception e) => e is Refused or ODataError { ResponseStatusCode: 400 or 403 or 413 }
-        or DomainException { StatusCode: 503 or StatusCodes.Status409Conflict };
+        or DomainException { Kind: ErrorKind.Unavailable or ErrorKind.Conflict };
 
     /// <summary>Why the e-mail cannot leave, in French for the case's history and the pane.</summary>
     public static string Reason(Exception e, DispatchItem row) => e switch

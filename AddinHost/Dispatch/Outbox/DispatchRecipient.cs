@@ -13,11 +13,11 @@ public static class DispatchRecipient
     public static LetterRecipient For(DispatchItem row, RecoveryCase c)
     {
         if (row.ToCounsel != c.HasCounsel)
-            throw new DomainException(row.ToCounsel
+            throw DomainException.Conflict(row.ToCounsel
                 ? "Ce courrier était adressé au conseil du débiteur, qui n'est plus enregistré au dossier : il ne part pas. " +
                   "Envoyez l'étape de nouveau : le courrier sera réécrit pour le débiteur."
                 : "Le débiteur est désormais représenté par un avocat : ce courrier, adressé au débiteur, ne part pas (RIN art. 8.2). " +
-                  "Envoyez l'étape de nouveau : le courrier sera réécrit pour son conseil.", StatusCodes.Status409Conflict);
+                  "Envoyez l'étape de nouveau : le courrier sera réécrit pour son conseil.");
         return LetterRecipients.For(c);
     }
 }

@@ -53,21 +53,21 @@ public sealed class DispatchService(
 
         var (c, next) = await NextStepAsync(caseId, ct);
         if (next.Level != level)
-            throw new DomainException($"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).");
         if (next.BlockedBy is { } blocked)
-            throw new DomainException(blocked == LadderPlanner.AwaitingReceipt
+            throw DomainException.Conflict(blocked == LadderPlanner.AwaitingReceipt
                 ? $"L'étape suivante attend la réception de la mise en demeure ({blocked}) : aucun envoi."
-                : $"Le dossier est en pause ({blocked}) : aucun envoi.", StatusCodes.Status409Conflict);
+                : $"Le dossier est en pause ({blocked}) : aucun envoi.");
         var choice = FromMailbox(ChannelChooser.ChooseFor(c, next.Channel, options.Value.Prices));
         await quota.CheckAsync(choice.Channel, ct); // every firm sends on the operator's AR24 contract
         var lawyer = await LawyerAsync(ct);
         if (choice.NeedsOtp)
         {
             if (lawyer is null)
-                throw new DomainException("Une lettre recommandée qualifiée est envoyée au nom d'un avocat identifié : aucun compte expéditeur AR24 " +
+                throw DomainException.Conflict("Une lettre recommandée qualifiée est envoyée au nom d'un avocat identifié : aucun compte expéditeur AR24 " +
                     "n'est déclaré pour vous (Ar24:Senders, ou onglet « Expéditeurs AR24 » de l'administration). "
                         + "Demandez à l'administrateur "
-                    + "de l'ajouter.", StatusCodes.Status409Conflict);
+                    + "de l'ajouter.");
             CheckOtp(r.Otp);
         }
         if (IsAr24(choice.Channel))
@@ -112,7 +112,7 @@ public sealed class DispatchService(
         {
             // Another request planned the same step at the same moment: theirs stands.
             db.ChangeTracker.Clear();
-            return (await queries.FindAsync(caseId, level, ct) ?? throw new DomainException("Conflit d'envoi : réessayez.", StatusCodes.Status409Conflict), false);
+            return (await queries.FindAsync(caseId, level, ct) ?? throw DomainException.Conflict("Conflit d'envoi : réessayez."), false);
         }
         return ((await queries.FindAsync(caseId, level, ct))!, true);
     }
@@ -123,10 +123,9 @@ public sealed class DispatchService(
     private async Task<DispatchDto> RetryAsync(DispatchItem failed, DispatchRequest r, CancellationToken ct)
     {
         if (failed.ProviderMailId is { } mailId)
-            throw new DomainException($"AR24 a créé cet envoi (n° {mailId}) puis l'a signalé en échec : un nouvel "
+            throw DomainException.Conflict($"AR24 a créé cet envoi (n° {mailId}) puis l'a signalé en échec : un nouvel "
                 + $"envoi de la même étape "
-                + "est refusé tant que l'incident n'est pas réglé avec AR24 (il porterait la même référence).",
-                    StatusCodes.Status409Conflict);
+                + "est refusé tant que l'incident n'est pas réglé avec AR24 (il porterait la même référence).");
         if (failed.Channel == StepChannel.LreQualifiee) CheckOtp(r.Otp);
         if (failed.Channel == StepChannel.Email) await OpenMailboxSessionAsync(ct);
         await RewriteForNewRecipientAsync(failed, ct);
@@ -165,7 +164,7 @@ public sealed class DispatchService(
     {
         var c = await cases.GetAsync(caseId, ct);
         var ladder = (await assessment.AssessAsync(c, clock.Today(), ct)).Ladder;
-        return (c, ladder.Next ?? throw new DomainException($"Aucune étape à envoyer : {ladder.StatusLabel}.", StatusCodes.Status409Conflict));
+        return (c, ladder.Next ?? throw DomainException.Conflict($"Aucune étape à envoyer : {ladder.StatusLabel}."));
     }
 
     /// <summary>The signed-in lawyer's own AR24 sender, bound to the firm (from Ar24:Senders or the admin
@@ -191,7 +190,7 @@ public sealed class DispatchService(
         CancellationToken ct)
     {
         if (await SenderProblemAsync(senderEmail, ct) is { } problem)
-            throw new DomainException($"Envoi refusé : {problem}.", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"Envoi refusé : {problem}.");
         var recipient = Ar24Recipients.Map(DebtorRecipient.Describe(c.Debtor, LetterRecipients.For(c),
             Trimmed(r.RecipientFirstname), Trimmed(r.RecipientLastname)),
             qualified: channel == StepChannel.LreQualifiee);

@@ -42,8 +42,8 @@ public sealed class LetterQuota(
                 .Select(d => d.CreatedAt).ToListAsync(ct))
             .Count(at => at.ParisDate() is var day && day.Year == today.Year && day.Month == today.Month);
         if (sent >= quota)
-            throw new DomainException(
+            throw DomainException.Conflict(
                 $"Quota mensuel de lettres recommandées atteint ({quota} ce mois-ci) : aucun envoi. " +
-                "Contactez l'éditeur d'OutlookDunning pour l'augmenter.", StatusCodes.Status409Conflict);
+                "Contactez l'éditeur d'OutlookDunning pour l'augmenter.");
     }
 }

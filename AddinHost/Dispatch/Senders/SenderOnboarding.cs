@@ -38,9 +38,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         // Across firms on purpose: the one question asked of other firms' rows is whether the address is theirs.
         if (owner is not null && owner != tenant.TenantId) throw TakenByAnotherFirm();
         if (userId is not null && await db.Ar24SenderAccounts.AnyAsync(a => a.UserId == userId && a.Email != email, ct))
-            throw new DomainException("Cet avocat a déjà une adresse d'expéditeur AR24 : un avocat n'envoie que "
-                + "depuis une adresse.",
-                StatusCodes.Status409Conflict);
+            throw DomainException.Conflict("Cet avocat a déjà une adresse d'expéditeur AR24 : un avocat n'envoie que "
+                + "depuis une adresse.");
 
         var now = clock.GetUtcNow();
         // An address bound by a first send, before addresses were proven, is proven by a code before AR24 opens it.
@@ -60,9 +59,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
 
         var claim = await db.Ar24SenderClaims.SingleOrDefaultAsync(c => c.Email == email, ct);
         if (claim is not null && claim.CreatedAt > now - SenderCodes.ResendDelay)
-            throw new DomainException("Un code vient d'être envoyé à cette adresse : attendez une minute avant d'en "
-                + "demander un autre.",
-                StatusCodes.Status429TooManyRequests);
+            throw DomainException.TooMany("Un code vient d'être envoyé à cette adresse : attendez une minute avant d'en "
+                + "demander un autre.");
         if (claim is null) db.Ar24SenderClaims.Add(claim = new Ar24SenderClaim { Email = email });
         var code = SenderCodes.NewCode();
         claim.CodeHash = SenderCodes.Hash(claim.Id, code);
@@ -84,9 +82,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         if (string.IsNullOrWhiteSpace(r.Code)) throw Problem.Validation("code",
             "Saisissez le code reçu à cette adresse.");
         var claim = await db.Ar24SenderClaims.SingleOrDefaultAsync(c => c.Email == email, ct)
-            ?? throw new DomainException("Aucun code n'est en attente pour cette adresse : ajoutez l'expéditeur pour "
-                + "en recevoir un.",
-                StatusCodes.Status404NotFound);
+            ?? throw new DomainException("Aucun code n'est en attente pour cette adresse : ajoutez l'expéditeur "
+                + "pour en recevoir un.", ErrorKind.NotFound);
         var now = clock.GetUtcNow();
         if (claim.ExpiresAt < now) throw Problem.Validation("code",
             "Ce code a expiré : demandez-en un nouveau en ajoutant à nouveau l'expéditeur.");
@@ -164,7 +161,7 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
 
     private static DomainException TakenByAnotherFirm() => new("Cette adresse est l'expéditeur AR24 d'un autre "
         + "cabinet : indiquez une adresse "
-        + "propre au vôtre, ou contactez l'éditeur si elle vous appartient.", StatusCodes.Status409Conflict);
+        + "propre au vôtre, ou contactez l'éditeur si elle vous appartient.", ErrorKind.Conflict);
 
     private static string ValidEmail(string? value)
     {

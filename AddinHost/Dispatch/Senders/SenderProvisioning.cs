@@ -30,9 +30,9 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         var cabinet = await db.Cabinets.AsNoTracking().FirstOrDefaultAsync(ct);
         var before = row.State;
         if (row.Ar24UserId is null && row.Origin == Ar24SenderOrigin.FirstSend)
-            throw new DomainException("Cette adresse a été liée au cabinet par un envoi, avant que les adresses soient "
+            throw DomainException.Conflict("Cette adresse a été liée au cabinet par un envoi, avant que les adresses soient "
                 + "vérifiées : ajoutez de nouveau l'expéditeur et saisissez le code reçu à cette adresse, puis ouvrez "
-                + "le compte.", StatusCodes.Status409Conflict);
+                + "le compte.");
         try
         {
             if (row.Ar24UserId is null) await OpenAsync(row, cabinet, ct);
@@ -42,16 +42,15 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         {
             row.StateDetail = e.Message;
             await SaveAsync(row, "expediteur.refuse-ar24", ct);
-            throw new DomainException($"AR24 refuse : {e.Message}", StatusCodes.Status409Conflict);
+            throw DomainException.Conflict($"AR24 refuse : {e.Message}");
         }
         catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException
                                    && !ct.IsCancellationRequested)
         {
             log.LogWarning("AR24 did not answer while provisioning sender {SenderId}: {Error}",
                 row.Id, e.GetType().Name);
-            throw new DomainException("AR24 ne répond pas pour le moment : rien n'a changé, réessayez dans quelques "
-                + "minutes.",
-                StatusCodes.Status503ServiceUnavailable);
+            throw DomainException.Unavailable("AR24 ne répond pas pour le moment : rien n'a changé, réessayez dans quelques "
+                + "minutes.");
         }
         await SaveAsync(row, before == row.State ? "expediteur.verifie" : "expediteur.etat", ct);
         return SenderOnboarding.ToDto(row, cabinet?.Email);
@@ -168,9 +167,8 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         Need(!string.IsNullOrWhiteSpace(row.Firstname), "firstname", "Le prénom de l'expéditeur manque.");
         Need(!string.IsNullOrWhiteSpace(row.Lastname), "lastname", "Le nom de l'expéditeur manque.");
         if (errors.Count > 0)
-            throw new DomainException("Le compte AR24 ne peut pas être ouvert : " + string.Join(" ",
-                errors.Values.Select(v => v[0])),
-                StatusCodes.Status400BadRequest, errors);
+            throw DomainException.Invalid("Le compte AR24 ne peut pas être ouvert : " + string.Join(" ",
+                errors.Values.Select(v => v[0])), errors);
         return new NewAr24User(row.Firstname!, row.Lastname!, row.Email, row.Gender!, "professionnel",
             cabinet!.Address!, cabinet.PostalCode!,
             cabinet.City!, country, cabinet.Name, Siren.Normalize(cabinet.Siret), cabinet.VatNumber);

@@ -30,6 +30,7 @@ public static class AuthExtensions
 
         builder.Services.AddSingleton(new EmbeddedDefault("Connexion de démonstration", demo));
         builder.Services.AddScoped<CurrentActor>();
+        builder.Services.AddScoped<Onboarding>();
         builder.Services.AddMemoryCache();
         // Shared by every instance through the database: the keys that protect tokens and cookies, and the token cache.
         builder.AddKeyProtection();

@@ -16,14 +16,14 @@ public static class AppRole
     public static async Task GrantAsync(DunningDbContext db, string role, string password, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
-            throw new Problems.DomainException("--app-role ne vaut que pour PostgreSQL (Database:Provider=Postgres).");
+            throw Problems.DomainException.Invalid("--app-role ne vaut que pour PostgreSQL (Database:Provider=Postgres).");
         var wellFormed = role.Length is > 0 and <= 63 && !char.IsAsciiDigit(role[0])
                          && role.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_');
         if (!wellFormed)
-            throw new Problems.DomainException(
+            throw Problems.DomainException.Invalid(
                 "Nom de rôle invalide : lettres minuscules, chiffres et _ (63 au plus), sans chiffre au début.");
         if (password.Length < 16 || password.Any(char.IsControl))
-            throw new Problems.DomainException(
+            throw Problems.DomainException.Invalid(
                 $"{PasswordSetting} doit faire 16 caractères au moins, sans caractère de contrôle.");
         var database = db.Database.GetDbConnection().Database;
         // DDL takes no parameter: the quotes are doubled, and standard_conforming_strings keeps a backslash literal.

@@ -40,14 +40,18 @@ public static class HealthEndpoints
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
         // Readiness calls the database, the proof store and AR24: anyone may ask, so the answer is reused a few seconds.
         foreach (var path in new[] { "/health/ready", "/health" })
-            app.MapGet(path, async (HttpContext http, ReadinessCache readiness) =>
-            {
-                var report = await readiness.ReportAsync(http.RequestAborted);
-                http.Response.StatusCode = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-                http.Response.Headers.CacheControl = "no-store, no-cache";
-                await WriteAsync(http, report);
-            }).AllowAnonymous().ExcludeFromDescription();
+            app.MapGet(path, ReportReadiness).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>503 when serving is impossible; the body is written as the liveness probe's is.</summary>
+    public static async Task ReportReadiness(HttpContext http, ReadinessCache readiness)
+    {
+        var report = await readiness.ReportAsync(http.RequestAborted);
+        http.Response.StatusCode = report.Status == HealthStatus.Unhealthy
+            ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        http.Response.Headers.CacheControl = "no-store, no-cache";
+        await WriteAsync(http, report);
     }
 
     /// <summary>Each check's state and French reason; no address, key or exception text.</summary>

@@ -36,10 +36,11 @@ public static class ProblemExtensions
     };
 
     /// <summary>Registers how a feature's own exception leaves: its status and French detail.</summary>
-    public static IServiceCollection AddProblemMapping<TException>(this IServiceCollection services, int status,
+    public static IServiceCollection AddProblemMapping<TException>(this IServiceCollection services, ErrorKind kind,
         Func<TException, string>? detail = null, Action<HttpContext, TException>? alarm = null)
         where TException : Exception =>
-        services.AddSingleton<IProblemMapper>(new ProblemMapper<TException>(status, detail ?? (e => e.Message), alarm));
+        services.AddSingleton<IProblemMapper>(
+            new ProblemMapper<TException>(kind.Status(), detail ?? (e => e.Message), alarm));
 
     private const string ConflictDetail =
         "Une autre modification a eu lieu en même temps sur les mêmes données : rien n'a été enregistré, réessayez.";
@@ -52,7 +53,7 @@ public static class ProblemExtensions
             var mapped = mappers.Select(m => m.Map(exception, http)).FirstOrDefault(m => m is not null);
             var (status, detail, errors) = exception switch
             {
-                DomainException d => (d.StatusCode, d.Message, d.Errors),
+                DomainException d => (d.Kind.Status(), d.Message, d.Errors),
                 _ when mapped is not null => (mapped.Status, mapped.Detail, null),
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
                 DbUpdateException or DbException when Data.DbConflicts.IsConflict(exception) => (
@@ -110,5 +111,5 @@ internal sealed class ProblemMapper<TException>(int status, Func<TException, str
 public static class Problem
 {
     public static DomainException Validation(string field, string message) =>
-        new(message, StatusCodes.Status400BadRequest, new Dictionary<string, string[]> { [field] = [message] });
+        DomainException.Invalid(message, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -35,8 +35,7 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
     public async Task<byte[]> ConvertAsync(byte[] docx, CancellationToken ct)
     {
         if (!IsAvailable)
-            throw new DomainException("La conversion en PDF est indisponible : LibreOffice (paquet libreoffice-writer-nogui, avec python3-uno) n'est pas installé sur le serveur.",
-                StatusCodes.Status503ServiceUnavailable);
+            throw DomainException.Unavailable("La conversion en PDF est indisponible : LibreOffice (paquet libreoffice-writer-nogui, avec python3-uno) n'est pas installé sur le serveur.");
         var folder = Directory.CreateTempSubdirectory("od-pdf-");
         var source = Path.Combine(folder.FullName, "courrier.docx");
         var target = Path.Combine(folder.FullName, "courrier.pdf");
@@ -61,10 +60,9 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
             // LibreOffice's own words (temporary paths, internals) go to the log, never to the caller.
             _log.LogWarning("PDF conversion failed: {Reason}: {Detail}", e.GetType().Name, e.Message);
             if (e is OperationCanceledException) throw;
-            throw new DomainException(e is TimeoutException
+            throw DomainException.Unavailable(e is TimeoutException
                     ? $"La conversion en PDF a dépassé {_options.TimeoutSeconds} secondes et a été interrompue."
-                    : "La conversion en PDF a échoué : réessayez dans un instant. Si cela se reproduit, prévenez l'administrateur (détail dans le journal du serveur).",
-                StatusCodes.Status503ServiceUnavailable);
+                    : "La conversion en PDF a échoué : réessayez dans un instant. Si cela se reproduit, prévenez l'administrateur (détail dans le journal du serveur).");
         }
         finally
         {

@@ -66,7 +66,7 @@ public sealed class PdfQueue(IOptions<PdfOptions> options, TimeProvider clock)
             throw new DomainException(
                 "Les convertisseurs PDF sont tous occupés : réessayez dans quelques secondes " +
                 "(ou demandez le format docx).",
-                StatusCodes.Status503ServiceUnavailable) { RetryAfterSeconds = options.Value.QueueWaitSeconds };
+                ErrorKind.Unavailable) { RetryAfterSeconds = options.Value.QueueWaitSeconds };
         }
     }
 

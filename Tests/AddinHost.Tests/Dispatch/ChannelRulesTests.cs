@@ -63,7 +63,7 @@ public sealed class ChannelRulesTests
     public void Steps_that_are_not_letters_cannot_be_dispatched(StepChannel planned, string word)
     {
         var e = Assert.Throws<DomainException>(() => ChannelChooser.Choose(planned, Debtor(DebtorKind.Professionnel), Prices));
-        Assert.Equal(409, e.StatusCode);
+        Assert.Equal(ErrorKind.Conflict, e.Kind);
         Assert.Contains(word, e.Message);
     }
 
@@ -88,7 +88,7 @@ public sealed class ChannelRulesTests
         var c = Case(DebtorKind.Professionnel);
         c.Creditor.ContactConsentOn = null;
         var e = Assert.Throws<DomainException>(() => ChannelChooser.ChooseFor(c, StepChannel.Ere, Prices));
-        Assert.Equal(409, e.StatusCode);
+        Assert.Equal(ErrorKind.Conflict, e.Kind);
         Assert.Contains("RIN art. 8.2", e.Message);
         c.ContactConsentOn = new(2025, 6, 1); // given for this case only
         Assert.Equal(StepChannel.Ere, ChannelChooser.ChooseFor(c, StepChannel.Ere, Prices).Channel);

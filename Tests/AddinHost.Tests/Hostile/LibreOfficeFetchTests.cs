@@ -47,7 +47,7 @@ public sealed class LibreOfficeFetchTests
         var log = new Fixtures.ListLogger<LibreOfficePool>();
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), log);
         var e = await Assert.ThrowsAsync<AddinHost.Infrastructure.Problems.DomainException>(() => pool.ConvertAsync([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, .. new byte[64]], CancellationToken.None));
-        Assert.Equal(503, e.StatusCode);
+        Assert.Equal(AddinHost.Infrastructure.Problems.ErrorKind.Unavailable, e.Kind);
         Assert.StartsWith("La conversion en PDF a échoué", e.Message);
         Assert.DoesNotContain("/tmp", e.Message);
         Assert.Contains(log.Lines, l => l.Contains("PDF conversion failed"));

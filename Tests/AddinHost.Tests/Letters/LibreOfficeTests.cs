@@ -76,7 +76,7 @@ public sealed class LibreOfficeTests
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1, TimeoutSeconds = 5, PythonPath = silent }), NullLogger<LibreOfficePool>.Instance);
 
         var e = await Assert.ThrowsAsync<DomainException>(() => pool.ConvertAsync(Docx.Build(Docx.P(Docx.R("x"))), CancellationToken.None));
-        Assert.Equal(503, e.StatusCode);
+        Assert.Equal(ErrorKind.Unavailable, e.Kind);
         Assert.Contains("5 secondes", e.Message);
 
         var pid = int.Parse((await File.ReadAllTextAsync(pidFile)).Trim());

@@ -16,7 +16,7 @@ public sealed class GraphErrorsTests
     {
         var e = await FailWith(new MsalUiRequiredException("invalid_grant",
             "AADSTS65001: The user or administrator has not consented to use the application with ID '…'."));
-        Assert.Equal(403, e.StatusCode);
+        Assert.Equal(ErrorKind.Forbidden, e.Kind);
         Assert.Contains("administrateur du cabinet doit donner son consentement", e.Message);
     }
 
@@ -24,7 +24,7 @@ public sealed class GraphErrorsTests
     public async Task An_expired_session_asks_the_user_to_sign_in_again()
     {
         var e = await FailWith(new MsalUiRequiredException("invalid_grant", "AADSTS700082: The refresh token has expired due to inactivity."));
-        Assert.Equal(403, e.StatusCode);
+        Assert.Equal(ErrorKind.Forbidden, e.Kind);
         Assert.Contains("reconnecter", e.Message);
     }
 
@@ -32,7 +32,7 @@ public sealed class GraphErrorsTests
     public async Task A_network_failure_is_an_outage_not_a_crash()
     {
         var e = await FailWith(new HttpRequestException("connection refused"));
-        Assert.Equal(503, e.StatusCode);
+        Assert.Equal(ErrorKind.Unavailable, e.Kind);
         Assert.Contains("ne répond pas", e.Message);
     }
 }
