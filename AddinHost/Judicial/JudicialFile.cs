@@ -70,6 +70,9 @@ public enum InjunctionEventKind
     MesureIndisponibilite,
     /// <summary>The debtor's opposition (CPC 1412, 1415).</summary>
     Opposition,
+    /// <summary>The enforcement judge waived the 5-point increase of the legal rate (C. mon. fin. L.313-3 al.
+    /// 2).</summary>
+    ExonerationMajoration,
 }
 
 /// <summary>

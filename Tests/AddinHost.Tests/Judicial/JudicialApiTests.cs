@@ -243,6 +243,62 @@ public abstract class JudicialApiTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task Once_the_order_is_enforceable_the_case_view_increases_the_legal_rate_unless_waived()
+    {
+        var (_, _, consumer) = await SeedTypicalAsync();
+        var id = await AtJudicialStepAsync(consumer);
+        (await Post(id, "route", new { route = "InjonctionDePayer" })).EnsureSuccessStatusCode();
+        (await Put(id, "court", new { kind = "TribunalJudiciaire", name = "tribunal judiciaire de Toulouse" }))
+            .EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Depot", on = "2025-09-16" })).EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Ordonnance", on = "2025-09-22", outcome = "Totale" })).EnsureSuccessStatusCode();
+        await (await Event(id, new { kind = "ExonerationMajoration", on = "2025-09-29" })).ProblemAsync(409);
+        // Served to the person 25/09/2025: enforceable from 28/10/2025, five points more from 29/12/2025.
+        (await Event(id, new { kind = "Signification", on = "2025-09-25", toPerson = true }))
+            .EnsureSuccessStatusCode();
+
+        var periods = await PeriodsAsync(id);
+        var increased = periods.Single(p => p.From == new DateOnly(2025, 12, 29));
+        var before = periods.Single(p => p.To == new DateOnly(2025, 12, 28));
+        Assert.Equal(before.RatePercent + 5m, increased.RatePercent);
+        Assert.True(periods.Single(p => p.From == new DateOnly(2026, 1, 1)).RatePercent > 5m);
+        Assert.Contains("majoré de cinq points à compter du 29/12/2025",
+            (await GetCaseAsync(id, "?asOf=2026-01-31")).Amounts!.Note);
+        Assert.DoesNotContain(await PeriodsAsync(id, "2025-12-28"), p => p.From == new DateOnly(2025, 12, 29));
+
+        // The enforcement judge waives it: the plain legal rate again, and the history says so.
+        var waived = await (await Event(id, new { kind = "ExonerationMajoration", on = "2025-09-29" }))
+            .ReadAsync<JudicialView>();
+        Assert.Null(waived.Injunction!.Schedule.IncreasedRateFrom);
+        Assert.DoesNotContain(await PeriodsAsync(id), p => p.From == new DateOnly(2025, 12, 29));
+        Assert.Contains((await GetCaseAsync(id)).History, h => h.Summary.Contains("exonéré le débiteur de la " +
+            "majoration"));
+        await (await Event(id, new { kind = "ExonerationMajoration", on = "2025-09-29" })).ProblemAsync(409);
+    }
+
+    [Fact]
+    public async Task An_opposition_within_the_period_takes_the_title_and_its_increase_away()
+    {
+        var (_, _, consumer) = await SeedTypicalAsync();
+        var id = await AtJudicialStepAsync(consumer);
+        (await Post(id, "route", new { route = "InjonctionDePayer" })).EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Depot", on = "2025-09-16", court = "tribunal judiciaire de Toulouse" }))
+            .EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Ordonnance", on = "2025-09-22", outcome = "Totale" })).EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Signification", on = "2025-09-25", toPerson = true }))
+            .EnsureSuccessStatusCode();
+        Assert.Contains(await PeriodsAsync(id), p => p.From == new DateOnly(2025, 12, 29));
+        (await Event(id, new { kind = "Opposition", on = "2025-09-29" })).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await PeriodsAsync(id), p => p.From == new DateOnly(2025, 12, 29));
+    }
+
+    private async Task<List<AddinHost.Cases.Money.InterestPeriod>> PeriodsAsync(Guid id, string asOf = "2026-01-31")
+    {
+        var c = await GetCaseAsync(id, $"?asOf={asOf}");
+        return c.Invoices.SelectMany(i => i.Periods).ToList();
+    }
+
+    [Fact]
     public async Task Another_firm_sees_nothing_of_the_judicial_file()
     {
         var (_, company, _) = await SeedTypicalAsync();

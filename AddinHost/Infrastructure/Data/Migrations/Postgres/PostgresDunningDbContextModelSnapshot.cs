@@ -659,6 +659,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("DebtorId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("EnforceableTitleKind")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("FeeAgreementExemption")
                         .HasColumnType("integer");
 
@@ -680,6 +683,12 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("TitleEnforceableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("TitleIncreaseWaived")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

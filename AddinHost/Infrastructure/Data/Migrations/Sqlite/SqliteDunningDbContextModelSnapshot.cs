@@ -653,6 +653,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("DebtorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EnforceableTitleKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FeeAgreementExemption")
                         .HasColumnType("INTEGER");
 
@@ -674,6 +677,12 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TitleEnforceableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TitleIncreaseWaived")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
