@@ -101,6 +101,7 @@ public static class HostComposition
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(auth.DemoTenant);
             if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None))
                 app.Logger.LogInformation("Demo firm seeded in tenant {Tenant}", auth.DemoTenant);
+            await JudicialDemo.SeedAsync(scope.ServiceProvider);
             await app.EnsureDemoSendersAsync(scope.ServiceProvider);
         }
     }
