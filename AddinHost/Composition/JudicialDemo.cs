@@ -49,7 +49,8 @@ public static class JudicialDemo
         {
             CaseId = c.Id, Template = "mise-en-demeure", TemplateVersion = 1, Format = "pdf",
             FileName = $"{c.Reference}-mise-en-demeure.pdf", Content = letterPdf, Sha256 = ProofHash.Of(letterPdf),
-            AsOf = on, InvoiceNumbers = invoices.Select(i => i.Number).ToList(), CreatedAt = now, CreatedBy = "demo-seed",
+            AsOf = on, InvoiceNumbers = invoices.Select(i => i.Number).ToList(), CreatedAt = now,
+            CreatedBy = "demo-seed",
         };
         db.GeneratedLetters.Add(letter);
         var dispatch = new DispatchItem
@@ -62,7 +63,8 @@ public static class JudicialDemo
         db.Dispatches.Add(dispatch);
         foreach (var i in invoices)
         {
-            var pdf = DemoPdf.Page($"Facture n° {i.Number}", "Menuiserie Bressan SAS, 4 chemin des Scieries, Bourg-en-Bresse",
+            var pdf = DemoPdf.Page($"Facture n° {i.Number}",
+                "Menuiserie Bressan SAS, 4 chemin des Scieries, Bourg-en-Bresse",
                 $"Client : {c.Debtor.Name}", $"Date : {i.IssueDate:dd/MM/yyyy} ; échéance : {i.DueDate:dd/MM/yyyy}",
                 $"Montant TTC : {CaseCommands.Money(i.AmountTtc)}");
             db.CaseDocuments.Add(new CaseDocument

@@ -13,6 +13,7 @@ public static class JudicialEndpoints
         builder.Services.AddScoped<InjunctionRequest>();
         builder.Services.AddScoped<CourtFile>();
         builder.Services.AddScoped<HandOver.HandOverService>();
+        builder.Services.AddScoped<SmallClaims>();
         builder.Services.AddSingleton<HandOver.HandOverProcessor>();
         builder.Services.AddHostedService<HandOver.HandOverWorker>();
         return builder;
@@ -52,6 +53,10 @@ public static class JudicialEndpoints
             .RequireAuthorization(Policies.Decision);
         group.MapGet("/remises", ListHandOvers).WithName(nameof(ListHandOvers))
             .WithSummary("Remises au commissaire de justice et leur état").RequireAuthorization(Policies.Lecture);
+        group.MapPost("/petites-creances", RecordSmallClaims).WithName(nameof(RecordSmallClaims))
+            .WithSummary("Petites créances : invitation du débiteur par le commissaire de justice, accord ou refus " +
+                "(silence d'un mois), titre délivré (CPCE L.125-1)")
+            .RequireAuthorization(Policies.Decision);
         app.MapCommissaires();
         return app;
     }
@@ -61,6 +66,13 @@ public static class JudicialEndpoints
     {
         var planned = await service.PlanAsync(id, body, ct);
         return TypedResults.Accepted($"/api/cases/{id}/judiciaire/remises", planned);
+    }
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> RecordSmallClaims(
+        Guid id, SmallClaimsEventRequest body, SmallClaims smallClaims, JudicialService service, CancellationToken ct)
+    {
+        await smallClaims.RecordAsync(id, body, ct);
+        return TypedResults.Ok(await service.ViewAsync(id, ct));
     }
 
     public static async Task<Ok<IReadOnlyList<HandOver.HandOverDto>>> ListHandOvers(

@@ -54,7 +54,7 @@ public sealed class JudicialService(
         }
         return new(c.Id, c.Reference, decision, file?.Route, file?.RouteChosenOn, InjunctionCourts.NatureOf(c, file),
             file?.Nature is not null, new CourtView(competence, file?.CourtKind, file?.CourtName, warning), injunction,
-            deadlines.Where(d => d.On >= today).OrderBy(d => d.On).ToList());
+            deadlines.Where(d => d.On >= today).OrderBy(d => d.On).ToList(), SmallClaims.View(file, today));
     }
 
     /// <summary>The case's judicial dates still to come, for the calendar (kinds named as the calendar's).</summary>
@@ -312,8 +312,9 @@ public sealed class JudicialService(
                     throw new DomainException("L'exonération de la majoration est déjà enregistrée.",
                         StatusCodes.Status409Conflict);
                 if (InjunctionDeadlines.Compute(Facts(file), clock.Today()).EnforceableFrom is null)
-                    throw new DomainException("L'ordonnance n'est pas exécutoire : il n'y a pas de majoration du taux " +
-                        "légal dont exonérer le débiteur (art. L.313-3 C. mon. fin.).", StatusCodes.Status409Conflict);
+                    throw new DomainException("L'ordonnance n'est pas exécutoire : il n'y a pas de majoration du " +
+                        "taux légal dont exonérer le débiteur (art. L.313-3 C. mon. fin.).",
+                        StatusCodes.Status409Conflict);
                 file.IncreaseWaived = true;
                 summary = $"Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points du taux " +
                     $"légal le {on:dd/MM/yyyy} (art. L.313-3 al. 2 C. mon. fin.)";

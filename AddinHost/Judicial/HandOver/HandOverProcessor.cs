@@ -74,7 +74,8 @@ public sealed class HandOverProcessor(
             row.LeaseUntil = clock.GetUtcNow().ToUnixTimeMilliseconds() + options.Value.VerifyBackoffSeconds * 1000L;
             log.LogWarning("Hand-over {HandOverId} to verify after {Error}", row.Id, e.GetType().Name);
         }
-        if (row.State == HandOverState.Sent) audit.Record("judiciaire.remise.envoyee", nameof(RecoveryCase), row.CaseId);
+        if (row.State == HandOverState.Sent)
+            audit.Record("judiciaire.remise.envoyee", nameof(RecoveryCase), row.CaseId);
         await SaveAsync(db, row, release: row.State != HandOverState.ToVerify, ct);
         return true;
     }
@@ -137,7 +138,10 @@ public sealed class HandOverProcessor(
 
     private static List<CaseDocument> Files(ServiceHandOver row) =>
     [
-        new() { FileName = row.OrderFileName, Content = row.OrderContent, ContentType = ContentType(row.OrderFileName) },
+        new()
+        {
+            FileName = row.OrderFileName, Content = row.OrderContent, ContentType = ContentType(row.OrderFileName),
+        },
         new() { FileName = row.ZipFileName, Content = row.ZipContent, ContentType = "application/zip" },
     ];
 

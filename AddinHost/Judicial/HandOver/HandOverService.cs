@@ -34,13 +34,14 @@ public sealed class HandOverService(
             "Choisissez le commissaire de justice à qui remettre l'ordonnance.");
         var orderId = r.OrderDocumentId ?? throw Problem.Validation("orderDocumentId",
             "Joignez l'ordonnance : classez-la au dossier (pièce jointe du courriel du greffe) puis choisissez-la.");
-        if (r.Message is { Length: > 2000 }) throw Problem.Validation("message", "Le message dépasse 2 000 caractères.");
+        if (r.Message is { Length: > 2000 })
+            throw Problem.Validation("message", "Le message dépasse 2 000 caractères.");
         var c = await cases.GetAsync(caseId, ct);
         var file = await db.Set<JudicialFile>().AsNoTracking().SingleOrDefaultAsync(f => f.CaseId == caseId, ct);
         if (file?.Route != JudicialRoute.InjonctionDePayer || file.OrderOn is not { } orderOn
             || file.OrderOutcome is null or OrderOutcome.Rejet)
-            throw new DomainException("Enregistrez d'abord l'ordonnance portant injonction de payer : il n'y a rien à " +
-                "signifier.", StatusCodes.Status409Conflict);
+            throw new DomainException("Enregistrez d'abord l'ordonnance portant injonction de payer : il n'y a " +
+                "rien à signifier.", StatusCodes.Status409Conflict);
         if (file.ServedOn is { } served)
             throw new DomainException($"L'ordonnance a déjà été signifiée le {served:dd/MM/yyyy}.",
                 StatusCodes.Status409Conflict);
@@ -49,14 +50,17 @@ public sealed class HandOverService(
             throw new DomainException($"L'ordonnance n'a pas été signifiée avant le {schedule.ServeBy:dd/MM/yyyy} : " +
                 "elle est non avenue (art. 1411 CPC).", StatusCodes.Status409Conflict);
         var commissaire = await db.Set<CommissaireDeJustice>().AsNoTracking()
-            .SingleOrDefaultAsync(x => x.Id == commissaireId, ct) ?? throw DomainException.NotFound("Commissaire de justice");
-        var order = await db.CaseDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == orderId && d.CaseId == caseId, ct)
+            .SingleOrDefaultAsync(x => x.Id == commissaireId, ct)
+            ?? throw DomainException.NotFound("Commissaire de justice");
+        var order = await db.CaseDocuments.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == orderId && d.CaseId == caseId, ct)
             ?? throw Problem.Validation("orderDocumentId", "Ce document n'est pas classé dans ce dossier.");
         var previous = await db.Set<ServiceHandOver>().AsNoTracking().Where(h => h.CaseId == caseId)
             .OrderByDescending(h => h.Round).FirstOrDefaultAsync(ct);
         if (previous is { State: not HandOverState.Failed })
             throw new DomainException($"L'ordonnance est déjà remise (ou en cours de remise) à {previous.ToName}, " +
-                $"depuis le {previous.CreatedAt:dd/MM/yyyy} : elle ne part pas deux fois.", StatusCodes.Status409Conflict);
+                $"depuis le {previous.CreatedAt:dd/MM/yyyy} : elle ne part pas deux fois.",
+                StatusCodes.Status409Conflict);
 
         var (zipName, zip) = await courtFile.BuildAsync(caseId, ct); // the requête, the bordereau and the exhibits
         var cabinet = await db.Cabinets.AsNoTracking().FirstOrDefaultAsync(ct);
@@ -118,12 +122,12 @@ public sealed class HandOverService(
         var lines = new List<string>
         {
             $"{H(to.Name)},",
-            $"Nous vous prions de bien vouloir signifier à {H(debtor)} l'ordonnance portant injonction de payer rendue " +
-                $"le {orderOn:dd/MM/yyyy} par le président du {H(court)}{H(number)}, avec une copie de la requête et du " +
-                "bordereau des pièces (art. 1411 CPC).",
+            $"Nous vous prions de bien vouloir signifier à {H(debtor)} l'ordonnance portant injonction de payer " +
+                $"rendue le {orderOn:dd/MM/yyyy} par le président du {H(court)}{H(number)}, avec une copie de la " +
+                "requête et du bordereau des pièces (art. 1411 CPC).",
             serveBy is { } by
-                ? $"L'ordonnance doit être signifiée au plus tard le {by:dd/MM/yyyy}, faute de quoi elle est non avenue " +
-                    "(art. 1411 CPC)."
+                ? $"L'ordonnance doit être signifiée au plus tard le {by:dd/MM/yyyy}, faute de quoi elle est non " +
+                    "avenue (art. 1411 CPC)."
                 : "",
             "Merci de nous indiquer si la signification a pu être faite à la personne du débiteur : le délai " +
                 "d'opposition en dépend (art. 1416 CPC).",

@@ -1384,6 +1384,26 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool?>("SmallClaimsAgreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("SmallClaimsAnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SmallClaimsCommissaire")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("SmallClaimsInvitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SmallClaimsTitleOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SmallClaimsTitleReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1378,6 +1378,26 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("SmallClaimsAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SmallClaimsAnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmallClaimsCommissaire")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SmallClaimsInvitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SmallClaimsTitleOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmallClaimsTitleReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
