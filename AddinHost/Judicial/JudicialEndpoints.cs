@@ -53,6 +53,9 @@ public static class JudicialEndpoints
             .RequireAuthorization(Policies.Decision);
         group.MapGet("/remises", ListHandOvers).WithName(nameof(ListHandOvers))
             .WithSummary("Remises au commissaire de justice et leur état").RequireAuthorization(Policies.Lecture);
+        group.MapGet("/remise/documents", OrderCandidates).WithName(nameof(OrderCandidates))
+            .WithSummary("Documents du dossier qui peuvent être l'ordonnance à remettre (hors factures)")
+            .RequireAuthorization(Policies.Lecture);
         group.MapPost("/petites-creances", RecordSmallClaims).WithName(nameof(RecordSmallClaims))
             .WithSummary("Petites créances : invitation du débiteur par le commissaire de justice, accord ou refus " +
                 "(silence d'un mois), titre délivré (CPCE L.125-1)")
@@ -74,6 +77,10 @@ public static class JudicialEndpoints
         await smallClaims.RecordAsync(id, body, ct);
         return TypedResults.Ok(await service.ViewAsync(id, ct));
     }
+
+    public static async Task<Ok<IReadOnlyList<HandOver.OrderCandidateDto>>> OrderCandidates(
+        Guid id, HandOver.HandOverService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.OrderCandidatesAsync(id, ct));
 
     public static async Task<Ok<IReadOnlyList<HandOver.HandOverDto>>> ListHandOvers(
         Guid id, HandOver.HandOverService service, CancellationToken ct) =>

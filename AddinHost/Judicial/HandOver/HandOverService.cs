@@ -13,6 +13,9 @@ namespace AddinHost.Judicial.HandOver;
 /// <summary>The commissaire chosen and the order to join (a document of the case, as the court made it).</summary>
 public sealed record HandOverRequest(Guid? CommissaireId, Guid? OrderDocumentId, string? Message);
 
+/// <summary>A document of the case that may be the order (not filed as an invoice).</summary>
+public sealed record OrderCandidateDto(Guid Id, string FileName, DateTimeOffset AddedAt, string Source);
+
 /// <summary>A hand-over as the API shows it.</summary>
 public sealed record HandOverDto(
     Guid Id, int Round, HandOverState State, string StateLabel, string ToName, string ToEmail, string OrderFileName,
@@ -95,6 +98,16 @@ public sealed class HandOverService(
         var rows = await db.Set<ServiceHandOver>().AsNoTracking().Where(h => h.CaseId == caseId)
             .OrderBy(h => h.Round).ToListAsync(ct);
         return rows.Select(ToDto).ToList();
+    }
+
+    /// <summary>The case's documents not filed as an invoice: the order imported from the registry's e-mail is one.</summary>
+    public async Task<IReadOnlyList<OrderCandidateDto>> OrderCandidatesAsync(Guid caseId, CancellationToken ct)
+    {
+        await cases.GetAsync(caseId, ct);
+        // Sorted here: SQLite cannot order by a DateTimeOffset.
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == caseId && d.InvoiceNumber == null)
+            .Select(d => new OrderCandidateDto(d.Id, d.FileName, d.AddedAt, d.Source)).ToListAsync(ct);
+        return documents.OrderByDescending(d => d.AddedAt).ToList();
     }
 
     public static HandOverDto ToDto(ServiceHandOver h) => new(h.Id, h.Round, h.State, Label(h.State), h.ToName,

@@ -91,6 +91,8 @@ public abstract class HandOverTests(DbKind kind) : GraphServerTestBase(kind)
         "%PDF-1.4"u8.CopyTo(scan);
         var (caseId, commissaireId, orderId) = await OrderMadeAsync(scan);
         var remise = $"/api/cases/{caseId}/judiciaire/remise";
+        var candidates = await (await Client.GetAsync($"{remise}/documents")).ReadAsync<List<OrderCandidateDto>>();
+        Assert.Equal(orderId, Assert.Single(candidates).Id); // the order, not the invoices
         await (await Client.PostJsonAsync(remise, new { commissaireId })).ProblemAsync(400); // the order is needed
         await (await Client.PostJsonAsync(remise, new { orderDocumentId = orderId })).ProblemAsync(400);
         var planned = await (await Client.PostJsonAsync(remise, new { commissaireId, orderDocumentId = orderId }))

@@ -8,6 +8,7 @@ import { ErrorState, Loading } from "../shared/states";
 import { Section, useLayout } from "../shared/ui";
 import { useAction } from "../shared/useAction";
 import { useApi } from "../shared/useApi";
+import { HandOverSection } from "./HandOverSection";
 import {
   courtKinds, eventKinds, type InjunctionCourtKind, type InjunctionEventKind, type InjunctionView, type JudicialView,
   type OrderOutcome, type RouteOption,
@@ -44,6 +45,9 @@ export default function JudicialPhase({ caseId, onChanged }: { caseId: string; o
       {v.injunction && <Procedure injunction={v.injunction} />}
       {v.chosenRoute === "InjonctionDePayer" && (
         <div className={l.row}><EventDialog caseId={caseId} onDone={changed} /></div>
+      )}
+      {v.injunction?.orderOn && v.injunction.outcome !== "Rejet" && !v.injunction.servedOn && (
+        <HandOverSection caseId={caseId} onDone={changed} />
       )}
       {v.deadlines.length > 0 && (
         <ul className={l.list} aria-label="Échéances judiciaires" data-testid="echeances-judiciaires">

@@ -58,3 +58,12 @@ export const eventKinds: Record<InjunctionEventKind, string> = {
   Opposition: "Opposition",
   ExonerationMajoration: "Exonération de la majoration (juge de l'exécution)",
 };
+
+export interface Commissaire { id: string; name: string; office: string; email: string }
+export interface OrderCandidate { id: string; fileName: string; addedAt: string; source: string }
+export type HandOverState = "Planned" | "Sending" | "ToVerify" | "Sent" | "Failed";
+export interface HandOver {
+  id: string; round: number; state: HandOverState; stateLabel: string; toName: string; toEmail: string;
+  orderFileName: string; zipFileName: string; zipSha256: string; createdAt: string; sentAt: string | null;
+  failureReason: string | null;
+}
