@@ -30,7 +30,7 @@ public static class CaseAssessor
             c.Payments.Where(p => p.Date <= asOf)
                 .Select(p => new PaymentEntry(p.Date, p.Amount, p.InvoiceId is { } id && numbers.TryGetValue(id, out var n) ? n : null))
                 .ToList(),
-            asOf, notice, dayCount);
+            asOf, notice, dayCount, c.Title);
 
         CaseStatement? statement = null;
         string? error = null;

@@ -1,3 +1,4 @@
+using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,17 @@ public sealed class CaseRepository(DunningDbContext db)
         await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
             db.Acknowledgements.AsNoTracking(), db.CaseEvents.AsNoTracking(), ct);
         return cases;
+    }
+
+    /// <summary>
+    /// Records the case's enforceable title (or its absence), for the interest calculator; the caller saves. Only the
+    /// case's own columns are touched, so the judicial phase never edits the table itself.
+    /// </summary>
+    public async Task SetTitleAsync(Guid caseId, EnforceableTitle? title, CancellationToken ct)
+    {
+        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw DomainException.NotFound("Dossier");
+        (c.TitleEnforceableFrom, c.EnforceableTitleKind, c.TitleIncreaseWaived) =
+            (title?.EnforceableFrom, title?.Kind, title?.IncreaseWaived ?? false);
     }
 
     /// <summary>One case; with <paramref name="tracking"/> its rows can be changed and saved.</summary>

@@ -1,3 +1,4 @@
+using AddinHost.Cases.Money;
 using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -45,11 +46,22 @@ public sealed class RecoveryCase : TenantEntity
     public CourtKind? CourtKind { get; set; }
     public string? CourtCity { get; set; }
 
+    /// <summary>
+    /// The enforceable title the case holds, kept up to date by the judicial phase as a plain fact (see
+    /// <see cref="Title"/>): the day it is enforceable from, what it is, and the enforcement judge's waiver.
+    /// </summary>
+    public DateOnly? TitleEnforceableFrom { get; set; }
+    public TitleKind? EnforceableTitleKind { get; set; }
+    public bool TitleIncreaseWaived { get; set; }
+
     public List<Invoice> Invoices { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
     public List<Pause> Pauses { get; set; } = [];
     public List<Acknowledgement> Acknowledgements { get; set; } = [];
     public List<CaseEvent> Events { get; set; } = [];
+
+    public EnforceableTitle? Title => TitleEnforceableFrom is { } from && EnforceableTitleKind is { } kind
+        ? new EnforceableTitle(from, kind, TitleIncreaseWaived) : null;
 
     public bool HasCounsel => !string.IsNullOrWhiteSpace(CounselName);
 

@@ -103,6 +103,7 @@ public static class HostComposition
             await using var scope = TenantScope.For(app.Services, auth.DemoTenant, DemoActor);
             if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None))
                 app.Logger.LogInformation("Demo firm seeded in tenant {Tenant}", auth.DemoTenant);
+            await JudicialDemo.SeedAsync(scope.ServiceProvider);
             await app.EnsureDemoSendersAsync(scope.ServiceProvider);
         }
     }

@@ -1,3 +1,5 @@
+using AddinHost.Cases.Money;
+
 namespace AddinHost.Judicial;
 
 /// <summary>What the dates of an injonction de payer give, each with the rule it comes from (French, shown as
@@ -116,7 +118,7 @@ public static class InjunctionDeadlines
                 $"effets d'un jugement contradictoire et peut être exécutée à compter du {enforceable:dd/MM/yyyy} " +
                 $"(art. 1416 al. 1 et 1422 CPC).";
         }
-        var increased = enforceable.AddMonths(2).AddDays(1);
+        var increased = EnforceableTitle.IncreaseStart(enforceable);
         var increasedRule = f.IncreaseWaived
             ? "Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points (art. L.313-3 al. 2 C. " +
                 "mon. fin.)."

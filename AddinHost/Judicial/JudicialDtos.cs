@@ -38,4 +38,4 @@ public sealed record JudicialDeadline(string Kind, DateOnly On, string Title);
 public sealed record JudicialView(
     Guid CaseId, string Reference, JudicialDecision Decision, JudicialRoute? ChosenRoute, DateOnly? ChosenOn,
     ClaimNature Nature, bool NatureSetByLawyer, CourtView Court, InjunctionView? Injunction,
-    IReadOnlyList<JudicialDeadline> Deadlines);
+    IReadOnlyList<JudicialDeadline> Deadlines, SmallClaimsView? SmallClaims = null);

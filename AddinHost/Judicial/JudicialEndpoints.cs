@@ -1,5 +1,6 @@
 using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Problems;
+using AddinHost.Judicial.HandOver;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AddinHost.Judicial;
@@ -12,6 +13,10 @@ public static class JudicialEndpoints
         builder.Services.AddScoped<JudicialService>();
         builder.Services.AddScoped<InjunctionRequest>();
         builder.Services.AddScoped<CourtFile>();
+        builder.Services.AddScoped<HandOver.HandOverService>();
+        builder.Services.AddScoped<SmallClaims>();
+        builder.Services.AddSingleton<HandOver.HandOverProcessor>();
+        builder.Services.AddHostedService<HandOver.HandOverWorker>();
         return builder;
     }
 
@@ -44,8 +49,44 @@ public static class JudicialEndpoints
         group.MapGet("/dossier", GetDossier).WithName(nameof(GetDossier))
             .WithSummary("Dossier pour le greffe (zip) : requête, pièces dans l'ordre du bordereau, manifeste SHA-256")
             .RequireAuthorization(Policies.Decision);
+        group.MapPost("/remise", HandOverToCommissaire).WithName(nameof(HandOverToCommissaire))
+            .WithSummary("Remise de l'ordonnance et du dossier à un commissaire de justice pour signification : un " +
+                "courriel depuis la boîte de l'avocat, envoyé une seule fois (CPC 1411)")
+            .RequireAuthorization(Policies.Decision);
+        group.MapGet("/remises", ListHandOvers).WithName(nameof(ListHandOvers))
+            .WithSummary("Remises au commissaire de justice et leur état").RequireAuthorization(Policies.Lecture);
+        group.MapGet("/remise/documents", OrderCandidates).WithName(nameof(OrderCandidates))
+            .WithSummary("Documents du dossier qui peuvent être l'ordonnance à remettre (hors factures)")
+            .RequireAuthorization(Policies.Lecture);
+        group.MapPost("/petites-creances", RecordSmallClaims).WithName(nameof(RecordSmallClaims))
+            .WithSummary("Petites créances : invitation du débiteur par le commissaire de justice, accord ou refus " +
+                "(silence d'un mois), titre délivré (CPCE L.125-1)")
+            .RequireAuthorization(Policies.Decision);
+        app.MapCommissaires();
         return app;
     }
+
+    public static async Task<Results<Accepted<HandOver.HandOverDto>, ProblemHttpResult>> HandOverToCommissaire(
+        Guid id, HandOver.HandOverRequest body, HandOver.HandOverService service, CancellationToken ct)
+    {
+        var planned = await service.PlanAsync(id, body, ct);
+        return TypedResults.Accepted($"/api/cases/{id}/judiciaire/remises", planned);
+    }
+
+    public static async Task<Results<Ok<JudicialView>, ProblemHttpResult>> RecordSmallClaims(
+        Guid id, SmallClaimsEventRequest body, SmallClaims smallClaims, JudicialService service, CancellationToken ct)
+    {
+        await smallClaims.RecordAsync(id, body, ct);
+        return TypedResults.Ok(await service.ViewAsync(id, ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<HandOver.OrderCandidateDto>>> OrderCandidates(
+        Guid id, HandOver.HandOverService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.OrderCandidatesAsync(id, ct));
+
+    public static async Task<Ok<IReadOnlyList<HandOver.HandOverDto>>> ListHandOvers(
+        Guid id, HandOver.HandOverService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(id, ct));
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDossier(
         Guid id, CourtFile files, CancellationToken ct)

@@ -70,6 +70,9 @@ public enum InjunctionEventKind
     MesureIndisponibilite,
     /// <summary>The debtor's opposition (CPC 1412, 1415).</summary>
     Opposition,
+    /// <summary>The enforcement judge waived the 5-point increase of the legal rate (C. mon. fin. L.313-3 al.
+    /// 2).</summary>
+    ExonerationMajoration,
 }
 
 /// <summary>
@@ -115,6 +118,19 @@ public sealed class JudicialFile : TenantEntity, ICaseChild
     /// <summary>The enforcement judge waived the 5-point increase (C. mon. fin. L.313-3 al. 2).</summary>
     public bool IncreaseWaived { get; set; }
 
+    /// <summary>Small claims (CPCE L.125-1): the debtor invited by the commissaire de justice named here.</summary>
+    public DateOnly? SmallClaimsInvitedOn { get; set; }
+    public string? SmallClaimsCommissaire { get; set; }
+
+    /// <summary>The debtor's answer: true agreed, false refused (silence past the month is shown as a
+    /// refusal, not stored).</summary>
+    public bool? SmallClaimsAgreed { get; set; }
+    public DateOnly? SmallClaimsAnsweredOn { get; set; }
+
+    /// <summary>The title the commissaire issued on the agreement (CPCE L.111-3 7°).</summary>
+    public DateOnly? SmallClaimsTitleOn { get; set; }
+    public string? SmallClaimsTitleReference { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -133,5 +149,7 @@ public sealed class JudicialFileMapping : IEntityTypeConfiguration<JudicialFile>
         e.Property(x => x.ServiceReference).HasMaxLength(100);
         e.Property(x => x.DebtorCountry).HasMaxLength(2);
         e.Property(x => x.OrderAmount).HasPrecision(18, 2);
+        e.Property(x => x.SmallClaimsCommissaire).HasMaxLength(200);
+        e.Property(x => x.SmallClaimsTitleReference).HasMaxLength(100);
     }
 }

@@ -1,4 +1,5 @@
 using AddinHost.Cases;
+using AddinHost.Cases.Money;
 using AddinHost.Infrastructure;
 using AddinHost.Infrastructure.Audit;
 using AddinHost.Infrastructure.Auth;
@@ -53,7 +54,7 @@ public sealed class JudicialService(
         }
         return new(c.Id, c.Reference, decision, file?.Route, file?.RouteChosenOn, InjunctionCourts.NatureOf(c, file),
             file?.Nature is not null, new CourtView(competence, file?.CourtKind, file?.CourtName, warning), injunction,
-            deadlines.Where(d => d.On >= today).OrderBy(d => d.On).ToList());
+            deadlines.Where(d => d.On >= today).OrderBy(d => d.On).ToList(), SmallClaims.View(file, today));
     }
 
     /// <summary>The case's judicial dates still to come, for the calendar (kinds named as the calendar's).</summary>
@@ -83,6 +84,15 @@ public sealed class JudicialService(
             yield return new("MajorationTauxLegal", increased,
                 $"Taux de l'intérêt légal majoré de cinq points (art. L.313-3 C. mon. fin.) — {c.Debtor.Name}");
     }
+
+    /// <summary>
+    /// The title the case holds for the interest calculator: an order served in time and not opposed within the
+    /// period is a court decision enforceable from the schedule's date (CPC 1422); otherwise none.
+    /// </summary>
+    public static EnforceableTitle? TitleOf(JudicialFile f, DateOnly today) =>
+        InjunctionDeadlines.Compute(Facts(f), today) is { EnforceableFrom: { } from, Lapsed: false }
+            ? new EnforceableTitle(from, TitleKind.DecisionDeJustice, f.IncreaseWaived)
+            : null;
 
     public static InjunctionFacts Facts(JudicialFile f) => new(f.OrderOn, f.OrderOutcome, f.ServedOn, f.ServedToPerson,
         f.FirstActToPersonOn, f.FreezingMeasureOn, f.OppositionOn, f.IncreaseWaived);
@@ -295,6 +305,18 @@ public sealed class JudicialService(
                         $"{on:dd/MM/yyyy} (art. 1416 al. 2 CPC)";
                 }
                 break;
+            case InjunctionEventKind.ExonerationMajoration:
+                if (file.IncreaseWaived)
+                    throw new DomainException("L'exonération de la majoration est déjà enregistrée.",
+                        StatusCodes.Status409Conflict);
+                if (InjunctionDeadlines.Compute(Facts(file), clock.Today()).EnforceableFrom is null)
+                    throw new DomainException("L'ordonnance n'est pas exécutoire : il n'y a pas de majoration du " +
+                        "taux légal dont exonérer le débiteur (art. L.313-3 C. mon. fin.).",
+                        StatusCodes.Status409Conflict);
+                file.IncreaseWaived = true;
+                summary = $"Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points du taux " +
+                    $"légal le {on:dd/MM/yyyy} (art. L.313-3 al. 2 C. mon. fin.)";
+                break;
             default:
                 Once(file.OppositionOn, "L'opposition");
                 var servedFirst = file.ServedOn ?? throw DomainException.Conflict("Enregistrez d'abord la " +
@@ -310,6 +332,7 @@ public sealed class JudicialService(
                 break;
         }
         file.UpdatedAt = clock.GetUtcNow();
+        await cases.SetTitleAsync(c.Id, TitleOf(file, clock.Today()), ct);
         History(c, summary, on);
         audit.Record("judiciaire.injonction." + kind.ToString().ToLowerInvariant(), nameof(RecoveryCase), c.Id);
         await db.SaveChangesAsync(ct);

@@ -7,6 +7,7 @@ using AddinHost.Proofs;
 using Microsoft.EntityFrameworkCore;
 using AddinHost.Calendar;
 using AddinHost.Dispatch;
+using AddinHost.Judicial;
 using AddinHost.Letters;
 using AddinHost.Mailbox;
 
@@ -81,6 +82,8 @@ public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, I
         await db.GeneratedLetters.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
         await db.CaseDocuments.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
         await db.CalendarEntries.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
+        await db.ServiceHandOvers.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
+        await db.JudicialFiles.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
         await db.CaseEvents.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
         await db.Acknowledgements.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);
         await db.Pauses.Where(x => ids.Contains(x.CaseId)).ExecuteDeleteAsync(ct);

@@ -113,6 +113,10 @@ public static class SampleMailbox
                 $"Bonjour,\nJe vous informe que le virement pour la facture F{year}-0041 a été effectué ce jour.\nBien à vous", now.AddDays(-2)),
             new("demo-message-4", "Nouveau client", "contact@entreprise-inconnue.example", "Demande de renseignements",
                 "Bonjour,\nPourriez-vous me rappeler au sujet de votre courrier ?\nMerci", now.AddDays(-3)),
+            // The demo's case at the judicial step: its mise en demeure accepted, its deadline passed.
+            new("demo-message-5", "Comptabilité", "compta@electricite-marchand-sas.example", "Re: Mise en demeure",
+                "Maître,\nNous avons bien reçu votre courrier mais notre trésorerie ne permet pas de régler pour le " +
+                "moment.\nCordialement", now.AddDays(-4)),
         ];
     }
 }

@@ -14,6 +14,10 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
 {
     public const string DemoLabel = "DÉMONSTRATION";
 
+    /// <summary>The case at the judicial step: its mise en demeure accepted through AR24 (proofs filed by the host's
+    /// demo), its deadline passed.</summary>
+    public const string JudicialDebtor = "Électricité Marchand SAS";
+
     public async Task<bool> SeedAsync(CancellationToken ct)
     {
         if (await db.Cabinets.AnyAsync(ct))
@@ -167,6 +171,9 @@ public sealed class DemoSeeder(DunningDbContext db, TimeProvider clock)
         yield return new(Person("M. et Mme Laurent Petit", "Rennes", "35000", "6 rue de Saint-Malo", false), true, 650, [3_240.00m, 1_620.00m], 5);
         yield return new(Person("Mme Sophie Girard", "Strasbourg", "67000", "30 quai des Bateliers", true), true, 60, [1_500.00m, 1_500.00m, 1_500.00m], 3, Pause: PauseKind.Echeancier);
         yield return new(Pro("Menuiserie Vidal SARL", 49321876, "Montpellier", "34000", "11 rue Foch"), false, 15, [2_760.00m, 1_380.00m], 2, PaidShare: 1.00m, PaidDaysAgo: 20);
+        // At the judicial step: the mise en demeure accepted through AR24, its deadline passed (see JudicialDebtor).
+        yield return new(Pro(JudicialDebtor, 61234587, "Chambéry", "73000", "12 rue de Boigne"), false, 75,
+            [4_320.00m, 2_160.00m], 4);
         // Represented by counsel: every letter goes to the lawyer, never to the debtor (RIN art. 8.2).
         yield return new(Pro("Horizon Bâtiment SAS", 47812365, "Lyon", "69007", "40 avenue Jean Jaurès"), false, 32, [5_400.00m, 2_150.00m], 3, Counsel: true);
     }

@@ -36,7 +36,9 @@ public sealed class InterestCalculator(IRateTable rates)
         var principal = statements.Sum(s => s.PrincipalRemaining);
         var interest = statements.Sum(s => s.InterestRemaining);
         var indemnity = statements.Sum(s => s.Indemnity);
-        string? note = !regime.Commercial && request.NoticeReceivedOn is null ? LegalBasis.NoNoticeYet : null;
+        var notes = new[] { !regime.Commercial && request.NoticeReceivedOn is null ? LegalBasis.NoNoticeYet : null,
+            IncreaseNote(request, regime) }.OfType<string>().ToList();
+        var note = notes.Count == 0 ? null : string.Join(" ", notes);
         return new CaseStatement(principal, interest, indemnity, Math.Max(0m, principal + interest + indemnity - credit),
             regime.Label, regime.LegalBasis, note, statements, allocations, credit, regime.Commercial, regime.ShortBasis);
     }
@@ -51,7 +53,8 @@ public sealed class InterestCalculator(IRateTable rates)
         var owed = accounts.Where(a => Outstanding(a, on, request, regime) > 0m).ToList();
         if (owed.Count == 0) return null;
         var ranked = owed
-            .Select(a => (Account: a, Key: (NotDue: a.Claim.DueDate > on, Rate: -CurrentRate(a, on, regime), a.Claim.DueDate)))
+            .Select(a => (Account: a,
+                Key: (NotDue: a.Claim.DueDate > on, Rate: -CurrentRate(a, on, request, regime), a.Claim.DueDate)))
             .OrderBy(x => x.Key.NotDue).ThenBy(x => x.Key.Rate).ThenBy(x => x.Key.DueDate)
             .ToList();
         var first = ranked[0].Key;
@@ -112,6 +115,23 @@ public sealed class InterestCalculator(IRateTable rates)
             a.Periods);
     }
 
+    /// <summary>
+    /// The first day the legal rate bears the L.313-3 increase: only legal interest is increased, not L.441-10
+    /// penalties nor a contractual rate (the increase is of « le taux de l'intérêt légal »).
+    /// </summary>
+    private static DateOnly? IncreaseFrom(InterestRequest request, LateRegime regime) =>
+        regime.Commercial ? null : request.Title?.IncreasedRateFrom;
+
+    /// <summary>Says whether the increase applies by the computation's date, and why not when it cannot.</summary>
+    private static string? IncreaseNote(InterestRequest request, LateRegime regime)
+    {
+        if (request.Title is not { } title) return null;
+        if (title.Kind == TitleKind.PetitesCreances) return LegalBasis.NoIncreaseSmallClaims;
+        if (title.IncreaseWaived) return LegalBasis.IncreaseWaived;
+        if (regime.Commercial) return LegalBasis.NoIncreaseOnPenalties;
+        return title.IncreasedRateFrom is { } from && from <= request.AsOf ? LegalBasis.IncreasedRate(from) : null;
+    }
+
     /// <summary>L.441-10 penalties run from the day after the due date; legal interest from the day after the notice.</summary>
     private static DateOnly? InterestStart(InterestRequest request, LateRegime regime, InvoiceClaim claim)
     {
@@ -148,8 +168,11 @@ public sealed class InterestCalculator(IRateTable rates)
         {
             var half = HalfYear.Of(start);
             var end = half.End < until ? half.End : until;
+            // A period never straddles the first day of the L.313-3 increase.
+            if (IncreaseFrom(request, regime) is { } increase && start < increase && end >= increase)
+                end = increase.AddDays(-1);
             var days = end.DayNumber - start.DayNumber + 1;
-            var rate = RateFor(account.Claim, half, regime);
+            var rate = RateOn(account.Claim, start, request, regime);
             var yearDays = request.DayCount == DayCount.ActualActual && DateTime.IsLeapYear(start.Year) ? 366m : 365m;
             var amount = decimal.Round(account.Principal * rate / 100m * days / yearDays, 2, MidpointRounding.AwayFromZero);
             yield return new InterestPeriod(start, end, days, rate, account.Principal, amount);
@@ -158,8 +181,13 @@ public sealed class InterestCalculator(IRateTable rates)
     }
 
     /// <summary>The rate the invoice bears on a day, 0 while nothing runs on it (before its due date or the notice).</summary>
-    private decimal CurrentRate(Account account, DateOnly on, LateRegime regime) =>
-        account.InterestStart is { } start && start <= on ? RateFor(account.Claim, HalfYear.Of(on), regime) : 0m;
+    private decimal CurrentRate(Account account, DateOnly on, InterestRequest request, LateRegime regime) =>
+        account.InterestStart is { } start && start <= on ? RateOn(account.Claim, on, request, regime) : 0m;
+
+    /// <summary>The rate on a day: the half-year's, plus five points from the L.313-3 increase.</summary>
+    private decimal RateOn(InvoiceClaim claim, DateOnly day, InterestRequest request, LateRegime regime) =>
+        RateFor(claim, HalfYear.Of(day), regime)
+        + (IncreaseFrom(request, regime) is { } increase && day >= increase ? 5m : 0m);
 
     private decimal RateFor(InvoiceClaim claim, HalfYear half, LateRegime regime)
     {

@@ -8,11 +8,12 @@ public sealed record PaymentEntry(DateOnly Date, decimal Amount, string? Invoice
 /// <summary>
 /// <see cref="NoticeReceivedOn"/> is the day the notice took effect: the mise en demeure's acceptance, refusal or
 /// négligence, or an earlier letter the lawyer marked as an « interpellation suffisante » (C. civ. 1344).
+/// <see cref="Title"/> is the enforceable title the case holds, if any (the L.313-3 increase).
 /// </summary>
 public sealed record InterestRequest(
     DebtorKind DebtorKind, PartyKind CreditorKind,
     IReadOnlyList<InvoiceClaim> Invoices, IReadOnlyList<PaymentEntry> Payments,
-    DateOnly AsOf, DateOnly? NoticeReceivedOn, DayCount DayCount = DayCount.Actual365)
+    DateOnly AsOf, DateOnly? NoticeReceivedOn, DayCount DayCount = DayCount.Actual365, EnforceableTitle? Title = null)
 {
     public LateRegime Regime => LateRegimes.For(CreditorKind, DebtorKind);
 }
@@ -60,6 +61,22 @@ public static class LegalBasis
         "(art. L.\u00a0313-2 C. mon. fin.), courant à compter de la mise en demeure (art. 1231-6 et 1344-1 C. civ.).";
 
     public const string ConsumerShort = "art. 1231-6 et 1344-1 C. civ.\u00a0; art. L.\u00a0313-2 C. mon. fin.";
+
+    public static string IncreasedRate(DateOnly from) =>
+        $"Taux de l'intérêt légal majoré de cinq points à compter du {from:dd/MM/yyyy}, deux mois après que la décision " +
+        "de justice est devenue exécutoire (art. L.\u00a0313-3 al. 1 C. mon. fin.).";
+
+    public const string IncreaseWaived =
+        "Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points du taux légal (art. L.\u00a0313-3 " +
+        "al. 2 C. mon. fin.).";
+
+    public const string NoIncreaseOnPenalties =
+        "Les pénalités de retard (art. L.\u00a0441-10 C. com.) ne sont pas l'intérêt légal\u00a0: la majoration de cinq " +
+        "points de l'art. L.\u00a0313-3 C. mon. fin. ne s'y applique pas (à vérifier selon les termes de la décision).";
+
+    public const string NoIncreaseSmallClaims =
+        "Le titre de la procédure de petites créances n'est pas une décision de justice\u00a0: pas de majoration du taux " +
+        "légal (art. L.\u00a0313-3 C. mon. fin.\u00a0; art. L.\u00a0125-1 CPCE).";
 
     public const string NoNoticeYet =
         "Aucune mise en demeure reçue\u00a0: les intérêts au taux légal ne courent qu'à compter de sa réception, de son refus ou " +

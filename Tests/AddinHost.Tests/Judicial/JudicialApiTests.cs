@@ -243,6 +243,117 @@ public abstract class JudicialApiTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
+    public async Task Once_the_order_is_enforceable_the_case_view_increases_the_legal_rate_unless_waived()
+    {
+        var (_, _, consumer) = await SeedTypicalAsync();
+        var id = await AtJudicialStepAsync(consumer);
+        (await Post(id, "route", new { route = "InjonctionDePayer" })).EnsureSuccessStatusCode();
+        (await Put(id, "court", new { kind = "TribunalJudiciaire", name = "tribunal judiciaire de Toulouse" }))
+            .EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Depot", on = "2025-09-16" })).EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Ordonnance", on = "2025-09-22", outcome = "Totale" })).EnsureSuccessStatusCode();
+        await (await Event(id, new { kind = "ExonerationMajoration", on = "2025-09-29" })).ProblemAsync(409);
+        // Served to the person 25/09/2025: enforceable from 28/10/2025, five points more from 29/12/2025.
+        (await Event(id, new { kind = "Signification", on = "2025-09-25", toPerson = true }))
+            .EnsureSuccessStatusCode();
+
+        var periods = await PeriodsAsync(id);
+        var increased = periods.Single(p => p.From == new DateOnly(2025, 12, 29));
+        var before = periods.Single(p => p.To == new DateOnly(2025, 12, 28));
+        Assert.Equal(before.RatePercent + 5m, increased.RatePercent);
+        Assert.True(periods.Single(p => p.From == new DateOnly(2026, 1, 1)).RatePercent > 5m);
+        Assert.Contains("majoré de cinq points à compter du 29/12/2025",
+            (await GetCaseAsync(id, "?asOf=2026-01-31")).Amounts!.Note);
+        Assert.DoesNotContain(await PeriodsAsync(id, "2025-12-28"), p => p.From == new DateOnly(2025, 12, 29));
+
+        // The enforcement judge waives it: the plain legal rate again, and the history says so.
+        var waived = await (await Event(id, new { kind = "ExonerationMajoration", on = "2025-09-29" }))
+            .ReadAsync<JudicialView>();
+        Assert.Null(waived.Injunction!.Schedule.IncreasedRateFrom);
+        Assert.DoesNotContain(await PeriodsAsync(id), p => p.From == new DateOnly(2025, 12, 29));
+        Assert.Contains((await GetCaseAsync(id)).History, h => h.Summary.Contains("exonéré le débiteur de la " +
+            "majoration"));
+        await (await Event(id, new { kind = "ExonerationMajoration", on = "2025-09-29" })).ProblemAsync(409);
+    }
+
+    [Fact]
+    public async Task An_opposition_within_the_period_takes_the_title_and_its_increase_away()
+    {
+        var (_, _, consumer) = await SeedTypicalAsync();
+        var id = await AtJudicialStepAsync(consumer);
+        (await Post(id, "route", new { route = "InjonctionDePayer" })).EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Depot", on = "2025-09-16", court = "tribunal judiciaire de Toulouse" }))
+            .EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Ordonnance", on = "2025-09-22", outcome = "Totale" })).EnsureSuccessStatusCode();
+        (await Event(id, new { kind = "Signification", on = "2025-09-25", toPerson = true }))
+            .EnsureSuccessStatusCode();
+        Assert.Contains(await PeriodsAsync(id), p => p.From == new DateOnly(2025, 12, 29));
+        (await Event(id, new { kind = "Opposition", on = "2025-09-29" })).EnsureSuccessStatusCode();
+        Assert.DoesNotContain(await PeriodsAsync(id), p => p.From == new DateOnly(2025, 12, 29));
+    }
+
+    [Fact]
+    public async Task Small_claims_follow_the_invitation_the_answer_and_the_title_which_bears_no_increase()
+    {
+        var (_, _, consumer) = await SeedTypicalAsync();
+        var id = await AtJudicialStepAsync(consumer);
+        var commissaire = await (await Client.PostJsonAsync("/api/commissaires-de-justice",
+                new { name = "Maître Anne Martin", email = "etude@martin-cj.example" }))
+            .ReadAsync<AddinHost.Judicial.HandOver.CommissaireDto>();
+        await (await Post(id, "petites-creances", new { kind = "Invitation", on = "2025-09-20",
+            commissaireId = commissaire.Id })).ProblemAsync(409); // no route chosen yet
+        (await Post(id, "route", new { route = "PetitesCreances" })).EnsureSuccessStatusCode();
+        await (await Post(id, "petites-creances", new { kind = "Invitation", on = "2025-09-20" })).ProblemAsync(400);
+        await (await Post(id, "petites-creances", new { kind = "Accord", on = "2025-09-20" })).ProblemAsync(409);
+
+        // Invited on 20/09/2025: one month to agree, until 20/10/2025; silence would be a refusal.
+        var invited = await (await Post(id, "petites-creances", new { kind = "Invitation", on = "2025-09-20",
+            commissaireId = commissaire.Id })).ReadAsync<JudicialView>();
+        Assert.Equal((new DateOnly(2025, 10, 20), "réponse attendue", "Maître Anne Martin"),
+            (invited.SmallClaims!.AnswerBy, invited.SmallClaims.Answer, invited.SmallClaims.Commissaire));
+        await (await Post(id, "petites-creances", new { kind = "Titre", on = "2025-09-25" })).ProblemAsync(409);
+        (await Post(id, "petites-creances", new { kind = "Accord", on = "2025-09-22" })).EnsureSuccessStatusCode();
+        var titled = await (await Post(id, "petites-creances", new { kind = "Titre", on = "2025-09-25",
+            reference = "PC-2025-12" })).ReadAsync<JudicialView>();
+        Assert.Equal((new DateOnly(2025, 9, 25), "PC-2025-12"),
+            (titled.SmallClaims!.TitleOn, titled.SmallClaims.TitleReference));
+        Assert.Contains("pas une décision de justice", titled.SmallClaims.Rule);
+
+        // Long after the title, the legal rate is never increased, and the amounts say why.
+        var later = await GetCaseAsync(id, "?asOf=2026-06-30");
+        // A court decision enforceable on 25/09/2025 would split the periods on 26/11/2025 at five points more.
+        var periods = later.Invoices.SelectMany(i => i.Periods).ToList();
+        Assert.Contains(periods, p => p.From <= new DateOnly(2025, 11, 26) && p.To >= new DateOnly(2025, 11, 26));
+        Assert.DoesNotContain(periods, p => p.From == new DateOnly(2025, 11, 26));
+        Assert.Contains("petites créances", later.Amounts!.Note);
+        Assert.Contains((await GetCaseAsync(id)).History, h => h.Summary.Contains("titre exécutoire délivré par le " +
+            "commissaire de justice le 25/09/2025 (n° PC-2025-12)"));
+    }
+
+    [Fact]
+    public async Task Silence_for_a_month_after_the_small_claims_invitation_is_a_refusal()
+    {
+        var (_, _, consumer) = await SeedTypicalAsync();
+        var id = await AtJudicialStepAsync(consumer);
+        var commissaire = await (await Client.PostJsonAsync("/api/commissaires-de-justice",
+                new { name = "Maître Anne Martin", email = "etude@martin-cj.example" }))
+            .ReadAsync<AddinHost.Judicial.HandOver.CommissaireDto>();
+        (await Post(id, "route", new { route = "PetitesCreances" })).EnsureSuccessStatusCode();
+        // Invited on 15/08/2025: the month ended on 15/09/2025, and today is 30/09/2025.
+        var view = await (await Post(id, "petites-creances", new { kind = "Invitation", on = "2025-08-15",
+            commissaireId = commissaire.Id })).ReadAsync<JudicialView>();
+        Assert.Equal("refus (silence du débiteur pendant un mois)", view.SmallClaims!.Answer);
+        Assert.Contains("injonction de payer reste ouverte", view.SmallClaims.Rule);
+        await (await Post(id, "petites-creances", new { kind = "Accord", on = "2025-09-20" })).ProblemAsync(400);
+    }
+
+    private async Task<List<AddinHost.Cases.Money.InterestPeriod>> PeriodsAsync(Guid id, string asOf = "2026-01-31")
+    {
+        var c = await GetCaseAsync(id, $"?asOf={asOf}");
+        return c.Invoices.SelectMany(i => i.Periods).ToList();
+    }
+
+    [Fact]
     public async Task Another_firm_sees_nothing_of_the_judicial_file()
     {
         var (_, company, _) = await SeedTypicalAsync();

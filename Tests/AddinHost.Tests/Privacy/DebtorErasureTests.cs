@@ -30,6 +30,9 @@ public abstract class DebtorErasureTests(DbKind kind) : ApiTestBase(kind)
         var debtorId = (await GetCaseAsync(company.Id)).Debtor.Id;
         var proofs = await FiledProofsAsync(company.Id);
         Assert.Contains(proofs, p => p.Kind == "reception");
+        // A judicial file too: it goes with the case.
+        (await Client.PutJsonAsync($"/api/cases/{company.Id}/judiciaire/situation", new { nature = "Commerciale" }))
+            .EnsureSuccessStatusCode();
 
         // Still owed: refused, with the reason; nothing is touched.
         var owed = await (await Client.PostAsync($"/api/debtors/{debtorId}/erasure", null)).ProblemAsync(409);

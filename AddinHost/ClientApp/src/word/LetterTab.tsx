@@ -10,7 +10,22 @@ import { insertLetter } from "./document";
 
 const templateNames: Record<string, string> = {
   "relance-1": "Relance 1 (amiable)", "relance-2": "Relance 2 (ferme)", "mise-en-demeure": "Mise en demeure",
+  "requete-injonction-de-payer": "Requête en injonction de payer",
 };
+
+/** The requête is merged by the judicial phase (court, bordereau), from the route and the court the lawyer chose. */
+const requete = "requete-injonction-de-payer";
+
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** The secretary's work: a case, a template, the merged letter in the document, then the PDF or the lawyer. */
 export function LetterTab() {
@@ -42,11 +57,20 @@ export function LetterTab() {
     }
   };
   const request = () => ({ template, format: "docx" });
+  const isRequete = template === requete;
   const insert = () => run("insertion", async () => {
-    const text = await insertLetter(await postForBlob(`/api/cases/${caseId}/letters/preview`, request()));
+    const merged = isRequete
+      ? await postForBlob(`/api/cases/${caseId}/judiciaire/requete`, { format: "docx" })
+      : await postForBlob(`/api/cases/${caseId}/letters/preview`, request());
+    const text = await insertLetter(merged);
     return `Courrier inséré (${text.trim().split(/\s+/).length} mots). Relisez-le avant de l'enregistrer.`;
   });
   const pdf = () => run("pdf", async () => {
+    if (isRequete) {
+      save(await postForBlob(`/api/cases/${caseId}/judiciaire/requete`, { format: "pdf" }),
+        `${chosen?.reference ?? "dossier"}-requete-injonction.pdf`);
+      return "Requête générée en PDF (à signer et déposer au greffe avec le dossier des pièces).";
+    }
     const letter = await sendJson<GeneratedLetter>("POST", `/api/cases/${caseId}/letters`, { template, format: "pdf" });
     await download(`/api/cases/${caseId}/letters/${letter.id}`, letter.fileName);
     return `PDF enregistré au dossier (${letter.fileName}).`;
@@ -80,8 +104,16 @@ export function LetterTab() {
           {busy === "insertion" ? "Insertion…" : "Insérer le courrier"}
         </Button>
         <Button disabled={!caseId || !template || !!busy} onClick={() => void pdf()}>{busy === "pdf" ? "Génération…" : "Générer le PDF"}</Button>
-        <Button disabled={!caseId || !template || !!busy} onClick={() => void toLawyer()}>Transmettre à l'avocat</Button>
+        <Button disabled={!caseId || !template || isRequete || !!busy} onClick={() => void toLawyer()}>
+          Transmettre à l'avocat
+        </Button>
       </div>
+      {isRequete && (
+        <Caption1>
+          La requête reprend la voie et la juridiction choisies par l'avocat dans la phase judiciaire du volet Outlook,
+          où il télécharge aussi le dossier des pièces.
+        </Caption1>
+      )}
       {done && <MessageBar intent="success" role="status"><MessageBarBody><Text>{done}</Text></MessageBarBody></MessageBar>}
       {error && <ErrorState error={error} title="Le courrier n'a pas pu être préparé" />}
     </div>

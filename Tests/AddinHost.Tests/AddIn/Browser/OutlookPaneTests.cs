@@ -101,3 +101,43 @@ public sealed class OutlookPaneTests(PaneHost host)
         PaneHost.AssertNoScriptError(page);
     }
 }
+
+/// <summary>The demo's case at the judicial step, in Outlook: its routes, the lawyer's choice, the court.</summary>
+[Collection(PaneCollection.Name)]
+public sealed class OutlookJudicialPaneTests(PaneHost host)
+{
+    [Fact]
+    public async Task A_case_at_the_judicial_step_shows_its_routes_and_the_lawyer_chooses_the_injunction_and_the_court()
+    {
+        var page = await host.OpenAsync("outlook", PaneHost.Outlook("demo-message-5",
+            "compta@electricite-marchand-sas.example", "Re: Mise en demeure"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Électricité Marchand SAS", Level = 1 }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var phase = page.GetByRole(AriaRole.Region, new() { Name = "Phase judiciaire" });
+        await Expect(phase).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        var routes = phase.GetByRole(AriaRole.List, new() { Name = "Voies possibles" });
+        await Expect(routes.Locator("[data-route=InjonctionDePayer]")).ToContainTextAsync("1405");
+        await Expect(phase.GetByTestId("juridiction")).ToContainTextAsync("Chambéry");
+
+        // The Word pane's test may have made the same choices on this shared demo first.
+        var choose = phase.GetByRole(AriaRole.Button, new() { Name = "Choisir : injonction de payer" });
+        if (await choose.CountAsync() > 0) await choose.ClickAsync();
+        await Expect(routes.Locator("[data-route=InjonctionDePayer]")).ToContainTextAsync("choisie");
+        await phase.GetByRole(AriaRole.Button, new() { Name = "Choisir la juridiction" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Juridiction saisie de la requête" });
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Nom de la juridiction" }).FillAsync("");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(dialog.GetByText("Indiquez le nom de la juridiction", new() { Exact = false })).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Textbox, new() { Name = "Nom de la juridiction" })
+            .FillAsync("tribunal de commerce de Chambéry");
+        var violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Expect(phase.GetByTestId("juridiction")).ToContainTextAsync("tribunal de commerce de Chambéry");
+        await Expect(phase.GetByRole(AriaRole.Button, new() { Name = "Dossier pour le greffe (zip)" })).ToBeVisibleAsync();
+        await Expect(phase.GetByTestId("procedure-injonction")).ToContainTextAsync("à faire");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "outlook-phase-judiciaire.png"),
+            FullPage = true });
+        PaneHost.AssertNoScriptError(page);
+    }
+}

@@ -659,6 +659,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("DebtorId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("EnforceableTitleKind")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("FeeAgreementExemption")
                         .HasColumnType("integer");
 
@@ -680,6 +683,12 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("TitleEnforceableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("TitleIncreaseWaived")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1144,6 +1153,155 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("TokenCache", (string)null);
                 });
 
+            modelBuilder.Entity("AddinHost.Judicial.HandOver.CommissaireDeJustice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("CommissairesDeJustice", (string)null);
+                });
+
+            modelBuilder.Entity("AddinHost.Judicial.HandOver.ServiceHandOver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ClaimedFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("CommissaireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("OrderContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("OrderFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SendStartedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("ZipContent")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ZipFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ZipSha256")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.HasIndex("TenantId", "CaseId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ServiceHandOvers", (string)null);
+                });
+
             modelBuilder.Entity("AddinHost.Judicial.JudicialFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1223,6 +1381,26 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("ServiceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("SmallClaimsAgreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("SmallClaimsAnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SmallClaimsCommissaire")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("SmallClaimsInvitedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("SmallClaimsTitleOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SmallClaimsTitleReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1593,6 +1771,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("AddinHost.Letters.GeneratedLetter", null)
                         .WithMany()
                         .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Judicial.HandOver.ServiceHandOver", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

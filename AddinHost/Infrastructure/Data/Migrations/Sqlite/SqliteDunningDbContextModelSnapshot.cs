@@ -653,6 +653,9 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("DebtorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EnforceableTitleKind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("FeeAgreementExemption")
                         .HasColumnType("INTEGER");
 
@@ -674,6 +677,12 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TitleEnforceableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TitleIncreaseWaived")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1138,6 +1147,155 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("TokenCache", (string)null);
                 });
 
+            modelBuilder.Entity("AddinHost.Judicial.HandOver.CommissaireDeJustice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Email")
+                        .IsUnique();
+
+                    b.ToTable("CommissairesDeJustice", (string)null);
+                });
+
+            modelBuilder.Entity("AddinHost.Judicial.HandOver.ServiceHandOver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClaimedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommissaireId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OrderContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("OrderFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SendStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TenantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ZipContent")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ZipFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ZipSha256")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.HasIndex("TenantId", "CaseId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("ServiceHandOvers", (string)null);
+                });
+
             modelBuilder.Entity("AddinHost.Judicial.JudicialFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1217,6 +1375,26 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ServiceReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SmallClaimsAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SmallClaimsAnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmallClaimsCommissaire")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SmallClaimsInvitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SmallClaimsTitleOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmallClaimsTitleReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -1585,6 +1763,15 @@ namespace AddinHost.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("AddinHost.Letters.GeneratedLetter", null)
                         .WithMany()
                         .HasForeignKey("LetterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AddinHost.Judicial.HandOver.ServiceHandOver", b =>
+                {
+                    b.HasOne("AddinHost.Cases.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
