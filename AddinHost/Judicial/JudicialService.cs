@@ -308,11 +308,11 @@ public sealed class JudicialService(
             case InjunctionEventKind.ExonerationMajoration:
                 if (file.IncreaseWaived)
                     throw new DomainException("L'exonération de la majoration est déjà enregistrée.",
-                        StatusCodes.Status409Conflict);
+                        ErrorKind.Conflict);
                 if (InjunctionDeadlines.Compute(Facts(file), clock.Today()).EnforceableFrom is null)
                     throw new DomainException("L'ordonnance n'est pas exécutoire : il n'y a pas de majoration du " +
                         "taux légal dont exonérer le débiteur (art. L.313-3 C. mon. fin.).",
-                        StatusCodes.Status409Conflict);
+                        ErrorKind.Conflict);
                 file.IncreaseWaived = true;
                 summary = $"Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points du taux " +
                     $"légal le {on:dd/MM/yyyy} (art. L.313-3 al. 2 C. mon. fin.)";

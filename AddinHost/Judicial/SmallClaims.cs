@@ -79,7 +79,7 @@ public sealed class SmallClaims(
         var file = await db.Set<JudicialFile>().SingleOrDefaultAsync(f => f.CaseId == caseId, ct);
         if (file?.Route != JudicialRoute.PetitesCreances)
             throw new DomainException("Choisissez d'abord la voie « petites créances » pour ce dossier.",
-                StatusCodes.Status409Conflict);
+                ErrorKind.Conflict);
         string summary;
         switch (kind)
         {
@@ -132,7 +132,7 @@ public sealed class SmallClaims(
         await db.SaveChangesAsync(ct);
     }
 
-    private static DomainException Conflict(string message) => new(message, StatusCodes.Status409Conflict);
+    private static DomainException Conflict(string message) => new(message, ErrorKind.Conflict);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

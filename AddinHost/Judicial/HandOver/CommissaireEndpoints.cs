@@ -43,7 +43,7 @@ public static class CommissaireEndpoints
         var (name, office, email) = Validate(body);
         if (await db.Set<CommissaireDeJustice>().AnyAsync(c => c.Email == email, ct))
             throw new DomainException($"Un commissaire de justice a déjà l'adresse {email}.",
-                StatusCodes.Status409Conflict);
+                ErrorKind.Conflict);
         var c = new CommissaireDeJustice { Name = name, Office = office, Email = email, UpdatedAt = clock.GetUtcNow() };
         db.Add(c);
         audit.Record("commissaire.cree", nameof(CommissaireDeJustice), c.Id);
@@ -60,7 +60,7 @@ public static class CommissaireEndpoints
             ?? throw DomainException.NotFound("Commissaire de justice");
         if (await db.Set<CommissaireDeJustice>().AnyAsync(x => x.Email == email && x.Id != id, ct))
             throw new DomainException($"Un autre commissaire de justice a déjà l'adresse {email}.",
-                StatusCodes.Status409Conflict);
+                ErrorKind.Conflict);
         (c.Name, c.Office, c.Email, c.UpdatedAt) = (name, office, email, clock.GetUtcNow());
         audit.Record("commissaire.modifie", nameof(CommissaireDeJustice), c.Id);
         await db.SaveChangesAsync(ct);

@@ -35,12 +35,16 @@ public sealed class HandOverProcessor(
     public async Task<bool> ProcessNextAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-        var row = await ClaimAsync(db, now, now + options.Value.LeaseSeconds * 1000L, ct);
+        ServiceHandOver? row;
+        await using (var claim = Infrastructure.Data.TenantScope.System(scopes, "remise-claim"))
+            row = await ClaimAsync(claim.ServiceProvider.GetRequiredService<DunningDbContext>(), now,
+                now + options.Value.LeaseSeconds * 1000L, ct);
         if (row is null) return false;
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(row.TenantId);
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Id = Actor;
+        // The turn is the row's firm's unit of work; the row joins it as claimed, so a save after the lease ran out
+        // is still refused (the lease owner is the concurrency token).
+        await using var scope = Infrastructure.Data.TenantScope.For(scopes, row.TenantId, Actor);
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        db.Set<ServiceHandOver>().Attach(row);
         scope.ServiceProvider.GetRequiredService<GraphUser>().For(row.CreatedBy, row.TenantId);
         var mailbox = scope.ServiceProvider.GetRequiredService<GraphClients>().ForMailbox(row.CreatedBy, null);
         var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();

@@ -44,14 +44,14 @@ public sealed class HandOverService(
         if (file?.Route != JudicialRoute.InjonctionDePayer || file.OrderOn is not { } orderOn
             || file.OrderOutcome is null or OrderOutcome.Rejet)
             throw new DomainException("Enregistrez d'abord l'ordonnance portant injonction de payer : il n'y a " +
-                "rien à signifier.", StatusCodes.Status409Conflict);
+                "rien à signifier.", ErrorKind.Conflict);
         if (file.ServedOn is { } served)
             throw new DomainException($"L'ordonnance a déjà été signifiée le {served:dd/MM/yyyy}.",
-                StatusCodes.Status409Conflict);
+                ErrorKind.Conflict);
         var schedule = InjunctionDeadlines.Compute(JudicialService.Facts(file), clock.Today());
         if (schedule.Lapsed)
             throw new DomainException($"L'ordonnance n'a pas été signifiée avant le {schedule.ServeBy:dd/MM/yyyy} : " +
-                "elle est non avenue (art. 1411 CPC).", StatusCodes.Status409Conflict);
+                "elle est non avenue (art. 1411 CPC).", ErrorKind.Conflict);
         var commissaire = await db.Set<CommissaireDeJustice>().AsNoTracking()
             .SingleOrDefaultAsync(x => x.Id == commissaireId, ct)
             ?? throw DomainException.NotFound("Commissaire de justice");
@@ -63,7 +63,7 @@ public sealed class HandOverService(
         if (previous is { State: not HandOverState.Failed })
             throw new DomainException($"L'ordonnance est déjà remise (ou en cours de remise) à {previous.ToName}, " +
                 $"depuis le {previous.CreatedAt:dd/MM/yyyy} : elle ne part pas deux fois.",
-                StatusCodes.Status409Conflict);
+                ErrorKind.Conflict);
 
         var (zipName, zip) = await courtFile.BuildAsync(caseId, ct); // the requête, the bordereau and the exhibits
         var cabinet = await db.Cabinets.AsNoTracking().FirstOrDefaultAsync(ct);
@@ -87,7 +87,7 @@ public sealed class HandOverService(
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
             throw new DomainException("Une remise de ce dossier vient d'être demandée : elle ne part pas deux fois.",
-                StatusCodes.Status409Conflict);
+                ErrorKind.Conflict);
         }
         return ToDto(row);
     }
