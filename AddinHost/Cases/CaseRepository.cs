@@ -18,6 +18,24 @@ public sealed class CaseRepository(DunningDbContext db)
         return cases;
     }
 
+    /// <summary>
+    /// Every case, read-only, for the planning: its history holds only the events <see cref="CaseAssessor"/> reads,
+    /// with only their kind, level and legal date, so the summaries, free texts and invoice lists of the bulk of the
+    /// history (most of the rows, and a JSON conversion each) are never read.
+    /// </summary>
+    public async Task<List<RecoveryCase>> AllForPlanningAsync(CancellationToken ct)
+    {
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
+        var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(e => new CaseEvent
+        {
+            Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, Level = e.Level, EffectiveOn = e.EffectiveOn,
+            TenantId = e.TenantId,
+        });
+        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
+            db.Acknowledgements.AsNoTracking(), events, ct);
+        return cases;
+    }
+
     /// <summary>One case; with <paramref name="tracking"/> its rows can be changed and saved.</summary>
     public async Task<RecoveryCase> GetAsync(Guid id, CancellationToken ct, bool tracking = false)
     {
