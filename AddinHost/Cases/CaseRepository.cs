@@ -26,11 +26,7 @@ public sealed class CaseRepository(DunningDbContext db)
     public async Task<List<RecoveryCase>> AllForPlanningAsync(CancellationToken ct)
     {
         var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
-        var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(e => new CaseEvent
-        {
-            Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, Level = e.Level, EffectiveOn = e.EffectiveOn,
-            TenantId = e.TenantId,
-        });
+        var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(CaseHistory.AssessedPart);
         await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
             db.Acknowledgements.AsNoTracking(), events, ct);
         return cases;
