@@ -20,6 +20,12 @@ public sealed record CasePrescription(PrescriptionInfo Earliest, string InvoiceN
 /// <summary>Derives a case's figures from its rows; pure, so the list, the view and the planning agree.</summary>
 public static class CaseAssessor
 {
+    /// <summary>The only events the assessment reads (and of them only kind, level and legal date): the planning
+    /// loads no other.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CaseEvent, bool>> ReadsEvent = e =>
+        e.Kind == CaseEventKind.EtapeEffectuee || e.Kind == CaseEventKind.MiseEnDemeureRecue
+        || e.Kind == CaseEventKind.CourrierRecu || e.Kind == CaseEventKind.InterpellationSuffisante;
+
     public static CaseAssessment Assess(RecoveryCase c, ReminderPolicy policy, IRateTable rates, DateOnly asOf, DayCount dayCount = DayCount.Actual365)
     {
         var numbers = c.Invoices.ToDictionary(i => i.Id, i => i.Number);

@@ -26,6 +26,15 @@ public sealed record HistoryLine(CaseEventKind Kind, string Summary, string Acto
 /// </summary>
 public static class CaseHistory
 {
+    /// <summary>An event as the planning reads it (a query projection, never saved): only what
+    /// <see cref="CaseAssessor"/> looks at.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CaseEvent, CaseEvent>> AssessedPart = e =>
+        new CaseEvent
+        {
+            Id = e.Id, CaseId = e.CaseId, Kind = e.Kind, Level = e.Level, EffectiveOn = e.EffectiveOn,
+            TenantId = e.TenantId,
+        };
+
     public static CaseEvent Record(DunningDbContext db, Guid caseId, HistoryLine line)
     {
         var e = new CaseEvent

@@ -30,6 +30,20 @@ public sealed class CaseRepository(DunningDbContext db)
             (title?.EnforceableFrom, title?.Kind, title?.IncreaseWaived ?? false);
     }
 
+    /// <summary>
+    /// Every case, read-only, for the planning: its history holds only the events <see cref="CaseAssessor"/> reads,
+    /// with only their kind, level and legal date, so the summaries, free texts and invoice lists of the bulk of the
+    /// history (most of the rows, and a JSON conversion each) are never read.
+    /// </summary>
+    public async Task<List<RecoveryCase>> AllForPlanningAsync(CancellationToken ct)
+    {
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
+        var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(CaseHistory.AssessedPart);
+        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
+            db.Acknowledgements.AsNoTracking(), events, ct);
+        return cases;
+    }
+
     /// <summary>One case; with <paramref name="tracking"/> its rows can be changed and saved.</summary>
     public async Task<RecoveryCase> GetAsync(Guid id, CancellationToken ct, bool tracking = false)
     {

@@ -26,7 +26,7 @@ public sealed class CaseService(CaseRepository cases, PolicyStore policies, Rate
     {
         var policy = await PolicyAsync(ct);
         var table = await RatesAsync(ct);
-        var all = await cases.AllAsync(ct);
+        var all = await cases.AllForPlanningAsync(ct);
         // Each case is assessed on its own (the policy and the rates are only read): spread over the cores.
         var summaries = new CaseSummaryDto[all.Count];
         try

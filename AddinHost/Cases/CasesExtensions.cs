@@ -22,6 +22,7 @@ public static class CasesExtensions
         s.AddScoped<PolicyStore>();
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
+        s.AddScoped<ImportWriter>();
         s.AddScoped<ImportTurns>();
         s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateFrench(ImportLimits.Section);
         s.AddScoped<CaseEntry>();

@@ -51,6 +51,8 @@ public static class BenchmarkSuite
             await db.SaveChangesAsync();
         }
         var parse = await Measure.MedianAsync(() => Task.FromResult(Floors.ParseFec(fec)));
+        // The import is measured warm, as a running host imports: a small file first, into another firm.
+        await WarmUpImportAsync(host);
 
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         ImportReport? result = null;
@@ -71,6 +73,23 @@ public static class BenchmarkSuite
             $"peak working set {peak / (1024 * 1024):N0} MB; floor = parse with Sylvan.Data.Csv {Report.Format(parse)} + bare insert {Report.Format(insert)}");
     }
 
+    private static async Task WarmUpImportAsync(BenchHost host)
+    {
+        const string tenant = FecTenant + "-warm-up";
+        var small = FecGenerator.Write(3_000);
+        try
+        {
+            await using var scope = host.Scope(tenant);
+            var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+            db.Creditors.Add(new Creditor { Name = "Cabinet d'essai", Kind = CreditorKind.Cabinet });
+            await db.SaveChangesAsync();
+            await using var file = File.OpenRead(small);
+            await scope.ServiceProvider.GetRequiredService<InvoiceImporter>()
+                .ImportAsync(file, Path.GetFileName(small), null, CancellationToken.None);
+        }
+        finally { File.Delete(small); }
+    }
+
     private static async Task PlanningAsync(BenchHost host, Scale scale, Report report, TextWriter log)
     {
         var due = 0;
@@ -83,7 +102,7 @@ public static class BenchmarkSuite
         var load = await Measure.MedianAsync(async () =>
         {
             await using var scope = host.Scope();
-            await scope.ServiceProvider.GetRequiredService<CaseRepository>().AllAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CaseRepository>().AllForPlanningAsync(CancellationToken.None);
         });
         var (floor, floorSpread) = await Measure.RunsAsync(() => Floors.ReadAllCaseRowsAsync(host));
         log.WriteLine($"[{host.Provider}] planning: {due:N0} cases with a step due; {Report.Format(planning)} (runs {spread}) = "

@@ -1,7 +1,7 @@
 namespace Benchmarks;
 
 /// <summary>
-/// dotnet run -c Release --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox|panes|load]
+/// dotnet run -c Benchmark --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|letters|pdf|dispatch|mailbox|panes|load]
 /// </summary>
 public static class BenchmarkProgram
 {

@@ -32,7 +32,8 @@ public static class DataExtensions
         {
             case DatabaseProvider.Postgres:
                 builder.Services.AddDbContext<DunningDbContext, PostgresDunningDbContext>(o => HandledConflicts(
-                    o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations"))));
+                    o.UseNpgsql(PostgresConnection.Tuned(connectionString!),
+                        n => n.MigrationsHistoryTable("__ef_migrations"))));
                 break;
             default:
                 // A refused start still composes (to list every other problem) without touching the disk.
