@@ -14,7 +14,8 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (SettingsRefusedException refused) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+catch (SettingsRefusedException refused) when (System.Reflection.Assembly.GetEntryAssembly()
+    == typeof(Program).Assembly)
 {
     // An admin's mistake, not a crash: the whole list, no stack trace.
     await Console.Error.WriteLineAsync(refused.Report());

@@ -15,7 +15,8 @@ public static class AddinEndpoints
         builder.Services.AddOptions<AddinOptions>().Bind(builder.Configuration.GetSection(AddinOptions.Section))
             .ValidateFrench(AddinOptions.Section)
             .Validate(o => !builder.Environment.IsProduction() || o.PublicUrl is not null,
-                "Addin:PublicUrl est obligatoire en production : c'est l'adresse HTTPS à laquelle Office charge les volets.");
+                "Addin:PublicUrl est obligatoire en production : c'est l'adresse HTTPS à laquelle Office charge les " +
+                    "volets.");
         builder.Services.AddSingleton<ManifestBuilder>();
         return builder;
     }
@@ -23,7 +24,8 @@ public static class AddinEndpoints
     public static IEndpointRouteBuilder MapAddin(this IEndpointRouteBuilder app)
     {
         // Named after this assembly, not the entry one: hosts built by the benchmarks and tools serve the same files.
-        app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory, $"{typeof(AddinEndpoints).Assembly.GetName().Name}.staticwebassets.endpoints.json"));
+        app.MapStaticAssets(Path.Combine(AppContext.BaseDirectory,
+            $"{typeof(AddinEndpoints).Assembly.GetName().Name}.staticwebassets.endpoints.json"));
 
         app.MapGet("/manifest/{name}.xml", GetManifest)
             .WithTags("Compléments Office")
@@ -76,5 +78,6 @@ public static class AddinEndpoints
         options.Value.Origin ?? $"{http.Request.Scheme}://{http.Request.Host}";
 
     /// <summary>A pane's start-up settings; no secret in it.</summary>
-    public sealed record AddinConfig(bool Demonstration, string? ClientId, string? ApiScope, string Authority, string? Banner);
+    public sealed record AddinConfig(bool Demonstration, string? ClientId, string? ApiScope, string Authority,
+        string? Banner);
 }

@@ -25,7 +25,8 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
 
     public static bool Exists(string name) => Names.Contains(name);
 
-    /// <summary>The XML manifest, for Office at <paramref name="origin"/> (https://host[:port], no trailing slash).</summary>
+    /// <summary>The XML manifest, for Office at <paramref name="origin"/> (https://host[:port], no trailing
+    /// slash).</summary>
     public string Build(string name, string origin)
     {
         var xml = UnversionedXml(name, origin);
@@ -33,13 +34,15 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
     }
 
     /// <summary>
-    /// The Outlook add-in as a Microsoft 365 app package (Integrated apps): <c>manifest.json</c> with the French strings,
+    /// The Outlook add-in as a Microsoft 365 app package (Integrated apps): <c>manifest.json</c> with the French
+    /// strings,
     /// <c>en-us.json</c>, and the two icons the unified manifest asks for (color 192×192, outline 32×32).
     /// </summary>
     public byte[] BuildAppPackage(string origin)
     {
         var json = UnversionedJson(origin);
-        var manifest = JsonNode.Parse(json.Replace("%VERSION%", Version([UnversionedXml("outlook", origin), json])))!.AsObject();
+        var manifest = JsonNode.Parse(json.Replace("%VERSION%",
+            Version([UnversionedXml("outlook", origin), json])))!.AsObject();
         if (string.IsNullOrEmpty(entra.ClientId)) manifest.Remove("webApplicationInfo"); // no single sign-on to declare
         using var zip = new MemoryStream();
         using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
@@ -63,7 +66,8 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
         return Template($"{name}.xml")
             .Replace("%RESOURCES_1_1%", resources.Replace("%MOBILE_IMAGES%\n", Template("outlook.mobile-images.xml")))
             .Replace("%RESOURCES%", resources.Replace("%MOBILE_IMAGES%\n", ""))
-            .Replace("%WEB_APPLICATION_INFO%", string.IsNullOrEmpty(clientId) ? "" : WebApplicationInfo(clientId, origin))
+            .Replace("%WEB_APPLICATION_INFO%", string.IsNullOrEmpty(clientId) ? ""
+                : WebApplicationInfo(clientId, origin))
             .Replace("%PUBLIC_URL%", Escape(origin))
             .Replace("%PROVIDER%", Escape(options.ProviderName))
             .Replace("%OUTLOOK_ID%", options.OutlookManifestId.ToString())
@@ -83,8 +87,8 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
     }
 
     /// <summary>
-    /// 1.a.b: a and b are 16 bits each of the hash of the assets and of the filled manifests (Office takes up to 5 digits
-    /// a part in XML; the unified manifest takes a semantic version).
+    /// 1.a.b: a and b are 16 bits each of the hash of the assets and of the filled manifests (Office takes up to 5
+    /// digits a part in XML; the unified manifest takes a semantic version).
     /// </summary>
     private string Version(IEnumerable<string> manifests)
     {
@@ -93,7 +97,8 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
     }
 
     /// <summary>
-    /// The add-in's identity for Office's single sign-on: the API's application id URI must be <c>api://host/client-id</c>,
+    /// The add-in's identity for Office's single sign-on: the API's application id URI must be
+    /// <c>api://host/client-id</c>,
     /// on the same host as the panes.
     /// </summary>
     private static string WebApplicationInfo(string clientId, string origin) => $"""
@@ -126,7 +131,8 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
 
     private static string Template(string file)
     {
-        using var stream = typeof(ManifestBuilder).Assembly.GetManifestResourceStream($"AddinHost.AddIn.Manifests.{file}")
+        using var stream = typeof(ManifestBuilder)
+            .Assembly.GetManifestResourceStream($"AddinHost.AddIn.Manifests.{file}")
             ?? throw new InvalidOperationException($"Manifest template {file} is not embedded.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
@@ -136,7 +142,8 @@ public sealed class ManifestBuilder(IOptions<AddinOptions> addin, EntraOptions e
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         if (webRoot is not null && Directory.Exists(webRoot))
-            foreach (var file in Directory.EnumerateFiles(webRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(webRoot, "*", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal))
             {
                 hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(webRoot, file).Replace('\\', '/')));
                 hash.AppendData(File.ReadAllBytes(file));

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.AddIn;
 
-/// <summary><c>manifest --out &lt;dir&gt;</c>: writes the filled manifests, for admins who upload files to the admin center.</summary>
+/// <summary><c>manifest --out &lt;dir&gt;</c>: writes the filled manifests, for admins who upload files to the admin
+/// center.</summary>
 public static class ManifestCommand
 {
     public const string Usage = "manifest --out <dossier> [--public-url https://…]   écrit outlook.xml, word.xml et " +
@@ -26,7 +27,8 @@ public static class ManifestCommand
             throw new CliUsageException(string.Join(" ", e.Failures));
         }
         var origin = options.Origin ?? throw new CliUsageException(
-            "Indiquez l'adresse HTTPS du service : --public-url https://recouvrement.cabinet.fr (ou Addin:PublicUrl dans la configuration).");
+            "Indiquez l'adresse HTTPS du service : --public-url https://recouvrement.cabinet.fr (ou Addin:PublicUrl " +
+                "dans la configuration).");
         Directory.CreateDirectory(folder);
         var manifests = host.Services.GetRequiredService<ManifestBuilder>();
         foreach (var name in ManifestBuilder.Names)
@@ -38,7 +40,9 @@ public static class ManifestCommand
         var package = Path.Combine(folder, ManifestBuilder.AppPackage);
         await File.WriteAllBytesAsync(package, manifests.BuildAppPackage(origin));
         await output.WriteLineAsync($"Paquet d'application (manifeste unifié, Outlook) écrit : {package}");
-        await output.WriteLineAsync($"Déposez ces fichiers dans le centre d'administration Microsoft 365 (Applications intégrées). Volets servis par {origin}.");
+        await output.WriteLineAsync(
+            $"Déposez ces fichiers dans le centre d'administration Microsoft 365 (Applications intégrées). Volets " +
+            $"servis par {origin}.");
         return ExitCodes.Ok;
     }
 }

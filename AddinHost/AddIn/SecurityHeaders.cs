@@ -7,10 +7,12 @@ namespace AddinHost.AddIn;
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>Office's web hosts, as office.js trusts them (Outlook, new Outlook, Word on the web, Microsoft 365).</summary>
+    /// <summary>Office's web hosts, as office.js trusts them (Outlook, new Outlook, Word on the web, Microsoft
+    /// 365).</summary>
     public static readonly string[] OfficeFrameAncestors =
     [
-        "https://outlook.office.com", "https://outlook.office365.com", "https://outlook.cloud.microsoft", "https://outlook.live.com",
+        "https://outlook.office.com", "https://outlook.office365.com", "https://outlook.cloud.microsoft",
+            "https://outlook.live.com",
         "https://*.officeapps.live.com", "https://*.office.com", "https://*.office.net", "https://*.cloud.microsoft",
         "https://*.microsoft365.com", "https://*.sharepoint.com",
     ];
@@ -37,7 +39,8 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = Policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            if (http.Request.Path.StartsWithSegments("/app/assets") && http.Response.StatusCode == StatusCodes.Status200OK)
+            if (http.Request.Path.StartsWithSegments("/app/assets") && http.Response.StatusCode
+                == StatusCodes.Status200OK)
                 headers.CacheControl = "public, max-age=31536000, immutable";
             return Task.CompletedTask;
         });

@@ -6,4 +6,5 @@ public sealed record CalendarEntryDto(DeadlineKind Kind, DateOnly On, string Tit
     public string? Mailbox { get; init; }
 }
 
-public sealed record UpcomingEventDto(string Id, string? Subject, string? Start, string? End, bool IsAllDay, bool FromOutlookDunning);
+public sealed record UpcomingEventDto(string Id, string? Subject, string? Start, string? End, bool IsAllDay,
+    bool FromOutlookDunning);

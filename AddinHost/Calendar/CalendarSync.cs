@@ -13,11 +13,12 @@ using AddinHost.Graph;
 namespace AddinHost.Calendar;
 
 /// <summary>
-/// Puts a case's deadlines in the lawyer's calendar (or, for a case opened in a shared or delegated mailbox, the one the
-/// firm chose for that mailbox) and keeps them right: created once (Graph's <c>transactionId</c>
+/// Puts a case's deadlines in the lawyer's calendar (or, for a case opened in a shared or delegated mailbox, the one
+/// the firm chose for that mailbox) and keeps them right: created once (Graph's <c>transactionId</c>
 /// makes a repeated creation return the same event), moved when the date moves, removed when it no longer applies.
 /// </summary>
-public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, CaseService assessment, GraphClients graph, CurrentActor actor,
+public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, CaseService assessment, GraphClients graph,
+    CurrentActor actor,
     CalendarTarget target, AuditTrail audit, ITenantContext tenant, TimeProvider clock,
     Judicial.JudicialService judicial)
 {
@@ -58,14 +59,18 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
             if (entry is null)
             {
                 body.TransactionId = TransactionId(owner, caseId, deadline.Kind);
-                var created = await GraphErrors.CallAsync(() => calendar.SendAsync(events.ToPostRequestInformation(body),
+                var created = await GraphErrors.CallAsync(()
+                    => calendar.SendAsync(events.ToPostRequestInformation(body),
                     Microsoft.Graph.Models.Event.CreateFromDiscriminatorValue, ct), "Calendrier introuvable.", other);
-                db.CalendarEntries.Add(new CalendarEntry { CaseId = caseId, Kind = deadline.Kind, Owner = owner, GraphEventId = created!.Id!, On = deadline.On, UpdatedAt = clock.GetUtcNow() });
+                db.CalendarEntries.Add(new CalendarEntry { CaseId = caseId, Kind = deadline.Kind, Owner = owner,
+                    GraphEventId = created!.Id!, On = deadline.On, UpdatedAt = clock.GetUtcNow() });
             }
             else if (entry.On != deadline.On)
             {
-                await GraphErrors.CallAsync(() => calendar.SendAsync(events[entry.GraphEventId].ToPatchRequestInformation(body),
-                    Microsoft.Graph.Models.Event.CreateFromDiscriminatorValue, ct), "L'événement du calendrier a été supprimé.", other);
+                await GraphErrors.CallAsync(() => calendar.SendAsync(
+                    events[entry.GraphEventId].ToPatchRequestInformation(body),
+                    Microsoft.Graph.Models.Event.CreateFromDiscriminatorValue, ct),
+                        "L'événement du calendrier a été supprimé.", other);
                 (entry.On, entry.UpdatedAt) = (deadline.On, clock.GetUtcNow());
             }
         }
@@ -79,13 +84,17 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
                     return true;
                 }, "déjà supprimé", other);
             }
-            catch (Infrastructure.Problems.DomainException e) when (e.Kind == Infrastructure.Problems.ErrorKind.NotFound) { } // removed by the lawyer: fine
+            // removed by the lawyer: fine
+            catch (Infrastructure.Problems.DomainException e) when (e.Kind
+                == Infrastructure.Problems.ErrorKind.NotFound) { }
             db.CalendarEntries.Remove(gone);
         }
-        audit.Record(other is null ? "calendrier.synchronise" : "calendrier.synchronise-boite-partagee", nameof(RecoveryCase), caseId);
+        audit.Record(other is null ? "calendrier.synchronise" : "calendrier.synchronise-boite-partagee",
+            nameof(RecoveryCase), caseId);
         await db.SaveChangesAsync(ct);
         return wanted.Select(w => new CalendarEntryDto(w.Kind, w.On, w.Title,
-            db.CalendarEntries.Local.Single(e => e.CaseId == caseId && e.Kind == w.Kind && e.Owner == owner).GraphEventId) { Mailbox = other }).ToList();
+            db.CalendarEntries.Local.Single(e => e.CaseId == caseId && e.Kind == w.Kind && e.Owner == owner)
+                .GraphEventId) { Mailbox = other }).ToList();
     }
 
     private static Event Event(RecoveryCase c, Deadline d) => new()
@@ -98,12 +107,16 @@ public sealed class CalendarSync(DunningDbContext db, CaseRepository cases, Case
         ShowAs = FreeBusyStatus.Free,
         IsReminderOn = true,
         ReminderMinutesBeforeStart = 24 * 60,
-        Body = new ItemBody { ContentType = BodyType.Text, Content = $"Dossier de recouvrement {c.Reference} (OutlookDunning). {d.Title}." },
+        Body = new ItemBody { ContentType = BodyType.Text,
+            Content = $"Dossier de recouvrement {c.Reference} (OutlookDunning). {d.Title}." },
     };
 
-    private static string Midnight(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00";
+    private static string Midnight(DateOnly day) =>
+        day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00";
 
-    /// <summary>The same case, deadline, calendar and firm always give the same id: a repeated creation is recognised by Graph.</summary>
+    /// <summary>The same case, deadline, calendar and firm always give the same id: a repeated creation is recognised
+    /// by Graph.</summary>
     private string TransactionId(string owner, Guid caseId, DeadlineKind kind) =>
-        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.TenantId}|{owner}|{caseId}|{kind}"))[..16]).ToString();
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"{tenant.TenantId}|{owner}|{caseId}|{kind}"))[..16])
+            .ToString();
 }

@@ -13,6 +13,7 @@ public sealed class CalendarTarget(DunningDbContext db, SharedMailbox shared)
     /// <summary>The other mailbox whose calendar it is; null for the user's own.</summary>
     public async Task<string?> MailboxAsync(CancellationToken ct) =>
         shared.Owner is { } owner
-        && await db.SharedMailboxCalendars.AnyAsync(s => s.Address == owner && s.Calendar == CalendarChoice.Proprietaire, ct)
+        && await db.SharedMailboxCalendars.AnyAsync(s => s.Address == owner && s.Calendar
+            == CalendarChoice.Proprietaire, ct)
             ? owner : null;
 }

@@ -14,7 +14,8 @@ public enum CalendarChoice
     Proprietaire,
 }
 
-/// <summary>A firm's choice, set by an admin, for one shared or delegated mailbox: where its cases' deadlines go.</summary>
+/// <summary>A firm's choice, set by an admin, for one shared or delegated mailbox: where its cases' deadlines
+/// go.</summary>
 public sealed class SharedMailboxCalendar : TenantEntity
 {
     /// <summary>The mailbox's address, lower case.</summary>

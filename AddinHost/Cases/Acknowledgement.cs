@@ -13,7 +13,8 @@ public sealed class Acknowledgement : TenantEntity, ICaseChild
     public DateOnly Date { get; set; }
     public string? Note { get; set; }
 
-    /// <summary>The invoices it names; empty when it acknowledges the whole debt of the case as it stood that day.</summary>
+    /// <summary>The invoices it names; empty when it acknowledges the whole debt of the case as it stood that
+    /// day.</summary>
     public List<Guid> InvoiceIds { get; set; } = [];
 }
 

@@ -31,8 +31,8 @@ public sealed class Cabinet : TenantEntity
     public string? Country { get; set; }
 
     /// <summary>
-    /// The consumer mediator the firm belongs to (C. conso. L.612-1, L.616-1), quoted in fee letters to a consumer client:
-    /// for the profession, the « médiateur de la consommation de la profession d'avocat » chosen by the CNB.
+    /// The consumer mediator the firm belongs to (C. conso. L.612-1, L.616-1), quoted in fee letters to a consumer
+    /// client: for the profession, the « médiateur de la consommation de la profession d'avocat » chosen by the CNB.
     /// </summary>
     public string? MediatorName { get; set; }
     public string? MediatorAddress { get; set; }

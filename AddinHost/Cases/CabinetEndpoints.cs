@@ -8,7 +8,8 @@ namespace AddinHost.Cases;
 public static class CabinetEndpoints
 {
     /// <summary>The firm's identity; SIRET, VAT number and country open its AR24 sender accounts; the
-    /// <c>Mediator…</c> fields name the consumer mediator quoted to a consumer client (C. conso. L.612-1, L.616-1).</summary>
+    /// <c>Mediator…</c> fields name the consumer mediator quoted to a consumer client (C. conso. L.612-1,
+    /// L.616-1).</summary>
     public sealed record CabinetDto(string? Name, string? Address, string? PostalCode, string? City,
         string? SigningLawyer, string? Bar, string? Email,
         string? Siret = null, string? VatNumber = null, string? Country = null,
@@ -20,10 +21,12 @@ public static class CabinetEndpoints
         var group = app.MapGroup("/api/cabinet").WithTags("Cabinet");
 
         group.MapGet("/", GetCabinet)
-            .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers").RequireAuthorization(Policies.Lecture);
+            .WithSummary("L'identité du cabinet, telle qu'elle figure sur les courriers")
+                .RequireAuthorization(Policies.Lecture);
 
         group.MapPut("/", SaveCabinet)
-            .WithSummary("Modifier l'identité du cabinet (administrateurs)").RequireAuthorization(Policies.Administration)
+            .WithSummary("Modifier l'identité du cabinet (administrateurs)")
+                .RequireAuthorization(Policies.Administration)
             .ProducesErrors(ErrorKind.Invalid);
         return app;
     }

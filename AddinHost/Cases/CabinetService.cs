@@ -19,19 +19,27 @@ public sealed class CabinetService(DunningDbContext db, ITenantContext tenant, A
 
     public async Task SaveAsync(CabinetDto body, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Name)) throw Problem.Validation("name", "Le nom du cabinet est obligatoire.");
-        if (string.IsNullOrWhiteSpace(body.SigningLawyer)) throw Problem.Validation("signingLawyer", "Indiquez l'avocat qui signe les courriers, par exemple « Maître Claire Delaunay ».");
-        foreach (var (field, value) in new[] { ("name", body.Name), ("address", body.Address), ("city", body.City), ("signingLawyer", body.SigningLawyer), ("bar", body.Bar), ("email", body.Email),
-                     ("mediatorName", body.MediatorName), ("mediatorAddress", body.MediatorAddress), ("mediatorEmail", body.MediatorEmail), ("mediatorWebsite", body.MediatorWebsite) })
+        if (string.IsNullOrWhiteSpace(body.Name)) throw Problem.Validation("name",
+            "Le nom du cabinet est obligatoire.");
+        if (string.IsNullOrWhiteSpace(body.SigningLawyer)) throw Problem.Validation("signingLawyer",
+            "Indiquez l'avocat qui signe les courriers, par exemple « Maître Claire Delaunay ».");
+        foreach (var (field, value) in new[] { ("name", body.Name), ("address", body.Address), ("city", body.City),
+            ("signingLawyer", body.SigningLawyer), ("bar", body.Bar), ("email", body.Email),
+                     ("mediatorName", body.MediatorName), ("mediatorAddress", body.MediatorAddress),
+                         ("mediatorEmail", body.MediatorEmail), ("mediatorWebsite", body.MediatorWebsite) })
             if (value is { Length: > 200 }) throw Problem.Validation(field, "200 caractères au plus.");
         if (!string.IsNullOrWhiteSpace(body.MediatorEmail) && !Import.FrenchValues.IsEmail(body.MediatorEmail.Trim()))
             throw Problem.Validation("mediatorEmail", "Adresse électronique du médiateur invalide.");
         if (!string.IsNullOrWhiteSpace(body.MediatorWebsite)
-            && !(Uri.TryCreate(body.MediatorWebsite.Trim(), UriKind.Absolute, out var site) && site.Scheme == Uri.UriSchemeHttps))
-            throw Problem.Validation("mediatorWebsite", "Le site du médiateur est une adresse https, par exemple https://mediateur-consommation-avocat.fr.");
+            && !(Uri.TryCreate(body.MediatorWebsite.Trim(), UriKind.Absolute, out var site) && site.Scheme
+                == Uri.UriSchemeHttps))
+            throw Problem.Validation("mediatorWebsite",
+                "Le site du médiateur est une adresse https, par exemple https://mediateur-consommation-avocat.fr.");
         var email = string.IsNullOrWhiteSpace(body.Email) ? null : body.Email.Trim().ToLowerInvariant();
-        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address == email))
-            throw Problem.Validation("email", "Adresse électronique invalide : elle ouvre le compte expéditeur AR24 du cabinet.");
+        if (email is not null && !(System.Net.Mail.MailAddress.TryCreate(email, out var parsed) && parsed.Address
+            == email))
+            throw Problem.Validation("email",
+                "Adresse électronique invalide : elle ouvre le compte expéditeur AR24 du cabinet.");
         var siret = Siren.Normalize(body.Siret);
         if (siret is not null && !Siren.IsValidSiret(siret))
             throw Problem.Validation("siret",
@@ -50,9 +58,11 @@ public sealed class CabinetService(DunningDbContext db, ITenantContext tenant, A
         if (cabinet is null) db.Cabinets.Add(cabinet = new Cabinet());
         // Every firm sends through the operator's AR24 key: an address another firm uses would send as that firm.
         if (email is not null && email != cabinet.Email?.ToLowerInvariant()
-            && (await db.Cabinets.IgnoreQueryFilters().AnyAsync(c => c.Email == email && c.TenantId != tenant.TenantId, ct)
+            && (await db.Cabinets.IgnoreQueryFilters()
+                .AnyAsync(c => c.Email == email && c.TenantId != tenant.TenantId, ct)
                 || await AnyOtherFirmAsync(email, tenant.TenantId, ct)))
-            throw Problem.Validation("email", "Cette adresse est déjà celle d'un autre cabinet : indiquez l'adresse propre au vôtre, "
+            throw Problem.Validation("email",
+                "Cette adresse est déjà celle d'un autre cabinet : indiquez l'adresse propre au vôtre, "
                 + "ou contactez l'éditeur si elle vous appartient.");
         cabinet.Name = body.Name.Trim();
         cabinet.Address = body.Address?.Trim();

@@ -15,7 +15,8 @@ public sealed record CaseAssessment(
     DateOnly? NoticeReceivedOn = null);
 
 /// <summary>The earliest deadline among the open invoices, and per invoice.</summary>
-public sealed record CasePrescription(PrescriptionInfo Earliest, string InvoiceNumber, IReadOnlyDictionary<string, PrescriptionInfo> ByInvoice);
+public sealed record CasePrescription(PrescriptionInfo Earliest, string InvoiceNumber, IReadOnlyDictionary<string,
+    PrescriptionInfo> ByInvoice);
 
 /// <summary>Derives a case's figures from its rows; pure, so the list, the view and the planning agree.</summary>
 public static class CaseAssessor
@@ -26,15 +27,18 @@ public static class CaseAssessor
         e.Kind == CaseEventKind.EtapeEffectuee || e.Kind == CaseEventKind.MiseEnDemeureRecue
         || e.Kind == CaseEventKind.CourrierRecu || e.Kind == CaseEventKind.InterpellationSuffisante;
 
-    public static CaseAssessment Assess(RecoveryCase c, ReminderPolicy policy, IRateTable rates, DateOnly asOf, DayCount dayCount = DayCount.Actual365)
+    public static CaseAssessment Assess(RecoveryCase c, ReminderPolicy policy, IRateTable rates, DateOnly asOf,
+        DayCount dayCount = DayCount.Actual365)
     {
         var numbers = c.Invoices.ToDictionary(i => i.Id, i => i.Number);
         var notice = NoticeReceivedOn(c, asOf);
         var request = new InterestRequest(
             c.Debtor.Kind, c.Creditor.Quality,
-            c.Invoices.Select(i => new InvoiceClaim(i.Number, i.IssueDate, i.DueDate, i.AmountTtc, i.ContractRatePercent)).ToList(),
+            c.Invoices.Select(i => new InvoiceClaim(i.Number, i.IssueDate, i.DueDate, i.AmountTtc,
+                i.ContractRatePercent)).ToList(),
             c.Payments.Where(p => p.Date <= asOf)
-                .Select(p => new PaymentEntry(p.Date, p.Amount, p.InvoiceId is { } id && numbers.TryGetValue(id, out var n) ? n : null))
+                .Select(p => new PaymentEntry(p.Date, p.Amount,
+                    p.InvoiceId is { } id && numbers.TryGetValue(id, out var n) ? n : null))
                 .ToList(),
             asOf, notice, dayCount, c.Title);
 
@@ -57,13 +61,15 @@ public static class CaseAssessor
             asOf));
 
         var allocations = statement?.Allocations ?? plainAllocations!;
-        return new CaseAssessment(asOf, statement, error, principal, openByInvoice, ladder, Prescribe(c, openByInvoice, allocations, asOf), notice);
+        return new CaseAssessment(asOf, statement, error, principal, openByInvoice, ladder,
+            Prescribe(c, openByInvoice, allocations, asOf), notice);
     }
 
     /// <summary>
     /// The day the notice took effect, from which legal interest runs (C. civ. 1231-6, 1344-1): the mise en demeure's
     /// acceptance, refusal or négligence — it stays valid when not collected (Cass. 1re civ., 20 janv. 2021,
-    /// n° 19-20.680) — or the receipt of an earlier letter the lawyer marked as an « interpellation suffisante » (1344).
+    /// n° 19-20.680) — or the receipt of an earlier letter the lawyer marked as an « interpellation suffisante »
+    /// (1344).
     /// </summary>
     public static DateOnly? NoticeReceivedOn(RecoveryCase c, DateOnly? asOf = null)
     {
@@ -76,7 +82,8 @@ public static class CaseAssessor
             .Select(e => (DateOnly?)e.EffectiveOn).Min();
     }
 
-    /// <summary>The steps taken, each mise en demeure with its receipt when known (see <see cref="StepTaken"/>).</summary>
+    /// <summary>The steps taken, each mise en demeure with its receipt when known (see <see
+    /// cref="StepTaken"/>).</summary>
     private static List<StepTaken> Steps(RecoveryCase c, ReminderPolicy policy)
     {
         var receipts = c.Events.Where(e => e.Kind == CaseEventKind.MiseEnDemeureRecue).ToList();
@@ -85,7 +92,8 @@ public static class CaseAssessor
             var level = e.Level!.Value;
             var notice = level < policy.Levels.Count && policy.Levels[level].IsNotice;
             // A receipt recorded by hand may not name its step: it is the mise en demeure's.
-            var received = notice ? receipts.Where(r => r.Level == level || r.Level is null).Select(r => (DateOnly?)r.EffectiveOn).Min() : null;
+            var received = notice ? receipts.Where(r => r.Level == level || r.Level is null)
+                .Select(r => (DateOnly?)r.EffectiveOn).Min() : null;
             return new StepTaken(level, e.EffectiveOn, notice, received);
         }).ToList();
     }
@@ -116,7 +124,8 @@ public static class CaseAssessor
     // Payments on principal only, by the named invoice then the oldest due: used when interest cannot be computed.
     private static (Dictionary<string, decimal>, List<PaymentAllocation>) PlainBalances(RecoveryCase c, DateOnly asOf)
     {
-        var remaining = c.Invoices.OrderBy(i => i.DueDate).ThenBy(i => i.Number).ToDictionary(i => i.Id, i => i.AmountTtc);
+        var remaining = c.Invoices.OrderBy(i => i.DueDate).ThenBy(i => i.Number)
+            .ToDictionary(i => i.Id, i => i.AmountTtc);
         var numbers = c.Invoices.ToDictionary(i => i.Id, i => i.Number);
         var allocations = new List<PaymentAllocation>();
         foreach (var p in c.Payments.Where(p => p.Date <= asOf).OrderBy(p => p.Date))

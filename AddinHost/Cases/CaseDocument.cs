@@ -4,7 +4,8 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
 
-/// <summary>A document kept with a case (an invoice PDF taken from a message), attached to the e-mail reminders.</summary>
+/// <summary>A document kept with a case (an invoice PDF taken from a message), attached to the e-mail
+/// reminders.</summary>
 public sealed class CaseDocument : TenantEntity, ICaseChild
 {
     public Guid CaseId { get; set; }

@@ -19,13 +19,15 @@ public enum CaseEventKind
     EnvoiEchoue,
     EnvoiSuivi,
     ConsentementEre,
-    /// <summary>A letter that is not a mise en demeure was received, refused or not collected (its level in <see cref="CaseEvent.Level"/>).</summary>
+    /// <summary>A letter that is not a mise en demeure was received, refused or not collected (its level in <see
+    /// cref="CaseEvent.Level"/>).</summary>
     CourrierRecu,
     /// <summary>The lawyer marked a step's letter as an « interpellation suffisante » (C. civ. 1344).</summary>
     InterpellationSuffisante,
     /// <summary>A change to the case's legal data: parties' kinds, consent, counsel, fee agreement, court.</summary>
     FicheJuridique,
-    /// <summary>The judicial phase: the route chosen, the court, the injonction de payer's events (AddinHost/Judicial).</summary>
+    /// <summary>The judicial phase: the route chosen, the court, the injonction de payer's events
+    /// (AddinHost/Judicial).</summary>
     PhaseJudiciaire,
 }
 
@@ -43,7 +45,8 @@ public sealed class CaseEvent : TenantEntity, ICaseChild
     /// <summary>For <see cref="CaseEventKind.EtapeEffectuee"/>: the policy level's position.</summary>
     public int? Level { get; set; }
 
-    /// <summary>For a step: its name in the policy when it was taken, so a later edit of the policy does not rename it.</summary>
+    /// <summary>For a step: its name in the policy when it was taken, so a later edit of the policy does not rename
+    /// it.</summary>
     public string? StepName { get; set; }
 
     /// <summary>For a step: the invoices its letter covered, as letters later list them.</summary>

@@ -11,11 +11,13 @@ public static class CaseLegalEndpoints
     {
         var group = app.MapGroup("/api/cases/{id:guid}").WithTags("Dossiers");
         group.MapPut("/parties", SetParties)
-            .WithSummary("Qualité des parties : professionnel, consommateur ou non-professionnel (régime, taux, prescription)")
+            .WithSummary(
+                "Qualité des parties : professionnel, consommateur ou non-professionnel (régime, taux, prescription)")
             .RequireAuthorization(Policies.Decision)
             .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPut("/contact-consent", SetContactConsent)
-            .WithSummary("Accord du client pour contacter son débiteur (RIN art. 8.2), pour ce dossier ou tous ses débiteurs")
+            .WithSummary(
+                "Accord du client pour contacter son débiteur (RIN art. 8.2), pour ce dossier ou tous ses débiteurs")
             .RequireAuthorization(Policies.Saisie)
             .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPut("/counsel", SetCounsel)
@@ -30,11 +32,14 @@ public static class CaseLegalEndpoints
             .RequireAuthorization(Policies.Saisie)
             .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPut("/court", SetCourt)
-            .WithSummary("Juridiction du référé-provision : tribunal judiciaire (CPC 835) ou de commerce (CPC 873), et sa ville")
+            .WithSummary(
+                "Juridiction du référé-provision : tribunal judiciaire (CPC 835) ou de commerce (CPC 873), et sa ville")
             .RequireAuthorization(Policies.Decision)
             .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPut("/invoices/{invoiceId:guid}/completion", SetCompletion)
-            .WithSummary("Date d'achèvement de la prestation ou de fin du mandat d'une facture (point de départ de la prescription)")
+            .WithSummary(
+                "Date d'achèvement de la prestation ou de fin du mandat d'une facture (point de départ de la " +
+                "prescription)")
             .RequireAuthorization(Policies.Saisie)
             .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict);
         group.MapPost("/interpellations", MarkInterpellation)

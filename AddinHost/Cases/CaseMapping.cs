@@ -32,22 +32,29 @@ public static class CaseMapping
         var p = a.Prescription;
         return new CaseDetailsDto(
             c.Id, c.Reference, a.AsOf,
-            new PartyDto(c.Creditor.Id, c.Creditor.Name, c.Creditor.Kind.ToString(), c.Creditor.Siren, c.Creditor.Email, c.Creditor.Address, c.Creditor.PostalCode,
+            new PartyDto(c.Creditor.Id, c.Creditor.Name, c.Creditor.Kind.ToString(), c.Creditor.Siren, c.Creditor.Email,
+                c.Creditor.Address, c.Creditor.PostalCode,
                 c.Creditor.City, c.Creditor.Quality.ToString()),
-            new PartyDto(c.Debtor.Id, c.Debtor.Name, c.Debtor.Kind.ToString(), c.Debtor.Siren, c.Debtor.Email, c.Debtor.Address, c.Debtor.PostalCode, c.Debtor.City,
+            new PartyDto(c.Debtor.Id, c.Debtor.Name, c.Debtor.Kind.ToString(), c.Debtor.Siren, c.Debtor.Email,
+                c.Debtor.Address, c.Debtor.PostalCode, c.Debtor.City,
                 c.Debtor.Kind.ToString()),
-            st is null ? null : new AmountsDto(st.Principal, st.Interest, st.Indemnity, st.Total, st.Regime, st.LegalBasis, st.Note, st.Credit),
+            st is null ? null : new AmountsDto(st.Principal, st.Interest, st.Indemnity, st.Total, st.Regime,
+                st.LegalBasis, st.Note, st.Credit),
             a.AmountsError, invoices, st?.Allocations ?? [],
-            new LadderDto(a.Ladder.Status, a.Ladder.StatusLabel, a.Ladder.LastLevel, a.Ladder.LastLevelName, a.Ladder.LastStepOn,
+            new LadderDto(a.Ladder.Status, a.Ladder.StatusLabel, a.Ladder.LastLevel, a.Ladder.LastLevelName,
+                a.Ladder.LastStepOn,
                 a.Ladder.Next, a.Ladder.Explanation, policy.Levels),
-            p is null ? null : new PrescriptionDto(p.Earliest.Deadline, p.Earliest.DaysLeft, p.Earliest.IsTimeBarred, p.InvoiceNumber,
+            p is null ? null : new PrescriptionDto(p.Earliest.Deadline, p.Earliest.DaysLeft, p.Earliest.IsTimeBarred,
+                p.InvoiceNumber,
                 p.Earliest.Reason, p.Earliest.DaysLeft <= PrescriptionWarningDays, p.Earliest.MayBeEarlier),
-            c.Pauses.OrderBy(x => x.StartedOn).Select(x => new PauseDto(x.Id, x.Kind, x.StartedOn, x.Until, x.LiftedOn, x.Reason,
+            c.Pauses.OrderBy(x => x.StartedOn).Select(x
+                => new PauseDto(x.Id, x.Kind, x.StartedOn, x.Until, x.LiftedOn, x.Reason,
                 x.Window().IsActiveOn(a.AsOf))).ToList(),
             c.Payments.OrderBy(x => x.Date).Select(x => new PaymentDto(x.Id, x.Date, x.Amount,
                 x.InvoiceId is { } id ? numbers.GetValueOrDefault(id) : null, x.Reference, x.Source)).ToList(),
             c.Acknowledgements.OrderBy(x => x.Date).Select(x => CaseCommands.ToDto(x, c)).ToList(),
-            c.Events.OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new HistoryDto(x.At, x.EffectiveOn, x.Kind, x.Level, x.Summary, x.Actor,
+            c.Events.OrderBy(x => x.At).ThenBy(x => x.Id)
+                .Select(x => new HistoryDto(x.At, x.EffectiveOn, x.Kind, x.Level, x.Summary, x.Actor,
                 x.StepName, x.InvoiceNumbers)).ToList())
         {
             Legal = CaseLegal.For(c, a),

@@ -14,7 +14,8 @@ public sealed class CaseRepository(DunningDbContext db)
     public async Task<List<RecoveryCase>> AllAsync(CancellationToken ct)
     {
         var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
-        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
+        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(),
+            db.Pauses.AsNoTracking(),
             db.Acknowledgements.AsNoTracking(), db.CaseEvents.AsNoTracking(), ct);
         return cases;
     }
@@ -25,7 +26,8 @@ public sealed class CaseRepository(DunningDbContext db)
     /// </summary>
     public async Task SetTitleAsync(Guid caseId, EnforceableTitle? title, CancellationToken ct)
     {
-        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct) ?? throw DomainException.NotFound("Dossier");
+        var c = await db.Cases.SingleOrDefaultAsync(x => x.Id == caseId, ct)
+            ?? throw DomainException.NotFound("Dossier");
         (c.TitleEnforceableFrom, c.EnforceableTitleKind, c.TitleIncreaseWaived) =
             (title?.EnforceableFrom, title?.Kind, title?.IncreaseWaived ?? false);
     }
@@ -39,7 +41,8 @@ public sealed class CaseRepository(DunningDbContext db)
     {
         var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
         var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(CaseHistory.AssessedPart);
-        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
+        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(),
+            db.Pauses.AsNoTracking(),
             db.Acknowledgements.AsNoTracking(), events, ct);
         return cases;
     }
@@ -55,17 +58,21 @@ public sealed class CaseRepository(DunningDbContext db)
             var q = set.Where(x => x.CaseId == id);
             return tracking ? q : q.AsNoTracking();
         }
-        await AttachChildrenAsync([c], Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements), Of(db.CaseEvents), ct);
+        await AttachChildrenAsync([c], Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements),
+            Of(db.CaseEvents), ct);
         return c;
     }
 
     /// <summary>Every case of one debtor, with their rows, read-only.</summary>
     public async Task<List<RecoveryCase>> ForDebtorAsync(Guid debtorId, CancellationToken ct)
     {
-        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).Where(c => c.DebtorId == debtorId).ToListAsync(ct);
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor)
+            .Where(c => c.DebtorId == debtorId).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
-        IQueryable<T> Of<T>(DbSet<T> set) where T : class, ICaseChild => set.AsNoTracking().Where(x => ids.Contains(x.CaseId));
-        await AttachChildrenAsync(cases, Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements), Of(db.CaseEvents), ct);
+        IQueryable<T> Of<T>(DbSet<T> set) where T : class,
+            ICaseChild => set.AsNoTracking().Where(x => ids.Contains(x.CaseId));
+        await AttachChildrenAsync(cases, Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements),
+            Of(db.CaseEvents), ct);
         return cases;
     }
 

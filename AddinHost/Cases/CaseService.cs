@@ -22,7 +22,8 @@ public sealed class CaseService(CaseRepository cases, PolicyStore policies, Rate
     }
 
     /// <summary>The daily planning: every case assessed, then filtered.</summary>
-    public async Task<IReadOnlyList<CaseSummaryDto>> ListAsync(CaseStatus? status, DateOnly? dueBy, DateOnly asOf, CancellationToken ct)
+    public async Task<IReadOnlyList<CaseSummaryDto>> ListAsync(CaseStatus? status, DateOnly? dueBy, DateOnly asOf,
+        CancellationToken ct)
     {
         var policy = await PolicyAsync(ct);
         var table = await RatesAsync(ct);

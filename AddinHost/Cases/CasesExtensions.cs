@@ -24,7 +24,8 @@ public static class CasesExtensions
         s.AddScoped<InvoiceImporter>();
         s.AddScoped<ImportWriter>();
         s.AddScoped<ImportTurns>();
-        s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section)).ValidateFrench(ImportLimits.Section);
+        s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section))
+            .ValidateFrench(ImportLimits.Section);
         s.AddScoped<CaseEntry>();
         s.AddScoped<ReportService>();
         s.AddScoped<DemoSeeder>();

@@ -20,8 +20,8 @@ public sealed class Creditor : TenantEntity
     public CreditorKind Kind { get; set; }
 
     /// <summary>
-    /// Professionnel, consommateur or non-professionnel (C. conso., article liminaire): with the debtor's kind it decides
-    /// the regime (L.441-10 only between professionals) and the legal rate's category (C. mon. fin. L.313-2).
+    /// Professionnel, consommateur or non-professionnel (C. conso., article liminaire): with the debtor's kind it
+    /// decides the regime (L.441-10 only between professionals) and the legal rate's category (C. mon. fin. L.313-2).
     /// </summary>
     public PartyKind Quality { get; set; } = PartyKind.Professionnel;
 

@@ -13,10 +13,12 @@ public static class CreditorEndpoints
         PartyKind Quality = PartyKind.Professionnel, DateOnly? ContactConsentOn = null);
 
     /// <summary>
-    /// <c>Quality</c>: professionnel, consommateur or non-professionnel (older callers send <c>Category</c>: Particulier or
-    /// Autre). <c>ContactConsentOn</c>: the client's consent to contact its debtors (RIN 8.2), e.g. its engagement letter.
+    /// <c>Quality</c>: professionnel, consommateur or non-professionnel (older callers send <c>Category</c>:
+    /// Particulier or Autre). <c>ContactConsentOn</c>: the client's consent to contact its debtors (RIN 8.2), e.g. its
+    /// engagement letter.
     /// </summary>
-    public sealed record CreateCreditorRequest(string? Name, CreditorKind? Kind, CreditorCategory? Category, string? Siren,
+    public sealed record CreateCreditorRequest(string? Name, CreditorKind? Kind, CreditorCategory? Category,
+        string? Siren,
         string? Address, string? PostalCode, string? City, string? Email, string? Iban, string? Bic,
         PartyKind? Quality = null, DateOnly? ContactConsentOn = null, string? ContactConsentEvidence = null);
 
@@ -25,7 +27,8 @@ public static class CreditorEndpoints
         var group = app.MapGroup("/api/creditors").WithTags("Créanciers");
 
         group.MapGet("/", ListCreditors)
-            .WithSummary("Les créanciers du cabinet (le cabinet lui-même et ses clients)").RequireAuthorization(Policies.Lecture);
+            .WithSummary("Les créanciers du cabinet (le cabinet lui-même et ses clients)")
+                .RequireAuthorization(Policies.Lecture);
 
         group.MapPost("/", CreateCreditor)
             .WithSummary("Ajouter un créancier (administrateurs)").RequireAuthorization(Policies.Administration)
@@ -44,5 +47,6 @@ public static class CreditorEndpoints
     }
 
     internal static CreditorDto ToDto(Creditor c) =>
-        new(c.Id, c.Name, c.Kind, c.Category, c.Siren, c.Address, c.PostalCode, c.City, c.Email, c.Iban, c.Bic, c.Quality, c.ContactConsentOn);
+        new(c.Id, c.Name, c.Kind, c.Category, c.Siren, c.Address, c.PostalCode, c.City, c.Email, c.Iban, c.Bic,
+            c.Quality, c.ContactConsentOn);
 }

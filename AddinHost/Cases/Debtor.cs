@@ -5,7 +5,8 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
 
-/// <summary>Débiteur: a professional, a consumer (a natural person outside a trade) or a non-professional legal person.</summary>
+/// <summary>Débiteur: a professional, a consumer (a natural person outside a trade) or a non-professional legal
+/// person.</summary>
 public sealed class Debtor : TenantEntity
 {
     /// <summary>Stable matching key from the accounting data: SIREN, email or normalised name.</summary>
@@ -19,7 +20,8 @@ public sealed class Debtor : TenantEntity
     public string? PostalCode { get; set; }
     public string? City { get; set; }
 
-    /// <summary>A recipient who is not a professional must have agreed to receive registered mail electronically (CPCE L.100).</summary>
+    /// <summary>A recipient who is not a professional must have agreed to receive registered mail electronically (CPCE
+    /// L.100).</summary>
     public bool ConsentsToElectronicRegisteredMail { get; set; }
 }
 

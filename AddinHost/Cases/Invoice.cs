@@ -22,8 +22,9 @@ public sealed class Invoice : TenantEntity, ICaseChild
     public decimal? ContractRatePercent { get; set; }
 
     /// <summary>
-    /// When the service was completed, or for the firm's own fees when the mandate ended: the start of prescription for a
-    /// consumer (Cass. 1re civ. 19 mai 2021, n° 20-12.520) and for fees. Null: unknown, so the deadline may be earlier.
+    /// When the service was completed, or for the firm's own fees when the mandate ended: the start of prescription for
+    /// a consumer (Cass. 1re civ. 19 mai 2021, n° 20-12.520) and for fees. Null: unknown, so the deadline may be
+    /// earlier.
     /// </summary>
     public DateOnly? CompletedOn { get; set; }
 }

@@ -22,15 +22,17 @@ public static class LetterRecipients
     /// through its counsel only (RIN art. 8.2 and 8.3), and a lawyer is a professional recipient.
     /// </summary>
     public static LetterRecipient For(RecoveryCase c) => c.HasCounsel
-        ? new LetterRecipient(c.CounselName!.Trim(), c.CounselEmail, c.CounselAddress, c.CounselPostalCode, c.CounselCity,
+        ? new LetterRecipient(c.CounselName!.Trim(), c.CounselEmail, c.CounselAddress, c.CounselPostalCode,
+            c.CounselCity,
             IsCounsel: true, IsProfessional: true, ConsentsToElectronicRegisteredMail: true)
         : new LetterRecipient(c.Debtor.Name, c.Debtor.Email, c.Debtor.Address, c.Debtor.PostalCode, c.Debtor.City,
-            IsCounsel: false, IsProfessional: c.Debtor.Kind == DebtorKind.Professionnel, c.Debtor.ConsentsToElectronicRegisteredMail);
+            IsCounsel: false, IsProfessional: c.Debtor.Kind == DebtorKind.Professionnel,
+                c.Debtor.ConsentsToElectronicRegisteredMail);
 
     /// <summary>
     /// The channel a letter really leaves by, which it must name (« Par lettre recommandée… »): e-mail and postal steps
-    /// stay so; a registered electronic step falls back to the post for a recipient who is not a professional and has not
-    /// consented (CPCE L.100), or one without an e-mail address.
+    /// stay so; a registered electronic step falls back to the post for a recipient who is not a professional and has
+    /// not consented (CPCE L.100), or one without an e-mail address.
     /// </summary>
     public static StepChannel Route(StepChannel planned, LetterRecipient to) => planned switch
     {

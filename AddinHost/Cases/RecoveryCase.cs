@@ -6,7 +6,8 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Cases;
 
-/// <summary>Who may be sued where, when the lawyer sets it rather than the default (see <see cref="Courts"/>).</summary>
+/// <summary>Who may be sued where, when the lawyer sets it rather than the default (see <see
+/// cref="Courts"/>).</summary>
 public enum CourtKind { TribunalJudiciaire, TribunalDeCommerce }
 
 /// <summary>Why a fee agreement may be missing (loi n° 71-1130, art. 10, al. 3).</summary>
@@ -24,12 +25,14 @@ public sealed class RecoveryCase : TenantEntity
     public Debtor Debtor { get; set; } = null!;
     public DateOnly OpenedOn { get; set; }
 
-    /// <summary>The client's consent to contact this debtor (RIN art. 8.2), when not given for all its debtors.</summary>
+    /// <summary>The client's consent to contact this debtor (RIN art. 8.2), when not given for all its
+    /// debtors.</summary>
     public DateOnly? ContactConsentOn { get; set; }
     public string? ContactConsentEvidence { get; set; }
 
     /// <summary>
-    /// « Débiteur représenté par Maître … »: once set, every letter goes to this counsel, never to the debtor (RIN 8.2).
+    /// « Débiteur représenté par Maître … »: once set, every letter goes to this counsel, never to the debtor (RIN
+    /// 8.2).
     /// </summary>
     public string? CounselName { get; set; }
     public string? CounselEmail { get; set; }
@@ -42,7 +45,8 @@ public sealed class RecoveryCase : TenantEntity
     public string? FeeAgreementReference { get; set; }
     public FeeAgreementExemption? FeeAgreementExemption { get; set; }
 
-    /// <summary>The court the lawyer would seize, when not the default for the parties (see <see cref="Courts"/>).</summary>
+    /// <summary>The court the lawyer would seize, when not the default for the parties (see <see
+    /// cref="Courts"/>).</summary>
     public CourtKind? CourtKind { get; set; }
     public string? CourtCity { get; set; }
 
@@ -65,7 +69,8 @@ public sealed class RecoveryCase : TenantEntity
 
     public bool HasCounsel => !string.IsNullOrWhiteSpace(CounselName);
 
-    /// <summary>RIN 8.2: the client's consent, for this case or for all of the client's debtors; the firm's own fees need none.</summary>
+    /// <summary>RIN 8.2: the client's consent, for this case or for all of the client's debtors; the firm's own fees
+    /// need none.</summary>
     public DateOnly? EffectiveContactConsentOn =>
         Creditor.Kind == CreditorKind.Cabinet ? OpenedOn : ContactConsentOn ?? Creditor.ContactConsentOn;
 }

@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.Composition;
 
-/// <summary>Admin verbs run by the same host: <c>migrate</c>, <c>import</c>, <c>interest</c>, <c>lint</c>, <c>render</c>, <c>manifest</c>.</summary>
+/// <summary>Admin verbs run by the same host: <c>migrate</c>, <c>import</c>, <c>interest</c>, <c>lint</c>,
+/// <c>render</c>, <c>manifest</c>.</summary>
 public static class CommandLine
 {
     public const int Ok = ExitCodes.Ok, Failed = ExitCodes.Failed, BadArguments = ExitCodes.BadArguments;
@@ -25,7 +26,8 @@ public static class CommandLine
 
     /// <summary>Who acts in an admin verb, as the audit and the history name it.</summary>
     public const string CliActor = "cli";
-    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "exemple-donnees", "manifest", "help"];
+    private static readonly string[] Verbs = ["migrate", "import", "interest", "lint", "render", "exemple-donnees",
+        "manifest", "help"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -36,7 +38,8 @@ public static class CommandLine
         {
             return args[0] switch
             {
-                "interest" => InterestCommand.Run(rest, Console.Out, InMemoryRateTable.FrenchDefaults(), TimeProvider.System.Today()),
+                "interest" => InterestCommand.Run(rest, Console.Out, InMemoryRateTable.FrenchDefaults(),
+                    TimeProvider.System.Today()),
                 "migrate" => await MigrateAsync(rest, buildHost),
                 "import" => await ImportAsync(rest, buildHost),
                 "lint" => LetterCommands.Lint(rest, Console.Out),
@@ -75,27 +78,34 @@ public static class CommandLine
 
     private static async Task<byte[]> ConvertToPdfAsync(byte[] docx)
     {
-        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), NullLogger<LibreOfficePool>.Instance);
+        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }),
+            NullLogger<LibreOfficePool>.Instance);
         return await pool.ConvertAsync(docx, CancellationToken.None);
     }
 
-    /// <summary>Applies the migrations; with <c>--app-role</c>, also creates the service's least-privilege role (PostgreSQL).</summary>
+    /// <summary>Applies the migrations; with <c>--app-role</c>, also creates the service's least-privilege role
+    /// (PostgreSQL).</summary>
     private static async Task<int> MigrateAsync(string[] rest, Func<string[], WebApplication> buildHost)
     {
         var a = new CliArguments(rest, new HashSet<string>());
         var role = a.Text("app-role");
         a.RejectUnknown();
-        if (a.Positionals.Count > 0) throw new CliUsageException("migrate ne prend pas d'autre argument que --app-role <nom>.");
+        if (a.Positionals.Count > 0) throw new CliUsageException(
+            "migrate ne prend pas d'autre argument que --app-role <nom>.");
         await using var host = buildHost([]);
         var password = host.Configuration[AppRole.PasswordSetting];
         if (role is not null && string.IsNullOrWhiteSpace(password))
-            throw new CliUsageException($"--app-role demande le mot de passe du rôle dans {AppRole.PasswordSetting} (variable Database__AppRolePassword), jamais en argument.");
+            throw new CliUsageException(
+                $"--app-role demande le mot de passe du rôle dans {AppRole.PasswordSetting} (variable " +
+                $"Database__AppRolePassword), jamais en argument.");
         await host.Services.MigrateDatabaseAsync();
         Console.WriteLine("Base de données à jour : toutes les migrations sont appliquées.");
         if (role is null) return Ok;
         await using var scope = host.Services.CreateAsyncScope();
-        await AppRole.GrantAsync(scope.ServiceProvider.GetRequiredService<DunningDbContext>(), role, password!, CancellationToken.None);
-        Console.WriteLine($"Rôle applicatif « {role} » prêt : lecture et écriture des lignes, aucun changement de schéma.");
+        await AppRole.GrantAsync(scope.ServiceProvider.GetRequiredService<DunningDbContext>(), role, password!,
+            CancellationToken.None);
+        Console.WriteLine(
+            $"Rôle applicatif « {role} » prêt : lecture et écriture des lignes, aucun changement de schéma.");
         return Ok;
     }
 
@@ -105,18 +115,23 @@ public static class CommandLine
         var tenant = a.Required("tenant");
         var creditorArgument = a.Text("creditor");
         a.RejectUnknown();
-        if (a.Positionals.Count != 1) throw new CliUsageException("Indiquez un seul fichier : import <fichier> --tenant <id>.");
+        if (a.Positionals.Count != 1) throw new CliUsageException(
+            "Indiquez un seul fichier : import <fichier> --tenant <id>.");
         var path = a.Positionals[0];
         if (!File.Exists(path)) throw new CliUsageException($"Fichier introuvable : {path}.");
 
         await using var host = buildHost([]);
         await host.Services.MigrateDatabaseAsync();
         await using var scope = TenantScope.For(host.Services, tenant, CliActor);
-        Guid? creditor = creditorArgument is null ? null : await ResolveCreditorAsync(scope.ServiceProvider, creditorArgument);
+        Guid? creditor = creditorArgument is null ? null
+            : await ResolveCreditorAsync(scope.ServiceProvider, creditorArgument);
         await using var file = File.OpenRead(path);
-        var report = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(path), creditor, CancellationToken.None);
-        Console.WriteLine($"Import {report.Format} terminé pour « {tenant} » : {report.InvoicesCreated} facture(s) créée(s), " +
-                          $"{report.InvoicesAlreadyPresent} déjà présente(s), {report.DebtorsCreated} débiteur(s) et {report.CasesCreated} dossier(s) créé(s), " +
+        var report = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>()
+            .ImportAsync(file, Path.GetFileName(path), creditor, CancellationToken.None);
+        Console.WriteLine(
+            $"Import {report.Format} terminé pour « {tenant} » : {report.InvoicesCreated} facture(s) créée(s), " +
+                          $"{report.InvoicesAlreadyPresent} déjà présente(s), {report.DebtorsCreated} débiteur(s) et " +
+                              $"{report.CasesCreated} dossier(s) créé(s), " +
                           $"{report.PaymentsCreated} règlement(s).");
         foreach (var w in report.Warnings) Console.WriteLine($"  Attention : {w}");
         return Ok;
@@ -127,7 +142,8 @@ public static class CommandLine
     {
         var db = services.GetRequiredService<DunningDbContext>();
         if (Guid.TryParse(value, out var id))
-            return await db.Creditors.AnyAsync(c => c.Id == id) ? id : throw new CliUsageException($"--creditor : aucun créancier {id} dans ce cabinet.");
+            return await db.Creditors.AnyAsync(c => c.Id == id) ? id
+                : throw new CliUsageException($"--creditor : aucun créancier {id} dans ce cabinet.");
         var name = value.Trim();
         if (await db.Creditors.SingleOrDefaultAsync(c => c.Name == name) is { } existing)
             return existing.Id;

@@ -26,8 +26,10 @@ public static class HostComposition
     /// <summary>Who seeds the demo firm at start-up (Development).</summary>
     public const string DemoActor = "demo";
 
-    /// <summary>The host with every feature; <paramref name="server"/> false for an admin command, which needs fewer settings.</summary>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, bool server = true)
+    /// <summary>The host with every feature; <paramref name="server"/> false for an admin command, which needs fewer
+    /// settings.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null,
+        bool server = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {

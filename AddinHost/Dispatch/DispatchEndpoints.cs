@@ -18,7 +18,8 @@ public static class DispatchEndpoints
 {
     public static IHostApplicationBuilder AddDispatch(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section)).ValidateFrench(DispatchOptions.Section);
+        builder.Services.AddOptions<DispatchOptions>().Bind(builder.Configuration.GetSection(DispatchOptions.Section))
+            .ValidateFrench(DispatchOptions.Section);
         builder.AddAr24Options();
         builder.Services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchTimingCheck>();
         builder.Services.AddHttpClient<Ar24Client>((sp, http) =>
@@ -36,25 +37,31 @@ public static class DispatchEndpoints
                 // A POST mail that timed out may have been sent: never retried here, the outbox reconciles it.
                 o.Retry.DisableForUnsafeHttpMethods();
                 o.AttemptTimeout.Timeout = attempt;
-                o.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(60) ? attempt * 2 : TimeSpan.FromSeconds(60);
+                o.CircuitBreaker.SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(60) ? attempt * 2
+                    : TimeSpan.FromSeconds(60);
                 o.TotalRequestTimeout.Timeout = attempt * 3;
             });
         // Inside the resilience pipeline: each attempt is timed, as AR24 saw it.
         builder.Services.AddHttpClient<Ar24Client>()
-            .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
+            .AddHttpMessageHandler(sp => new Infrastructure.Telemetry.CallTimer((m, ms, outcome)
+                => m.Ar24Call(ms, outcome), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddSingleton<WebhookKeys>();
         builder.Services.AddSingleton<WebhookHints>();
         builder.Services.AddScoped<EvidenceBundle>();
-        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section)).ValidateFrench(QuotaOptions.Section);
+        builder.Services.AddOptions<QuotaOptions>().Bind(builder.Configuration.GetSection(QuotaOptions.Section))
+            .ValidateFrench(QuotaOptions.Section);
         builder.Services.AddScoped<LetterQuota>();
         builder.Services.AddSingleton<Batches.EventStreams>();
         var callbacks = !string.IsNullOrWhiteSpace(builder.Configuration["Ar24:WebhookBaseUrl"]);
         // A key derived from the AR24 private key is a demo's shortcut: anywhere else the secret is the admin's.
         if (callbacks && WebhookKeys.Derived(builder.Configuration) && !builder.Environment.IsDevelopment())
-            SettingsCheck.Of(builder).Refuse($"{WebhookKeys.SecretSetting} est obligatoire dès que Ar24:WebhookBaseUrl est " +
-                "renseigné : la clé de l'adresse de rappel de chaque cabinet en est dérivée (HMAC). Générez 32 octets " +
+            SettingsCheck.Of(builder)
+                .Refuse($"{WebhookKeys.SecretSetting} est obligatoire dès que Ar24:WebhookBaseUrl est " +
+                "renseigné : la clé de l'adresse de rappel de chaque cabinet en est dérivée (HMAC). Générez 32 " +
+                    "octets " +
                 "aléatoires (openssl rand -base64 32) et passez-les par Key Vault.", AdminGuide.Ar24);
-        builder.Services.AddSingleton(new Infrastructure.Data.EmbeddedDefault("Clé des rappels AR24 dérivée de la clé privée AR24",
+        builder.Services.AddSingleton(new Infrastructure.Data.EmbeddedDefault(
+            "Clé des rappels AR24 dérivée de la clé privée AR24",
             callbacks && WebhookKeys.Derived(builder.Configuration)));
         builder.Services.AddScoped<DispatchService>();
         builder.Services.AddScoped<DispatchQueries>();
@@ -84,9 +91,11 @@ public static class DispatchEndpoints
     /// configured.</summary>
     public static IHostApplicationBuilder AddAr24Options(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section)).ValidateFrench(Ar24Options.Section)
+        builder.Services.AddOptions<Ar24Options>().Bind(builder.Configuration.GetSection(Ar24Options.Section))
+            .ValidateFrench(Ar24Options.Section)
             // A configured list replaces the documented address (binding would otherwise append to a default).
-            .PostConfigure(o => { if (o.WebhookAllowedIps.Count == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
+            .PostConfigure(o => { if (o.WebhookAllowedIps.Count
+                == 0) o.WebhookAllowedIps.Add(Ar24Options.DocumentedWebhookSource); });
         return builder;
     }
 
@@ -178,7 +187,8 @@ public static class DispatchEndpoints
 }
 
 /// <summary>Drains the outbox: one row at a time, resting when there is nothing to do.</summary>
-internal sealed class DispatchWorker(DispatchProcessor processor, Batches.BatchPreparer batches, IOptions<DispatchOptions> options, TimeProvider clock, ILogger<DispatchWorker> log) : BackgroundService
+internal sealed class DispatchWorker(DispatchProcessor processor, Batches.BatchPreparer batches,
+    IOptions<DispatchOptions> options, TimeProvider clock, ILogger<DispatchWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -188,7 +198,8 @@ internal sealed class DispatchWorker(DispatchProcessor processor, Batches.BatchP
             try
             {
                 // Sending what is planned comes first; a batch's next letter is prepared when the outbox is idle.
-                if (await processor.ProcessNextAsync(stoppingToken) || await batches.PrepareNextAsync(stoppingToken)) continue;
+                if (await processor.ProcessNextAsync(stoppingToken)
+                    || await batches.PrepareNextAsync(stoppingToken)) continue;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

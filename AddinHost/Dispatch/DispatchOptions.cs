@@ -53,7 +53,8 @@ public sealed class DispatchOptions : IValidatableObject
     [Range(1, 100)]
     public int MaxEventStreamsPerUser { get; set; } = 3;
 
-    /// <summary>How long one stream lives before the server ends it (the browser reconnects if the page is still open).</summary>
+    /// <summary>How long one stream lives before the server ends it (the browser reconnects if the page is still
+    /// open).</summary>
     [Range(1, 1440)]
     public int EventStreamMinutes { get; set; } = 30;
 
@@ -67,10 +68,15 @@ public sealed class DispatchOptions : IValidatableObject
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(Prices, new ValidationContext(Prices), results, validateAllProperties: true);
-        var errors = results.Select(r => new ValidationResult($"Dispatch:Prices : {r.ErrorMessage}", r.MemberNames.ToList())).ToList();
+        var errors = results.Select(r => new ValidationResult($"Dispatch:Prices : {r.ErrorMessage}",
+            r.MemberNames.ToList())).ToList();
         if (NotFoundGraceSeconds < LeaseSeconds + 300)
-            errors.Add(new ValidationResult("Dispatch:NotFoundGraceSeconds doit dépasser LeaseSeconds de 300 secondes au moins (le délai qu'AR24 se donne), "
-                + "sinon une lettre encore en création chez AR24 serait envoyée une seconde fois.", [nameof(NotFoundGraceSeconds)]));
+            errors.Add(
+                new ValidationResult(
+                "Dispatch:NotFoundGraceSeconds doit dépasser LeaseSeconds de 300 secondes au moins (le délai qu'AR24 " +
+                "se donne), "
+                + "sinon une lettre encore en création chez AR24 serait envoyée une seconde fois.",
+                    [nameof(NotFoundGraceSeconds)]));
         return errors;
     }
 }

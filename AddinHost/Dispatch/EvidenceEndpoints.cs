@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AddinHost.Dispatch;
 
-/// <summary>The evidence bundle for the court file: every filed document of a case, and a manifest of their hashes.</summary>
+/// <summary>The evidence bundle for the court file: every filed document of a case, and a manifest of their
+/// hashes.</summary>
 public static class EvidenceEndpoints
 {
     /// <summary>
     /// One piece in <c>manifest.json</c>. Courts and opponents read it: every key is French camelCase (admin guide,
     /// part 4), as are the manifest's own keys.
     /// </summary>
-    public sealed record ManifestPiece(string Chemin, string Nature, Guid Envoi, string Sha256, long Octets, DateTimeOffset ClasseLe);
+    public sealed record ManifestPiece(string Chemin, string Nature, Guid Envoi, string Sha256, long Octets,
+        DateTimeOffset ClasseLe);
 
     public static IEndpointRouteBuilder MapEvidence(this IEndpointRouteBuilder app)
     {

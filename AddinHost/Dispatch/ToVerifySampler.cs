@@ -7,7 +7,8 @@ namespace AddinHost.Dispatch;
 
 /// <summary>Counts, every minute, the letters of all firms that wait in « À vérifier »: a number that should stay near
 /// zero.</summary>
-public sealed class ToVerifySampler(IServiceScopeFactory scopes, DunningMetrics metrics, ILogger<ToVerifySampler> log) : BackgroundService
+public sealed class ToVerifySampler(IServiceScopeFactory scopes, DunningMetrics metrics, ILogger<ToVerifySampler> log)
+    : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
 
@@ -32,6 +33,7 @@ public sealed class ToVerifySampler(IServiceScopeFactory scopes, DunningMetrics 
         // A count across firms: a system unit of work, which reads every firm's rows only on purpose.
         await using var scope = TenantScope.System(scopes, "to-verify-count");
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-        metrics.ToVerify(await db.Dispatches.IgnoreQueryFilters().CountAsync(d => d.State == DispatchState.ToVerify, ct));
+        metrics.ToVerify(await db.Dispatches.IgnoreQueryFilters()
+            .CountAsync(d => d.State == DispatchState.ToVerify, ct));
     }
 }

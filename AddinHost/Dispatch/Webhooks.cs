@@ -38,7 +38,8 @@ public static class Webhooks
         return TypedResults.Ok();
     }
 
-    /// <summary>The mail id the callback names (form or JSON, <c>id_mail</c> or <c>id</c>), if any: a hint, never a fact.</summary>
+    /// <summary>The mail id the callback names (form or JSON, <c>id_mail</c> or <c>id</c>), if any: a hint, never a
+    /// fact.</summary>
     private static async Task<long?> MailIdHintAsync(HttpRequest request, CancellationToken ct)
     {
         try
@@ -46,11 +47,13 @@ public static class Webhooks
             if (request.HasFormContentType)
             {
                 var form = await request.ReadFormAsync(ct);
-                return long.TryParse(form["id_mail"].FirstOrDefault() ?? form["id"].FirstOrDefault(), out var fromForm) ? fromForm : null;
+                return long.TryParse(form["id_mail"].FirstOrDefault() ?? form["id"].FirstOrDefault(), out var fromForm)
+                    ? fromForm : null;
             }
             using var json = await System.Text.Json.JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
             foreach (var name in new[] { "id_mail", "id" })
-                if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var v)
+                if (json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && json.RootElement.TryGetProperty(name, out var v)
                     && v.ValueKind switch
                     {
                         System.Text.Json.JsonValueKind.Number => v.TryGetInt64(out var n) ? n : (long?)null,
@@ -59,7 +62,8 @@ public static class Webhooks
                     } is { } id)
                     return id;
         }
-        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or IOException or BadHttpRequestException) { }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or IOException
+            or BadHttpRequestException) { }
         return null;
     }
 
@@ -69,7 +73,8 @@ public static class Webhooks
         if (source.IsIPv4MappedToIPv6) source = source.MapToIPv4();
         foreach (var entry in allowList)
         {
-            if (entry.Contains('/') && IPNetwork.TryParse(entry, out var network) && network.Contains(source)) return true;
+            if (entry.Contains('/') && IPNetwork.TryParse(entry, out var network)
+                && network.Contains(source)) return true;
             if (IPAddress.TryParse(entry, out var single) && single.Equals(source)) return true;
         }
         return false;

@@ -8,7 +8,8 @@ namespace AddinHost.Graph;
 
 /// <summary>
 /// The Graph SDK's client for the current user: Graph's own middleware (retry on 429/503/504 with Retry-After, but
-/// never a POST that may have been done, redirects, compression) over one shared connection pool, the per-mailbox limit innermost.
+/// never a POST that may have been done, redirects, compression) over one shared connection pool, the per-mailbox limit
+/// innermost.
 /// </summary>
 public sealed class GraphClients(HttpClient http, IGraphTokenSource tokens, IOptions<GraphOptions> options)
 {
@@ -21,8 +22,8 @@ public sealed class GraphClients(HttpClient http, IGraphTokenSource tokens, IOpt
     }
 
     /// <summary>
-    /// The mailbox a call is for: the user's own (<paramref name="owner"/> null) or a shared or delegated one. Outlook's
-    /// concurrency limit is the target mailbox's, so that is the throttle's key.
+    /// The mailbox a call is for: the user's own (<paramref name="owner"/> null) or a shared or delegated one.
+    /// Outlook's concurrency limit is the target mailbox's, so that is the throttle's key.
     /// </summary>
     public GraphMailbox ForMailbox(string user, string? owner)
     {
@@ -30,17 +31,20 @@ public sealed class GraphClients(HttpClient http, IGraphTokenSource tokens, IOpt
         return new GraphMailbox(client, owner);
     }
 
-    /// <summary>The HTTP pipeline Graph's SDK would build, ending in the mailbox throttle, each call timed on the wire.</summary>
+    /// <summary>The HTTP pipeline Graph's SDK would build, ending in the mailbox throttle, each call timed on the
+    /// wire.</summary>
     public static HttpClient CreateHttpClient(MailboxThrottle throttle, Infrastructure.Telemetry.DunningMetrics metrics)
     {
-        throttle.InnerHandler = new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.GraphCall(ms, outcome), metrics)
+        throttle.InnerHandler = new Infrastructure.Telemetry.CallTimer((m, ms, outcome) => m.GraphCall(ms, outcome),
+            metrics)
         {
             InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) },
         };
         var handlers = GraphClientFactory.CreateDefaultHandlers();
         for (var i = 0; i < handlers.Count; i++)
             if (handlers[i] is RetryHandler)
-                handlers[i] = new RetryHandler(new RetryHandlerOption { ShouldRetry = (_, _, response) => MayRetry(response) });
+                handlers[i] = new RetryHandler(new RetryHandlerOption { ShouldRetry = (_, _, response)
+                    => MayRetry(response) });
         return GraphClientFactory.Create(handlers, finalHandler: throttle);
     }
 

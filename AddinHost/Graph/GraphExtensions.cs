@@ -6,7 +6,8 @@ namespace AddinHost.Graph;
 
 /// <summary>
 /// The Microsoft Graph adapter: clients on behalf of the user (or the demo's sandbox tokens), the per-mailbox throttle,
-/// shared mailboxes and Graph's errors in French. Used by Mailbox, Calendar and the e-mail dispatch; knows none of them.
+/// shared mailboxes and Graph's errors in French. Used by Mailbox, Calendar and the e-mail dispatch; knows none of
+/// them.
 /// </summary>
 public static class GraphExtensions
 {
@@ -18,7 +19,8 @@ public static class GraphExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<MailboxThrottle>();
         builder.Services.AddKeyedSingleton("graph", (sp, _) => GraphClients.CreateHttpClient(
-            sp.GetRequiredService<MailboxThrottle>(), sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
+            sp.GetRequiredService<MailboxThrottle>(),
+                sp.GetRequiredService<Infrastructure.Telemetry.DunningMetrics>()));
         builder.Services.AddScoped(sp => new GraphClients(sp.GetRequiredKeyedService<HttpClient>("graph"),
             sp.GetRequiredService<IGraphTokenSource>(), sp.GetRequiredService<IOptions<GraphOptions>>()));
         var entra = builder.Configuration.GetSection(EntraOptions.Section).Get<EntraOptions>() ?? new EntraOptions();

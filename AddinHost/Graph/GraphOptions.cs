@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Graph;
 
-/// <summary>The <c>Graph</c> section: where Microsoft Graph is, and what the app asks for on behalf of the user.</summary>
+/// <summary>The <c>Graph</c> section: where Microsoft Graph is, and what the app asks for on behalf of the
+/// user.</summary>
 [SettingsGuide(AdminGuide.AppRegistration)]
 public sealed class GraphOptions : IValidatableObject
 {
@@ -11,8 +12,9 @@ public sealed class GraphOptions : IValidatableObject
     private const string Graph = "https://graph.microsoft.com/";
 
     /// <summary>
-    /// Least privilege for what the product does: read the open message and write the e-mail step's draft (Mail.ReadWrite),
-    /// send it, write the deadlines; the same in a shared or delegated mailbox (.Shared), where Exchange's own rights decide.
+    /// Least privilege for what the product does: read the open message and write the e-mail step's draft
+    /// (Mail.ReadWrite), send it, write the deadlines; the same in a shared or delegated mailbox (.Shared), where
+    /// Exchange's own rights decide.
     /// </summary>
     public static readonly string[] DefaultScopes =
     [
@@ -25,7 +27,8 @@ public sealed class GraphOptions : IValidatableObject
 
     /// <summary>
     /// The delegated permissions asked for; empty means <see cref="DefaultScopes"/>. Not initialised with them: the
-    /// configuration binder appends to an array it finds filled, so a configured list would only ever add to the defaults.
+    /// configuration binder appends to an array it finds filled, so a configured list would only ever add to the
+    /// defaults.
     /// </summary>
     public string[] Scopes { get; set; } = [];
 
@@ -42,9 +45,13 @@ public sealed class GraphOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            yield return new ValidationResult("Graph:BaseUrl doit être une adresse absolue, par exemple https://graph.microsoft.com/v1.0.", [nameof(BaseUrl)]);
-        foreach (var scope in Scopes.Where(s => !s.StartsWith(Graph, StringComparison.Ordinal) || s.Length == Graph.Length))
-            yield return new ValidationResult($"Graph:Scopes : « {scope} » n'est pas une permission de Microsoft Graph " +
+            yield return new ValidationResult(
+                "Graph:BaseUrl doit être une adresse absolue, par exemple https://graph.microsoft.com/v1.0.",
+                [nameof(BaseUrl)]);
+        foreach (var scope in Scopes.Where(s => !s.StartsWith(Graph, StringComparison.Ordinal) || s.Length
+            == Graph.Length))
+            yield return new ValidationResult(
+                $"Graph:Scopes : « {scope} » n'est pas une permission de Microsoft Graph " +
                 $"(forme attendue : {Graph}Mail.ReadWrite).", [nameof(Scopes)]);
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.Graph;
 
-/// <summary>At most <c>Graph:MaxConcurrentPerMailbox</c> requests in flight per mailbox, as Outlook asks; the SDK's retry handler deals with 429s.</summary>
+/// <summary>At most <c>Graph:MaxConcurrentPerMailbox</c> requests in flight per mailbox, as Outlook asks; the SDK's
+/// retry handler deals with 429s.</summary>
 public sealed class MailboxThrottle(IOptions<GraphOptions> options) : DelegatingHandler
 {
     private static readonly AsyncLocal<string?> CurrentMailbox = new();
@@ -14,7 +15,8 @@ public sealed class MailboxThrottle(IOptions<GraphOptions> options) : Delegating
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        var gate = _gates.GetOrAdd(CurrentMailbox.Value ?? "", _ => new SemaphoreSlim(options.Value.MaxConcurrentPerMailbox));
+        var gate = _gates.GetOrAdd(CurrentMailbox.Value ?? "",
+            _ => new SemaphoreSlim(options.Value.MaxConcurrentPerMailbox));
         await gate.WaitAsync(ct);
         try { return await base.SendAsync(request, ct); }
         finally { gate.Release(); }

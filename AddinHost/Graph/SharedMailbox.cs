@@ -35,7 +35,8 @@ public sealed class SharedMailbox(IHttpContextAccessor http)
           ?? "l'utilisateur"
         : "l'utilisateur";
 
-    /// <summary>Reading the other mailbox's messages needs its Read permission: refused in French before Graph.</summary>
+    /// <summary>Reading the other mailbox's messages needs its Read permission: refused in French before
+    /// Graph.</summary>
     public void RequireRead(string action)
     {
         if (Owner is not null && Permissions is { } p && !p.HasFlag(DelegatePermissions.Read))
@@ -62,7 +63,8 @@ public sealed class SharedMailbox(IHttpContextAccessor http)
         if (string.Equals(self, owner, StringComparison.OrdinalIgnoreCase)) return (null, null);
         var text = headers![PermissionsHeader].ToString();
         if (text.Length == 0) return (owner, null);
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture,
                 out var bits) || bits > 63)
             throw Problem.Validation(PermissionsHeader,
                 "Droits de délégation invalides : un nombre de 0 à 63 (delegatePermissions d'Outlook) est attendu.");

@@ -19,7 +19,8 @@ public static class ApiExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
-            // French text stays readable in the JSON ("Pénalités", not "P\u00e9nalit\u00e9s"); HTML-sensitive characters are still escaped.
+            // French text stays readable in the JSON ("Pénalités", not "P\u00e9nalit\u00e9s"); HTML-sensitive
+            // characters are still escaped.
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
         builder.Services.AddOpenApi();
@@ -51,9 +52,11 @@ public static class ApiExtensions
                 ? "Mode démonstration : valeurs embarquées, à ne pas utiliser pour de vrais dossiers." : null));
     }
 
-    public sealed record InfoDto(string Product, string? Environment, bool Demonstration, IReadOnlyList<string> EmbeddedDefaults, string? Banner);
+    public sealed record InfoDto(string Product, string? Environment, bool Demonstration,
+        IReadOnlyList<string> EmbeddedDefaults, string? Banner);
 
-    /// <summary>A page a feature points newcomers to in the start-up banner (e.g. the essai page in Development).</summary>
+    /// <summary>A page a feature points newcomers to in the start-up banner (e.g. the essai page in
+    /// Development).</summary>
     public sealed record StartupLink(string Label, string Path);
 
     /// <summary>Prints where to go once the server listens, in French, with the demo warning.</summary>
@@ -61,18 +64,23 @@ public static class ApiExtensions
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var addresses = app.Services.GetRequiredService<IServer>()
+                .Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var demo = app.Services.GetServices<EmbeddedDefault>().Where(d => d.InUse).Select(d => d.Name).ToList();
             foreach (var url in addresses)
             {
                 Console.WriteLine($"OutlookDunning écoute sur {url}");
-                Console.WriteLine($"  API : {url}/openapi/v1.json" + (app.Environment.IsDevelopment() ? $" · documentation : {url}/scalar" : "") + $" · santé : {url}/health/ready");
+                Console.WriteLine($"  API : {url}/openapi/v1.json"
+                    + (app.Environment.IsDevelopment() ? $" · documentation : {url}/scalar" : "")
+                    + $" · santé : {url}/health/ready");
                 Console.WriteLine($"  Dossiers : {url}/api/cases");
                 foreach (var link in app.Services.GetServices<StartupLink>())
                     Console.WriteLine($"  {link.Label} : {url}{link.Path}");
             }
             if (demo.Count > 0)
-                Console.WriteLine($"  MODE DÉMONSTRATION ({string.Join(", ", demo)}) : données fictives, ne pas utiliser en production.");
+                Console.WriteLine(
+                    $"  MODE DÉMONSTRATION ({string.Join(", ", demo)}) : données fictives, ne pas utiliser en " +
+                    $"production.");
         });
     }
 }

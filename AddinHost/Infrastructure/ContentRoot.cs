@@ -9,7 +9,8 @@ namespace AddinHost.Infrastructure;
 /// </summary>
 public static class ContentRoot
 {
-    /// <summary>The project directory when running from its <c>bin/</c>; null elsewhere (published, tests, benchmarks).</summary>
+    /// <summary>The project directory when running from its <c>bin/</c>; null elsewhere (published, tests,
+    /// benchmarks).</summary>
     public static string? ForBuildOutput()
     {
         var project = typeof(ContentRoot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
@@ -17,7 +18,8 @@ public static class ContentRoot
         if (string.IsNullOrEmpty(project)) return null;
         var output = Path.GetFullPath(Path.Combine(project, "bin")) + Path.DirectorySeparatorChar;
         var running = Path.GetFullPath(AppContext.BaseDirectory);
-        return running.StartsWith(output, StringComparison.Ordinal) && File.Exists(Path.Combine(project, "appsettings.json"))
+        return running.StartsWith(output, StringComparison.Ordinal)
+            && File.Exists(Path.Combine(project, "appsettings.json"))
             ? project
             : null;
     }

@@ -33,7 +33,8 @@ public sealed class LiberationFontResolver : IFontResolver
                     faces[face] = File.ReadAllBytes(path);
             if (faces.Count < 2)
                 throw DomainException.Unavailable("La police Liberation Sans est introuvable sur le serveur (paquet " +
-                    "fonts-liberation2) : le tampon « Pièce n° X » ne peut pas être apposé. Prévenez l'administrateur.");
+                    "fonts-liberation2) : le tampon « Pièce n° X » ne peut pas être apposé. Prévenez " +
+                        "l'administrateur.");
             GlobalFontSettings.FontResolver ??= new LiberationFontResolver(faces);
             registered = true;
         }

@@ -3,7 +3,8 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Judicial;
 
-/// <summary>The judicial feature's lines in a case's history, all of one kind, through the case's own history.</summary>
+/// <summary>The judicial feature's lines in a case's history, all of one kind, through the case's own
+/// history.</summary>
 internal static class JudicialHistory
 {
     public static void Add(

@@ -108,12 +108,15 @@ public sealed class JudicialService(
         if (!decision.Reached)
             throw DomainException.Conflict(decision.Situation);
         var option = decision.Options.FirstOrDefault(o => o.Route == route)
-            ?? throw DomainException.Conflict($"La voie « {JudicialRoutes.Label(route)} » n'est pas ouverte pour ce dossier"
+            ?? throw DomainException.Conflict(
+                $"La voie « {JudicialRoutes.Label(route)} » n'est pas ouverte pour ce dossier"
                 + (decision.StoppedBy is { } why ? $" : {why}" : "."));
         if (!option.Fits)
-            throw DomainException.Conflict($"La voie « {JudicialRoutes.Label(route)} » ne convient pas : {option.Reason}");
+            throw DomainException.Conflict(
+                $"La voie « {JudicialRoutes.Label(route)} » ne convient pas : {option.Reason}");
         if (file.FiledOn is not null && route != JudicialRoute.InjonctionDePayer)
-            throw DomainException.Conflict($"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} " +
+            throw DomainException.Conflict(
+                $"La requête en injonction de payer a été déposée le {file.FiledOn:dd/MM/yyyy} " +
                 $": la voie ne peut plus être changée ici (désistement à faire auprès du " +
                 $"greffe).");
         if (file.Route == route) return await ViewAsync(c, file, ct);
@@ -287,7 +290,8 @@ public sealed class JudicialService(
                 var servedOn = file.ServedOn ?? throw DomainException.Conflict("Enregistrez d'abord la " +
                     "signification.");
                 if (file.ServedToPerson == true)
-                    throw DomainException.Conflict("La signification a été faite à personne : le délai d'opposition court " +
+                    throw DomainException.Conflict(
+                        "La signification a été faite à personne : le délai d'opposition court " +
                         "déjà d'elle.");
                 NotBefore(on, servedOn, "la signification");
                 if (kind == InjunctionEventKind.PremierActeAPersonne)

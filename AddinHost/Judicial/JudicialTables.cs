@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Judicial;
 
-/// <summary>The tables Judicial owns: the judicial files, the hand-overs and the firm's commissaires de justice.</summary>
+/// <summary>The tables Judicial owns: the judicial files, the hand-overs and the firm's commissaires de
+/// justice.</summary>
 public static class JudicialTables
 {
     extension(DunningDbContext db)

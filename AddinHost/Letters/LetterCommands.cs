@@ -5,7 +5,8 @@ using AddinHost.Letters.Engine;
 
 namespace AddinHost.Letters;
 
-/// <summary><c>lint &lt;template.docx&gt;</c> and <c>render &lt;template.docx&gt; &lt;data.json&gt; &lt;out.docx&gt;</c> for template authors.</summary>
+/// <summary><c>lint &lt;template.docx&gt;</c> and <c>render &lt;template.docx&gt; &lt;data.json&gt;
+/// &lt;out.docx&gt;</c> for template authors.</summary>
 public static class LetterCommands
 {
     public static int Lint(string[] args, TextWriter output)
@@ -21,18 +22,24 @@ public static class LetterCommands
         return ExitCodes.Failed;
     }
 
-    public static async Task<int> RenderAsync(string[] args, TextWriter output, Func<byte[], Task<byte[]>>? toPdf = null)
+    public static async Task<int> RenderAsync(string[] args, TextWriter output, Func<byte[],
+        Task<byte[]>>? toPdf = null)
     {
-        if (args.Length != 3) throw new CliUsageException("Usage : render <modèle.docx> <données.json> <sortie.docx|sortie.pdf>");
+        if (args.Length != 3) throw new CliUsageException(
+            "Usage : render <modèle.docx> <données.json> <sortie.docx|sortie.pdf>");
         var (template, dataPath, target) = (ReadTemplate(args[0]), args[1], args[2]);
         if (!File.Exists(dataPath)) throw new CliUsageException($"Fichier de données introuvable : {dataPath}.");
         var pdf = target.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase);
-        if (!pdf && !target.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)) throw new CliUsageException("La sortie doit finir par .docx ou .pdf.");
-        if (pdf && toPdf is null) throw new CliUsageException("La conversion en PDF n'est pas disponible ici : produisez un .docx.");
+        if (!pdf && !target.EndsWith(".docx", StringComparison.OrdinalIgnoreCase)) throw new CliUsageException(
+            "La sortie doit finir par .docx ou .pdf.");
+        if (pdf && toPdf is null) throw new CliUsageException(
+            "La conversion en PDF n'est pas disponible ici : produisez un .docx.");
 
         Dictionary<string, object?> data;
         try { data = ToData(JsonDocument.Parse(await File.ReadAllTextAsync(dataPath)).RootElement); }
-        catch (JsonException e) { throw new CliUsageException($"{dataPath} n'est pas un JSON valide (ligne {e.LineNumber + 1}) : il doit avoir la forme de la liste des champs."); }
+        catch (JsonException e) { throw new CliUsageException(
+            $"{dataPath} n'est pas un JSON valide (ligne {e.LineNumber + 1}) : il doit avoir la forme de la liste " +
+            $"des champs."); }
         try
         {
             var docx = LetterService.Engine.Render(template, data);
@@ -57,11 +64,13 @@ public static class LetterCommands
             output.WriteLine($"  {p.Part}, paragraphe {p.Paragraph} : {p.Message}\n      « {p.Context} »");
     }
 
-    /// <summary>JSON as the engine reads it: objects, lists, numbers as decimals, "AAAA-MM-JJ" strings as dates.</summary>
+    /// <summary>JSON as the engine reads it: objects, lists, numbers as decimals, "AAAA-MM-JJ" strings as
+    /// dates.</summary>
     public static Dictionary<string, object?> ToData(JsonElement json) =>
         json.ValueKind == JsonValueKind.Object
             ? json.EnumerateObject().ToDictionary(p => p.Name, p => Value(p.Value))
-            : throw new CliUsageException("Les données doivent être un objet JSON, de la forme de la liste des champs.");
+            : throw new CliUsageException(
+                "Les données doivent être un objet JSON, de la forme de la liste des champs.");
 
     private static object? Value(JsonElement e) => e.ValueKind switch
     {
@@ -70,7 +79,8 @@ public static class LetterCommands
         JsonValueKind.Number => e.GetDecimal(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.String when DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+        JsonValueKind.String when DateOnly.TryParseExact(e.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture,
+            DateTimeStyles.None, out var d) => d,
         JsonValueKind.String => e.GetString(),
         _ => null,
     };

@@ -12,18 +12,23 @@ namespace AddinHost.Letters;
 /// <summary>Letter templates (list, check, upload) and a case's letters (preview, generate, download).</summary>
 public static class LetterEndpoints
 {
-    /// <summary><c>Channel</c> (preview only): how the letter would leave; by default the policy's, routed for the case.</summary>
-    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf, Cases.Planning.StepChannel? Channel = null);
-    public sealed record FieldDto(string Champ, string Description, string Exemple, FieldKind Type, IReadOnlyList<FieldDto>? Elements);
+    /// <summary><c>Channel</c> (preview only): how the letter would leave; by default the policy's, routed for the
+    /// case.</summary>
+    public sealed record LetterRequest(string? Template, string? Format, int? DeadlineDays, DateOnly? AsOf,
+        Cases.Planning.StepChannel? Channel = null);
+    public sealed record FieldDto(string Champ, string Description, string Exemple, FieldKind Type,
+        IReadOnlyList<FieldDto>? Elements);
     public sealed record FormatterDto(string Nom, string Description);
-    public sealed record FieldListDto(IReadOnlyList<FieldDto> Champs, IReadOnlyList<FormatterDto> Formats, string Syntaxe);
+    public sealed record FieldListDto(IReadOnlyList<FieldDto> Champs, IReadOnlyList<FormatterDto> Formats,
+        string Syntaxe);
     public sealed record LintDto(string Template, int Version, bool Valide, IReadOnlyList<TemplateProblem> Problemes);
 
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static IHostApplicationBuilder AddLetters(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<LetterLimits>().Bind(builder.Configuration.GetSection(LetterLimits.Section)).ValidateFrench(LetterLimits.Section);
+        builder.Services.AddOptions<LetterLimits>().Bind(builder.Configuration.GetSection(LetterLimits.Section))
+            .ValidateFrench(LetterLimits.Section);
         // The engine of the server, within the configured limits (the command line and the tests use the defaults).
         builder.Services.AddSingleton(sp => new LetterEngine(LetterFields.All,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<LetterLimits>>().Value.ToDocumentLimits()));
@@ -151,7 +156,8 @@ public static class LetterEndpoints
         return TypedResults.Created($"/api/cases/{id}/letters/{letter.Id}", letter);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<LetterService.GeneratedLetterDto>>, ProblemHttpResult>> ListLetters(
+    public static async Task<Results<Ok<IReadOnlyList<LetterService.GeneratedLetterDto>>,
+        ProblemHttpResult>> ListLetters(
         Guid id, LetterService service, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(id, ct));
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadLetter(
@@ -163,11 +169,14 @@ public static class LetterEndpoints
 
     private static string ContentType(string format) => format == "pdf" ? "application/pdf" : DocxType;
 
-    /// <summary>The uploaded .docx, within its size; its content is checked by the engine before anything is inflated.</summary>
-    private static async Task<byte[]> ReadTemplateAsync(IFormFile? file, string missing, LetterLimits limits, CancellationToken ct)
+    /// <summary>The uploaded .docx, within its size; its content is checked by the engine before anything is
+    /// inflated.</summary>
+    private static async Task<byte[]> ReadTemplateAsync(IFormFile? file, string missing, LetterLimits limits,
+        CancellationToken ct)
     {
         if (file is null || file.Length == 0) throw Problem.Validation("file", missing);
-        if (file.Length > limits.MaxTemplateBytes) throw Problem.Validation("file", $"Un modèle fait au plus {limits.MaxTemplateMegabytes} Mo.");
+        if (file.Length > limits.MaxTemplateBytes) throw Problem.Validation("file",
+            $"Un modèle fait au plus {limits.MaxTemplateMegabytes} Mo.");
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         return buffer.ToArray();
@@ -178,5 +187,6 @@ public static class LetterEndpoints
 
     private static string Format(LetterRequest body) => (body.Format ?? "docx").Trim().ToLowerInvariant();
 
-    private static FieldDto ToDto(FieldDefinition f) => new(f.Path, f.Description, f.Example, f.Kind, f.Items?.Select(ToDto).ToList());
+    private static FieldDto ToDto(FieldDefinition f)
+        => new(f.Path, f.Description, f.Example, f.Kind, f.Items?.Select(ToDto).ToList());
 }

@@ -15,14 +15,18 @@ namespace AddinHost.Letters;
 
 /// <summary>Produces a case's letter from a template, as of a day; for real, it keeps the exact bytes.</summary>
 public sealed class LetterService(
-    CaseRepository cases, CaseService assessment, TemplateStore templates, DunningDbContext db, IEnumerable<EmbeddedDefault> defaults,
+    CaseRepository cases, CaseService assessment, TemplateStore templates, DunningDbContext db,
+        IEnumerable<EmbeddedDefault> defaults,
     IPdfConverter pdf, AuditTrail audit, CurrentActor actor, TimeProvider clock, LetterEngine engine)
 {
-    /// <summary>The engine with the default limits, for the command line and the benchmarks; the server's is configured.</summary>
+    /// <summary>The engine with the default limits, for the command line and the benchmarks; the server's is
+    /// configured.</summary>
     public static readonly LetterEngine Engine = new(LetterFields.All);
 
-    /// <summary>The engine's lint, then the template's mandatory mentions (<see cref="MentionChecklist"/>) by its name.</summary>
-    /// <summary>The engine's problems (the server's, within its limits, when given), then the mentions the law requires.</summary>
+    /// <summary>The engine's lint, then the template's mandatory mentions (<see cref="MentionChecklist"/>) by its
+    /// name.</summary>
+    /// <summary>The engine's problems (the server's, within its limits, when given), then the mentions the law
+    /// requires.</summary>
     public static IReadOnlyList<TemplateProblem> Lint(string name, byte[] docx, LetterEngine? engine = null) =>
         [.. (engine ?? Engine).Lint(docx), .. MentionChecklist.Check(name, docx)];
 
@@ -40,19 +44,24 @@ public sealed class LetterService(
 
     public sealed record Letter(string Template, int TemplateVersion, string FileName, string Format, byte[] Content,
         IReadOnlyList<string> InvoiceNumbers);
-    public sealed record GeneratedLetterDto(Guid Id, string Template, int TemplateVersion, string Format, string FileName, string Sha256, DateOnly AsOf, DateTimeOffset CreatedAt, string CreatedBy);
+    public sealed record GeneratedLetterDto(Guid Id, string Template, int TemplateVersion, string Format,
+        string FileName, string Sha256, DateOnly AsOf, DateTimeOffset CreatedAt, string CreatedBy);
 
     /// <summary>
     /// <paramref name="channel"/> is how the letter will really leave; without it, the policy level that names the
     /// template decides, routed as a dispatch would be (see <see cref="LetterRecipients.Route"/>).
     /// </summary>
-    public async Task<Letter> RenderAsync(Guid caseId, string template, string format, int deadlineDays, DateOnly asOf, CancellationToken ct,
+    public async Task<Letter> RenderAsync(Guid caseId, string template, string format, int deadlineDays, DateOnly asOf,
+        CancellationToken ct,
         StepChannel? channel = null)
     {
-        if (deadlineDays is < 1 or > 90) throw Problem.Validation("deadlineDays", "Le délai de paiement est compris entre 1 et 90 jours.");
+        if (deadlineDays is < 1 or > 90) throw Problem.Validation("deadlineDays",
+            "Le délai de paiement est compris entre 1 et 90 jours.");
         if (format is not ("docx" or "pdf")) throw Problem.Validation("format", "Formats possibles : docx ou pdf.");
         if (channel is StepChannel.Telephone or StepChannel.Decision)
-            throw Problem.Validation("channel", "Un courrier part par courriel, envoi recommandé électronique (Ere), LRE qualifiée (LreQualifiee) ou La Poste (Courrier).");
+            throw Problem.Validation("channel",
+                "Un courrier part par courriel, envoi recommandé électronique (Ere), LRE qualifiée (LreQualifiee) ou " +
+                "La Poste (Courrier).");
         var c = await cases.GetAsync(caseId, ct);
         var a = await assessment.AssessAsync(c, asOf, ct);
         // A letter must never state a wrong amount: no rate, no letter.
@@ -60,7 +69,8 @@ public sealed class LetterService(
 
         var policy = await assessment.PolicyAsync(ct);
         var to = LetterRecipients.For(c);
-        // A letter names the channel it leaves by: one the recipient's rules forbid (CPCE L.100) would state a falsehood.
+        // A letter names the channel it leaves by: one the recipient's rules forbid (CPCE L.100) would state a
+        // falsehood.
         if (channel is { } asked && LetterRecipients.Route(asked, to) != asked)
             throw Problem.Validation("channel", $"Ce courrier ne peut pas partir par ce canal : {to.Role} n'a pas "
                 + "d'adresse électronique, ou n'est pas un professionnel et n'a pas accepté les envois recommandés "
@@ -80,8 +90,10 @@ public sealed class LetterService(
             LetterDataBuilder.Listed(c, a).Select(i => i.Number).ToList());
     }
 
-    /// <summary>Generates the letter for real: stored with the case, byte for byte, and written in its history.</summary>
-    public async Task<GeneratedLetterDto> GenerateAsync(Guid caseId, string template, string format, int deadlineDays, CancellationToken ct,
+    /// <summary>Generates the letter for real: stored with the case, byte for byte, and written in its
+    /// history.</summary>
+    public async Task<GeneratedLetterDto> GenerateAsync(Guid caseId, string template, string format, int deadlineDays,
+        CancellationToken ct,
         StepChannel? channel = null)
     {
         var letter = await StageAsync(caseId, template, format, deadlineDays, ct, channel);
@@ -100,7 +112,8 @@ public sealed class LetterService(
         var letter = await RenderAsync(caseId, template, format, deadlineDays, today, ct, channel);
         var stored = new GeneratedLetter
         {
-            CaseId = caseId, Template = letter.Template, TemplateVersion = letter.TemplateVersion, Format = letter.Format, FileName = letter.FileName,
+            CaseId = caseId, Template = letter.Template, TemplateVersion = letter.TemplateVersion,
+                Format = letter.Format, FileName = letter.FileName,
             Content = letter.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(letter.Content)), AsOf = today,
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         };
@@ -139,15 +152,18 @@ public sealed class LetterService(
         new(l.Id, l.Template, l.TemplateVersion, l.Format, l.FileName, l.Sha256, l.AsOf, l.CreatedAt, l.CreatedBy);
 
     /// <summary>
-    /// The level that names the template gives the planned channel (a notice template matches the policy's notice level);
-    /// a template no level names is an e-mail when its name says so, else a postal letter.
+    /// The level that names the template gives the planned channel (a notice template matches the policy's notice
+    /// level); a template no level names is an e-mail when its name says so, else a postal letter.
     /// </summary>
     public static StepChannel ChannelFor(string template, ReminderPolicy policy, LetterRecipient to)
     {
         var level = policy.Levels.FirstOrDefault(l => l.Template == template)
-            ?? (template.StartsWith(PolicyLevel.NoticeTemplate, StringComparison.Ordinal) ? policy.Levels.FirstOrDefault(l => l.IsNotice) : null);
-        var planned = level?.Channel is StepChannel.Email or StepChannel.Ere or StepChannel.LreQualifiee or StepChannel.Courrier
-            ? level.Channel : template.StartsWith("courriel", StringComparison.Ordinal) ? StepChannel.Email : StepChannel.Courrier;
+            ?? (template.StartsWith(PolicyLevel.NoticeTemplate, StringComparison.Ordinal)
+                ? policy.Levels.FirstOrDefault(l => l.IsNotice) : null);
+        var planned = level?.Channel is StepChannel.Email or StepChannel.Ere or StepChannel.LreQualifiee
+            or StepChannel.Courrier
+            ? level.Channel : template.StartsWith("courriel", StringComparison.Ordinal) ? StepChannel.Email
+                : StepChannel.Courrier;
         return LetterRecipients.Route(planned, to);
     }
 
@@ -157,14 +173,20 @@ public sealed class LetterService(
     /// </summary>
     private static void CheckFeeLetter(RecoveryCase c, Cabinet? cabinet, string template)
     {
-        if (c.Creditor.Kind == CreditorKind.Cabinet && c.Debtor.Kind == Cases.Money.DebtorKind.Consommateur && template.EndsWith("honoraires", StringComparison.Ordinal)
-            && (string.IsNullOrWhiteSpace(cabinet?.MediatorName) || string.IsNullOrWhiteSpace(cabinet.MediatorAddress) || string.IsNullOrWhiteSpace(cabinet.MediatorWebsite)))
-            throw DomainException.Unprocessable("Un client consommateur doit recevoir les coordonnées du médiateur de la consommation de la profession d'avocat " +
-                "(art. L.612-1 et L.616-1 C. conso.) : l'administrateur doit les renseigner (nom, adresse, site) dans l'identité du cabinet.");
+        if (c.Creditor.Kind == CreditorKind.Cabinet && c.Debtor.Kind == Cases.Money.DebtorKind.Consommateur
+            && template.EndsWith("honoraires", StringComparison.Ordinal)
+            && (string.IsNullOrWhiteSpace(cabinet?.MediatorName) || string.IsNullOrWhiteSpace(cabinet.MediatorAddress)
+                || string.IsNullOrWhiteSpace(cabinet.MediatorWebsite)))
+            throw DomainException.Unprocessable(
+                "Un client consommateur doit recevoir les coordonnées du médiateur de la consommation de la " +
+                "profession d'avocat " +
+                "(art. L.612-1 et L.616-1 C. conso.) : l'administrateur doit les renseigner (nom, adresse, site) " +
+                    "dans l'identité du cabinet.");
     }
 
     public static DomainException TemplateProblems(string name, IReadOnlyList<TemplateProblem> problems) => new(
         $"Le modèle « {name} » contient {problems.Count} erreur(s) : corrigez-le avant de générer un courrier.",
         ErrorKind.Unprocessable,
-        problems.Select((p, i) => (p, i)).ToDictionary(x => $"{x.i + 1}. {x.p.Part}, paragraphe {x.p.Paragraph}", x => new[] { $"{x.p.Message} — « {x.p.Context} »" }));
+        problems.Select((p, i) => (p, i)).ToDictionary(x => $"{x.i + 1}. {x.p.Part}, paragraphe {x.p.Paragraph}",
+            x => new[] { $"{x.p.Message} — « {x.p.Context} »" }));
 }

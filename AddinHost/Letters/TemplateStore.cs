@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AddinHost.Letters;
 
-/// <summary>The firm's letter templates: its own latest version of each, else the shipped default from <c>Templates/</c>.</summary>
+/// <summary>The firm's letter templates: its own latest version of each, else the shipped default from
+/// <c>Templates/</c>.</summary>
 public sealed class TemplateStore(DunningDbContext db)
 {
     private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "Templates");
@@ -18,16 +19,19 @@ public sealed class TemplateStore(DunningDbContext db)
     {
         var own = (await db.LetterTemplates.AsNoTracking().Select(t => new { t.Name, t.Version }).ToListAsync(ct))
             .GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.Max(t => t.Version));
-        var shipped = Directory.Exists(Shipped) ? Directory.GetFiles(Shipped, "*.docx").Select(f => Path.GetFileNameWithoutExtension(f)) : [];
+        var shipped = Directory.Exists(Shipped) ? Directory.GetFiles(Shipped, "*.docx")
+            .Select(f => Path.GetFileNameWithoutExtension(f)) : [];
         return shipped.Union(own.Keys).Order()
-            .Select(n => own.TryGetValue(n, out var v) ? new TemplateInfo(n, $"modèle du cabinet, version {v}", v) : new TemplateInfo(n, "modèle fourni", 0))
+            .Select(n => own.TryGetValue(n, out var v) ? new TemplateInfo(n, $"modèle du cabinet, version {v}", v)
+                : new TemplateInfo(n, "modèle fourni", 0))
             .ToList();
     }
 
     public async Task<Template> GetAsync(string name, CancellationToken ct)
     {
         CheckName(name);
-        var own = await db.LetterTemplates.AsNoTracking().Where(t => t.Name == name).OrderByDescending(t => t.Version).FirstOrDefaultAsync(ct);
+        var own = await db.LetterTemplates.AsNoTracking().Where(t => t.Name == name).OrderByDescending(t => t.Version)
+            .FirstOrDefaultAsync(ct);
         if (own is not null) return new Template(name, own.Version, own.Content);
         var path = Path.Combine(Shipped, name + ".docx");
         return File.Exists(path)
@@ -44,13 +48,15 @@ public sealed class TemplateStore(DunningDbContext db)
     }
 
     /// <summary>Adds the firm's next version; the caller has linted it and saves the unit of work.</summary>
-    public async Task<LetterTemplate> AddVersionAsync(string name, byte[] content, string uploadedBy, DateTimeOffset at, CancellationToken ct)
+    public async Task<LetterTemplate> AddVersionAsync(string name, byte[] content, string uploadedBy, DateTimeOffset at,
+        CancellationToken ct)
     {
         CheckName(name);
         var last = await db.LetterTemplates.Where(t => t.Name == name).MaxAsync(t => (int?)t.Version, ct) ?? 0;
         var template = new LetterTemplate
         {
-            Name = name, Version = last + 1, Content = content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+            Name = name, Version = last + 1, Content = content,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
             UploadedAt = at, UploadedBy = uploadedBy,
         };
         db.LetterTemplates.Add(template);
@@ -76,6 +82,7 @@ public sealed class TemplateStore(DunningDbContext db)
     private static void CheckName(string name)
     {
         if (!(name.Length is > 0 and <= 60 && name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-')))
-            throw Problem.Validation("name", "Nom de modèle invalide : lettres minuscules, chiffres et tirets (60 au plus).");
+            throw Problem.Validation("name",
+                "Nom de modèle invalide : lettres minuscules, chiffres et tirets (60 au plus).");
     }
 }

@@ -2,22 +2,28 @@ using System.Text.RegularExpressions;
 
 namespace AddinHost.Mailbox;
 
-/// <summary>What in a message may point to a case: the sender's address, its domain, and invoice numbers in the text.</summary>
+/// <summary>What in a message may point to a case: the sender's address, its domain, and invoice numbers in the
+/// text.</summary>
 public static partial class MessageClues
 {
-    /// <summary>Webmail and access providers: sharing one of these domains says nothing about who the sender is.</summary>
+    /// <summary>Webmail and access providers: sharing one of these domains says nothing about who the sender
+    /// is.</summary>
     private static readonly HashSet<string> PublicDomains = new(StringComparer.OrdinalIgnoreCase)
     {
-        "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "live.com", "live.fr", "msn.com",
-        "yahoo.com", "yahoo.fr", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "laposte.net", "bbox.fr", "icloud.com",
+        "gmail.com", "googlemail.com", "outlook.com", "outlook.fr", "hotmail.com", "hotmail.fr", "live.com", "live.fr",
+            "msn.com",
+        "yahoo.com", "yahoo.fr", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "laposte.net", "bbox.fr",
+            "icloud.com",
         "me.com", "aol.com", "gmx.fr", "gmx.com", "proton.me", "protonmail.com", "courriel.example",
     };
 
     public static string? Domain(string? address) =>
-        address?.Trim().ToLowerInvariant() is { } a && a.LastIndexOf('@') is var at and > 0 && at < a.Length - 1 ? a[(at + 1)..] : null;
+        address?.Trim().ToLowerInvariant() is { } a && a.LastIndexOf('@') is var at and > 0 && at < a.Length - 1
+            ? a[(at + 1)..] : null;
 
     /// <summary>A domain that identifies an organisation (not a webmail).</summary>
-    public static string? OrganisationDomain(string? address) => Domain(address) is { } d && !PublicDomains.Contains(d) ? d : null;
+    public static string? OrganisationDomain(string? address) => Domain(address) is { } d && !PublicDomains.Contains(d)
+        ? d : null;
 
     /// <summary>
     /// What is searched for invoice numbers: the subject and the start of the body. A debtor writes the number near the
@@ -26,7 +32,8 @@ public static partial class MessageClues
     public static string Searched(string? subject, string? body, int bodyCharacters) =>
         $"{subject}\n{(body is { } b && b.Length > bodyCharacters ? b[..bodyCharacters] : body)}";
 
-    /// <summary>Words that look like invoice numbers: letters, digits and separators, with at least two digits.</summary>
+    /// <summary>Words that look like invoice numbers: letters, digits and separators, with at least two
+    /// digits.</summary>
     public static IReadOnlyList<string> InvoiceNumbers(string? text)
     {
         if (string.IsNullOrEmpty(text)) return [];
@@ -41,8 +48,8 @@ public static partial class MessageClues
 
     /// <summary>
     /// Within a run of word characters and separators, the invoice-like word: from the first start (the run's, or
-    /// just after a '/' or '.') made of at most six letters, an optional '-' or '/' and a digit, to the run's last digit
-    /// that ends it or stands before a '/' or '.'. The same words as the former backtracking pattern
+    /// just after a '/' or '.') made of at most six letters, an optional '-' or '/' and a digit, to the run's last
+    /// digit that ends it or stands before a '/' or '.'. The same words as the former backtracking pattern
     /// <c>(?&lt;![\w-])[A-Za-z]{0,6}[-/]?\d[\w\-/\.]*\d(?![\w-])</c>, whose cost grew with the square of the text.
     /// </summary>
     private static string? CandidateIn(ReadOnlySpan<char> run)
@@ -63,7 +70,8 @@ public static partial class MessageClues
     }
 
     private static bool IsDateOrAmount(string v) =>
-        DateLike().IsMatch(v) || (v.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',') && v.Any(ch => ch is '.' or ','));
+        DateLike().IsMatch(v) || (v.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',')
+            && v.Any(ch => ch is '.' or ','));
 
     [GeneratedRegex(@"[\w\-/\.]+", RegexOptions.NonBacktracking)]
     private static partial Regex Runs();

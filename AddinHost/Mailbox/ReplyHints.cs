@@ -5,7 +5,8 @@ namespace AddinHost.Mailbox;
 
 public enum ReplyHint { PromesseDePaiement, Contestation, AvisDePaiement }
 
-/// <summary>A suggestion for the lawyer about a debtor's message, with what they might do: never applied by itself.</summary>
+/// <summary>A suggestion for the lawyer about a debtor's message, with what they might do: never applied by
+/// itself.</summary>
 public sealed record ReplySuggestion(ReplyHint Hint, string Label, string SuggestedAction, string Evidence);
 
 /// <summary>
@@ -16,15 +17,25 @@ public static class ReplyHints
 {
     private static readonly (ReplyHint Hint, string Label, string Action, string[] Phrases)[] Rules =
     [
-        (ReplyHint.AvisDePaiement, "Avis de paiement", "Vérifiez la réception des fonds, puis enregistrez le règlement.",
-            ["virement effectue", "virement a ete effectue", "avons regle", "avons procede au reglement", "effectue ce jour", "a ete vire", "avons effectue le virement", "paiement effectue", "paiement a ete effectue",
-             "cheque envoye", "cheque a ete envoye", "avis de virement", "regle ce jour", "reglement effectue", "a ete regle", "avons paye", "ai paye"]),
-        (ReplyHint.Contestation, "Contestation", "Lisez les motifs ; s'ils sont sérieux, ouvrez une pause « litige » avant toute nouvelle relance.",
-            ["contest", "litige", "desaccord", "pas d'accord", "erreur sur la facture", "facture erronee", "reclamation", "non conforme",
-             "refusons de payer", "ne sommes pas redevables", "pas redevable", "prestation non realisee", "jamais recu", "malfacon"]),
-        (ReplyHint.PromesseDePaiement, "Promesse de paiement", "Ouvrez une pause « promesse de paiement » jusqu'à la date annoncée, avec un rappel.",
-            ["je vais payer", "nous allons payer", "allons regler", "vais regler", "reglerons", "paierons", "paierai", "reglerai", "virement sera",
-             "reglement sera", "paiement sera", "echeancier", "en plusieurs fois", "mensualites", "d'ici la fin du mois", "sous huitaine", "delai de paiement"]),
+        (ReplyHint.AvisDePaiement, "Avis de paiement",
+            "Vérifiez la réception des fonds, puis enregistrez le règlement.",
+            ["virement effectue", "virement a ete effectue", "avons regle", "avons procede au reglement",
+                "effectue ce jour", "a ete vire", "avons effectue le virement", "paiement effectue",
+                "paiement a ete effectue",
+             "cheque envoye", "cheque a ete envoye", "avis de virement", "regle ce jour", "reglement effectue",
+                 "a ete regle", "avons paye", "ai paye"]),
+        (ReplyHint.Contestation, "Contestation",
+            "Lisez les motifs ; s'ils sont sérieux, ouvrez une pause « litige » avant toute nouvelle relance.",
+            ["contest", "litige", "desaccord", "pas d'accord", "erreur sur la facture", "facture erronee",
+                "reclamation", "non conforme",
+             "refusons de payer", "ne sommes pas redevables", "pas redevable", "prestation non realisee", "jamais recu",
+                 "malfacon"]),
+        (ReplyHint.PromesseDePaiement, "Promesse de paiement",
+            "Ouvrez une pause « promesse de paiement » jusqu'à la date annoncée, avec un rappel.",
+            ["je vais payer", "nous allons payer", "allons regler", "vais regler", "reglerons", "paierons", "paierai",
+                "reglerai", "virement sera",
+             "reglement sera", "paiement sera", "echeancier", "en plusieurs fois", "mensualites",
+                 "d'ici la fin du mois", "sous huitaine", "delai de paiement"]),
     ];
 
     public static IReadOnlyList<ReplySuggestion> Read(string? subject, string? text)

@@ -18,7 +18,8 @@ namespace AddinHost.Privacy;
 /// debtor; refuses the rest with the reason and the date. Proof files go first and the rows after, in one transaction,
 /// so a crash leaves at worst rows whose files are gone, erased by running the request again, never orphaned files.
 /// </summary>
-public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, IProofStore proofs, ITenantContext tenant, AuditTrail audit, TimeProvider clock)
+public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, IProofStore proofs,
+    ITenantContext tenant, AuditTrail audit, TimeProvider clock)
 {
     public async Task<ErasurePlan> PlanAsync(Guid debtorId, CancellationToken ct)
     {
@@ -48,7 +49,9 @@ public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, I
             }
             catch (ProofRetainedException e)
             {
-                kept.Add(c with { Erasable = false, ErasableFrom = null, Holds = [.. c.Holds, new RetentionHold("Preuves protégées par le stockage", e.Message, null, "jusqu'à la fin de la protection du stockage")] });
+                kept.Add(c with { Erasable = false, ErasableFrom = null,
+                    Holds = [.. c.Holds, new RetentionHold("Preuves protégées par le stockage", e.Message, null,
+                    "jusqu'à la fin de la protection du stockage")] });
             }
         }
         if (erased.Count == 0 && kept.Count > 0)
@@ -56,7 +59,8 @@ public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, I
 
         var debtorErased = kept.Count == 0;
         await DeleteRowsAsync(debtorId, erased.Select(c => c.CaseId).ToList(), debtorErased, ct);
-        return new ErasureReport(debtorId, debtorErased, erased.Select(c => c.Reference).ToList(), kept, ErasureNotes.OutsideTheApp);
+        return new ErasureReport(debtorId, debtorErased, erased.Select(c => c.Reference).ToList(), kept,
+            ErasureNotes.OutsideTheApp);
     }
 
     private async Task EnsureDebtorAsync(Guid debtorId, CancellationToken ct)
@@ -67,7 +71,8 @@ public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, I
 
     private async Task DeleteProofFilesAsync(Guid caseId, CancellationToken ct)
     {
-        var paths = await db.FiledProofs.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Path).ToListAsync(ct);
+        var paths = await db.FiledProofs.AsNoTracking().Where(p => p.CaseId == caseId).Select(p => p.Path)
+            .ToListAsync(ct);
         foreach (var path in paths)
             await proofs.DeleteAsync(tenant.TenantId, path, ct);
     }
@@ -105,9 +110,13 @@ public sealed class DebtorErasure(DunningDbContext db, ErasurePlanner planner, I
     private static DomainException Refusal(IReadOnlyList<ErasureCase> kept)
     {
         var from = kept.Any(c => c.ErasableFrom is null) ? null : kept.Max(c => c.ErasableFrom);
-        var reasons = string.Join(" ", kept.SelectMany(c => c.Holds).Select(h => $"{h.Reason} À conserver {h.UntilText}."));
-        var when = from is { } d ? $"Effacement possible à partir du {d:dd/MM/yyyy}." : "La date d'effacement dépend de la fin des dossiers en cours.";
-        return new DomainException($"Effacement refusé : ces données doivent être conservées comme preuves. {reasons} {when}", ErrorKind.Conflict)
+        var reasons = string.Join(" ", kept.SelectMany(c => c.Holds)
+            .Select(h => $"{h.Reason} À conserver {h.UntilText}."));
+        var when = from is { } d ? $"Effacement possible à partir du {d:dd/MM/yyyy}."
+            : "La date d'effacement dépend de la fin des dossiers en cours.";
+        return new DomainException(
+            $"Effacement refusé : ces données doivent être conservées comme preuves. {reasons} {when}",
+            ErrorKind.Conflict)
         {
             Extensions = new Dictionary<string, object?> { ["keptCases"] = kept, ["erasableFrom"] = from },
         };

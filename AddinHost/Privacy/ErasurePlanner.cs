@@ -10,7 +10,8 @@ using AddinHost.Dispatch;
 namespace AddinHost.Privacy;
 
 /// <summary>Gathers each case's facts from the database and applies <see cref="RetentionRules"/> to them.</summary>
-public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, CaseService assessor, IOptions<ProofRetentionOptions> storage)
+public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, CaseService assessor,
+    IOptions<ProofRetentionOptions> storage)
 {
     public async Task<ErasurePlan> PlanAsync(Guid debtorId, DateOnly today, CancellationToken ct)
     {
@@ -32,15 +33,20 @@ public sealed class ErasurePlanner(DunningDbContext db, CaseRepository cases, Ca
                 .Concat(dispatches[c.Id].Select(d => d.UpdatedAt.ParisDate()))
                 .Concat(filed[c.Id].Select(p => p.FiledAt.ParisDate()))
                 .Max();
-            var accountingYears = c.Invoices.Select(i => i.IssueDate.Year).Concat(c.Payments.Select(p => p.Date.Year)).ToList();
+            var accountingYears = c.Invoices.Select(i => i.IssueDate.Year).Concat(c.Payments.Select(p => p.Date.Year))
+                .ToList();
             var retention = RetentionRules.Assess(new CaseRetentionFacts(
-                c.Id, c.Reference, c.Creditor.Kind, assessment.PrincipalRemaining, assessment.Prescription?.Earliest.Deadline, activity,
+                c.Id, c.Reference, c.Creditor.Kind, assessment.PrincipalRemaining,
+                    assessment.Prescription?.Earliest.Deadline, activity,
                 // A deposited letter still awaits its acceptance, refusal or negligence proof.
                 dispatches[c.Id].Any(d => DispatchStates.InFlight(d.State) || d.State == DispatchState.Deposited),
                 accountingYears.Count == 0 ? null : accountingYears.Max(),
-                // The storage protects each proof for that many days from its filing, to the hour: that whole day counts.
-                storage.Value.ImmutabilityDays is { } days && filed[c.Id].Any() ? filed[c.Id].Max(p => p.FiledAt).ParisDate().AddDays(days) : null), today);
-            result.Add(new ErasureCase(c.Id, c.Reference, retention.IsErasable(today), retention.ErasableFrom, retention.Holds));
+                // The storage protects each proof for that many days from its filing, to the hour: that whole day
+                // counts.
+                storage.Value.ImmutabilityDays is { } days && filed[c.Id].Any()
+                    ? filed[c.Id].Max(p => p.FiledAt).ParisDate().AddDays(days) : null), today);
+            result.Add(new ErasureCase(c.Id, c.Reference, retention.IsErasable(today), retention.ErasableFrom,
+                retention.Holds));
         }
         return new ErasurePlan(debtorId, today, result.All(c => c.Erasable), result, ErasureNotes.OutsideTheApp);
     }

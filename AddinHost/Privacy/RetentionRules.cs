@@ -28,9 +28,10 @@ public sealed record CaseRetention(Guid CaseId, string Reference, IReadOnlyList<
 
 /// <summary>
 /// Evidence a firm must keep despite an erasure request (GDPR art. 17.3.e: establishment, exercise or defence of legal
-/// claims). A case in recovery serves the creditor's claim; once it ends, its letters and registered-mail proofs show the
-/// lawyer's diligence for as long as the lawyer can be sued (C. civ. art. 2225: five years after the end of the mission);
-/// the firm's own fee invoices are accounting records (C. com. art. L.123-22: ten years after the financial year).
+/// claims). A case in recovery serves the creditor's claim; once it ends, its letters and registered-mail proofs show
+/// the lawyer's diligence for as long as the lawyer can be sued (C. civ. art. 2225: five years after the end of the
+/// mission); the firm's own fee invoices are accounting records (C. com. art. L.123-22: ten years after the financial
+/// year).
 /// </summary>
 public static class RetentionRules
 {
@@ -42,7 +43,8 @@ public static class RetentionRules
         var holds = new List<RetentionHold>();
         if (c.DispatchAwaitingProof)
             holds.Add(new RetentionHold("Envoi recommandé en cours",
-                $"Un envoi du dossier {c.Reference} attend encore ses preuves (dépôt, réception, refus ou négligence) : elles doivent être classées avant tout effacement.",
+                $"Un envoi du dossier {c.Reference} attend encore ses preuves (dépôt, réception, refus ou " +
+                    $"négligence) : elles doivent être classées avant tout effacement.",
                 null, "jusqu'à la dernière preuve de l'envoi"));
 
         var open = c.PrincipalRemaining > 0m && c.PrescriptionDeadline is { } deadline && today <= deadline;
@@ -50,16 +52,22 @@ public static class RetentionRules
         {
             var earliest = Max(c.PrescriptionDeadline!.Value, c.LastActivity).AddYears(LawyerLiabilityYears);
             holds.Add(new RetentionHold("Dossier en cours de recouvrement",
-                $"Le dossier {c.Reference} est en cours : {CaseCommands.Money(c.PrincipalRemaining)} restent dus. Ses données servent à exercer les droits du créancier (RGPD art. 17.3.e).",
-                null, $"tant que le dossier est en cours (au plus tard jusqu'à la prescription, le {c.PrescriptionDeadline:dd/MM/yyyy}), puis cinq ans : au plus tôt jusqu'au {earliest:dd/MM/yyyy}"));
+                $"Le dossier {c.Reference} est en cours : {CaseCommands.Money(c.PrincipalRemaining)} restent dus. " +
+                    $"Ses données servent à exercer les droits du créancier (RGPD art. 17.3.e).",
+                null, $"tant que le dossier est en cours (au plus tard jusqu'à la prescription, le " +
+                    $"{c.PrescriptionDeadline:dd/MM/yyyy}), puis cinq ans : au plus tôt jusqu'au " +
+                    $"{earliest:dd/MM/yyyy}"));
         }
         else
         {
             // Paid: the mission ends with the last activity; unpaid but time-barred: no later than the prescription.
-            var end = c.PrincipalRemaining > 0m && c.PrescriptionDeadline is { } barred ? Max(barred, c.LastActivity) : c.LastActivity;
+            var end = c.PrincipalRemaining > 0m && c.PrescriptionDeadline is { } barred ? Max(barred, c.LastActivity)
+                : c.LastActivity;
             var until = end.AddYears(LawyerLiabilityYears);
             holds.Add(new RetentionHold("Courriers, preuves des envois recommandés et historique du dossier",
-                $"Le dossier {c.Reference} s'est terminé le {end:dd/MM/yyyy}. Ses courriers et preuves établissent les diligences de l'avocat : ils sont conservés cinq ans après la fin de la mission (art. 2225 C. civ. ; RGPD art. 17.3.e).",
+                $"Le dossier {c.Reference} s'est terminé le {end:dd/MM/yyyy}. Ses courriers et preuves établissent " +
+                    $"les diligences de l'avocat : ils sont conservés cinq ans après la fin de la mission (art. 2225 " +
+                    $"C. civ. ; RGPD art. 17.3.e).",
                 until, $"jusqu'au {until:dd/MM/yyyy}"));
         }
 
@@ -68,12 +76,14 @@ public static class RetentionRules
             // Financial years are taken as calendar years, the common case for a law firm.
             var until = new DateOnly(year + AccountingYears, 12, 31);
             holds.Add(new RetentionHold("Factures d'honoraires et règlements du cabinet",
-                $"Ce sont des pièces comptables du cabinet, conservées dix ans à compter de la clôture de l'exercice {year} (art. L.123-22 C. com.).",
+                $"Ce sont des pièces comptables du cabinet, conservées dix ans à compter de la clôture de l'exercice " +
+                    $"{year} (art. L.123-22 C. com.).",
                 until, $"jusqu'au {until:dd/MM/yyyy}"));
         }
         if (c.ProofsImmutableUntil is { } worm)
             holds.Add(new RetentionHold("Preuves protégées par le stockage (WORM)",
-                $"Le stockage des preuves rend celles du dossier {c.Reference} inaltérables et impossibles à supprimer, par sa politique d'immutabilité (WORM), jusqu'au {worm:dd/MM/yyyy}.",
+                $"Le stockage des preuves rend celles du dossier {c.Reference} inaltérables et impossibles à " +
+                    $"supprimer, par sa politique d'immutabilité (WORM), jusqu'au {worm:dd/MM/yyyy}.",
                 worm, $"jusqu'au {worm:dd/MM/yyyy}"));
         return new CaseRetention(c.CaseId, c.Reference, holds);
     }

@@ -14,7 +14,8 @@ public sealed class AzureBlobProofStore(BlobServiceClient service, ILogger<Azure
 
     public async Task ProbeAsync(CancellationToken ct) => await service.GetPropertiesAsync(ct);
 
-    public async Task<StoredBlob> PutAsync(string tenantId, string path, byte[] content, string contentType, CancellationToken ct)
+    public async Task<StoredBlob> PutAsync(string tenantId, string path, byte[] content, string contentType,
+        CancellationToken ct)
     {
         var blob = await BlobAsync(tenantId, ProofHash.CheckPath(path), ct);
         var hash = ProofHash.Of(content);
@@ -46,7 +47,8 @@ public sealed class AzureBlobProofStore(BlobServiceClient service, ILogger<Azure
 
         var bytes = download.Content.ToArray();
         var actual = ProofHash.Of(bytes);
-        if (actual != expectedSha256 || !download.Details.Metadata.TryGetValue(HashKey, out var stored) || stored != expectedSha256)
+        if (actual != expectedSha256 || !download.Details.Metadata.TryGetValue(HashKey, out var stored) || stored
+            != expectedSha256)
         {
             log.LogError("Proof integrity alarm on {Path}", path);
             throw new ProofIntegrityException(path);
@@ -68,7 +70,8 @@ public sealed class AzureBlobProofStore(BlobServiceClient service, ILogger<Azure
                     await blob.WithVersion(version).DeleteIfExistsAsync(cancellationToken: ct);
             await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
         }
-        catch (RequestFailedException e) when (e.ErrorCode is "BlobImmutableDueToPolicy" or "BlobImmutableDueToLegalHold" or "ContainerImmutableDueToPolicy")
+        catch (RequestFailedException e) when (e.ErrorCode is "BlobImmutableDueToPolicy"
+            or "BlobImmutableDueToLegalHold" or "ContainerImmutableDueToPolicy")
         {
             throw new ProofRetainedException(path);
         }

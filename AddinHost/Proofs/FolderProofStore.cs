@@ -7,9 +7,11 @@ namespace AddinHost.Proofs;
 public sealed class FolderProofStore(string root, ILogger<FolderProofStore> log) : IProofStore
 {
     public Task ProbeAsync(CancellationToken ct) =>
-        Directory.Exists(root) || Directory.CreateDirectory(root).Exists ? Task.CompletedTask : throw new DirectoryNotFoundException(root);
+        Directory.Exists(root) || Directory.CreateDirectory(root).Exists ? Task.CompletedTask
+            : throw new DirectoryNotFoundException(root);
 
-    public async Task<StoredBlob> PutAsync(string tenantId, string path, byte[] content, string contentType, CancellationToken ct)
+    public async Task<StoredBlob> PutAsync(string tenantId, string path, byte[] content, string contentType,
+        CancellationToken ct)
     {
         var file = FileOf(tenantId, ProofHash.CheckPath(path));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -25,7 +27,8 @@ public sealed class FolderProofStore(string root, ILogger<FolderProofStore> log)
         {
             if (ProofHash.Of(await File.ReadAllBytesAsync(file, ct)) != hash)
                 throw new ProofConflictException(path);
-            if (!File.Exists(file + ".sha256")) await File.WriteAllTextAsync(file + ".sha256", hash, ct); // a crash between the two writes
+            // a crash between the two writes
+            if (!File.Exists(file + ".sha256")) await File.WriteAllTextAsync(file + ".sha256", hash, ct);
         }
         return new StoredBlob(path, hash, content.Length);
     }
@@ -49,7 +52,8 @@ public sealed class FolderProofStore(string root, ILogger<FolderProofStore> log)
         var file = FileOf(tenantId, ProofHash.CheckPath(path));
         foreach (var f in new[] { file, file + ".sha256" }.Where(File.Exists))
         {
-            File.SetAttributes(f, FileAttributes.Normal); // filed read-only to guard against mistakes, not against erasure
+            // filed read-only to guard against mistakes, not against erasure
+            File.SetAttributes(f, FileAttributes.Normal);
             File.Delete(f);
         }
         return Task.CompletedTask;

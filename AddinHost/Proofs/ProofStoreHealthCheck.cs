@@ -14,7 +14,8 @@ internal sealed class ProofStoreHealthCheck(IProofStore store) : IHealthCheck
         }
         catch (Exception)
         {
-            return HealthCheckResult.Unhealthy("Stockage des preuves injoignable : aucun envoi ne part tant qu'il manque.");
+            return HealthCheckResult.Unhealthy(
+                "Stockage des preuves injoignable : aucun envoi ne part tant qu'il manque.");
         }
     }
 }

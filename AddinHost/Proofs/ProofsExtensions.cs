@@ -12,14 +12,16 @@ public enum ProofStoreKind { Folder, AzureBlob }
 
 public static class ProofsExtensions
 {
-    /// <summary><c>Proofs:Store</c> = Folder (embedded default, beside the database) or AzureBlob (<c>ConnectionStrings:Proofs</c>).</summary>
+    /// <summary><c>Proofs:Store</c> = Folder (embedded default, beside the database) or AzureBlob
+    /// (<c>ConnectionStrings:Proofs</c>).</summary>
     public static IHostApplicationBuilder AddProofs(this IHostApplicationBuilder builder)
     {
         var config = builder.Configuration;
         var kind = config.GetValue("Proofs:Store", ProofStoreKind.Folder);
         var embedded = kind == ProofStoreKind.Folder;
         if (embedded && builder.Environment.IsProduction())
-            SettingsCheck.Of(builder).Refuse("Proofs:Store=AzureBlob est obligatoire en Production, avec Proofs:BlobServiceUri " +
+            SettingsCheck.Of(builder)
+                .Refuse("Proofs:Store=AzureBlob est obligatoire en Production, avec Proofs:BlobServiceUri " +
                 "(identité managée) : le dossier local de preuves est une valeur de démonstration.", AdminGuide.Proofs);
         builder.Services.AddSingleton(new EmbeddedDefault("Dossier local de preuves", embedded));
         builder.Services.AddScoped<ProofFiling>();
@@ -33,8 +35,10 @@ public static class ProofsExtensions
 
         if (embedded)
         {
-            var folder = config["Proofs:Folder"] is { Length: > 0 } f ? f : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "proofs");
-            builder.Services.AddSingleton<IProofStore>(sp => new FolderProofStore(folder, sp.GetRequiredService<ILogger<FolderProofStore>>()));
+            var folder = config["Proofs:Folder"] is { Length: > 0 } f ? f
+                : Path.Combine(builder.Environment.ContentRootPath, "App_Data", "proofs");
+            builder.Services.AddSingleton<IProofStore>(sp
+                => new FolderProofStore(folder, sp.GetRequiredService<ILogger<FolderProofStore>>()));
             return builder;
         }
         if (BlobServiceProblem(config) is { } problem) SettingsCheck.Of(builder).Refuse(problem, AdminGuide.Proofs);
@@ -44,8 +48,9 @@ public static class ProofsExtensions
     }
 
     /// <summary>
-    /// In Azure, the app's managed identity (<c>Proofs:BlobServiceUri</c>, plus <c>Proofs:ManagedIdentityClientId</c> for a
-    /// user-assigned one): no key to store or rotate. Elsewhere (Azurite, tests), <c>ConnectionStrings:Proofs</c>.
+    /// In Azure, the app's managed identity (<c>Proofs:BlobServiceUri</c>, plus <c>Proofs:ManagedIdentityClientId</c>
+    /// for a user-assigned one): no key to store or rotate. Elsewhere (Azurite, tests),
+    /// <c>ConnectionStrings:Proofs</c>.
     /// </summary>
     public static BlobServiceClient BlobService(IConfiguration config)
     {
@@ -71,7 +76,8 @@ public static class ProofsExtensions
             "https://moncabinet.blob.core.windows.net.",
         { Length: > 0 } => null,
         _ when string.IsNullOrEmpty(config.GetConnectionString("Proofs")) =>
-            "Proofs:Store=AzureBlob exige Proofs:BlobServiceUri (identité managée, en Azure) ou ConnectionStrings:Proofs.",
+            "Proofs:Store=AzureBlob exige Proofs:BlobServiceUri (identité managée, en Azure) ou " +
+                "ConnectionStrings:Proofs.",
         _ => null,
     };
 }

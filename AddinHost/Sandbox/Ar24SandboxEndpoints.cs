@@ -45,7 +45,8 @@ public static class Ar24SandboxEndpoints
             state.Uploaded();
             return Success(new JsonObject { ["file_id"] = id.ToString(CultureInfo.InvariantCulture) });
         }));
-        api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock, IOptions<SandboxOptions> options) => Handle(http, fields =>
+        api.MapPost("/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock,
+            IOptions<SandboxOptions> options) => Handle(http, fields =>
         {
             var fault = state.Faults.TryDequeue(out var f) ? f : null;
             if (fault == "maintenance") return new Reply(new JsonObject { ["status"] = "maintenance",
@@ -70,7 +71,8 @@ public static class Ar24SandboxEndpoints
             return fault switch
             {
                 "lost" => new Reply(null!, false, Lost: true),
-                "timeout" => Success(simulated.ToJson(clock.GetUtcNow())) with { Delay = TimeSpan.FromSeconds(options.Value.TimeoutFaultSeconds) },
+                "timeout" => Success(simulated.ToJson(clock.GetUtcNow())) with { Delay =
+                    TimeSpan.FromSeconds(options.Value.TimeoutFaultSeconds) },
                 _ => Success(simulated.ToJson(clock.GetUtcNow())),
             };
         }));
@@ -86,7 +88,8 @@ public static class Ar24SandboxEndpoints
         }));
         // GUESS: paged like AR24's sibling lists (max, start, sort by id); a small default page so that a client
         // reading only the first page is caught.
-        api.MapGet("/user/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock) => Handle(http, fields =>
+        api.MapGet("/user/mail", (HttpContext http, Ar24SandboxState state, TimeProvider clock)
+            => Handle(http, fields =>
         {
             if (LinkedSender(state, fields, out var sender) is { } refused) return refused;
             state.Listed();
@@ -103,7 +106,8 @@ public static class Ar24SandboxEndpoints
         // Proofs are links AR24 hands out; the simulator's are real PDFs that say they are simulations.
         api.MapGet("/proof/{id:long}/{kind}.pdf", (long id, string kind, Ar24SandboxState state) =>
             state.Mails.TryGetValue(id, out var mail)
-                ? Results.File(SimplePdf.Create(["AR24 - BAC A SABLE (simulation, sans valeur juridique)", $"Preuve : {kind}", $"Envoi no {id}",
+                ? Results.File(SimplePdf.Create(["AR24 - BAC A SABLE (simulation, sans valeur juridique)",
+                    $"Preuve : {kind}", $"Envoi no {id}",
                     $"Reference client : {mail.RefClient}", $"Destinataire : {mail.ToEmail}",
                         $"Envoye le : {mail.SentAt:yyyy-MM-dd HH:mm}"]), "application/pdf")
                 : Results.NotFound());
@@ -113,7 +117,9 @@ public static class Ar24SandboxEndpoints
             {
                 var unknown = faults.Where(f => !Ar24SandboxState.KnownFaults.Contains(f)).ToList();
                 if (unknown.Count > 0)
-                    return Results.Problem(detail: $"Pannes inconnues : {string.Join(", ", unknown)} ({string.Join(", ", Ar24SandboxState.KnownFaults)}).", statusCode: 400);
+                    return Results.Problem(
+                        detail: $"Pannes inconnues : {string.Join(", ", unknown)} " +
+                        $"({string.Join(", ", Ar24SandboxState.KnownFaults)}).", statusCode: 400);
                 foreach (var f in faults) state.Faults.Enqueue(f);
                 return Results.NoContent();
             })
@@ -122,8 +128,10 @@ public static class Ar24SandboxEndpoints
         app.MapGet("/sandbox/ar24/_state", (Ar24SandboxState state, TimeProvider clock) => Results.Text(new JsonObject
             {
                 ["simulation"] = "Bac à sable AR24 intégré : aucun courrier réel n'est envoyé.",
-                ["mails"] = new JsonArray([.. state.Mails.Values.OrderBy(m => m.Id).Select(m => (JsonNode)m.ToJson(clock.GetUtcNow()))]),
-                ["attachments"] = new JsonObject(state.MailAttachments.Select(m => KeyValuePair.Create(m.Key.ToString(CultureInfo.InvariantCulture),
+                ["mails"] = new JsonArray([.. state.Mails.Values.OrderBy(m => m.Id)
+                    .Select(m => (JsonNode)m.ToJson(clock.GetUtcNow()))]),
+                ["attachments"] = new JsonObject(state.MailAttachments.Select(m
+                    => KeyValuePair.Create(m.Key.ToString(CultureInfo.InvariantCulture),
                     (JsonNode?)new JsonArray([.. m.Value.Select(n => (JsonNode)n)])))),
                 ["users"] = new JsonArray([.. state.Users.Values.OrderBy(u => u.Id).Select(u => (JsonNode)u.ToJson())]),
                 ["uploads"] = state.Uploads, ["listCalls"] = state.ListCalls,
@@ -168,21 +176,25 @@ public static class Ar24SandboxEndpoints
 
         var date = fields.GetValueOrDefault("date");
         if (options.LatencyMs > 0) await Task.Delay(options.LatencyMs, http.RequestAborted);
-        var reply = Authenticate(fields.GetValueOrDefault("token"), date, http.Request.Headers["signature"].ToString(), options, clock) ?? action(fields);
+        var reply = Authenticate(fields.GetValueOrDefault("token"), date, http.Request.Headers["signature"].ToString(),
+            options, clock) ?? action(fields);
         if (reply.Lost) return Results.StatusCode(StatusCodes.Status502BadGateway);
-        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, clock, http.RequestAborted); // on the app's clock, as the client's time-out is
+        // on the app's clock, as the client's time-out is
+        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, clock, http.RequestAborted);
         var json = reply.Envelope.ToJsonString();
         return Results.Text(
             reply.Encrypt ? Ar24SandboxCrypto.EncryptResponse(json, date!, options.Ar24PrivateKey) : json,
             reply.Encrypt ? "text/plain" : "application/json");
     }
 
-    private static Reply? Authenticate(string? token, string? date, string signature, SandboxOptions options, TimeProvider clock)
+    private static Reply? Authenticate(string? token, string? date, string signature, SandboxOptions options,
+        TimeProvider clock)
     {
         if (string.IsNullOrEmpty(token)) return Error("token_missing", "Token is missing");
         if (token != options.Ar24Token) return Error("token_invalid", "Token is invalid");
         if (string.IsNullOrEmpty(date)) return Error("empty_date", "Date is empty");
-        if (!DateTime.TryParseExact(date, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        if (!DateTime.TryParseExact(date, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None,
+            out var local))
             return Error("invalid_date", "Date is invalid");
         var sent = new DateTimeOffset(local, Paris.GetUtcOffset(local));
         var now = clock.GetUtcNow();

@@ -156,7 +156,8 @@ public sealed record SimulatedMail(long Id, long SenderId, string ToEmail, strin
             ["proof_bc_url"] = If(SimulatedOutcome.Bounced, Proof("non-distribution")),
                 ["bounced_date"] = If(SimulatedOutcome.Bounced, acted),
             ["zip"] = "", ["pdf_content"] = "", ["update"] = new JsonArray(),
-            ["attachments_details"] = new JsonArray([.. AttachmentIds.Select(a => (JsonNode)new JsonObject { ["id"] = a })]),
+            ["attachments_details"] = new JsonArray(
+                [.. AttachmentIds.Select(a => (JsonNode)new JsonObject { ["id"] = a })]),
             ["champ_ajoute_par_ar24"] = new JsonObject { ["simulation"] = true, ["note"] = "champ inconnu du produit" },
         };
     }

@@ -47,7 +47,8 @@ internal static class Ar24SandboxUsers
             (HttpContext http, Ar24SandboxState state) => Ar24SandboxEndpoints.Handle(http, fields =>
         {
             // GUESS: the parameter is the address, and a repeated request is accepted.
-            if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault("email"))) return Ar24SandboxEndpoints.Error("missing_email", "Please specify an email address");
+            if (string.IsNullOrWhiteSpace(fields.GetValueOrDefault("email"))) return Ar24SandboxEndpoints.Error(
+                "missing_email", "Please specify an email address");
             if (state.UserByEmail(fields["email"]) is not { } user) return Ar24SandboxEndpoints.Error("user_not_exist",
                 "There is no user with this address on AR24");
             user.AccessRequested = !user.LinkedToApi;
@@ -83,7 +84,8 @@ internal static class Ar24SandboxUsers
                 {
                     case "confirm": user.Confirmed = true; break;
                     case "accept-terms": user.TermsAccepted = true; break;
-                    case "grant-access" when user.AccessRequested: user.LinkedToApi = true; user.AccessRequested = false; break;
+                    case "grant-access" when user.AccessRequested: user.LinkedToApi = true; user.AccessRequested =
+                        false; break;
                     case "grant-access": return Results.Problem(detail: "Aucune demande d'accès en attente pour ce "
                         + "compte.", statusCode: 409);
                     case "revoke-access": user.LinkedToApi = false; break;

@@ -8,11 +8,13 @@ namespace AddinHost.Sandbox;
 /// nothing, and tries again until it gets a 200 (AR24: every 15 minutes, 48 times at most; here, every round).
 /// GUESS: the body (a form with <c>id_mail</c> and <c>status</c>): AR24's page is cut before it describes it.
 /// </summary>
-public sealed class Ar24SandboxWebhooks(Ar24SandboxState state, IHttpClientFactory clients, TimeProvider clock, ILogger<Ar24SandboxWebhooks> log)
+public sealed class Ar24SandboxWebhooks(Ar24SandboxState state, IHttpClientFactory clients, TimeProvider clock,
+    ILogger<Ar24SandboxWebhooks> log)
 {
     public const string ClientName = "ar24-sandbox-webhooks";
 
-    /// <summary>Calls every webhook whose mail changed since it was last told; returns how many calls got a 200.</summary>
+    /// <summary>Calls every webhook whose mail changed since it was last told; returns how many calls got a
+    /// 200.</summary>
     public async Task<int> CallDueAsync(CancellationToken ct)
     {
         var http = clients.CreateClient(ClientName);
@@ -42,8 +44,10 @@ public sealed class Ar24SandboxWebhooks(Ar24SandboxState state, IHttpClientFacto
     }
 }
 
-/// <summary>Runs the simulator's callbacks every <c>Sandbox:WebhookSeconds</c> (real time, so the demo moves on by itself).</summary>
-internal sealed class Ar24SandboxWebhookLoop(Ar24SandboxWebhooks webhooks, IOptions<SandboxOptions> options) : BackgroundService
+/// <summary>Runs the simulator's callbacks every <c>Sandbox:WebhookSeconds</c> (real time, so the demo moves on by
+/// itself).</summary>
+internal sealed class Ar24SandboxWebhookLoop(Ar24SandboxWebhooks webhooks, IOptions<SandboxOptions> options)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

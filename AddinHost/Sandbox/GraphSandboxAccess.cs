@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace AddinHost.Sandbox;
 
-/// <summary>What a call to the sample mailboxes needs, as Graph (the token's permissions) and Exchange (rights) check it.</summary>
+/// <summary>What a call to the sample mailboxes needs, as Graph (the token's permissions) and Exchange (rights) check
+/// it.</summary>
 public enum SandboxNeed { ReadMail, WriteMail, Send, ReadCalendar, WriteCalendar }
 
 /// <summary>
@@ -14,18 +15,22 @@ public static class GraphSandboxAccess
 {
     /// <summary>The mailbox a call is for: null for the user's own (<c>/me</c>), or another's address.</summary>
     public static string? Mailbox(HttpContext http) =>
-        http.GetRouteValue("mailbox") is string m && !string.Equals(m, SandboxMailboxes.Me, StringComparison.OrdinalIgnoreCase) ? m.ToLowerInvariant() : null;
+        http.GetRouteValue("mailbox") is string m && !string.Equals(m, SandboxMailboxes.Me,
+            StringComparison.OrdinalIgnoreCase) ? m.ToLowerInvariant() : null;
 
     public static IResult? Refuse(HttpContext http, SandboxNeed need)
     {
-        if (Scopes(http) is not { } scopes) return GraphSandboxEndpoints.Error(401, "InvalidAuthenticationToken", "Access token is empty or invalid.");
+        if (Scopes(http) is not { } scopes) return GraphSandboxEndpoints.Error(401, "InvalidAuthenticationToken",
+            "Access token is empty or invalid.");
         var other = Mailbox(http);
         var (own, shared) = need switch
         {
-            SandboxNeed.ReadMail => (new[] { "Mail.Read", "Mail.ReadWrite" }, new[] { "Mail.Read.Shared", "Mail.ReadWrite.Shared" }),
+            SandboxNeed.ReadMail => (new[] { "Mail.Read", "Mail.ReadWrite" },
+                new[] { "Mail.Read.Shared", "Mail.ReadWrite.Shared" }),
             SandboxNeed.WriteMail => (["Mail.ReadWrite"], ["Mail.ReadWrite.Shared"]),
             SandboxNeed.Send => (["Mail.Send"], ["Mail.Send.Shared"]),
-            SandboxNeed.ReadCalendar => (["Calendars.Read", "Calendars.ReadWrite"], ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"]),
+            SandboxNeed.ReadCalendar => (["Calendars.Read", "Calendars.ReadWrite"],
+                ["Calendars.Read.Shared", "Calendars.ReadWrite.Shared"]),
             _ => (["Calendars.ReadWrite"], ["Calendars.ReadWrite.Shared"]),
         };
         // As Graph's permission tables say: /me takes the plain permissions, another mailbox their .Shared forms.
@@ -36,19 +41,23 @@ public static class GraphSandboxAccess
         var allowed = need switch
         {
             SandboxNeed.ReadMail => SandboxRights.Read | SandboxRights.FullAccess,
-            SandboxNeed.ReadCalendar or SandboxNeed.WriteCalendar => SandboxRights.FullAccess | SandboxRights.CalendarEditor,
-            _ => SandboxRights.FullAccess, // drafts, uploads and sending through /users/{id} need full access to that mailbox
+            SandboxNeed.ReadCalendar or SandboxNeed.WriteCalendar => SandboxRights.FullAccess
+                | SandboxRights.CalendarEditor,
+            // drafts, uploads and sending through /users/{id} need full access to that mailbox
+            _ => SandboxRights.FullAccess,
         };
         return (mailbox.Rights & allowed) != 0 ? null : AccessDenied();
     }
 
     /// <summary>
-    /// Sending with another mailbox as sender (<c>from</c>): Graph wants Mail.Send.Shared and Exchange the user's Send As
-    /// or Send on Behalf there. Sets <c>sender</c> as Graph does: the other mailbox (Send As), or the user (on behalf).
+    /// Sending with another mailbox as sender (<c>from</c>): Graph wants Mail.Send.Shared and Exchange the user's Send
+    /// As or Send on Behalf there. Sets <c>sender</c> as Graph does: the other mailbox (Send As), or the user (on
+    /// behalf).
     /// </summary>
     public static IResult? SendFor(HttpContext http, JsonObject draft)
     {
-        var from = draft["from"]?["emailAddress"]?["address"]?.GetValue<string>() ?? Mailbox(http) ?? SandboxMailboxes.Me;
+        var from = draft["from"]?["emailAddress"]?["address"]?.GetValue<string>() ?? Mailbox(http)
+            ?? SandboxMailboxes.Me;
         if (string.Equals(from, SandboxMailboxes.Me, StringComparison.OrdinalIgnoreCase))
         {
             (draft["from"], draft["sender"]) = (Address(SandboxMailboxes.Me), Address(SandboxMailboxes.Me));
@@ -57,16 +66,19 @@ public static class GraphSandboxAccess
         var rights = SandboxMailboxes.Find(from)?.Rights ?? SandboxRights.None;
         if (Scopes(http)?.Contains("Mail.Send.Shared") != true) return AccessDenied();
         if ((rights & (SandboxRights.SendAs | SandboxRights.SendOnBehalf)) == 0)
-            return GraphSandboxEndpoints.Error(403, "ErrorSendAsDenied", "The user account which was used to submit this request does not have " +
+            return GraphSandboxEndpoints.Error(403, "ErrorSendAsDenied",
+                "The user account which was used to submit this request does not have " +
                 "the right to send mail on behalf of the specified sending account. Cannot submit message.");
         draft["from"] = Address(from);
         draft["sender"] = Address(rights.HasFlag(SandboxRights.SendAs) ? from : SandboxMailboxes.Me);
         return null;
     }
 
-    private static JsonObject Address(string address) => new() { ["emailAddress"] = new JsonObject { ["address"] = address } };
+    private static JsonObject Address(string address)
+        => new() { ["emailAddress"] = new JsonObject { ["address"] = address } };
 
-    private static IResult AccessDenied() => GraphSandboxEndpoints.Error(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+    private static IResult AccessDenied() => GraphSandboxEndpoints.Error(403, "ErrorAccessDenied",
+        "Access is denied. Check credentials and try again.");
 
     /// <summary>The issuer of the sandbox's tokens (the product's <c>SandboxGraphTokens.Issuer</c>, repeated here).
     /// </summary>

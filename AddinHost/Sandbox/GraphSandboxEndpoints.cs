@@ -13,9 +13,11 @@ public static class GraphSandboxEndpoints
 
     public static IEndpointRouteBuilder MapGraphSandbox(this IEndpointRouteBuilder app)
     {
-        // What the sample mailboxes sent, as their recipients read it (the demo shows a sender's confirmation code here).
+        // What the sample mailboxes sent, as their recipients read it (the demo shows a sender's confirmation code
+        // here).
         app.MapGet("/sandbox/graph/_delivered",
-            (GraphSandboxMail mail) => Results.Text(new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
+            (GraphSandboxMail mail) => Results.Text(
+                new JsonArray([.. mail.Delivered.Select(m => (JsonNode)new JsonObject
             {
                 ["to"] = m["toRecipients"]?.DeepClone(), ["subject"] = m["subject"]?.DeepClone(),
                     ["body"] = m["body"]?["content"]?.DeepClone(),
@@ -40,7 +42,8 @@ public static class GraphSandboxEndpoints
         mailbox.MapGet("/messages/{id}", (string id, HttpContext http, TimeProvider clock) =>
         {
             if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
-            var message = SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock).FirstOrDefault(m => m.Id == id);
+            var message = SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock)
+                .FirstOrDefault(m => m.Id == id);
             return message is null
                 ? Error(404, "ErrorItemNotFound", "The specified object was not found in the store.")
                 : Results.Text(ToGraphJson(message).ToJsonString(), "application/json");
@@ -49,14 +52,18 @@ public static class GraphSandboxEndpoints
         mailbox.MapGet("/messages/{id}/attachments", (string id, HttpContext http, TimeProvider clock) =>
         {
             if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
-            var message = SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock).FirstOrDefault(m => m.Id == id);
-            if (message is null) return Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+            var message = SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock)
+                .FirstOrDefault(m => m.Id == id);
+            if (message is null) return Error(404, "ErrorItemNotFound",
+                "The specified object was not found in the store.");
             var files = message.Id == "demo-message-3"
                 ? new JsonArray(new JsonObject
                 {
-                    ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = "piece-1", ["name"] = $"F{clock.GetUtcNow().Year}-0041.pdf",
+                    ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = "piece-1",
+                        ["name"] = $"F{clock.GetUtcNow().Year}-0041.pdf",
                     ["contentType"] = "application/pdf", ["isInline"] = false,
-                    ["contentBytes"] = Convert.ToBase64String(SimplePdf.Create(["FACTURE (exemple de demonstration)", $"F{clock.GetUtcNow().Year}-0041"])),
+                    ["contentBytes"] = Convert.ToBase64String(
+                        SimplePdf.Create(["FACTURE (exemple de demonstration)", $"F{clock.GetUtcNow().Year}-0041"])),
                 })
                 : [];
             return Results.Text(new JsonObject { ["value"] = files }.ToJsonString(), "application/json");
@@ -64,20 +71,24 @@ public static class GraphSandboxEndpoints
         mailbox.MapGet("/messages", (HttpContext http, TimeProvider clock) =>
         {
             if (GraphSandboxAccess.Refuse(http, SandboxNeed.ReadMail) is { } refused) return refused;
-            // Graph's $filter as the product writes it: the sender's addresses (and a date, which the samples always pass).
-            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(), "from/emailAddress/address eq '([^']*)'",
+            // Graph's $filter as the product writes it: the sender's addresses (and a date, which the samples always
+            // pass).
+            var senders = System.Text.RegularExpressions.Regex.Matches(http.Request.Query["$filter"].ToString(),
+                "from/emailAddress/address eq '([^']*)'",
                     System.Text.RegularExpressions.RegexOptions.NonBacktracking)
                 .Select(m => m.Groups[1].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var list = new JsonArray([.. SandboxMailboxes.MessagesOf(GraphSandboxAccess.Mailbox(http), clock)
                 .Where(m => senders.Count == 0 || senders.Contains(m.FromAddress))
                 .OrderByDescending(m => m.ReceivedAt).Select(m => (JsonNode)ToGraphJson(m))]);
-            return Results.Text(new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = list }.ToJsonString(),
+            return Results.Text(new JsonObject { ["@odata.context"] =
+                "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages", ["value"] = list }.ToJsonString(),
                 "application/json");
         });
     }
 
     public static IResult Error(int status, string code, string message) =>
-        Results.Text(new JsonObject { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } }.ToJsonString(), "application/json",
+        Results.Text(new JsonObject { ["error"] = new JsonObject { ["code"] = code,
+            ["message"] = message } }.ToJsonString(), "application/json",
             statusCode: status);
 
     /// <summary>A message as Graph's <c>message</c> resource shows it (the fields the product reads).</summary>
@@ -85,18 +96,22 @@ public static class GraphSandboxEndpoints
     {
         ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#users('me')/messages/$entity",
         ["id"] = m.Id,
-        ["receivedDateTime"] = m.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["receivedDateTime"] = m.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'",
+            System.Globalization.CultureInfo.InvariantCulture),
         ["subject"] = m.Subject,
         ["bodyPreview"] = m.Body.Length > 255 ? m.Body[..255] : m.Body,
         ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = m.Body },
-        ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = m.FromName, ["address"] = m.FromAddress } },
+        ["from"] = new JsonObject { ["emailAddress"] =
+            new JsonObject { ["name"] = m.FromName, ["address"] = m.FromAddress } },
         ["hasAttachments"] = false,
     };
 }
 
-public sealed record SampleMessage(string Id, string FromName, string FromAddress, string Subject, string Body, DateTimeOffset ReceivedAt);
+public sealed record SampleMessage(string Id, string FromName, string FromAddress, string Subject, string Body,
+    DateTimeOffset ReceivedAt);
 
-/// <summary>Messages of the demo firm's debtors: one by address, one by domain, one by invoice number, one unknown.</summary>
+/// <summary>Messages of the demo firm's debtors: one by address, one by domain, one by invoice number, one
+/// unknown.</summary>
 public static class SampleMailbox
 {
     public static IReadOnlyList<SampleMessage> Messages(TimeProvider clock)
@@ -105,12 +120,16 @@ public static class SampleMailbox
         var year = now.Year;
         return
         [
-            new("demo-message-1", "Service comptable", "compta@garage-fontaine-sarl.example", "Re: Relance — factures en retard",
-                "Bonjour Maître,\nNous contestons le montant des pénalités. Pouvons-nous en discuter ?\nCordialement,\nGarage Fontaine", now.AddHours(-3)),
+            new("demo-message-1", "Service comptable", "compta@garage-fontaine-sarl.example",
+                "Re: Relance — factures en retard",
+                "Bonjour Maître,\nNous contestons le montant des pénalités. Pouvons-nous en discuter " +
+                    "?\nCordialement,\nGarage Fontaine", now.AddHours(-3)),
             new("demo-message-2", "Direction", "direction@hotel-du-parc-sas.example", "Proposition d'échéancier",
-                "Bonjour,\nNous vous proposons de régler le solde en trois mensualités à partir du mois prochain.\nLa direction", now.AddDays(-1)),
+                "Bonjour,\nNous vous proposons de régler le solde en trois mensualités à partir du mois " +
+                    "prochain.\nLa direction", now.AddDays(-1)),
             new("demo-message-3", "Jean Roux", "jean.roux@courriel.example", $"Paiement de la facture F{year}-0041",
-                $"Bonjour,\nJe vous informe que le virement pour la facture F{year}-0041 a été effectué ce jour.\nBien à vous", now.AddDays(-2)),
+                $"Bonjour,\nJe vous informe que le virement pour la facture F{year}-0041 a été effectué ce " +
+                    $"jour.\nBien à vous", now.AddDays(-2)),
             new("demo-message-4", "Nouveau client", "contact@entreprise-inconnue.example", "Demande de renseignements",
                 "Bonjour,\nPourriez-vous me rappeler au sujet de votre courrier ?\nMerci", now.AddDays(-3)),
             // The demo's case at the judicial step: its mise en demeure accepted, its deadline passed.

@@ -1,8 +1,8 @@
 namespace AddinHost.Sandbox;
 
 /// <summary>
-/// In Development the simulators answer at the host's own address, so the AR24 client, AR24's callbacks and Graph follow
-/// whatever port the host listens on (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) unless they are configured.
+/// In Development the simulators answer at the host's own address, so the AR24 client, AR24's callbacks and Graph
+/// follow whatever port the host listens on (<c>--urls</c>, <c>ASPNETCORE_URLS</c>) unless they are configured.
 /// </summary>
 public static class SandboxAddresses
 {
@@ -26,7 +26,8 @@ public static class SandboxAddresses
         if (missing.Count > 0) builder.Configuration.AddInMemoryCollection(missing);
     }
 
-    /// <summary>The first http address the host listens on, as a client on this machine reaches it; null if unknown.</summary>
+    /// <summary>The first http address the host listens on, as a client on this machine reaches it; null if
+    /// unknown.</summary>
     public static string? Self(string? urls)
     {
         var candidates = (string.IsNullOrWhiteSpace(urls) ? KestrelDefault : urls)

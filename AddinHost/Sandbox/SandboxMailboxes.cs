@@ -21,26 +21,34 @@ public static class SandboxMailboxes
 
     public static readonly IReadOnlyList<SandboxMailbox> Others =
     [
-        new("recouvrement@delaunay-avocats.example", "Boîte partagée du recouvrement (accès total, envoyer en tant que)",
+        new("recouvrement@delaunay-avocats.example",
+            "Boîte partagée du recouvrement (accès total, envoyer en tant que)",
             SandboxRights.Read | SandboxRights.FullAccess | SandboxRights.SendAs | SandboxRights.CalendarEditor,
             (OfficeDelegatePermissions)63, clock =>
             [
-                new("partage-message-1", "Service comptable", "compta@transports-garnier-et-fils-sas.example", "Votre facture arrive à échéance",
-                    "Bonjour,\nNous avons bien reçu votre facture et la réglerons à son échéance.\nTransports Garnier et Fils", clock.GetUtcNow().AddHours(-5)),
+                new("partage-message-1", "Service comptable", "compta@transports-garnier-et-fils-sas.example",
+                    "Votre facture arrive à échéance",
+                    "Bonjour,\nNous avons bien reçu votre facture et la réglerons à son échéance.\nTransports " +
+                        "Garnier et Fils", clock.GetUtcNow().AddHours(-5)),
             ]),
-        new("c.delaunay@delaunay-avocats.example", "Boîte de Maître Delaunay, en délégation (lecture, envoyer de la part de)",
+        new("c.delaunay@delaunay-avocats.example",
+            "Boîte de Maître Delaunay, en délégation (lecture, envoyer de la part de)",
             SandboxRights.Read | SandboxRights.SendOnBehalf | SandboxRights.CalendarEditor,
             OfficeDelegatePermissions.Read | OfficeDelegatePermissions.Write | OfficeDelegatePermissions.EditOwn
                 | OfficeDelegatePermissions.DeleteOwn, clock =>
             [
-                new("delegue-message-1", "Comptabilité", "compta@boulangerie-lefevre-sarl.example", "Question sur votre facture",
-                    "Maître,\nPouvez-vous nous renvoyer le détail de la facture ? Nous la réglerons dès réception.\nBoulangerie Lefèvre", clock.GetUtcNow().AddHours(-7)),
+                new("delegue-message-1", "Comptabilité", "compta@boulangerie-lefevre-sarl.example",
+                    "Question sur votre facture",
+                    "Maître,\nPouvez-vous nous renvoyer le détail de la facture ? Nous la réglerons dès " +
+                        "réception.\nBoulangerie Lefèvre", clock.GetUtcNow().AddHours(-7)),
             ]),
         new("comptabilite@delaunay-avocats.example", "Boîte de la comptabilité (lecture seule, aucun droit d'envoi)",
             SandboxRights.Read, OfficeDelegatePermissions.Read, clock =>
             [
-                new("lecture-message-1", "Service financier", "compta@atelier-numerique-morel-sas.example", "Relevé de compte",
-                    "Bonjour,\nVeuillez trouver notre relevé ; nous revenons vers vous pour le solde.\nAtelier Numérique Morel", clock.GetUtcNow().AddHours(-9)),
+                new("lecture-message-1", "Service financier", "compta@atelier-numerique-morel-sas.example",
+                    "Relevé de compte",
+                    "Bonjour,\nVeuillez trouver notre relevé ; nous revenons vers vous pour le solde.\nAtelier " +
+                        "Numérique Morel", clock.GetUtcNow().AddHours(-9)),
             ]),
     ];
 

@@ -42,7 +42,8 @@ public sealed class CsvColumns
             }
     }
 
-    public IEnumerable<string> MissingRequired() => Required.Where(r => !_index.ContainsKey(r.Key)).Select(r => r.Label);
+    public IEnumerable<string> MissingRequired() =>
+        Required.Where(r => !_index.ContainsKey(r.Key)).Select(r => r.Label);
 
     public string? Get(string[] fields, string column) =>
         _index.TryGetValue(column, out var i) && i < fields.Length && fields[i].Trim() is { Length: > 0 } v ? v : null;

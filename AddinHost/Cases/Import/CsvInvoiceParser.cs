@@ -11,7 +11,8 @@ public static class CsvInvoiceParser
         var columns = new CsvColumns(header);
         var missing = columns.MissingRequired().ToList();
         if (missing.Count > 0)
-            return new("CSV", [], [], [new ImportError(1, $"colonne(s) obligatoire(s) absente(s) de l'en-tête : {string.Join(", ", missing)}")]);
+            return new("CSV", [], [], [new ImportError(1,
+                $"colonne(s) obligatoire(s) absente(s) de l'en-tête : {string.Join(", ", missing)}")]);
 
         var invoices = new List<ImportedInvoice>();
         var errors = new ImportErrors(options.MaxErrors);
@@ -34,7 +35,8 @@ public static class CsvInvoiceParser
                     seen[key] = line;
             }
             if (rowErrors.Count > 0) errors.AddRange(rowErrors.Select(r => new ImportError(line, r)));
-            else if (!errors.Any) invoices.Add(invoice!); // a refused file imports nothing: its good lines need not be kept
+            // a refused file imports nothing: its good lines need not be kept
+            else if (!errors.Any) invoices.Add(invoice!);
         }
         return new("CSV", errors.Any ? [] : invoices, [], errors.Kept, errors.MoreLines);
     }
@@ -51,7 +53,8 @@ public static class CsvInvoiceParser
         {
             var v = c.Get(f, column);
             if (v is null) { errors.Add($"{label} manquante"); return default; }
-            if (!FrenchValues.TryDate(v, out var d)) errors.Add($"{label} illisible : « {v} » (format attendu JJ/MM/AAAA)");
+            if (!FrenchValues.TryDate(v, out var d)) errors.Add(
+                $"{label} illisible : « {v} » (format attendu JJ/MM/AAAA)");
             return d;
         }
         decimal? Amount(string column, string label)
@@ -67,7 +70,8 @@ public static class CsvInvoiceParser
         var number = Required("numero", "numéro de facture");
         if (name.Trim().Length > MaxName) errors.Add($"nom du débiteur de plus de {MaxName} caractères");
         if (number.Length > MaxNumber) errors.Add($"numéro de facture de plus de {MaxNumber} caractères");
-        if (c.Get(f, "creancier") is { Length: > MaxName }) errors.Add($"nom du créancier de plus de {MaxName} caractères");
+        if (c.Get(f, "creancier") is { Length: > MaxName }) errors.Add(
+            $"nom du créancier de plus de {MaxName} caractères");
         var issue = Date("emission", "date de facture");
         var due = Date("echeance", "date d'échéance");
         var ttcText = c.Get(f, "ttc");
@@ -77,9 +81,11 @@ public static class CsvInvoiceParser
         var paid = Amount("paye", "montant réglé") ?? 0m;
         var rate = Amount("taux", "taux de pénalités");
 
-        if (issue != default && due != default && due < issue) errors.Add($"échéance ({due:dd/MM/yyyy}) antérieure à la date de facture ({issue:dd/MM/yyyy})");
+        if (issue != default && due != default && due < issue) errors.Add(
+            $"échéance ({due:dd/MM/yyyy}) antérieure à la date de facture ({issue:dd/MM/yyyy})");
         if (ttc is <= 0m) errors.Add($"montant TTC ({ttcText}) nul ou négatif");
-        if (ttc is { } t && decimal.Round(t, 2) != t) errors.Add($"montant TTC ({ttcText}) avec plus de deux décimales");
+        if (ttc is { } t && decimal.Round(t, 2) !=
+            t) errors.Add($"montant TTC ({ttcText}) avec plus de deux décimales");
         if (paid < 0m) errors.Add("montant réglé négatif");
         if (ttc is { } total && paid > total) errors.Add($"montant réglé supérieur au montant TTC");
         if (rate is < 0m or > 100m) errors.Add("taux de pénalités hors de 0 à 100 %");
@@ -87,11 +93,16 @@ public static class CsvInvoiceParser
         var siren = c.Get(f, "siren");
         if (siren is null && c.Get(f, "siret") is { } siret)
         {
-            if (!AddinHost.Cases.Siren.IsValidSiret(siret)) errors.Add($"SIRET {siret} invalide : clé de contrôle incorrecte");
-            siren = AddinHost.Cases.Siren.Normalize(siret)?[..Math.Min(9, AddinHost.Cases.Siren.Normalize(siret)!.Length)];
+            if (!AddinHost.Cases.Siren.IsValidSiret(siret)) errors.Add(
+                $"SIRET {siret} invalide : clé de contrôle incorrecte");
+            siren = AddinHost.Cases.Siren.Normalize(
+                siret)?[..Math.Min(9, AddinHost.Cases.Siren.Normalize(siret)!.Length)];
         }
         else if (siren is not null && !AddinHost.Cases.Siren.IsValid(siren))
-            errors.Add($"SIREN {siren} invalide : {(AddinHost.Cases.Siren.Normalize(siren)!.Length != 9 ? "neuf chiffres attendus" : "clé de contrôle incorrecte")}");
+            errors.Add(
+                $"SIREN {siren} invalide : " +
+                (AddinHost.Cases.Siren.Normalize(siren)!.Length != 9
+                    ? "neuf chiffres attendus" : "clé de contrôle incorrecte"));
         siren = AddinHost.Cases.Siren.Normalize(siren);
 
         var email = c.Get(f, "email");
@@ -105,10 +116,12 @@ public static class CsvInvoiceParser
         {
             switch (FrenchValues.Key(type))
             {
-                case "professionnel" or "pro" or "entreprise" or "societe": kind = ImportedDebtorKind.Professionnel; break;
+                case "professionnel" or "pro" or "entreprise"
+                    or "societe": kind = ImportedDebtorKind.Professionnel; break;
                 case "consommateur" or "particulier": kind = ImportedDebtorKind.Consommateur; break;
                 case "nonprofessionnel" or "association": kind = ImportedDebtorKind.NonProfessionnel; break;
-                default: errors.Add($"type de débiteur inconnu : « {type} » (professionnel, consommateur ou non-professionnel)"); break;
+                default: errors.Add(
+                    $"type de débiteur inconnu : « {type} » (professionnel, consommateur ou non-professionnel)"); break;
             }
         }
 

@@ -24,7 +24,8 @@ public static partial class FrenchValues
             t = comma > dot ? t.Replace(".", "").Replace(',', '.') : t.Replace(",", "");
         else if (comma >= 0)
             t = t.Replace(',', '.');
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out value);
     }
 
     public static bool TryDate(string? text, out DateOnly value) =>
@@ -37,7 +38,8 @@ public static partial class FrenchValues
     public static bool IsEmail(string text) => text.Length <= MaxEmailLength && EmailPattern().IsMatch(text);
 
 
-    /// <summary>Lower case, no accents, letters and digits only: "N° Facture" and "numero_facture" compare equal.</summary>
+    /// <summary>Lower case, no accents, letters and digits only: "N° Facture" and "numero_facture" compare
+    /// equal.</summary>
     public static string Key(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);

@@ -14,7 +14,8 @@ public static class ImportEndpoints
     public static IEndpointRouteBuilder MapImport(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/import/invoices", ImportInvoices)
-            .WithTags("Import").WithSummary("Importer des factures impayées (CSV au format français ou FEC) : tout ou rien")
+            .WithTags("Import")
+                .WithSummary("Importer des factures impayées (CSV au format français ou FEC) : tout ou rien")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxFileBytes),
                 new RequestFormLimitsAttribute { MultipartBodyLengthLimit = MaxFileBytes })
@@ -23,7 +24,8 @@ public static class ImportEndpoints
 
         app.MapPost("/api/cases", CreateCase)
             .WithTags("Dossiers")
-            .WithSummary("Ouvrir le dossier d'un débiteur et de ses factures impayées, saisis à la main (expéditeur inconnu)")
+            .WithSummary(
+                "Ouvrir le dossier d'un débiteur et de ses factures impayées, saisis à la main (expéditeur inconnu)")
             .RequireAuthorization(Policies.Saisie).ProducesErrors(ErrorKind.Invalid);
         return app;
     }

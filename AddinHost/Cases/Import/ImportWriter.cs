@@ -24,7 +24,8 @@ public sealed class ImportWriter(DunningDbContext db, AuditTrail audit, ILogger<
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        log.LogInformation("Import written: {Rows} rows in bulk in {Bulk} ms, {Lines} history lines and commit by {Elapsed} ms",
+        log.LogInformation(
+            "Import written: {Rows} rows in bulk in {Bulk} ms, {Lines} history lines and commit by {Elapsed} ms",
             plan.Debtors.Count + plan.Cases.Count + plan.Invoices.Count + plan.Payments.Count, bulk, plan.History.Count,
             System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }

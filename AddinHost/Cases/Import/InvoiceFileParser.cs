@@ -15,7 +15,8 @@ public static class InvoiceFileParser
         if (headerLine is null)
             return new("CSV", [], [], [new ImportError(1, $"le fichier « {fileName} » est vide")]);
         if (tooLong)
-            return new("CSV", [], [], [new ImportError(skipped, $"en-tête de plus de {options.MaxLineCharacters} caractères : ce n'est pas un export comptable")]);
+            return new("CSV", [], [], [new ImportError(skipped,
+                $"en-tête de plus de {options.MaxLineCharacters} caractères : ce n'est pas un export comptable")]);
 
         var isFec = headerLine.Contains("JournalCode", StringComparison.OrdinalIgnoreCase);
         var delimiter = Delimiter(headerLine, isFec);

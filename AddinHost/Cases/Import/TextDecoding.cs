@@ -13,14 +13,16 @@ public static class TextDecoding
     {
         if (!stream.CanSeek)
         {
-            var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+                1 << 16, FileOptions.DeleteOnClose);
             stream.CopyTo(copy);
             stream = copy;
         }
         stream.Position = 0;
         var utf8 = IsValidUtf8(stream);
         stream.Position = 0;
-        return new StreamReader(stream, utf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252), detectEncodingFromByteOrderMarks: utf8, 1 << 16);
+        return new StreamReader(stream, utf8 ? new UTF8Encoding(false) : Encoding.GetEncoding(1252),
+            detectEncodingFromByteOrderMarks: utf8, 1 << 16);
     }
 
     private static bool IsValidUtf8(Stream stream)

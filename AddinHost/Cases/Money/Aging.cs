@@ -1,6 +1,7 @@
 namespace AddinHost.Cases.Money;
 
-public sealed record AgingBuckets(decimal NotYetDue, decimal Days1To30, decimal Days31To60, decimal Days61To90, decimal Over90)
+public sealed record AgingBuckets(decimal NotYetDue, decimal Days1To30, decimal Days31To60, decimal Days61To90,
+    decimal Over90)
 {
     public decimal Total => NotYetDue + Days1To30 + Days31To60 + Days61To90 + Over90;
 }

@@ -5,7 +5,8 @@ public static class Dso
 {
     public static decimal Simple(decimal receivables, decimal sales, int days)
     {
-        if (sales <= 0m) throw new ArgumentException("Le DSO simple exige un chiffre d'affaires positif sur la période.", nameof(sales));
+        if (sales <= 0m) throw new ArgumentException(
+            "Le DSO simple exige un chiffre d'affaires positif sur la période.", nameof(sales));
         if (days <= 0) throw new ArgumentException("La période du DSO doit compter au moins un jour.", nameof(days));
         return decimal.Round(receivables / sales * days, 2, MidpointRounding.AwayFromZero);
     }
@@ -13,7 +14,8 @@ public static class Dso
     /// <summary>Walks back month by month, consuming each month's sales, then adds the fraction of the last.</summary>
     public static decimal Countback(decimal receivables, IReadOnlyList<(decimal Sales, int Days)> monthsMostRecentFirst)
     {
-        if (monthsMostRecentFirst.Count == 0) throw new ArgumentException("Le DSO par épuisement exige au moins un mois de ventes.", nameof(monthsMostRecentFirst));
+        if (monthsMostRecentFirst.Count == 0) throw new ArgumentException(
+            "Le DSO par épuisement exige au moins un mois de ventes.", nameof(monthsMostRecentFirst));
         var left = receivables;
         var days = 0m;
         foreach (var (sales, monthDays) in monthsMostRecentFirst)

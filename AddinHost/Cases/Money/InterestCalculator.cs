@@ -2,7 +2,8 @@ namespace AddinHost.Cases.Money;
 
 /// <summary>
 /// Simple daily interest, split at every half-year and every payment. A payment goes to the invoice the debtor named,
-/// else by C. civ. 1342-10 (see <see cref="NextGroup"/>); within an invoice, to interest first, then principal (1343-1).
+/// else by C. civ. 1342-10 (see <see cref="NextGroup"/>); within an invoice, to interest first, then principal
+/// (1343-1).
 /// </summary>
 public sealed class InterestCalculator(IRateTable rates)
 {
@@ -21,9 +22,11 @@ public sealed class InterestCalculator(IRateTable rates)
         foreach (var payment in request.Payments.Where(p => p.Date <= request.AsOf).OrderBy(p => p.Date))
         {
             var left = payment.Amount;
-            var named = payment.InvoiceNumber is null ? null : accounts.FirstOrDefault(a => a.Claim.Number == payment.InvoiceNumber);
+            var named = payment.InvoiceNumber is null ? null
+                : accounts.FirstOrDefault(a => a.Claim.Number == payment.InvoiceNumber);
             if (named is not null)
-                left -= Pay(named, payment.Date, left, request, regime, allocations, "facture désignée par le débiteur (art. 1342-10 C. civ.)");
+                left -= Pay(named, payment.Date, left, request, regime, allocations,
+                    "facture désignée par le débiteur (art. 1342-10 C. civ.)");
             while (left > 0m && NextGroup(accounts, payment.Date, request, regime) is { } group)
                 left -= PayGroup(group, payment.Date, left, request, regime, allocations);
             credit += left; // beyond every debt: the debtor's credit, never dropped
@@ -39,8 +42,10 @@ public sealed class InterestCalculator(IRateTable rates)
         var notes = new[] { !regime.Commercial && request.NoticeReceivedOn is null ? LegalBasis.NoNoticeYet : null,
             IncreaseNote(request, regime) }.OfType<string>().ToList();
         var note = notes.Count == 0 ? null : string.Join(" ", notes);
-        return new CaseStatement(principal, interest, indemnity, Math.Max(0m, principal + interest + indemnity - credit),
-            regime.Label, regime.LegalBasis, note, statements, allocations, credit, regime.Commercial, regime.ShortBasis);
+        return new CaseStatement(principal, interest, indemnity,
+            Math.Max(0m, principal + interest + indemnity - credit),
+            regime.Label, regime.LegalBasis, note, statements, allocations, credit, regime.Commercial,
+                regime.ShortBasis);
     }
 
     /// <summary>
@@ -48,7 +53,8 @@ public sealed class InterestCalculator(IRateTable rates)
     /// one the debtor had most interest in paying, here the one bearing the highest rate that day; at equal rate the
     /// oldest; debts alike in all of this share it pro rata. Null when nothing is owed any more.
     /// </summary>
-    private IReadOnlyList<Account>? NextGroup(List<Account> accounts, DateOnly on, InterestRequest request, LateRegime regime)
+    private IReadOnlyList<Account>? NextGroup(List<Account> accounts, DateOnly on, InterestRequest request,
+        LateRegime regime)
     {
         var owed = accounts.Where(a => Outstanding(a, on, request, regime) > 0m).ToList();
         if (owed.Count == 0) return null;
@@ -61,8 +67,10 @@ public sealed class InterestCalculator(IRateTable rates)
         return ranked.Where(x => x.Key == first).Select(x => x.Account).ToList();
     }
 
-    /// <summary>Pays a group found by <see cref="NextGroup"/>: whole when alone, pro rata of what each owes otherwise.</summary>
-    private decimal PayGroup(IReadOnlyList<Account> group, DateOnly on, decimal amount, InterestRequest request, LateRegime regime,
+    /// <summary>Pays a group found by <see cref="NextGroup"/>: whole when alone, pro rata of what each owes
+    /// otherwise.</summary>
+    private decimal PayGroup(IReadOnlyList<Account> group, DateOnly on, decimal amount, InterestRequest request,
+        LateRegime regime,
         List<PaymentAllocation> allocations)
     {
         var rule = group[0].Claim.DueDate > on ? "dette non encore échue, la plus ancienne (art. 1342-10 C. civ.)"
@@ -97,7 +105,8 @@ public sealed class InterestCalculator(IRateTable rates)
         account.Principal -= toPrincipal;
         account.Paid += toInterest + toPrincipal;
         if (account.Principal == 0m) account.PaidOffOn ??= on;
-        allocations.Add(new PaymentAllocation(on, toInterest + toPrincipal, account.Claim.Number, toInterest, toPrincipal, rule));
+        allocations.Add(new PaymentAllocation(on, toInterest + toPrincipal, account.Claim.Number, toInterest,
+            toPrincipal, rule));
         return toInterest + toPrincipal;
     }
 
@@ -132,7 +141,8 @@ public sealed class InterestCalculator(IRateTable rates)
         return title.IncreasedRateFrom is { } from && from <= request.AsOf ? LegalBasis.IncreasedRate(from) : null;
     }
 
-    /// <summary>L.441-10 penalties run from the day after the due date; legal interest from the day after the notice.</summary>
+    /// <summary>L.441-10 penalties run from the day after the due date; legal interest from the day after the
+    /// notice.</summary>
     private static DateOnly? InterestStart(InterestRequest request, LateRegime regime, InvoiceClaim claim)
     {
         var afterDue = claim.DueDate.AddDays(1);
@@ -144,7 +154,8 @@ public sealed class InterestCalculator(IRateTable rates)
         return afterNotice > afterDue ? afterNotice : afterDue;
     }
 
-    /// <summary>Adds the periods from the last accrual to <paramref name="until"/> (inclusive) on the current principal.</summary>
+    /// <summary>Adds the periods from the last accrual to <paramref name="until"/> (inclusive) on the current
+    /// principal.</summary>
     private void Accrue(Account account, DateOnly until, InterestRequest request, LateRegime regime)
     {
         if (account.AccruedFrom is not { } from || from > until)
@@ -153,14 +164,17 @@ public sealed class InterestCalculator(IRateTable rates)
         account.AccruedFrom = until.AddDays(1);
     }
 
-    /// <summary>What the invoice would owe on <paramref name="on"/>: its interest to that day and its principal.</summary>
+    /// <summary>What the invoice would owe on <paramref name="on"/>: its interest to that day and its
+    /// principal.</summary>
     private decimal Outstanding(Account account, DateOnly on, InterestRequest request, LateRegime regime)
     {
-        var pending = account.AccruedFrom is { } from && from <= on ? Periods(account, from, on, request, regime).Sum(p => p.Amount) : 0m;
+        var pending = account.AccruedFrom is { } from && from <= on
+            ? Periods(account, from, on, request, regime).Sum(p => p.Amount) : 0m;
         return account.InterestOutstanding + pending + account.Principal;
     }
 
-    private IEnumerable<InterestPeriod> Periods(Account account, DateOnly from, DateOnly until, InterestRequest request, LateRegime regime)
+    private IEnumerable<InterestPeriod> Periods(Account account, DateOnly from, DateOnly until, InterestRequest request,
+        LateRegime regime)
     {
         if (account.Principal <= 0m)
             yield break;
@@ -174,13 +188,15 @@ public sealed class InterestCalculator(IRateTable rates)
             var days = end.DayNumber - start.DayNumber + 1;
             var rate = RateOn(account.Claim, start, request, regime);
             var yearDays = request.DayCount == DayCount.ActualActual && DateTime.IsLeapYear(start.Year) ? 366m : 365m;
-            var amount = decimal.Round(account.Principal * rate / 100m * days / yearDays, 2, MidpointRounding.AwayFromZero);
+            var amount = decimal.Round(account.Principal * rate / 100m * days / yearDays, 2,
+                MidpointRounding.AwayFromZero);
             yield return new InterestPeriod(start, end, days, rate, account.Principal, amount);
             start = end.AddDays(1);
         }
     }
 
-    /// <summary>The rate the invoice bears on a day, 0 while nothing runs on it (before its due date or the notice).</summary>
+    /// <summary>The rate the invoice bears on a day, 0 while nothing runs on it (before its due date or the
+    /// notice).</summary>
     private decimal CurrentRate(Account account, DateOnly on, InterestRequest request, LateRegime regime) =>
         account.InterestStart is { } start && start <= on ? RateOn(account.Claim, on, request, regime) : 0m;
 
@@ -194,11 +210,13 @@ public sealed class InterestCalculator(IRateTable rates)
         if (!regime.Commercial)
             return Rate(regime.LegalRate, half);
         if (claim.ContractRatePercent is { } contract)
-            return Math.Max(contract, 3m * Rate(RateKind.LegalAutre, half)); // L.441-10 II: never under 3× the legal rate
+            // L.441-10 II: never under 3× the legal rate
+            return Math.Max(contract, 3m * Rate(RateKind.LegalAutre, half));
         return Rate(RateKind.BceRefinancement, half) + 10m;
     }
 
-    private decimal Rate(RateKind kind, HalfYear half) => rates.Find(kind, half) ?? throw new MissingRateException(kind, half);
+    private decimal Rate(RateKind kind, HalfYear half) => rates.Find(kind, half)
+        ?? throw new MissingRateException(kind, half);
 
     private sealed class Account(InvoiceClaim claim, DateOnly? interestStart)
     {

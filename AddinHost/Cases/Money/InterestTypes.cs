@@ -1,6 +1,7 @@
 namespace AddinHost.Cases.Money;
 
-public sealed record InvoiceClaim(string Number, DateOnly IssueDate, DateOnly DueDate, decimal Amount, decimal? ContractRatePercent);
+public sealed record InvoiceClaim(string Number, DateOnly IssueDate, DateOnly DueDate, decimal Amount,
+    decimal? ContractRatePercent);
 
 /// <summary>A payment; <see cref="InvoiceNumber"/> is null when the debtor did not say which invoice it pays.</summary>
 public sealed record PaymentEntry(DateOnly Date, decimal Amount, string? InvoiceNumber);
@@ -19,15 +20,18 @@ public sealed record InterestRequest(
 }
 
 /// <summary>One line of the computation: both ends inclusive, rounded to the cent on its own.</summary>
-public sealed record InterestPeriod(DateOnly From, DateOnly To, int Days, decimal RatePercent, decimal Principal, decimal Amount);
+public sealed record InterestPeriod(DateOnly From, DateOnly To, int Days, decimal RatePercent, decimal Principal,
+    decimal Amount);
 
 public sealed record InvoiceStatement(
     string Number, DateOnly DueDate, decimal Amount, decimal Paid, decimal PrincipalRemaining,
     decimal InterestAccrued, decimal InterestPaid, decimal InterestRemaining, decimal Indemnity, int DaysLate,
     IReadOnlyList<InterestPeriod> Periods);
 
-/// <summary>What part of a payment went to one invoice; <see cref="Rule"/> says why (French, for the case view).</summary>
-public sealed record PaymentAllocation(DateOnly Date, decimal Amount, string InvoiceNumber, decimal ToInterest, decimal ToPrincipal,
+/// <summary>What part of a payment went to one invoice; <see cref="Rule"/> says why (French, for the case
+/// view).</summary>
+public sealed record PaymentAllocation(DateOnly Date, decimal Amount, string InvoiceNumber, decimal ToInterest,
+    decimal ToPrincipal,
     string? Rule = null);
 
 /// <summary>
@@ -47,38 +51,47 @@ public static class LegalBasis
     public const string ConsumerRegime = "Intérêts au taux légal";
 
     public const string B2B =
-        "Pénalités de retard (art. L.\u00a0441-10 II C. com.) au taux convenu, au moins égal à trois fois le taux de l'intérêt légal, " +
-        "ou à défaut au taux de refinancement de la BCE majoré de 10\u00a0points\u00a0; indemnité forfaitaire pour frais de " +
+        "Pénalités de retard (art. L.\u00a0441-10 II C. com.) au taux convenu, au moins égal à trois fois le taux de " +
+            "l'intérêt légal, " +
+        "ou à défaut au taux de refinancement de la BCE majoré de 10\u00a0points\u00a0; indemnité forfaitaire pour " +
+            "frais de " +
         "recouvrement de 40\u00a0€ par facture payée en retard (art. D.\u00a0441-5 C. com.).";
 
     public const string B2BShort = "art. L.\u00a0441-10 II et D.\u00a0441-5 C. com.";
 
     public const string Consumer =
-        "Intérêts au taux légal (art. L.\u00a0313-2 C. mon. fin.) courant à compter de la mise en demeure (art. 1231-6 et 1344-1 C. civ.).";
+        "Intérêts au taux légal (art. L.\u00a0313-2 C. mon. fin.) courant à compter de la mise en demeure (art. " +
+            "1231-6 et 1344-1 C. civ.).";
 
     public const string ConsumerFromParticulier =
-        "Intérêts au taux légal applicable aux créances des personnes physiques n'agissant pas pour des besoins professionnels " +
+        "Intérêts au taux légal applicable aux créances des personnes physiques n'agissant pas pour des besoins " +
+            "professionnels " +
         "(art. L.\u00a0313-2 C. mon. fin.), courant à compter de la mise en demeure (art. 1231-6 et 1344-1 C. civ.).";
 
     public const string ConsumerShort = "art. 1231-6 et 1344-1 C. civ.\u00a0; art. L.\u00a0313-2 C. mon. fin.";
 
     public static string IncreasedRate(DateOnly from) =>
-        $"Taux de l'intérêt légal majoré de cinq points à compter du {from:dd/MM/yyyy}, deux mois après que la décision " +
+        $"Taux de l'intérêt légal majoré de cinq points à compter du {from:dd/MM/yyyy}, deux mois après que la " +
+            $"décision " +
         "de justice est devenue exécutoire (art. L.\u00a0313-3 al. 1 C. mon. fin.).";
 
     public const string IncreaseWaived =
-        "Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points du taux légal (art. L.\u00a0313-3 " +
+        "Le juge de l'exécution a exonéré le débiteur de la majoration de cinq points du taux légal (art. " +
+            "L.\u00a0313-3 " +
         "al. 2 C. mon. fin.).";
 
     public const string NoIncreaseOnPenalties =
-        "Les pénalités de retard (art. L.\u00a0441-10 C. com.) ne sont pas l'intérêt légal\u00a0: la majoration de cinq " +
+        "Les pénalités de retard (art. L.\u00a0441-10 C. com.) ne sont pas l'intérêt légal\u00a0: la majoration de " +
+            "cinq " +
         "points de l'art. L.\u00a0313-3 C. mon. fin. ne s'y applique pas (à vérifier selon les termes de la décision).";
 
     public const string NoIncreaseSmallClaims =
-        "Le titre de la procédure de petites créances n'est pas une décision de justice\u00a0: pas de majoration du taux " +
+        "Le titre de la procédure de petites créances n'est pas une décision de justice\u00a0: pas de majoration du " +
+            "taux " +
         "légal (art. L.\u00a0313-3 C. mon. fin.\u00a0; art. L.\u00a0125-1 CPCE).";
 
     public const string NoNoticeYet =
-        "Aucune mise en demeure reçue\u00a0: les intérêts au taux légal ne courent qu'à compter de sa réception, de son refus ou " +
+        "Aucune mise en demeure reçue\u00a0: les intérêts au taux légal ne courent qu'à compter de sa réception, de " +
+            "son refus ou " +
         "de sa non-réclamation (art. 1231-6 et 1344-1 C. civ.).";
 }

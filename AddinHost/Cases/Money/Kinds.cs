@@ -8,7 +8,8 @@ namespace AddinHost.Cases.Money;
 /// </summary>
 public enum DebtorKind { Professionnel, Consommateur, NonProfessionnel }
 
-/// <summary>The same three qualities, for the creditor (C. conso., article liminaire; C. mon. fin. L.313-2 for the rate).</summary>
+/// <summary>The same three qualities, for the creditor (C. conso., article liminaire; C. mon. fin. L.313-2 for the
+/// rate).</summary>
 public enum PartyKind { Professionnel, Consommateur, NonProfessionnel }
 
 /// <summary>
@@ -28,7 +29,8 @@ public static class PartyKinds
     public static CreditorCategory Category(this PartyKind kind) =>
         kind == PartyKind.Consommateur ? CreditorCategory.Particulier : CreditorCategory.Autre;
 
-    /// <summary>An older caller's category: a « particulier » is a consumer, « autre » the usual professional client.</summary>
+    /// <summary>An older caller's category: a « particulier » is a consumer, « autre » the usual professional
+    /// client.</summary>
     public static PartyKind FromCategory(CreditorCategory category) =>
         category == CreditorCategory.Particulier ? PartyKind.Consommateur : PartyKind.Professionnel;
 

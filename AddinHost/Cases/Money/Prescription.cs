@@ -5,35 +5,40 @@ namespace AddinHost.Cases.Money;
 /// completion of the service, the end of the mandate), so the real deadline may come sooner. <see cref="Warnings"/>
 /// name payments or acknowledgements that came after the period had run and restarted nothing.
 /// </summary>
-public sealed record PrescriptionInfo(DateOnly Deadline, int Years, DateOnly RunsFrom, string Reason, int DaysLeft, bool IsTimeBarred,
+public sealed record PrescriptionInfo(DateOnly Deadline, int Years, DateOnly RunsFrom, string Reason, int DaysLeft,
+    bool IsTimeBarred,
     bool MayBeEarlier = false, IReadOnlyList<string>? Warnings = null);
 
-/// <summary>How long, and from which event: the invoice's due date, or the completion of the service / end of the mandate.</summary>
+/// <summary>How long, and from which event: the invoice's due date, or the completion of the service / end of the
+/// mandate.</summary>
 public sealed record PrescriptionRule(int Years, bool FromCompletion, string Basis, string StartLabel);
 
 public enum ActKind { Paiement, Reconnaissance }
 
-/// <summary>A payment or a written acknowledgement of one invoice: it interrupts prescription for that debt (C. civ. 2240).</summary>
+/// <summary>A payment or a written acknowledgement of one invoice: it interrupts prescription for that debt (C. civ.
+/// 2240).</summary>
 public sealed record InterruptingAct(DateOnly On, ActKind Kind)
 {
     public string Label => Kind == ActKind.Paiement ? "Paiement" : "Reconnaissance de dette";
     public string Of => Kind == ActKind.Paiement ? "du paiement" : "de la reconnaissance de dette";
 }
 
-/// <summary>When a claim becomes time-barred. A mise en demeure does not interrupt it; an acknowledgement or a payment does.</summary>
+/// <summary>When a claim becomes time-barred. A mise en demeure does not interrupt it; an acknowledgement or a payment
+/// does.</summary>
 public static class Prescription
 {
     /// <summary>
-    /// Two years for a professional's action against a consumer (C. conso. L.218-2; consumers only, natural persons), from
-    /// the completion of the service (Cass. 1re civ., 19 mai 2021, n° 20-12.520); otherwise five years (C. com. L.110-4,
-    /// C. civ. 2224) from the due date. A lawyer's fees run from the end of the mandate, whatever the client.
+    /// Two years for a professional's action against a consumer (C. conso. L.218-2; consumers only, natural persons),
+    /// from the completion of the service (Cass. 1re civ., 19 mai 2021, n° 20-12.520); otherwise five years (C. com.
+    /// L.110-4, C. civ. 2224) from the due date. A lawyer's fees run from the end of the mandate, whatever the client.
     /// </summary>
     public static PrescriptionRule RuleFor(PartyKind creditor, DebtorKind debtor, bool ownFees)
     {
         var consumer = creditor == PartyKind.Professionnel && debtor == DebtorKind.Consommateur;
         var start = ownFees ? "fin du mandat" : consumer ? "achèvement de la prestation" : "exigibilité de la facture";
         return consumer
-            ? new PrescriptionRule(2, true, "2 ans pour l'action d'un professionnel contre un consommateur (art. L.\u00a0218-2 C. conso.)", start)
+            ? new PrescriptionRule(2, true,
+                "2 ans pour l'action d'un professionnel contre un consommateur (art. L.\u00a0218-2 C. conso.)", start)
             : new PrescriptionRule(5, ownFees, "5 ans (art. L.\u00a0110-4 C. com. et 2224 C. civ.)", start);
     }
 
@@ -41,20 +46,24 @@ public static class Prescription
     /// The deadline of one invoice: its own start, restarted by each act that names it and comes before the period has
     /// run; a new period of the same length then runs (C. civ. 2231). An act after the deadline interrupts nothing.
     /// </summary>
-    public static PrescriptionInfo ForInvoice(PrescriptionRule rule, DateOnly dueDate, DateOnly issueDate, DateOnly? completedOn,
+    public static PrescriptionInfo ForInvoice(PrescriptionRule rule, DateOnly dueDate, DateOnly issueDate,
+        DateOnly? completedOn,
         IEnumerable<InterruptingAct> acts, DateOnly asOf)
     {
         // The invoice date usually follows the completion, so it is a late bound, never a safe fallback.
         var mayBeEarlier = rule.FromCompletion && completedOn is null;
         var start = !rule.FromCompletion ? dueDate : completedOn ?? issueDate;
-        var from = mayBeEarlier ? $"depuis le {start:dd/MM/yyyy}, date de la facture faute de connaître la date de {rule.StartLabel}"
+        var from = mayBeEarlier
+            ? $"depuis le {start:dd/MM/yyyy}, date de la facture faute de connaître la date de {rule.StartLabel}"
             : $"depuis le {start:dd/MM/yyyy}, date de {rule.StartLabel}";
         var warnings = new List<string>();
         foreach (var act in acts.Where(a => a.On <= asOf).OrderBy(a => a.On))
         {
             var deadline = start.AddYears(rule.Years);
             if (act.On > deadline)
-                warnings.Add($"{act.Label} du {act.On:dd/MM/yyyy} : intervenu après la prescription acquise le {deadline:dd/MM/yyyy}, " +
+                warnings.Add(
+                    $"{act.Label} du {act.On:dd/MM/yyyy} : intervenu après la prescription acquise le " +
+                    $"{deadline:dd/MM/yyyy}, " +
                     "il n'a rien interrompu (art. 2240 C. civ.).");
             else if (act.On > start)
             {
@@ -64,8 +73,10 @@ public static class Prescription
         }
         var end = start.AddYears(rule.Years);
         var reason = $"Prescription de {rule.Basis}, {from} : action à engager au plus tard le {end:dd/MM/yyyy}."
-            + (mayBeEarlier ? $" La date de {rule.StartLabel} n'est pas renseignée : l'échéance peut être antérieure." : "");
+            + (mayBeEarlier ? $" La date de {rule.StartLabel} n'est pas renseignée : l'échéance peut être antérieure."
+                : "");
         // Art. 2229: prescription is acquired once the last day of the period has passed.
-        return new PrescriptionInfo(end, rule.Years, start, reason, end.DayNumber - asOf.DayNumber, asOf > end, mayBeEarlier, warnings);
+        return new PrescriptionInfo(end, rule.Years, start, reason, end.DayNumber - asOf.DayNumber, asOf > end,
+            mayBeEarlier, warnings);
     }
 }

@@ -24,17 +24,24 @@ public sealed class InMemoryRateTable(IEnumerable<RateRow> rows) : IRateTable
     /// </summary>
     public static IReadOnlyList<RateRow> FrenchDefaultRows() =>
     [
-        new(RateKind.BceRefinancement, 2024, 1, 4.50m), new(RateKind.LegalParticulier, 2024, 1, 8.01m), new(RateKind.LegalAutre, 2024, 1, 5.07m),
-        new(RateKind.BceRefinancement, 2024, 2, 4.25m), new(RateKind.LegalParticulier, 2024, 2, 8.16m), new(RateKind.LegalAutre, 2024, 2, 4.92m),
-        new(RateKind.BceRefinancement, 2025, 1, 3.15m), new(RateKind.LegalParticulier, 2025, 1, 7.21m), new(RateKind.LegalAutre, 2025, 1, 3.71m),
-        new(RateKind.BceRefinancement, 2025, 2, 2.15m), new(RateKind.LegalParticulier, 2025, 2, 6.65m), new(RateKind.LegalAutre, 2025, 2, 2.76m),
-        new(RateKind.BceRefinancement, 2026, 1, 2.15m), new(RateKind.LegalParticulier, 2026, 1, 6.67m), new(RateKind.LegalAutre, 2026, 1, 2.62m),
+        new(RateKind.BceRefinancement, 2024, 1, 4.50m), new(RateKind.LegalParticulier, 2024, 1, 8.01m),
+            new(RateKind.LegalAutre, 2024, 1, 5.07m),
+        new(RateKind.BceRefinancement, 2024, 2, 4.25m), new(RateKind.LegalParticulier, 2024, 2, 8.16m),
+            new(RateKind.LegalAutre, 2024, 2, 4.92m),
+        new(RateKind.BceRefinancement, 2025, 1, 3.15m), new(RateKind.LegalParticulier, 2025, 1, 7.21m),
+            new(RateKind.LegalAutre, 2025, 1, 3.71m),
+        new(RateKind.BceRefinancement, 2025, 2, 2.15m), new(RateKind.LegalParticulier, 2025, 2, 6.65m),
+            new(RateKind.LegalAutre, 2025, 2, 2.76m),
+        new(RateKind.BceRefinancement, 2026, 1, 2.15m), new(RateKind.LegalParticulier, 2026, 1, 6.67m),
+            new(RateKind.LegalAutre, 2026, 1, 2.62m),
     ];
 }
 
 /// <summary>A half-year the table lacks: the computation stops rather than reuse another semester's rate.</summary>
 public sealed class MissingRateException(RateKind kind, HalfYear halfYear)
-    : Exception($"{Describe(kind)} du {halfYear.Label} est absent de la table des taux : un administrateur doit l'ajouter avant tout calcul sur cette période.")
+    : Exception(
+        $"{Describe(kind)} du {halfYear.Label} est absent de la table des taux : un administrateur doit l'ajouter " +
+        $"avant tout calcul sur cette période.")
 {
     public RateKind Kind { get; } = kind;
     public HalfYear HalfYear { get; } = halfYear;

@@ -1,6 +1,7 @@
 namespace AddinHost.Cases.Planning;
 
-/// <summary>The mention a letter carries of the way it really leaves (« Par lettre recommandée… »), by channel.</summary>
+/// <summary>The mention a letter carries of the way it really leaves (« Par lettre recommandée… »), by
+/// channel.</summary>
 public static class ChannelMentions
 {
     public static string For(StepChannel channel) => channel switch

@@ -48,10 +48,12 @@ public static class LadderPlanner
         string? lastName = last is null ? null : LevelName(input.Levels, last.Level);
 
         if (input.Balance <= 0m || input.OldestOpenDueDate is null)
-            return new(CaseStatus.Solde, "Soldé", last?.Level, lastName, last?.On, null, "Aucune somme n'est due : aucune étape à prévoir.");
+            return new(CaseStatus.Solde, "Soldé", last?.Level, lastName, last?.On, null,
+                "Aucune somme n'est due : aucune étape à prévoir.");
         if (input.Balance < input.ToleranceAmount)
             return new(CaseStatus.SousLeSeuil, "Sous le seuil de tolérance", last?.Level, lastName, last?.On, null,
-                $"Le solde est inférieur au seuil de tolérance de la politique ({input.ToleranceAmount:0.00} €) : aucune relance.");
+                $"Le solde est inférieur au seuil de tolérance de la politique ({input.ToleranceAmount:0.00} €) : " +
+                    $"aucune relance.");
 
         var dueDate = input.OldestOpenDueDate.Value;
         var nextIndex = NextLevelIndex(input.Levels, last?.Level, dueDate, input.AsOf);
@@ -68,14 +70,19 @@ public static class LadderPlanner
         var explanation = last is null
             ? $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}."
             : last.IsNotice && last.ReceivedOn is { } r
-                ? $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au moins {level.MinGapDays} jours " +
-                  $"après la réception de « {lastName} » le {r:dd/MM/yyyy} (son délai court de la réception, non de l'envoi)."
-                : $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au moins {level.MinGapDays} jours après « {lastName} ».";
+                ? $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au " +
+                    $"moins {level.MinGapDays} jours " +
+                  $"après la réception de « {lastName} » le {r:dd/MM/yyyy} (son délai court de la réception, non de " +
+                      $"l'envoi)."
+                : $"{level.Name} prévue à J{level.DelayDays:+0;-0;+0} de l'échéance du {dueDate:dd/MM/yyyy}, au " +
+                    $"moins {level.MinGapDays} jours après « {lastName} ».";
 
         var pause = input.Pauses.FirstOrDefault(p => p.IsActiveOn(input.AsOf));
         string? blockedBy = awaitingReceipt ? AwaitingReceipt : null;
         if (awaitingReceipt)
-            explanation += $" La suite attend la réception de « {lastName} » : son délai court de sa réception, de son refus ou de sa " +
+            explanation +=
+                $" La suite attend la réception de « {lastName} » : son délai court de sa réception, de son refus ou " +
+                $"de sa " +
                 "non-réclamation, ou pour un envoi postal de sa première présentation (à enregistrer).";
         if (pause is not null)
         {
@@ -88,7 +95,8 @@ public static class LadderPlanner
         var next = new NextStep(nextIndex.Value, level.Name, level.Channel, level.Template, level.AttachInvoices,
             dueOn, blockedBy is null && dueOn <= input.AsOf, blockedBy);
         return pause is null
-            ? new(CaseStatus.EnCours, awaitingReceipt ? "En cours : " + AwaitingReceipt : "En cours", last?.Level, lastName, last?.On, next, explanation)
+            ? new(CaseStatus.EnCours, awaitingReceipt ? "En cours : " + AwaitingReceipt : "En cours", last?.Level,
+                lastName, last?.On, next, explanation)
             : new(CaseStatus.EnPause, $"En pause : {blockedBy}", last?.Level, lastName, last?.On, next,
                 $"{explanation} Le dossier est en pause ({blockedBy}) : aucune étape n'est faite pendant la pause.");
     }
@@ -97,7 +105,8 @@ public static class LadderPlanner
     /// <summary>Why the step after a mise en demeure is not due yet: its receipt is not known.</summary>
     public const string AwaitingReceipt = "en attente de la réception de la mise en demeure";
 
-    private static int? NextLevelIndex(IReadOnlyList<PolicyLevel> levels, int? lastLevel, DateOnly dueDate, DateOnly asOf)
+    private static int? NextLevelIndex(IReadOnlyList<PolicyLevel> levels, int? lastLevel, DateOnly dueDate,
+        DateOnly asOf)
     {
         for (var i = (lastLevel ?? -1) + 1; i < levels.Count; i++)
         {
@@ -114,7 +123,8 @@ public static class LadderPlanner
     public static string PauseLabel(PauseWindow pause) => pause.Kind switch
     {
         PauseKind.Litige => "litige en cours",
-        PauseKind.PromesseDePaiement => pause.Until is { } u ? $"promesse de paiement jusqu'au {u:dd/MM/yyyy}" : "promesse de paiement",
+        PauseKind.PromesseDePaiement => pause.Until is { } u ? $"promesse de paiement jusqu'au {u:dd/MM/yyyy}"
+            : "promesse de paiement",
         PauseKind.Echeancier => pause.Until is { } u ? $"échéancier jusqu'au {u:dd/MM/yyyy}" : "échéancier accordé",
         _ => "suspension manuelle",
     };

@@ -17,7 +17,8 @@ public static class PolicyEndpoints
             .WithSummary("L'échelle de relance du cabinet").RequireAuthorization(Policies.Lecture);
 
         group.MapPut("/", ReplacePolicy)
-            .WithSummary("Remplacer l'échelle de relance (administrateurs)").RequireAuthorization(Policies.Administration)
+            .WithSummary("Remplacer l'échelle de relance (administrateurs)")
+                .RequireAuthorization(Policies.Administration)
             .ProducesErrors(ErrorKind.Invalid);
         return app;
     }

@@ -16,7 +16,8 @@ public sealed class PolicyStore(DunningDbContext db, AuditTrail audit)
     {
         var errors = PolicyValidator.Validate(body);
         if (errors.Count > 0)
-            throw DomainException.Invalid("La politique de relance est invalide : corrigez les niveaux signalés.", errors);
+            throw DomainException.Invalid("La politique de relance est invalide : corrigez les niveaux signalés.",
+                errors);
         var levels = body.Levels.Select(l => new PolicyLevel
         {
             Name = l.Name.Trim(), DelayDays = l.DelayDays, Channel = l.Channel, Template = l.Template?.Trim(),
@@ -28,7 +29,8 @@ public sealed class PolicyStore(DunningDbContext db, AuditTrail audit)
         return policy;
     }
 
-    public async Task<ReminderPolicy> ReplaceAsync(string name, decimal tolerance, List<PolicyLevel> levels, CancellationToken ct)
+    public async Task<ReminderPolicy> ReplaceAsync(string name, decimal tolerance, List<PolicyLevel> levels,
+        CancellationToken ct)
     {
         var policy = await db.Policies.SingleOrDefaultAsync(ct);
         if (policy is null)

@@ -30,10 +30,12 @@ public sealed class PolicyLevel
     public string? Template { get; set; }
     public bool AttachInvoices { get; set; }
 
-    /// <summary>Minimum days since the previous step, so that two letters never cross; after a mise en demeure, since its receipt.</summary>
+    /// <summary>Minimum days since the previous step, so that two letters never cross; after a mise en demeure, since
+    /// its receipt.</summary>
     public int MinGapDays { get; set; }
 
-    /// <summary>A mise en demeure: its receipt starts legal interest and the steps after it (C. civ. 1344, 1344-1).</summary>
+    /// <summary>A mise en demeure: its receipt starts legal interest and the steps after it (C. civ. 1344,
+    /// 1344-1).</summary>
     public bool IsNotice => Template is { } t && t.StartsWith(NoticeTemplate, StringComparison.Ordinal);
 
     public const string NoticeTemplate = "mise-en-demeure";
@@ -52,11 +54,16 @@ public sealed class ReminderPolicy : TenantEntity
         ToleranceAmount = 15m,
         Levels =
         [
-            new() { Name = "Rappel de courtoisie", DelayDays = -3, Channel = StepChannel.Email, Template = "courriel-courtoisie", AttachInvoices = true, MinGapDays = 0 },
-            new() { Name = "Relance 1", DelayDays = 7, Channel = StepChannel.Email, Template = "courriel-relance-1", AttachInvoices = true, MinGapDays = 5 },
-            new() { Name = "Relance 2", DelayDays = 15, Channel = StepChannel.Courrier, Template = "relance-2", AttachInvoices = true, MinGapDays = 7 },
-            new() { Name = "Mise en demeure", DelayDays = 30, Channel = StepChannel.Ere, Template = "mise-en-demeure", AttachInvoices = true, MinGapDays = 10 },
-            new() { Name = "Phase judiciaire à décider", DelayDays = 45, Channel = StepChannel.Decision, Template = null, AttachInvoices = false, MinGapDays = 15 },
+            new() { Name = "Rappel de courtoisie", DelayDays = -3, Channel = StepChannel.Email,
+                Template = "courriel-courtoisie", AttachInvoices = true, MinGapDays = 0 },
+            new() { Name = "Relance 1", DelayDays = 7, Channel = StepChannel.Email, Template = "courriel-relance-1",
+                AttachInvoices = true, MinGapDays = 5 },
+            new() { Name = "Relance 2", DelayDays = 15, Channel = StepChannel.Courrier, Template = "relance-2",
+                AttachInvoices = true, MinGapDays = 7 },
+            new() { Name = "Mise en demeure", DelayDays = 30, Channel = StepChannel.Ere, Template = "mise-en-demeure",
+                AttachInvoices = true, MinGapDays = 10 },
+            new() { Name = "Phase judiciaire à décider", DelayDays = 45, Channel = StepChannel.Decision,
+                Template = null, AttachInvoices = false, MinGapDays = 15 },
         ],
     };
 }

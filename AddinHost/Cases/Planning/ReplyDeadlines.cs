@@ -10,14 +10,16 @@ public static class ReplyDeadlines
 {
     public const int AcceptanceWindowDays = 15;
 
-    /// <summary>The last day a registered e-mail sent on <paramref name="sentOn"/> can be received, refused or neglected.</summary>
+    /// <summary>The last day a registered e-mail sent on <paramref name="sentOn"/> can be received, refused or
+    /// neglected.</summary>
     public static DateOnly LatestElectronicReceipt(DateOnly sentOn) => sentOn.AddDays(AcceptanceWindowDays + 1);
 
     /// <summary>The words after « dans un délai de N jours », true for the channel.</summary>
     public static string StartPhrase(StepChannel channel) => channel switch
     {
         StepChannel.Ere or StepChannel.LreQualifiee =>
-            "à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son refus, ou à défaut de l'expiration " +
+            "à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son refus, ou à défaut " +
+                "de l'expiration " +
             "du délai de quinze jours qui vous est ouvert pour l'accepter",
         StepChannel.Courrier => "à compter de la première présentation de la présente",
         StepChannel.Email => "à compter de la réception du présent courriel",

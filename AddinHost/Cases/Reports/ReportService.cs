@@ -5,7 +5,8 @@ namespace AddinHost.Cases.Reports;
 public sealed record AgingRow(Guid DebtorId, string Debtor, AgingBuckets Buckets);
 public sealed record AgingReport(DateOnly AsOf, AgingBuckets Total, IReadOnlyList<AgingRow> ByDebtor);
 public sealed record DsoMonth(int Year, int Month, int Days, decimal Sales);
-public sealed record DsoReport(DateOnly AsOf, decimal Receivables, decimal Sales, int Days, decimal? Simple, decimal? Countback, IReadOnlyList<DsoMonth> Months, string Note);
+public sealed record DsoReport(DateOnly AsOf, decimal Receivables, decimal Sales, int Days, decimal? Simple,
+    decimal? Countback, IReadOnlyList<DsoMonth> Months, string Note);
 
 /// <summary>Partners' figures: the aged balance and the DSO, from the same assessment as the cases.</summary>
 public sealed class ReportService(CaseRepository cases, CaseService service)
@@ -14,7 +15,8 @@ public sealed class ReportService(CaseRepository cases, CaseService service)
     {
         var open = await OpenItemsAsync(asOf, ct);
         var rows = open.GroupBy(o => (o.Case.DebtorId, o.Case.Debtor.Name))
-            .Select(g => new AgingRow(g.Key.DebtorId, g.Key.Name, Aging.Compute(g.Select(o => (o.Invoice.DueDate, o.Remaining)), asOf)))
+            .Select(g => new AgingRow(g.Key.DebtorId, g.Key.Name,
+                Aging.Compute(g.Select(o => (o.Invoice.DueDate, o.Remaining)), asOf)))
             .OrderByDescending(r => r.Buckets.Total).ToList();
         return new AgingReport(asOf, Aging.Compute(open.Select(o => (o.Invoice.DueDate, o.Remaining)), asOf), rows);
     }

@@ -12,7 +12,8 @@ namespace AddinHost.Dispatch.Ar24;
 /// </summary>
 public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowReadingFromString };
+    private static readonly JsonSerializerOptions Json =
+        new() { NumberHandling = JsonNumberHandling.AllowReadingFromString };
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     private Ar24Options O => options.Value;
 
@@ -63,7 +64,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
             : throw Unreadable("AR24 n'a pas donné l'identifiant de la pièce jointe déposée");
     }
 
-    /// <summary>Sends a registered mail. Never retried automatically: a time-out may hide a mail that was sent.</summary>
+    /// <summary>Sends a registered mail. Never retried automatically: a time-out may hide a mail that was
+    /// sent.</summary>
     public Task<Ar24Mail> SendMailAsync(NewAr24Mail mail, CancellationToken ct) =>
         SendAsync<Ar24Mail>(HttpMethod.Post, "mail",
         [
@@ -94,7 +96,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
         var list = result.ValueKind == JsonValueKind.Array ? result
             : result.ValueKind == JsonValueKind.Object
               && new[] { "mails", "mail", "list" }.Select(name => result.TryGetProperty(name, out var l) ? l : default)
-                  .FirstOrDefault(l => l.ValueKind == JsonValueKind.Array) is { ValueKind: JsonValueKind.Array } found ? found
+                  .FirstOrDefault(l => l.ValueKind == JsonValueKind.Array) is { ValueKind: JsonValueKind.Array } found
+                      ? found
             : default;
         // An answer we cannot read is not "no such mail": the caller would send the letter a second time.
         if (list.ValueKind != JsonValueKind.Array) throw Unreadable("AR24 a répondu par une liste illisible");
@@ -110,18 +113,22 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
         var bytes = await http.GetByteArrayAsync(uri, ct);
         return PdfFile.LooksLikePdf(bytes)
             ? bytes
-            : throw new Ar24Exception(new Ar24Error("preuve_illisible", "AR24 a renvoyé une preuve qui n'est pas un PDF : elle sera redemandée.", true));
+            : throw new Ar24Exception(new Ar24Error("preuve_illisible",
+                "AR24 a renvoyé une preuve qui n'est pas un PDF : elle sera redemandée.", true));
     }
 
     /// <summary>The date AR24 expects: Paris wall-clock time.</summary>
     public string RequestDate() =>
-        TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris)
+            .ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, IEnumerable<(string Name, string? Value)> fields, CancellationToken ct,
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, IEnumerable<(string Name, string? Value)> fields,
+        CancellationToken ct,
         (string Name, byte[] Content)? file = null)
     {
         var date = RequestDate();
-        List<(string Name, string? Value)> all = [.. fields.Where(f => f.Value is not null), ("token", O.Token), ("date", date)];
+        List<(string Name, string? Value)> all = [.. fields.Where(f => f.Value is not null), ("token", O.Token),
+            ("date", date)];
         using var request = new HttpRequestMessage(method, method == HttpMethod.Get ? path + "?" + Query(all) : path);
         request.Headers.Add("signature", Ar24Crypto.Sign(date, O.PrivateKey));
         if (method != HttpMethod.Get)
@@ -133,21 +140,26 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
                 form.Add(new ByteArrayContent(f.Content), "file", f.Name);
                 request.Content = form;
             }
-            else request.Content = new FormUrlEncodedContent(all.Select(x => new KeyValuePair<string, string>(x.Name, x.Value!)));
+            else request.Content = new FormUrlEncodedContent(
+                all.Select(x => new KeyValuePair<string, string>(x.Name, x.Value!)));
         }
 
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
         var envelope = TryEnvelope(body) ?? TryEnvelope(Decrypt(body, date))
-            ?? throw new Ar24Exception(new Ar24Error("reponse_illisible", "La réponse d'AR24 est illisible (ni JSON, ni chiffrée avec notre clé).", true));
+            ?? throw new Ar24Exception(new Ar24Error("reponse_illisible",
+                "La réponse d'AR24 est illisible (ni JSON, ni chiffrée avec notre clé).", true));
         var status = Text(envelope, "status");
         if (status == "SUCCESS")
             return envelope.TryGetProperty("result", out var result) ? Read<T>(result)
                 : throw Unreadable("AR24 a répondu sans résultat");
         if (status is not ("ERROR" or "maintenance"))
             // Not AR24's envelope (a proxy's error page, a gateway time-out): the outcome is unknown.
-            throw new Ar24Exception(new Ar24Error("reponse_illisible", $"Réponse inattendue entre le serveur et AR24 (HTTP {(int)response.StatusCode}) : l'envoi sera vérifié.", true));
-        throw new Ar24Exception(Ar24Errors.For(status == "maintenance" ? "maintenance" : Text(envelope, "slug"), Text(envelope, "message")));
+            throw new Ar24Exception(new Ar24Error("reponse_illisible",
+                $"Réponse inattendue entre le serveur et AR24 (HTTP {(int)response.StatusCode}) : l'envoi sera " +
+                $"vérifié.", true));
+        throw new Ar24Exception(Ar24Errors.For(status == "maintenance" ? "maintenance" : Text(envelope, "slug"),
+            Text(envelope, "message")));
     }
 
     /// <summary>A result whose shape we cannot read is an uncertain outcome (retryable), never a crash of the
@@ -155,7 +167,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     private static T Read<T>(JsonElement result)
     {
         try { return result.Deserialize<T>(Json) ?? throw Unreadable("AR24 a répondu par un résultat vide"); }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException
+            or FormatException)
         {
             throw Unreadable("La réponse d'AR24 n'a pas la forme attendue");
         }
@@ -169,7 +182,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
     private string? Decrypt(string body, string date)
     {
         try { return Ar24Crypto.DecryptResponse(body, date, O.PrivateKey); }
-        catch (Exception e) when (e is FormatException or System.Security.Cryptography.CryptographicException) { return null; }
+        catch (Exception e) when (e is FormatException
+            or System.Security.Cryptography.CryptographicException) { return null; }
     }
 
     private static JsonElement? TryEnvelope(string? text)
@@ -179,7 +193,8 @@ public sealed class Ar24Client(HttpClient http, IOptions<Ar24Options> options, T
         catch (JsonException) { return null; }
     }
 
-    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind
+        == JsonValueKind.String ? v.GetString() : null;
 
     private static string Query(IEnumerable<(string Name, string? Value)> fields) =>
         string.Join("&", fields.Select(f => $"{Uri.EscapeDataString(f.Name)}={Uri.EscapeDataString(f.Value!)}"));

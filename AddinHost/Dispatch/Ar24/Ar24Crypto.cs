@@ -11,19 +11,24 @@ namespace AddinHost.Dispatch.Ar24;
 /// </summary>
 public static class Ar24Crypto
 {
-    public static string Sign(string date, string privateKey) => Encrypt(date, SignatureKey(privateKey), Iv(privateKey));
+    public static string Sign(string date, string privateKey)
+        => Encrypt(date, SignatureKey(privateKey), Iv(privateKey));
 
-    public static string ReadSignature(string signature, string privateKey) => Decrypt(signature, SignatureKey(privateKey), Iv(privateKey));
+    public static string ReadSignature(string signature, string privateKey)
+        => Decrypt(signature, SignatureKey(privateKey), Iv(privateKey));
 
-    public static string EncryptResponse(string json, string date, string privateKey) => Encrypt(json, ResponseKey(date, privateKey), Iv(privateKey));
+    public static string EncryptResponse(string json, string date, string privateKey)
+        => Encrypt(json, ResponseKey(date, privateKey), Iv(privateKey));
 
-    public static string DecryptResponse(string body, string date, string privateKey) => Decrypt(body, ResponseKey(date, privateKey), Iv(privateKey));
+    public static string DecryptResponse(string body, string date, string privateKey)
+        => Decrypt(body, ResponseKey(date, privateKey), Iv(privateKey));
 
     private static byte[] SignatureKey(string privateKey) => Ascii(HexSha256(privateKey)[..32]);
     private static byte[] ResponseKey(string date, string privateKey) => Ascii(HexSha256(date + privateKey)[..32]);
     private static byte[] Iv(string privateKey) => Ascii(HexSha256(HexSha256(privateKey))[..16]);
 
-    private static string HexSha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    private static string HexSha256(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 
     private static string Encrypt(string plain, byte[] key, byte[] iv)

@@ -19,9 +19,11 @@ public static class Ar24Errors
         new("token_invalid", "Le jeton d'API AR24 est invalide : vérifiez Ar24:Token.", false),
         new("token_missing", "Le jeton d'API AR24 manque : renseignez Ar24:Token.", false),
         new("empty_date", "La requête vers AR24 n'est pas datée.", false),
-        new("invalid_date", "AR24 refuse la date de la requête (format AAAA-MM-JJ HH:MM:SS, heure de Paris attendu).", false),
+        new("invalid_date", "AR24 refuse la date de la requête (format AAAA-MM-JJ HH:MM:SS, heure de Paris attendu).",
+            false),
         new("expired_date", "AR24 juge la requête trop ancienne : l'horloge du serveur est peut-être décalée.", true),
-        new("date_in_future", "AR24 juge la requête datée dans le futur : l'horloge du serveur est peut-être décalée.", true),
+        new("date_in_future", "AR24 juge la requête datée dans le futur : l'horloge du serveur est peut-être décalée.",
+            true),
         new("empty_signature", "La requête vers AR24 n'est pas signée.", false),
         new("invalid_signature", "AR24 refuse la signature de la requête : vérifiez Ar24:PrivateKey.", false),
         new("maintenance", "AR24 est en maintenance : l'opération sera retentée.", true),
@@ -34,7 +36,8 @@ public static class Ar24Errors
         new("missing_city", "La ville du cabinet manque : complétez l'identité du cabinet.", false),
         new("missing_zipcode", "Le code postal du cabinet manque : complétez l'identité du cabinet.", false),
         new("missing_country", "Le pays du cabinet manque : complétez l'identité du cabinet.", false),
-        new("error_country", "AR24 ne reconnaît pas le pays du cabinet (code ISO à deux lettres, par exemple FR).", false),
+        new("error_country", "AR24 ne reconnaît pas le pays du cabinet (code ISO à deux lettres, par exemple FR).",
+            false),
         new("error_gender", "AR24 refuse la civilité de l'expéditeur : choisissez Monsieur ou Madame.", false),
         new("missing_company_siret", "Le SIRET du cabinet manque : AR24 l'exige pour un professionnel établi en "
             + "France.", false),
@@ -55,14 +58,17 @@ public static class Ar24Errors
         new("same_sender_recipients_emails",
             "Le destinataire a la même adresse électronique que l'expéditeur : corrigez la fiche du débiteur.", false),
         new("group_not_exist", "Le groupe AR24 indiqué n'existe pas.", false),
-        new("user_not_exist", "Le compte expéditeur AR24 est introuvable : l'administrateur doit l'ouvrir à nouveau (" + Senders + ").", false),
-        new("missing_user_id", "Le compte expéditeur AR24 n'est pas indiqué : l'administrateur doit l'ouvrir (" + Senders + ").", false),
+        new("user_not_exist", "Le compte expéditeur AR24 est introuvable : l'administrateur doit l'ouvrir à nouveau ("
+            + Senders + ").", false),
+        new("missing_user_id", "Le compte expéditeur AR24 n'est pas indiqué : l'administrateur doit l'ouvrir ("
+            + Senders + ").", false),
         new("user_account_not_confirmed",
             "L'expéditeur n'a pas encore confirmé son adresse auprès d'AR24 (courriel de confirmation "
             + "d'AR24) : rien n'est envoyé.", false),
         new("user_eula_not_accepted", "L'expéditeur n'a pas encore accepté les conditions générales d'AR24 : rien "
             + "n'est envoyé.", false),
-        new("user_name_empty", "Le compte expéditeur AR24 n'a ni nom ni prénom : complétez-le (" + Senders + ").", false),
+        new("user_name_empty", "Le compte expéditeur AR24 n'a ni nom ni prénom : complétez-le (" + Senders + ").",
+            false),
         new("user_no_payment", "Le compte AR24 de l'avocat n'a pas de moyen de paiement : ajoutez-en un sur AR24 "
             + "avant d'envoyer.", false),
         new("attachment_not_exists", "AR24 ne retrouve pas une pièce jointe déposée : l'envoi sera vérifié puis "
@@ -114,10 +120,12 @@ public sealed class Ar24Exception(Ar24Error error) : Exception(error.Message)
     public Ar24Error Error { get; } = error;
 }
 
-/// <summary>The shape of the sender's one-time code for a qualified LRE, as the product accepts it before AR24 judges it.</summary>
+/// <summary>The shape of the sender's one-time code for a qualified LRE, as the product accepts it before AR24 judges
+/// it.</summary>
 public static class Ar24Otp
 {
-    public static bool IsWellFormed(string? otp) => otp?.Trim() is { Length: >= 4 and <= 12 } code && code.All(char.IsAsciiLetterOrDigit);
+    public static bool IsWellFormed(string? otp) => otp?.Trim() is { Length: >= 4 and <= 12 } code
+        && code.All(char.IsAsciiLetterOrDigit);
 
     public const string Rule = "Le code à usage unique (OTP) se compose de 4 à 12 chiffres ou lettres.";
 }

@@ -12,12 +12,15 @@ internal sealed class Ar24HealthCheck(IHttpClientFactory http, IOptions<Ar24Opti
     {
         try
         {
-            using var response = await http.CreateClient(ClientName).GetAsync(options.Value.BaseUrl, HttpCompletionOption.ResponseHeadersRead, ct);
-            return HealthCheckResult.Healthy(); // any answer means the service is reachable; its API checks come with each call
+            using var response = await http.CreateClient(ClientName)
+                .GetAsync(options.Value.BaseUrl, HttpCompletionOption.ResponseHeadersRead, ct);
+            // any answer means the service is reachable; its API checks come with each call
+            return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
-            return HealthCheckResult.Degraded("AR24 injoignable : les lettres recommandées attendent dans la file d'envoi.");
+            return HealthCheckResult.Degraded(
+                "AR24 injoignable : les lettres recommandées attendent dans la file d'envoi.");
         }
     }
 }

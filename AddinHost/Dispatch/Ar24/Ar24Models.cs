@@ -47,7 +47,8 @@ public sealed record Ar24Mail
         JsonConverter(typeof(BlankAsNullConverter))] public string? FullHashSha256 { get; init; }
     [JsonPropertyName("is_eidas"), JsonConverter(typeof(LenientBoolConverter))] public bool? IsEidas { get; init; }
     [JsonPropertyName("send_fail"), JsonConverter(typeof(LenientBoolConverter))] public bool? SendFail { get; init; }
-    [JsonPropertyName("price_ht"), JsonConverter(typeof(LenientDecimalConverter))] public decimal? PriceHt { get; init; }
+    [JsonPropertyName("price_ht"), JsonConverter(typeof(
+        LenientDecimalConverter))] public decimal? PriceHt { get; init; }
     [JsonPropertyName("proof_dp_url"),
         JsonConverter(typeof(BlankAsNullConverter))] public string? DepositProofUrl { get; init; }
     [JsonPropertyName("proof_ev_url"),

@@ -3,13 +3,15 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Dispatch.Ar24;
 
-/// <summary>The <c>Ar24</c> section. Token and private key come from user-secrets, environment or a vault, never the repo.</summary>
+/// <summary>The <c>Ar24</c> section. Token and private key come from user-secrets, environment or a vault, never the
+/// repo.</summary>
 [SettingsGuide(AdminGuide.Ar24)]
 public sealed class Ar24Options : IValidatableObject
 {
     public const string Section = "Ar24";
 
-    /// <summary>Ends with <c>/api/</c>: production https://app.ar24.fr/api/, sandbox https://sandbox.ar24.fr/api/.</summary>
+    /// <summary>Ends with <c>/api/</c>: production https://app.ar24.fr/api/, sandbox
+    /// https://sandbox.ar24.fr/api/.</summary>
     [Required(ErrorMessage = "Ar24:BaseUrl est obligatoire.")]
     public string BaseUrl { get; set; } = "";
 
@@ -46,18 +48,24 @@ public sealed class Ar24Options : IValidatableObject
     [Range(1, 1000)]
     public int ListPageSize { get; set; } = 100;
 
-    /// <summary>This host's public address, which AR24 calls back (…/api/webhooks/ar24/{tenantKey}); none means polling only.</summary>
+    /// <summary>This host's public address, which AR24 calls back (…/api/webhooks/ar24/{tenantKey}); none means polling
+    /// only.</summary>
     public string? WebhookBaseUrl { get; set; }
 
-    /// <summary>Lawyers' own sender accounts; a firm's ERE goes out under the firm's account when its lawyer has none.</summary>
+    /// <summary>Lawyers' own sender accounts; a firm's ERE goes out under the firm's account when its lawyer has
+    /// none.</summary>
     public List<Ar24Sender> Senders { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            yield return new ValidationResult("Ar24:BaseUrl doit être une adresse http(s) absolue, par exemple https://app.ar24.fr/api/.", [nameof(BaseUrl)]);
+            yield return new ValidationResult(
+                "Ar24:BaseUrl doit être une adresse http(s) absolue, par exemple https://app.ar24.fr/api/.",
+                [nameof(BaseUrl)]);
         if (WebhookBaseUrl is { Length: > 0 } hook && !Uri.TryCreate(hook, UriKind.Absolute, out _))
-            yield return new ValidationResult("Ar24:WebhookBaseUrl doit être l'adresse publique absolue du serveur, par exemple https://recouvrement.cabinet.fr.", [nameof(WebhookBaseUrl)]);
+            yield return new ValidationResult(
+                "Ar24:WebhookBaseUrl doit être l'adresse publique absolue du serveur, par exemple " +
+                "https://recouvrement.cabinet.fr.", [nameof(WebhookBaseUrl)]);
         foreach (var sender in Senders)
         {
             var results = new List<ValidationResult>();
@@ -65,7 +73,9 @@ public sealed class Ar24Options : IValidatableObject
             foreach (var r in results) yield return r;
         }
         foreach (var twice in Senders.GroupBy(s => (s.Tenant, s.User.ToLowerInvariant())).Where(g => g.Count() > 1))
-            yield return new ValidationResult($"Ar24:Senders : l'avocat {twice.Key.Item2} du cabinet {twice.Key.Tenant} est déclaré deux fois.", [nameof(Senders)]);
+            yield return new ValidationResult(
+                $"Ar24:Senders : l'avocat {twice.Key.Item2} du cabinet {twice.Key.Tenant} est déclaré deux fois.",
+                [nameof(Senders)]);
         // An address is one firm's, and one sender's: two declarations would let one send as the other.
         // Named by position, not by address: start-up errors reach the logs, which carry no personal data.
         var positions = Senders.Select((s, i) => (Key: s.Email.Trim().ToLowerInvariant(), Index: i));

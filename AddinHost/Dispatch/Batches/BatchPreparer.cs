@@ -12,7 +12,8 @@ namespace AddinHost.Dispatch.Batches;
 /// step, so an entry taken again after a crash finds the dispatch already planned instead of making a second one.
 /// A refusal of one entry (paused case, step no longer due, e-mail step) is written on it and never stops the others.
 /// </summary>
-public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock, ILogger<BatchPreparer> log)
+public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<DispatchOptions> options, TimeProvider clock,
+    ILogger<BatchPreparer> log)
 {
     private const int MaxAttempts = 3;
 
@@ -63,17 +64,21 @@ public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<Dispatch
         {
             entry = await ReloadAsync(db, entryId, ct);
             entry.State = BatchEntryState.Rejected;
-            entry.Error = e.Errors is { Count: > 0 } errors ? $"{e.Message} {string.Join(" ", errors.SelectMany(x => x.Value))}" : e.Message;
+            entry.Error = e.Errors is { Count: > 0 } errors
+                ? $"{e.Message} {string.Join(" ", errors.SelectMany(x => x.Value))}" : e.Message;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             entry = await ReloadAsync(db, entryId, ct);
             entry.Attempts++;
-            log.LogWarning("Batch entry {EntryId} not prepared (attempt {Attempt}): {Error}", entry.Id, entry.Attempts, e.GetType().Name);
+            log.LogWarning("Batch entry {EntryId} not prepared (attempt {Attempt}): {Error}", entry.Id, entry.Attempts,
+                e.GetType().Name);
             if (entry.Attempts >= MaxAttempts)
             {
                 entry.State = BatchEntryState.Rejected;
-                entry.Error = "Le courrier n'a pas pu être préparé après plusieurs essais (erreur technique) : rien n'a été envoyé. Réessayez depuis le dossier.";
+                entry.Error =
+                    "Le courrier n'a pas pu être préparé après plusieurs essais (erreur technique) : rien n'a été " +
+                    "envoyé. Réessayez depuis le dossier.";
             }
             else entry.LeaseUntil = now + options.Value.VerifyBackoffSeconds * 1000L;
         }
@@ -92,6 +97,7 @@ public sealed class BatchPreparer(IServiceScopeFactory scopes, IOptions<Dispatch
     private static async Task ForgetOtpWhenPreparedAsync(DunningDbContext db, Guid batchId, CancellationToken ct)
     {
         if (await db.BatchEntries.AnyAsync(e => e.BatchId == batchId && e.State == BatchEntryState.Pending, ct)) return;
-        await db.Batches.Where(b => b.Id == batchId && b.SenderOtp != null).ExecuteUpdateAsync(s => s.SetProperty(b => b.SenderOtp, (string?)null), ct);
+        await db.Batches.Where(b => b.Id == batchId && b.SenderOtp != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.SenderOtp, (string?)null), ct);
     }
 }

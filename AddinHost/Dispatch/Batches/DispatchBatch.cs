@@ -5,14 +5,16 @@ using AddinHost.Infrastructure.Data;
 
 namespace AddinHost.Dispatch.Batches;
 
-/// <summary>A list of due steps a lawyer confirmed in one go; each entry becomes a dispatch, one at a time, in the background.</summary>
+/// <summary>A list of due steps a lawyer confirmed in one go; each entry becomes a dispatch, one at a time, in the
+/// background.</summary>
 public sealed class DispatchBatch : TenantEntity
 {
     public DateTimeOffset CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
     public int Count { get; set; }
 
-    /// <summary>The lawyer's one-time code for the qualified LREs of the batch; erased once every entry is prepared.</summary>
+    /// <summary>The lawyer's one-time code for the qualified LREs of the batch; erased once every entry is
+    /// prepared.</summary>
     public string? SenderOtp { get; set; }
 }
 

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Dispatch.Channels;
 
-/// <summary>The <c>Dispatch:Prices</c> section: what the confirmation tells the lawyer a letter costs, per channel (euros HT, the firm's contract).</summary>
+/// <summary>The <c>Dispatch:Prices</c> section: what the confirmation tells the lawyer a letter costs, per channel
+/// (euros HT, the firm's contract).</summary>
 public sealed class DispatchPrices
 {
     [Range(typeof(decimal), "0", "1000")]

@@ -30,6 +30,7 @@ public static partial class LaPosteTracking
     [GeneratedRegex("^[0-9][A-Z][0-9]{11}$", RegexOptions.None, Infrastructure.Protection.RegexBudget.Milliseconds)]
     private static partial Regex Domestic();
 
-    [GeneratedRegex("^[A-Z]{2}[0-9]{9}[A-Z]{2}$", RegexOptions.None, Infrastructure.Protection.RegexBudget.Milliseconds)]
+    [GeneratedRegex("^[A-Z]{2}[0-9]{9}[A-Z]{2}$", RegexOptions.None,
+        Infrastructure.Protection.RegexBudget.Milliseconds)]
     private static partial Regex S10();
 }

@@ -15,20 +15,26 @@ namespace AddinHost.Dispatch.Channels;
 /// The postal route: the letter is printed at the firm and posted as a recommandé with avis de réception; entering
 /// La Poste's tracking number records the step as taken and files the letter as sent.
 /// </summary>
-public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTrail audit, CurrentActor actor, DispatchQueries queries, TimeProvider clock,
+public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTrail audit, CurrentActor actor,
+    DispatchQueries queries, TimeProvider clock,
     Infrastructure.Telemetry.DunningMetrics metrics)
 {
     public async Task<DispatchDto> RecordPostingAsync(Guid dispatchId, PostingRequest r, CancellationToken ct)
     {
         var tracking = LaPosteTracking.Normalize(r.TrackingNumber) ?? throw Problem.Validation("trackingNumber",
-            "Numéro de suivi La Poste invalide : 13 caractères, par exemple 1A 012 345 6789 0, ou RR123456785FR pour l'international.");
-        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct) ?? throw DomainException.NotFound("Envoi");
+            "Numéro de suivi La Poste invalide : 13 caractères, par exemple 1A 012 345 6789 0, ou RR123456785FR pour " +
+                "l'international.");
+        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct)
+            ?? throw DomainException.NotFound("Envoi");
         if (d.State == DispatchState.Posted)
             return d.TrackingNumber == tracking
                 ? await queries.GetAsync(d.Id, ct) // the same entry twice: nothing changes
-                : throw DomainException.Conflict($"Ce courrier est déjà enregistré comme posté sous le numéro {d.TrackingNumber} : un numéro de suivi ne se remplace pas.");
+                : throw DomainException.Conflict(
+                    $"Ce courrier est déjà enregistré comme posté sous le numéro {d.TrackingNumber} : un numéro de " +
+                    $"suivi ne se remplace pas.");
         if (d.State != DispatchState.ToPrint)
-            throw DomainException.Conflict("Cet envoi ne passe pas par La Poste : il n'a pas de numéro de suivi à enregistrer.");
+            throw DomainException.Conflict(
+                "Cet envoi ne passe pas par La Poste : il n'a pas de numéro de suivi à enregistrer.");
         await RefuseIfRecipientChangedAsync(d, ct);
         var postedOn = r.PostedOn ?? clock.Today();
         if (postedOn > clock.Today())
@@ -56,18 +62,24 @@ public sealed class PostalRoute(DunningDbContext db, ProofFiling proofs, AuditTr
     }
 
     /// <summary>
-    /// The day La Poste first presented the posted letter (the date on the avis de réception or the tracking): a mise en
-    /// demeure takes effect then even when not collected (Cass. 1re civ., 20 janv. 2021, n° 19-20.680), so legal interest,
-    /// its deadline and the next step count from it; for another letter it is its receipt date.
+    /// The day La Poste first presented the posted letter (the date on the avis de réception or the tracking): a mise
+    /// en demeure takes effect then even when not collected (Cass. 1re civ., 20 janv. 2021, n° 19-20.680), so legal
+    /// interest, its deadline and the next step count from it; for another letter it is its receipt date.
     /// </summary>
     public async Task<DispatchDto> RecordPresentationAsync(Guid dispatchId, PresentationRequest r, CancellationToken ct)
     {
-        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct) ?? throw DomainException.NotFound("Envoi");
+        var d = await db.Dispatches.SingleOrDefaultAsync(x => x.Id == dispatchId, ct)
+            ?? throw DomainException.NotFound("Envoi");
         if (d.State != DispatchState.Posted)
-            throw DomainException.Conflict("Seul un recommandé posté a une date de première présentation : enregistrez d'abord son numéro de suivi.");
-        var on = r.PresentedOn ?? throw Problem.Validation("presentedOn", "Indiquez la date de première présentation par La Poste (avis de réception ou suivi).");
-        if (on > clock.Today()) throw Problem.Validation("presentedOn", "La date de première présentation ne peut pas être dans le futur.");
-        if (d.PostedOn is { } posted && on < posted) throw Problem.Validation("presentedOn", "La première présentation ne peut pas précéder le dépôt à La Poste.");
+            throw DomainException.Conflict(
+                "Seul un recommandé posté a une date de première présentation : enregistrez d'abord son numéro de " +
+                "suivi.");
+        var on = r.PresentedOn ?? throw Problem.Validation("presentedOn",
+            "Indiquez la date de première présentation par La Poste (avis de réception ou suivi).");
+        if (on > clock.Today()) throw Problem.Validation("presentedOn",
+            "La date de première présentation ne peut pas être dans le futur.");
+        if (d.PostedOn is { } posted && on < posted) throw Problem.Validation("presentedOn",
+            "La première présentation ne peut pas précéder le dépôt à La Poste.");
         var letter = await db.GeneratedLetters.AsNoTracking().SingleAsync(l => l.Id == d.LetterId, ct);
         var notice = letter.Template.StartsWith(Cases.Planning.PolicyLevel.NoticeTemplate, StringComparison.Ordinal);
         var kind = notice ? CaseEventKind.MiseEnDemeureRecue : CaseEventKind.CourrierRecu;

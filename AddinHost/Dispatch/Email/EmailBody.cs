@@ -11,7 +11,9 @@ public static class EmailBody
     {
         using var stream = new MemoryStream(docx);
         using var document = WordprocessingDocument.Open(stream, false);
-        var paragraphs = document.MainDocumentPart?.Document?.Body?.Descendants<Paragraph>().Select(p => p.InnerText) ?? [];
-        return string.Concat(paragraphs.Select(text => text.Length == 0 ? "<p>&nbsp;</p>" : $"<p>{WebUtility.HtmlEncode(text)}</p>"));
+        var paragraphs = document.MainDocumentPart?.Document?.Body?.Descendants<Paragraph>().Select(p => p.InnerText)
+            ?? [];
+        return string.Concat(paragraphs.Select(text => text.Length == 0 ? "<p>&nbsp;</p>"
+            : $"<p>{WebUtility.HtmlEncode(text)}</p>"));
     }
 }

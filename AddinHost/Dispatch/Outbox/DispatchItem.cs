@@ -25,13 +25,16 @@ public sealed partial class DispatchItem : TenantEntity, ICaseChild
     /// <summary>The generated letter: the exact bytes sent.</summary>
     public Guid LetterId { get; set; }
 
-    /// <summary>The letter is addressed to the debtor's counsel (RIN 8.2), decided when it was generated; else to the debtor.</summary>
+    /// <summary>The letter is addressed to the debtor's counsel (RIN 8.2), decided when it was generated; else to the
+    /// debtor.</summary>
     public bool ToCounsel { get; set; }
 
-    /// <summary>The days given to pay, counted from the letter's receipt (for the calendar and the next step).</summary>
+    /// <summary>The days given to pay, counted from the letter's receipt (for the calendar and the next
+    /// step).</summary>
     public int? DeadlineDays { get; set; }
 
-    /// <summary>Why this channel (shown to the user): the policy level, or the postal route for a consumer without consent.</summary>
+    /// <summary>Why this channel (shown to the user): the policy level, or the postal route for a consumer without
+    /// consent.</summary>
     public string ChannelReason { get; set; } = "";
 
     /// <summary>The lawyer's own AR24 sender (Ar24:Senders); null sends under the firm's account.</summary>
@@ -47,7 +50,8 @@ public sealed partial class DispatchItem : TenantEntity, ICaseChild
     public string? RecipientFirstname { get; set; }
     public string? RecipientLastname { get; set; }
 
-    /// <summary>Postal route: La Poste's tracking number and the posting date, entered once the letter is posted.</summary>
+    /// <summary>Postal route: La Poste's tracking number and the posting date, entered once the letter is
+    /// posted.</summary>
     public string? TrackingNumber { get; set; }
     public DateOnly? PostedOn { get; set; }
 
@@ -62,17 +66,20 @@ public sealed partial class DispatchItem : TenantEntity, ICaseChild
     /// <summary>An e-mail step: the draft made in the lawyer's mailbox (Graph message id), sent once.</summary>
     public string? ProviderMessageId { get; set; }
 
-    /// <summary>An e-mail step for a shared or delegated mailbox: the address it leaves from; null for the lawyer's own.</summary>
+    /// <summary>An e-mail step for a shared or delegated mailbox: the address it leaves from; null for the lawyer's
+    /// own.</summary>
     public string? MailboxOwner { get; set; }
 
     /// <summary>
-    /// Where the draft is made, so where the dispatch's mark is searched after a doubt: the other mailbox itself, or null
-    /// for the user's own (always, without <see cref="MailboxOwner"/>; for a delegate without full access to the other
-    /// mailbox, a draft of their own whose sender is that mailbox). Recorded before each creation is asked of Graph.
+    /// Where the draft is made, so where the dispatch's mark is searched after a doubt: the other mailbox itself, or
+    /// null for the user's own (always, without <see cref="MailboxOwner"/>; for a delegate without full access to the
+    /// other mailbox, a draft of their own whose sender is that mailbox). Recorded before each creation is asked of
+    /// Graph.
     /// </summary>
     public string? DraftMailbox { get; set; }
 
-    /// <summary>Who planned a step for another mailbox, as the case's history names them (« envoyé par … de la part de … »).</summary>
+    /// <summary>Who planned a step for another mailbox, as the case's history names them (« envoyé par … de la part de
+    /// … »).</summary>
     public string? PlannedByName { get; set; }
     public int Attempts { get; set; }
 
@@ -87,7 +94,8 @@ public sealed partial class DispatchItem : TenantEntity, ICaseChild
     /// </summary>
     public long? SendStartedAt { get; set; }
 
-    /// <summary>The state the row was in when its current holder claimed it: a planned row is turned to "Envoi en cours" by the claim itself.</summary>
+    /// <summary>The state the row was in when its current holder claimed it: a planned row is turned to "Envoi en
+    /// cours" by the claim itself.</summary>
     public DispatchState? ClaimedFrom { get; set; }
 
     /// <summary>French reason shown when the dispatch failed for good.</summary>

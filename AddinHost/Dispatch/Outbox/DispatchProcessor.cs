@@ -20,7 +20,8 @@ public sealed class DispatchProcessor(IServiceScopeFactory scopes, IOptions<Disp
     private readonly string _owner =
         $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}-{Guid.NewGuid():N}";
 
-    /// <summary>Hook for crash tests: called at each point of the path, it may throw to simulate a dying process.</summary>
+    /// <summary>Hook for crash tests: called at each point of the path, it may throw to simulate a dying
+    /// process.</summary>
     public Action<string>? FaultInjector { get; set; }
 
     public async Task<bool> ProcessNextAsync(CancellationToken ct)

@@ -10,7 +10,8 @@ using AddinHost.Proofs;
 
 namespace AddinHost.Dispatch.Outbox;
 
-/// <summary>Reads dispatches as the API shows them: state, the letter's hash, every filed proof, and whether it is a simulation.</summary>
+/// <summary>Reads dispatches as the API shows them: state, the letter's hash, every filed proof, and whether it is a
+/// simulation.</summary>
 public sealed class DispatchQueries(DunningDbContext db, IOptions<Ar24Options> ar24)
 {
     /// <summary>Said on every dispatch when AR24 is a sandbox: nothing real leaves the firm.</summary>
@@ -32,7 +33,8 @@ public sealed class DispatchQueries(DunningDbContext db, IOptions<Ar24Options> a
     public async Task<IReadOnlyList<DispatchDto>> ForCaseAsync(Guid caseId, CancellationToken ct)
     {
         if (!await db.Cases.AnyAsync(c => c.Id == caseId, ct)) throw DomainException.NotFound("Dossier");
-        var ids = await db.Dispatches.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Level).Select(d => d.Id).ToListAsync(ct);
+        var ids = await db.Dispatches.AsNoTracking().Where(d => d.CaseId == caseId).OrderBy(d => d.Level)
+            .Select(d => d.Id).ToListAsync(ct);
         var list = new List<DispatchDto>();
         foreach (var id in ids) list.Add((await QueryAsync(d => d.Id == id, ct))!);
         return list;
@@ -42,8 +44,10 @@ public sealed class DispatchQueries(DunningDbContext db, IOptions<Ar24Options> a
     {
         var dto = await (from d in db.Dispatches.AsNoTracking().Where(filter)
                          join l in db.GeneratedLetters.AsNoTracking() on d.LetterId equals l.Id
-                         select new DispatchDto(d.Id, d.CaseId, d.Level, d.LevelName, d.Channel, d.ChannelReason, d.State, "", d.ProviderMailId,
-                             d.TrackingNumber, d.PostedOn, d.FailureReason, d.LetterId, l.Sha256, d.CreatedAt, d.UpdatedAt)
+                         select new DispatchDto(d.Id, d.CaseId, d.Level, d.LevelName, d.Channel, d.ChannelReason,
+                             d.State, "", d.ProviderMailId,
+                             d.TrackingNumber, d.PostedOn, d.FailureReason, d.LetterId, l.Sha256, d.CreatedAt,
+                                 d.UpdatedAt)
                          { MailboxOwner = d.MailboxOwner }).SingleOrDefaultAsync(ct);
         if (dto is null) return null;
         var proofs = await db.FiledProofs.AsNoTracking().Where(p => p.DispatchId == dto.Id).ToListAsync(ct);
@@ -51,7 +55,8 @@ public sealed class DispatchQueries(DunningDbContext db, IOptions<Ar24Options> a
         {
             StateLabel = DispatchStates.Label(dto.State),
             Proofs = proofs.OrderBy(p => p.FiledAt).ThenBy(p => p.Kind)
-                .Select(p => new FiledProofDto(p.Kind, p.Sha256, p.Size, p.FiledAt, $"/api/dispatches/{dto.Id}/proofs/{p.Kind}")).ToList(),
+                .Select(p => new FiledProofDto(p.Kind, p.Sha256, p.Size, p.FiledAt,
+                    $"/api/dispatches/{dto.Id}/proofs/{p.Kind}")).ToList(),
             Simulation = Simulation,
         };
     }

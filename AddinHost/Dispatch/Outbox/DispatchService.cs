@@ -14,9 +14,11 @@ using AddinHost.Graph;
 
 namespace AddinHost.Dispatch.Outbox;
 
-/// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly once.</summary>
+/// <summary>Plans the sending of a case's next step: the letter is generated now, and the outbox sends it exactly
+/// once.</summary>
 public sealed class DispatchService(
-    DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit, CurrentActor actor,
+    DunningDbContext db, CaseRepository cases, CaseService assessment, LetterService letters, AuditTrail audit,
+        CurrentActor actor,
     IOptions<DispatchOptions> options, DispatchQueries queries,
         Graph.IGraphTokenSource graphTokens, SharedMailbox shared, TimeProvider clock,
     LetterQuota quota)
@@ -44,16 +46,19 @@ public sealed class DispatchService(
     }
 
     /// <summary>Returns the existing dispatch for this step if there is one: calling again never sends twice.</summary>
-    public async Task<(DispatchDto Dispatch, bool Created)> PlanAsync(Guid caseId, DispatchRequest r, CancellationToken ct)
+    public async Task<(DispatchDto Dispatch, bool Created)> PlanAsync(Guid caseId, DispatchRequest r,
+        CancellationToken ct)
     {
-        var level = r.Level ?? throw Problem.Validation("level", "Indiquez l'étape à envoyer (son numéro dans la politique).");
+        var level = r.Level ?? throw Problem.Validation("level",
+            "Indiquez l'étape à envoyer (son numéro dans la politique).");
         var existing = await db.Dispatches.SingleOrDefaultAsync(d => d.CaseId == caseId && d.Level == level, ct);
         if (existing is { State: DispatchState.Failed }) return (await RetryAsync(existing, r, ct), false);
         if (existing is not null) return ((await queries.FindAsync(caseId, level, ct))!, false);
 
         var (c, next) = await NextStepAsync(caseId, ct);
         if (next.Level != level)
-            throw DomainException.Conflict($"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).");
+            throw DomainException.Conflict(
+                $"L'étape demandée n'est pas la prochaine étape du dossier (« {next.Name} »).");
         if (next.BlockedBy is { } blocked)
             throw DomainException.Conflict(blocked == LadderPlanner.AwaitingReceipt
                 ? $"L'étape suivante attend la réception de la mise en demeure ({blocked}) : aucun envoi."
@@ -64,7 +69,9 @@ public sealed class DispatchService(
         if (choice.NeedsOtp)
         {
             if (lawyer is null)
-                throw DomainException.Conflict("Une lettre recommandée qualifiée est envoyée au nom d'un avocat identifié : aucun compte expéditeur AR24 " +
+                throw DomainException.Conflict(
+                    "Une lettre recommandée qualifiée est envoyée au nom d'un avocat identifié : aucun compte " +
+                    "expéditeur AR24 " +
                     "n'est déclaré pour vous (Ar24:Senders, ou onglet « Expéditeurs AR24 » de l'administration). "
                         + "Demandez à l'administrateur "
                     + "de l'ajouter.");
@@ -73,16 +80,19 @@ public sealed class DispatchService(
         if (IsAr24(choice.Channel))
             await CheckAr24ReadyAsync(c, choice, lawyer?.Email ?? await CabinetEmailAsync(ct), r, ct);
 
-        var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
+        var template = r.Template?.Trim() is { Length: > 0 } t ? t : next.Template
+            ?? throw Problem.Validation("template", "Indiquez le modèle du courrier.");
         var email = choice.Channel == StepChannel.Email;
         if (email) await OpenMailboxSessionAsync(ct);
         var deadlineDays = r.DeadlineDays ?? LetterDataBuilder.DefaultDeadlineDays;
-        var letter = await letters.StageAsync(caseId, template, email ? "docx" : "pdf", deadlineDays, ct, choice.Channel);
+        var letter = await letters.StageAsync(caseId, template, email ? "docx" : "pdf", deadlineDays, ct,
+            choice.Channel);
         var now = clock.GetUtcNow();
         var postal = choice.Channel == StepChannel.Courrier;
         var dispatch = new DispatchItem
         {
-            CaseId = caseId, Level = level, LevelName = next.Name, Channel = choice.Channel, ChannelReason = choice.Explanation,
+            CaseId = caseId, Level = level, LevelName = next.Name, Channel = choice.Channel,
+                ChannelReason = choice.Explanation,
             State = postal ? DispatchState.ToPrint : DispatchState.Planned, LetterId = letter.Id,
             SenderEmail = IsAr24(choice.Channel) ? lawyer?.Email : null,
             ToCounsel = c.HasCounsel, DeadlineDays = deadlineDays,
@@ -112,13 +122,15 @@ public sealed class DispatchService(
         {
             // Another request planned the same step at the same moment: theirs stands.
             db.ChangeTracker.Clear();
-            return (await queries.FindAsync(caseId, level, ct) ?? throw DomainException.Conflict("Conflit d'envoi : réessayez."), false);
+            return (await queries.FindAsync(caseId, level, ct)
+                ?? throw DomainException.Conflict("Conflit d'envoi : réessayez."), false);
         }
         return ((await queries.FindAsync(caseId, level, ct))!, true);
     }
 
     /// <summary>
-    /// A failed dispatch was refused outright by AR24 (no mail exists there), so it may be tried again, e.g. with a fresh one-time code.
+    /// A failed dispatch was refused outright by AR24 (no mail exists there), so it may be tried again, e.g. with a
+    /// fresh one-time code.
     /// </summary>
     private async Task<DispatchDto> RetryAsync(DispatchItem failed, DispatchRequest r, CancellationToken ct)
     {
@@ -143,7 +155,8 @@ public sealed class DispatchService(
         CaseHistory.Record(db, failed.CaseId, new(CaseEventKind.EnvoiPlanifie,
             failed.Channel == StepChannel.Email
                 ? $"Nouvel essai d'envoi : {failed.LevelName} (le précédent courriel n'était pas parti)"
-                : $"Nouvel essai d'envoi : {failed.LevelName} (le précédent avait été refusé par AR24, aucun courrier n'était parti)",
+                : $"Nouvel essai d'envoi : {failed.LevelName} (le précédent avait été refusé par AR24, aucun " +
+                    $"courrier n'était parti)",
             actor.Id, clock.GetUtcNow())
         {
             EffectiveOn = clock.Today(),
@@ -154,11 +167,12 @@ public sealed class DispatchService(
     }
 
     /// <summary>
-    /// The lawyer's Graph session opens now, in their own request: the outbox sends later from the tokens cached for it,
-    /// and a missing consent is told now rather than found as a failed dispatch.
+    /// The lawyer's Graph session opens now, in their own request: the outbox sends later from the tokens cached for
+    /// it, and a missing consent is told now rather than found as a failed dispatch.
     /// </summary>
     private Task OpenMailboxSessionAsync(CancellationToken ct) =>
-        Graph.GraphErrors.CallAsync(async () => { await graphTokens.OpenBackgroundSessionAsync(ct); return true; }, "Boîte aux lettres introuvable.");
+        Graph.GraphErrors.CallAsync(async () => { await graphTokens.OpenBackgroundSessionAsync(ct); return true; },
+            "Boîte aux lettres introuvable.");
 
     private async Task<(RecoveryCase Case, NextStep Next)> NextStepAsync(Guid caseId, CancellationToken ct)
     {
@@ -169,7 +183,8 @@ public sealed class DispatchService(
 
     /// <summary>The signed-in lawyer's own AR24 sender, bound to the firm (from Ar24:Senders or the admin
     /// page).</summary>
-    private Task<Ar24SenderAccount?> LawyerAsync(CancellationToken ct) => SenderAccounts.OfLawyerAsync(db, actor.Id, ct);
+    private Task<Ar24SenderAccount?> LawyerAsync(CancellationToken ct)
+        => SenderAccounts.OfLawyerAsync(db, actor.Id, ct);
 
     private static bool IsAr24(StepChannel channel) => channel is StepChannel.Ere or StepChannel.LreQualifiee;
 
@@ -219,12 +234,15 @@ public sealed class DispatchService(
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null
         : value.Trim()[..Math.Min(100, value.Trim().Length)];
 
-    private Task<string?> CabinetEmailAsync(CancellationToken ct) => db.Cabinets.Select(x => x.Email).FirstOrDefaultAsync(ct);
+    private Task<string?> CabinetEmailAsync(CancellationToken ct)
+        => db.Cabinets.Select(x => x.Email).FirstOrDefaultAsync(ct);
 
     private static void CheckOtp(string? otp)
     {
         if (string.IsNullOrWhiteSpace(otp))
-            throw Problem.Validation("otp", "Saisissez le code à usage unique (OTP) reçu d'AR24 : il identifie l'avocat qui envoie la lettre qualifiée.");
+            throw Problem.Validation("otp",
+                "Saisissez le code à usage unique (OTP) reçu d'AR24 : il identifie l'avocat qui envoie la lettre " +
+                "qualifiée.");
         if (!Ar24Otp.IsWellFormed(otp)) throw Problem.Validation("otp", Ar24Otp.Rule);
     }
 }

@@ -76,7 +76,8 @@ public static class SenderAccounts
         foreach (var legacy in rows.Where(a => a.Ar24UserId is null && a.Origin == Ar24SenderOrigin.FirstSend))
         {
             try { ids.Add((await ar24.GetUserAsync(legacy.Email, ct)).Id); }
-            catch (Ar24Exception e) when (e.Error.Slug is "user_not_exist" or "user_unavailable") { /* nothing was ever sent from it */ }
+            catch (Ar24Exception e) when (e.Error.Slug is "user_not_exist"
+                or "user_unavailable") { /* nothing was ever sent from it */ }
         }
         return ids.Distinct().ToList();
     }

@@ -25,7 +25,8 @@ public static class ConfiguredSenders
             var email = sender.Email.Trim().ToLowerInvariant();
             for (var attempt = 0; ; attempt++)
             {
-                var row = await db.Ar24SenderAccounts.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Email == email, ct);
+                var row = await db.Ar24SenderAccounts.IgnoreQueryFilters()
+                    .SingleOrDefaultAsync(a => a.Email == email, ct);
                 if (row is not null && row.TenantId != sender.Tenant)
                     // Named by position, not by address: start-up errors reach the logs, which carry no personal data.
                     throw new InvalidOperationException($"Ar24:Senders:{index} (cabinet {sender.Tenant}) : cette "

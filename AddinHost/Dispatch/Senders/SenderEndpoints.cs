@@ -17,7 +17,8 @@ public static class SenderEndpoints
 
     public static IEndpointRouteBuilder MapAr24Senders(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ar24/senders").WithTags("Expéditeurs AR24").RequireAuthorization(Policies.Administration);
+        var group = app.MapGroup("/api/ar24/senders").WithTags("Expéditeurs AR24")
+            .RequireAuthorization(Policies.Administration);
         group.MapGet("", ListSenders)
             .WithSummary("Les expéditeurs AR24 du cabinet et l'état de leur compte (administrateurs)");
         group.MapPost("", AddSender)

@@ -34,7 +34,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         var gender = ValidGender(r.Gender);
         var (first, last, userId) = (Text(r.Firstname, "firstname"), Text(r.Lastname, "lastname"),
             Text(r.UserId, "userId", 64));
-        var owner = await db.Ar24SenderAccounts.IgnoreQueryFilters().Where(a => a.Email == email).Select(a => a.TenantId).SingleOrDefaultAsync(ct);
+        var owner = await db.Ar24SenderAccounts.IgnoreQueryFilters().Where(a => a.Email == email)
+            .Select(a => a.TenantId).SingleOrDefaultAsync(ct);
         // Across firms on purpose: the one question asked of other firms' rows is whether the address is theirs.
         if (owner is not null && owner != tenant.TenantId) throw TakenByAnotherFirm();
         if (userId is not null && await db.Ar24SenderAccounts.AnyAsync(a => a.UserId == userId && a.Email != email, ct))
@@ -59,7 +60,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
 
         var claim = await db.Ar24SenderClaims.SingleOrDefaultAsync(c => c.Email == email, ct);
         if (claim is not null && claim.CreatedAt > now - SenderCodes.ResendDelay)
-            throw DomainException.TooMany("Un code vient d'être envoyé à cette adresse : attendez une minute avant d'en "
+            throw DomainException.TooMany(
+                "Un code vient d'être envoyé à cette adresse : attendez une minute avant d'en "
                 + "demander un autre.");
         if (claim is null) db.Ar24SenderClaims.Add(claim = new Ar24SenderClaim { Email = email });
         var code = SenderCodes.NewCode();
@@ -116,7 +118,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         }
         catch (DbUpdateException e) when (DbConflicts.IsConflict(e))
         {
-            throw TakenByAnotherFirm(); // another firm confirmed the same address at the same moment: the first one holds it
+            // another firm confirmed the same address at the same moment: the first one holds it
+            throw TakenByAnotherFirm();
         }
         return ToDto(row, await FirmEmailAsync(ct));
     }
@@ -135,8 +138,10 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
                 Message = new Microsoft.Graph.Models.Message
                 {
                     Subject = subject,
-                    Body = new Microsoft.Graph.Models.ItemBody { ContentType = Microsoft.Graph.Models.BodyType.Text, Content = body },
-                    ToRecipients = [new Microsoft.Graph.Models.Recipient { EmailAddress = new Microsoft.Graph.Models.EmailAddress { Address = email } }],
+                    Body = new Microsoft.Graph.Models.ItemBody { ContentType = Microsoft.Graph.Models.BodyType.Text,
+                        Content = body },
+                    ToRecipients = [new Microsoft.Graph.Models.Recipient { EmailAddress =
+                        new Microsoft.Graph.Models.EmailAddress { Address = email } }],
                 },
                 SaveToSentItems = false,
             }, cancellationToken: ct);
@@ -157,7 +162,8 @@ public sealed class SenderOnboarding(DunningDbContext db, ITenantContext tenant,
         + $"{c.ExpiresAt.ToOffset(TimeSpan.Zero):dd/MM/yyyy HH:mm} UTC).", null, true,
             c.Email == firmEmail?.ToLowerInvariant(), false);
 
-    private Task<string?> FirmEmailAsync(CancellationToken ct) => db.Cabinets.Select(c => c.Email).FirstOrDefaultAsync(ct);
+    private Task<string?> FirmEmailAsync(CancellationToken ct)
+        => db.Cabinets.Select(c => c.Email).FirstOrDefaultAsync(ct);
 
     private static DomainException TakenByAnotherFirm() => new("Cette adresse est l'expéditeur AR24 d'un autre "
         + "cabinet : indiquez une adresse "

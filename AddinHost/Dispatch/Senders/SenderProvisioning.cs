@@ -30,7 +30,8 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
         var cabinet = await db.Cabinets.AsNoTracking().FirstOrDefaultAsync(ct);
         var before = row.State;
         if (row.Ar24UserId is null && row.Origin == Ar24SenderOrigin.FirstSend)
-            throw DomainException.Conflict("Cette adresse a été liée au cabinet par un envoi, avant que les adresses soient "
+            throw DomainException.Conflict(
+                "Cette adresse a été liée au cabinet par un envoi, avant que les adresses soient "
                 + "vérifiées : ajoutez de nouveau l'expéditeur et saisissez le code reçu à cette adresse, puis ouvrez "
                 + "le compte.");
         try
@@ -44,12 +45,14 @@ public sealed class SenderProvisioning(DunningDbContext db, Ar24Client ar24, Aud
             await SaveAsync(row, "expediteur.refuse-ar24", ct);
             throw DomainException.Conflict($"AR24 refuse : {e.Message}");
         }
-        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException or Polly.ExecutionRejectedException
+        catch (Exception e) when (e is Ar24Exception or HttpRequestException or TaskCanceledException
+            or Polly.ExecutionRejectedException
                                    && !ct.IsCancellationRequested)
         {
             log.LogWarning("AR24 did not answer while provisioning sender {SenderId}: {Error}",
                 row.Id, e.GetType().Name);
-            throw DomainException.Unavailable("AR24 ne répond pas pour le moment : rien n'a changé, réessayez dans quelques "
+            throw DomainException.Unavailable(
+                "AR24 ne répond pas pour le moment : rien n'a changé, réessayez dans quelques "
                 + "minutes.");
         }
         await SaveAsync(row, before == row.State ? "expediteur.verifie" : "expediteur.etat", ct);

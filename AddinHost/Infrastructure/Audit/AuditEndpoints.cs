@@ -9,7 +9,8 @@ namespace AddinHost.Infrastructure.Audit;
 /// <summary>The firm's audit log, newest first, for its administrators.</summary>
 public static class AuditEndpoints
 {
-    public sealed record AuditEntryDto(DateTimeOffset At, string UserId, string Action, string EntityType, string? EntityId);
+    public sealed record AuditEntryDto(DateTimeOffset At, string UserId, string Action, string EntityType,
+        string? EntityId);
 
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {

@@ -13,14 +13,16 @@ public sealed class AuthOptions
 
     public string DemoTenant { get; set; } = "cabinet-demo";
 
-    /// <summary>The demo user's roles, to try the product as an assistant or a lawyer only; empty means every role.</summary>
+    /// <summary>The demo user's roles, to try the product as an assistant or a lawyer only; empty means every
+    /// role.</summary>
     // No default list here: the configuration binder would append configured roles to it, not replace it.
     public string[] DemoRoles { get; set; } = [];
 
     /// <summary>Entra tenant ids let in without onboarding (e.g. the operator's own firm).</summary>
     public string[] OnboardedTenants { get; set; } = [];
 
-    /// <summary>Tenants whose admin onboards the firm at once; any other admin's request waits for an operator's decision.</summary>
+    /// <summary>Tenants whose admin onboards the firm at once; any other admin's request waits for an operator's
+    /// decision.</summary>
     public string[] OnboardingAllowedTenants { get; set; } = [];
 
     /// <summary>The operator's own Entra tenants: their administrators accept or refuse onboarding requests.</summary>

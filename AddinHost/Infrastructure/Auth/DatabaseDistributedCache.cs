@@ -21,17 +21,21 @@ public sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimePr
         if (entry is null || entry.ExpiresAt <= now) return null;
         if (entry.SlidingSeconds is { } sliding)
             await db.TokenCache.Where(e => e.Id == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, Slide(now, sliding, entry.AbsoluteExpiresAt)), token);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ExpiresAt, Slide(now, sliding, entry.AbsoluteExpiresAt)),
+                    token);
         return entry.Value;
     }
 
-    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+    public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options,
+        CancellationToken token = default)
     {
         var now = Now();
         var absolute = options.AbsoluteExpiration?.ToUnixTimeMilliseconds()
-            ?? (options.AbsoluteExpirationRelativeToNow is { } relative ? now + (long)relative.TotalMilliseconds : null);
+            ?? (options.AbsoluteExpirationRelativeToNow is { } relative ? now + (long)relative.TotalMilliseconds
+                : null);
         var sliding = (long?)options.SlidingExpiration?.TotalSeconds;
-        var expires = sliding is { } s ? Slide(now, s, absolute) : absolute ?? now + (long)DefaultLifetime.TotalMilliseconds;
+        var expires = sliding is { } s ? Slide(now, s, absolute) : absolute ?? now
+            + (long)DefaultLifetime.TotalMilliseconds;
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
@@ -40,13 +44,16 @@ public sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimePr
             .SetProperty(e => e.SlidingSeconds, sliding).SetProperty(e => e.AbsoluteExpiresAt, absolute), token);
         if (updated == 0)
         {
-            db.TokenCache.Add(new TokenCacheEntry { Id = key, Value = value, ExpiresAt = expires, SlidingSeconds = sliding, AbsoluteExpiresAt = absolute });
+            db.TokenCache.Add(new TokenCacheEntry { Id = key, Value = value, ExpiresAt = expires,
+                SlidingSeconds = sliding, AbsoluteExpiresAt = absolute });
             try { await db.SaveChangesAsync(token); }
             catch (DbUpdateException)
             {
                 // Another instance wrote the same key meanwhile: last writer wins, as with any distributed cache.
                 db.ChangeTracker.Clear();
-                await db.TokenCache.Where(e => e.Id == key).ExecuteUpdateAsync(u => u.SetProperty(e => e.Value, value).SetProperty(e => e.ExpiresAt, expires), token);
+                await db.TokenCache.Where(e => e.Id == key)
+                    .ExecuteUpdateAsync(u => u.SetProperty(e => e.Value, value).SetProperty(e => e.ExpiresAt, expires),
+                    token);
             }
         }
         if (Random.Shared.Next(100) == 0) // now and then, forget what has expired
@@ -58,12 +65,14 @@ public sealed class DatabaseDistributedCache(IServiceScopeFactory scopes, TimePr
     public async Task RemoveAsync(string key, CancellationToken token = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DunningDbContext>().TokenCache.Where(e => e.Id == key).ExecuteDeleteAsync(token);
+        await scope.ServiceProvider.GetRequiredService<DunningDbContext>().TokenCache.Where(e => e.Id == key)
+            .ExecuteDeleteAsync(token);
     }
 
     // The synchronous members exist for old callers; Identity.Web uses the asynchronous ones.
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
-    public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => SetAsync(key, value, options).GetAwaiter().GetResult();
+    public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        => SetAsync(key, value, options).GetAwaiter().GetResult();
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
     public void Remove(string key) => RemoveAsync(key).GetAwaiter().GetResult();
 

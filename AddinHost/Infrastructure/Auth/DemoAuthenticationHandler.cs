@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure.Auth;
 
-/// <summary>Development sign-in: every request is the demo user of the demo firm, with the configured roles (all by default).</summary>
+/// <summary>Development sign-in: every request is the demo user of the demo firm, with the configured roles (all by
+/// default).</summary>
 public sealed class DemoAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,

@@ -17,7 +17,8 @@ public static class EntraIssuer
             throw new SecurityTokenInvalidIssuerException("Le jeton ne désigne pas de tenant Entra (tid).");
         var v2 = $"{instance.TrimEnd('/')}/{tid}/v2.0";
         var v1 = $"https://sts.windows.net/{tid}/";
-        if (string.Equals(issuer, v2, StringComparison.OrdinalIgnoreCase) || string.Equals(issuer, v1, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(issuer, v2, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(issuer, v1, StringComparison.OrdinalIgnoreCase))
             return issuer;
         throw new SecurityTokenInvalidIssuerException("L'émetteur du jeton ne correspond pas à son tenant.");
     }

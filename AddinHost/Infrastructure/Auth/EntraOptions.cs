@@ -27,7 +27,8 @@ public sealed class EntraOptions
     public string? PanesAuthority { get; set; }
 
     /// <summary>The application id URI the panes ask a token for.</summary>
-    public string ApplicationIdUri => PanesAuthority is null ? $"api://{ClientId}" : $"api://{PanesAuthority}/{ClientId}";
+    public string ApplicationIdUri => PanesAuthority is null ? $"api://{ClientId}"
+        : $"api://{PanesAuthority}/{ClientId}";
 
     /// <summary>Every form Entra puts in <c>aud</c>: the application id and its <c>api://</c> URIs.</summary>
     public IReadOnlyList<string> Audiences => [ClientId!, $"api://{ClientId}", ApplicationIdUri];

@@ -1,26 +1,28 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
+using Microsoft.Identity.Web.TokenCacheProviders.Distributed;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AddinHost.Infrastructure.Auth;
 
 /// <summary>
 /// Sign-in with Microsoft Entra ID through Microsoft.Identity.Web: a bearer token for this API (audience), from the
-/// tenant it names (issuer), carrying <c>access_as_user</c> (scope), from an onboarded firm, with the app roles as roles.
-/// Each refusal says why, in French.
+/// tenant it names (issuer), carrying <c>access_as_user</c> (scope), from an onboarded firm, with the app roles as
+/// roles. Each refusal says why, in French.
 /// </summary>
 public static class EntraSignIn
 {
     public const string OnboardedClaim = "od_onboarded";
 
-    public static void AddEntraSignIn(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth, IConfiguration config, EntraOptions entra)
+    public static void AddEntraSignIn(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder auth,
+        IConfiguration config, EntraOptions entra)
     {
         // On behalf of the user (Graph): tokens cached in the database, encrypted with the shared data-protection keys.
         auth.AddMicrosoftIdentityWebApi(config.GetSection(EntraOptions.Section))
             .EnableTokenAcquisitionToCallDownstreamApi()
             .AddDistributedTokenCaches();
-        auth.Services.Configure<Microsoft.Identity.Web.TokenCacheProviders.Distributed.MsalDistributedTokenCacheAdapterOptions>(o => o.Encrypt = true);
+        auth.Services.Configure<MsalDistributedTokenCacheAdapterOptions>(o => o.Encrypt = true);
         auth.Services.AddSingleton<TenantDirectory>();
         auth.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
         {
@@ -38,14 +40,16 @@ public static class EntraSignIn
                 await identityWebValidated(context);
                 if (context.Result is { Failure: not null }) return;
                 var principal = context.Principal!;
-                var scopes = (principal.FindFirst("scp")?.Value ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var scopes = (principal.FindFirst("scp")?.Value ?? "")
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (!scopes.Contains(entra.Scope, StringComparer.Ordinal))
                 {
                     context.Fail(new MissingScopeException(entra.Scope));
                     return;
                 }
                 var tid = principal.FindFirst(ClaimNames.Tenant)!.Value;
-                if (await context.HttpContext.RequestServices.GetRequiredService<TenantDirectory>().IsOnboardedAsync(tid, context.HttpContext.RequestAborted))
+                if (await context.HttpContext.RequestServices.GetRequiredService<TenantDirectory>()
+                    .IsOnboardedAsync(tid, context.HttpContext.RequestAborted))
                     ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(OnboardedClaim, "true"));
             };
             o.Events.OnChallenge = async context =>
@@ -53,10 +57,12 @@ public static class EntraSignIn
                 context.HandleResponse();
                 var (status, detail) = Explain(context.AuthenticateFailure, entra);
                 context.Response.StatusCode = status;
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>()
+                    .WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = status, Title = status == 401 ? "Connexion requise" : "Accès refusé", Detail = detail },
+                    ProblemDetails = { Status = status, Title = status == 401 ? "Connexion requise" : "Accès refusé",
+                        Detail = detail },
                 });
             };
         });
@@ -65,13 +71,20 @@ public static class EntraSignIn
     /// <summary>Why a token was refused, for the user (or their admin) to act on.</summary>
     public static (int Status, string Detail) Explain(Exception? failure, EntraOptions entra) => failure switch
     {
-        null => (401, "Connexion requise : le volet doit présenter un jeton Microsoft Entra ID pour l'API OutlookDunning."),
-        MissingScopeException => (403, $"Le jeton ne porte pas la permission « {entra.Scope} » : le consentement à l'application OutlookDunning manque. " +
+        null => (401,
+            "Connexion requise : le volet doit présenter un jeton Microsoft Entra ID pour l'API OutlookDunning."),
+        MissingScopeException
+            => (403,
+            $"Le jeton ne porte pas la permission « {entra.Scope} » : le consentement à l'application OutlookDunning " +
+            $"manque. " +
             "Un administrateur du cabinet doit l'accorder dans Microsoft Entra ID (consentement administrateur)."),
         SecurityTokenExpiredException => (401, "Votre session a expiré : reconnectez-vous."),
-        SecurityTokenInvalidAudienceException => (401, $"Ce jeton est destiné à une autre application : demandez un jeton pour api://{entra.ClientId}/{entra.Scope}."),
+        SecurityTokenInvalidAudienceException => (401,
+            $"Ce jeton est destiné à une autre application : demandez un jeton pour " +
+            $"api://{entra.ClientId}/{entra.Scope}."),
         SecurityTokenInvalidIssuerException e => (401, $"Émetteur du jeton refusé : {e.Message}"),
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => (401, "La signature du jeton est invalide : il n'a pas été émis par Microsoft Entra ID."),
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException
+            => (401, "La signature du jeton est invalide : il n'a pas été émis par Microsoft Entra ID."),
         SecurityTokenNotYetValidException => (401, "Le jeton n'est pas encore valide : vérifiez l'horloge du poste."),
         _ => (401, "Jeton refusé : reconnectez-vous. Si le problème persiste, prévenez l'administrateur du cabinet."),
     };

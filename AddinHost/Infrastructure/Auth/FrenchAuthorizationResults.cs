@@ -8,10 +8,14 @@ public sealed class FrenchAuthorizationResults(IProblemDetailsService problems) 
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy,
+        PolicyAuthorizationResult result)
     {
-        if (result.Forbidden && context.User.Identity?.IsAuthenticated == true && !context.User.HasClaim(c => c.Type == EntraSignIn.OnboardedClaim)
-            && policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.ClaimsAuthorizationRequirement>().Any(r => r.ClaimType == EntraSignIn.OnboardedClaim))
+        if (result.Forbidden && context.User.Identity?.IsAuthenticated == true
+            && !context.User.HasClaim(c => c.Type == EntraSignIn.OnboardedClaim)
+            && policy.Requirements
+                .OfType<Microsoft.AspNetCore.Authorization.Infrastructure.ClaimsAuthorizationRequirement>()
+                .Any(r => r.ClaimType == EntraSignIn.OnboardedClaim))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await problems.WriteAsync(new ProblemDetailsContext
@@ -20,7 +24,9 @@ public sealed class FrenchAuthorizationResults(IProblemDetailsService problems) 
                 ProblemDetails =
                 {
                     Status = 403, Title = "Cabinet non inscrit",
-                    Detail = "Votre cabinet n'est pas encore inscrit à OutlookDunning. Un administrateur du cabinet doit l'inscrire " +
+                    Detail =
+                        "Votre cabinet n'est pas encore inscrit à OutlookDunning. Un administrateur du cabinet doit " +
+                        "l'inscrire " +
                              "(rôle Administrateur, « Inscrire le cabinet » ou POST /api/onboarding).",
                 },
             });

@@ -6,14 +6,17 @@ namespace AddinHost.Infrastructure.Auth;
 
 /// <summary>
 /// A firm's admin onboards the firm (its Entra tenant); until then its users are refused with that reason. Closed by
-/// default: only tenants on <c>Auth:OnboardingAllowedTenants</c> are onboarded at once; any other makes a request that an
-/// operator (an administrator of a tenant on <c>Auth:OperatorTenants</c>) accepts, with the firm's monthly quota, or refuses.
+/// default: only tenants on <c>Auth:OnboardingAllowedTenants</c> are onboarded at once; any other makes a request that
+/// an operator (an administrator of a tenant on <c>Auth:OperatorTenants</c>) accepts, with the firm's monthly quota, or
+/// refuses.
 /// </summary>
 public static class OnboardingEndpoints
 {
     public sealed record OnboardingRequestBody(string? Name);
-    public sealed record OnboardingDto(string TenantId, bool Onboarded, string? Name, DateTimeOffset? OnboardedAt, string? Demande = null, string? Motif = null);
-    public sealed record PendingDto(string TenantId, string Name, DateTimeOffset RequestedAt, OnboardingState State, string? Reason);
+    public sealed record OnboardingDto(string TenantId, bool Onboarded, string? Name, DateTimeOffset? OnboardedAt,
+        string? Demande = null, string? Motif = null);
+    public sealed record PendingDto(string TenantId, string Name, DateTimeOffset RequestedAt, OnboardingState State,
+        string? Reason);
     public sealed record AcceptBody(int? MonthlyLetterQuota);
     public sealed record RefuseBody(string? Reason);
 

@@ -23,6 +23,7 @@ public static class Policies
     /// <summary>Edit policies and rates, read the audit log: admins only.</summary>
     public const string Administration = nameof(Administration);
 
-    /// <summary>Any signed-in user of a firm, onboarded or not: to learn whether it is, and (an admin) to onboard it.</summary>
+    /// <summary>Any signed-in user of a firm, onboarded or not: to learn whether it is, and (an admin) to onboard
+    /// it.</summary>
     public const string Inscription = nameof(Inscription);
 }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 
 namespace AddinHost.Infrastructure.Auth;
 
-/// <summary>Which Entra tenants are onboarded: those named in <c>Auth:OnboardedTenants</c> and those an admin onboarded.</summary>
+/// <summary>Which Entra tenants are onboarded: those named in <c>Auth:OnboardedTenants</c> and those an admin
+/// onboarded.</summary>
 public sealed class TenantDirectory(IServiceScopeFactory scopes, IMemoryCache cache, IOptions<AuthOptions> options)
 {
     // A refusal is remembered briefly, so that a firm just onboarded on another instance gets in soon.

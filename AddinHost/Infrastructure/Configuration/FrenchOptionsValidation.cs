@@ -21,7 +21,8 @@ public static class FrenchOptionsValidation
         {
             if (name is not null && name != optionsName) return ValidateOptionsResult.Skip;
             var results = new List<ValidationResult>();
-            if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
+            if (Validator.TryValidateObject(options, new ValidationContext(options), results,
+                validateAllProperties: true))
                 return ValidateOptionsResult.Success;
             return ValidateOptionsResult.Fail(results.Select(r => Describe(options, r)));
         }

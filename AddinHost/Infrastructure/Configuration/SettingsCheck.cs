@@ -27,7 +27,8 @@ public sealed class SettingsCheck
     }
 }
 
-/// <summary>An options type whose validation fails with the composition's problems, for hosts started another way.</summary>
+/// <summary>An options type whose validation fails with the composition's problems, for hosts started another
+/// way.</summary>
 [SettingsGuide(AdminGuide.Configuration)]
 public sealed class SettingsCheckGate
 {

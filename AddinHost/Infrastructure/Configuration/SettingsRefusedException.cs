@@ -29,12 +29,14 @@ public sealed class SettingsRefusedException(IReadOnlyList<SettingProblem> probl
         {
             foreach (var failure in Flatten(e).Where(f => f.OptionsType != typeof(SettingsCheckGate)))
             {
-                var guide = failure.OptionsType.GetCustomAttribute<SettingsGuideAttribute>()?.Guide ?? AdminGuide.Configuration;
+                var guide = failure.OptionsType.GetCustomAttribute<SettingsGuideAttribute>()?.Guide
+                    ?? AdminGuide.Configuration;
                 problems.AddRange(failure.Failures.Select(message => new SettingProblem(message, guide)));
             }
         }
         if (problems.Count > 0)
-            throw new SettingsRefusedException(problems, services.GetService<IHostEnvironment>()?.EnvironmentName ?? "?");
+            throw new SettingsRefusedException(problems,
+                services.GetService<IHostEnvironment>()?.EnvironmentName ?? "?");
     }
 
     private static IEnumerable<OptionsValidationException> Flatten(Exception e) => e switch

@@ -16,7 +16,8 @@ public static class AppRole
     public static async Task GrantAsync(DunningDbContext db, string role, string password, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql())
-            throw Problems.DomainException.Invalid("--app-role ne vaut que pour PostgreSQL (Database:Provider=Postgres).");
+            throw Problems.DomainException.Invalid(
+                "--app-role ne vaut que pour PostgreSQL (Database:Provider=Postgres).");
         var wellFormed = role.Length is > 0 and <= 63 && !char.IsAsciiDigit(role[0])
                          && role.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '_');
         if (!wellFormed)

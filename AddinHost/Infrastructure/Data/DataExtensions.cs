@@ -24,7 +24,8 @@ public static class DataExtensions
             settings.Refuse("Database:Provider=Postgres exige ConnectionStrings:Dunning " +
                 "(ex. « Host=…;Database=dunning;Username=…;Password=… »).", AdminGuide.Azure);
         else if (refused)
-            settings.Refuse("ConnectionStrings:Dunning est obligatoire en Production (avec Database:Provider=Postgres) : " +
+            settings.Refuse(
+                "ConnectionStrings:Dunning est obligatoire en Production (avec Database:Provider=Postgres) : " +
                 "la base SQLite embarquée est une valeur de démonstration.", AdminGuide.Azure);
 
         builder.Services.AddSingleton(new EmbeddedDefault("Base de données", embedded));

@@ -6,7 +6,8 @@ namespace AddinHost.Infrastructure.Data;
 public static class DbConflicts
 {
     // SQLite code 19 (constraint), PostgreSQL class 23 (integrity constraint violation).
-    public static bool IsConflict(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner : e) switch
+    public static bool IsConflict(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner
+        : e) switch
     {
         DbUpdateConcurrencyException => true, // the row changed under us (e.g. an outbox worker claimed it)
         Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19,

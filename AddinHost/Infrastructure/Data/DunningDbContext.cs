@@ -26,7 +26,8 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
     {
         // Every entity is mapped beside it (IEntityTypeConfiguration<T>); the tenant filter is the same for all.
         b.ApplyConfigurationsFromAssembly(typeof(DunningDbContext).Assembly);
-        foreach (var type in b.Model.GetEntityTypes().Where(t => typeof(TenantEntity).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
+        foreach (var type in b.Model.GetEntityTypes()
+            .Where(t => typeof(TenantEntity).IsAssignableFrom(t.ClrType) && !t.IsOwned()))
         {
             type.FindProperty(nameof(TenantEntity.TenantId))!.SetMaxLength(64);
             b.Entity(type.ClrType).HasQueryFilter(TenantFilter(type.ClrType));
@@ -39,7 +40,8 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         var body = Expression.Equal(
             Expression.Property(entity, nameof(TenantEntity.TenantId)),
             Expression.Property(Expression.Constant(this, typeof(DunningDbContext)),
-                typeof(DunningDbContext).GetProperty(nameof(CurrentTenantId), BindingFlags.Instance | BindingFlags.NonPublic)!));
+                typeof(DunningDbContext).GetProperty(nameof(CurrentTenantId),
+                    BindingFlags.Instance | BindingFlags.NonPublic)!));
         return Expression.Lambda(body, entity);
     }
 
@@ -49,7 +51,8 @@ public abstract class DunningDbContext(DbContextOptions options, ITenantContext 
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess,
+        CancellationToken cancellationToken = default)
     {
         StampTenant();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

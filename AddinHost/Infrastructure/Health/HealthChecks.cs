@@ -6,5 +6,6 @@ namespace AddinHost.Infrastructure.Health;
 internal sealed class DatabaseHealthCheck(DunningDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default) =>
-        await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("Base de données injoignable.");
+        await db.Database.CanConnectAsync(ct) ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Unhealthy("Base de données injoignable.");
 }

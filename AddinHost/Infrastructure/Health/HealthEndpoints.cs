@@ -28,7 +28,8 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddDunningHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section)).ValidateFrench(HealthOptions.Section);
+        builder.Services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.Section))
+            .ValidateFrench(HealthOptions.Section);
         builder.Services.AddSingleton<ReadinessCache>();
         // The features add their own (proof store, LibreOffice, AR24) in their AddX.
         builder.AddReadinessCheck<DatabaseHealthCheck>("base-de-donnees", HealthStatus.Unhealthy);
@@ -37,8 +38,10 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapDunningHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        // Readiness calls the database, the proof store and AR24: anyone may ask, so the answer is reused a few seconds.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false,
+            ResponseWriter = WriteAsync }).AllowAnonymous();
+        // Readiness calls the database, the proof store and AR24: anyone may ask, so the answer is reused a few
+        // seconds.
         foreach (var path in new[] { "/health/ready", "/health" })
             app.MapGet(path, ReportReadiness).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -61,8 +64,11 @@ public static class HealthEndpoints
         return http.Response.WriteAsync(JsonSerializer.Serialize(new
         {
             statut = report.Status.ToString(),
-            verifications = report.Entries.Select(e => new { nom = e.Key, statut = e.Value.Status.ToString(), detail = e.Value.Description, ms = (int)e.Value.Duration.TotalMilliseconds }),
-        }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }));
+            verifications = report.Entries.Select(e
+                => new { nom = e.Key, statut = e.Value.Status.ToString(), detail = e.Value.Description,
+                ms = (int)e.Value.Duration.TotalMilliseconds }),
+        }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(
+            System.Text.Unicode.UnicodeRanges.All) }));
     }
 }
 
@@ -77,7 +83,8 @@ public sealed class HealthOptions
 }
 
 /// <summary>One readiness check at a time, its report reused for <see cref="HealthOptions.CacheSeconds"/>.</summary>
-public sealed class ReadinessCache(HealthCheckService checks, Microsoft.Extensions.Options.IOptions<HealthOptions> options, TimeProvider clock)
+public sealed class ReadinessCache(HealthCheckService checks,
+    Microsoft.Extensions.Options.IOptions<HealthOptions> options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _one = new(1, 1);
     private (HealthReport Report, DateTimeOffset At)? _last;
@@ -97,5 +104,6 @@ public sealed class ReadinessCache(HealthCheckService checks, Microsoft.Extensio
     }
 
     private HealthReport? Fresh() =>
-        _last is { } last && clock.GetUtcNow() - last.At < TimeSpan.FromSeconds(options.Value.CacheSeconds) ? last.Report : null;
+        _last is { } last && clock.GetUtcNow() - last.At < TimeSpan.FromSeconds(options.Value.CacheSeconds)
+            ? last.Report : null;
 }

@@ -9,7 +9,8 @@ public class DomainException(string message, ErrorKind kind = ErrorKind.Invalid,
 
     public IDictionary<string, string[]>? Errors { get; } = errors;
 
-    /// <summary>Structured facts behind the refusal (e.g. what is kept and until when), added to the ProblemDetails.</summary>
+    /// <summary>Structured facts behind the refusal (e.g. what is kept and until when), added to the
+    /// ProblemDetails.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
     /// <summary>When the refusal is about capacity: when to try again, sent as <c>Retry-After</c>.</summary>

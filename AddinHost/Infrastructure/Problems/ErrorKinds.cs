@@ -1,6 +1,7 @@
 namespace AddinHost.Infrastructure.Problems;
 
-/// <summary>The edge's one mapping from an <see cref="ErrorKind"/> to an HTTP status, for responses and OpenAPI.</summary>
+/// <summary>The edge's one mapping from an <see cref="ErrorKind"/> to an HTTP status, for responses and
+/// OpenAPI.</summary>
 public static class ErrorKinds
 {
     public static int Status(this ErrorKind kind) => kind switch

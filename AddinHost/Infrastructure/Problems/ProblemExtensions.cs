@@ -24,7 +24,8 @@ public static class ProblemExtensions
     public static string DefaultDetail(int? status) => status switch
     {
         400 => "La requête est invalide.",
-        401 => "Connexion requise : aucun utilisateur authentifié (connexion Microsoft Entra ID ou mode démonstration).",
+        401 => "Connexion requise : aucun utilisateur authentifié (connexion Microsoft Entra ID ou mode " +
+            "démonstration).",
         403 => "Votre rôle ne permet pas cette action.",
         404 => "Ressource introuvable.",
         405 => "Méthode non autorisée sur cette adresse.",
@@ -58,7 +59,8 @@ public static class ProblemExtensions
                 BadHttpRequestException b => (b.StatusCode, BadRequestDetail(b), null),
                 DbUpdateException or DbException when Data.DbConflicts.IsConflict(exception) => (
                     StatusCodes.Status409Conflict, ConflictDetail, null),
-                _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500), (IDictionary<string, string[]>?)null),
+                _ => (StatusCodes.Status500InternalServerError, DefaultDetail(500),
+                    (IDictionary<string, string[]>?)null),
             };
             if (status >= 500 || mapped is { Alarm: true })
                 log.LogError(exception, "Error on {Method} {Path}", http.Request.Method, http.Request.Path);
@@ -71,16 +73,22 @@ public static class ProblemExtensions
                 : new ValidationProblemDetails(errors) { Status = status, Detail = detail };
             if (exception is DomainException { Extensions: { } extensions })
                 foreach (var (key, value) in extensions) problem.Extensions[key] = value;
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http,
+                ProblemDetails = problem, Exception = exception });
         }
 
         // Framework messages are English and may echo input; say what is wrong without them.
         private static string BadRequestDetail(BadHttpRequestException b) => b.InnerException switch
         {
-            System.Text.Json.JsonException j => $"Corps JSON illisible ({j.Path ?? "racine"}) : vérifiez le format des champs (dates AAAA-MM-JJ, montants avec un point décimal).",
-            _ when b.Message.Contains("required", StringComparison.OrdinalIgnoreCase) => "Un paramètre obligatoire est absent ou vide.",
-            _ when b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase) => "Corps JSON attendu (Content-Type: application/json).",
-            _ when b.Message.Contains("form", StringComparison.OrdinalIgnoreCase) => "Formulaire multipart attendu, avec le fichier dans le champ « file ».",
+            System.Text.Json.JsonException j
+                => $"Corps JSON illisible ({j.Path ?? "racine"}) : vérifiez le format des champs (dates AAAA-MM-JJ, " +
+                $"montants avec un point décimal).",
+            _ when b.Message.Contains("required", StringComparison.OrdinalIgnoreCase)
+                => "Un paramètre obligatoire est absent ou vide.",
+            _ when b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase)
+                => "Corps JSON attendu (Content-Type: application/json).",
+            _ when b.Message.Contains("form", StringComparison.OrdinalIgnoreCase)
+                => "Formulaire multipart attendu, avec le fichier dans le champ « file ».",
             _ => "Paramètre de requête invalide : vérifiez les identifiants, dates (AAAA-MM-JJ) et nombres.",
         };
     }

@@ -19,19 +19,24 @@ public static class KeyProtection
 
     public static IHostApplicationBuilder AddKeyProtection(this IHostApplicationBuilder builder)
     {
-        var keys = builder.Services.AddDataProtection().SetApplicationName("OutlookDunning").PersistKeysToDbContext<DunningDbContext>();
+        var keys = builder.Services.AddDataProtection().SetApplicationName("OutlookDunning")
+            .PersistKeysToDbContext<DunningDbContext>();
         var settings = SettingsCheck.Of(builder);
         var current = Load(builder.Configuration[CertificateSetting], CertificateSetting, settings);
         if (current is null)
         {
-            if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(builder.Configuration[CertificateSetting]))
-                settings.Refuse($"{CertificateSetting} est obligatoire en Production : sans lui, les clés qui chiffrent les " +
-                    "jetons d'accès aux messageries des avocats seraient stockées en clair dans la base. Créez un certificat " +
+            if (builder.Environment.IsProduction()
+                && string.IsNullOrWhiteSpace(builder.Configuration[CertificateSetting]))
+                settings.Refuse(
+                    $"{CertificateSetting} est obligatoire en Production : sans lui, les clés qui chiffrent les " +
+                    "jetons d'accès aux messageries des avocats seraient stockées en clair dans la base. Créez un " +
+                        "certificat " +
                     "dans Key Vault et passez-le par une référence Key Vault.", AdminGuide.Azure);
             return builder;
         }
         var previous = Load(builder.Configuration[PreviousCertificateSetting], PreviousCertificateSetting, settings);
-        keys.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. previous is null ? Array.Empty<X509Certificate2>() : [previous]]);
+        keys.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate(
+            [current, .. previous is null ? Array.Empty<X509Certificate2>() : [previous]]);
         return builder;
     }
 

@@ -17,7 +17,8 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int WebhooksPerMinute { get; set; } = 600;
 
-    /// <summary>Calls per minute per address to everything outside /api by a caller not signed in (health, manifests, panes' files).</summary>
+    /// <summary>Calls per minute per address to everything outside /api by a caller not signed in (health, manifests,
+    /// panes' files).</summary>
     [Range(1, 1_000_000)]
     public int AnonymousPerMinute { get; set; } = 1_200;
 

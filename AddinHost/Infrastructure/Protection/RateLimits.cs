@@ -16,8 +16,10 @@ public static class RateLimits
 {
     public static IHostApplicationBuilder AddDunningProtection(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section)).ValidateFrench(RateLimitOptions.Section);
-        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section))
+            .ValidateFrench(RateLimitOptions.Section);
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>()
+            ?? new RateLimitOptions();
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o =>
             o.Limits.MaxRequestBodySize = limits.MaxRequestBodyMegabytes * 1024L * 1024L);
         builder.Services.AddRateLimiter(o =>
@@ -34,24 +36,30 @@ public static class RateLimits
                 var user = http.User.FindFirst(ClaimNames.ObjectId)?.Value ?? http.User.Identity?.Name;
                 var tenant = http.User.FindFirst(ClaimNames.Tenant)?.Value;
                 if (!path.StartsWithSegments("/api"))
-                    // The panes' files, manifests, health and API description: per address for strangers, signed-in users are known.
-                    return user is null ? Bucket($"anonymous:{http.Connection.RemoteIpAddress}", options.AnonymousPerMinute) : RateLimitPartition.GetNoLimiter("signed-in");
-                return Bucket(user is null ? $"ip:{http.Connection.RemoteIpAddress}" : $"user:{tenant}:{user}", options.ApiPerMinute);
+                    // The panes' files, manifests, health and API description: per address for strangers, signed-in
+                    // users are known.
+                    return user is null ? Bucket($"anonymous:{http.Connection.RemoteIpAddress}",
+                        options.AnonymousPerMinute) : RateLimitPartition.GetNoLimiter("signed-in");
+                return Bucket(user is null ? $"ip:{http.Connection.RemoteIpAddress}" : $"user:{tenant}:{user}",
+                    options.ApiPerMinute);
             });
         });
         return builder;
     }
 
     /// <summary>A bucket that refills every second: short bursts pass, a steady flood does not.</summary>
-    private static RateLimitPartition<string> Bucket(string key, int perMinute) => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+    private static RateLimitPartition<string> Bucket(string key, int perMinute)
+        => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
     {
-        TokenLimit = perMinute, TokensPerPeriod = Math.Max(1, perMinute / 60), ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        TokenLimit = perMinute, TokensPerPeriod = Math.Max(1, perMinute / 60),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
         QueueLimit = 0, AutoReplenishment = true,
     });
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 1;
+        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? (int)Math.Ceiling(wait.TotalSeconds) : 1;
         var http = context.HttpContext;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
@@ -60,7 +68,8 @@ public static class RateLimits
             ProblemDetails =
             {
                 Status = StatusCodes.Status429TooManyRequests, Title = "Trop de requêtes",
-                Detail = $"Trop de requêtes en peu de temps : réessayez dans {seconds} seconde{(seconds > 1 ? "s" : "")}.",
+                Detail =
+                    $"Trop de requêtes en peu de temps : réessayez dans {seconds} seconde{(seconds > 1 ? "s" : "")}.",
             },
         });
     }

@@ -24,15 +24,20 @@ public sealed class DunningMetrics : IDisposable
     public DunningMetrics(IMeterFactory meters)
     {
         _meter = meters.Create(Name);
-        _lettersSent = _meter.CreateCounter<long>("outlookdunning.letters.sent", "{letter}", "Letters gone out (deposited at AR24, e-mailed, posted), by channel.");
-        _stateChanges = _meter.CreateCounter<long>("outlookdunning.dispatch.state_changes", "{change}", "Dispatch state changes, by channel and states.");
-        _hashFailures = _meter.CreateCounter<long>("outlookdunning.proofs.hash_failures", "{proof}", "Proofs whose bytes no longer match their SHA-256.");
+        _lettersSent = _meter.CreateCounter<long>("outlookdunning.letters.sent", "{letter}",
+            "Letters gone out (deposited at AR24, e-mailed, posted), by channel.");
+        _stateChanges = _meter.CreateCounter<long>("outlookdunning.dispatch.state_changes", "{change}",
+            "Dispatch state changes, by channel and states.");
+        _hashFailures = _meter.CreateCounter<long>("outlookdunning.proofs.hash_failures", "{proof}",
+            "Proofs whose bytes no longer match their SHA-256.");
         _lookupsIncomplete = _meter.CreateCounter<long>("outlookdunning.dispatch.lookups_incomplete", "{lookup}",
             "Look-ups at AR24 that could not cover the window since the send began: the letter stays to verify (an "
                 + "alert).");
         _ar24 = _meter.CreateHistogram<double>("outlookdunning.ar24.duration", "ms", "AR24 calls, by outcome.");
-        _graph = _meter.CreateHistogram<double>("outlookdunning.graph.duration", "ms", "Microsoft Graph calls, by outcome.");
-        _meter.CreateObservableGauge("outlookdunning.dispatch.to_verify", () => Interlocked.Read(ref _toVerify), "{letter}",
+        _graph = _meter.CreateHistogram<double>("outlookdunning.graph.duration", "ms",
+            "Microsoft Graph calls, by outcome.");
+        _meter.CreateObservableGauge("outlookdunning.dispatch.to_verify", () => Interlocked.Read(ref _toVerify),
+            "{letter}",
             "Letters whose sending is in doubt and being verified (« À vérifier »).");
     }
 
@@ -49,14 +54,17 @@ public sealed class DunningMetrics : IDisposable
 
     public void ToVerify(long count) => Interlocked.Exchange(ref _toVerify, count);
 
-    public void Ar24Call(double milliseconds, string outcome) => _ar24.Record(milliseconds, new KeyValuePair<string, object?>("outcome", outcome));
+    public void Ar24Call(double milliseconds, string outcome)
+        => _ar24.Record(milliseconds, new KeyValuePair<string, object?>("outcome", outcome));
 
-    public void GraphCall(double milliseconds, string outcome) => _graph.Record(milliseconds, new KeyValuePair<string, object?>("outcome", outcome));
+    public void GraphCall(double milliseconds, string outcome)
+        => _graph.Record(milliseconds, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Dispose() => _meter.Dispose();
 }
 
-/// <summary>Times each call of a typed client and records its outcome (status class, or the exception's type).</summary>
+/// <summary>Times each call of a typed client and records its outcome (status class, or the exception's
+/// type).</summary>
 public sealed class CallTimer(Action<DunningMetrics, double, string> record, DunningMetrics metrics) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)

@@ -16,7 +16,8 @@ public static class TelemetryExtensions
     public static IHostApplicationBuilder AddDunningTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DunningMetrics>();
-        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"]
+            ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var export = Uri.TryCreate(endpoint, UriKind.Absolute, out var otlp);
         var insights = builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
         // Application Insights with local authentication off: the managed identity (AZURE_CLIENT_ID) signs the uploads.
@@ -26,7 +27,8 @@ public static class TelemetryExtensions
             o.Credential = new Azure.Identity.DefaultAzureCredential();
         }
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(DunningMetrics.Name, serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
+            .ConfigureResource(r => r.AddService(DunningMetrics.Name,
+                serviceVersion: typeof(TelemetryExtensions).Assembly.GetName().Version?.ToString()))
             .WithTracing(t =>
             {
                 t.AddSource(DunningMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
@@ -35,7 +37,8 @@ public static class TelemetryExtensions
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(DunningMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation();
+                m.AddMeter(DunningMetrics.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
                 if (export) m.AddOtlpExporter(o => o.Endpoint = otlp!);
                 if (insights is { Length: > 0 }) m.AddAzureMonitorMetricExporter(Monitor);
             });

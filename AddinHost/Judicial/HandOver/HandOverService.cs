@@ -100,7 +100,8 @@ public sealed class HandOverService(
         return rows.Select(ToDto).ToList();
     }
 
-    /// <summary>The case's documents not filed as an invoice: the order imported from the registry's e-mail is one.</summary>
+    /// <summary>The case's documents not filed as an invoice: the order imported from the registry's e-mail is
+    /// one.</summary>
     public async Task<IReadOnlyList<OrderCandidateDto>> OrderCandidatesAsync(Guid caseId, CancellationToken ct)
     {
         await cases.GetAsync(caseId, ct);

@@ -15,11 +15,13 @@ internal sealed class CompiledRow
     private readonly Tag[] _slots;
     private readonly int _nodes;
 
-    private CompiledRow(string[] literals, Tag[] slots, int nodes) => (_literals, _slots, _nodes) = (literals, slots, nodes);
+    private CompiledRow(string[] literals, Tag[] slots, int nodes)
+        => (_literals, _slots, _nodes) = (literals, slots, nodes);
 
     public static CompiledRow? TryCompile(XElement row, RenderContext context)
     {
-        if (row.Descendants().Any(e => e.Name == W.DocPr || e.Name == W.BookmarkStart || e.Name == W.BookmarkEnd)) return null;
+        if (row.Descendants().Any(e => e.Name == W.DocPr || e.Name == W.BookmarkStart || e.Name
+            == W.BookmarkEnd)) return null;
         var template = new XElement(row);
         // Detached, the row would be written with a default namespace; the breaks spliced in below use "w:".
         template.SetAttributeValue(XNamespace.Xmlns + "w", W.Ns.NamespaceName);
@@ -36,7 +38,8 @@ internal sealed class CompiledRow
         }
         PostProcessor.Apply([template]);
         var literals = template.ToString(SaveOptions.DisableFormatting).Split(SlotMark);
-        return literals.Length == slots.Count + 1 ? new CompiledRow(literals, [.. slots], template.DescendantsAndSelf().Count()) : null;
+        return literals.Length == slots.Count + 1 ? new CompiledRow(literals, [.. slots],
+            template.DescendantsAndSelf().Count()) : null;
     }
 
     public string Render(IReadOnlyList<object?> items, Scope scope, RenderContext context)

@@ -25,11 +25,14 @@ public static class Formatters
         foreach (var name in formatters)
             current = name switch
             {
-                "montant" => current is decimal or int ? Amount(Convert.ToDecimal(current, CultureInfo.InvariantCulture)) : current,
+                "montant" => current is decimal or int
+                    ? Amount(Convert.ToDecimal(current, CultureInfo.InvariantCulture)) : current,
                 "date" => current is DateOnly d ? d.ToString("dd/MM/yyyy", Fr) : current,
                 "date_longue" => current is DateOnly d ? LongDate(d) : current,
                 "majuscules" => Plain(current).ToUpper(Fr),
-                "pourcentage" => current is decimal or int ? Number(Convert.ToDecimal(current, CultureInfo.InvariantCulture), "#,##0.00") + Nbsp + "%" : current,
+                "pourcentage" => current is decimal or int
+                    ? Number(Convert.ToDecimal(current, CultureInfo.InvariantCulture), "#,##0.00") + Nbsp + "%"
+                    : current,
                 _ => throw new ArgumentException($"Format inconnu : {name}"),
             };
         return Plain(current);
@@ -47,9 +50,12 @@ public static class Formatters
         _ => Convert.ToString(value, Fr) ?? "",
     };
 
-    public static string Amount(decimal amount) => Number(decimal.Round(amount, 2, MidpointRounding.AwayFromZero), "#,##0.00") + Nbsp + "€";
+    public static string Amount(decimal amount) =>
+        Number(decimal.Round(amount, 2, MidpointRounding.AwayFromZero), "#,##0.00") + Nbsp + "€";
 
-    public static string LongDate(DateOnly d) => (d.Day == 1 ? "1er" : d.Day.ToString(Fr)) + " " + d.ToString("MMMM yyyy", Fr);
+    public static string LongDate(DateOnly d) => (d.Day == 1 ? "1er" : d.Day.ToString(Fr)) + " "
+        + d.ToString("MMMM yyyy", Fr);
 
-    private static string Number(decimal d, string format = "#,##0.##") => d.ToString(format, Fr).Replace('\u202F', Nbsp);
+    private static string Number(decimal d, string format = "#,##0.##")
+        => d.ToString(format, Fr).Replace('\u202F', Nbsp);
 }

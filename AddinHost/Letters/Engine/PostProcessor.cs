@@ -2,7 +2,8 @@ using System.Xml.Linq;
 
 namespace AddinHost.Letters.Engine;
 
-/// <summary>Repairs what repetition breaks: duplicate drawing and bookmark ids, empty tables, cells without a paragraph.</summary>
+/// <summary>Repairs what repetition breaks: duplicate drawing and bookmark ids, empty tables, cells without a
+/// paragraph.</summary>
 internal static class PostProcessor
 {
     public static void Apply(IReadOnlyList<XElement> roots)
@@ -30,7 +31,8 @@ internal static class PostProcessor
         }
     }
 
-    private static bool HasRawRows(XElement table) => table.Nodes().OfType<XComment>().Any(c => RenderContext.IsMarker(c.Value));
+    private static bool HasRawRows(XElement table)
+        => table.Nodes().OfType<XComment>().Any(c => RenderContext.IsMarker(c.Value));
 
     // LibreOffice may write a property twice (<w:b/><w:b/>), which Word's schema forbids: keep the last.
     private static void RemoveRepeatedProperties(XElement properties)

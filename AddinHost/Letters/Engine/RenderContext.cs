@@ -19,8 +19,10 @@ internal sealed class RenderContext(int maxRenderedNodes = int.MaxValue)
     {
         RenderedNodes += nodes;
         if (RenderedNodes > maxRenderedNodes)
-            throw new DocumentTooLargeException($"Le courrier dépasserait {maxRenderedNodes:N0} éléments : une section se répète trop " +
-                "(une liste dans une liste, ou des milliers de lignes). Réduisez le modèle ou les données.", RenderedNodes);
+            throw new DocumentTooLargeException(
+                $"Le courrier dépasserait {maxRenderedNodes:N0} éléments : une section se répète trop " +
+                "(une liste dans une liste, ou des milliers de lignes). Réduisez le modèle ou les données.",
+                    RenderedNodes);
     }
 
     public Tag Parse(string text)

@@ -49,13 +49,15 @@ internal static class Renderer
 
     private static void Expand(XElement openRun, XElement closeRun, Tag tag, Scope scope, RenderContext context)
     {
-        var unit = SectionPlacement.Of(openRun, closeRun) ?? throw new TemplateRenderException($"« {tag.Source} » : {SectionPlacement.Refusal}.");
+        var unit = SectionPlacement.Of(openRun, closeRun)
+            ?? throw new TemplateRenderException($"« {tag.Source} » : {SectionPlacement.Refusal}.");
         var iterations = Scope.Iterations(scope.Resolve(tag.Segments), tag.Kind == TagKind.InvertedSection);
 
         switch (unit)
         {
             case SectionUnit.Inline:
-                Repeat(openRun.ElementsAfterSelf().TakeWhile(e => e != closeRun).ToList(), W.P, iterations, scope, context, anchor: openRun);
+                Repeat(openRun.ElementsAfterSelf().TakeWhile(e => e != closeRun).ToList(), W.P, iterations, scope,
+                    context, anchor: openRun);
                 openRun.Remove();
                 closeRun.Remove();
                 break;
@@ -65,7 +67,8 @@ internal static class Renderer
                 closeRun.Remove();
                 if (CompiledRow.TryCompile(row, context) is { } compiled)
                 {
-                    if (iterations.Count > 0) row.AddAfterSelf(new XComment(context.AddRawBlock(compiled.Render(iterations, scope, context))));
+                    if (iterations.Count > 0) row.AddAfterSelf(
+                        new XComment(context.AddRawBlock(compiled.Render(iterations, scope, context))));
                     row.Remove();
                 }
                 else Repeat([row], W.Tbl, iterations, scope, context, anchor: row);
@@ -73,7 +76,8 @@ internal static class Renderer
             case SectionUnit.Paragraphs:
                 var openParagraph = W.ParagraphOf(openRun)!;
                 var closeParagraph = W.ParagraphOf(closeRun)!;
-                Repeat(openParagraph.ElementsAfterSelf().TakeWhile(e => e != closeParagraph).ToList(), W.Body, iterations, scope, context, anchor: openParagraph);
+                Repeat(openParagraph.ElementsAfterSelf().TakeWhile(e => e != closeParagraph).ToList(), W.Body,
+                    iterations, scope, context, anchor: openParagraph);
                 openRun.Remove();
                 closeRun.Remove();
                 RemoveIfBlank(openParagraph);
@@ -83,13 +87,15 @@ internal static class Renderer
     }
 
     /// <summary>Renders a clone of <paramref name="unit"/> per iteration, placed where the unit was.</summary>
-    private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope, RenderContext context, XElement anchor)
+    private static void Repeat(List<XElement> unit, XName container, IReadOnlyList<object?> iterations, Scope scope,
+        RenderContext context, XElement anchor)
     {
         var output = new List<XElement>();
         var nodes = iterations.Count == 0 ? 0L : unit.Sum(e => (long)e.DescendantsAndSelf().Count());
         foreach (var item in iterations)
         {
-            context.Render(nodes); // before the clone: a section that explodes stops at the cap, not at the end of memory
+            // before the clone: a section that explodes stops at the cap, not at the end of memory
+            context.Render(nodes);
             var holder = new XElement(container, unit.Select(e => new XElement(e)));
             Render(holder, scope.Push(item), context);
             output.AddRange(holder.Elements());
@@ -102,7 +108,8 @@ internal static class Renderer
     private static void RemoveIfBlank(XElement paragraph)
     {
         var hasContent = paragraph.Descendants().Any(e =>
-            (e.Name == W.T && e.Value.Length > 0) || e.Name == W.Br || e.Name == W.Tab || e.Name.LocalName is "drawing" or "pict" or "object");
+            (e.Name == W.T && e.Value.Length > 0) || e.Name == W.Br || e.Name == W.Tab || e.Name.LocalName is "drawing"
+                or "pict" or "object");
         if (!hasContent && paragraph.Parent is { } parent)
         {
             paragraph.Remove();

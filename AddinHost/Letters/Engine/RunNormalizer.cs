@@ -51,7 +51,8 @@ internal static partial class RunNormalizer
 
         var starts = new int[texts.Count];
         for (int i = 0, offset = 0; i < texts.Count; offset += texts[i].Value.Length, i++) starts[i] = offset;
-        int IndexAt(int position) { var i = Array.BinarySearch(starts, position); return i >= 0 ? LastStartingAt(i) : ~i - 1; }
+        int IndexAt(int position) { var i = Array.BinarySearch(starts, position); return i >= 0 ? LastStartingAt(i) : ~i
+            - 1; }
         int LastStartingAt(int i) { while (i + 1 < starts.Length && starts[i + 1] == starts[i]) i++; return i; }
 
         var spans = new List<(int Start, int End)>();
@@ -60,7 +61,8 @@ internal static partial class RunNormalizer
             var open = full.IndexOf(TagSyntax.Open, at, StringComparison.Ordinal);
             var strayClose = full.IndexOf(TagSyntax.Close, at, StringComparison.Ordinal);
             if (strayClose >= 0 && (open < 0 || strayClose < open))
-                problems.Add(new(paragraph, $"« }}}} » sans « {{{{ » correspondant près de « {Around(full, strayClose)} »"));
+                problems.Add(
+                    new(paragraph, $"« }}}} » sans « {{{{ » correspondant près de « {Around(full, strayClose)} »"));
             if (open < 0) break;
             var close = full.IndexOf(TagSyntax.Close, open + 2, StringComparison.Ordinal);
             var reopen = full.IndexOf(TagSyntax.Open, open + 2, StringComparison.Ordinal);
@@ -118,7 +120,8 @@ internal static partial class RunNormalizer
             }
             foreach (var piece in TagPattern().Split(child.Value).Where(p => p.Length > 0))
             {
-                if (piece.StartsWith(TagSyntax.Open, StringComparison.Ordinal) && piece.EndsWith(TagSyntax.Close, StringComparison.Ordinal))
+                if (piece.StartsWith(TagSyntax.Open, StringComparison.Ordinal)
+                    && piece.EndsWith(TagSyntax.Close, StringComparison.Ordinal))
                 {
                     Flush();
                     pieces.Add(NewRun(run, properties, W.Text(piece)));
@@ -133,7 +136,8 @@ internal static partial class RunNormalizer
     private static XElement NewRun(XElement template, XElement? properties, params object[] content) =>
         new(W.R, template.Attributes(), properties is null ? null : new XElement(properties), content);
 
-    private static string Around(string text, int at) => text.Substring(Math.Max(0, at), Math.Min(40, text.Length - Math.Max(0, at)));
+    private static string Around(string text, int at)
+        => text.Substring(Math.Max(0, at), Math.Min(40, text.Length - Math.Max(0, at)));
 
     [GeneratedRegex(@"(\{\{.*?\}\})", RegexOptions.NonBacktracking)]
     private static partial Regex TagPattern();

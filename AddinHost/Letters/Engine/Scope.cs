@@ -25,13 +25,15 @@ public sealed class Scope
         {
             if (!frame.TryGetValue(segments[0], out var value)) continue;
             for (var i = 1; i < segments.Length; i++)
-                value = value is IReadOnlyDictionary<string, object?> d && d.TryGetValue(segments[i], out var next) ? next : null;
+                value = value is IReadOnlyDictionary<string,
+                    object?> d && d.TryGetValue(segments[i], out var next) ? next : null;
             return value;
         }
         return null;
     }
 
-    /// <summary>What a section repeats over: each item of a list; once for a truthy value; never for a falsy one.</summary>
+    /// <summary>What a section repeats over: each item of a list; once for a truthy value; never for a falsy
+    /// one.</summary>
     public static IReadOnlyList<object?> Iterations(object? value, bool inverted)
     {
         var truthy = value switch
@@ -47,6 +49,7 @@ public sealed class Scope
         };
         if (inverted) return truthy ? [] : [null];
         if (!truthy) return [];
-        return value is IEnumerable list and not string and not IReadOnlyDictionary<string, object?> ? list.Cast<object?>().ToList() : [value];
+        return value is IEnumerable list and not string and not IReadOnlyDictionary<string,
+            object?> ? list.Cast<object?>().ToList() : [value];
     }
 }

@@ -21,11 +21,13 @@ internal static class SectionPlacement
         var openRow = RowOf(openParagraph);
         if (openRow is not null && openRow == RowOf(closeParagraph))
             return SectionUnit.TableRow;
-        return openParagraph.Parent == closeParagraph.Parent && openParagraph.IsBefore(closeParagraph) ? SectionUnit.Paragraphs : null;
+        return openParagraph.Parent == closeParagraph.Parent && openParagraph.IsBefore(closeParagraph)
+            ? SectionUnit.Paragraphs : null;
     }
 
     public static XElement? RowOf(XElement paragraph) => paragraph.Ancestors(W.Tr).FirstOrDefault();
 
     public const string Refusal =
-        "section mal placée : ses deux balises doivent être dans le même paragraphe, dans la même ligne de tableau, ou dans deux paragraphes d'un même bloc";
+        "section mal placée : ses deux balises doivent être dans le même paragraphe, dans la même ligne de tableau, " +
+            "ou dans deux paragraphes d'un même bloc";
 }

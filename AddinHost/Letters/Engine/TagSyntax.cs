@@ -21,7 +21,8 @@ public static partial class TagSyntax
         tag = null;
         error = null;
         var inner = source[Open.Length..^Close.Length].Trim();
-        var kind = inner.Length > 0 ? inner[0] switch { '#' => TagKind.Section, '^' => TagKind.InvertedSection, '/' => TagKind.Close, _ => TagKind.Value } : TagKind.Value;
+        var kind = inner.Length > 0 ? inner[0] switch { '#' => TagKind.Section, '^' => TagKind.InvertedSection,
+            '/' => TagKind.Close, _ => TagKind.Value } : TagKind.Value;
         if (kind != TagKind.Value) inner = inner[1..].Trim();
 
         var parts = inner.Split('|').Select(p => p.Trim()).ToArray();

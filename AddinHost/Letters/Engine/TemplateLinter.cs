@@ -2,7 +2,8 @@ using System.Xml.Linq;
 
 namespace AddinHost.Letters.Engine;
 
-/// <summary>Finds every problem of a template at once: unreadable tags, unknown fields or formats, broken sections.</summary>
+/// <summary>Finds every problem of a template at once: unreadable tags, unknown fields or formats, broken
+/// sections.</summary>
 internal static class TemplateLinter
 {
     private sealed record Open(Tag Tag, XElement Run, FieldDefinition? List);
@@ -18,7 +19,8 @@ internal static class TemplateLinter
             TemplateProblem Problem(XElement at, string message)
             {
                 var paragraph = at.Name == W.P ? at : W.ParagraphOf(at);
-                return new(part.Name, paragraph is null ? 0 : numbers.GetValueOrDefault(paragraph), Context(paragraph), message);
+                return new(part.Name, paragraph is null ? 0 : numbers.GetValueOrDefault(paragraph), Context(paragraph),
+                    message);
             }
 
             problems.AddRange(RunNormalizer.Normalize(root).Select(b => Problem(b.Paragraph, b.Message)));
@@ -35,15 +37,24 @@ internal static class TemplateLinter
                 switch (tag.Kind)
                 {
                     case TagKind.Value:
-                        if (known is null) problems.Add(Problem(run, $"champ inconnu « {tag.Path} » dans « {text} » (voir la liste des champs)"));
-                        else if (known.Kind == FieldKind.Liste) problems.Add(Problem(run, $"« {tag.Path} » est une liste : utilisez {{{{#{tag.Path}}}}}…{{{{/{tag.Path}}}}}"));
+                        if (known is null) problems.Add(
+                            Problem(run, $"champ inconnu « {tag.Path} » dans « {text} » (voir la liste des champs)"));
+                        else if (known.Kind == FieldKind.Liste) problems.Add(
+                            Problem(run,
+                            $"« {tag.Path} » est une liste : utilisez {{{{#{tag.Path}}}}}…{{{{/{tag.Path}}}}}"));
                         foreach (var f in tag.Formatters.Where(f => !Formatters.Exists(f)))
-                            problems.Add(Problem(run, $"format inconnu « {f} » dans « {text} » (formats : {string.Join(", ", Formatters.Descriptions.Keys)})"));
+                            problems.Add(Problem(run,
+                                $"format inconnu « {f} » dans « {text} » (formats : " +
+                                $"{string.Join(", ", Formatters.Descriptions.Keys)})"));
                         break;
                     case TagKind.Section or TagKind.InvertedSection:
-                        if (known is null) problems.Add(Problem(run, $"champ inconnu « {tag.Path} » dans la section « {text} »"));
-                        else if (known.Kind == FieldKind.Liste && tag.Kind == TagKind.Section && stack.Any(o => o.List == known))
-                            problems.Add(Problem(run, $"la liste « {tag.Path} » est déjà ouverte : une liste ne se répète pas dans elle-même " +
+                        if (known is null) problems.Add(
+                            Problem(run, $"champ inconnu « {tag.Path} » dans la section « {text} »"));
+                        else if (known.Kind == FieldKind.Liste && tag.Kind == TagKind.Section
+                            && stack.Any(o => o.List == known))
+                            problems.Add(Problem(run,
+                                $"la liste « {tag.Path} » est déjà ouverte : une liste ne se répète pas dans " +
+                                $"elle-même " +
                                 "(le courrier grossirait à chaque niveau)"));
                         stack.Push(new Open(tag, run, known?.Kind == FieldKind.Liste ? known : null));
                         break;
@@ -51,7 +62,9 @@ internal static class TemplateLinter
                         if (stack.Count == 0)
                             problems.Add(Problem(run, $"« {text} » ferme une section qui n'a pas été ouverte"));
                         else if (stack.Peek().Tag.Path != tag.Path)
-                            problems.Add(Problem(run, $"« {text} » ne correspond pas à la section ouverte « {stack.Peek().Tag.Source} » : fermez d'abord {{{{/{stack.Peek().Tag.Path}}}}}"));
+                            problems.Add(Problem(run,
+                                $"« {text} » ne correspond pas à la section ouverte « {stack.Peek().Tag.Source} » : " +
+                                $"fermez d'abord {{{{/{stack.Peek().Tag.Path}}}}}"));
                         else
                         {
                             var open = stack.Pop();
@@ -62,7 +75,9 @@ internal static class TemplateLinter
                 }
             }
             foreach (var open in stack)
-                problems.Add(Problem(open.Run, $"section « {open.Tag.Source} » jamais fermée : ajoutez {{{{/{open.Tag.Path}}}}}"));
+                problems.Add(
+                    Problem(open.Run,
+                    $"section « {open.Tag.Source} » jamais fermée : ajoutez {{{{/{open.Tag.Path}}}}}"));
             problems.AddRange(ExternalContent.InFields(root).Select(f => Problem(f.At, f.Message)));
         }
         problems.AddRange(ExternalContent.InRelationships(package));

@@ -5,7 +5,8 @@ using DocumentFormat.OpenXml.Packaging;
 
 namespace AddinHost.Letters.Engine;
 
-/// <summary>A .docx opened for templating: every part that can hold text, as XML, with a French name for messages.</summary>
+/// <summary>A .docx opened for templating: every part that can hold text, as XML, with a French name for
+/// messages.</summary>
 internal sealed class TemplatePackage : IDisposable
 {
     private readonly MemoryStream _stream;
@@ -15,7 +16,8 @@ internal sealed class TemplatePackage : IDisposable
 
     public IReadOnlyList<Part> Parts { get; }
 
-    /// <summary>The package itself, for what lies outside the text parts (relationships to other files or addresses).</summary>
+    /// <summary>The package itself, for what lies outside the text parts (relationships to other files or
+    /// addresses).</summary>
     public WordprocessingDocument Document => _document;
 
     private TemplatePackage(byte[] docx, DocumentLimits limits)
@@ -26,13 +28,16 @@ internal sealed class TemplatePackage : IDisposable
         _stream.Position = 0;
         try
         {
-            _document = WordprocessingDocument.Open(_stream, isEditable: true, new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes });
+            _document = WordprocessingDocument.Open(_stream, isEditable: true,
+                new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes });
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException
+            or FileFormatException)
         {
             throw new TemplateRenderException("Le fichier n'est pas un document Word (.docx) lisible.");
         }
-        var main = _document.MainDocumentPart ?? throw new TemplateRenderException("Le document Word n'a pas de corps.");
+        var main = _document.MainDocumentPart ?? throw new TemplateRenderException(
+            "Le document Word n'a pas de corps.");
         XDocument Load(OpenXmlPart part) => LoadXml(part, limits);
         var parts = new List<Part> { new("corps", main, Load(main)) };
         parts.AddRange(main.HeaderParts.Select((h, i) => new Part($"en-tête {i + 1}", h, Load(h))));
@@ -42,23 +47,28 @@ internal sealed class TemplatePackage : IDisposable
         Parts = parts;
     }
 
-    public static TemplatePackage Open(byte[] docx, DocumentLimits? limits = null) => new(docx, limits ?? new DocumentLimits());
+    public static TemplatePackage Open(byte[] docx, DocumentLimits? limits = null)
+        => new(docx, limits ?? new DocumentLimits());
 
-    /// <summary>Writes the parts back, splicing in the rows rendered as text, and returns the new .docx bytes.</summary>
+    /// <summary>Writes the parts back, splicing in the rows rendered as text, and returns the new .docx
+    /// bytes.</summary>
     public byte[] Save(IReadOnlyDictionary<string, string> rawBlocks)
     {
         foreach (var part in Parts)
         {
             using var stream = part.OpenXmlPart.GetStream(FileMode.Create, FileAccess.Write);
-            var markers = part.Xml.DescendantNodes().OfType<XComment>().Where(c => rawBlocks.ContainsKey(c.Value)).ToList();
+            var markers = part.Xml.DescendantNodes().OfType<XComment>().Where(c => rawBlocks.ContainsKey(c.Value))
+                .ToList();
             if (markers.Count == 0)
             {
-                using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+                using var writer = XmlWriter.Create(stream,
+                    new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
                 part.Xml.Save(writer);
                 continue;
             }
             var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
-            using (var text = XmlWriter.Create(new StringWriter(xml), new XmlWriterSettings { OmitXmlDeclaration = true }))
+            using (var text = XmlWriter.Create(new StringWriter(xml),
+                new XmlWriterSettings { OmitXmlDeclaration = true }))
                 part.Xml.Root!.WriteTo(text);
             foreach (var marker in markers)
                 xml.Replace($"<!--{marker.Value}-->", rawBlocks[marker.Value]);
@@ -69,12 +79,14 @@ internal sealed class TemplatePackage : IDisposable
         return _stream.ToArray();
     }
 
-    /// <summary>No DTD (so no entity to expand, internal or external), nothing resolved, at most the package's own size.</summary>
+    /// <summary>No DTD (so no entity to expand, internal or external), nothing resolved, at most the package's own
+    /// size.</summary>
     private static XDocument LoadXml(OpenXmlPart part, DocumentLimits limits)
     {
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = limits.MaxUncompressedBytes,
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null,
+                MaxCharactersInDocument = limits.MaxUncompressedBytes,
             MaxCharactersFromEntities = 0, IgnoreWhitespace = true, // as XDocument.Load(stream) did
         };
         try
@@ -85,7 +97,9 @@ internal sealed class TemplatePackage : IDisposable
         }
         catch (XmlException)
         {
-            throw new TemplateRenderException("Une partie du document Word n'est pas du XML admis (illisible, trop grande, ou avec une déclaration DTD).");
+            throw new TemplateRenderException(
+                "Une partie du document Word n'est pas du XML admis (illisible, trop grande, ou avec une déclaration " +
+                "DTD).");
         }
     }
 

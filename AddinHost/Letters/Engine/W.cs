@@ -8,9 +8,12 @@ internal static class W
     public static readonly XNamespace Ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     public static readonly XNamespace WpNs = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
 
-    public static readonly XName P = Ns + "p", R = Ns + "r", T = Ns + "t", RPr = Ns + "rPr", PPr = Ns + "pPr", Br = Ns + "br", Tab = Ns + "tab";
-    public static readonly XName Tbl = Ns + "tbl", Tr = Ns + "tr", Tc = Ns + "tc", TcPr = Ns + "tcPr", Body = Ns + "body";
-    public static readonly XName BookmarkStart = Ns + "bookmarkStart", BookmarkEnd = Ns + "bookmarkEnd", Id = Ns + "id", Name = Ns + "name";
+    public static readonly XName P = Ns + "p", R = Ns + "r", T = Ns + "t", RPr = Ns + "rPr", PPr = Ns + "pPr",
+        Br = Ns + "br", Tab = Ns + "tab";
+    public static readonly XName Tbl = Ns + "tbl", Tr = Ns + "tr", Tc = Ns + "tc", TcPr = Ns + "tcPr",
+        Body = Ns + "body";
+    public static readonly XName BookmarkStart = Ns + "bookmarkStart", BookmarkEnd = Ns + "bookmarkEnd", Id = Ns + "id",
+        Name = Ns + "name";
     public static readonly XName DocPr = WpNs + "docPr";
     public static readonly XName Space = XNamespace.Xml + "space";
 

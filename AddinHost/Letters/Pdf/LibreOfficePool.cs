@@ -35,7 +35,9 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
     public async Task<byte[]> ConvertAsync(byte[] docx, CancellationToken ct)
     {
         if (!IsAvailable)
-            throw DomainException.Unavailable("La conversion en PDF est indisponible : LibreOffice (paquet libreoffice-writer-nogui, avec python3-uno) n'est pas installé sur le serveur.");
+            throw DomainException.Unavailable(
+                "La conversion en PDF est indisponible : LibreOffice (paquet libreoffice-writer-nogui, avec " +
+                "python3-uno) n'est pas installé sur le serveur.");
         var folder = Directory.CreateTempSubdirectory("od-pdf-");
         var source = Path.Combine(folder.FullName, "courrier.docx");
         var target = Path.Combine(folder.FullName, "courrier.pdf");
@@ -52,7 +54,8 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
             await worker.ConvertAsync(source, target, TimeSpan.FromSeconds(_options.TimeoutSeconds), ct);
             return await File.ReadAllBytesAsync(target, ct);
         }
-        catch (Exception e) when (e is TimeoutException or PdfConversionException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is TimeoutException or PdfConversionException or IOException
+            or OperationCanceledException)
         {
             // A hung or confused instance is not reused: the next request starts a fresh one.
             worker?.Kill();
@@ -62,7 +65,8 @@ public sealed class LibreOfficePool : IPdfConverter, IDisposable
             if (e is OperationCanceledException) throw;
             throw DomainException.Unavailable(e is TimeoutException
                     ? $"La conversion en PDF a dépassé {_options.TimeoutSeconds} secondes et a été interrompue."
-                    : "La conversion en PDF a échoué : réessayez dans un instant. Si cela se reproduit, prévenez l'administrateur (détail dans le journal du serveur).");
+                    : "La conversion en PDF a échoué : réessayez dans un instant. Si cela se reproduit, prévenez " +
+                        "l'administrateur (détail dans le journal du serveur).");
         }
         finally
         {

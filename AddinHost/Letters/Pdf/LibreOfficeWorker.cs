@@ -24,12 +24,15 @@ internal sealed class LibreOfficeWorker : IDisposable
         var id = Guid.NewGuid().ToString("N")[..12];
         var profile = Path.Combine(Path.GetTempPath(), LibreOfficeSweep.ProfilePrefix + id);
         var pipe = "od-lo-" + id;
-        var scratch = Directory.CreateDirectory(Path.Combine(profile, "tmp")).FullName; // its lu*.tmp folders go with the profile
+        // its lu*.tmp folders go with the profile
+        var scratch = Directory.CreateDirectory(Path.Combine(profile, "tmp")).FullName;
         LibreOfficeSweep.MarkOwner(profile);
         WriteSettings(profile);
         var script = Path.Combine(AppContext.BaseDirectory, "Letters", "Pdf", "uno_bridge.py");
-        var start = new ProcessStartInfo(options.PythonPath, [script, soffice, profile, pipe, options.TimeoutSeconds.ToString()])
-        { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(options.PythonPath,
+            [script, soffice, profile, pipe, options.TimeoutSeconds.ToString()])
+        { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false };
         // Key Vault's secrets live in the host's environment: neither the bridge nor LibreOffice inherits it.
         start.Environment.Clear();
         start.Environment["PATH"] = "/usr/bin:/bin";
@@ -39,9 +42,11 @@ internal sealed class LibreOfficeWorker : IDisposable
         var bridge = Process.Start(start)!;
         try
         {
-            var hello = await bridge.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(options.TimeoutSeconds), ct);
+            var hello = await bridge.StandardOutput.ReadLineAsync(ct).AsTask()
+                .WaitAsync(TimeSpan.FromSeconds(options.TimeoutSeconds), ct);
             if (hello?.Split('\t') is not ["ready", var pid] || !int.TryParse(pid, out var office))
-                throw new PdfConversionException($"LibreOffice did not start: {hello ?? await bridge.StandardError.ReadToEndAsync(ct)}");
+                throw new PdfConversionException(
+                    $"LibreOffice did not start: {hello ?? await bridge.StandardError.ReadToEndAsync(ct)}");
             return new LibreOfficeWorker(bridge, office, profile, pipe);
         }
         catch
@@ -73,7 +78,8 @@ internal sealed class LibreOfficeWorker : IDisposable
         await _bridge.StandardInput.FlushAsync(ct);
         var answer = await _bridge.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(timeout, ct);
         if (answer != "ok")
-            throw new PdfConversionException($"LibreOffice could not convert: {answer?.Split('\t').LastOrDefault() ?? "process stopped"}");
+            throw new PdfConversionException(
+                $"LibreOffice could not convert: {answer?.Split('\t').LastOrDefault() ?? "process stopped"}");
     }
 
     /// <summary>Asks LibreOffice to quit (the bridge closes it when its input ends); kills it if it does not.</summary>
@@ -102,7 +108,8 @@ internal sealed class LibreOfficeWorker : IDisposable
     {
         try { if (!bridge.HasExited) bridge.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         bridge.Dispose();
-        if (office is { } session) KillProcessGroup(session); // LibreOffice's own session, whatever became of the bridge
+        // LibreOffice's own session, whatever became of the bridge
+        if (office is { } session) KillProcessGroup(session);
     }
 
     private static void DeleteProfile(string profile, string pipe)
@@ -122,8 +129,8 @@ internal sealed class LibreOfficeWorker : IDisposable
     private static extern int SendSignal(int pid, int signal);
 
     /// <summary>
-    /// LibreOffice's own settings in the fresh profile: linked content from untrusted places is never loaded, and macros
-    /// never run, whatever a document asks.
+    /// LibreOffice's own settings in the fresh profile: linked content from untrusted places is never loaded, and
+    /// macros never run, whatever a document asks.
     /// </summary>
     private static void WriteSettings(string profile)
     {

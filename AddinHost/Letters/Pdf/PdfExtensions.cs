@@ -8,7 +8,8 @@ public static class PdfExtensions
 {
     public static IHostApplicationBuilder AddPdf(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section)).ValidateFrench(PdfOptions.Section);
+        builder.Services.AddOptions<PdfOptions>().Bind(builder.Configuration.GetSection(PdfOptions.Section))
+            .ValidateFrench(PdfOptions.Section);
         builder.Services.AddSingleton<LibreOfficePool>();
         builder.Services.AddSingleton<PdfQueue>();
         builder.Services.AddScoped<PdfLane>();
@@ -30,7 +31,9 @@ internal sealed class PdfStartupCheck(LibreOfficePool pool, ILogger<PdfStartupCh
         if (LibreOfficeSweep.SweepAbandoned() is > 0 and var killed)
             log.LogWarning("{Count} LibreOffice processes left by hosts that died were killed", killed);
         if (!pool.IsAvailable)
-            log.LogWarning("LibreOffice or python3-uno not found: PDF letters are unavailable until libreoffice-writer-nogui and python3-uno are installed (Pdf:LibreOfficePath).");
+            log.LogWarning(
+                "LibreOffice or python3-uno not found: PDF letters are unavailable until libreoffice-writer-nogui " +
+                "and python3-uno are installed (Pdf:LibreOfficePath).");
         return Task.CompletedTask;
     }
 

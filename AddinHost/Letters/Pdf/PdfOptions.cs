@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AddinHost.Letters.Pdf;
 
-/// <summary>The <c>Pdf</c> section: where LibreOffice is, how many warm instances, how long a conversion may take.</summary>
+/// <summary>The <c>Pdf</c> section: where LibreOffice is, how many warm instances, how long a conversion may
+/// take.</summary>
 [SettingsGuide(AdminGuide.Configuration)]
 public sealed class PdfOptions : IValidatableObject
 {
@@ -40,7 +41,9 @@ public sealed class PdfOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext context)
     {
         if (OutboxWorkers >= PoolSize)
-            yield return new ValidationResult($"Pdf:OutboxWorkers ({OutboxWorkers}) doit être inférieur à Pdf:PoolSize ({PoolSize}) : les utilisateurs " +
+            yield return new ValidationResult(
+                $"Pdf:OutboxWorkers ({OutboxWorkers}) doit être inférieur à Pdf:PoolSize ({PoolSize}) : les " +
+                $"utilisateurs " +
                 "doivent garder au moins un convertisseur.", [nameof(OutboxWorkers)]);
     }
 

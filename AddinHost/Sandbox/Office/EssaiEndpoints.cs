@@ -19,24 +19,30 @@ public static class EssaiEndpoints
     {
         var group = app.MapGroup("").ExcludeFromDescription().AllowAnonymous();
         group.MapGet(Page, (string? volet, string? message, TimeProvider clock) =>
-            Results.Content(EssaiPage.Render(volet == "word" ? "word" : "outlook", message, clock), "text/html; charset=utf-8"));
-        group.MapGet("/sandbox/office/volet/{pane}", async (string pane, string? message, IWebHostEnvironment env, TimeProvider clock) =>
+            Results.Content(EssaiPage.Render(volet == "word" ? "word" : "outlook", message, clock),
+                "text/html; charset=utf-8"));
+        group.MapGet("/sandbox/office/volet/{pane}",
+            async (string pane, string? message, IWebHostEnvironment env, TimeProvider clock) =>
         {
             if (pane is not ("outlook" or "word")) return Results.NotFound();
             var file = env.WebRootFileProvider.GetFileInfo($"app/{pane}.html");
-            if (!file.Exists) return Results.Problem(statusCode: 503, detail: "Les volets ne sont pas construits : lancez dotnet build.");
+            if (!file.Exists) return Results.Problem(statusCode: 503,
+                detail: "Les volets ne sont pas construits : lancez dotnet build.");
             await using var stream = file.CreateReadStream();
             var html = await new StreamReader(stream).ReadToEndAsync();
             var standIn = $"/sandbox/office/office.js?volet={pane}&message={Uri.EscapeDataString(message ?? "")}";
-            return Results.Content(html.Replace(OfficeJs, standIn, StringComparison.Ordinal), "text/html; charset=utf-8");
+            return Results.Content(html.Replace(OfficeJs, standIn, StringComparison.Ordinal),
+                "text/html; charset=utf-8");
         });
         group.MapGet("/sandbox/office/office.js", (string? volet, string? message, TimeProvider clock) =>
         {
             var config = volet == "word" ? (object)new { host = "Word" } : OutlookItem(message, clock);
-            return Results.Content($"window.__officeMock = {JsonSerializer.Serialize(config)};\n{Resource("office-stand-in.js")}",
+            return Results.Content(
+                $"window.__officeMock = {JsonSerializer.Serialize(config)};\n{Resource("office-stand-in.js")}",
                 "text/javascript; charset=utf-8");
         });
-        group.MapGet("/sandbox/office/essai.js", () => Results.Content(Resource("essai.js"), "text/javascript; charset=utf-8"));
+        group.MapGet("/sandbox/office/essai.js", ()
+            => Results.Content(Resource("essai.js"), "text/javascript; charset=utf-8"));
         return app;
     }
 
@@ -60,7 +66,8 @@ public static class EssaiEndpoints
         };
     }
 
-    /// <summary>The office.js stand-in (shared with the browser tests) and the page's script, embedded in the host.</summary>
+    /// <summary>The office.js stand-in (shared with the browser tests) and the page's script, embedded in the
+    /// host.</summary>
     public static string Resource(string name)
     {
         using var stream = typeof(EssaiEndpoints).Assembly.GetManifestResourceStream($"AddinHost.Sandbox.Office.{name}")
