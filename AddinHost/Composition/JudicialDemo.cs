@@ -22,8 +22,9 @@ public static class JudicialDemo
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var db = services.GetRequiredService<DunningDbContext>();
-        var c = await db.Cases.Include(x => x.Debtor)
-            .FirstOrDefaultAsync(x => x.Debtor.Name == DemoSeeder.JudicialDebtor, ct);
+        // A parameter, not a constant: EF's debug log prints a query's constants, and a debtor's name is personal.
+        var debtor = DemoSeeder.JudicialDebtor;
+        var c = await db.Cases.Include(x => x.Debtor).FirstOrDefaultAsync(x => x.Debtor.Name == debtor, ct);
         if (c is null) return;
         var policy = ReminderPolicy.CreateDefault();
         var level = policy.Levels.FindIndex(l => l.IsNotice);
