@@ -45,6 +45,9 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         var policyB = await (await _b.GetAsync("/api/policies")).Content.ReadAsStringAsync();
         var letterB = (await (await _b.PostJsonAsync($"/api/cases/{caseB.Id}/letters", new { template = "relance-2" })).ReadAsync<AddinHost.Letters.LetterService.GeneratedLetterDto>()).Id;
         (await _b.PutJsonAsync("/api/shared-mailboxes/recouvrement@cabinet-b.example", new { calendar = "Proprietaire" })).EnsureSuccessStatusCode();
+        var commissaireB = (await (await _b.PostJsonAsync("/api/commissaires-de-justice",
+                new { name = "Maître Huissier B", office = "Étude B", email = "etude@commissaire-b.example" }))
+            .ReadAsync<AddinHost.Judicial.HandOver.CommissaireDto>()).Id;
         var beforeB = await Snapshot(caseB.Id);
 
         var a = Client;
@@ -133,8 +136,25 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
                          new { kind = "Depot", on = "2025-09-15" }),
                      ("POST", "/api/cases/{id:guid}/judiciaire/requete", $"/api/cases/{caseB.Id}/judiciaire/requete", new { format = "docx" }),
                      ("GET", "/api/cases/{id:guid}/judiciaire/dossier", $"/api/cases/{caseB.Id}/judiciaire/dossier", null),
+                     ("POST", "/api/cases/{id:guid}/judiciaire/remise", $"/api/cases/{caseB.Id}/judiciaire/remise",
+                         new { commissaireId = commissaireB, orderDocumentId = Guid.NewGuid() }),
+                     ("GET", "/api/cases/{id:guid}/judiciaire/remises", $"/api/cases/{caseB.Id}/judiciaire/remises", null),
+                     ("GET", "/api/cases/{id:guid}/judiciaire/remise/documents",
+                         $"/api/cases/{caseB.Id}/judiciaire/remise/documents", null),
+                     ("POST", "/api/cases/{id:guid}/judiciaire/petites-creances",
+                         $"/api/cases/{caseB.Id}/judiciaire/petites-creances", new { kind = "Invitation", on = "2025-09-15" }),
+                     // B's commissaires de justice are B's alone.
+                     ("PUT", "/api/commissaires-de-justice/{id:guid}", $"/api/commissaires-de-justice/{commissaireB}",
+                         new { name = "Maître A", office = "Étude A", email = "etude@commissaire-a.example" }),
+                     ("DELETE", "/api/commissaires-de-justice/{id:guid}", $"/api/commissaires-de-justice/{commissaireB}",
+                         null),
                  })
             Assert.Equal(HttpStatusCode.NotFound, (await Call(method, pattern, url, body is null ? null : Json(body))).StatusCode);
+        Assert.DoesNotContain("commissaire-b", await (await Call("GET", "/api/commissaires-de-justice",
+            "/api/commissaires-de-justice")).Content.ReadAsStringAsync());
+        (await Call("POST", "/api/commissaires-de-justice", "/api/commissaires-de-justice", Json(new
+            { name = "Maître Huissier A", office = "Étude A", email = "etude@commissaire-a.example" })))
+            .EnsureSuccessStatusCode();
         // AR24's callback is anonymous by design: it reads nothing and only makes B's letters due for a re-read.
         var hook = await Call("POST", "/api/webhooks/ar24/{tenantKey}", $"/api/webhooks/ar24/{App.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For("cabinet-b")}", Json(new { status = "refused" }));
         Assert.Equal(HttpStatusCode.OK, hook.StatusCode);
@@ -219,6 +239,9 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("9.99", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.DoesNotContain("1.11", await (await _b.GetAsync("/api/rates")).Content.ReadAsStringAsync());
         Assert.Single(await (await _b.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>());
+        var commissairesB = await (await _b.GetAsync("/api/commissaires-de-justice"))
+            .ReadAsync<List<AddinHost.Judicial.HandOver.CommissaireDto>>();
+        Assert.Equal(("Maître Huissier B", "Étude B"), (Assert.Single(commissairesB).Name, commissairesB[0].Office));
         Assert.DoesNotContain("Cabinet A", await (await _b.GetAsync("/api/cabinet")).Content.ReadAsStringAsync());
         Assert.Empty(await (await _b.GetAsync("/api/templates/lettre-a/versions")).ReadAsync<List<AddinHost.Letters.TemplateStore.VersionInfo>>());
         Assert.Equal(AddinHost.Calendar.CalendarChoice.Proprietaire, Assert.Single(
