@@ -113,7 +113,8 @@ public static class CaseAssessor
                 .Select(a => new InterruptingAct(a.Date, ActKind.Reconnaissance))
                 .Concat(allocations.Where(p => p.InvoiceNumber == i.Number).Select(p => p.Date).Distinct()
                     .Select(d => new InterruptingAct(d, ActKind.Paiement)));
-            return Prescription.ForInvoice(rule, i.DueDate, i.IssueDate, i.CompletedOn, acts, asOf);
+            return Prescription.UnderTitle(
+                Prescription.ForInvoice(rule, i.DueDate, i.IssueDate, i.CompletedOn, acts, asOf), c.Title, asOf);
         });
         if (byInvoice.Count == 0)
             return null;

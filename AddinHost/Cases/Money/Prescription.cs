@@ -79,4 +79,22 @@ public static class Prescription
         return new PrescriptionInfo(end, rule.Years, start, reason, end.DayNumber - asOf.DayNumber, asOf > end,
             mayBeEarlier, warnings);
     }
+
+    /// <summary>
+    /// Once a court decision is enforceable, its execution may be pursued for ten years (CPCE L.111-4 al. 1, titles of
+    /// L.111-3 1° to 3°), unless the claim's own prescription is longer. The small-claims title (L.111-3 7°: numbering
+    /// to check in the consolidated text) is not one of them and keeps the claim's own period. Before enforceability,
+    /// the claim's period still runs.
+    /// </summary>
+    public static PrescriptionInfo UnderTitle(PrescriptionInfo claim, EnforceableTitle? title, DateOnly asOf)
+    {
+        if (title is not { Kind: TitleKind.DecisionDeJustice } || title.EnforceableFrom > asOf) return claim;
+        var end = title.EnforceableFrom.AddYears(10);
+        if (claim.Deadline > end) return claim;
+        var reason = $"Titre exécutoire (décision de justice) depuis le {title.EnforceableFrom:dd/MM/yyyy} : son " +
+            "exécution peut être poursuivie pendant dix ans (art. L.\u00a0111-4 CPCE), au plus tard le " +
+            $"{end:dd/MM/yyyy}.";
+        return new PrescriptionInfo(end, 10, title.EnforceableFrom, reason, end.DayNumber - asOf.DayNumber,
+            asOf > end);
+    }
 }

@@ -84,4 +84,26 @@ public sealed class PrescriptionTests
         Assert.Equal(new DateOnly(2030, 3, 3), Of(Business, new(2025, 12, 1), null, new InterruptingAct(new(2025, 1, 1), ActKind.Reconnaissance)).Deadline);
         Assert.Equal(new DateOnly(2030, 3, 3), Of(Business, new(2025, 12, 1), null, new InterruptingAct(new(2026, 1, 1), ActKind.Paiement)).Deadline);
     }
+
+    [Fact]
+    public void An_enforceable_court_decision_gives_ten_years_from_its_enforceability()
+    {
+        // Five years from 03/03/2025 (03/03/2030) give way to ten from 15/01/2027 (CPCE L.111-4): 15/01/2037.
+        var title = new EnforceableTitle(new(2027, 1, 15), TitleKind.DecisionDeJustice, IncreaseWaived: false);
+        var p = Prescription.UnderTitle(Of(Business, new(2027, 2, 1)), title, new(2027, 2, 1));
+        Assert.Equal((new DateOnly(2037, 1, 15), 10, new DateOnly(2027, 1, 15), false),
+            (p.Deadline, p.Years, p.RunsFrom, p.IsTimeBarred));
+        Assert.Contains("L.\u00a0111-4", p.Reason);
+    }
+
+    [Fact]
+    public void Before_enforceability_or_under_a_small_claims_title_the_claims_own_period_runs()
+    {
+        var claim = Of(Business, new(2027, 1, 10));
+        var notYet = new EnforceableTitle(new(2027, 1, 15), TitleKind.DecisionDeJustice, IncreaseWaived: false);
+        Assert.Equal(new DateOnly(2030, 3, 3), Prescription.UnderTitle(claim, notYet, new(2027, 1, 10)).Deadline);
+        // The small-claims title is not a court decision (CPCE L.111-3 7°): no ten-year period.
+        var smallClaims = new EnforceableTitle(new(2026, 1, 15), TitleKind.PetitesCreances, IncreaseWaived: false);
+        Assert.Equal(new DateOnly(2030, 3, 3), Prescription.UnderTitle(claim, smallClaims, new(2027, 1, 10)).Deadline);
+    }
 }
