@@ -15,6 +15,7 @@ public static class JudicialEndpoints
         builder.Services.AddScoped<CourtFile>();
         builder.Services.AddScoped<HandOver.HandOverService>();
         builder.Services.AddScoped<SmallClaims>();
+        builder.Services.AddScoped<SmallClaimsInvitation>();
         builder.Services.AddSingleton<HandOver.HandOverProcessor>();
         builder.Services.AddHostedService<HandOver.HandOverWorker>();
         return builder;
@@ -62,6 +63,10 @@ public static class JudicialEndpoints
             .WithSummary("Petites créances : invitation du débiteur par le commissaire de justice, accord ou refus " +
                 "(silence d'un mois), titre délivré (CPCE L.125-1)")
             .RequireAuthorization(Policies.Decision);
+        group.MapPost("/petites-creances/invitation", InviteToSmallClaims).WithName(nameof(InviteToSmallClaims))
+            .WithSummary("Petites créances : courrier du cabinet proposant la procédure au débiteur par le commissaire " +
+                "de justice choisi (docx ou pdf), l'invitation enregistrée une seule fois (CPCE L.125-1, R.125-2)")
+            .RequireAuthorization(Policies.Decision);
         app.MapCommissaires();
         return app;
     }
@@ -78,6 +83,13 @@ public static class JudicialEndpoints
     {
         await smallClaims.RecordAsync(id, body, ct);
         return TypedResults.Ok(await service.ViewAsync(id, ct));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> InviteToSmallClaims(
+        Guid id, SmallClaimsInvitationRequest body, SmallClaimsInvitation invitations, CancellationToken ct)
+    {
+        var letter = await invitations.GenerateAsync(id, body, ct);
+        return TypedResults.File(letter.Content, letter.ContentType, letter.FileName);
     }
 
     public static async Task<Ok<IReadOnlyList<HandOver.OrderCandidateDto>>> OrderCandidates(

@@ -28,8 +28,7 @@ public sealed record JudicialDecision(
 /// </summary>
 public static class JudicialRoutes
 {
-    /// <summary>CPCE R.125-1: principal and interest (UNCERTAIN: the ceiling's wording to confirm in the current
-    /// text).</summary>
+    /// <summary>CPCE R.125-1, last paragraph: 5,000 € in principal and interest.</summary>
     public const decimal SmallClaimsCeiling = 5000m;
 
     /// <summary>EU member states other than France (ISO 3166-1 alpha-2, Greece as GR). Denmark is outside Reg.

@@ -33,8 +33,9 @@ public sealed record SmallClaimsView(
     DateOnly? TitleOn, string? TitleReference, string Rule);
 
 /// <summary>
-/// The procédure simplifiée de recouvrement des petites créances (CPCE L.125-1, R.125-1 to R.125-8 — numbering à
-/// vérifier): the commissaire de justice invites the debtor; the debtor has one month from the invitation to agree,
+/// The procédure simplifiée de recouvrement des petites créances (CPCE L.125-1, R.125-1 to R.125-8; the invitation's
+/// contents in R.125-2, see SmallClaimsInvitation): the commissaire de justice invites the debtor; the debtor has one
+/// month from the invitation to agree,
 /// silence being a refusal; on agreement the commissaire issues a title that is enforceable (L.111-3 7°) but is not a
 /// court decision: neither the ten-year limit of L.111-4 (titles of L.111-3 1° to 3°) nor the L.313-3 increase
 /// apply to it.
@@ -63,7 +64,7 @@ public sealed class SmallClaims(
                 : f.SmallClaimsAgreed == false || today > answerBy
                     ? "Pas d'accord : la voie de l'injonction de payer reste ouverte (art. 1405 CPC)."
                     : $"Le débiteur a un mois pour accepter, jusqu'au {answerBy:dd/MM/yyyy} ; son silence vaut refus " +
-                      "(art. L.125-1 et R.125-1 et s. CPCE, à vérifier).";
+                      "(art. L.125-1 et R.125-2 III CPCE).";
         return new(invited, f.SmallClaimsCommissaire, answerBy, answer, f.SmallClaimsAnsweredOn,
             f.SmallClaimsTitleOn, f.SmallClaimsTitleReference, rule);
     }

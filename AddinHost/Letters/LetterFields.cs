@@ -156,6 +156,11 @@ public static class LetterFields
             "Forme sociale du requérant lue dans sa dénomination, sinon « [forme sociale à compléter] »",
             "société par actions simplifiée"),
         F("requete.fondement", "Fondement de la créance (CPC 1405, 1407)", "Factures émises en exécution du contrat…"),
+        // The small-claims proposal (AddinHost/Judicial/SmallClaimsInvitation.cs; CPCE L.125-1, R.125-2 I 1°).
+        F("petites_creances.commissaire", "Commissaire de justice mandaté pour la procédure des petites créances",
+            "Maître Anne Martin"),
+        F("petites_creances.etude", "Son étude et son adresse", "SELARL Martin & Associés, Grenoble"),
+        F("petites_creances.email", "Son adresse électronique", "etude@martin-cj.fr"),
         new("bordereau", "Bordereau des pièces produites, dans leur ordre (CPC 1407)", "6 pièces", FieldKind.Liste,
         [
             F("numero", "Numéro de la pièce", "1"),

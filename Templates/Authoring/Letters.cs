@@ -308,4 +308,55 @@ public static class Letters
             .Indent("Avocat au {{avocat.barreau}}");
         return l;
     }
+
+    /// <summary>
+    /// The firm's proposal of the procédure simplifiée de recouvrement des petites créances (CPCE L.125-1, R.125-1 to
+    /// R.125-2): who the creditor is, the claim's basis and amount in principal and interest, element by element, the
+    /// commissaire de justice mandated and his office, the debtor's freedom to accept or refuse within one month of the
+    /// commissaire's invitation, silence being a refusal, every cost on the creditor, the suspension of prescription
+    /// (C. civ. 2238) and the court if the debtor refuses. The formal invitation itself is the commissaire's letter
+    /// (R.125-2, on the ministry's model): this letter announces it. Sources in Templates/README.md.
+    /// </summary>
+    public static Letter InvitationPetitesCreances() => Heading("proposition de procédure simplifiée de recouvrement " +
+            "des petites créances (articles L. 125-1 et R. 125-1 et suivants du Code des procédures civiles d'exécution)")
+        .Para("Madame, Monsieur,")
+        .Para("Nous intervenons en qualité de conseil de ", B("{{creancier.nom}}"), "{{#creancier.siren}}, SIREN " +
+            "{{creancier.siren}}{{/creancier.siren}}, {{creancier.adresse}}, {{creancier.code_postal}} " +
+            "{{creancier.ville}}.")
+        .EarlierReminders("Nous vous avons déjà adressé, sans succès :")
+        .Para("Les factures suivantes demeurent impayées à ce jour :")
+        .InvoiceTable()
+        .Para("Fondement de la créance : factures émises en exécution du contrat conclu entre les parties (article " +
+            "1103 du Code civil) ; fondement des " +
+            "{{#regime.penalites}}pénalités{{/regime.penalites}}{{^regime.penalites}}intérêts{{/regime.penalites}} : " +
+            "{{regime.fondement}}")
+        .Para("Montant de la créance arrêté au {{courrier.date | date}}, en distinguant ses différents éléments :")
+        .Para("Principal restant dû : ", B("{{totaux.principal | montant}}"))
+        .Para("{{regime.libelle}} : ", B("{{totaux.penalites | montant}}"))
+        .Para(B("Soit, en principal et intérêts : {{totaux.principal_et_interets | montant}}"))
+        .Para("Ce montant n'excédant pas 5 000 € en principal et intérêts (article R. 125-1 du Code des procédures " +
+            "civiles d'exécution), notre client vous propose de régler ce différend par la procédure simplifiée de " +
+            "recouvrement des petites créances, sans procès.")
+        .Para("Il a mandaté à cet effet ", B("{{petites_creances.commissaire}}"), ", commissaire de justice, " +
+            "{{petites_creances.etude}}{{#petites_creances.email}} (adresse électronique : " +
+            "{{petites_creances.email}}){{/petites_creances.email}}. Celui-ci vous adressera, par lettre " +
+            "recommandée avec demande d'avis de réception ou par voie électronique, l'invitation à participer à la " +
+            "procédure prévue par l'article R. 125-2 du même code, accompagnée des formulaires d'acceptation et de " +
+            "refus.")
+        .Para(B("Vous êtes libre d'accepter ou de refuser cette procédure."), " Si vous l'acceptez, il vous " +
+            "appartient de manifester votre accord auprès du commissaire de justice dans un délai d'un mois à compter " +
+            "de l'envoi de son invitation. Si vous la refusez, vous pouvez le faire savoir par le formulaire de refus " +
+            "ou par tout autre moyen. ", B("L'absence de réponse dans ce délai d'un mois vaut refus."))
+        .Para("Les frais de toute nature qu'occasionne la procédure sont à la charge exclusive du créancier (article " +
+            "L. 125-1 du Code des procédures civiles d'exécution) : elle ne vous coûtera rien. L'accord constaté par " +
+            "le commissaire de justice suspend la prescription (article 2238 du Code civil). Sur l'accord des deux " +
+            "parties quant au montant et aux modalités du paiement, qui peuvent comprendre des délais, le commissaire " +
+            "de justice délivre un titre exécutoire (articles L. 111-3 7° et L. 125-1 du même code).")
+        .Para("En cas de refus, exprès ou implicite, notre client pourra saisir le juge afin d'obtenir un titre " +
+            "exécutoire, notamment par une requête en injonction de payer (articles 1405 et suivants du Code de " +
+            "procédure civile).")
+        .Para("Vous pouvez bien entendu régler dès à présent la somme due, ce qui mettra fin à la procédure.")
+        .HowToPay()
+        .ConsultLawyer()
+        .Signature(Closing);
 }

@@ -15,6 +15,8 @@ Write("mise-en-demeure-confrere", "Mise en demeure — au conseil du débiteur (
 Write("relance-confrere", "Relance — au conseil du débiteur", Letters.RelanceConfrere());
 Write("courriel-confrere", "Courriel de relance — au conseil du débiteur", Letters.CourrielConfrere());
 Write("requete-injonction-de-payer", "Requête en injonction de payer", Letters.RequeteInjonctionDePayer());
+Write("invitation-petites-creances", "Proposition de procédure simplifiée de recouvrement des petites créances",
+    Letters.InvitationPetitesCreances());
 
 void Write(string name, string title, Letter letter)
 {

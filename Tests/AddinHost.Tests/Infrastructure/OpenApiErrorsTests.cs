@@ -27,6 +27,7 @@ public sealed class OpenApiErrorsTests() : ApiTestBase(DbKind.Sqlite)
     [InlineData("/api/creditors", "post", "409")]
     [InlineData("/api/mailbox/links", "post", "409")]
     [InlineData("/api/cases/{id}/judiciaire/route", "post", "409")]
+    [InlineData("/api/cases/{id}/judiciaire/petites-creances/invitation", "post", "422")]
     [InlineData("/api/cases/{id}/evidence", "get", "404")]
     [InlineData("/api/templates/{name}", "put", "422")]
     [InlineData("/api/batches/{id}/events", "get", "429")]

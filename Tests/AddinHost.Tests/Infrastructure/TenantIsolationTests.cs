@@ -143,6 +143,8 @@ public abstract class TenantIsolationTests(DbKind kind) : ApiTestBase(kind)
                          $"/api/cases/{caseB.Id}/judiciaire/remise/documents", null),
                      ("POST", "/api/cases/{id:guid}/judiciaire/petites-creances",
                          $"/api/cases/{caseB.Id}/judiciaire/petites-creances", new { kind = "Invitation", on = "2025-09-15" }),
+                     ("POST", "/api/cases/{id:guid}/judiciaire/petites-creances/invitation",
+                         $"/api/cases/{caseB.Id}/judiciaire/petites-creances/invitation", new { commissaireId = commissaireB }),
                      // B's commissaires de justice are B's alone.
                      ("PUT", "/api/commissaires-de-justice/{id:guid}", $"/api/commissaires-de-justice/{commissaireB}",
                          new { name = "Maître A", office = "Étude A", email = "etude@commissaire-a.example" }),

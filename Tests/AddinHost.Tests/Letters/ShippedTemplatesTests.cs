@@ -16,7 +16,7 @@ public sealed class ShippedTemplatesTests
         var shipped = Shipped().ToHashSet();
         Assert.Superset(shipped, new HashSet<string> { "relance-1", "relance-2", "mise-en-demeure-professionnel", "mise-en-demeure-consommateur",
             "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1", "mise-en-demeure-confrere", "relance-confrere", "courriel-confrere",
-            "requete-injonction-de-payer" });
+            "requete-injonction-de-payer", "invitation-petites-creances" });
         foreach (var level in AddinHost.Cases.Planning.ReminderPolicy.CreateDefault().Levels.Where(l => l.Template is not null))
             Assert.Contains(TemplateStore.Variant(level.Template!, ownFees: false, legalInterest: false), shipped);
     }
