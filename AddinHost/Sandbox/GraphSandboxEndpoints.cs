@@ -136,6 +136,10 @@ public static class SampleMailbox
             new("demo-message-5", "Comptabilité", "compta@electricite-marchand-sas.example", "Re: Mise en demeure",
                 "Maître,\nNous avons bien reçu votre courrier mais notre trésorerie ne permet pas de régler pour le " +
                 "moment.\nCordialement", now.AddDays(-4)),
+            // A sender with no demo case: the pane's browser tests open a case of their own for it (small claims).
+            new("demo-message-6", "Comptabilité", "compta@plomberie-arnaud.example", "Re: Mise en demeure",
+                "Maître,\nNous ne contestons pas la somme mais ne pouvons pas la régler en une fois.\nCordialement",
+                now.AddDays(-5)),
         ];
     }
 }

@@ -9,6 +9,8 @@ import { Section, useLayout } from "../shared/ui";
 import { useAction } from "../shared/useAction";
 import { useApi } from "../shared/useApi";
 import { HandOverSection } from "./HandOverSection";
+import { saveBlob } from "./saveBlob";
+import { SmallClaimsSection } from "./SmallClaimsSection";
 import {
   courtKinds, eventKinds, type InjunctionCourtKind, type InjunctionEventKind, type InjunctionView, type JudicialView,
   type OrderOutcome, type RouteOption,
@@ -19,7 +21,8 @@ const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/P
 /**
  * « Phase judiciaire »: the routes with their reasons and conditions, the lawyer's choice, the court (the debtor's
  * commune shown, never guessed), the requête and the court file to download, and the injunction's events with the
- * deadlines they give. A chunk of its own, loaded only for a case at the judicial step.
+ * deadlines they give; the small-claims proposal and its answer. A chunk of its own, loaded only for a case at the
+ * judicial step.
  */
 export default function JudicialPhase({ caseId, onChanged }: { caseId: string; onChanged: () => void }) {
   const l = useLayout();
@@ -42,6 +45,7 @@ export default function JudicialPhase({ caseId, onChanged }: { caseId: string; o
       </ul>
       <Court view={v} onDone={changed} />
       {v.chosenRoute === "InjonctionDePayer" && <Documents view={v} onDone={changed} />}
+      {v.chosenRoute === "PetitesCreances" && <SmallClaimsSection view={v} onDone={changed} />}
       {v.injunction && <Procedure injunction={v.injunction} />}
       {v.chosenRoute === "InjonctionDePayer" && (
         <div className={l.row}><EventDialog caseId={caseId} onDone={changed} /></div>
@@ -146,7 +150,7 @@ function Documents({ view: v, onDone }: { view: JudicialView; onDone: () => void
   const { busy, error, run } = useAction();
   const requete = (format: "docx" | "pdf") => run(async () => {
     const blob = await postForBlob(`/api/cases/${v.caseId}/judiciaire/requete`, { format });
-    save(blob, `${v.reference}-requete-injonction.${format}`);
+    saveBlob(blob, `${v.reference}-requete-injonction.${format}`);
   });
   const dossier = () => run(async () => {
     await download(`/api/cases/${v.caseId}/judiciaire/dossier`, `${v.reference}-dossier-injonction.zip`);
@@ -163,17 +167,6 @@ function Documents({ view: v, onDone }: { view: JudicialView; onDone: () => void
       {error && <ErrorState error={error} title="Document non généré" />}
     </div>
   );
-}
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const outcomes: Record<OrderOutcome, string> = { Totale: "pour le tout", Partielle: "pour partie", Rejet: "rejet" };

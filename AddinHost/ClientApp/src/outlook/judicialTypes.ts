@@ -39,7 +39,13 @@ export interface JudicialDeadline { kind: string; on: string; title: string }
 export interface JudicialView {
   caseId: string; reference: string; decision: JudicialDecision; chosenRoute: JudicialRoute | null;
   chosenOn: string | null; nature: string; natureSetByLawyer: boolean; court: CourtView;
-  injunction: InjunctionView | null; deadlines: JudicialDeadline[];
+  injunction: InjunctionView | null; deadlines: JudicialDeadline[]; smallClaims: SmallClaimsView | null;
+}
+
+/** Where the small-claims procedure stands (CPCE L.125-1): each state with its rule, in French. */
+export interface SmallClaimsView {
+  invitedOn: string | null; commissaire: string | null; answerBy: string | null; answer: string;
+  answeredOn: string | null; titleOn: string | null; titleReference: string | null; rule: string;
 }
 
 export const courtKinds: Record<InjunctionCourtKind, string> = {
