@@ -21,6 +21,9 @@ public sealed class PaneHost : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string Address { get; private set; } = "";
 
+    /// <summary>The demo host's services, for a test that files what only Outlook would bring (an attachment).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Screenshots kept as test artifacts (Tests/AddinHost.Tests/bin/…/artifacts/volets).</summary>
     public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "volets")).FullName;
 
