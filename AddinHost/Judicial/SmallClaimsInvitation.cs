@@ -19,11 +19,11 @@ namespace AddinHost.Judicial;
 public sealed record SmallClaimsInvitationRequest(Guid? CommissaireId, string? Format);
 
 /// <summary>
-/// The firm's small-claims proposal to the debtor, merged from the « invitation-petites-creances » template: the claim's
-/// basis and amount in principal and interest, element by element, and the commissaire de justice mandated (CPCE
-/// L.125-1, R.125-1, R.125-2 I). Generating it stores the letter with the case and records the invitation in the same
-/// save, once: asked again, it returns the letter already made, never a second invitation. The formal invitation with
-/// the ministry's forms (R.125-2 IV) remains the commissaire's own letter, which this one announces.
+/// The firm's small-claims proposal to the debtor, merged from the « invitation-petites-creances » template: the
+/// claim's basis and amount in principal and interest, element by element, and the commissaire de justice mandated
+/// (CPCE L.125-1, R.125-1, R.125-2 I). Generating it stores the letter with the case and records the invitation in
+/// the same save, once: asked again, it returns the letter already made, never a second invitation. The formal
+/// invitation with the ministry's forms (R.125-2 IV) remains the commissaire's own letter, which this one announces.
 /// </summary>
 public sealed class SmallClaimsInvitation(
     DunningDbContext db, CaseRepository cases, CaseService assessment, TemplateStore templates, LetterEngine engine,
@@ -54,12 +54,14 @@ public sealed class SmallClaimsInvitation(
         if (a.AmountsError is { } error) throw DomainException.Unprocessable(error);
         // The ceiling is measured as the routes measure it (JudicialRoutes.Decide): principal and interest.
         var principalAndInterest = a.Statement is { } s ? s.Principal + s.Interest : a.PrincipalRemaining;
-        if (principalAndInterest <= 0m) throw DomainException.Conflict("Aucune somme n'est due : pas de proposition.");
+        if (principalAndInterest <= 0m)
+            throw DomainException.Conflict("Aucune somme n'est due : pas de proposition.");
         if (principalAndInterest > JudicialRoutes.SmallClaimsCeiling)
             throw DomainException.Unprocessable($"Le principal et les intérêts s'élèvent aujourd'hui à " +
                 $"{CaseCommands.Money(principalAndInterest)} : au-delà de " +
-                $"{CaseCommands.Money(JudicialRoutes.SmallClaimsCeiling)}, la procédure simplifiée de recouvrement " +
-                "des petites créances n'est pas ouverte (art. R.125-1 CPCE). Choisissez une autre voie.");
+                $"{CaseCommands.Money(JudicialRoutes.SmallClaimsCeiling)}, la procédure simplifiée de " +
+                "recouvrement des petites créances n'est pas ouverte (art. R.125-1 CPCE). Choisissez une autre " +
+                "voie.");
 
         var policy = await assessment.PolicyAsync(ct);
         var cabinet = await db.Cabinets.AsNoTracking().SingleOrDefaultAsync(ct);
@@ -85,7 +87,8 @@ public sealed class SmallClaimsInvitation(
         db.GeneratedLetters.Add(stored);
         CaseHistory.Record(db, caseId, new(CaseEventKind.CourrierGenere,
             $"Courrier généré : {Template} ({format.ToUpperInvariant()}, principal et intérêts " +
-            $"{CaseCommands.Money(principalAndInterest)}, SHA-256 {stored.Sha256[..12]}…)", actor.Id, stored.CreatedAt)
+            $"{CaseCommands.Money(principalAndInterest)}, SHA-256 {stored.Sha256[..12]}…)", actor.Id,
+            stored.CreatedAt)
         {
             EffectiveOn = today,
         });
@@ -103,8 +106,8 @@ public sealed class SmallClaimsInvitation(
             .Where(l => l.CaseId == caseId && l.Template == Template).ToListAsync(ct))
             .MaxBy(l => l.CreatedAt);
         return letter is not null ? ToFile(letter)
-            : throw DomainException.Conflict($"L'invitation du débiteur est déjà enregistrée, au {invited:dd/MM/yyyy}, " +
-                "sans courrier du cabinet : il n'y en a pas de second.");
+            : throw DomainException.Conflict("L'invitation du débiteur est déjà enregistrée, au " +
+                $"{invited:dd/MM/yyyy}, sans courrier du cabinet : la proposition n'est plus à faire.");
     }
 
     private static RequeteFile ToFile(GeneratedLetter l) => new(l.FileName,

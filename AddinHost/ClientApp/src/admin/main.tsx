@@ -5,6 +5,7 @@ import { useLayout } from "../shared/ui";
 import { Ar24Senders } from "./Ar24Senders";
 import { AuditLog } from "./AuditLog";
 import { CabinetEditor } from "./CabinetEditor";
+import { Commissaires } from "./Commissaires";
 import { PolicyEditor } from "./PolicyEditor";
 import { PrivacyRequests } from "./PrivacyRequests";
 import { RatesEditor } from "./RatesEditor";
@@ -13,7 +14,8 @@ import { TemplatesAdmin } from "./TemplatesAdmin";
 
 const tabs = {
   echelle: "Échelle de relance", cabinet: "Cabinet", taux: "Taux", modeles: "Modèles", expediteurs: "Expéditeurs AR24",
-  boites: "Boîtes partagées", donnees: "Données personnelles", journal: "Journal d'audit",
+  boites: "Boîtes partagées", commissaires: "Commissaires de justice", donnees: "Données personnelles",
+  journal: "Journal d'audit",
 } as const;
 
 function AdminPage() {
@@ -32,6 +34,7 @@ function AdminPage() {
       {tab === "modeles" && <TemplatesAdmin />}
       {tab === "expediteurs" && <Ar24Senders />}
       {tab === "boites" && <SharedMailboxes />}
+      {tab === "commissaires" && <Commissaires />}
       {tab === "donnees" && <PrivacyRequests />}
       {tab === "journal" && <AuditLog />}
     </div>

@@ -30,7 +30,8 @@ export function SmallClaimsSection({ view: v, onDone }: { view: JudicialView; on
           <div className={l.spread}>
             <Caption1>Réponse du débiteur</Caption1>
             <Badge appearance="tint" data-testid="reponse-petites-creances"
-              color={s.answer.startsWith("accord") ? "success" : s.answer.startsWith("refus") ? "danger" : "informative"}>
+              color={s.answer.startsWith("accord") ? "success"
+                : s.answer.startsWith("refus") ? "danger" : "informative"}>
               {s.answer}{s.answeredOn ? ` (${date(s.answeredOn)})` : ""}
             </Badge>
           </div>
@@ -66,7 +67,8 @@ function Invitation({ view: v, onDone }: { view: JudicialView; onDone: () => voi
       <Caption1>
         Le cabinet propose au débiteur la procédure simplifiée conduite par un commissaire de justice : un courrier
         indique le montant en principal et intérêts, le commissaire mandaté, le délai d'un mois pour accepter (le
-        silence vaut refus) et les frais à la charge du créancier. Le générer enregistre l'invitation, une seule fois.
+        silence vaut refus) et les frais à la charge du créancier. Le générer enregistre l'invitation, une seule
+        fois.
       </Caption1>
       <Field label="Commissaire de justice"
         hint={commissaires.data?.length === 0 ? "Aucun commissaire enregistré par le cabinet." : undefined}>
@@ -95,7 +97,8 @@ function Letter({ view: v, commissaireId, label, format, onDone }: {
     const blob = await postForBlob(`/api/cases/${v.caseId}/judiciaire/petites-creances/invitation`,
       { commissaireId: commissaireId || null, format });
     // Asked again, the host returns the letter made the first time, in its own format.
-    saveBlob(blob, `${v.reference}-invitation-petites-creances.${blob.type === "application/pdf" ? "pdf" : "docx"}`);
+    const extension = blob.type === "application/pdf" ? "pdf" : "docx";
+    saveBlob(blob, `${v.reference}-invitation-petites-creances.${extension}`);
     onDone();
   });
   return (
