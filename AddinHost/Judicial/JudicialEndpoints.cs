@@ -64,8 +64,9 @@ public static class JudicialEndpoints
                 "(silence d'un mois), titre délivré (CPCE L.125-1)")
             .RequireAuthorization(Policies.Decision);
         group.MapPost("/petites-creances/invitation", InviteToSmallClaims).WithName(nameof(InviteToSmallClaims))
-            .WithSummary("Petites créances : courrier du cabinet proposant la procédure au débiteur par le commissaire " +
-                "de justice choisi (docx ou pdf), l'invitation enregistrée une seule fois (CPCE L.125-1, R.125-2)")
+            .WithSummary("Petites créances : courrier du cabinet proposant la procédure au débiteur par le " +
+                "commissaire de justice choisi (docx ou pdf), l'invitation enregistrée une seule fois (CPCE L.125-1, " +
+                "R.125-2)")
             .RequireAuthorization(Policies.Decision);
         app.MapCommissaires();
         return app;

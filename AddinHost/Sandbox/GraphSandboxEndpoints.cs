@@ -141,7 +141,8 @@ public static class SampleMailbox
                 "Maître,\nNous ne contestons pas la somme mais ne pouvons pas la régler en une fois.\nCordialement",
                 now.AddDays(-5)),
             // Another sender with no demo case: the hand-over's browser test opens an injunction case for it.
-            new("demo-message-7", "Direction", "direction@serrurerie-lemaire.example", "Ordonnance d'injonction de payer",
+            new("demo-message-7", "Direction", "direction@serrurerie-lemaire.example",
+                "Ordonnance d'injonction de payer",
                 "Maître,\nNous avons appris qu'une ordonnance a été rendue. Pouvons-nous encore trouver un " +
                 "arrangement ?\nLa direction", now.AddDays(-6)),
         ];
