@@ -76,13 +76,15 @@ public static class LetterEndpoints
         letters.MapPost("/preview", PreviewLetter)
             .WithSummary("Aperçu d'un courrier du dossier, fusionné avec le modèle (rien n'est enregistré)")
             .RequireAuthorization(Policies.Saisie)
-            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Unprocessable, ErrorKind.Unavailable);
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable,
+                ErrorKind.Unavailable);
 
         letters.MapPost("/", GenerateLetter)
             .WithSummary("Générer le courrier pour de bon : conservé avec le dossier, octet pour octet, "
                 + "avec son empreinte SHA-256")
             .RequireAuthorization(Policies.Saisie)
-            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Unprocessable, ErrorKind.Unavailable);
+            .ProducesErrors(ErrorKind.Invalid, ErrorKind.NotFound, ErrorKind.Conflict, ErrorKind.Unprocessable,
+                ErrorKind.Unavailable);
 
         letters.MapGet("/", ListLetters)
             .WithSummary("Les courriers générés du dossier").RequireAuthorization(Policies.Lecture)

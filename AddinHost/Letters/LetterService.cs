@@ -23,6 +23,10 @@ public sealed class LetterService(
     /// configured.</summary>
     public static readonly LetterEngine Engine = new(LetterFields.All);
 
+    /// <summary>The templates the judicial phase merges with its own fields (AddinHost/Judicial).</summary>
+    public static readonly IReadOnlySet<string> JudicialTemplates =
+        new HashSet<string>(StringComparer.Ordinal) { "requete-injonction-de-payer", "invitation-petites-creances" };
+
     /// <summary>The engine's lint, then the template's mandatory mentions (<see cref="MentionChecklist"/>) by its
     /// name.</summary>
     /// <summary>The engine's problems (the server's, within its limits, when given), then the mentions the law
@@ -58,6 +62,11 @@ public sealed class LetterService(
         if (deadlineDays is < 1 or > 90) throw Problem.Validation("deadlineDays",
             "Le délai de paiement est compris entre 1 et 90 jours.");
         if (format is not ("docx" or "pdf")) throw Problem.Validation("format", "Formats possibles : docx ou pdf.");
+        // Merged here, they would lack what only the judicial phase knows (court, bordereau, commissaire).
+        if (JudicialTemplates.Contains(template))
+            throw DomainException.Conflict($"Le modèle « {template} » se génère depuis la phase judiciaire du " +
+                "dossier (…/judiciaire/requete ou …/judiciaire/petites-creances/invitation), qui fournit la " +
+                "juridiction, le bordereau ou le commissaire de justice.");
         if (channel is StepChannel.Telephone or StepChannel.Decision)
             throw Problem.Validation("channel",
                 "Un courrier part par courriel, envoi recommandé électronique (Ere), LRE qualifiée (LreQualifiee) ou " +

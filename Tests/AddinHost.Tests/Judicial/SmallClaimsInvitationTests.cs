@@ -61,6 +61,10 @@ public abstract class SmallClaimsInvitationTests(DbKind kind) : ApiTestBase(kind
         await (await Client.PostJsonAsync(Invitation(id), new { commissaireId = Guid.NewGuid() })).ProblemAsync(404);
         await (await Client.PostJsonAsync(Invitation(id), new { commissaireId = commissaire, format = "odt" }))
             .ProblemAsync(400);
+        // Nor through the plain letters, which would leave the commissaire blank.
+        var plain = await (await Client.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template = "invitation-petites-creances" })).ProblemAsync(409);
+        Assert.Contains("phase judiciaire", plain.GetProperty("detail").GetString());
         var view = await (await Client.GetAsync($"/api/cases/{id}/judiciaire")).ReadAsync<JudicialView>();
         Assert.Null(view.SmallClaims);
     }
