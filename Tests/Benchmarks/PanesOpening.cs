@@ -86,7 +86,7 @@ public sealed class Opening
         return "Panes: opening's parts (median, ms since navigation): "
                + $"HTML {Ms(Median(o => o.Html))}; office.js {Ms(Median(o => o.Office))}; "
                + $"first view's scripts loaded {Ms(Median(o => o.Scripts))}, "
-               + $"parsed and run (DOMContentLoaded) {Ms(Median(o => o.Parsed))}; React mounted {Ms(Median(o => o.Mounted))}; "
+               + $"page parsed, entry run (DOMContentLoaded) {Ms(Median(o => o.Parsed))}; React mounted {Ms(Median(o => o.Mounted))}; "
                + $"configuration {Ms(Median(o => o.Config?.Start ?? double.NaN))}"
                + $"→{Ms(Median(o => o.Config?.End ?? double.NaN))} "
                + $"(server {Ms(Median(o => o.Config?.Server ?? double.NaN))}); "

@@ -15,7 +15,14 @@
   // The <link rel="preload" as="fetch"> of the page: the same request mode, so this call takes that response over.
   early.config = fetch("/api/addin/config", { credentials: "same-origin" });
   early.config.catch(function () { return undefined; });
-  if (typeof Office === "undefined" || !Office.onReady) return;
+  // Once the case's head is painted, or nothing will be shown: the pane's bundle waits for it (src/outlook/main.tsx).
+  var settle;
+  early.settled = new Promise(function (resolve) { settle = resolve; });
+  var painted = function () { requestAnimationFrame(function () { setTimeout(settle, 0); }); };
+  if (typeof Office === "undefined" || !Office.onReady) {
+    settle();
+    return;
+  }
 
   // As src/shared/office.ts: the REST id of the open message, and its other mailbox (shared or delegated) if any.
   function openMessage() {
@@ -47,9 +54,11 @@
   early.lookup = Promise.all([settings, Office.onReady()]).then(function (all) {
     var config = all[0];
     // With sign-in, the case needs the user's token: the pane asks for it once the session has one.
-    if (!config || (config.clientId && config.apiScope)) return null;
-    var message = openMessage();
-    if (!message) return null;
+    var message = config && !(config.clientId && config.apiScope) ? openMessage() : null;
+    if (!message) {
+      settle();
+      return null;
+    }
     return sharedMailbox(message).then(function (shared) {
       var headers = { "Accept-Language": "fr-FR" };
       if (shared) {
@@ -60,11 +69,11 @@
       var response = fetch("/api/mailbox/messages/" + encodeURIComponent(message.restId) + "/case", { headers: headers });
       // Registered before the pane can read the answer: this reads a copy, the pane the answer itself.
       var ready = response.then(function (r) { return r.ok ? r.clone().json() : null; });
-      ready.then(function (found) { if (found) show(config, found, shared); }, function () { return undefined; });
+      ready.then(function (found) { if (found && show(config, found, shared)) painted(); else settle(); }, settle);
       return { restId: message.restId, shared: shared, response: response };
     });
   });
-  early.lookup.catch(function () { return undefined; }); // the pane then asks itself, and says any error in French
+  early.lookup.catch(settle); // the pane then asks itself, and says any error in French
 
   var euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
   var eur = function (amount) { return amount == null ? "—" : euros.format(amount); };
@@ -81,12 +90,12 @@
     return e;
   }
 
-  /** The head of the case, as src/outlook/CaseView.tsx and AmountDue.tsx write it, with the demo's banner. */
+  /** The head of the case, as src/outlook/CaseView.tsx and AmountDue.tsx write it, with the demo's banner; false if not. */
   function show(config, found, shared) {
     var c = found.firstCase;
     var view = document.getElementById("apercu");
     var pane = document.getElementById("racine");
-    if (!c || !view || !pane || early.released || (found.cases && found.cases.length > 1)) return;
+    if (!c || !view || !pane || early.released || (found.cases && found.cases.length > 1)) return false;
     var parts = [];
     if (config.banner) {
       var banner = element("div", "od-banniere");
@@ -112,6 +121,7 @@
     view.hidden = false;
     pane.hidden = true; // the pane's own "loading" states stay out of sight until it shows this case itself
     mark("case-head-shown");
+    return true;
   }
 
   function amountDue(c) {

@@ -3,7 +3,9 @@
 // once, so the opening asks for nothing twice.
 
 interface EarlyLookup { restId: string; shared: { owner: string; permissions: number } | null; response: Promise<Response> }
-interface Early { config?: Promise<Response>; lookup?: Promise<EarlyLookup | null>; released?: boolean }
+interface Early {
+  config?: Promise<Response>; lookup?: Promise<EarlyLookup | null>; settled?: Promise<void>; released?: boolean;
+}
 
 const early = (): Early | undefined => (window as unknown as { odEarly?: Early }).odEarly;
 
@@ -42,4 +44,14 @@ export function releaseEarlyView() {
   }
   const pane = document.getElementById("racine");
   if (pane) pane.hidden = false;
+}
+
+/**
+ * Resolves once the first script has painted the case's head or knows it will show nothing (sign-in, no case, an
+ * error); at once without that script, and after 2 s at most whatever happens to it.
+ */
+export function earlyViewSettled(): Promise<void> {
+  const settled = early()?.settled;
+  if (!settled) return Promise.resolve();
+  return Promise.race([settled.catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, 2000))]);
 }
