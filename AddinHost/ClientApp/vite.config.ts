@@ -5,8 +5,9 @@ import { resolve } from "node:path";
 const here = import.meta.dirname;
 
 /**
- * The Outlook page loads its pane's bundle as soon as it can (modulepreload: fetched and compiled), but runs it only
- * once the page's first script has painted the case's head (src/outlook/main.tsx imports src/outlook/start.tsx then).
+ * The Outlook page fetches its pane's bundle as soon as it can, but compiles and runs it only once the page's first
+ * script has painted the case's head (src/outlook/main.tsx imports src/outlook/start.tsx then): a plain preload, not
+ * a modulepreload, whose compiling would keep the main thread from the case's request and its paint.
  */
 function preloadOutlookPane(): Plugin {
   return {
@@ -29,7 +30,7 @@ function preloadOutlookPane(): Plugin {
         visit(start.fileName);
         const already = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
         return [...files].filter((f) => !already.has(f)).map((f): HtmlTagDescriptor => ({
-          tag: "link", attrs: { rel: "modulepreload", crossorigin: true, href: `/app/${f}` }, injectTo: "head",
+          tag: "link", attrs: { rel: "preload", as: "script", crossorigin: true, href: `/app/${f}` }, injectTo: "head",
         }));
       },
     },
