@@ -7,7 +7,8 @@ const here = import.meta.dirname;
 /**
  * The Outlook page fetches its pane's bundle as soon as it can, but compiles and runs it only once the page's first
  * script has painted the case's head (src/outlook/main.tsx imports src/outlook/start.tsx then): a plain preload, not
- * a modulepreload, whose compiling would keep the main thread from the case's request and its paint.
+ * a modulepreload, whose compiling would keep the main thread from the case's request and its paint; at low priority,
+so the configuration, the first script and the case's request go first on the browser's few connections.
  */
 function preloadOutlookPane(): Plugin {
   return {
@@ -30,7 +31,7 @@ function preloadOutlookPane(): Plugin {
         visit(start.fileName);
         const already = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
         return [...files].filter((f) => !already.has(f)).map((f): HtmlTagDescriptor => ({
-          tag: "link", attrs: { rel: "preload", as: "script", crossorigin: true, href: `/app/${f}` }, injectTo: "head",
+          tag: "link", attrs: { rel: "preload", as: "script", crossorigin: true, fetchpriority: "low", href: `/app/${f}` }, injectTo: "head",
         }));
       },
     },

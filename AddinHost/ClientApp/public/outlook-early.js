@@ -49,6 +49,11 @@
     });
   }
 
+  // Run from the page's head: the body is there once the parser has finished (before the deferred scripts run).
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== "loading") return resolve();
+    document.addEventListener("readystatechange", function () { resolve(); }, { once: true });
+  });
   var settings = early.config.then(function (r) { return r.ok ? r.clone().json() : null; });
   // The look-up sent for the open message, or null when the pane must send it itself (sign-in, no message).
   early.lookup = Promise.all([settings, Office.onReady()]).then(function (all) {
@@ -69,7 +74,8 @@
       var response = fetch("/api/mailbox/messages/" + encodeURIComponent(message.restId) + "/case", { headers: headers });
       // Registered before the pane can read the answer: this reads a copy, the pane the answer itself.
       var ready = response.then(function (r) { return r.ok ? r.clone().json() : null; });
-      ready.then(function (found) { if (found && show(config, found, shared)) painted(); else settle(); }, settle);
+      ready.then(function (found) { return found && parsed.then(function () { return show(config, found, shared); }); })
+        .then(function (shown) { if (shown) painted(); else settle(); }, settle);
       return { restId: message.restId, shared: shared, response: response };
     });
   });
