@@ -1,5 +1,6 @@
 import { Badge, Caption1, Title3 } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from "react";
+import { releaseEarlyView } from "../shared/early";
 import { mark } from "../shared/timing";
 import { ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
@@ -25,6 +26,8 @@ export function CaseView({ caseId, initial }: { caseId: string; initial?: CaseDe
   const shown = details.data !== undefined;
   // The head of the case (debtor, amount due) is painted first; the rest, with its own requests, right after.
   const [full, setFull] = useState(false);
+  // The head the Outlook page's first script wrote gives way to this one in the same frame (no flash, one h1).
+  useLayoutEffect(() => { if (shown) releaseEarlyView(); }, [shown]);
   useEffect(() => {
     if (!shown) return;
     mark("case-painted");

@@ -1,6 +1,7 @@
 import { Button, Caption1, Select, Field } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
-import { ApiError, getJson, sendJson, setSharedMailbox } from "../shared/api";
+import { ApiError, answerJson, getJson, sendJson, setSharedMailbox } from "../shared/api";
+import { takeEarlyLookup } from "../shared/early";
 import { useAction } from "../shared/useAction";
 import { onMessageChanged, openMessage, sharedMailbox, type OpenMessage, type SharedMailbox } from "../shared/office";
 import { EmptyState, ErrorState, Loading } from "../shared/states";
@@ -18,11 +19,14 @@ interface Lookup { other: SharedMailbox | null; result: MessageCase }
 let prefetched: { restId: string; answer: Promise<Lookup> } | undefined;
 
 async function findCase(message: OpenMessage): Promise<Lookup> {
+  // In the demo, the page's first script has sent the look-up already (public/outlook-early.js): taken, not resent.
+  const sent = await takeEarlyLookup(message.restId);
   // A message of a shared mailbox or a delegated folder: every call of this pane is for that mailbox.
-  const other = await sharedMailbox();
+  const other = sent ? sent.shared : await sharedMailbox();
   setSharedMailbox(other);
   mark("case-requested");
-  const result = await getJson<MessageCase>(`/api/mailbox/messages/${encodeURIComponent(message.restId)}/case`);
+  const result = sent ? await answerJson<MessageCase>(sent.response)
+    : await getJson<MessageCase>(`/api/mailbox/messages/${encodeURIComponent(message.restId)}/case`);
   // The rest of the case's view loads while its head renders (not before: it would queue the case's request).
   if (result.firstCase) void loadCaseSections().catch(() => undefined);
   return { other, result };

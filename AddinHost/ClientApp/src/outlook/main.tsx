@@ -1,7 +1,5 @@
-import { boot } from "../shared/boot";
-import { EmptyState } from "../shared/states";
-import { OutlookPane, prefetchCase } from "./OutlookPane";
+import { earlyViewSettled } from "../shared/early";
 
-boot("Recouvrement", ({ host }) =>
-  host === "Outlook" ? <OutlookPane /> : <EmptyState title="Ce volet s'ouvre dans Outlook">Ouvrez un message, puis cliquez sur « Recouvrement ».</EmptyState>,
-({ host }) => { if (host === "Outlook") prefetchCase(); });
+// The pane's bundle (preloaded by the page, see vite.config.ts) runs once the page's first script has painted the
+// case's head, or has nothing to show: its evaluation, a long task, would otherwise hold that head back.
+void earlyViewSettled().then(() => import("./start"));

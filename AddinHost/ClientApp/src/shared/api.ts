@@ -63,9 +63,14 @@ async function problem(response: Response): Promise<ApiError> {
  * <c>&lt;link rel="preload" as="fetch"&gt;</c> started while the scripts loaded, and that this call takes over.
  */
 export async function getPublicJson<T>(path: string): Promise<T> {
+  return answerJson<T>(fetch(path, { credentials: "same-origin" }));
+}
+
+/** A request already sent (by the Outlook page's first script), read as this module reads its own answers. */
+export async function answerJson<T>(request: Promise<Response>): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { credentials: "same-origin" });
+    response = await request;
   } catch {
     throw new ApiError(offlineMessage, 0);
   }

@@ -1,7 +1,8 @@
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
 import { Component, StrictMode, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { ApiError, getPublicJson, useTokens } from "./api";
+import { ApiError, answerJson, getPublicJson, useTokens } from "./api";
+import { takeEarlyConfig } from "./early";
 import { SignInError, explain, startSession, type Session } from "./auth";
 import { officeReady, type Host } from "./office";
 import { mark } from "./timing";
@@ -18,7 +19,9 @@ export type Prefetch = (context: { host: Host }) => void;
  * token is there. Started before React mounts, so none of it waits for the first render.
  */
 function starting(prefetch?: Prefetch): Promise<PaneContext> {
-  const config = getPublicJson<AddinConfig>("/api/addin/config");
+  // The Outlook page's first script may have asked already (its answer is taken once; a retry asks again).
+  const sent = takeEarlyConfig();
+  const config = sent ? answerJson<AddinConfig>(sent) : getPublicJson<AddinConfig>("/api/addin/config");
   const office = officeReady();
   const started = (async () => {
     const [host, settings] = await Promise.all([office, config]);

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useState, type ReactNode } from "react";
 import { ApiError, offlineMessage } from "./api";
+import { releaseEarlyView } from "./early";
 
 const useStyles = makeStyles({
   centre: { display: "flex", flexDirection: "column", alignItems: "center", gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXL, textAlign: "center" },
@@ -16,6 +17,8 @@ export function Loading({ label = "Chargement…" }: { label?: string }) {
 /** The API's French reason, and a way to try again. */
 export function ErrorState({ error, onRetry, title = "Impossible d'afficher ces informations" }: { error: ApiError | Error; onRetry?: () => void; title?: string }) {
   const offline = error instanceof ApiError && error.offline;
+  // An error stands in place of whatever the Outlook page's first script showed (before the next paint).
+  useLayoutEffect(releaseEarlyView, []);
   return (
     <MessageBar intent={offline ? "warning" : "error"} role="alert">
       <MessageBarBody>
@@ -29,6 +32,7 @@ export function ErrorState({ error, onRetry, title = "Impossible d'afficher ces 
 
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   const styles = useStyles();
+  useLayoutEffect(releaseEarlyView, []);
   return (
     <div className={styles.centre}>
       <Text weight="semibold">{title}</Text>

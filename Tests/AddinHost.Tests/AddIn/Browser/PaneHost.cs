@@ -38,9 +38,12 @@ public sealed class PaneHost : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
     }
 
-    /// <summary>A page inside "Outlook" (with the message open) or "Word", French, at a task pane's width.</summary>
+    /// <summary>
+    /// A page inside "Outlook" (with the message open) or "Word", French, at a task pane's width; returned once
+    /// <paramref name="until"/> (the page's load by default: its scripts have run).
+    /// </summary>
     public async Task<IPage> OpenAsync(string pane, object officeMock, Func<IBrowserContext, Task>? prepare = null,
-        int width = 420, bool phone = false)
+        int width = 420, bool phone = false, WaitUntilState until = WaitUntilState.Load)
     {
         // A phone: a touch screen, the mobile viewport's rules (no hover, meta viewport honoured).
         var context = await Browser.NewContextAsync(new()
@@ -60,7 +63,7 @@ public sealed class PaneHost : IAsyncLifetime
         page.PageError += (_, error) => errors.Add(error);
         // Chromium logs every 4xx answer as a console error; a refusal the pane shows is not a script error.
         page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(message.Text); };
-        await page.GotoAsync($"{Address}/app/{pane}.html");
+        await page.GotoAsync($"{Address}/app/{pane}.html", new() { WaitUntil = until });
         return page;
     }
 

@@ -1,0 +1,158 @@
+// @ts-nocheck
+/*
+ * The Outlook pane's first moments, before the React bundle has loaded and run (about 200 ms of script on the
+ * lawyer's machine): a tiny classic script, run as soon as office.js is there. It takes the configuration the page
+ * preloads and, in the demo (no sign-in, so no token to wait for), asks for the open message's case at once, then
+ * writes the case's head (debtor, amount due) into #apercu. The pane (src/outlook) takes both answers over
+ * (src/shared/early.ts): nothing is asked twice, and React replaces this view with the same one once it has mounted.
+ * With Entra sign-in the token comes first: this script then only takes the configuration and leaves the rest to the
+ * pane. Plain ES2020 without imports: the page's Content-Security-Policy allows no inline script.
+ */
+(function () {
+  "use strict";
+  var early = (window.odEarly = {});
+  var mark = function (name) { if (window.performance && performance.mark) performance.mark("od:" + name); };
+  // The <link rel="preload" as="fetch"> of the page: the same request mode, so this call takes that response over.
+  early.config = fetch("/api/addin/config", { credentials: "same-origin" });
+  early.config.catch(function () { return undefined; });
+  // Once the case's head is painted, or nothing will be shown: the pane's bundle waits for it (src/outlook/main.tsx).
+  var settle;
+  early.settled = new Promise(function (resolve) { settle = resolve; });
+  var painted = function () { requestAnimationFrame(function () { setTimeout(settle, 0); }); };
+  if (typeof Office === "undefined" || !Office.onReady) {
+    settle();
+    return;
+  }
+
+  // As src/shared/office.ts: the REST id of the open message, and its other mailbox (shared or delegated) if any.
+  function openMessage() {
+    var mailbox = Office.context && Office.context.mailbox;
+    var item = mailbox && mailbox.item;
+    if (!item || !item.itemId) return null;
+    var host = mailbox.diagnostics && mailbox.diagnostics.hostName;
+    var phone = host === "OutlookIOS" || host === "OutlookAndroid";
+    return { item: item, phone: phone,
+      restId: phone ? item.itemId : mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0) };
+  }
+  function sharedMailbox(message) {
+    if (message.phone || typeof message.item.getSharedPropertiesAsync !== "function") return Promise.resolve(null);
+    return new Promise(function (resolve) {
+      try {
+        message.item.getSharedPropertiesAsync(function (result) {
+          var value = result.status === Office.AsyncResultStatus.Succeeded ? result.value : undefined;
+          resolve(value && value.owner
+            ? { owner: value.owner, permissions: Number(value.delegatePermissions) || 0 } : null);
+        });
+      } catch (e) {
+        resolve(null);
+      }
+    });
+  }
+
+  // Run from the page's head: the body is there once the parser has finished (before the deferred scripts run).
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== "loading") return resolve();
+    document.addEventListener("readystatechange", function () { resolve(); }, { once: true });
+  });
+  var settings = early.config.then(function (r) { return r.ok ? r.clone().json() : null; });
+  // The look-up sent for the open message, or null when the pane must send it itself (sign-in, no message).
+  early.lookup = Promise.all([settings, Office.onReady()]).then(function (all) {
+    var config = all[0];
+    // With sign-in, the case needs the user's token: the pane asks for it once the session has one.
+    var message = config && !(config.clientId && config.apiScope) ? openMessage() : null;
+    if (!message) {
+      settle();
+      return null;
+    }
+    return sharedMailbox(message).then(function (shared) {
+      var headers = { "Accept-Language": "fr-FR" };
+      if (shared) {
+        headers["X-Shared-Mailbox-Owner"] = shared.owner;
+        headers["X-Shared-Mailbox-Permissions"] = String(shared.permissions);
+      }
+      mark("case-requested");
+      var response = fetch("/api/mailbox/messages/" + encodeURIComponent(message.restId) + "/case", { headers: headers });
+      // Registered before the pane can read the answer: this reads a copy, the pane the answer itself.
+      var ready = response.then(function (r) { return r.ok ? r.clone().json() : null; });
+      ready.then(function (found) { return found && parsed.then(function () { return show(config, found, shared); }); })
+        .then(function (shown) { if (shown) painted(); else settle(); }, settle);
+      return { restId: message.restId, shared: shared, response: response };
+    });
+  });
+  early.lookup.catch(settle); // the pane then asks itself, and says any error in French
+
+  var euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
+  var eur = function (amount) { return amount == null ? "—" : euros.format(amount); };
+  var days = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+  var day = function (value) {
+    if (!value) return "—";
+    var only = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    return only ? only[3] + "/" + only[2] + "/" + only[1] : days.format(new Date(value));
+  };
+  function element(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  /** The head of the case, as src/outlook/CaseView.tsx and AmountDue.tsx write it, with the demo's banner; false if not. */
+  function show(config, found, shared) {
+    var c = found.firstCase;
+    var view = document.getElementById("apercu");
+    var pane = document.getElementById("racine");
+    if (!c || !view || !pane || early.released || (found.cases && found.cases.length > 1)) return false;
+    var parts = [];
+    if (config.banner) {
+      var banner = element("div", "od-banniere");
+      banner.append(element("strong", null, "Démo "), document.createTextNode(config.banner));
+      parts.push(banner);
+    }
+    var page = element("div", "od-page");
+    if (shared) page.append(element("span", "od-legende", "Message de la boîte " + shared.owner));
+    page.append(element("span", "od-legende", found.explanation));
+    var article = element("article", "od-page od-dossier");
+    article.setAttribute("aria-labelledby", "apercu-debiteur");
+    var head = element("header", "od-section");
+    var title = element("h1", "od-titre", c.debtor.name);
+    title.id = "apercu-debiteur";
+    var row = element("div", "od-ligne");
+    row.append(element("span", "od-badge", c.debtor.kind),
+      element("span", "od-legende", "Dossier " + c.reference + " — créancier : " + c.creditor.name));
+    head.append(title, row);
+    if (c.debtor.email) head.append(element("span", "od-legende", c.debtor.email));
+    article.append(head, amountDue(c));
+    parts.push(page, article);
+    view.replaceChildren.apply(view, parts);
+    view.hidden = false;
+    pane.hidden = true; // the pane's own "loading" states stay out of sight until it shows this case itself
+    mark("case-head-shown");
+    return true;
+  }
+
+  function amountDue(c) {
+    var card = element("div", "od-carte");
+    var a = c.amounts;
+    if (!a) {
+      card.append(element("span", null, c.amountsError || "Le montant dû ne peut pas être calculé."));
+      return card;
+    }
+    card.setAttribute("role", "group");
+    card.setAttribute("aria-label", "Montant dû");
+    var total = element("div", "od-ecart");
+    total.append(element("span", null, "Dû au " + day(c.asOf)), element("p", "od-total", eur(a.total)));
+    var list = element("dl", "od-liste");
+    var line = function (label, amount) {
+      var l = element("div", "od-ecart");
+      l.append(element("dt", null, label), element("dd", "od-montant", eur(amount)));
+      list.append(l);
+    };
+    line("Principal", a.principal);
+    line(a.regime.toLowerCase().indexOf("pénalit") >= 0 ? "Pénalités de retard" : "Intérêts de retard", a.interest);
+    line("Indemnités forfaitaires de recouvrement", a.indemnity);
+    if (a.credit > 0) line("Trop-perçu du débiteur", -a.credit);
+    card.append(total, list, element("span", "od-legende", a.regime + " — " + a.legalBasis));
+    if (a.note) card.append(element("span", "od-legende", a.note));
+    return card;
+  }
+})();
