@@ -7,6 +7,7 @@ namespace AddinHost.Cases.Import;
 public sealed class BoundedLines(TextReader reader, int maxCharacters)
 {
     private readonly char[] _buffer = new char[1 << 16];
+    private readonly System.Text.StringBuilder _line = new();
     private int _position, _length;
 
     public int MaxCharacters => maxCharacters;
@@ -17,7 +18,16 @@ public sealed class BoundedLines(TextReader reader, int maxCharacters)
     {
         tooLong = false;
         if (!Fill()) return null;
-        var line = new System.Text.StringBuilder();
+        // Most lines lie whole in the buffer (their end, and the \n after a \r, in sight): one copy.
+        var rest = _buffer.AsSpan(_position, _length - _position);
+        var end = rest.IndexOfAny('\n', '\r');
+        if (end >= 0 && end <= maxCharacters && (rest[end] == '\n' || end + 1 < rest.Length))
+        {
+            var whole = new string(rest[..end]);
+            _position += end + (rest[end] == '\r' && rest[end + 1] == '\n' ? 2 : 1);
+            return whole;
+        }
+        var line = _line.Clear();
         while (Fill())
         {
             var span = _buffer.AsSpan(_position, _length - _position);

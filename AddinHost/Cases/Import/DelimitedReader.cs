@@ -14,8 +14,12 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
     /// <summary>Accounts for lines already consumed by the caller (the header).</summary>
     public void Skip(int count) => _line += count;
 
-    /// <summary>Next record and the line it starts on; null at the end. Blank lines are skipped.</summary>
-    public (int Line, string[] Fields, bool TooLong)? Read()
+    /// <summary>Says from an unquoted line alone that the caller would skip it without an error.</summary>
+    public delegate bool Ignorable(ReadOnlySpan<char> line, char delimiter);
+
+    /// <summary>Next record and the line it starts on; null at the end. Blank lines are skipped, and so are unquoted
+    /// lines that <paramref name="ignorable"/> says the caller has no use for (they are never split).</summary>
+    public (int Line, string[] Fields, bool TooLong)? Read(Ignorable? ignorable = null)
     {
         string? text;
         bool tooLong;
@@ -24,7 +28,8 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
             text = lines.Next(out tooLong);
             _line++;
             if (text is null) return null;
-        } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)));
+        } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)
+                              || (ignorable is not null && text.IndexOf('"') < 0 && ignorable(text, delimiter))));
 
         var start = _line;
         if (tooLong) return (start, [], true);

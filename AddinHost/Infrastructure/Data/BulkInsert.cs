@@ -91,6 +91,8 @@ public static class BulkInsert
             case long v: writer.Write(v, type); break;
             case bool v: writer.Write(v, type); break;
             case DateTimeOffset v: writer.Write(v, type); break;
+            case List<string> v: writer.Write(v, type); break;
+            case string[] v: writer.Write(v, type); break;
             default: writer.Write(value, type); break;
         }
     }
@@ -105,6 +107,7 @@ public static class BulkInsert
         var t when t == typeof(long) => NpgsqlDbType.Bigint,
         var t when t == typeof(bool) => NpgsqlDbType.Boolean,
         var t when t == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
+        var t when t == typeof(List<string>) || t == typeof(string[]) => NpgsqlDbType.Array | NpgsqlDbType.Text,
         var t => throw new NotSupportedException($"No COPY mapping for {t.Name}."),
     };
 

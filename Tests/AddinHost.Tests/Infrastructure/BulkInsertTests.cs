@@ -23,6 +23,7 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         var byEf = Rows(creditor, "EF");
         db.AddRange(byEf.Debtor, byEf.Case, byEf.Invoice, byEf.Payment);
+        CaseHistory.Record(db, byEf.Case.Id, Line);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
@@ -33,12 +34,16 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
             await BulkInsert.WriteAsync(db, [bulk.Case], App.Tenant, CancellationToken.None);
             await BulkInsert.WriteAsync(db, [bulk.Invoice], App.Tenant, CancellationToken.None);
             await BulkInsert.WriteAsync(db, [bulk.Payment], App.Tenant, CancellationToken.None);
+            var e = CaseHistory.Record(db, bulk.Case.Id, Line);
+            db.Entry(e).State = EntityState.Detached;
+            e.TenantId = App.Tenant;
+            await BulkInsert.WriteAsync(db, [e], App.Tenant, CancellationToken.None);
             await tx.CommitAsync();
         }
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
-        foreach (var table in new[] { "Debtors", "Cases", "Invoices", "Payments" })
+        foreach (var table in new[] { "Debtors", "Cases", "Invoices", "Payments", "CaseEvents" })
         {
             var rows = await ReadAsync(connection, table);
             Assert.Equal(2, rows.Count);
@@ -60,6 +65,12 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
             (read.AmountTtc, read.AmountHt, read.ContractRatePercent, read.DueDate));
         Assert.Single(await db.Set<Payment>().AsNoTracking().Where(p => p.InvoiceId == bulk.Invoice.Id).ToListAsync());
     }
+
+    private static readonly HistoryLine Line = new(CaseEventKind.EtapeEffectuee, "Relance « amiable »", "test",
+        new DateTimeOffset(2025, 9, 30, 8, 15, 30, 123, TimeSpan.Zero))
+    {
+        EffectiveOn = new DateOnly(2025, 9, 30), Level = 1, StepName = "amiable", InvoiceNumbers = ["F-1", "F-2"],
+    };
 
     private (Debtor Debtor, RecoveryCase Case, Invoice Invoice, Payment Payment) Rows(Guid creditor, string suffix)
     {
@@ -96,7 +107,12 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
         var rows = new List<Dictionary<string, object?>>();
         while (await reader.ReadAsync())
             rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName,
-                i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+                i => reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+                {
+                    // An array (text[] on PostgreSQL) compares by its items.
+                    string[] items => "[" + string.Join("|", items) + "]",
+                    var v => v,
+                }));
         return rows;
     }
 
