@@ -23,8 +23,8 @@ public sealed class InvoiceImporter(
         var parsed = InvoiceFileParser.Parse(file, fileName, limits.Value.ToOptions());
         timings.Mark("read");
         log.LogInformation("Import parsed: {Format}, {Invoices} invoices, {Payments} payments, {Errors} errors " +
-            "(+{More} lines) in {Elapsed}", parsed.Format, parsed.Invoices.Count, parsed.Payments.Count,
-            parsed.Errors.Count, parsed.MoreErrorLines, timings.Parts[^1].Elapsed);
+            "(+{More} lines) in {Elapsed} ms", parsed.Format, parsed.Invoices.Count, parsed.Payments.Count,
+            parsed.Errors.Count, parsed.MoreErrorLines, timings.Parts[^1].Elapsed.TotalMilliseconds);
         return await ImportAsync(parsed, fileName, creditorId, ct, restart: false);
     }
 
