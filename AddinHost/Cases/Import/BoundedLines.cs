@@ -12,9 +12,12 @@ public sealed class BoundedLines(TextReader reader, int maxCharacters)
 
     public int MaxCharacters => maxCharacters;
 
+    /// <summary>Says from the line alone that the caller has no use for it.</summary>
+    public delegate bool LineFilter(ReadOnlySpan<char> line);
+
     /// <summary>The next line, null at the end; <paramref name="tooLong"/> when it was longer than the cap (then it is
-    /// empty).</summary>
-    public string? Next(out bool tooLong)
+    /// empty). A line that <paramref name="unwanted"/> refuses in the buffer comes back empty, never copied.</summary>
+    public string? Next(out bool tooLong, LineFilter? unwanted = null)
     {
         tooLong = false;
         if (!Fill()) return null;
@@ -23,7 +26,7 @@ public sealed class BoundedLines(TextReader reader, int maxCharacters)
         var end = rest.IndexOfAny('\n', '\r');
         if (end >= 0 && end <= maxCharacters && (rest[end] == '\n' || end + 1 < rest.Length))
         {
-            var whole = new string(rest[..end]);
+            var whole = unwanted is not null && unwanted(rest[..end]) ? "" : new string(rest[..end]);
             _position += end + (rest[end] == '\r' && rest[end + 1] == '\n' ? 2 : 1);
             return whole;
         }

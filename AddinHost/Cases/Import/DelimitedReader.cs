@@ -10,6 +10,8 @@ namespace AddinHost.Cases.Import;
 public sealed class DelimitedReader(BoundedLines lines, char delimiter)
 {
     private int _line;
+    private Ignorable? _ignorable;
+    private BoundedLines.LineFilter? _unwanted;
 
     /// <summary>Accounts for lines already consumed by the caller (the header).</summary>
     public void Skip(int count) => _line += count;
@@ -23,9 +25,13 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
     {
         string? text;
         bool tooLong;
+        // Refused in the reader's buffer when it can, so that most lines are never even copied into a string.
+        if (ignorable != _ignorable)
+            (_ignorable, _unwanted) = (ignorable, ignorable is null ? null
+                : line => line.IndexOf('"') < 0 && ignorable(line, delimiter));
         do
         {
-            text = lines.Next(out tooLong);
+            text = lines.Next(out tooLong, _unwanted);
             _line++;
             if (text is null) return null;
         } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)

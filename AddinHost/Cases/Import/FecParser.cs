@@ -53,7 +53,8 @@ public static class FecParser
                    && (!account.StartsWith("411", StringComparison.Ordinal) || !lettering.Trim().IsEmpty);
         }
 
-        while (reader.Read(Ignorable) is var (line, f, tooLong))
+        DelimitedReader.Ignorable ignorable = Ignorable;
+        while (reader.Read(ignorable) is var (line, f, tooLong))
         {
             if (InvoiceFileParser.SizeProblem(f, tooLong, options) is { } size)
             {
