@@ -35,7 +35,12 @@ public static class FecParser
         // file retains one string per invoice (its number), not four, which the collector would copy again and again.
         var shared = new HashSet<string>(StringComparer.Ordinal);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Shared(string text) => shared.TryGetValue(text, out var known) ? known : shared.Add(text) ? text : text;
+        string Shared(string text)
+        {
+            if (shared.TryGetValue(text, out var known)) return known;
+            shared.Add(text);
+            return text;
+        }
         // Most lines of a FEC are not open customer lines: recognised on the line itself, they are never split.
         bool Ignorable(ReadOnlySpan<char> text, char delimiter)
         {
