@@ -39,7 +39,12 @@ public sealed class CaseRepository(DunningDbContext db)
     /// </summary>
     public async Task<List<RecoveryCase>> AllForPlanningAsync(CancellationToken ct)
     {
-        var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
+        // The parties are read once each and shared (read-only), not joined to every case: a firm has ten thousand
+        // cases for a few creditors.
+        var creditors = await db.Creditors.AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
+        var debtors = await db.Debtors.AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
+        var cases = await db.Cases.AsNoTracking().ToListAsync(ct);
+        foreach (var c in cases) (c.Creditor, c.Debtor) = (creditors[c.CreditorId], debtors[c.DebtorId]);
         var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(CaseHistory.AssessedPart);
         await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(),
             db.Pauses.AsNoTracking(),

@@ -23,6 +23,7 @@ public static class CasesExtensions
         s.AddScoped<RateStore>();
         s.AddScoped<InvoiceImporter>();
         s.AddScoped<ImportWriter>();
+        s.AddScoped<ImportTimings>();
         s.AddScoped<ImportTurns>();
         s.AddOptions<ImportLimits>().Bind(builder.Configuration.GetSection(ImportLimits.Section))
             .ValidateFrench(ImportLimits.Section);

@@ -49,9 +49,11 @@ public static class Floors
 
     /// <summary>
     /// Writes the rows an import created for <paramref name="tenant"/> again, bare: per table, one INSERT … SELECT
-    /// into an empty copy with the same indexes, in one transaction; returns its time and the rows.
+    /// into an empty copy with the same indexes and, when <paramref name="foreignKeys"/>, the same foreign keys (to the
+    /// real parent rows), in one transaction; returns its time and the rows.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, long Rows)> InsertSameRowsAsync(BenchHost host, string tenant)
+    public static async Task<(TimeSpan Elapsed, long Rows)> InsertSameRowsAsync(BenchHost host, string tenant,
+        bool foreignKeys)
     {
         string[] tables = ["Debtors", "Cases", "Invoices", "Payments", "CaseEvents"];
         await using var scope = host.Scope(tenant);
@@ -72,12 +74,25 @@ public static class Floors
             return await command.ExecuteNonQueryAsync();
         }
         foreach (var table in tables)
-            await Run(postgres ? $"CREATE TABLE \"bare_{table}\" (LIKE \"{table}\" INCLUDING DEFAULTS INCLUDING INDEXES)"
+        {
+            if (postgres)
+            {
+                await Run($"CREATE TABLE \"bare_{table}\" (LIKE \"{table}\" INCLUDING DEFAULTS INCLUDING INDEXES)");
+                if (foreignKeys)
+                    foreach (var key in await TextsAsync(connection, "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                                 + $"WHERE conrelid = '\"{table}\"'::regclass AND contype = 'f'"))
+                        await Run($"ALTER TABLE \"bare_{table}\" ADD {key}");
+                continue;
+            }
+            // SQLite: the table's own definition (with its foreign keys) under another name, or its columns only.
+            var definition = (await TextsAsync(connection,
+                $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}'")).Single();
+            await Run(foreignKeys
+                ? definition.Replace($"CREATE TABLE \"{table}\"", $"CREATE TABLE \"bare_{table}\"", StringComparison.Ordinal)
                 : $"CREATE TABLE \"bare_{table}\" AS SELECT * FROM \"{table}\" WHERE 0");
-        if (!postgres)
-            foreach (var table in tables)
-                foreach (var index in await SqliteIndexesAsync(connection, table))
-                    await Run(index);
+            foreach (var index in await SqliteIndexesAsync(connection, table))
+                await Run(index);
+        }
         try
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -92,29 +107,35 @@ public static class Floors
         }
         finally
         {
-            foreach (var table in tables) await Run($"DROP TABLE \"bare_{table}\"");
+            foreach (var table in tables.Reverse()) await Run($"DROP TABLE \"bare_{table}\"");
         }
     }
 
     /// <summary>The table's indexes, made again on its bare copy: the import maintains them (the unique ones are
     /// its dedupe), so the floor does too, as on PostgreSQL.</summary>
-    private static async Task<List<string>> SqliteIndexesAsync(DbConnection connection, string table)
+    private static async Task<List<string>> SqliteIndexesAsync(DbConnection connection, string table) =>
+        (await TextsAsync(connection,
+            $"SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND sql IS NOT NULL"))
+        .Select(sql => sql.Replace("INDEX \"", "INDEX \"bare_", StringComparison.Ordinal)
+            .Replace($"ON \"{table}\"", $"ON \"bare_{table}\"", StringComparison.Ordinal)).ToList();
+
+    private static async Task<List<string>> TextsAsync(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table}' AND sql IS NOT NULL";
-        var indexes = new List<string>();
+        command.CommandText = sql;
+        var texts = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
-            indexes.Add(reader.GetString(0).Replace("INDEX \"", "INDEX \"bare_", StringComparison.Ordinal)
-                .Replace($"ON \"{table}\"", $"ON \"bare_{table}\"", StringComparison.Ordinal));
-        return indexes;
+            texts.Add(reader.GetString(0));
+        return texts;
     }
 
     private static async Task<DbConnection> OpenAsync(AsyncServiceScope scope)
     {
-        var connection = scope.ServiceProvider.GetRequiredService<DunningDbContext>().Database.GetDbConnection();
-        await connection.OpenAsync();
-        return connection;
+        // Opened by EF, so with the settings the product's connections have (SQLite's foreign keys on).
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        await db.Database.OpenConnectionAsync();
+        return db.Database.GetDbConnection();
     }
 
     private static async Task<long> ReadAsync(DbConnection connection, string sql, object parameter)

@@ -10,21 +10,32 @@ namespace AddinHost.Cases.Import;
 public sealed class DelimitedReader(BoundedLines lines, char delimiter)
 {
     private int _line;
+    private Ignorable? _ignorable;
+    private BoundedLines.LineFilter? _unwanted;
 
     /// <summary>Accounts for lines already consumed by the caller (the header).</summary>
     public void Skip(int count) => _line += count;
 
-    /// <summary>Next record and the line it starts on; null at the end. Blank lines are skipped.</summary>
-    public (int Line, string[] Fields, bool TooLong)? Read()
+    /// <summary>Says from an unquoted line alone that the caller would skip it without an error.</summary>
+    public delegate bool Ignorable(ReadOnlySpan<char> line, char delimiter);
+
+    /// <summary>Next record and the line it starts on; null at the end. Blank lines are skipped, and so are unquoted
+    /// lines that <paramref name="ignorable"/> says the caller has no use for (they are never split).</summary>
+    public (int Line, string[] Fields, bool TooLong)? Read(Ignorable? ignorable = null)
     {
         string? text;
         bool tooLong;
+        // Refused in the reader's buffer when it can, so that most lines are never even copied into a string.
+        if (ignorable != _ignorable)
+            (_ignorable, _unwanted) = (ignorable, ignorable is null ? null
+                : line => line.IndexOf('"') < 0 && ignorable(line, delimiter));
         do
         {
-            text = lines.Next(out tooLong);
+            text = lines.Next(out tooLong, _unwanted);
             _line++;
             if (text is null) return null;
-        } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)));
+        } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)
+                              || (ignorable is not null && text.IndexOf('"') < 0 && ignorable(text, delimiter))));
 
         var start = _line;
         if (tooLong) return (start, [], true);

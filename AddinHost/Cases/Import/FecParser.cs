@@ -31,7 +31,35 @@ public static class FecParser
         var invoices = new Dictionary<(string, string), ImportedInvoice>();
         var payments = new List<ImportedPayment>();
         var errors = new ImportErrors(options.MaxErrors);
-        while (reader.Read() is var (line, f, tooLong))
+        // A customer's account, key and name repeat on thousands of lines: kept once each, so that a million-line
+        // file retains one string per invoice (its number), not four, which the collector would copy again and again.
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(string text)
+        {
+            if (shared.TryGetValue(text, out var known)) return known;
+            shared.Add(text);
+            return text;
+        }
+        // Most lines of a FEC are not open customer lines: recognised on the line itself, they are never split.
+        bool Ignorable(ReadOnlySpan<char> text, char delimiter)
+        {
+            ReadOnlySpan<char> account = default, lettering = default;
+            var fields = 0;
+            foreach (var range in text.Split(delimiter))
+            {
+                var field = text[range];
+                if (field.Length > options.MaxFieldCharacters) return false;
+                if (fields == compte) account = field;
+                else if (fields == let) lettering = field;
+                fields++;
+            }
+            return fields == header.Length
+                   && (!account.StartsWith("411", StringComparison.Ordinal) || !lettering.Trim().IsEmpty);
+        }
+
+        DelimitedReader.Ignorable ignorable = Ignorable;
+        while (reader.Read(ignorable) is var (line, f, tooLong))
         {
             if (InvoiceFileParser.SizeProblem(f, tooLong, options) is { } size)
             {
@@ -43,26 +71,29 @@ public static class FecParser
                 errors.Add(line, $"{f.Length} colonnes au lieu de {header.Length}");
                 continue;
             }
-            if (!f[compte].StartsWith("411", StringComparison.Ordinal) || f[let].Trim().Length > 0)
+            if (!f[compte].StartsWith("411", StringComparison.Ordinal) || !f[let].AsSpan().Trim().IsEmpty)
                 continue;
 
-            var lineErrors = new List<string>();
-            var customer = f[aux].Trim();
-            if (customer.Length == 0) lineErrors.Add("compte auxiliaire client (CompAuxNum) absent");
-            if (customer.Length > CsvInvoiceParser.MaxName
-                - 4) lineErrors.Add(
+            // Only a line in error allocates its list: most lines of a million are good.
+            List<string>? lineErrors = null;
+            void Error(string reason) => (lineErrors ??= []).Add(reason);
+            var customer = Shared(f[aux].Trim());
+            if (customer.Length == 0) Error("compte auxiliaire client (CompAuxNum) absent");
+            if (customer.Length > CsvInvoiceParser.MaxName - 4) Error(
                 $"compte auxiliaire (CompAuxNum) de plus de {CsvInvoiceParser.MaxName - 4} caractères");
-            if (!FrenchValues.TryAmount(f[debit], out var d)) lineErrors.Add($"débit illisible : « {f[debit]} »");
-            if (!FrenchValues.TryAmount(f[credit], out var c)) lineErrors.Add($"crédit illisible : « {f[credit]} »");
-            var dateText = f[pieceDate].Trim().Length > 0 ? f[pieceDate] : f[ecritureDate];
-            if (!DateOnly.TryParseExact(dateText.Trim(), "yyyyMMdd", out var date)) lineErrors.Add(
+            if (!FrenchValues.TryAmount(f[debit], out var d)) Error($"débit illisible : « {f[debit]} »");
+            if (!FrenchValues.TryAmount(f[credit], out var c)) Error($"crédit illisible : « {f[credit]} »");
+            var dateText = f[pieceDate].AsSpan().Trim().Length > 0 ? f[pieceDate] : f[ecritureDate];
+            if (!FrenchValues.TryCompactDate(dateText, out var date)) Error(
                 $"date illisible : « {dateText} » (format AAAAMMJJ)");
-            var reference = f[piece].Trim().Length > 0 ? f[piece].Trim() : f[ecritureNum].Trim();
-            if (reference.Length > CsvInvoiceParser.MaxNumber) lineErrors.Add(
+            var pieceRef = f[piece].Trim();
+            var reference = pieceRef.Length > 0 ? pieceRef : f[ecritureNum].Trim();
+            if (reference.Length > CsvInvoiceParser.MaxNumber) Error(
                 $"pièce (PieceRef) de plus de {CsvInvoiceParser.MaxNumber} caractères");
-            if (f[auxLib].Trim().Length > CsvInvoiceParser.MaxName) lineErrors.Add(
+            var customerName = Shared(f[auxLib].Trim());
+            if (customerName.Length > CsvInvoiceParser.MaxName) Error(
                 $"libellé client (CompAuxLib) de plus de {CsvInvoiceParser.MaxName} caractères");
-            if (lineErrors.Count > 0)
+            if (lineErrors is not null)
             {
                 foreach (var e in lineErrors) errors.Add(line, e);
                 continue;
@@ -70,13 +101,13 @@ public static class FecParser
             if (errors.Any) continue; // a refused file imports nothing: its good lines need not be kept
 
             var net = d - c;
-            var key = "aux:" + customer;
+            if (!keys.TryGetValue(customer, out var key)) keys[customer] = key = "aux:" + customer;
             if (net > 0m)
             {
                 // Several debit lines of one piece (multi-line invoices) make one invoice.
                 invoices[(customer, reference)] = invoices.TryGetValue((customer, reference), out var known)
                     ? known with { AmountTtc = known.AmountTtc + net }
-                    : new ImportedInvoice(line, null, key, f[auxLib].Trim().Length > 0 ? f[auxLib].Trim() : customer,
+                    : new ImportedInvoice(line, null, key, customerName.Length > 0 ? customerName : customer,
                         ImportedDebtorKind.Professionnel,
                         null, null, null, null, null, reference, date, date.AddDays(options.DefaultPaymentTermDays),
                             net, null, 0m, null);

@@ -14,18 +14,46 @@ public static partial class FrenchValues
     {
         value = 0m;
         if (string.IsNullOrWhiteSpace(text)) return false;
-        var s = new StringBuilder(text.Length);
+        // On the stack: a FEC has two amounts a line, a million lines.
+        Span<char> t = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+        var n = 0;
         foreach (var c in text)
-            if (!char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F' && c != '€') s.Append(c);
-        var t = s.ToString();
-        var comma = t.LastIndexOf(',');
-        var dot = t.LastIndexOf('.');
-        if (comma >= 0 && dot >= 0)
-            t = comma > dot ? t.Replace(".", "").Replace(',', '.') : t.Replace(",", "");
-        else if (comma >= 0)
-            t = t.Replace(',', '.');
-        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            if (!char.IsWhiteSpace(c) && c != '\u00A0' && c != '\u202F' && c != '€') t[n++] = c;
+        var comma = t[..n].LastIndexOf(',');
+        var dot = t[..n].LastIndexOf('.');
+        var m = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var c = t[i];
+            // With both, the other separator groups thousands and is dropped.
+            if (comma >= 0 && dot >= 0 && (comma > dot ? c == '.' : c == ',')) continue;
+            t[m++] = c == ',' ? '.' : c;
+        }
+        return decimal.TryParse(t[..m], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>A FEC date (AAAAMMJJ), read without a format string when it is eight digits.</summary>
+    public static bool TryCompactDate(string text, out DateOnly value)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length == 8 && !t.ContainsAnyExcept("0123456789"))
+        {
+            int y = Digits(t[..4]), m = Digits(t[4..6]), d = Digits(t[6..]);
+            if (y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            {
+                value = new DateOnly(y, m, d);
+                return true;
+            }
+        }
+        return DateOnly.TryParseExact(t, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    private static int Digits(ReadOnlySpan<char> digits)
+    {
+        var n = 0;
+        foreach (var c in digits) n = n * 10 + (c - '0');
+        return n;
     }
 
     public static bool TryDate(string? text, out DateOnly value) =>

@@ -22,13 +22,13 @@ public static class ImportPlanner
         var warnings = new List<string>();
         var debtors = new List<Debtor>();
         var cases = new List<RecoveryCase>();
-        var invoices = new List<Invoice>();
+        var invoices = new List<Invoice>(parsed.Invoices.Count);
         var payments = new List<Payment>();
         var history = new List<(Guid, HistoryLine)>();
         // Overlays of what this file adds, looked up after the existing keys (which the plan never changes).
         var debtorIds = new Dictionary<string, Guid>();
         var caseIds = new Dictionary<(Guid, Guid), Guid>();
-        var added = new Dictionary<(Guid, string), (Guid Id, Guid CaseId)>();
+        var added = new Dictionary<(Guid, string), (Guid Id, Guid CaseId)>(parsed.Invoices.Count);
         var paid = new Dictionary<Guid, decimal>();
         var unlettered = new HashSet<(Guid, DateOnly, decimal, string?)>();
         var touched = new Dictionary<Guid, int>();
@@ -63,7 +63,7 @@ public static class ImportPlanner
 
         foreach (var row in parsed.Invoices)
         {
-            var creditor = creditorOf[row.Line];
+            var creditor = row.CreditorName is null ? defaultCreditor!.Id : creditorOf[row.Line];
             if (keys.Invoices.TryGetValue((creditor, row.Number), out var known)
                 || added.TryGetValue((creditor, row.Number), out known))
             {
@@ -95,7 +95,7 @@ public static class ImportPlanner
             };
             invoices.Add(invoice);
             added[(creditor, row.Number)] = (invoice.Id, caseId);
-            touched[caseId] = touched.GetValueOrDefault(caseId) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(touched, caseId, out _)++;
             if (row.AmountPaid > 0m)
             {
                 // The file gives no payment date: record it on the day it was learnt.
@@ -142,10 +142,11 @@ public static class ImportPlanner
         errors.AddRange(parsed.Errors);
         defaultCreditor = ResolveDefaultCreditor(creditors, creditorId,
             parsed.Invoices.Any(i => i.CreditorName is null) || parsed.Payments.Count > 0);
+        // Only the lines that name their creditor: the others (every line of a FEC) take the default.
         var creditorOf = new Dictionary<int, Guid>();
         foreach (var row in parsed.Invoices)
         {
-            if (row.CreditorName is null) { creditorOf[row.Line] = defaultCreditor!.Id; continue; }
+            if (row.CreditorName is null) continue;
             var match = creditors.FirstOrDefault(c =>
                 string.Equals(c.Name.Trim(), row.CreditorName.Trim(), StringComparison.OrdinalIgnoreCase));
             if (match is null)

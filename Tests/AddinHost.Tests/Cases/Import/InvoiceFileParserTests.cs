@@ -117,6 +117,23 @@ public sealed class InvoiceFileParserTests
     }
 
     [Fact]
+    public void Fec_lines_of_no_use_are_still_checked_for_size_and_columns()
+    {
+        // Revenue and lettered lines are skipped unsplit; a bad one must still be reported, quoted or not.
+        var r = Parse(Fec(
+            SampleFiles.FecLine("VE", "1", "20250115", "706000", "", new string('x', 1_001), "FA-1", "0,00", "10,00"),
+            SampleFiles.FecLine("VE", "2", "20250115", "411000", "C001", "Client", "FA-2", "10,00", "0,00", "AB") + "\textra",
+            "VE\t\"Ventes\"\t3",
+            SampleFiles.FecLine("VE", "4", "20250115", "706000", "", "", "FA-4", "0,00", "10,00"),
+            SampleFiles.FecLine("VE", "5", "20250115", "411000", "C001", "Client", "FA-5", "10,00", "0,00")));
+        Assert.Contains(r.Errors, e => e.Line == 2 && e.Reason.Contains("de plus de 1000 caractères"));
+        Assert.Contains(r.Errors, e => e.Line == 3 && e.Reason.Contains("19 colonnes au lieu de 18"));
+        Assert.Contains(r.Errors, e => e.Line == 4 && e.Reason.Contains("3 colonnes au lieu de 18"));
+        Assert.DoesNotContain(r.Errors, e => e.Line is 5 or 6);
+        Assert.Equal(3, r.Errors.Select(e => e.Line).Distinct().Count());
+    }
+
+    [Fact]
     public void Fec_structure_errors_are_reported_by_line()
     {
         var r = Parse(Fec(

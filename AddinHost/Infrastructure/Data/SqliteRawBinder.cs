@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using SQLitePCL;
+
+namespace AddinHost.Infrastructure.Data;
+
+/// <summary>
+/// Binds a provider value to a native SQLite statement by position, stored exactly as Microsoft.Data.Sqlite stores
+/// it for EF's default (TEXT) mappings: Guid as upper-case text, decimal as "0.0###…", dates as ISO text, bool and
+/// integers as INTEGER. Other types are refused rather than stored differently.
+/// </summary>
+internal sealed class SqliteRawBinder
+{
+    private byte[] _buffer = new byte[256];
+
+    public void Bind(sqlite3_stmt statement, int index, object? value)
+    {
+        var rc = value switch
+        {
+            null => raw.sqlite3_bind_null(statement, index),
+            string v => Text(statement, index, v),
+            Guid v => Guid(statement, index, v),
+            decimal v => Formatted(statement, index, v, "0.0###########################"),
+            DateOnly v => Formatted(statement, index, v, @"yyyy\-MM\-dd"),
+            DateTimeOffset v => Formatted(statement, index, v, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz"),
+            DateTime v => Formatted(statement, index, v, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"),
+            bool v => raw.sqlite3_bind_int64(statement, index, v ? 1 : 0),
+            int v => raw.sqlite3_bind_int64(statement, index, v),
+            long v => raw.sqlite3_bind_int64(statement, index, v),
+            short v => raw.sqlite3_bind_int64(statement, index, v),
+            byte v => raw.sqlite3_bind_int64(statement, index, v),
+            double v when !double.IsNaN(v) => raw.sqlite3_bind_double(statement, index, v),
+            Enum v => raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(v, CultureInfo.InvariantCulture)),
+            _ => throw new NotSupportedException($"Bulk insert on SQLite: no binding for {value.GetType().Name}."),
+        };
+        if (rc != raw.SQLITE_OK) throw new InvalidOperationException($"SQLite refused a value (code {rc}).");
+    }
+
+    private int Text(sqlite3_stmt statement, int index, string value)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_buffer.Length < length) _buffer = new byte[Math.Max(length, _buffer.Length * 2)];
+        var written = Encoding.UTF8.GetBytes(value, _buffer);
+        return raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written));
+    }
+
+    private int Guid(sqlite3_stmt statement, int index, Guid value)
+    {
+        Span<byte> text = stackalloc byte[36];
+        value.TryFormat(text, out _);
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] is >= (byte)'a' and <= (byte)'f') text[i] -= 'a' - 'A';
+        return raw.sqlite3_bind_text(statement, index, text);
+    }
+
+    private int Formatted<TValue>(sqlite3_stmt statement, int index, TValue value, string format)
+        where TValue : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out var written, format, CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("Bulk insert on SQLite: value too long to format.");
+        return raw.sqlite3_bind_text(statement, index, text[..written]);
+    }
+}
