@@ -43,6 +43,8 @@ public sealed class Opening
     public double Mounted { get; init; }
     public double Painted { get; init; }
     public double HeadShown { get; init; }
+    public double EarlyRun { get; init; }
+    public double EarlyReady { get; init; }
     public (double Start, double Server, double End)? Config { get; init; }
     public (double Start, double Server, double End)? Case { get; init; }
     public int ApiCalls { get; init; }
@@ -64,6 +66,7 @@ public sealed class Opening
             Total = total, Interactive = interactive, Html = r.GetProperty("html").GetDouble(), Office = r.GetProperty("office").GetDouble(),
             Scripts = r.GetProperty("scripts").GetDouble(), Parsed = r.GetProperty("parsed").GetDouble(),
             Mounted = Mark("react-mounted"), Painted = Mark("case-painted"), HeadShown = Mark("case-head-shown"),
+            EarlyRun = Mark("early-run"), EarlyReady = Mark("early-ready"),
             Config = Call(p => p.EndsWith("/api/addin/config", StringComparison.Ordinal)),
             Case = Call(p => p.EndsWith("/case", StringComparison.Ordinal)),
             ApiCalls = api.Count,
@@ -87,6 +90,8 @@ public sealed class Opening
                + $"HTML {Ms(Median(o => o.Html))}; office.js {Ms(Median(o => o.Office))}; "
                + $"first view's scripts loaded {Ms(Median(o => o.Scripts))}, "
                + $"page parsed, entry run (DOMContentLoaded) {Ms(Median(o => o.Parsed))}; React mounted {Ms(Median(o => o.Mounted))}; "
+               + $"first script run {Ms(Median(o => o.EarlyRun))}, Office ready with the configuration "
+               + $"{Ms(Median(o => o.EarlyReady))}; "
                + $"configuration {Ms(Median(o => o.Config?.Start ?? double.NaN))}"
                + $"→{Ms(Median(o => o.Config?.End ?? double.NaN))} "
                + $"(server {Ms(Median(o => o.Config?.Server ?? double.NaN))}); "

@@ -12,6 +12,7 @@
   "use strict";
   var early = (window.odEarly = {});
   var mark = function (name) { if (window.performance && performance.mark) performance.mark("od:" + name); };
+  mark("early-run");
   // The <link rel="preload" as="fetch"> of the page: the same request mode, so this call takes that response over.
   early.config = fetch("/api/addin/config", { credentials: "same-origin" });
   early.config.catch(function () { return undefined; });
@@ -58,6 +59,7 @@
   // The look-up sent for the open message, or null when the pane must send it itself (sign-in, no message).
   early.lookup = Promise.all([settings, Office.onReady()]).then(function (all) {
     var config = all[0];
+    mark("early-ready");
     // With sign-in, the case needs the user's token: the pane asks for it once the session has one.
     var message = config && !(config.clientId && config.apiScope) ? openMessage() : null;
     if (!message) {

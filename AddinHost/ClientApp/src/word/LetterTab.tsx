@@ -16,6 +16,9 @@ const templateNames: Record<string, string> = {
 /** The requête is merged by the judicial phase (court, bordereau), from the route and the court the lawyer chose. */
 const requete = "requete-injonction-de-payer";
 
+/** The small-claims proposal names the commissaire the lawyer chooses in the Outlook pane's judicial phase: not here. */
+const outlookOnly = new Set(["invitation-petites-creances"]);
+
 function save(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -96,7 +99,7 @@ export function LetterTab() {
       <Field label="Modèle">
         <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
           <option value="">Choisir un modèle</option>
-          {templates.data?.map((t) => <option key={t.name} value={t.name}>{templateNames[t.name] ?? t.name}</option>)}
+          {templates.data?.filter((t) => !outlookOnly.has(t.name)).map((t) => <option key={t.name} value={t.name}>{templateNames[t.name] ?? t.name}</option>)}
         </Select>
       </Field>
       <div className={l.row}>
