@@ -5,7 +5,8 @@ import { FormDialog } from "../shared/FormDialog";
 import { dateTime } from "../shared/format";
 import { useApi } from "../shared/useApi";
 import { useLayout } from "../shared/ui";
-import type { Commissaire, HandOver, OrderCandidate } from "./judicialTypes";
+import { CommissaireField } from "./CommissaireField";
+import type { HandOver, OrderCandidate } from "./judicialTypes";
 
 /**
  * The order and the court file handed to a commissaire de justice for service: one e-mail from the lawyer's mailbox,
@@ -42,7 +43,6 @@ export function HandOverSection({ caseId, onDone }: { caseId: string; onDone: ()
 }
 
 function HandOverDialog({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const commissaires = useApi<Commissaire[]>("/api/commissaires-de-justice");
   const documents = useApi<OrderCandidate[]>(`/api/cases/${caseId}/judiciaire/remise/documents`);
   const [commissaireId, setCommissaireId] = useState("");
   const [orderDocumentId, setOrderDocumentId] = useState("");
@@ -60,15 +60,7 @@ function HandOverDialog({ caseId, onDone }: { caseId: string; onDone: () => void
         Un courriel part de votre boîte aux lettres, une seule fois, avec l'ordonnance et le dossier (requête, pièces
         numérotées, manifeste).
       </Caption1>
-      <Field label="Commissaire de justice"
-        hint={commissaires.data?.length === 0 ? "Aucun commissaire enregistré par le cabinet." : undefined}>
-        <Select value={commissaireId} onChange={(_, d) => setCommissaireId(d.value)}>
-          <option value="">Choisir</option>
-          {commissaires.data?.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}{c.office ? ` — ${c.office}` : ""}</option>
-          ))}
-        </Select>
-      </Field>
+      <CommissaireField value={commissaireId} onChange={setCommissaireId} />
       <Field label="Ordonnance" hint="Importez d'abord la pièce jointe du courriel du greffe dans le dossier.">
         <Select value={orderDocumentId} onChange={(_, d) => setOrderDocumentId(d.value)}>
           <option value="">Choisir</option>

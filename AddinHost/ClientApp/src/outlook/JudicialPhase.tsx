@@ -9,7 +9,7 @@ import { Section, useLayout } from "../shared/ui";
 import { useAction } from "../shared/useAction";
 import { useApi } from "../shared/useApi";
 import { HandOverSection } from "./HandOverSection";
-import { saveBlob } from "./saveBlob";
+import { saveBlob } from "../shared/saveBlob";
 import { SmallClaimsSection } from "./SmallClaimsSection";
 import {
   courtKinds, eventKinds, type InjunctionCourtKind, type InjunctionEventKind, type InjunctionView, type JudicialView,

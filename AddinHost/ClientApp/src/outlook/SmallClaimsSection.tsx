@@ -5,10 +5,10 @@ import { FormDialog } from "../shared/FormDialog";
 import { date } from "../shared/format";
 import { ErrorState } from "../shared/states";
 import { useLayout } from "../shared/ui";
+import { saveBlob } from "../shared/saveBlob";
 import { useAction } from "../shared/useAction";
-import { useApi } from "../shared/useApi";
-import type { Commissaire, JudicialView } from "./judicialTypes";
-import { saveBlob } from "./saveBlob";
+import { CommissaireField } from "./CommissaireField";
+import type { JudicialView } from "./judicialTypes";
 
 const today = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 
@@ -60,7 +60,6 @@ function Line({ label, children }: { label: string; children: string }) {
 /** Before the invitation: the commissaire to choose, and the letter in Word or PDF. */
 function Invitation({ view: v, onDone }: { view: JudicialView; onDone: () => void }) {
   const l = useLayout();
-  const commissaires = useApi<Commissaire[]>("/api/commissaires-de-justice");
   const [commissaireId, setCommissaireId] = useState("");
   return (
     <>
@@ -70,15 +69,7 @@ function Invitation({ view: v, onDone }: { view: JudicialView; onDone: () => voi
         silence vaut refus) et les frais à la charge du créancier. Le générer enregistre l'invitation, une seule
         fois.
       </Caption1>
-      <Field label="Commissaire de justice"
-        hint={commissaires.data?.length === 0 ? "Aucun commissaire enregistré par le cabinet." : undefined}>
-        <Select value={commissaireId} onChange={(_, d) => setCommissaireId(d.value)}>
-          <option value="">Choisir</option>
-          {commissaires.data?.map((c) => (
-            <option key={c.id} value={c.id}>{c.name}{c.office ? ` — ${c.office}` : ""}</option>
-          ))}
-        </Select>
-      </Field>
+      <CommissaireField value={commissaireId} onChange={setCommissaireId} />
       <div className={l.row} role="group" aria-label="Courrier d'invitation">
         <Letter view={v} commissaireId={commissaireId} label="Générer l'invitation (Word)" format="docx"
           onDone={onDone} />

@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, Loading } from "../shared/states";
 import { useApi } from "../shared/useApi";
 import { useLayout } from "../shared/ui";
 import type { CaseSummary, GeneratedLetter, TemplateInfo } from "../shared/types";
+import { saveBlob } from "../shared/saveBlob";
 import { insertLetter } from "./document";
 
 const templateNames: Record<string, string> = {
@@ -18,17 +19,6 @@ const requete = "requete-injonction-de-payer";
 
 /** The small-claims proposal names the commissaire the lawyer chooses in the Outlook pane's judicial phase: not here. */
 const outlookOnly = new Set(["invitation-petites-creances"]);
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The secretary's work: a case, a template, the merged letter in the document, then the PDF or the lawyer. */
 export function LetterTab() {
@@ -70,7 +60,7 @@ export function LetterTab() {
   });
   const pdf = () => run("pdf", async () => {
     if (isRequete) {
-      save(await postForBlob(`/api/cases/${caseId}/judiciaire/requete`, { format: "pdf" }),
+      saveBlob(await postForBlob(`/api/cases/${caseId}/judiciaire/requete`, { format: "pdf" }),
         `${chosen?.reference ?? "dossier"}-requete-injonction.pdf`);
       return "Requête générée en PDF (à signer et déposer au greffe avec le dossier des pièces).";
     }
