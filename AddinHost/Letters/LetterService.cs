@@ -27,8 +27,6 @@ public sealed class LetterService(
     public static readonly IReadOnlySet<string> JudicialTemplates =
         new HashSet<string>(StringComparer.Ordinal) { "requete-injonction-de-payer", "invitation-petites-creances" };
 
-    /// <summary>The engine's lint, then the template's mandatory mentions (<see cref="MentionChecklist"/>) by its
-    /// name.</summary>
     /// <summary>The engine's problems (the server's, within its limits, when given), then the mentions the law
     /// requires.</summary>
     public static IReadOnlyList<TemplateProblem> Lint(string name, byte[] docx, LetterEngine? engine = null) =>
