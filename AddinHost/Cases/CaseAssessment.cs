@@ -30,7 +30,9 @@ public static class CaseAssessor
     public static CaseAssessment Assess(RecoveryCase c, ReminderPolicy policy, IRateTable rates, DateOnly asOf,
         DayCount dayCount = DayCount.Actual365)
     {
-        var numbers = c.Invoices.ToDictionary(i => i.Id, i => i.Number);
+        // Payments name an invoice by id; most name none, and then no look-up is built.
+        var numbers = c.Payments.Exists(p => p.InvoiceId is not null)
+            ? c.Invoices.ToDictionary(i => i.Id, i => i.Number) : null;
         var notice = NoticeReceivedOn(c, asOf);
         var request = new InterestRequest(
             c.Debtor.Kind, c.Creditor.Quality,
@@ -38,7 +40,7 @@ public static class CaseAssessor
                 i.ContractRatePercent)).ToList(),
             c.Payments.Where(p => p.Date <= asOf)
                 .Select(p => new PaymentEntry(p.Date, p.Amount,
-                    p.InvoiceId is { } id && numbers.TryGetValue(id, out var n) ? n : null))
+                    p.InvoiceId is { } id && numbers!.TryGetValue(id, out var n) ? n : null))
                 .ToList(),
             asOf, notice, dayCount, c.Title);
 
@@ -106,16 +108,23 @@ public static class CaseAssessor
         IReadOnlyList<PaymentAllocation> allocations, DateOnly asOf)
     {
         var rule = Prescription.RuleFor(c.Creditor.Quality, c.Debtor.Kind, c.Creditor.Kind == CreditorKind.Cabinet);
-        var byInvoice = c.Invoices.Where(i => open.GetValueOrDefault(i.Number) > 0m).ToDictionary(i => i.Number, i =>
+        // Most invoices have no act of their own: they are given none without building a query each.
+        var paid = allocations.Count == 0 ? null : allocations.ToLookup(p => p.InvoiceNumber);
+        var byInvoice = new Dictionary<string, PrescriptionInfo>(c.Invoices.Count);
+        foreach (var i in c.Invoices)
         {
-            var acts = c.Acknowledgements
-                .Where(a => a.InvoiceIds.Count == 0 ? i.IssueDate <= a.Date : a.InvoiceIds.Contains(i.Id))
-                .Select(a => new InterruptingAct(a.Date, ActKind.Reconnaissance))
-                .Concat(allocations.Where(p => p.InvoiceNumber == i.Number).Select(p => p.Date).Distinct()
-                    .Select(d => new InterruptingAct(d, ActKind.Paiement)));
-            return Prescription.UnderTitle(
+            if (open.GetValueOrDefault(i.Number) <= 0m) continue;
+            IReadOnlyCollection<InterruptingAct> acts = c.Acknowledgements.Count == 0 && (paid is null || !paid.Contains(i.Number))
+                ? []
+                : c.Acknowledgements
+                    .Where(a => a.InvoiceIds.Count == 0 ? i.IssueDate <= a.Date : a.InvoiceIds.Contains(i.Id))
+                    .Select(a => new InterruptingAct(a.Date, ActKind.Reconnaissance))
+                    .Concat((paid?[i.Number] ?? []).Select(p => p.Date).Distinct()
+                        .Select(d => new InterruptingAct(d, ActKind.Paiement)))
+                    .ToList();
+            byInvoice[i.Number] = Prescription.UnderTitle(
                 Prescription.ForInvoice(rule, i.DueDate, i.IssueDate, i.CompletedOn, acts, asOf), c.Title, asOf);
-        });
+        }
         if (byInvoice.Count == 0)
             return null;
         var earliest = byInvoice.MinBy(kv => kv.Value.Deadline);

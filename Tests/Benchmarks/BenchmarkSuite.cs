@@ -18,17 +18,19 @@ public static class BenchmarkSuite
     private static readonly TimeSpan PlanningTarget = TimeSpan.FromSeconds(2), CaseViewTarget = TimeSpan.FromMilliseconds(50), FecTarget = TimeSpan.FromSeconds(20);
     private const long MemoryTarget = 1L << 30;
 
-    public static async Task<Report> RunAsync(Scale scale, IReadOnlyList<string> providers, TextWriter log)
+    public static async Task<Report> RunAsync(Scale scale, IReadOnlyList<string> providers, TextWriter log,
+        bool import = true, bool planning = true)
     {
         var report = new Report();
         log.WriteLine($"Scale {scale.Name}: {scale.Cases:N0} cases, {scale.Invoices:N0} invoices, FEC of {scale.FecLines:N0} lines; {Environment.ProcessorCount} cores.");
-        var fec = FecGenerator.Write(scale.FecLines);
+        var fec = import ? FecGenerator.Write(scale.FecLines) : null;
         try
         {
             foreach (var provider in providers)
             {
                 await using var host = await BenchHost.StartAsync(provider);
-                await FecImportAsync(host, fec, scale, report, log);
+                if (fec is not null) await FecImportAsync(host, fec, scale, report, log);
+                if (!planning) continue;
 
                 var sw = Stopwatch.StartNew();
                 await DataSeeder.SeedAsync(host, scale, Today);
@@ -38,44 +40,69 @@ public static class BenchmarkSuite
                 await CaseViewAsync(host, scale, report, log);
             }
         }
-        finally { File.Delete(fec); }
+        finally { if (fec is not null) File.Delete(fec); }
         return report;
     }
 
+    private const int ImportRuns = 3;
+
+    /// <summary>One import of the whole FEC into a firm of its own, with the floor's inserts of that run's rows.</summary>
+    private sealed record FecRun(TimeSpan Elapsed, long Peak, string Parts, ImportReport Result, TimeSpan Insert,
+        TimeSpan InsertWithoutKeys, long Rows);
+
     private static async Task FecImportAsync(BenchHost host, string fec, Scale scale, Report report, TextWriter log)
     {
-        await using (var scope = host.Scope(FecTenant))
+        var parse = await Measure.MedianAsync(() => Task.FromResult(Floors.ParseFec(fec)));
+        // The import is measured warm, as a running host imports: a small file first, into another firm.
+        await WarmUpImportAsync(host);
+        // Three runs, each into a new firm (the earlier firms' rows stay, as a shared database's would): the run with
+        // the median ratio is reported, so one noisy run neither passes nor fails the goal.
+        var runs = new List<FecRun>();
+        for (var run = 1; run <= ImportRuns; run++)
+        {
+            runs.Add(await ImportOnceAsync(host, fec, $"{FecTenant}-{run}"));
+            var r = runs[^1];
+            log.WriteLine($"[{host.Provider}] FEC import run {run}: {Report.Format(r.Elapsed)} ({r.Parts}); floor "
+                          + $"{Report.Format(parse + r.Insert)}, {r.Elapsed / (parse + r.Insert):F1}x; "
+                          + $"load {Load.Average()}");
+        }
+        var median = runs.OrderBy(r => r.Elapsed / (parse + r.Insert)).ElementAt(runs.Count / 2);
+        var spread = Measure.Spread(runs.Select(r => r.Elapsed));
+        var floor = parse + median.Insert;
+        var result = median.Result;
+        log.WriteLine($"[{host.Provider}] FEC import: {result.InvoicesCreated:N0} invoices, {result.CasesCreated:N0} cases, {result.PaymentsCreated:N0} payments "
+                      + $"in {Report.Format(median.Elapsed)} (median of {runs.Count} runs by ratio; {spread}) ({median.Parts}); floor {Report.Format(floor)} = parse {Report.Format(parse)} + insert the same {median.Rows:N0} rows "
+                      + $"bare {Report.Format(median.Insert)} (with indexes and foreign keys; {Report.Format(median.InsertWithoutKeys)} without the foreign keys); "
+                      + $"load {Load.Average()}");
+        var peak = runs.Max(r => r.Peak);
+        report.Add(host.Provider, $"FEC import ({scale.FecLines:N0} lines)", median.Elapsed, floor, "< 20 s, < 1 GB, < 2x floor",
+            median.Elapsed < FecTarget && peak < MemoryTarget && median.Elapsed < floor * 2,
+            $"peak working set {peak / (1024 * 1024):N0} MB; median of {runs.Count} runs ({spread}); floor = parse with Sylvan.Data.Csv {Report.Format(parse)} + bare insert {Report.Format(median.Insert)} (indexes, foreign keys)");
+    }
+
+    private static async Task<FecRun> ImportOnceAsync(BenchHost host, string fec, string tenant)
+    {
+        await using (var scope = host.Scope(tenant))
         {
             var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
             db.Creditors.Add(new Creditor { Name = "Cabinet importateur", Kind = CreditorKind.Cabinet });
             await db.SaveChangesAsync();
         }
-        var parse = await Measure.MedianAsync(() => Task.FromResult(Floors.ParseFec(fec)));
-        // The import is measured warm, as a running host imports: a small file first, into another firm.
-        await WarmUpImportAsync(host);
-
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         ImportReport? result = null;
         var parts = "";
         var (elapsed, peak) = await Measure.WithPeakMemoryAsync(async () =>
         {
-            await using var scope = host.Scope(FecTenant);
+            await using var scope = host.Scope(tenant);
             await using var file = File.OpenRead(fec);
             result = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(fec), null, CancellationToken.None);
             parts = scope.ServiceProvider.GetRequiredService<ImportTimings>().ToString();
         });
         // The rest of the floor: writing the same rows, bare (one INSERT … SELECT per table into empty copies with the
         // same indexes and foreign keys: the database's own work for these rows, which no import can skip).
-        var (insert, rows) = await Floors.InsertSameRowsAsync(host, FecTenant, foreignKeys: true);
-        var (withoutKeys, _) = await Floors.InsertSameRowsAsync(host, FecTenant, foreignKeys: false);
-        var floor = parse + insert;
-        log.WriteLine($"[{host.Provider}] FEC import: {result!.InvoicesCreated:N0} invoices, {result.CasesCreated:N0} cases, {result.PaymentsCreated:N0} payments "
-                      + $"in {Report.Format(elapsed)} ({parts}); floor {Report.Format(floor)} = parse {Report.Format(parse)} + insert the same {rows:N0} rows "
-                      + $"bare {Report.Format(insert)} (with indexes and foreign keys; {Report.Format(withoutKeys)} without the foreign keys); "
-                      + $"load {Load.Average()}");
-        report.Add(host.Provider, $"FEC import ({scale.FecLines:N0} lines)", elapsed, floor, "< 20 s, < 1 GB, < 2x floor",
-            elapsed < FecTarget && peak < MemoryTarget && elapsed < floor * 2,
-            $"peak working set {peak / (1024 * 1024):N0} MB; floor = parse with Sylvan.Data.Csv {Report.Format(parse)} + bare insert {Report.Format(insert)} (indexes, foreign keys)");
+        var (insert, rows) = await Floors.InsertSameRowsAsync(host, tenant, foreignKeys: true);
+        var (withoutKeys, _) = await Floors.InsertSameRowsAsync(host, tenant, foreignKeys: false);
+        return new FecRun(elapsed, peak, parts, result!, insert, withoutKeys, rows);
     }
 
     private static async Task WarmUpImportAsync(BenchHost host)

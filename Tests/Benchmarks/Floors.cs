@@ -93,6 +93,8 @@ public static class Floors
             foreach (var index in await SqliteIndexesAsync(connection, table))
                 await Run(index);
         }
+        // The same page cache as the import's bulk insert (SQLite's default would make the floor slower, not bare).
+        if (!postgres) await Run($"PRAGMA cache_size = {AddinHost.Infrastructure.Data.BulkInsert.SqliteBulkCacheSize}");
         try
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -107,6 +109,7 @@ public static class Floors
         }
         finally
         {
+            if (!postgres) await Run("PRAGMA cache_size = -2000");
             foreach (var table in tables.Reverse()) await Run($"DROP TABLE \"bare_{table}\"");
         }
     }

@@ -3,11 +3,29 @@ namespace AddinHost.Cases.Money;
 /// <summary>
 /// One invoice's deadline. <see cref="MayBeEarlier"/>: the period runs from a date the case does not know (the
 /// completion of the service, the end of the mandate), so the real deadline may come sooner. <see cref="Warnings"/>
-/// name payments or acknowledgements that came after the period had run and restarted nothing.
+/// name payments or acknowledgements that came after the period had run and restarted nothing. The period's rule
+/// (<see cref="Rule"/>, the act that restarted it, or the enforceable title) is kept so that <see cref="Reason"/> is
+/// written only when read: the planning reads the dates of a hundred thousand invoices and none of the words.
 /// </summary>
-public sealed record PrescriptionInfo(DateOnly Deadline, int Years, DateOnly RunsFrom, string Reason, int DaysLeft,
-    bool IsTimeBarred,
-    bool MayBeEarlier = false, IReadOnlyList<string>? Warnings = null);
+public sealed record PrescriptionInfo(DateOnly Deadline, int Years, DateOnly RunsFrom, int DaysLeft,
+    bool IsTimeBarred, bool MayBeEarlier = false, IReadOnlyList<string>? Warnings = null,
+    PrescriptionRule? Rule = null, ActKind? RestartedBy = null)
+{
+    /// <summary>The deadline in words, for the lawyer.</summary>
+    public string Reason => Rule is null
+        ? $"Titre exécutoire (décision de justice) depuis le {RunsFrom:dd/MM/yyyy} : son exécution peut être " +
+          $"poursuivie pendant dix ans (art. L.\u00a0111-4 CPCE), au plus tard le {Deadline:dd/MM/yyyy}."
+        : $"Prescription de {Rule.Basis}, {From(Rule)} : action à engager au plus tard le {Deadline:dd/MM/yyyy}."
+          + (MayBeEarlier
+              ? $" La date de {Rule.StartLabel} n'est pas renseignée : l'échéance peut être antérieure."
+              : "");
+
+    private string From(PrescriptionRule rule) => RestartedBy is { } act
+        ? $"depuis le {RunsFrom:dd/MM/yyyy}, date {InterruptingAct.OfKind(act)} qui l'a interrompue (art. 2240 C. civ.)"
+        : MayBeEarlier
+            ? $"depuis le {RunsFrom:dd/MM/yyyy}, date de la facture faute de connaître la date de {rule.StartLabel}"
+            : $"depuis le {RunsFrom:dd/MM/yyyy}, date de {rule.StartLabel}";
+}
 
 /// <summary>How long, and from which event: the invoice's due date, or the completion of the service / end of the
 /// mandate.</summary>
@@ -20,7 +38,10 @@ public enum ActKind { Paiement, Reconnaissance }
 public sealed record InterruptingAct(DateOnly On, ActKind Kind)
 {
     public string Label => Kind == ActKind.Paiement ? "Paiement" : "Reconnaissance de dette";
-    public string Of => Kind == ActKind.Paiement ? "du paiement" : "de la reconnaissance de dette";
+    public string Of => OfKind(Kind);
+
+    public static string OfKind(ActKind kind) =>
+        kind == ActKind.Paiement ? "du paiement" : "de la reconnaissance de dette";
 }
 
 /// <summary>When a claim becomes time-barred. A mise en demeure does not interrupt it; an acknowledgement or a payment
@@ -48,36 +69,29 @@ public static class Prescription
     /// </summary>
     public static PrescriptionInfo ForInvoice(PrescriptionRule rule, DateOnly dueDate, DateOnly issueDate,
         DateOnly? completedOn,
-        IEnumerable<InterruptingAct> acts, DateOnly asOf)
+        IReadOnlyCollection<InterruptingAct> acts, DateOnly asOf)
     {
         // The invoice date usually follows the completion, so it is a late bound, never a safe fallback.
         var mayBeEarlier = rule.FromCompletion && completedOn is null;
         var start = !rule.FromCompletion ? dueDate : completedOn ?? issueDate;
-        var from = mayBeEarlier
-            ? $"depuis le {start:dd/MM/yyyy}, date de la facture faute de connaître la date de {rule.StartLabel}"
-            : $"depuis le {start:dd/MM/yyyy}, date de {rule.StartLabel}";
-        var warnings = new List<string>();
-        foreach (var act in acts.Where(a => a.On <= asOf).OrderBy(a => a.On))
+        ActKind? restartedBy = null;
+        List<string>? warnings = null;
+        IEnumerable<InterruptingAct> ordered = acts.Count == 0 ? [] : acts.Where(a => a.On <= asOf).OrderBy(a => a.On);
+        foreach (var act in ordered)
         {
             var deadline = start.AddYears(rule.Years);
             if (act.On > deadline)
-                warnings.Add(
+                (warnings ??= []).Add(
                     $"{act.Label} du {act.On:dd/MM/yyyy} : intervenu après la prescription acquise le " +
                     $"{deadline:dd/MM/yyyy}, " +
                     "il n'a rien interrompu (art. 2240 C. civ.).");
             else if (act.On > start)
-            {
-                start = act.On;
-                from = $"depuis le {start:dd/MM/yyyy}, date {act.Of} qui l'a interrompue (art. 2240 C. civ.)";
-            }
+                (start, restartedBy) = (act.On, act.Kind);
         }
         var end = start.AddYears(rule.Years);
-        var reason = $"Prescription de {rule.Basis}, {from} : action à engager au plus tard le {end:dd/MM/yyyy}."
-            + (mayBeEarlier ? $" La date de {rule.StartLabel} n'est pas renseignée : l'échéance peut être antérieure."
-                : "");
         // Art. 2229: prescription is acquired once the last day of the period has passed.
-        return new PrescriptionInfo(end, rule.Years, start, reason, end.DayNumber - asOf.DayNumber, asOf > end,
-            mayBeEarlier, warnings);
+        return new PrescriptionInfo(end, rule.Years, start, end.DayNumber - asOf.DayNumber, asOf > end,
+            mayBeEarlier, warnings ?? [], rule, restartedBy);
     }
 
     /// <summary>
@@ -91,10 +105,6 @@ public static class Prescription
         if (title is not { Kind: TitleKind.DecisionDeJustice } || title.EnforceableFrom > asOf) return claim;
         var end = title.EnforceableFrom.AddYears(10);
         if (claim.Deadline > end) return claim;
-        var reason = $"Titre exécutoire (décision de justice) depuis le {title.EnforceableFrom:dd/MM/yyyy} : son " +
-            "exécution peut être poursuivie pendant dix ans (art. L.\u00a0111-4 CPCE), au plus tard le " +
-            $"{end:dd/MM/yyyy}.";
-        return new PrescriptionInfo(end, 10, title.EnforceableFrom, reason, end.DayNumber - asOf.DayNumber,
-            asOf > end);
+        return new PrescriptionInfo(end, 10, title.EnforceableFrom, end.DayNumber - asOf.DayNumber, asOf > end);
     }
 }

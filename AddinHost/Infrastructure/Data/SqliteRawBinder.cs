@@ -20,8 +20,8 @@ internal sealed class SqliteRawBinder
             null => raw.sqlite3_bind_null(statement, index),
             string v => Text(statement, index, v),
             Guid v => Guid(statement, index, v),
-            decimal v => Formatted(statement, index, v, "0.0###########################"),
-            DateOnly v => Formatted(statement, index, v, @"yyyy\-MM\-dd"),
+            decimal v => Decimal(statement, index, v),
+            DateOnly v => Date(statement, index, v),
             DateTimeOffset v => Formatted(statement, index, v, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz"),
             DateTime v => Formatted(statement, index, v, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF"),
             bool v => raw.sqlite3_bind_int64(statement, index, v ? 1 : 0),
@@ -44,13 +44,48 @@ internal sealed class SqliteRawBinder
         return raw.sqlite3_bind_text(statement, index, _buffer.AsSpan(0, written));
     }
 
-    private int Guid(sqlite3_stmt statement, int index, Guid value)
+    private static int Guid(sqlite3_stmt statement, int index, Guid value)
     {
         Span<byte> text = stackalloc byte[36];
         value.TryFormat(text, out _);
-        for (var i = 0; i < text.Length; i++)
-            if (text[i] is >= (byte)'a' and <= (byte)'f') text[i] -= 'a' - 'A';
+        Ascii.ToUpperInPlace(text, out _);
         return raw.sqlite3_bind_text(statement, index, text);
+    }
+
+    // As "0.0###…" formats it (at least one decimal, no trailing zero), without that custom format's slow path: the
+    // general format keeps the value's scale ("12.50"), so its trailing zeros are cut down to one decimal.
+    private static int Decimal(sqlite3_stmt statement, int index, decimal value)
+    {
+        Span<byte> text = stackalloc byte[64];
+        value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
+        var point = text[..written].IndexOf((byte)'.');
+        if (point < 0)
+        {
+            text[written++] = (byte)'.';
+            text[written++] = (byte)'0';
+        }
+        else
+        {
+            while (written > point + 2 && text[written - 1] == (byte)'0') written--;
+        }
+        return raw.sqlite3_bind_text(statement, index, text[..written]);
+    }
+
+    // ISO yyyy-MM-dd, digit by digit: the custom date format's parser cost more than the insert of the value.
+    private static int Date(sqlite3_stmt statement, int index, DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[10];
+        Digits(text[..4], value.Year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), value.Month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), value.Day);
+        return raw.sqlite3_bind_text(statement, index, text);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (byte)('0' + value % 10);
     }
 
     private int Formatted<TValue>(sqlite3_stmt statement, int index, TValue value, string format)

@@ -66,6 +66,42 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
         Assert.Single(await db.Set<Payment>().AsNoTracking().Where(p => p.InvoiceId == bulk.Invoice.Id).ToListAsync());
     }
 
+    [Fact]
+    public async Task Amounts_and_dates_of_every_shape_are_stored_as_ef_stores_them()
+    {
+        var creditor = await CreateCreditorAsync();
+        var scopes = App.Services.GetRequiredService<IServiceScopeFactory>();
+        await using var scope = TenantScope.For(scopes, App.Tenant, "test");
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        var (debtor, c, _, _) = Rows(creditor, "EDGE");
+        db.AddRange(debtor, c);
+        await db.SaveChangesAsync();
+        // Trailing zeros, no decimals, tiny and large amounts, negatives; early and late dates.
+        decimal[] amounts = [12.50m, 100m, 100.00m, 0m, 0.001m, 123456789.1200m, -3.10m, 0.0000000000000000000000000001m];
+        DateOnly[] dates = [new(999, 1, 1), new(2025, 3, 1), new(2025, 12, 31), new(9999, 12, 31)];
+        List<Payment> Payments(string source) => amounts.Select((a, i) => new Payment
+        {
+            CaseId = c.Id, Date = dates[i % dates.Length], Amount = a, Reference = $"{source}-{i}",
+            Source = PaymentSource.Import, TenantId = App.Tenant,
+        }).ToList();
+        db.AddRange(Payments("ef"));
+        await db.SaveChangesAsync();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await BulkInsert.WriteAsync(db, Payments("bulk"), App.Tenant, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var stored = (await ReadAsync(connection, "Payments")).ToDictionary(r => (string)r["Reference"]!);
+        for (var i = 0; i < amounts.Length; i++)
+        {
+            var (ef, bulk) = (stored[$"ef-{i}"], stored[$"bulk-{i}"]);
+            Assert.Equal((ef["Amount"], ef["Date"]), (bulk["Amount"], bulk["Date"]));
+        }
+    }
+
     private static readonly HistoryLine Line = new(CaseEventKind.EtapeEffectuee, "Relance « amiable »", "test",
         new DateTimeOffset(2025, 9, 30, 8, 15, 30, 123, TimeSpan.Zero))
     {
