@@ -41,23 +41,14 @@ public static class FecParser
             shared.Add(text);
             return text;
         }
-        // Most lines of a FEC are not open customer lines: recognised on the line itself, they are never split.
+        // Most lines of a FEC are not open customer lines: recognised on the line itself, they are never split. A line
+        // that could hold a field over the cap, or has the wrong count of fields, is left to the checks below.
         bool Ignorable(ReadOnlySpan<char> text, char delimiter)
         {
-            ReadOnlySpan<char> account = default, lettering = default;
-            var fields = 0;
-            foreach (var range in text.Split(delimiter))
-            {
-                var field = text[range];
-                if (field.Length > options.MaxFieldCharacters) return false;
-                if (fields == compte) account = field;
-                else if (fields == let) lettering = field;
-                fields++;
-            }
-            return fields == header.Length
-                   && (!account.StartsWith("411", StringComparison.Ordinal) || !lettering.Trim().IsEmpty);
+            if (text.Length > options.MaxFieldCharacters || text.Count(delimiter) + 1 != header.Length) return false;
+            return !Field(text, delimiter, compte).StartsWith("411", StringComparison.Ordinal)
+                   || !Field(text, delimiter, let).Trim().IsEmpty;
         }
-
         DelimitedReader.Ignorable ignorable = Ignorable;
         while (reader.Read(ignorable) is var (line, f, tooLong))
         {
@@ -117,5 +108,18 @@ public static class FecParser
         }
         return new("FEC", errors.Any ? [] : invoices.Values.ToList(), errors.Any ? [] : payments, errors.Kept,
             errors.MoreLines);
+    }
+
+    /// <summary>The field at <paramref name="index"/> of an unquoted line, found without splitting the others.</summary>
+    private static ReadOnlySpan<char> Field(ReadOnlySpan<char> line, char delimiter, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            var next = line.IndexOf(delimiter);
+            if (next < 0) return default;
+            line = line[(next + 1)..];
+        }
+        var end = line.IndexOf(delimiter);
+        return end < 0 ? line : line[..end];
     }
 }

@@ -56,15 +56,29 @@ public sealed class InterestCalculator(IRateTable rates)
     private IReadOnlyList<Account>? NextGroup(List<Account> accounts, DateOnly on, InterestRequest request,
         LateRegime regime)
     {
-        var owed = accounts.Where(a => Outstanding(a, on, request, regime) > 0m).ToList();
-        if (owed.Count == 0) return null;
-        var ranked = owed
-            .Select(a => (Account: a,
-                Key: (NotDue: a.Claim.DueDate > on, Rate: -CurrentRate(a, on, request, regime), a.Claim.DueDate)))
-            .OrderBy(x => x.Key.NotDue).ThenBy(x => x.Key.Rate).ThenBy(x => x.Key.DueDate)
-            .ToList();
-        var first = ranked[0].Key;
-        return ranked.Where(x => x.Key == first).Select(x => x.Account).ToList();
+        // One pass, not a sort: only the first rank is wanted, and this runs for every payment of every case.
+        List<Account>? group = null;
+        Priority first = default;
+        foreach (var a in accounts)
+        {
+            if (Outstanding(a, on, request, regime) <= 0m) continue;
+            var key = new Priority(a.Claim.DueDate > on, CurrentRate(a, on, request, regime), a.Claim.DueDate);
+            var order = group is null ? -1 : key.CompareTo(first);
+            if (order < 0) (group, first) = ([a], key);
+            else if (order == 0) group!.Add(a);
+        }
+        return group;
+    }
+
+    /// <summary>Which debt an unnamed payment goes to first: due before not due, higher rate, then older.</summary>
+    private readonly record struct Priority(bool NotDue, decimal Rate, DateOnly DueDate) : IComparable<Priority>
+    {
+        public int CompareTo(Priority other)
+        {
+            var c = NotDue.CompareTo(other.NotDue);
+            if (c == 0) c = other.Rate.CompareTo(Rate);
+            return c != 0 ? c : DueDate.CompareTo(other.DueDate);
+        }
     }
 
     /// <summary>Pays a group found by <see cref="NextGroup"/>: whole when alone, pro rata of what each owes
