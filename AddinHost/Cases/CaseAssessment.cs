@@ -114,7 +114,8 @@ public static class CaseAssessor
         foreach (var i in c.Invoices)
         {
             if (open.GetValueOrDefault(i.Number) <= 0m) continue;
-            IReadOnlyCollection<InterruptingAct> acts = c.Acknowledgements.Count == 0 && (paid is null || !paid.Contains(i.Number))
+            var none = c.Acknowledgements.Count == 0 && (paid is null || !paid.Contains(i.Number));
+            IReadOnlyCollection<InterruptingAct> acts = none
                 ? []
                 : c.Acknowledgements
                     .Where(a => a.InvoiceIds.Count == 0 ? i.IssueDate <= a.Date : a.InvoiceIds.Contains(i.Id))

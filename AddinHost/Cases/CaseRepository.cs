@@ -9,14 +9,14 @@ namespace AddinHost.Cases;
 /// Loads whole cases (with every child row) for assessment. Children are read table by table and stitched
 /// in memory: one plain query per table, rather than joins the planner must get right for every tenant.
 /// </summary>
-public sealed class CaseRepository(DunningDbContext db)
+public sealed class CaseRepository(DunningDbContext db, IServiceScopeFactory scopes, ITenantContext tenant)
 {
     public async Task<List<RecoveryCase>> AllAsync(CancellationToken ct)
     {
         var cases = await db.Cases.AsNoTracking().Include(c => c.Creditor).Include(c => c.Debtor).ToListAsync(ct);
-        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking(), db.Payments.AsNoTracking(),
-            db.Pauses.AsNoTracking(),
-            db.Acknowledgements.AsNoTracking(), db.CaseEvents.AsNoTracking(), ct);
+        await AttachChildrenAsync(cases, () => db.Invoices.AsNoTracking().ToListAsync(ct),
+            db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(), db.Acknowledgements.AsNoTracking(),
+            db.CaseEvents.AsNoTracking(), ct);
         return cases;
     }
 
@@ -39,17 +39,35 @@ public sealed class CaseRepository(DunningDbContext db)
     /// </summary>
     public async Task<List<RecoveryCase>> AllForPlanningAsync(CancellationToken ct)
     {
-        // The parties are read once each and shared (read-only), not joined to every case: a firm has ten thousand
-        // cases for a few creditors.
-        var creditors = await db.Creditors.AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
-        var debtors = await db.Debtors.AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
-        var cases = await db.Cases.AsNoTracking().ToListAsync(ct);
-        foreach (var c in cases) (c.Creditor, c.Debtor) = (creditors[c.CreditorId], debtors[c.DebtorId]);
-        var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(CaseHistory.AssessedPart);
-        await AttachChildrenAsync(cases, db.Invoices.AsNoTracking().Select(AssessedInvoice), db.Payments.AsNoTracking(),
-            db.Pauses.AsNoTracking(),
-            db.Acknowledgements.AsNoTracking(), events, ct);
-        return cases;
+        // The invoices, most of the rows, are read meanwhile on a second connection of the same firm: the two reads
+        // overlap, each turned into objects on its own core. As before, each table is read as it stands when read
+        // (a list, not a ledger): a case an import adds meanwhile may show its invoices at the next reading.
+        var invoices = Task.Run(() => AssessedInvoicesAsync(ct), ct);
+        try
+        {
+            // The parties are read once each and shared (read-only), not joined to every case: a firm has ten
+            // thousand cases for a few creditors.
+            var creditors = await db.Creditors.AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
+            var debtors = await db.Debtors.AsNoTracking().ToDictionaryAsync(x => x.Id, ct);
+            var cases = await db.Cases.AsNoTracking().ToListAsync(ct);
+            foreach (var c in cases) (c.Creditor, c.Debtor) = (creditors[c.CreditorId], debtors[c.DebtorId]);
+            var events = db.CaseEvents.AsNoTracking().Where(CaseAssessor.ReadsEvent).Select(CaseHistory.AssessedPart);
+            await AttachChildrenAsync(cases, () => invoices, db.Payments.AsNoTracking(), db.Pauses.AsNoTracking(),
+                db.Acknowledgements.AsNoTracking(), events, ct);
+            return cases;
+        }
+        finally
+        {
+            // Never leave the side read running past this unit of work (its scope and connection are its own).
+            await Task.WhenAny(invoices);
+        }
+    }
+
+    private async Task<List<Invoice>> AssessedInvoicesAsync(CancellationToken ct)
+    {
+        await using var side = TenantScope.For(scopes, tenant.TenantId, "planification");
+        return await side.ServiceProvider.GetRequiredService<DunningDbContext>().Invoices.AsNoTracking()
+            .Select(AssessedInvoice).ToListAsync(ct);
     }
 
     /// <summary>
@@ -74,8 +92,8 @@ public sealed class CaseRepository(DunningDbContext db)
             var q = set.Where(x => x.CaseId == id);
             return tracking ? q : q.AsNoTracking();
         }
-        await AttachChildrenAsync([c], Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements),
-            Of(db.CaseEvents), ct);
+        await AttachChildrenAsync([c], () => Of(db.Invoices).ToListAsync(ct), Of(db.Payments), Of(db.Pauses),
+            Of(db.Acknowledgements), Of(db.CaseEvents), ct);
         return c;
     }
 
@@ -87,20 +105,20 @@ public sealed class CaseRepository(DunningDbContext db)
         var ids = cases.Select(c => c.Id).ToList();
         IQueryable<T> Of<T>(DbSet<T> set) where T : class,
             ICaseChild => set.AsNoTracking().Where(x => ids.Contains(x.CaseId));
-        await AttachChildrenAsync(cases, Of(db.Invoices), Of(db.Payments), Of(db.Pauses), Of(db.Acknowledgements),
-            Of(db.CaseEvents), ct);
+        await AttachChildrenAsync(cases, () => Of(db.Invoices).ToListAsync(ct), Of(db.Payments), Of(db.Pauses),
+            Of(db.Acknowledgements), Of(db.CaseEvents), ct);
         return cases;
     }
 
     private static async Task AttachChildrenAsync(List<RecoveryCase> cases,
-        IQueryable<Invoice> invoices, IQueryable<Payment> payments, IQueryable<Pause> pauses,
+        Func<Task<List<Invoice>>> invoices, IQueryable<Payment> payments, IQueryable<Pause> pauses,
         IQueryable<Acknowledgement> acknowledgements, IQueryable<CaseEvent> events, CancellationToken ct)
     {
-        var i = (await invoices.ToListAsync(ct)).ToLookup(x => x.CaseId);
         var p = (await payments.ToListAsync(ct)).ToLookup(x => x.CaseId);
         var z = (await pauses.ToListAsync(ct)).ToLookup(x => x.CaseId);
         var a = (await acknowledgements.ToListAsync(ct)).ToLookup(x => x.CaseId);
         var e = (await events.ToListAsync(ct)).ToLookup(x => x.CaseId);
+        var i = (await invoices()).ToLookup(x => x.CaseId);
         foreach (var c in cases)
         {
             c.Invoices = i[c.Id].ToList();

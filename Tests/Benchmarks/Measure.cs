@@ -5,13 +5,19 @@ namespace Benchmarks;
 /// <summary>Wall-clock timing with a warm-up, and a peak working-set probe.</summary>
 public static class Measure
 {
-    /// <summary>Median of <paramref name="runs"/> timed runs after one untimed warm-up.</summary>
-    public static async Task<TimeSpan> MedianAsync(Func<Task> action, int runs = 3) => (await RunsAsync(action, runs)).Median;
+    /// <summary>Median of <paramref name="runs"/> timed runs after <paramref name="warmUps"/> untimed ones.</summary>
+    public static async Task<TimeSpan> MedianAsync(Func<Task> action, int runs = 3, int warmUps = 1) =>
+        (await RunsAsync(action, runs, warmUps)).Median;
 
-    /// <summary>The median of <paramref name="runs"/> timed runs after one untimed warm-up, and their spread.</summary>
-    public static async Task<(TimeSpan Median, string Spread)> RunsAsync(Func<Task> action, int runs = 3)
+    /// <summary>
+    /// The median of <paramref name="runs"/> timed runs after <paramref name="warmUps"/> untimed ones, and their
+    /// spread. A measure called a few times per run needs several warm-ups before the runtime has compiled its code
+    /// fully (tiered compilation promotes a method after 30 calls, and then in the background).
+    /// </summary>
+    public static async Task<(TimeSpan Median, string Spread)> RunsAsync(Func<Task> action, int runs = 3,
+        int warmUps = 1)
     {
-        await action();
+        for (var i = 0; i < warmUps; i++) await action();
         var times = new List<TimeSpan>();
         for (var i = 0; i < runs; i++)
         {

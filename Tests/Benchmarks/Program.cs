@@ -1,7 +1,8 @@
 namespace Benchmarks;
 
 /// <summary>
-/// dotnet run -c Benchmark --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres] [--only data|import|planning|letters|pdf|dispatch|mailbox|panes|load]
+/// dotnet run -c Benchmark --project Tests/Benchmarks [-- --scale full|small] [--providers Sqlite,Postgres]
+/// [--only data|import|planning|letters|pdf|dispatch|mailbox|panes|load]
 /// </summary>
 public static class BenchmarkProgram
 {

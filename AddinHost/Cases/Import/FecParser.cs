@@ -110,7 +110,8 @@ public static class FecParser
             errors.MoreLines);
     }
 
-    /// <summary>The field at <paramref name="index"/> of an unquoted line, found without splitting the others.</summary>
+    /// <summary>The field at <paramref name="index"/> of an unquoted line, found without splitting the
+    /// others.</summary>
     private static ReadOnlySpan<char> Field(ReadOnlySpan<char> line, char delimiter, int index)
     {
         for (var i = 0; i < index; i++)

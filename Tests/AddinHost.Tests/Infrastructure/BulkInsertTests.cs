@@ -77,7 +77,8 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
         db.AddRange(debtor, c);
         await db.SaveChangesAsync();
         // Trailing zeros, no decimals, tiny and large amounts, negatives; early and late dates.
-        decimal[] amounts = [12.50m, 100m, 100.00m, 0m, 0.001m, 123456789.1200m, -3.10m, 0.0000000000000000000000000001m];
+        decimal[] amounts =
+            [12.50m, 100m, 100.00m, 0m, 0.001m, 123456789.1200m, -3.10m, 0.0000000000000000000000000001m];
         DateOnly[] dates = [new(999, 1, 1), new(2025, 3, 1), new(2025, 12, 31), new(9999, 12, 31)];
         List<Payment> Payments(string source) => amounts.Select((a, i) => new Payment
         {
