@@ -1,8 +1,8 @@
 // @ts-nocheck
 /*
  * The Outlook pane's first moments, before the React bundle has loaded and run (about 200 ms of script on the
- * lawyer's machine): a tiny classic script, run as soon as office.js is there. It takes the configuration the page
- * preloads and, in the demo (no sign-in, so no token to wait for), asks for the open message's case at once, then
+ * lawyer's machine): a tiny classic script, run as soon as office.js is there. It reads the settings the host wrote
+ * into the page and, in the demo (no sign-in, so no token to wait for), asks for the open message's case at once, then
  * writes the case's head (debtor, amount due) into #apercu. The pane (src/outlook) takes both answers over
  * (src/shared/early.ts): nothing is asked twice, and React replaces this view with the same one once it has mounted.
  * With Entra sign-in the token comes first: this script then only takes the configuration and leaves the rest to the
@@ -13,9 +13,18 @@
   var early = (window.odEarly = {});
   var mark = function (name) { if (window.performance && performance.mark) performance.mark("od:" + name); };
   mark("early-run");
-  // The <link rel="preload" as="fetch"> of the page: the same request mode, so this call takes that response over.
-  early.config = fetch("/api/addin/config", { credentials: "same-origin" });
-  early.config.catch(function () { return undefined; });
+  // The settings the host wrote into the page (above this script); without them (a page served as a plain file, as
+  // the sandbox's essai page does), asked for.
+  var block = document.getElementById("od-settings");
+  try {
+    early.written = block && block.textContent ? JSON.parse(block.textContent) : undefined;
+  } catch (e) {
+    early.written = undefined;
+  }
+  if (!early.written) {
+    early.config = fetch("/api/addin/config", { credentials: "same-origin" });
+    early.config.catch(function () { return undefined; });
+  }
   // Once the case's head is painted, or nothing will be shown: the pane's bundle waits for it (src/outlook/main.tsx).
   var settle;
   early.settled = new Promise(function (resolve) { settle = resolve; });
@@ -55,7 +64,8 @@
     if (document.readyState !== "loading") return resolve();
     document.addEventListener("readystatechange", function () { resolve(); }, { once: true });
   });
-  var settings = early.config.then(function (r) { return r.ok ? r.clone().json() : null; });
+  var settings = early.written ? Promise.resolve(early.written)
+    : early.config.then(function (r) { return r.ok ? r.clone().json() : null; });
   // The look-up sent for the open message, or null when the pane must send it itself (sign-in, no message).
   early.lookup = Promise.all([settings, Office.onReady()]).then(function (all) {
     var config = all[0];

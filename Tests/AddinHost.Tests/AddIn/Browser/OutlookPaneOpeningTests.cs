@@ -53,7 +53,7 @@ public sealed class OutlookPaneOpeningTests(PaneHost host)
 
         Assert.Single(requests, p => p.StartsWith("/api/mailbox/messages/", StringComparison.Ordinal)
             && p.EndsWith("/case", StringComparison.Ordinal));
-        Assert.Single(requests, p => p == "/api/addin/config");
+        Assert.DoesNotContain("/api/addin/config", requests); // the settings come with the page
         PaneHost.AssertNoScriptError(page);
         var violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
