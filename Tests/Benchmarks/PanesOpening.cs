@@ -26,9 +26,18 @@ public sealed class Opening
             path: new URL(r.name).pathname, start: r.startTime, server: r.responseStart - r.requestStart,
             sent: r.requestStart, end: r.responseEnd }));
           const fcp = performance.getEntriesByType("paint").find((p) => p.name === "first-contentful-paint");
+          // The main thread's long frames (over 50 ms) before the case's head, with the scripts that ran in them.
+          const head = marks["case-head-shown"] ?? Infinity;
+          const name = (u) => (u || "").replace(/^.*\//, "").replace(/-[\w-]{8}\.js$/, ".js");
+          const long = performance.getEntriesByType("long-animation-frame").filter((f) => f.startTime < head)
+            .map((f) => ({ start: f.startTime, duration: f.duration, scripts: f.scripts.map((x) => ({
+              what: name(x.sourceURL) + " " + x.invoker.slice(0, 40), ms: x.duration })) }));
+          const bundle = res.filter((r) => r.name.includes("/app/assets/") && r.initiatorType === "link");
           return JSON.stringify({ html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd,
             officeStart: office ? office.startTime : 0, office: office ? office.responseEnd : 0,
-            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), fcp: fcp ? fcp.startTime : 0, marks, api });
+            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), fcp: fcp ? fcp.startTime : 0, marks, api, long,
+            preloaded: Math.max(0, ...bundle.map((b) => b.responseEnd)),
+            preloadStart: Math.min(Infinity, ...bundle.map((b) => b.startTime)) });
         }
         """;
 
@@ -41,6 +50,12 @@ public sealed class Opening
     public double OfficeStart { get; init; }
     public double Office { get; init; }
     public double FirstPaint { get; init; }
+    public double PreloadStart { get; init; }
+    public double Preloaded { get; init; }
+
+    /// <summary>The long frames before the head: their total, and each script's time in them by source.</summary>
+    public double LongFrames { get; init; }
+    public IReadOnlyList<(string What, double Ms)> LongScripts { get; init; } = [];
     public double CaseRequested { get; init; }
     public double Scripts { get; init; }
     public double Parsed { get; init; }
@@ -75,6 +90,13 @@ public sealed class Opening
             Total = total, Interactive = interactive, Html = r.GetProperty("html").GetDouble(),
             OfficeStart = r.GetProperty("officeStart").GetDouble(), Office = r.GetProperty("office").GetDouble(),
             FirstPaint = r.GetProperty("fcp").GetDouble(), CaseRequested = Mark("case-requested"),
+            PreloadStart = r.TryGetProperty("preloadStart", out var ps) && ps.ValueKind == JsonValueKind.Number
+                ? ps.GetDouble() : double.NaN,
+            Preloaded = r.GetProperty("preloaded").GetDouble(),
+            LongFrames = r.GetProperty("long").EnumerateArray().Sum(f => f.GetProperty("duration").GetDouble()),
+            LongScripts = [.. r.GetProperty("long").EnumerateArray()
+                .SelectMany(f => f.GetProperty("scripts").EnumerateArray())
+                .Select(x => (x.GetProperty("what").GetString()!, x.GetProperty("ms").GetDouble()))],
             CaseSent = api.FirstOrDefault(a => IsCase(a.Path)) is { Path: not null } sent ? sent.Sent : double.NaN,
             Scripts = r.GetProperty("scripts").GetDouble(), Parsed = r.GetProperty("parsed").GetDouble(),
             Mounted = Mark("react-mounted"), Painted = Mark("case-painted"), HeadShown = Mark("case-head-shown"),
@@ -118,14 +140,19 @@ public sealed class Opening
                + $"loaded {M(o => o.Scripts)}, DOMContentLoaded {M(o => o.Parsed)}, React mounted {M(o => o.Mounted)}, "
                + $"case painted by the pane (React) {M(o => o.Painted)}, pane interactive for the harness "
                + $"{M(o => o.Interactive.TotalMilliseconds)}. API calls before the paint: {Median(openings, o => o.ApiCalls):0} "
-               + $"({openings.FirstOrDefault()?.ApiPaths})";
+               + $"({openings.FirstOrDefault()?.ApiPaths}); the bundle preloaded {M(o => o.PreloadStart)}→{M(o => o.Preloaded)}; "
+               + $"long frames (over 50 ms) before the head {M(o => o.LongFrames)}, by script over the openings: "
+               + string.Join(", ", openings.SelectMany(o => o.LongScripts).GroupBy(x => x.What)
+                   .Select(g => (What: g.Key, Ms: g.Sum(x => x.Ms) / openings.Count)).OrderByDescending(x => x.Ms).Take(4)
+                   .Select(x => $"{x.What} {Ms(x.Ms)} per opening"));
     }
 
     /// <summary>The static page's parts, measured the same way.</summary>
     public static string FloorBreakdown(IReadOnlyList<Opening> openings) =>
         $"Panes: the static page's parts (median, ms since navigation): HTML {Ms(Median(openings, o => o.Html))}; "
         + $"first paint {Ms(Median(openings, o => o.FirstPaint))}; for the harness: h1 on screen "
-        + $"{Ms(Median(openings, o => o.Total.TotalMilliseconds))}";
+        + $"{Ms(Median(openings, o => o.Total.TotalMilliseconds))}; long frames (over 50 ms) "
+        + $"{Ms(Median(openings, o => o.LongFrames))}";
 }
 
 /// <summary>The machine's load, printed with every measurement (the reference machine is shared).</summary>
