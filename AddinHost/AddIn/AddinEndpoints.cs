@@ -18,8 +18,27 @@ public static class AddinEndpoints
                 "Addin:PublicUrl est obligatoire en production : c'est l'adresse HTTPS à laquelle Office charge les " +
                     "volets.");
         builder.Services.AddSingleton<ManifestBuilder>();
+        builder.Services.AddSingleton<OutlookPage>();
         return builder;
     }
+
+    /// <summary>
+    /// The Outlook page with the pane's settings in it, instead of its static file: a middleware, since the static
+    /// files' endpoints win the content-encoding negotiation (gzip) against an endpoint of the same path.
+    /// </summary>
+    public static IApplicationBuilder UseOutlookPage(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+            || !http.Request.Path.Equals(OutlookPage.Route, StringComparison.OrdinalIgnoreCase))
+        {
+            await next(http);
+            return;
+        }
+        var services = http.RequestServices;
+        await OutlookPage.Serve(http, services.GetRequiredService<OutlookPage>(),
+            services.GetRequiredService<EntraOptions>(), services.GetRequiredService<IOptions<AuthOptions>>(),
+            services.GetServices<EmbeddedDefault>()).ExecuteAsync(http);
+    });
 
     public static IEndpointRouteBuilder MapAddin(this IEndpointRouteBuilder app)
     {
@@ -63,15 +82,19 @@ public static class AddinEndpoints
     }
 
     public static Ok<AddinConfig> GetConfig(EntraOptions e, IOptions<AuthOptions> auth,
-        IEnumerable<EmbeddedDefault> defaults)
+        IEnumerable<EmbeddedDefault> defaults) => TypedResults.Ok(Settings(e, auth.Value, defaults));
+
+    /// <summary>The panes' settings: the same for every user of this host (also written into the Outlook
+    /// page).</summary>
+    public static AddinConfig Settings(EntraOptions e, AuthOptions auth, IEnumerable<EmbeddedDefault> defaults)
     {
-        var signIn = !auth.Value.Demo && e.Enabled;
+        var signIn = !auth.Demo && e.Enabled;
         var demo = defaults.Any(d => d.InUse);
-        return TypedResults.Ok(new AddinConfig(demo, signIn ? e.ClientId : null,
+        return new AddinConfig(demo, signIn ? e.ClientId : null,
             signIn ? $"{e.ApplicationIdUri}/{e.Scope}" : null,
             $"{e.Instance.TrimEnd('/')}/{(signIn ? "organizations" : "common")}",
             demo ? "Valeurs embarquées : aucun courrier réel ne part. À ne pas utiliser pour de vrais dossiers."
-                : null));
+                : null);
     }
 
     private static string Origin(HttpContext http, IOptions<AddinOptions> options) =>

@@ -5,10 +5,11 @@ import { resolve } from "node:path";
 const here = import.meta.dirname;
 
 /**
- * The Outlook page fetches its pane's bundle as soon as it can, but compiles and runs it only once the page's first
- * script has painted the case's head (src/outlook/main.tsx imports src/outlook/start.tsx then): a plain preload, not
- * a modulepreload, whose compiling would keep the main thread from the case's request and its paint; at low priority,
-so the configuration, the first script and the case's request go first on the browser's few connections.
+ * The Outlook page's pane bundle (src/outlook/start.tsx and what it imports), listed in a JSON data block at the end
+ * of the head: the page's first script (public/outlook-early.js) preloads those files once it has written the case's
+ * head, or at once when it will write none (sign-in, no message), so their fetching does not compete with the case's
+ * request and its paint. Plain preloads, not modulepreloads, whose compiling would hold the main thread; the bundle
+ * runs once the head is painted (src/outlook/main.tsx imports src/outlook/start.tsx then).
  */
 function preloadOutlookPane(): Plugin {
   return {
@@ -30,9 +31,11 @@ function preloadOutlookPane(): Plugin {
         };
         visit(start.fileName);
         const already = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
-        return [...files].filter((f) => !already.has(f)).map((f): HtmlTagDescriptor => ({
-          tag: "link", attrs: { rel: "preload", as: "script", crossorigin: true, fetchpriority: "low", href: `/app/${f}` }, injectTo: "head",
-        }));
+        const list = [...files].filter((f) => !already.has(f)).map((f) => `/app/${f}`);
+        const block: HtmlTagDescriptor = {
+          tag: "script", attrs: { type: "application/json", id: "od-bundle" }, children: JSON.stringify(list), injectTo: "head",
+        };
+        return [block];
       },
     },
   };

@@ -66,6 +66,7 @@ public static class HostComposition
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOutlookPage();
         app.UseAuthentication();
         app.UseTenantResolution();
         app.UseRateLimiter();

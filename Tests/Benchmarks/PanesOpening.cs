@@ -24,10 +24,20 @@ public sealed class Opening
             && r.startTime < nav.domContentLoadedEventStart);
           const api = res.filter((r) => r.name.includes("/api/") && r.startTime < painted).map((r) => ({
             path: new URL(r.name).pathname, start: r.startTime, server: r.responseStart - r.requestStart,
-            end: r.responseEnd }));
+            sent: r.requestStart, end: r.responseEnd }));
+          const fcp = performance.getEntriesByType("paint").find((p) => p.name === "first-contentful-paint");
+          // The main thread's long frames (over 50 ms) before the case's head, with the scripts that ran in them.
+          const head = marks["case-head-shown"] ?? Infinity;
+          const name = (u) => (u || "").replace(/^.*\//, "").replace(/-[\w-]{8}\.js$/, ".js");
+          const long = performance.getEntriesByType("long-animation-frame").filter((f) => f.startTime < head)
+            .map((f) => ({ start: f.startTime, duration: f.duration, scripts: f.scripts.map((x) => ({
+              what: name(x.sourceURL) + " " + x.invoker.slice(0, 40), ms: x.duration })) }));
+          const bundle = res.filter((r) => r.name.includes("/app/assets/") && r.initiatorType === "link");
           return JSON.stringify({ html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd,
-            office: office ? office.responseEnd : 0,
-            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), marks, api });
+            officeStart: office ? office.startTime : 0, office: office ? office.responseEnd : 0,
+            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), fcp: fcp ? fcp.startTime : 0, marks, api, long,
+            preloaded: Math.max(0, ...bundle.map((b) => b.responseEnd)),
+            preloadStart: Math.min(Infinity, ...bundle.map((b) => b.startTime)) });
         }
         """;
 
@@ -37,7 +47,16 @@ public sealed class Opening
     /// <summary>Until the pane itself (React) shows the case, its actions following: the pane is interactive.</summary>
     public TimeSpan Interactive { get; init; }
     public double Html { get; init; }
+    public double OfficeStart { get; init; }
     public double Office { get; init; }
+    public double FirstPaint { get; init; }
+    public double PreloadStart { get; init; }
+    public double Preloaded { get; init; }
+
+    /// <summary>The long frames before the head: their total, and each script's time in them by source.</summary>
+    public double LongFrames { get; init; }
+    public IReadOnlyList<(string What, double Ms)> LongScripts { get; init; } = [];
+    public double CaseRequested { get; init; }
     public double Scripts { get; init; }
     public double Parsed { get; init; }
     public double Mounted { get; init; }
@@ -47,6 +66,9 @@ public sealed class Opening
     public double EarlyReady { get; init; }
     public (double Start, double Server, double End)? Config { get; init; }
     public (double Start, double Server, double End)? Case { get; init; }
+
+    /// <summary>When the case's request left the browser (after any wait for a connection).</summary>
+    public double CaseSent { get; init; }
     public int ApiCalls { get; init; }
     public string ApiPaths { get; init; } = "";
 
@@ -58,53 +80,79 @@ public sealed class Opening
         double Mark(string name) => marks.TryGetProperty(name, out var v) ? v.GetDouble() : double.NaN;
         var api = r.GetProperty("api").EnumerateArray()
             .Select(a => (Path: a.GetProperty("path").GetString()!, Start: a.GetProperty("start").GetDouble(),
-                Server: a.GetProperty("server").GetDouble(), End: a.GetProperty("end").GetDouble())).ToList();
+                Server: a.GetProperty("server").GetDouble(), End: a.GetProperty("end").GetDouble(),
+                Sent: a.GetProperty("sent").GetDouble())).ToList();
         (double, double, double)? Call(Func<string, bool> which) =>
             api.FirstOrDefault(a => which(a.Path)) is { Path: not null } c ? (c.Start, c.Server, c.End) : null;
+        static bool IsCase(string p) => p.EndsWith("/case", StringComparison.Ordinal);
         return new Opening
         {
-            Total = total, Interactive = interactive, Html = r.GetProperty("html").GetDouble(), Office = r.GetProperty("office").GetDouble(),
+            Total = total, Interactive = interactive, Html = r.GetProperty("html").GetDouble(),
+            OfficeStart = r.GetProperty("officeStart").GetDouble(), Office = r.GetProperty("office").GetDouble(),
+            FirstPaint = r.GetProperty("fcp").GetDouble(), CaseRequested = Mark("case-requested"),
+            PreloadStart = r.TryGetProperty("preloadStart", out var ps) && ps.ValueKind == JsonValueKind.Number
+                ? ps.GetDouble() : double.NaN,
+            Preloaded = r.GetProperty("preloaded").GetDouble(),
+            LongFrames = r.GetProperty("long").EnumerateArray().Sum(f => f.GetProperty("duration").GetDouble()),
+            LongScripts = [.. r.GetProperty("long").EnumerateArray()
+                .SelectMany(f => f.GetProperty("scripts").EnumerateArray())
+                .Select(x => (x.GetProperty("what").GetString()!, x.GetProperty("ms").GetDouble()))],
+            CaseSent = api.FirstOrDefault(a => IsCase(a.Path)) is { Path: not null } sent ? sent.Sent : double.NaN,
             Scripts = r.GetProperty("scripts").GetDouble(), Parsed = r.GetProperty("parsed").GetDouble(),
             Mounted = Mark("react-mounted"), Painted = Mark("case-painted"), HeadShown = Mark("case-head-shown"),
             EarlyRun = Mark("early-run"), EarlyReady = Mark("early-ready"),
             Config = Call(p => p.EndsWith("/api/addin/config", StringComparison.Ordinal)),
-            Case = Call(p => p.EndsWith("/case", StringComparison.Ordinal)),
+            Case = Call(IsCase),
             ApiCalls = api.Count,
             ApiPaths = string.Join(", ", api.Select(a => a.Path.Split('/') is { Length: > 3 } parts
                 ? "/" + string.Join('/', parts[1..3]) + "/…" : a.Path)),
         };
     }
 
+    private static string Ms(double v) => double.IsNaN(v) ? "?" : v.ToString("0", CultureInfo.InvariantCulture) + " ms";
+
+    private static double Median(IReadOnlyList<Opening> openings, Func<Opening, double> f)
+    {
+        var values = openings.Select(f).Where(v => !double.IsNaN(v)).Order().ToList();
+        return values.Count == 0 ? double.NaN : values[values.Count / 2];
+    }
+
     /// <summary>The median of each part over the openings, in the order they happen.</summary>
     public static string Breakdown(IReadOnlyList<Opening> openings)
     {
-        static string Ms(double v) => double.IsNaN(v) ? "?" : v.ToString("0", CultureInfo.InvariantCulture) + " ms";
-        double Median(Func<Opening, double> f)
-        {
-            var values = openings.Select(f).Where(v => !double.IsNaN(v)).Order().ToList();
-            return values.Count == 0 ? double.NaN : values[values.Count / 2];
-        }
+        string M(Func<Opening, double> f) => Ms(Median(openings, f));
         var withCase = openings.Where(o => o.Case is not null && o.Config is not null).ToList();
         var chained = withCase.Count(o => o.Case!.Value.Start >= o.Config!.Value.End);
+        var configuration = openings.Any(o => o.Config is not null)
+            ? $"configuration asked {M(o => o.Config?.Start ?? double.NaN)}→{M(o => o.Config?.End ?? double.NaN)} "
+              + $"(server {M(o => o.Config?.Server ?? double.NaN)}); the case request waited for it in {chained} of "
+              + $"{withCase.Count} openings"
+            : "no configuration request (the settings come with the page)";
         return "Panes: opening's parts (median, ms since navigation): "
-               + $"HTML {Ms(Median(o => o.Html))}; office.js {Ms(Median(o => o.Office))}; "
-               + $"first view's scripts loaded {Ms(Median(o => o.Scripts))}, "
-               + $"page parsed, entry run (DOMContentLoaded) {Ms(Median(o => o.Parsed))}; React mounted {Ms(Median(o => o.Mounted))}; "
-               + $"first script run {Ms(Median(o => o.EarlyRun))}, Office ready with the configuration "
-               + $"{Ms(Median(o => o.EarlyReady))}; "
-               + $"configuration {Ms(Median(o => o.Config?.Start ?? double.NaN))}"
-               + $"→{Ms(Median(o => o.Config?.End ?? double.NaN))} "
-               + $"(server {Ms(Median(o => o.Config?.Server ?? double.NaN))}); "
-               + $"message's case {Ms(Median(o => o.Case?.Start ?? double.NaN))}"
-               + $"→{Ms(Median(o => o.Case?.End ?? double.NaN))} "
-               + $"(server {Ms(Median(o => o.Case?.Server ?? double.NaN))}, one Graph read); "
-               + $"case head shown by the page's first script {Ms(Median(o => o.HeadShown))}; "
-               + $"case painted by the pane (React) {Ms(Median(o => o.Painted))}; "
-               + $"for the harness: head on screen {Ms(Median(o => o.Total.TotalMilliseconds))}, "
-               + $"pane interactive {Ms(Median(o => o.Interactive.TotalMilliseconds))}. "
-               + $"API calls before the paint: {Median(o => o.ApiCalls):0} ({openings.FirstOrDefault()?.ApiPaths}); "
-               + $"the case request waited for the configuration in {chained} of {withCase.Count} openings";
+               + $"HTML {M(o => o.Html)}; office.js {M(o => o.OfficeStart)}→{M(o => o.Office)}; "
+               + $"first script run {M(o => o.EarlyRun)}, Office ready with the settings {M(o => o.EarlyReady)}; "
+               + $"{configuration}; "
+               + $"message's case asked {M(o => o.CaseRequested)}, sent {M(o => o.CaseSent)}, "
+               + $"answered {M(o => o.Case?.End ?? double.NaN)} (server {M(o => o.Case?.Server ?? double.NaN)}, "
+               + "one Graph read); "
+               + $"case head shown by the page's first script {M(o => o.HeadShown)}; first paint {M(o => o.FirstPaint)}; "
+               + $"for the harness: head on screen {M(o => o.Total.TotalMilliseconds)}. The pane itself: first view's scripts "
+               + $"loaded {M(o => o.Scripts)}, DOMContentLoaded {M(o => o.Parsed)}, React mounted {M(o => o.Mounted)}, "
+               + $"case painted by the pane (React) {M(o => o.Painted)}, pane interactive for the harness "
+               + $"{M(o => o.Interactive.TotalMilliseconds)}. API calls before the paint: {Median(openings, o => o.ApiCalls):0} "
+               + $"({openings.FirstOrDefault()?.ApiPaths}); the bundle preloaded {M(o => o.PreloadStart)}→{M(o => o.Preloaded)}; "
+               + $"long frames (over 50 ms) before the head {M(o => o.LongFrames)}, by script over the openings: "
+               + string.Join(", ", openings.SelectMany(o => o.LongScripts).GroupBy(x => x.What)
+                   .Select(g => (What: g.Key, Ms: g.Sum(x => x.Ms) / openings.Count)).OrderByDescending(x => x.Ms).Take(4)
+                   .Select(x => $"{x.What} {Ms(x.Ms)} per opening"));
     }
+
+    /// <summary>The static page's parts, measured the same way.</summary>
+    public static string FloorBreakdown(IReadOnlyList<Opening> openings) =>
+        $"Panes: the static page's parts (median, ms since navigation): HTML {Ms(Median(openings, o => o.Html))}; "
+        + $"first paint {Ms(Median(openings, o => o.FirstPaint))}; for the harness: h1 on screen "
+        + $"{Ms(Median(openings, o => o.Total.TotalMilliseconds))}; long frames (over 50 ms) "
+        + $"{Ms(Median(openings, o => o.LongFrames))}";
 }
 
 /// <summary>The machine's load, printed with every measurement (the reference machine is shared).</summary>

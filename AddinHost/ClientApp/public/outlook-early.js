@@ -1,8 +1,8 @@
 // @ts-nocheck
 /*
  * The Outlook pane's first moments, before the React bundle has loaded and run (about 200 ms of script on the
- * lawyer's machine): a tiny classic script, run as soon as office.js is there. It takes the configuration the page
- * preloads and, in the demo (no sign-in, so no token to wait for), asks for the open message's case at once, then
+ * lawyer's machine): a tiny classic script, run as soon as office.js is there. It reads the settings the host wrote
+ * into the page and, in the demo (no sign-in, so no token to wait for), asks for the open message's case at once, then
  * writes the case's head (debtor, amount due) into #apercu. The pane (src/outlook) takes both answers over
  * (src/shared/early.ts): nothing is asked twice, and React replaces this view with the same one once it has mounted.
  * With Entra sign-in the token comes first: this script then only takes the configuration and leaves the rest to the
@@ -13,13 +13,48 @@
   var early = (window.odEarly = {});
   var mark = function (name) { if (window.performance && performance.mark) performance.mark("od:" + name); };
   mark("early-run");
-  // The <link rel="preload" as="fetch"> of the page: the same request mode, so this call takes that response over.
-  early.config = fetch("/api/addin/config", { credentials: "same-origin" });
-  early.config.catch(function () { return undefined; });
+  // The settings the host wrote into the page (above this script); without them (a page served as a plain file, as
+  // the sandbox's essai page does), asked for.
+  var block = document.getElementById("od-settings");
+  try {
+    early.written = block && block.textContent ? JSON.parse(block.textContent) : undefined;
+  } catch (e) {
+    early.written = undefined;
+  }
+  if (!early.written) {
+    early.config = fetch("/api/addin/config", { credentials: "same-origin" });
+    early.config.catch(function () { return undefined; });
+  }
+  // Run from the page's head: the body is there once the parser has finished (before the deferred scripts run).
+  var parsed = new Promise(function (resolve) {
+    if (document.readyState !== "loading") return resolve();
+    document.addEventListener("readystatechange", function () { resolve(); }, { once: true });
+  });
+  // The pane's bundle, listed by the build at the end of the head (vite.config.ts): fetched once the case's head is
+  // written, or at once when none will be, so its twenty-odd files do not compete with the case's request.
+  var preloading = false;
+  function preload() {
+    if (preloading) return;
+    preloading = true;
+    parsed.then(function () {
+      var list = document.getElementById("od-bundle");
+      var files = [];
+      try { files = list ? JSON.parse(list.textContent) : []; } catch (e) { files = []; }
+      files.forEach(function (href) {
+        var link = document.createElement("link");
+        link.rel = "preload";
+        link.as = "script";
+        link.crossOrigin = "anonymous";
+        link.href = href;
+        document.head.appendChild(link);
+      });
+    });
+  }
   // Once the case's head is painted, or nothing will be shown: the pane's bundle waits for it (src/outlook/main.tsx).
-  var settle;
-  early.settled = new Promise(function (resolve) { settle = resolve; });
-  var painted = function () { requestAnimationFrame(function () { setTimeout(settle, 0); }); };
+  var release;
+  early.settled = new Promise(function (resolve) { release = resolve; });
+  var settle = function () { preload(); release(); };
+  var painted = function () { preload(); requestAnimationFrame(function () { setTimeout(settle, 0); }); };
   if (typeof Office === "undefined" || !Office.onReady) {
     settle();
     return;
@@ -50,12 +85,8 @@
     });
   }
 
-  // Run from the page's head: the body is there once the parser has finished (before the deferred scripts run).
-  var parsed = new Promise(function (resolve) {
-    if (document.readyState !== "loading") return resolve();
-    document.addEventListener("readystatechange", function () { resolve(); }, { once: true });
-  });
-  var settings = early.config.then(function (r) { return r.ok ? r.clone().json() : null; });
+  var settings = early.written ? Promise.resolve(early.written)
+    : early.config.then(function (r) { return r.ok ? r.clone().json() : null; });
   // The look-up sent for the open message, or null when the pane must send it itself (sign-in, no message).
   early.lookup = Promise.all([settings, Office.onReady()]).then(function (all) {
     var config = all[0];
@@ -63,7 +94,7 @@
     // With sign-in, the case needs the user's token: the pane asks for it once the session has one.
     var message = config && !(config.clientId && config.apiScope) ? openMessage() : null;
     if (!message) {
-      settle();
+      settle(); // the bundle does all: fetched now
       return null;
     }
     return sharedMailbox(message).then(function (shared) {
@@ -83,13 +114,23 @@
   });
   early.lookup.catch(settle); // the pane then asks itself, and says any error in French
 
-  var euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-  var eur = function (amount) { return amount == null ? "—" : euros.format(amount); };
-  var days = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+  // As Intl's fr-FR euros (src/shared/format.ts: "1 234,56 €", a narrow no-break space between thousands), without
+  // building a formatter: its first construction loads locale data, tens of milliseconds on the case's path.
+  var eur = function (amount) {
+    if (amount == null) return "—";
+    var cents = Math.round(Math.abs(amount) * 100 + 1e-7); // half away from zero, as Intl rounds
+    var whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, "\u202f");
+    var rest = String(cents % 100);
+    return (amount < 0 ? "-" : "") + whole + "," + (rest.length < 2 ? "0" + rest : rest) + "\u00a0€";
+  };
+  var days; // built only for a date with a time (the case's dates are plain days)
   var day = function (value) {
     if (!value) return "—";
     var only = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-    return only ? only[3] + "/" + only[2] + "/" + only[1] : days.format(new Date(value));
+    if (only) return only[3] + "/" + only[2] + "/" + only[1];
+    days = days || new Intl.DateTimeFormat("fr-FR",
+      { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+    return days.format(new Date(value));
   };
   function element(tag, className, text) {
     var e = document.createElement(tag);

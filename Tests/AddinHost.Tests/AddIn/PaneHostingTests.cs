@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using AddinHost.AddIn;
 using AddinHost.Infrastructure.Auth;
@@ -45,6 +46,39 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
         Assert.Null(config.ClientId);
         Assert.Null(config.ApiScope);
         Assert.Contains("aucun courrier réel", config.Banner);
+        Assert.Equal(config, await WrittenSettingsAsync(Client));
+    }
+
+    [Fact]
+    public async Task The_outlook_page_carries_its_settings_as_data_before_its_first_script_and_is_revalidated()
+    {
+        var page = await Client.GetAsync("/app/outlook.html");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.True(page.Headers.CacheControl?.NoCache);
+        var html = await page.Content.ReadAsStringAsync();
+        var block = html.IndexOf(OutlookPage.Placeholder[..^"></script>".Length], StringComparison.Ordinal);
+        // Before the first script, which reads it.
+        Assert.InRange(block, 0, html.IndexOf("/app/outlook-early.js", StringComparison.Ordinal));
+        Assert.DoesNotContain(OutlookPage.Placeholder, html); // filled
+        Assert.DoesNotContain("rel=\"preload\" href=\"/api/addin/config\"", html); // nothing asked before the case
+
+        var again = new HttpRequestMessage(HttpMethod.Get, "/app/outlook.html");
+        again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(again)).StatusCode);
+    }
+
+    /// <summary>The settings written into the Outlook page's data block.</summary>
+    public static async Task<AddinEndpoints.AddinConfig> WrittenSettingsAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/app/outlook.html");
+        var open = OutlookPage.Placeholder[..^"</script>".Length];
+        var start = html.IndexOf(open, StringComparison.Ordinal);
+        Assert.True(start >= 0, "outlook.html has no settings block");
+        start += open.Length;
+        var json = html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
+        Assert.DoesNotContain("<", json);
+        return JsonSerializer.Deserialize<AddinEndpoints.AddinConfig>(json, JsonSerializerOptions.Web)!;
     }
 
     [Fact]
@@ -87,6 +121,7 @@ public sealed class PaneSignInTests() : ApiTestBase(DbKind.Sqlite)
         Assert.Equal(TestTokens.ClientId, config.ClientId);
         Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}/access_as_user", config.ApiScope);
         Assert.Equal("https://login.microsoftonline.com/organizations", config.Authority);
+        Assert.Equal(config, await PaneHostingTests.WrittenSettingsAsync(App.CreateClient()));
 
         var token = TestTokens.Create(Firm, [Roles.Avocat], audience: $"api://recouvrement.example.fr/{TestTokens.ClientId}");
         Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().WithToken(token).GetAsync("/api/cases")).StatusCode);

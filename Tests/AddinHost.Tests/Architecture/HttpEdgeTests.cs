@@ -14,6 +14,7 @@ public sealed class HttpEdgeTests
     /// <summary>Middlewares that answer a request themselves, before any endpoint runs.</summary>
     private static readonly HashSet<string> EdgeMiddlewares =
     [
+        "AddIn/OutlookPage.cs",
         "AddIn/SecurityHeaders.cs",
         "Infrastructure/Auth/FrenchAuthorizationResults.cs",
         "Infrastructure/Protection/RateLimits.cs",

@@ -2,7 +2,7 @@ import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, 
 import { Component, StrictMode, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, answerJson, getPublicJson, useTokens } from "./api";
-import { takeEarlyConfig } from "./early";
+import { takeEarlyConfig, writtenConfig } from "./early";
 import { SignInError, explain, startSession, type Session } from "./auth";
 import { officeReady, type Host } from "./office";
 import { mark } from "./timing";
@@ -19,9 +19,12 @@ export type Prefetch = (context: { host: Host }) => void;
  * token is there. Started before React mounts, so none of it waits for the first render.
  */
 function starting(prefetch?: Prefetch): Promise<PaneContext> {
-  // The Outlook page's first script may have asked already (its answer is taken once; a retry asks again).
-  const sent = takeEarlyConfig();
-  const config = sent ? answerJson<AddinConfig>(sent) : getPublicJson<AddinConfig>("/api/addin/config");
+  // The Outlook page carries its settings, or its first script may have asked already (that answer is taken once; a
+  // retry asks again).
+  const written = writtenConfig();
+  const sent = written ? undefined : takeEarlyConfig();
+  const config = written ? Promise.resolve(written)
+    : sent ? answerJson<AddinConfig>(sent) : getPublicJson<AddinConfig>("/api/addin/config");
   const office = officeReady();
   const started = (async () => {
     const [host, settings] = await Promise.all([office, config]);

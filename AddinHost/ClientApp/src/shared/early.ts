@@ -1,13 +1,21 @@
-// What the Outlook page's first script (public/outlook-early.js) started before the bundle ran: the configuration's
-// response, the open message's case look-up (demo only), and the case's head it wrote into #apercu. Each is taken
-// once, so the opening asks for nothing twice.
+import type { AddinConfig } from "./types";
+
+// What the Outlook page's first script (public/outlook-early.js) read or started before the bundle ran: the settings
+// the host wrote into the page (or the configuration's response), the open message's case look-up (demo only), and
+// the case's head it wrote into #apercu. Each is taken once, so the opening asks for nothing twice.
 
 interface EarlyLookup { restId: string; shared: { owner: string; permissions: number } | null; response: Promise<Response> }
 interface Early {
-  config?: Promise<Response>; lookup?: Promise<EarlyLookup | null>; settled?: Promise<void>; released?: boolean;
+  written?: AddinConfig; config?: Promise<Response>; lookup?: Promise<EarlyLookup | null>; settled?: Promise<void>;
+  released?: boolean;
 }
 
 const early = (): Early | undefined => (window as unknown as { odEarly?: Early }).odEarly;
+
+/** The settings the host wrote into the Outlook page, as its first script read them; undefined elsewhere. */
+export function writtenConfig(): AddinConfig | undefined {
+  return early()?.written;
+}
 
 /** The configuration's response the first script asked for, once (a retry asks again). */
 export function takeEarlyConfig(): Promise<Response> | undefined {

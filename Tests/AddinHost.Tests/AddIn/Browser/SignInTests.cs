@@ -51,15 +51,30 @@ public sealed class SignInTests(PaneHost host)
         {
             host = "Outlook", dialog, nestedAppAuth = false,
             item = new { itemId = "demo-message-1", fromAddress = "compta@garage-fontaine-sarl.example", fromName = "Service comptable", subject = "Re: Relance" },
-        }, context => context.RouteAsync("**/api/addin/config", route => route.FulfillAsync(new()
+        }, async context =>
         {
-            Status = 200, ContentType = "application/json",
-            Body = JsonSerializer.Serialize(new
+            await context.RouteAsync("**/api/addin/config", route => route.FulfillAsync(new()
             {
-                demonstration = false, clientId = TestTokens.ClientId, apiScope = $"api://127.0.0.1/{TestTokens.ClientId}/access_as_user",
-                authority = "https://login.microsoftonline.com/organizations", banner = (string?)null,
-            }),
-        })));
+                Status = 200, ContentType = "application/json", Body = EntraSettings,
+            }));
+            // The page carries its host's settings: those of an Entra deployment in their place.
+            await context.RouteAsync("**/app/outlook.html", async route =>
+            {
+                var response = await route.FetchAsync();
+                var html = await response.TextAsync();
+                var open = AddinHost.AddIn.OutlookPage.Placeholder[..^"</script>".Length];
+                var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+                Assert.True(start >= open.Length, "outlook.html has no settings block");
+                var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
+                await route.FulfillAsync(new() { Response = response, Body = html[..start] + EntraSettings + html[end..] });
+            });
+        });
         return page;
     }
+
+    private static string EntraSettings => JsonSerializer.Serialize(new
+    {
+        demonstration = false, clientId = TestTokens.ClientId, apiScope = $"api://127.0.0.1/{TestTokens.ClientId}/access_as_user",
+        authority = "https://login.microsoftonline.com/organizations", banner = (string?)null,
+    });
 }
