@@ -23,6 +23,30 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
     /// lines that <paramref name="ignorable"/> says the caller has no use for (they are never split).</summary>
     public (int Line, string[] Fields, bool TooLong)? Read(Ignorable? ignorable = null)
     {
+        if (Next(ignorable) is not var (start, text, tooLong)) return null;
+        if (tooLong) return (start, [], true);
+        if (text.IndexOf('"') < 0) return (start, text.Split(delimiter), false);
+        return Unquote(text) is { } fields ? (start, fields, false) : (start, [], true);
+    }
+
+    /// <summary>As <see cref="Read(Ignorable?)"/>, the record's fields cut into <paramref name="into"/>: an unquoted
+    /// line (most of them) is not copied field by field, the caller copies only the fields it keeps.</summary>
+    public (int Line, bool TooLong)? Read(Ignorable? ignorable, LineFields into)
+    {
+        if (Next(ignorable) is not var (start, text, tooLong)) return null;
+        if (tooLong) return (start, true);
+        if (text.IndexOf('"') < 0)
+        {
+            into.Cut(text, delimiter);
+            return (start, false);
+        }
+        if (Unquote(text) is not { } fields) return (start, true);
+        into.Set(fields);
+        return (start, false);
+    }
+
+    private (int Start, string Text, bool TooLong)? Next(Ignorable? ignorable)
+    {
         string? text;
         bool tooLong;
         // Refused in the reader's buffer when it can, so that most lines are never even copied into a string.
@@ -36,12 +60,12 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
             if (text is null) return null;
         } while (!tooLong && (text.Length == 0 || string.IsNullOrWhiteSpace(text)
                               || (ignorable is not null && text.IndexOf('"') < 0 && ignorable(text, delimiter))));
+        return (_line, text, tooLong);
+    }
 
-        var start = _line;
-        if (tooLong) return (start, [], true);
-        if (text.IndexOf('"') < 0)
-            return (start, text.Split(delimiter), false);
-
+    /// <summary>The fields of a record with quotes, reading on while a quote is open; null when too long.</summary>
+    private string[]? Unquote(string text)
+    {
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
@@ -55,7 +79,7 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
                 if (next is null) break; // unclosed quote: keep what was read
                 _line++;
                 read += next.Length + 1;
-                if (nextTooLong || read > lines.MaxCharacters) return (start, [], true);
+                if (nextTooLong || read > lines.MaxCharacters) return null;
                 field.Append('\n');
                 text = next;
                 i = -1;
@@ -73,6 +97,6 @@ public sealed class DelimitedReader(BoundedLines lines, char delimiter)
             else field.Append(c);
         }
         fields.Add(field.ToString());
-        return (start, fields.ToArray(), false);
+        return fields.ToArray();
     }
 }

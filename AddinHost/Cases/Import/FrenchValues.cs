@@ -10,10 +10,13 @@ public static partial class FrenchValues
     private static readonly string[] DateFormats = ["dd/MM/yyyy", "d/M/yyyy", "yyyy-MM-dd", "dd.MM.yyyy", "yyyyMMdd"];
 
     /// <summary>"1 234,56 €", "1234.56", "1.234,56": the last separator is the decimal one.</summary>
-    public static bool TryAmount(string? text, out decimal value)
+    public static bool TryAmount(string? text, out decimal value) => TryAmount(text.AsSpan(), out value);
+
+    /// <summary>As <see cref="TryAmount(string?, out decimal)"/>, on a field not copied out of its line.</summary>
+    public static bool TryAmount(ReadOnlySpan<char> text, out decimal value)
     {
         value = 0m;
-        if (string.IsNullOrWhiteSpace(text)) return false;
+        if (text.IsWhiteSpace()) return false;
         // On the stack: a FEC has two amounts a line, a million lines.
         Span<char> t = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
         var n = 0;
@@ -34,9 +37,9 @@ public static partial class FrenchValues
     }
 
     /// <summary>A FEC date (AAAAMMJJ), read without a format string when it is eight digits.</summary>
-    public static bool TryCompactDate(string text, out DateOnly value)
+    public static bool TryCompactDate(ReadOnlySpan<char> text, out DateOnly value)
     {
-        var t = text.AsSpan().Trim();
+        var t = text.Trim();
         if (t.Length == 8 && !t.ContainsAnyExcept("0123456789"))
         {
             int y = Digits(t[..4]), m = Digits(t[4..6]), d = Digits(t[6..]);

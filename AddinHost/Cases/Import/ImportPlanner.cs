@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AddinHost.Cases.Money;
 using AddinHost.Infrastructure.Problems;
 
@@ -12,6 +13,8 @@ public static class ImportPlanner
 {
     public static string ReferencePrefix(int year) => $"DR-{year}-";
 
+    // Once per import over every row: optimised at once (see FecParser.Parse).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ImportPlan Plan(ImportParseResult parsed, string fileName, Guid? creditorId, ImportKeys keys,
         ImportStamp stamp)
     {

@@ -44,4 +44,14 @@ public static class InvoiceFileParser
                 return $"colonne {i + 1} de plus de {options.MaxFieldCharacters} caractères";
         return null;
     }
+
+    /// <summary>As <see cref="SizeProblem(string[], bool, ImportOptions)"/>, for fields cut in their line.</summary>
+    public static string? SizeProblem(LineFields fields, bool tooLong, ImportOptions options)
+    {
+        if (tooLong) return $"ligne de plus de {options.MaxLineCharacters} caractères : ignorée sans être lue";
+        for (var i = 0; i < fields.Count; i++)
+            if (fields[i].Length > options.MaxFieldCharacters)
+                return $"colonne {i + 1} de plus de {options.MaxFieldCharacters} caractères";
+        return null;
+    }
 }

@@ -17,10 +17,12 @@ namespace AddinHost.Infrastructure.Data;
 /// </summary>
 public static class BulkInsert
 {
-    // Rows per statement on SQLite: saves the per-statement work. The values are bound by position straight to the
+    // Rows per statement on SQLite: saves the per-statement work (256 rows took a FEC's invoices from 1.48 s to 1.35 s
+    // against 64), fewer when the values would pass SQLite's limit. The values are bound by position straight to the
     // native statement (Microsoft.Data.Sqlite looks each parameter up by name among all of the statement's, which
-    // cost three times the insert itself), converted as Microsoft.Data.Sqlite would (see SqliteRawBinder).
-    private const int SqliteRowsPerStatement = 64;
+    // cost three times the insert itself), converted as Microsoft.Data.Sqlite would (see SqliteBatch).
+    private const int SqliteRowsPerStatement = 256;
+    private const int SqliteMaxValues = 32_766; // SQLITE_MAX_VARIABLE_NUMBER's default since SQLite 3.32
 
     /// <summary>
     /// SQLite's page cache while a bulk insert runs, in KiB (negative, as the pragma takes it): the default 2 MB is far
@@ -124,27 +126,20 @@ public static class BulkInsert
     {
         var db = connection.Handle!;
         sqlite3_stmt? full = null;
-        var binder = new SqliteRawBinder();
         var cache = CacheSize(db);
         Exec(db, $"PRAGMA cache_size = {SqliteBulkCacheSize}");
         try
         {
-            for (var start = 0; start < rows.Count; start += SqliteRowsPerStatement)
+            var perStatement = Math.Min(SqliteRowsPerStatement, SqliteMaxValues / columns.Count);
+            foreach (var batch in SqliteBatches.Encode(rows, columns.Count, perStatement,
+                         (row, values) => { foreach (var column in columns) values.Add(column.Value(row)); }))
             {
-                var count = Math.Min(SqliteRowsPerStatement, rows.Count - start);
+                var count = batch.Count / columns.Count;
                 // The full-size statement is prepared once and reused; only the last, shorter batch gets its own.
-                var statement = count == SqliteRowsPerStatement
+                var statement = count == perStatement
                     ? full ??= Prepare(db, head, columns.Count, count)
                     : Prepare(db, head, columns.Count, count);
-                try
-                {
-                    for (var r = 0; r < count; r++)
-                        for (var c = 0; c < columns.Count; c++)
-                            binder.Bind(statement, r * columns.Count + c + 1, columns[c].Value(rows[start + r]));
-                    var rc = raw.sqlite3_step(statement);
-                    if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, db);
-                    raw.sqlite3_reset(statement);
-                }
+                try { batch.Insert(statement, db); }
                 finally
                 {
                     if (statement != full) statement.Dispose();

@@ -109,6 +109,19 @@ public sealed class InvoiceFileParserTests
     }
 
     [Fact]
+    public void A_utf8_fec_with_a_byte_order_mark_is_read_as_written_across_the_reader_buffers()
+    {
+        // Two thousand lines of accented names: some of their two-byte letters straddle the reader's 64 KB buffers.
+        var lines = Enumerable.Range(1, 2_000).Select(i => SampleFiles.FecLine("VE", $"{i}", "20250115", "411000",
+            $"C{i:0000}", $"Hôtel Zoé n° {i} — Côte-d'Azur", $"FA-{i}", "10,00", "0,00")).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(Fec(lines))).ToArray();
+        var r = InvoiceFileParser.Parse(new MemoryStream(bytes), "test", new ImportOptions());
+        Assert.Empty(r.Errors);
+        Assert.Equal(2_000, r.Invoices.Count);
+        Assert.All(r.Invoices, i => Assert.Equal($"Hôtel Zoé n° {i.Number[3..]} — Côte-d'Azur", i.DebtorName));
+    }
+
+    [Fact]
     public void A_pipe_separated_fec_is_read_too()
     {
         var line = SampleFiles.FecLine("VE", "1", "20250115", "411000", "C001", "Hôtel du Parc", "FA-1", "1000,00", "0,00");
