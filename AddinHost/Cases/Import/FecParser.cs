@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace AddinHost.Cases.Import;
 
 /// <summary>
@@ -103,9 +104,11 @@ public static class FecParser
             if (!keys.TryGetValue(customer, out var key)) keys[customer] = key = "aux:" + customer;
             if (net > 0m)
             {
-                // Several debit lines of one piece (multi-line invoices) make one invoice.
-                invoices[(customer, reference)] = invoices.TryGetValue((customer, reference), out var known)
-                    ? known with { AmountTtc = known.AmountTtc + net }
+                // Several debit lines of one piece (multi-line invoices) make one invoice; the key is hashed once.
+                ref var invoice = ref CollectionsMarshal.GetValueRefOrAddDefault(invoices, (customer, reference),
+                    out var known);
+                invoice = known
+                    ? invoice! with { AmountTtc = invoice.AmountTtc + net }
                     : new ImportedInvoice(line, null, key, customerName.Length > 0 ? customerName : customer,
                         ImportedDebtorKind.Professionnel,
                         null, null, null, null, null, reference, date, date.AddDays(options.DefaultPaymentTermDays),
