@@ -58,11 +58,11 @@ public static class TextDecoding
 
         public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
 
-        public override int Read()
-        {
-            Span<char> one = stackalloc char[1];
-            return Read(one) == 1 ? one[0] : -1;
-        }
+        // Read in blocks only (BoundedLines): a character at a time would need a look-ahead (Peek, ReadLine's \r\n)
+        // and room for a surrogate pair, which this reader does not keep.
+        public override int Read() => throw new NotSupportedException("Read in blocks.");
+
+        public override int Peek() => throw new NotSupportedException("Read in blocks.");
 
         protected override void Dispose(bool disposing)
         {

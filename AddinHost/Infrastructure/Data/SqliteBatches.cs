@@ -50,6 +50,7 @@ internal static class SqliteBatches
                 ready.CompleteAdding();
             }
         }, stop.Token);
+        var drained = false;
         try
         {
             foreach (var batch in ready.GetConsumingEnumerable())
@@ -57,13 +58,15 @@ internal static class SqliteBatches
                 yield return batch;
                 free.Enqueue(batch);
             }
+            drained = true;
         }
         finally
         {
-            // Reached at the end, on an error (the caller's or the encoder's), or when the caller stops early.
+            // Reached at the end (all encoded, or the encoder failed: its error is thrown here), or when the caller
+            // stopped early or failed: the encoder is stopped and waited for, and the caller's own error stands.
             stop.Cancel();
             try { encoder.GetAwaiter().GetResult(); }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested) { } // stopped by the caller
+            catch (Exception) when (!drained) { }
         }
     }
 }

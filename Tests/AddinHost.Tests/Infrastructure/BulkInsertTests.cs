@@ -103,6 +103,45 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
         }
     }
 
+    [Fact]
+    public async Task Many_rows_with_long_empty_and_missing_texts_are_all_stored_as_written()
+    {
+        var creditor = await CreateCreditorAsync();
+        var scopes = App.Services.GetRequiredService<IServiceScopeFactory>();
+        await using var scope = TenantScope.For(scopes, App.Tenant, "test");
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        var (debtor, c, _, _) = Rows(creditor, "MANY");
+        db.AddRange(debtor, c);
+        await db.SaveChangesAsync();
+        // Several full statements and a shorter last one; texts long enough to outgrow the encoder's first buffer;
+        // an empty text must stay '' and a missing one NULL.
+        string? Reference(int i) => (i % 3) switch
+        {
+            0 => null,
+            1 => "",
+            _ => $"virement n° {i} — " + new string('é', 400),
+        };
+        var payments = Enumerable.Range(0, 1_000).Select(i => new Payment
+        {
+            CaseId = c.Id, Date = new DateOnly(2025, 1, 1).AddDays(i), Amount = i + 0.01m, Reference = Reference(i),
+            Source = PaymentSource.Import, TenantId = App.Tenant,
+        }).ToList();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            await BulkInsert.WriteAsync(db, payments, App.Tenant, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        var stored = await db.Set<Payment>().AsNoTracking().Where(p => p.CaseId == c.Id).ToListAsync();
+        Assert.Equal(1_000, stored.Count);
+        foreach (var p in stored)
+        {
+            var i = (int)decimal.Truncate(p.Amount);
+            Assert.Equal((Reference(i), new DateOnly(2025, 1, 1).AddDays(i)), (p.Reference, p.Date));
+        }
+        Assert.Equal(333, await db.Set<Payment>().CountAsync(p => p.CaseId == c.Id && p.Reference == ""));
+    }
+
     private static readonly HistoryLine Line = new(CaseEventKind.EtapeEffectuee, "Relance « amiable »", "test",
         new DateTimeOffset(2025, 9, 30, 8, 15, 30, 123, TimeSpan.Zero))
     {

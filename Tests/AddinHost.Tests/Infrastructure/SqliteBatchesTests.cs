@@ -35,6 +35,25 @@ public sealed class SqliteBatchesTests
     }
 
     [Fact]
+    public void The_callers_own_error_stands_when_the_encoder_fails_meanwhile()
+    {
+        var rows = Enumerable.Range(0, 1_000).ToList();
+        var error = Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var batch in SqliteBatches.Encode(rows, 1, 100, (row, values) =>
+                     {
+                         if (row == 250) values.Add(new object()); // the encoder fails two batches later
+                         else values.Add(row);
+                     }))
+            {
+                Thread.Sleep(20); // the encoder runs ahead and fails meanwhile
+                throw new InvalidOperationException("SQLite refused the first batch");
+            }
+        });
+        Assert.Equal("SQLite refused the first batch", error.Message);
+    }
+
+    [Fact]
     public void A_caller_that_stops_stops_the_encoding()
     {
         var rows = Enumerable.Range(0, 100_000).ToList();

@@ -122,6 +122,17 @@ public sealed class InvoiceFileParserTests
     }
 
     [Fact]
+    public void A_quoted_fec_field_may_hold_the_delimiter_and_a_line_break()
+    {
+        var r = Parse(Fec(
+            SampleFiles.FecLine("VE", "1", "20250115", "411000", "C001", "\"Hôtel\tdu\nParc\"", "FA-1", "10,00", "0,00"),
+            SampleFiles.FecLine("VE", "2", "20250116", "411000", "C002", "Pharmacie", "FA-2", "5,00", "0,00")));
+        Assert.Empty(r.Errors);
+        Assert.Equal(["Hôtel\tdu\nParc", "Pharmacie"], r.Invoices.Select(i => i.DebtorName));
+        Assert.Equal([2, 4], r.Invoices.Select(i => i.Line)); // the first record spans lines 2 and 3
+    }
+
+    [Fact]
     public void A_pipe_separated_fec_is_read_too()
     {
         var line = SampleFiles.FecLine("VE", "1", "20250115", "411000", "C001", "Hôtel du Parc", "FA-1", "1000,00", "0,00");
