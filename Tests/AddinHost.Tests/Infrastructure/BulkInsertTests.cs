@@ -69,13 +69,8 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
     [Fact]
     public async Task Amounts_and_dates_of_every_shape_are_stored_as_ef_stores_them()
     {
-        var creditor = await CreateCreditorAsync();
-        var scopes = App.Services.GetRequiredService<IServiceScopeFactory>();
-        await using var scope = TenantScope.For(scopes, App.Tenant, "test");
-        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-        var (debtor, c, _, _) = Rows(creditor, "EDGE");
-        db.AddRange(debtor, c);
-        await db.SaveChangesAsync();
+        var (scope, db, c) = await CaseAsync("EDGE");
+        await using var _ = scope;
         // Trailing zeros, no decimals, tiny and large amounts, negatives; early and late dates.
         decimal[] amounts =
             [12.50m, 100m, 100.00m, 0m, 0.001m, 123456789.1200m, -3.10m, 0.0000000000000000000000000001m];
@@ -106,13 +101,8 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
     [Fact]
     public async Task Many_rows_with_long_empty_and_missing_texts_are_all_stored_as_written()
     {
-        var creditor = await CreateCreditorAsync();
-        var scopes = App.Services.GetRequiredService<IServiceScopeFactory>();
-        await using var scope = TenantScope.For(scopes, App.Tenant, "test");
-        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
-        var (debtor, c, _, _) = Rows(creditor, "MANY");
-        db.AddRange(debtor, c);
-        await db.SaveChangesAsync();
+        var (scope, db, c) = await CaseAsync("MANY");
+        await using var _ = scope;
         // Several full statements and a shorter last one; texts long enough to outgrow the encoder's first buffer;
         // an empty text must stay '' and a missing one NULL.
         string? Reference(int i) => (i % 3) switch
@@ -140,6 +130,18 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
             Assert.Equal((Reference(i), new DateOnly(2025, 1, 1).AddDays(i)), (p.Reference, p.Date));
         }
         Assert.Equal(333, await db.Set<Payment>().CountAsync(p => p.CaseId == c.Id && p.Reference == ""));
+    }
+
+    /// <summary>A tenant scope, its context and a stored case (with its debtor) for rows to point to.</summary>
+    private async Task<(AsyncServiceScope Scope, DunningDbContext Db, RecoveryCase Case)> CaseAsync(string suffix)
+    {
+        var creditor = await CreateCreditorAsync();
+        var scope = TenantScope.For(App.Services.GetRequiredService<IServiceScopeFactory>(), App.Tenant, "test");
+        var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
+        var (debtor, c, _, _) = Rows(creditor, suffix);
+        db.AddRange(debtor, c);
+        await db.SaveChangesAsync();
+        return (scope, db, c);
     }
 
     private static readonly HistoryLine Line = new(CaseEventKind.EtapeEffectuee, "Relance « amiable »", "test",
