@@ -1,9 +1,6 @@
-using System.Security.Cryptography;
 using AddinHost.Cases;
 using AddinHost.Cases.Planning;
 using AddinHost.Infrastructure;
-using AddinHost.Infrastructure.Audit;
-using AddinHost.Infrastructure.Auth;
 using AddinHost.Infrastructure.Data;
 using AddinHost.Infrastructure.Problems;
 using AddinHost.Judicial.HandOver;
@@ -27,8 +24,8 @@ public sealed record SmallClaimsInvitationRequest(Guid? CommissaireId, string? F
 /// </summary>
 public sealed class SmallClaimsInvitation(
     DunningDbContext db, CaseRepository cases, CaseService assessment, TemplateStore templates, LetterEngine engine,
-    IPdfConverter pdf, IEnumerable<EmbeddedDefault> defaults, SmallClaims smallClaims, AuditTrail audit,
-    CurrentActor actor, TimeProvider clock)
+    IPdfConverter pdf, IEnumerable<EmbeddedDefault> defaults, SmallClaims smallClaims, LetterService letters,
+    TimeProvider clock)
 {
     public const string Template = "invitation-petites-creances";
 
@@ -77,22 +74,10 @@ public sealed class SmallClaimsInvitation(
         try { docx = engine.Render(source.Content, data); }
         catch (TemplateProblemsException e) { throw LetterService.TemplateProblems(Template, e.Problems); }
         var content = format == "pdf" ? await pdf.ConvertAsync(docx, ct) : docx;
-        var stored = new GeneratedLetter
-        {
-            CaseId = caseId, Template = Template, TemplateVersion = source.Version, Format = format,
-            FileName = $"{c.Reference}-{Template}.{format}", Content = content,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), AsOf = today, CreatedAt = clock.GetUtcNow(),
-            CreatedBy = actor.Id, InvoiceNumbers = LetterDataBuilder.Listed(c, a).Select(i => i.Number).ToList(),
-        };
-        db.GeneratedLetters.Add(stored);
-        CaseHistory.Record(db, caseId, new(CaseEventKind.CourrierGenere,
-            $"Courrier généré : {Template} ({format.ToUpperInvariant()}, principal et intérêts " +
-            $"{CaseCommands.Money(principalAndInterest)}, SHA-256 {stored.Sha256[..12]}…)", actor.Id,
-            stored.CreatedAt)
-        {
-            EffectiveOn = today,
-        });
-        audit.Record("courrier.genere", nameof(GeneratedLetter), stored.Id);
+        var letter = new LetterService.Letter(Template, source.Version, $"{c.Reference}-{Template}.{format}", format,
+            content, LetterDataBuilder.Listed(c, a).Select(i => i.Number).ToList());
+        var stored = letters.Stage(caseId, letter, today,
+            $"principal et intérêts {CaseCommands.Money(principalAndInterest)}");
         // Records the invitation and saves the letter with it: one unit of work.
         await smallClaims.RecordAsync(caseId,
             new SmallClaimsEventRequest(SmallClaimsEventKind.Invitation, today, commissaire.Id, null), ct);
@@ -101,10 +86,7 @@ public sealed class SmallClaimsInvitation(
 
     private async Task<RequeteFile> AlreadyMadeAsync(Guid caseId, DateOnly invited, CancellationToken ct)
     {
-        // Ordered here: SQLite cannot order by a DateTimeOffset; a case has one or two such letters.
-        var letter = (await db.GeneratedLetters.AsNoTracking()
-            .Where(l => l.CaseId == caseId && l.Template == Template).ToListAsync(ct))
-            .MaxBy(l => l.CreatedAt);
+        var letter = await letters.LatestAsync(caseId, Template, ct);
         return letter is not null ? ToFile(letter)
             : throw DomainException.Conflict("L'invitation du débiteur est déjà enregistrée, au " +
                 $"{invited:dd/MM/yyyy}, sans courrier du cabinet : la proposition n'est plus à faire.");

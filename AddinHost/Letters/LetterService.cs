@@ -117,23 +117,40 @@ public sealed class LetterService(
     {
         var today = clock.Today();
         var letter = await RenderAsync(caseId, template, format, deadlineDays, today, ct, channel);
+        return ToDto(Stage(caseId, letter, today));
+    }
+
+    /// <summary>
+    /// A letter merged elsewhere (the judicial phase's, with its own fields) kept with the case as this feature keeps
+    /// its own: stored byte for byte, written in the history (<paramref name="detail"/> added to the entry) and the
+    /// audit log, in the caller's unit of work.
+    /// </summary>
+    public GeneratedLetter Stage(Guid caseId, Letter letter, DateOnly asOf, string? detail = null)
+    {
         var stored = new GeneratedLetter
         {
             CaseId = caseId, Template = letter.Template, TemplateVersion = letter.TemplateVersion,
                 Format = letter.Format, FileName = letter.FileName,
-            Content = letter.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(letter.Content)), AsOf = today,
+            Content = letter.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(letter.Content)), AsOf = asOf,
             CreatedAt = clock.GetUtcNow(), CreatedBy = actor.Id, InvoiceNumbers = letter.InvoiceNumbers.ToList(),
         };
         db.GeneratedLetters.Add(stored);
+        var what = detail is null ? "" : $", {detail}";
         CaseHistory.Record(db, caseId, new(CaseEventKind.CourrierGenere,
-            $"Courrier généré : {letter.Template} ({letter.Format.ToUpperInvariant()}, SHA-256 {stored.Sha256[..12]}…)",
-            actor.Id, stored.CreatedAt)
+            $"Courrier généré : {letter.Template} ({letter.Format.ToUpperInvariant()}{what}, SHA-256 " +
+            $"{stored.Sha256[..12]}…)", actor.Id, stored.CreatedAt)
         {
-            EffectiveOn = today,
+            EffectiveOn = asOf,
         });
         audit.Record("courrier.genere", nameof(GeneratedLetter), stored.Id);
-        return ToDto(stored);
+        return stored;
     }
+
+    /// <summary>The case's latest letter from <paramref name="template"/>, if any.</summary>
+    public async Task<GeneratedLetter?> LatestAsync(Guid caseId, string template, CancellationToken ct) =>
+        // Ordered here: SQLite cannot order by a DateTimeOffset; a case has few letters from one template.
+        (await db.GeneratedLetters.AsNoTracking().Where(l => l.CaseId == caseId && l.Template == template)
+            .ToListAsync(ct)).MaxBy(l => l.CreatedAt);
 
     public async Task<IReadOnlyList<GeneratedLetterDto>> ListAsync(Guid caseId, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public sealed class AttachmentImport(DunningDbContext db, CaseRepository cases, 
                 AttachmentCollectionResponse.CreateFromDiscriminatorValue, ct),
             "Ce message est introuvable dans la boîte aux lettres : il a peut-être été déplacé ou supprimé.",
                 shared.Owner);
-        var known = await db.CaseDocuments.Where(d => d.CaseId == caseId).Select(d => d.Sha256).ToListAsync(ct);
+        var known = await CaseFolder.HashesAsync(db, caseId, ct);
         var result = new List<ImportedAttachmentDto>();
         foreach (var a in attachments?.Value ?? [])
         {
@@ -57,7 +57,7 @@ public sealed class AttachmentImport(DunningDbContext db, CaseRepository cases, 
                 ? "Fichier de plus de 10 Mo." : known.Contains(sha) ? "Déjà au dossier." : null;
             if (reason is null)
             {
-                db.CaseDocuments.Add(new CaseDocument
+                CaseFolder.Keep(db, new CaseDocument
                 {
                     CaseId = caseId, FileName = name, Content = bytes, Sha256 = sha, InvoiceNumber = number,
                         Source = itemId,

@@ -60,6 +60,44 @@ public sealed class ArchitectureTests
             "CaseEvent built outside CaseHistory.Record in: " + string.Join(", ", builders));
     }
 
+    /// <summary>Where another feature's rows may be written: a debtor's erasure (Privacy, which removes every
+    /// feature's rows of one debtor) and the host root's demo data.</summary>
+    private static readonly string[] WritersOfEveryTable = ["Privacy/", "Composition/"];
+
+    [Fact]
+    public void Only_the_feature_that_owns_a_table_writes_it()
+    {
+        var sources = HostSources().Where(f => !f.Path.Contains("/Migrations/", StringComparison.Ordinal)).ToList();
+        var owned = sources.Where(f => f.Path.EndsWith("Tables.cs", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(f.Text, @"DbSet<[\w.]+>\s+(\w+)\s*=>")
+                .Select(m => (Table: m.Groups[1].Value, Owner: f.Path[..(f.Path.IndexOf('/') + 1)])))
+            .ToList();
+        Assert.True(owned.Count > 15, $"only {owned.Count} tables found in the features' *Tables.cs");
+        var writes = owned.SelectMany(t => sources
+            .Where(f => !f.Path.StartsWith(t.Owner, StringComparison.Ordinal)
+                && !WritersOfEveryTable.Any(w => f.Path.StartsWith(w, StringComparison.Ordinal))
+                && Writes(DependencyChecker.StripCommentsAndStrings(f.Text), t.Table))
+            .Select(f => $"{f.Path} writes {t.Table}, owned by {t.Owner.TrimEnd('/')}")).ToList();
+        Assert.True(writes.Count == 0, "Tables written outside their feature:\n" + string.Join("\n", writes));
+    }
+
+    [Fact]
+    public void The_table_writes_check_sees_adds_removals_and_bulk_updates()
+    {
+        Assert.True(Writes("db.GeneratedLetters.Add(letter);", "GeneratedLetters"));
+        Assert.True(Writes("db.Cases\n    .Where(c => c.Id == id)\n    .ExecuteDeleteAsync(ct);", "Cases"));
+        Assert.True(Writes("db.Debtors.RemoveRange(old);", "Debtors"));
+        Assert.False(Writes("var n = await db.Cases.Where(c => c.Id == id).CountAsync(ct);", "Cases"));
+        Assert.False(Writes("db.CasesArchive.Add(x);", "Cases"));
+    }
+
+    /// <summary>A statement that adds, removes or bulk-changes rows of <paramref name="table"/>.</summary>
+    private static bool Writes(string code, string table) =>
+        System.Text.RegularExpressions.Regex.IsMatch(code,
+            $@"\.{table}\s*\.\s*(?:Add|AddRange|Remove|RemoveRange|Attach|Update|UpdateRange)\s*\("
+            + $@"|\.{table}\b[^;]*?\.\s*Execute(?:Update|Delete)(?:Async)?\s*\(",
+            System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
     [Fact]
     public void The_simulators_are_a_project_of_their_own_that_only_debug_builds_reference()
     {
