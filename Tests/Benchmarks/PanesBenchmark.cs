@@ -30,7 +30,7 @@ public static class PanesBenchmark
 
     /// <summary>
     /// Times <paramref name="openings"/> openings of the pane and of the static page, <paramref name="rounds"/> times
-    /// in turn; the round with the median pane p95 is reported, with the spread of the rounds.
+    /// in turn; the round with the median ratio of the two p95s is reported, with the spread of the rounds.
     /// </summary>
     public static async Task RunAsync(Report report, int openings, TextWriter log, int rounds = 3)
     {
@@ -68,20 +68,28 @@ public static class PanesBenchmark
                 var interactive = pane.Select(o => o.Interactive).ToList();
                 log.WriteLine($"Panes: round {round + 1}: case head on screen p95 {Report.Format(runs[^1].Pane)}, "
                               + $"pane interactive p95 {Report.Format(Percentile(interactive, 0.95))}, "
-                              + $"static page p95 {Report.Format(runs[^1].Floor)}; load {Load.Average()}");
+                              + $"static page p95 {Report.Format(runs[^1].Floor)}; the page's own frame with the h1: "
+                              + $"{Frames(pane)} for the pane, {Frames(floor)} for the static page; "
+                              + $"load {Load.Average()}");
             }
-            var median = runs.OrderBy(r => r.Pane).ElementAt(runs.Count / 2);
+            // The round with the median ratio, as the other benchmarks: a round whose static page was slow cannot
+            // pass the goal by itself, nor one whose pane was slow fail it.
+            var median = runs.OrderBy(r => r.Pane / r.Floor).ElementAt(runs.Count / 2);
             var spread = Measure.Spread(runs.Select(r => r.Pane));
             var ready = median.Parts.Select(o => o.Interactive).ToList();
             log.WriteLine($"Panes: Outlook pane to the case's head on screen, warm, p50 {Report.Format(median.P50)}, p95 {Report.Format(median.Pane)} over {openings} openings "
-                          + $"(median of {rounds} rounds, pane p95 {spread}); a static page {Report.Format(median.Floor)} p95; "
+                          + $"(the round with the median ratio of {rounds}, pane p95 {spread}); "
+                          + $"a static page {Report.Format(median.Floor)} p95; "
                           + $"the pane interactive (React shows the case) p50 {Report.Format(Percentile(ready, 0.5))}, "
                           + $"p95 {Report.Format(Percentile(ready, 0.95))}");
             log.WriteLine(Opening.Breakdown(median.Parts));
             log.WriteLine(Opening.FloorBreakdown(floors[runs.IndexOf(median)]));
+            log.WriteLine($"Panes: the same round's own frames with the h1 (the page's clock, no driver round trip): "
+                          + $"pane {Frames(median.Parts)}, static page {Frames(floors[runs.IndexOf(median)])}");
             var met = median.Pane < OpeningTarget && median.Pane <= median.Floor * FloorRatioTarget;
             report.Add("Chromium", "Outlook pane opening p95 (warm, case head)", median.Pane, median.Floor, "< 1 s, <= 1.6x static", met,
-                $"floor: a static page opened the same way; median of {rounds} rounds, pane p95 {spread}; pane interactive p95 "
+                $"floor: a static page opened the same way; the round with the median ratio of {rounds}, "
+                + $"pane p95 {spread}; pane interactive p95 "
                 + Report.Format(Percentile(ready, 0.95)));
 
             foreach (var name in new[] { "outlook", "word" })
@@ -106,6 +114,25 @@ public static class PanesBenchmark
     private const string HeadingVisible = "name => [...document.querySelectorAll('h1')].some(h => "
         + "h.textContent.replace(/\\s+/g, ' ').trim() === name && h.checkVisibility())";
 
+    /// <summary>
+    /// Installed before the page's own scripts: the page's clock (ms since navigation) at the first frame where the
+    /// awaited h1 is visible. The driver's wait needs round trips on the page's main thread, which queue behind the
+    /// page's own tasks (a static page has none); this one does not, so both are printed.
+    /// </summary>
+    private static string FrameWatch(string heading) =>
+        "window.__odHeading = " + JsonSerializer.Serialize(heading) + """
+        ;
+        (() => {
+          const visible = () => [...document.querySelectorAll("h1")].some((h) =>
+            h.textContent.replace(/\s+/g, " ").trim() === window.__odHeading && h.checkVisibility());
+          const frame = () => {
+            if (visible()) window.__odHeadFrame = performance.now();
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        })();
+        """;
+
     private static async Task<List<Opening>> TimeOpeningsAsync(IBrowser browser, string url, string heading, int openings, bool parts,
         bool ignoreHttpsErrors)
     {
@@ -114,6 +141,7 @@ public static class PanesBenchmark
         {
             var context = await browser.NewContextAsync(new() { Locale = "fr-FR", ViewportSize = new() { Width = 420, Height = 900 }, IgnoreHTTPSErrors = ignoreHttpsErrors });
             var page = await context.NewPageAsync();
+            await page.AddInitScriptAsync(FrameWatch(heading));
             var clock = Stopwatch.StartNew();
             // From the navigation's commit, not its load event (preloads hold that back), to the first animation frame
             // where the h1 is visible: the same way for the pane and the static page.
@@ -162,6 +190,15 @@ public static class PanesBenchmark
         Directory.EnumerateFiles(assets, "*.js")
             .Where(f => !loaded.Contains(Path.GetFileName(f)) && File.ReadAllText(f).Contains("createNestablePublicClientApplication", StringComparison.Ordinal))
             .Sum(f => Gzipped(File.ReadAllBytes(f)));
+
+    /// <summary>p50 and p95 of the page's own frame with the h1 (ms since navigation, FrameWatch).</summary>
+    private static string Frames(IReadOnlyList<Opening> openings)
+    {
+        var frames = openings.Where(o => !double.IsNaN(o.HeadFrame)).Select(o => TimeSpan.FromMilliseconds(o.HeadFrame))
+            .ToList();
+        return frames.Count == 0 ? "?"
+            : $"p50 {Report.Format(Percentile(frames, 0.5))}, p95 {Report.Format(Percentile(frames, 0.95))}";
+    }
 
     private static TimeSpan Percentile(IReadOnlyList<TimeSpan> values, double p)
     {

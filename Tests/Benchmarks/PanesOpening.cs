@@ -33,9 +33,11 @@ public sealed class Opening
             .map((f) => ({ start: f.startTime, duration: f.duration, scripts: f.scripts.map((x) => ({
               what: name(x.sourceURL) + " " + x.invoker.slice(0, 40), ms: x.duration })) }));
           const bundle = res.filter((r) => r.name.includes("/app/assets/") && r.initiatorType === "link");
-          return JSON.stringify({ html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd,
+          return JSON.stringify({ headFrame: window.__odHeadFrame ?? null,
+            html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd,
             officeStart: office ? office.startTime : 0, office: office ? office.responseEnd : 0,
-            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), fcp: fcp ? fcp.startTime : 0, marks, api, long,
+            scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), fcp: fcp ? fcp.startTime : null,
+            marks, api, long,
             preloaded: Math.max(0, ...bundle.map((b) => b.responseEnd)),
             preloadStart: Math.min(Infinity, ...bundle.map((b) => b.startTime)) });
         }
@@ -47,6 +49,9 @@ public sealed class Opening
     /// <summary>Until the pane itself (React) shows the case, its actions following: the pane is interactive.</summary>
     public TimeSpan Interactive { get; init; }
     public double Html { get; init; }
+
+    /// <summary>The page's own first frame with the awaited h1 visible (ms since navigation; see FrameWatch).</summary>
+    public double HeadFrame { get; init; }
     public double OfficeStart { get; init; }
     public double Office { get; init; }
     public double FirstPaint { get; init; }
@@ -88,8 +93,10 @@ public sealed class Opening
         return new Opening
         {
             Total = total, Interactive = interactive, Html = r.GetProperty("html").GetDouble(),
+            HeadFrame = Number(r.GetProperty("headFrame")),
             OfficeStart = r.GetProperty("officeStart").GetDouble(), Office = r.GetProperty("office").GetDouble(),
-            FirstPaint = r.GetProperty("fcp").GetDouble(), CaseRequested = Mark("case-requested"),
+            // No entry when Chromium reported no contentful paint for the page (a median then skips it).
+            FirstPaint = Number(r.GetProperty("fcp")), CaseRequested = Mark("case-requested"),
             PreloadStart = r.TryGetProperty("preloadStart", out var ps) && ps.ValueKind == JsonValueKind.Number
                 ? ps.GetDouble() : double.NaN,
             Preloaded = r.GetProperty("preloaded").GetDouble(),
@@ -108,6 +115,8 @@ public sealed class Opening
                 ? "/" + string.Join('/', parts[1..3]) + "/…" : a.Path)),
         };
     }
+
+    private static double Number(JsonElement e) => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN;
 
     private static string Ms(double v) => double.IsNaN(v) ? "?" : v.ToString("0", CultureInfo.InvariantCulture) + " ms";
 

@@ -48,6 +48,10 @@ public sealed class BenchmarkSmokeTests
         // office.js from the loopback CDN, trusted as the real one is; the pane asks for its case first.
         Assert.Contains("certificate trusted by Chromium", log.ToString());
         Assert.Contains("no configuration request", log.ToString());
+        // Each page's own clock saw the awaited h1 in a frame (the page's measure beside the driver's).
+        Assert.Matches(
+            @"own frames with the h1 \(the page's clock, no driver round trip\): pane p50 \d.*, static page p50 \d",
+            log.ToString());
         foreach (var pane in new[] { "outlook", "word" })
             Assert.Matches($@"{pane} first load [1-9]\d* scripts, [1-9]\d* KB of JavaScript", log.ToString());
     }

@@ -1,5 +1,5 @@
 import { Button, Caption1, Select, Field } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, startTransition, Suspense, useCallback, useEffect, useState } from "react";
 import { ApiError, answerJson, getJson, sendJson, setSharedMailbox } from "../shared/api";
 import { takeEarlyLookup } from "../shared/early";
 import { useAction } from "../shared/useAction";
@@ -63,9 +63,11 @@ export function OutlookPane() {
     if (!message) return;
     try {
       const { other, result } = await (takePrefetched(message.restId) ?? findCase(message));
-      setShared(other);
-      setFound(result);
-      setChosen(result.cases[0]?.id);
+      startTransition(() => { // the case's view, the pane's largest render: in slices (see boot.tsx)
+        setShared(other);
+        setFound(result);
+        setChosen(result.cases[0]?.id);
+      });
     } catch (e) {
       setError(e as ApiError);
     }

@@ -1,5 +1,5 @@
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
-import { Component, StrictMode, useCallback, useEffect, useState, type ReactNode } from "react";
+import { Component, StrictMode, startTransition, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, answerJson, getPublicJson, useTokens } from "./api";
 import { takeEarlyConfig, writtenConfig } from "./early";
@@ -46,13 +46,16 @@ function starting(prefetch?: Prefetch): Promise<PaneContext> {
 export function boot(title: string, page: (context: PaneContext) => ReactNode, prefetch?: Prefetch) {
   document.title = `${title} — OutlookDunning`;
   const early = starting(prefetch);
-  createRoot(document.getElementById("racine")!).render(
+  const root = createRoot(document.getElementById("racine")!);
+  // As a transition, the first render yields to the browser every few milliseconds instead of holding the main
+  // thread for tens of them: the case's head already on screen (outlook-early.js) stays responsive meanwhile.
+  startTransition(() => root.render(
     <StrictMode>
       <FluentProvider theme={webLightTheme} lang="fr-FR">
         <Crash><Start page={page} early={early} prefetch={prefetch} /></Crash>
       </FluentProvider>
     </StrictMode>,
-  );
+  ));
 }
 
 function Start({ page, early, prefetch }:
@@ -64,7 +67,7 @@ function Start({ page, early, prefetch }:
   useEffect(() => {
     let current = true;
     (round === 0 ? early : starting(prefetch)).then(
-      (started) => current && setContext(started),
+      (started) => current && startTransition(() => setContext(started)),
       (e: Error) => current && setError(e));
     return () => { current = false; };
   }, [round, early, prefetch]);
