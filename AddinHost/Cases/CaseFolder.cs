@@ -14,9 +14,5 @@ public static class CaseFolder
         db.CaseDocuments.Where(d => d.CaseId == caseId).Select(d => d.Sha256).ToListAsync(ct);
 
     /// <summary>Adds the file to the caller's unit of work; nothing is saved here.</summary>
-    public static CaseDocument Keep(DunningDbContext db, CaseDocument document)
-    {
-        db.CaseDocuments.Add(document);
-        return document;
-    }
+    public static void Keep(DunningDbContext db, CaseDocument document) => db.CaseDocuments.Add(document);
 }

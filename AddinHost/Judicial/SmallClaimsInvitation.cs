@@ -76,7 +76,7 @@ public sealed class SmallClaimsInvitation(
         var content = format == "pdf" ? await pdf.ConvertAsync(docx, ct) : docx;
         var letter = new LetterService.Letter(Template, source.Version, $"{c.Reference}-{Template}.{format}", format,
             content, LetterDataBuilder.Listed(c, a).Select(i => i.Number).ToList());
-        var stored = letters.Stage(caseId, letter, today,
+        var stored = letters.Keep(caseId, letter, today,
             $"principal et intérêts {CaseCommands.Money(principalAndInterest)}");
         // Records the invitation and saves the letter with it: one unit of work.
         await smallClaims.RecordAsync(caseId,

@@ -117,7 +117,7 @@ public sealed class LetterService(
     {
         var today = clock.Today();
         var letter = await RenderAsync(caseId, template, format, deadlineDays, today, ct, channel);
-        return ToDto(Stage(caseId, letter, today));
+        return ToDto(Keep(caseId, letter, today));
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class LetterService(
     /// its own: stored byte for byte, written in the history (<paramref name="detail"/> added to the entry) and the
     /// audit log, in the caller's unit of work.
     /// </summary>
-    public GeneratedLetter Stage(Guid caseId, Letter letter, DateOnly asOf, string? detail = null)
+    public GeneratedLetter Keep(Guid caseId, Letter letter, DateOnly asOf, string? detail = null)
     {
         var stored = new GeneratedLetter
         {
