@@ -43,10 +43,11 @@ public sealed class Opening
         }
         """;
 
-    /// <summary>Until the case's head (its h1) is on screen for the harness: the goal's measure.</summary>
+    /// <summary>Until the page tells the harness its case's head (its h1) is on screen: the goal's measure.</summary>
     public TimeSpan Total { get; init; }
 
-    /// <summary>Until the pane itself (React) shows the case, its actions following: the pane is interactive.</summary>
+    /// <summary>Until the page tells the harness the pane itself (React) shows the case: the pane is
+    /// interactive.</summary>
     public TimeSpan Interactive { get; init; }
     public double Html { get; init; }
 
