@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Primitives;
+
 namespace AddinHost.AddIn;
 
 /// <summary>
 /// Headers for every answer: the panes may be framed by Office's hosts and nothing else (Content-Security-Policy
-/// frame-ancestors; X-Frame-Options would forbid Outlook on the web), scripts come from here and Office's CDN only,
-/// and Vite's hashed files are cached for good.
+/// frame-ancestors; X-Frame-Options would forbid Outlook on the web), scripts come from here and Office's CDN only
+/// (the Outlook page's first script is written into it, allowed by its hash alone), and Vite's hashed files are
+/// cached for good.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -17,9 +20,12 @@ public static class SecurityHeaders
         "https://*.microsoft365.com", "https://*.sharepoint.com",
     ];
 
-    public static readonly string Policy = string.Join("; ",
+    public static readonly string Policy = PolicyAllowing();
+
+    /// <summary>The policy, allowing besides the inline scripts of these hashes ('sha256-…') and no other.</summary>
+    public static string PolicyAllowing(params string[] scriptHashes) => string.Join("; ",
         "default-src 'self'",
-        "script-src 'self' https://appsforoffice.microsoft.com",
+        string.Join(' ', ["script-src 'self' https://appsforoffice.microsoft.com", .. scriptHashes]),
         // Fluent UI writes its styles at run time, and office.js sets inline styles.
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: https:",
@@ -36,7 +42,8 @@ public static class SecurityHeaders
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = Policy;
+            // A page that allows its own inline script by its hash (OutlookPage) has set its policy already.
+            if (StringValues.IsNullOrEmpty(headers.ContentSecurityPolicy)) headers.ContentSecurityPolicy = Policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             if (http.Request.Path.StartsWithSegments("/app/assets") && http.Response.StatusCode

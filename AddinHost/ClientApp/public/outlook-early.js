@@ -6,7 +6,8 @@
  * writes the case's head (debtor, amount due) into #apercu. The pane (src/outlook) takes both answers over
  * (src/shared/early.ts): nothing is asked twice, and React replaces this view with the same one once it has mounted.
  * With Entra sign-in the token comes first: this script then only takes the configuration and leaves the rest to the
- * pane. Plain ES2020 without imports: the page's Content-Security-Policy allows no inline script.
+ * pane. Plain ES2020 without imports, built as a file of its own: the host writes its text into the Outlook page,
+ * allowed there by its hash in the page's Content-Security-Policy (AddIn/OutlookPage.cs).
  */
 (function () {
   "use strict";

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AddinHost.AddIn;
@@ -24,7 +26,8 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
         Assert.Contains("https://*.officeapps.live.com", ancestors);
         Assert.DoesNotContain("*", ancestors);
         Assert.DoesNotContain(ancestors, a => a.StartsWith("http:", StringComparison.Ordinal));
-        Assert.Matches("script-src 'self' https://appsforoffice.microsoft.com;", policy);
+        // The Outlook page's first script is written into the page, allowed by its hash (see below).
+        Assert.Matches("script-src 'self' https://appsforoffice.microsoft.com 'sha256-[A-Za-z0-9+/]+=*';", policy);
         Assert.DoesNotContain("unsafe-eval", policy);
         Assert.False(page.Headers.Contains("X-Frame-Options")); // it would forbid Outlook on the web
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
@@ -59,13 +62,34 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
         var html = await page.Content.ReadAsStringAsync();
         var block = html.IndexOf(OutlookPage.Placeholder[..^"></script>".Length], StringComparison.Ordinal);
         // Before the first script, which reads it.
-        Assert.InRange(block, 0, html.IndexOf("/app/outlook-early.js", StringComparison.Ordinal));
+        Assert.InRange(block, 0, html.IndexOf("var early = (window.odEarly", StringComparison.Ordinal));
         Assert.DoesNotContain(OutlookPage.Placeholder, html); // filled
         Assert.DoesNotContain("rel=\"preload\" href=\"/api/addin/config\"", html); // nothing asked before the case
 
         var again = new HttpRequestMessage(HttpMethod.Get, "/app/outlook.html");
         again.Headers.IfNoneMatch.Add(page.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await Client.SendAsync(again)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_outlook_page_carries_its_first_script_allowed_by_its_hash_alone()
+    {
+        var page = await Client.GetAsync("/app/outlook.html");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(OutlookPage.FirstScript, html); // no request between office.js and the case
+        var inline = Regex.Matches(html, "<script>(.*?)</script>", RegexOptions.Singleline);
+        var code = Assert.Single(inline).Groups[1].Value;
+        Assert.Contains("odEarly", code);
+        Assert.Equal(await Client.GetStringAsync("/app/outlook-early.js"), code); // the built file, as it is
+
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        var scripts = Regex.Match(policy, "script-src ([^;]+)").Groups[1].Value.Split(' ');
+        var hash = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(code)))}'";
+        Assert.Equal(["'self'", "https://appsforoffice.microsoft.com", hash], scripts);
+        // The other pages allow no inline script at all.
+        var word = await Client.GetAsync("/app/word.html");
+        Assert.Equal(SecurityHeaders.Policy, word.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.DoesNotContain("sha256", SecurityHeaders.Policy);
     }
 
     /// <summary>The settings written into the Outlook page's data block.</summary>
