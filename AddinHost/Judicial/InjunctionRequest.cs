@@ -26,7 +26,7 @@ public sealed partial class InjunctionRequest(
     DunningDbContext db, CaseRepository cases, CaseService assessment, TemplateStore templates, LetterEngine engine,
     IPdfConverter pdf, IEnumerable<EmbeddedDefault> defaults, AuditTrail audit, CurrentActor actor, TimeProvider clock)
 {
-    public const string Template = "requete-injonction-de-payer";
+    public const string Template = JudicialTemplateNames.Injunction;
 
     public async Task<RequeteFile> GenerateAsync(Guid caseId, string? format, CancellationToken ct)
     {

@@ -27,7 +27,7 @@ public sealed class SmallClaimsInvitation(
     IPdfConverter pdf, IEnumerable<EmbeddedDefault> defaults, SmallClaims smallClaims, LetterService letters,
     TimeProvider clock)
 {
-    public const string Template = "invitation-petites-creances";
+    public const string Template = JudicialTemplateNames.SmallClaims;
 
     public async Task<RequeteFile> GenerateAsync(Guid caseId, SmallClaimsInvitationRequest r, CancellationToken ct)
     {

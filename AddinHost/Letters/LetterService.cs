@@ -23,10 +23,6 @@ public sealed class LetterService(
     /// configured.</summary>
     public static readonly LetterEngine Engine = new(LetterFields.All);
 
-    /// <summary>The templates the judicial phase merges with its own fields (AddinHost/Judicial).</summary>
-    public static readonly IReadOnlySet<string> JudicialTemplates =
-        new HashSet<string>(StringComparer.Ordinal) { "requete-injonction-de-payer", "invitation-petites-creances" };
-
     /// <summary>The engine's problems (the server's, within its limits, when given), then the mentions the law
     /// requires.</summary>
     public static IReadOnlyList<TemplateProblem> Lint(string name, byte[] docx, LetterEngine? engine = null) =>
@@ -61,7 +57,7 @@ public sealed class LetterService(
             "Le délai de paiement est compris entre 1 et 90 jours.");
         if (format is not ("docx" or "pdf")) throw Problem.Validation("format", "Formats possibles : docx ou pdf.");
         // Merged here, they would lack what only the judicial phase knows (court, bordereau, commissaire).
-        if (JudicialTemplates.Contains(template))
+        if (JudicialTemplateNames.All.Contains(template))
             throw DomainException.Conflict($"Le modèle « {template} » se génère depuis la phase judiciaire du " +
                 "dossier (…/judiciaire/requete ou …/judiciaire/petites-creances/invitation), qui fournit la " +
                 "juridiction, le bordereau ou le commissaire de justice.");

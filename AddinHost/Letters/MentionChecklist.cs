@@ -100,7 +100,7 @@ public static partial class MentionChecklist
         ["courriel-courtoisie"] = [Channel, Creditor, Invoices, Payment, Rin82],
         ["courriel-relance-1"] = [Channel, Creditor, Invoices, Deadline, Payment, Rin82],
         ["courriel-confrere"] = [Channel, Creditor, Invoices, Deadline, Payment],
-        ["invitation-petites-creances"] =
+        [JudicialTemplateNames.SmallClaims] =
             [Recipient, Channel, PlaceDate, Invoices, Payment, Rin82, Signature,
              M("Commissaire de justice mandaté pour mener la procédure : nom et étude", "CPCE L.125-1, R.125-2 I 1°",
                  ["petites_creances.commissaire", "petites_creances.etude"]),
@@ -116,7 +116,7 @@ public static partial class MentionChecklist
              M("Effets : prescription suspendue par l'accord, titre exécutoire délivré par le commissaire",
                  "CPCE L.111-3 7°, L.125-1 ; C. civ. 2238", [], "2238", "titre exécutoire"),
              M("En cas de refus, le créancier peut saisir le juge", "CPCE R.125-2 III 5°", [], "saisir le juge")],
-        ["requete-injonction-de-payer"] =
+        [JudicialTemplateNames.Injunction] =
             [M("Juridiction saisie", "CPC art. 54 1° et 1406", ["requete.juridiction"]),
              M("Objet de la demande : une injonction de payer", "CPC art. 54 2° et 1405", [], "injonction de payer",
                  "1405"),
