@@ -69,7 +69,7 @@ public static class PanesBenchmark
                 var floor = await TimeOpeningsAsync(browser, staticUrl, StaticHeading, openings, parts: false, !trusted);
                 floors.Add(floor);
                 var times = pane.Select(o => o.Total).ToList();
-                runs.Add((Percentile(times, 0.95), Percentile([.. floor.Select(o => o.Total)], 0.95), Percentile(times, 0.5), pane));
+                runs.Add((P95(pane), P95(floor), Percentile(times, 0.5), pane));
                 var interactive = pane.Select(o => o.Interactive).ToList();
                 // The same openings with the browser's cache kept from one to the next, as Outlook keeps it.
                 var paneCached = await TimeOpeningsAsync(browser, paneUrl, PaneHeading, openings, parts: true, !trusted, keepCache: true);
