@@ -2,23 +2,33 @@ using AddinHost.Tests.Fixtures;
 
 namespace AddinHost.Tests.Architecture;
 
-/// <summary>The host's code meets its <c>.editorconfig</c> guide: no line over 120 columns.</summary>
+/// <summary>The code meets its <c>.editorconfig</c> guide: no line over 120 columns, in the host, its panes and
+/// the tests.</summary>
 public sealed class LineLengthTests
 {
     private const int MaxColumns = 120;
 
-    [Fact]
-    public void No_line_of_the_host_is_over_120_columns()
+    public static TheoryData<string, string, int> Sources => new()
     {
-        var host = Path.Combine(RepositoryRoot.Path, "AddinHost");
-        var files = Directory.EnumerateFiles(host, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !Path.GetRelativePath(host, f).Replace('\\', '/').Split('/')
+        { "AddinHost", "*.cs", 200 },
+        { "Tests", "*.cs", 150 },
+        { "AddinHost/ClientApp/src", "*.ts", 10 },
+        { "AddinHost/ClientApp/src", "*.tsx", 30 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void No_line_is_over_120_columns(string folder, string pattern, int atLeast)
+    {
+        var root = Path.Combine(RepositoryRoot.Path, folder);
+        var files = Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(root, f).Replace('\\', '/').Split('/')
                 .Any(part => part is "bin" or "obj" or "node_modules" or "Migrations"))
             .ToList();
-        Assert.True(files.Count > 200, $"only {files.Count} source files found under {host}");
+        Assert.True(files.Count >= atLeast, $"only {files.Count} {pattern} files found under {root}");
         var tooLong = files.SelectMany(f => LongLines(File.ReadAllText(f))
-            .Select(n => $"{Path.GetRelativePath(host, f)}:{n}")).ToList();
-        Assert.True(tooLong.Count == 0, $"{tooLong.Count} line(s) over {MaxColumns} columns:\n"
+            .Select(n => $"{Path.GetRelativePath(root, f)}:{n}")).ToList();
+        Assert.True(tooLong.Count == 0, $"{tooLong.Count} line(s) over {MaxColumns} columns under {folder}:\n"
             + string.Join('\n', tooLong.Take(40)));
     }
 
