@@ -20,7 +20,8 @@ function preloadOutlookPane(): Plugin {
       handler(_html, ctx) {
         if (!ctx.bundle || !ctx.chunk || !ctx.filename.endsWith("outlook.html")) return;
         const bundle = ctx.bundle;
-        const start = Object.values(bundle).find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/outlook/start.tsx"));
+        const start = Object.values(bundle)
+          .find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/outlook/start.tsx"));
         if (!start || start.type !== "chunk") throw new Error("outlook/start.tsx is no chunk of its own");
         const files = new Set<string>();
         const visit = (name: string) => {
@@ -33,7 +34,8 @@ function preloadOutlookPane(): Plugin {
         const already = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
         const list = [...files].filter((f) => !already.has(f)).map((f) => `/app/${f}`);
         const block: HtmlTagDescriptor = {
-          tag: "script", attrs: { type: "application/json", id: "od-bundle" }, children: JSON.stringify(list), injectTo: "head",
+          tag: "script", attrs: { type: "application/json", id: "od-bundle" }, children: JSON.stringify(list),
+          injectTo: "head",
         };
         return [block];
       },

@@ -105,7 +105,8 @@
         headers["X-Shared-Mailbox-Permissions"] = String(shared.permissions);
       }
       mark("case-requested");
-      var response = fetch("/api/mailbox/messages/" + encodeURIComponent(message.restId) + "/case", { headers: headers });
+      var response = fetch("/api/mailbox/messages/" + encodeURIComponent(message.restId) + "/case",
+        { headers: headers });
       // Registered before the pane can read the answer: this reads a copy, the pane the answer itself.
       var ready = response.then(function (r) { return r.ok ? r.clone().json() : null; });
       ready.then(function (found) { return found && parsed.then(function () { return show(config, found, shared); }); })
@@ -140,7 +141,10 @@
     return e;
   }
 
-  /** The head of the case, as src/outlook/CaseView.tsx and AmountDue.tsx write it, with the demo's banner; false if not. */
+  /**
+   * The head of the case, as src/outlook/CaseView.tsx and AmountDue.tsx write it, with the demo's banner; false if
+   * not.
+   */
   function show(config, found, shared) {
     var c = found.firstCase;
     var view = document.getElementById("apercu");

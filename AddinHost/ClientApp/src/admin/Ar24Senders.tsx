@@ -58,7 +58,8 @@ function SenderItem({ sender, onChange }: { sender: Ar24Sender; onChange: () => 
       <div className={l.row}>
         <Text weight="semibold">{sender.email}</Text>
         {who && <Text>{who}</Text>}
-        <Badge appearance="tint" color={sender.state ? stateColour[sender.state] : "warning"} data-state={sender.state ?? "Pending"}>
+        <Badge appearance="tint" color={sender.state ? stateColour[sender.state] : "warning"}
+          data-state={sender.state ?? "Pending"}>
           {sender.stateLabel}
         </Badge>
         {sender.isFirmAddress && <Badge appearance="outline">Adresse du cabinet</Badge>}
@@ -76,7 +77,8 @@ function SenderItem({ sender, onChange }: { sender: Ar24Sender; onChange: () => 
       ) : (
         <div className={l.row}>
           <Button onClick={() => void provision()} disabled={busy}>
-            {busy ? "AR24 est interrogé…" : sender.state === "ToCreate" ? "Ouvrir le compte AR24" : "Vérifier le compte AR24"}
+            {busy ? "AR24 est interrogé…"
+              : sender.state === "ToCreate" ? "Ouvrir le compte AR24" : "Vérifier le compte AR24"}
           </Button>
         </div>
       )}
@@ -89,18 +91,21 @@ function AddSender({ onDone }: { onDone: () => void }) {
   const [draft, setDraft] = useState({ email: "", gender: "", firstname: "", lastname: "", userId: "" });
   const set = (key: keyof typeof draft) => (_: unknown, d: { value: string }) => setDraft({ ...draft, [key]: d.value });
   const submit = async () => {
-    await sendJson("POST", "/api/ar24/senders", { ...draft, gender: draft.gender || null, userId: draft.userId || null });
+    await sendJson("POST", "/api/ar24/senders",
+      { ...draft, gender: draft.gender || null, userId: draft.userId || null });
     setDraft({ email: "", gender: "", firstname: "", lastname: "", userId: "" });
     onDone();
   };
   return (
-    <FormDialog trigger="Ajouter un expéditeur" title="Ajouter ou compléter un expéditeur AR24" submitLabel="Envoyer le code"
-      onSubmit={submit}>
+    <FormDialog trigger="Ajouter un expéditeur" title="Ajouter ou compléter un expéditeur AR24"
+      submitLabel="Envoyer le code" onSubmit={submit}>
       <Text>
-        Un code de confirmation est envoyé à l'adresse depuis votre messagerie ; pour une adresse déjà confirmée, l'identité
-        est complétée.
+        Un code de confirmation est envoyé à l'adresse depuis votre messagerie ; pour une adresse déjà confirmée,
+        l'identité est complétée.
       </Text>
-      <Field label="Adresse électronique" required><Input type="email" value={draft.email} onChange={set("email")} /></Field>
+      <Field label="Adresse électronique" required>
+        <Input type="email" value={draft.email} onChange={set("email")} />
+      </Field>
       <Field label="Civilité"><Select value={draft.gender} onChange={set("gender")}>
         <option value="">Choisir</option><option value="F">Madame</option><option value="M">Monsieur</option>
       </Select></Field>
@@ -114,7 +119,8 @@ function AddSender({ onDone }: { onDone: () => void }) {
 }
 
 const empty: Cabinet = {
-  name: "", address: "", postalCode: "", city: "", signingLawyer: "", bar: "", email: "", siret: "", vatNumber: "", country: "FR",
+  name: "", address: "", postalCode: "", city: "", signingLawyer: "", bar: "", email: "", siret: "", vatNumber: "",
+  country: "FR",
   mediatorName: "", mediatorAddress: "", mediatorEmail: "", mediatorWebsite: "",
 };
 
@@ -126,15 +132,18 @@ function FirmIdentity() {
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
   useEffect(() => {
-    if (cabinet.data) setDraft({ ...empty, ...Object.fromEntries(Object.entries(cabinet.data).map(([k, v]) => [k, v ?? ""])) });
+    if (cabinet.data) setDraft(
+      { ...empty, ...Object.fromEntries(Object.entries(cabinet.data).map(([k, v]) => [k, v ?? ""])) });
   }, [cabinet.data]);
   const field = (key: keyof Cabinet, label: string, hint?: string) => (
     <Field label={label} hint={hint} validationMessage={error?.errors?.[key]?.[0]}>
-      <Input value={draft[key] ?? ""} onChange={(_, d) => { setSaved(false); setDraft({ ...draft, [key]: d.value }); }} />
+      <Input value={draft[key] ?? ""}
+        onChange={(_, d) => { setSaved(false); setDraft({ ...draft, [key]: d.value }); }} />
     </Field>
   );
   const save = () => run(async () => {
-    await sendJson("PUT", "/api/cabinet", Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v === "" ? null : v])));
+    await sendJson("PUT", "/api/cabinet",
+      Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v === "" ? null : v])));
     setSaved(true);
     cabinet.reload();
   });
@@ -145,17 +154,21 @@ function FirmIdentity() {
         {field("name", "Nom du cabinet")}
         {field("signingLawyer", "Avocat signataire", "Par exemple « Maître Claire Delaunay »")}
         {field("bar", "Barreau", "Par exemple « barreau de Lyon »")}
-        {field("email", "Adresse électronique du cabinet", "Elle envoie les ERE quand l'avocat n'a pas d'expéditeur propre")}
+        {field("email", "Adresse électronique du cabinet",
+          "Elle envoie les ERE quand l'avocat n'a pas d'expéditeur propre")}
         {field("address", "Adresse")}
         <div className={l.row}>
-          {field("postalCode", "Code postal")}{field("city", "Ville")}{field("country", "Pays (code ISO)", "FR pour la France")}
+          {field("postalCode", "Code postal")}{field("city", "Ville")}
+          {field("country", "Pays (code ISO)", "FR pour la France")}
         </div>
         <div className={l.row}>
           {field("siret", "SIRET", "Exigé par AR24 en France")}
           {field("vatNumber", "N° de TVA intracommunautaire", "Exigé par AR24 ailleurs dans l'UE")}
         </div>
         <div className={l.row}>
-          <Button type="submit" appearance="primary" disabled={busy}>{busy ? "Enregistrement…" : "Enregistrer l'identité"}</Button>
+          <Button type="submit" appearance="primary" disabled={busy}>
+            {busy ? "Enregistrement…" : "Enregistrer l'identité"}
+          </Button>
           {saved && <Text role="status">Identité enregistrée.</Text>}
         </div>
         {error && <ErrorState error={error} title="Identité non enregistrée" />}

@@ -1,4 +1,6 @@
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from "@fluentui/react-components";
+import {
+  Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { dateTime } from "../shared/format";
 import { EmptyState, ErrorState, Loading } from "../shared/states";
@@ -19,11 +21,17 @@ export function AuditLog() {
   return (
     <div className={l.form}>
       <Table size="small" aria-label="Journal d'audit">
-        <TableHeader><TableRow><TableHeaderCell>Date</TableHeaderCell><TableHeaderCell>Utilisateur</TableHeaderCell><TableHeaderCell>Action</TableHeaderCell><TableHeaderCell>Objet</TableHeaderCell></TableRow></TableHeader>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Date</TableHeaderCell><TableHeaderCell>Utilisateur</TableHeaderCell>
+            <TableHeaderCell>Action</TableHeaderCell><TableHeaderCell>Objet</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
         <TableBody>
           {log.data!.map((e, i) => (
             <TableRow key={`${e.at}-${i}`}>
-              <TableCell>{dateTime(e.at)}</TableCell><TableCell>{e.userId}</TableCell><TableCell>{e.action}</TableCell><TableCell>{e.entityType}</TableCell>
+              <TableCell>{dateTime(e.at)}</TableCell><TableCell>{e.userId}</TableCell>
+              <TableCell>{e.action}</TableCell><TableCell>{e.entityType}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -9,18 +9,24 @@ import { useLayout } from "../shared/ui";
 
 
 const fields: [keyof Cabinet, string, string?][] = [
-  ["name", "Nom du cabinet"], ["address", "Adresse"], ["postalCode", "Code postal"], ["city", "Ville (lieu des courriers)"],
-  ["signingLawyer", "Avocat signataire", "Par exemple : Maître Claire Delaunay"], ["bar", "Barreau", "Tel qu'écrit après « Avocat au » : barreau de Lyon"],
+  ["name", "Nom du cabinet"], ["address", "Adresse"], ["postalCode", "Code postal"],
+  ["city", "Ville (lieu des courriers)"],
+  ["signingLawyer", "Avocat signataire", "Par exemple : Maître Claire Delaunay"],
+  ["bar", "Barreau", "Tel qu'écrit après « Avocat au » : barreau de Lyon"],
   ["email", "Adresse électronique (compte expéditeur AR24)"],
 ];
 
 const mediator: [keyof Cabinet, string, string?][] = [
-  ["mediatorName", "Médiateur de la consommation", "Pour la profession : le médiateur de la consommation de la profession d'avocat"],
+  ["mediatorName", "Médiateur de la consommation",
+    "Pour la profession : le médiateur de la consommation de la profession d'avocat"],
   ["mediatorAddress", "Adresse du médiateur"], ["mediatorEmail", "Adresse électronique du médiateur"],
   ["mediatorWebsite", "Site du médiateur", "https://…"],
 ];
 
-/** The firm's identity as its letters print it, and the consumer mediator its fee letters name (C. conso. L.612-1, L.616-1). */
+/**
+ * The firm's identity as its letters print it, and the consumer mediator its fee letters name
+ * (C. conso. L.612-1, L.616-1).
+ */
 export function CabinetEditor() {
   const l = useLayout();
   const loaded = useApi<Cabinet>("/api/cabinet");
@@ -31,17 +37,23 @@ export function CabinetEditor() {
   if (!cabinet) return loaded.error ? <ErrorState error={loaded.error} onRetry={loaded.reload} /> : <Loading />;
   const input = ([key, label, hint]: [keyof Cabinet, string, string?]) => (
     <Field key={key} label={label} hint={hint}>
-      <Input value={cabinet[key] ?? ""} onChange={(_, d) => { setSaved(false); setCabinet({ ...cabinet, [key]: d.value || null }); }} />
+      <Input value={cabinet[key] ?? ""}
+        onChange={(_, d) => { setSaved(false); setCabinet({ ...cabinet, [key]: d.value || null }); }} />
     </Field>
   );
   return (
-    <form className={l.form} onSubmit={(e) => { e.preventDefault(); void run(async () => { setCabinet(await sendJson<Cabinet>("PUT", "/api/cabinet", cabinet)); setSaved(true); }); }}>
+    <form className={l.form} onSubmit={(e) => {
+      e.preventDefault();
+      void run(async () => { setCabinet(await sendJson<Cabinet>("PUT", "/api/cabinet", cabinet)); setSaved(true); });
+    }}>
       {fields.map(input)}
-      <Caption1>Un client consommateur doit recevoir les coordonnées du médiateur de la consommation dont relève le cabinet : la mise en demeure
-        d'honoraires les cite, et ne peut pas être produite sans elles.</Caption1>
+      <Caption1>Un client consommateur doit recevoir les coordonnées du médiateur de la consommation dont relève le
+        cabinet : la mise en demeure d'honoraires les cite, et ne peut pas être produite sans elles.</Caption1>
       {mediator.map(input)}
       {error && <ErrorState error={error} title="Identité non enregistrée" />}
-      {saved && <MessageBar intent="success"><MessageBarBody>Identité du cabinet enregistrée.</MessageBarBody></MessageBar>}
+      {saved && (
+        <MessageBar intent="success"><MessageBarBody>Identité du cabinet enregistrée.</MessageBarBody></MessageBar>
+      )}
       <Button type="submit" appearance="primary">Enregistrer</Button>
     </form>
   );

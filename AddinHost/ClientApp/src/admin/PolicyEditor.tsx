@@ -1,6 +1,6 @@
 import {
-  Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell,
-  TableRow, makeStyles, tokens,
+  Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader,
+  TableHeaderCell, TableRow, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import { sendJson } from "../shared/api";
@@ -30,11 +30,14 @@ const useStyles = makeStyles({
     overflow: "hidden",
     [narrow]: {
       display: "flex", flexDirection: "column", alignItems: "stretch", height: "auto", padding: 0,
-      "::before": { content: "attr(data-label)", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200 },
+      "::before": {
+        content: "attr(data-label)", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200,
+      },
     },
   },
   field: { width: "100%", minWidth: 0 },
-  name: { width: "24%" }, delay: { width: "10%" }, channel: { width: "34%" }, template: { width: "20%" }, attach: { width: "12%" },
+  name: { width: "24%" }, delay: { width: "10%" }, channel: { width: "34%" }, template: { width: "20%" },
+  attach: { width: "12%" },
 });
 
 /** The firm's ladder, level by level: the API checks it and says what is wrong, field by field. */
@@ -59,7 +62,8 @@ export function PolicyEditor() {
   return (
     <div className={l.form}>
       <Field label="Seuil de tolérance (€)" hint="En dessous, aucune relance n'est envoyée.">
-        <Input type="number" value={String(policy.toleranceAmount)} onChange={(_, d) => setPolicy({ ...policy, toleranceAmount: Number(d.value) })} />
+        <Input type="number" value={String(policy.toleranceAmount)}
+          onChange={(_, d) => setPolicy({ ...policy, toleranceAmount: Number(d.value) })} />
       </Field>
       <Table size="small" aria-label="Niveaux de l'échelle" className={s.table}>
         <TableHeader className={s.head}>
@@ -75,16 +79,19 @@ export function PolicyEditor() {
           {policy.levels.map((level, i) => (
             <TableRow key={i} className={s.row} data-testid={`niveau-${i}`}>
               <TableCell className={s.cell} data-label="Étape">
-                <Input className={s.field} aria-label={`Nom de l'étape ${i + 1}`} value={level.name} onChange={(_, d) => change(i, { name: d.value })} />
+                <Input className={s.field} aria-label={`Nom de l'étape ${i + 1}`} value={level.name}
+                  onChange={(_, d) => change(i, { name: d.value })} />
               </TableCell>
               <TableCell className={s.cell} data-label="Délai (jours)">
-                <Input className={s.field} aria-label={`Délai de l'étape ${i + 1}`} type="number" value={String(level.delayDays)}
-                  onChange={(_, d) => change(i, { delayDays: Number(d.value) })} />
+                <Input className={s.field} aria-label={`Délai de l'étape ${i + 1}`} type="number"
+                  value={String(level.delayDays)} onChange={(_, d) => change(i, { delayDays: Number(d.value) })} />
               </TableCell>
               <TableCell className={s.cell} data-label="Canal">
                 <Select className={s.field} aria-label={`Canal de l'étape ${i + 1}`} value={level.channel}
                   onChange={(_, d) => change(i, { channel: d.value as StepChannel })}>
-                  {Object.entries(channelLabel).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+                  {Object.entries(channelLabel).map(([value, label]) => (
+                    <option key={value} value={value}>{label}</option>
+                  ))}
                 </Select>
               </TableCell>
               <TableCell className={s.cell} data-label="Modèle">
@@ -99,8 +106,12 @@ export function PolicyEditor() {
           ))}
         </TableBody>
       </Table>
-      <div className={l.row}><Button appearance="primary" onClick={() => void save()}>Enregistrer l'échelle</Button></div>
-      {saved && <MessageBar intent="success" role="status"><MessageBarBody>Échelle enregistrée.</MessageBarBody></MessageBar>}
+      <div className={l.row}>
+        <Button appearance="primary" onClick={() => void save()}>Enregistrer l'échelle</Button>
+      </div>
+      {saved && (
+        <MessageBar intent="success" role="status"><MessageBarBody>Échelle enregistrée.</MessageBarBody></MessageBar>
+      )}
       {error && <ErrorState error={error} title="Échelle non enregistrée" />}
     </div>
   );

@@ -30,18 +30,29 @@ export function TemplatesAdmin() {
       <Field label="Modèle">
         <Select value={name} onChange={(_, d) => setName(d.value)}>
           <option value="">Choisir un modèle</option>
-          {templates.data?.map((t) => <option key={t.name} value={t.name}>{t.name} ({t.source}, version {t.version})</option>)}
+          {templates.data?.map((t) => (
+            <option key={t.name} value={t.name}>{t.name} ({t.source}, version {t.version})</option>
+          ))}
         </Select>
       </Field>
       {name && (
-        <Section title="Versions" id="versions" actions={<Button size="small" onClick={() => void download(`/api/templates/${name}`, `${name}.docx`)}>Télécharger</Button>}>
+        <Section title="Versions" id="versions" actions={
+          <Button size="small" onClick={() => void download(`/api/templates/${name}`, `${name}.docx`)}>
+            Télécharger
+          </Button>}>
           <ul className={l.list}>
-            {versions.data?.map((v) => <li key={v.version}><Text>Version {v.version}</Text> <Caption1>déposée le {dateTime(v.uploadedAt)}</Caption1></li>)}
+            {versions.data?.map((v) => (
+              <li key={v.version}>
+                <Text>Version {v.version}</Text> <Caption1>déposée le {dateTime(v.uploadedAt)}</Caption1>
+              </li>
+            ))}
           </ul>
           <Field label="Nouvelle version (.docx)">
             <input type="file" accept=".docx" onChange={(e) => setFile(e.target.files?.[0])} />
           </Field>
-          <div className={l.row}><Button appearance="primary" disabled={!file} onClick={() => void upload()}>Déposer</Button></div>
+          <div className={l.row}>
+            <Button appearance="primary" disabled={!file} onClick={() => void upload()}>Déposer</Button>
+          </div>
           {error && <ErrorState error={error} title="Modèle refusé" />}
         </Section>
       )}

@@ -25,7 +25,8 @@ function AdminPage() {
     <div className={l.page}>
       <Title3 as="h1">Administration du cabinet</Title3>
       {/* The tabs wrap at a task pane's width rather than push the page sideways. */}
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as keyof typeof tabs)} style={{ flexWrap: "wrap" }}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as keyof typeof tabs)}
+        style={{ flexWrap: "wrap" }}>
         {Object.entries(tabs).map(([value, label]) => <Tab key={value} value={value}>{label}</Tab>)}
       </TabList>
       {tab === "echelle" && <PolicyEditor />}

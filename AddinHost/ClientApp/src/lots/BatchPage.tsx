@@ -1,5 +1,6 @@
 import {
-  Button, Caption1, Checkbox, Field, Input, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3,
+  Button, Caption1, Checkbox, Field, Input, ProgressBar, Table, TableBody, TableCell, TableHeader, TableHeaderCell,
+  TableRow, Text, Title3,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { getJson, sendJson, streamEvents } from "../shared/api";
@@ -33,7 +34,8 @@ export function BatchPage() {
   }, [batch?.id, batch?.done]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const send = () => run(async () =>
-    setBatch(await sendJson<Batch>("POST", "/api/batches", { items: chosen.map((s) => ({ caseId: s.caseId, level: s.level })), otp: needsOtp ? otp : null })));
+    setBatch(await sendJson<Batch>("POST", "/api/batches",
+      { items: chosen.map((s) => ({ caseId: s.caseId, level: s.level })), otp: needsOtp ? otp : null })));
   const toggle = (caseId: string) => setUnticked((old) => {
     const next = new Set(old);
     if (next.has(caseId)) next.delete(caseId); else next.add(caseId);
@@ -51,8 +53,9 @@ export function BatchPage() {
         <Table size="small" aria-label="Étapes dues">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Envoyer</TableHeaderCell><TableHeaderCell>Débiteur</TableHeaderCell><TableHeaderCell>Étape</TableHeaderCell>
-              <TableHeaderCell>Canal</TableHeaderCell><TableHeaderCell>Dû</TableHeaderCell><TableHeaderCell>Coût HT</TableHeaderCell>
+              <TableHeaderCell>Envoyer</TableHeaderCell><TableHeaderCell>Débiteur</TableHeaderCell>
+              <TableHeaderCell>Étape</TableHeaderCell><TableHeaderCell>Canal</TableHeaderCell>
+              <TableHeaderCell>Dû</TableHeaderCell><TableHeaderCell>Coût HT</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -78,7 +81,8 @@ export function BatchPage() {
         </Field>
       )}
       <div className={l.row}>
-        <Button appearance="primary" disabled={chosen.length === 0 || (needsOtp && !otp.trim())} onClick={() => void send()}>
+        <Button appearance="primary" disabled={chosen.length === 0 || (needsOtp && !otp.trim())}
+          onClick={() => void send()}>
           Envoyer {chosen.length} courrier{chosen.length > 1 ? "s" : ""} ({eur(total)} HT)
         </Button>
       </div>
@@ -93,16 +97,20 @@ function Progress({ batch }: { batch: Batch }) {
     <div className={l.page} aria-live="polite">
       <Title3 as="h1">{batch.done ? "Lot terminé" : "Envoi en cours"} : {batch.settled} / {batch.total}</Title3>
       <ProgressBar value={batch.total ? batch.settled / batch.total : 0} aria-label="Avancement du lot" />
-      {batch.done && <Text role="status">Terminé : {batch.total - batch.failed} envoyé(s), {batch.failed} refusé(s).</Text>}
+      {batch.done && (
+        <Text role="status">Terminé : {batch.total - batch.failed} envoyé(s), {batch.failed} refusé(s).</Text>
+      )}
       <ul className={l.list}>
         {batch.entries.map((e) => (
           <li key={e.position} className={l.section} data-testid={`lettre-${e.position}`}>
             <div className={l.spread}>
               <Text>{e.debtor} — {e.reference}</Text>
-              {e.dispatchState ? <DispatchBadge state={e.dispatchState} label={e.status} /> : <Caption1>{e.error ?? e.status}</Caption1>}
+              {e.dispatchState ? <DispatchBadge state={e.dispatchState} label={e.status} />
+                : <Caption1>{e.error ?? e.status}</Caption1>}
             </div>
             {/* Each letter's own bar: waiting (moving), prepared (half), settled or refused (full). */}
-            <ProgressBar aria-label={`${e.debtor} : ${e.status}`} color={e.state === "Rejected" ? "error" : e.settled ? "success" : "brand"}
+            <ProgressBar aria-label={`${e.debtor} : ${e.status}`}
+              color={e.state === "Rejected" ? "error" : e.settled ? "success" : "brand"}
               value={e.settled || e.state === "Rejected" ? 1 : e.state === "Planned" ? 0.5 : undefined} />
           </li>
         ))}

@@ -7,7 +7,9 @@ import type { CaseDetails } from "../shared/types";
 export function AmountDue({ details }: { details: CaseDetails }) {
   const l = useLayout();
   const a = details.amounts;
-  if (!a) return <Card><Text role="alert">{details.amountsError ?? "Le montant dû ne peut pas être calculé."}</Text></Card>;
+  if (!a) return (
+    <Card><Text role="alert">{details.amountsError ?? "Le montant dû ne peut pas être calculé."}</Text></Card>
+  );
   const interestLabel = a.regime.toLowerCase().includes("pénalit") ? "Pénalités de retard" : "Intérêts de retard";
   return (
     <Card aria-label="Montant dû">
@@ -29,5 +31,7 @@ export function AmountDue({ details }: { details: CaseDetails }) {
 
 function Line({ label, amount }: { label: string; amount: number }) {
   const l = useLayout();
-  return <div className={l.spread}><dt>{label}</dt><dd className={l.amount} style={{ margin: 0 }}>{eur(amount)}</dd></div>;
+  return (
+    <div className={l.spread}><dt>{label}</dt><dd className={l.amount} style={{ margin: 0 }}>{eur(amount)}</dd></div>
+  );
 }

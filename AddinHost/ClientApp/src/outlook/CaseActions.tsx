@@ -14,7 +14,9 @@ export function CaseActions({ details, onChanged }: { details: CaseDetails; onCh
   const next = details.ladder.next;
   return (
     <div className={l.row} role="group" aria-label="Actions sur le dossier">
-      {next && !next.blockedBy && <SendStepDialog caseId={details.id} stepName={next.name} onSent={(d) => onChanged(d)} />}
+      {next && !next.blockedBy && (
+        <SendStepDialog caseId={details.id} stepName={next.name} onSent={(d) => onChanged(d)} />
+      )}
       <PauseDialog caseId={details.id} onDone={() => onChanged()} />
       <PaymentDialog details={details} onDone={() => onChanged()} />
       <AcknowledgementDialog details={details} onDone={() => onChanged()} />
@@ -28,7 +30,10 @@ function PauseDialog({ caseId, onDone }: { caseId: string; onDone: () => void })
   const [reason, setReason] = useState("");
   return (
     <FormDialog trigger="Mettre en pause" title="Mettre le dossier en pause" submitLabel="Mettre en pause"
-      onSubmit={async () => { await sendJson("POST", `/api/cases/${caseId}/pauses`, { kind, until: until || null, reason: reason || null }); onDone(); }}>
+      onSubmit={async () => {
+        await sendJson("POST", `/api/cases/${caseId}/pauses`, { kind, until: until || null, reason: reason || null });
+        onDone();
+      }}>
       <Field label="Motif">
         <Select value={kind} onChange={(_, d) => setKind(d.value as PauseKind)}>
           <option value="Litige">Litige (contestation du débiteur)</option>
@@ -37,7 +42,8 @@ function PauseDialog({ caseId, onDone }: { caseId: string; onDone: () => void })
           <option value="Suspension">Suspension</option>
         </Select>
       </Field>
-      <Field label="Jusqu'au" hint={kind === "PromesseDePaiement" ? "La date promise : elle est inscrite au calendrier." : "Facultatif."}
+      <Field label="Jusqu'au"
+        hint={kind === "PromesseDePaiement" ? "La date promise : elle est inscrite au calendrier." : "Facultatif."}
         required={kind === "PromesseDePaiement"}>
         <Input type="date" value={until} onChange={(_, d) => setUntil(d.value)} />
       </Field>
@@ -55,12 +61,17 @@ function PaymentDialog({ details, onDone }: { details: CaseDetails; onDone: () =
     <FormDialog trigger="Enregistrer un règlement" title="Enregistrer un règlement" submitLabel="Enregistrer"
       onSubmit={async () => {
         await sendJson("POST", `/api/cases/${details.id}/payments`, {
-          date: on, amount: amount === "" ? null : Number(amount.replace(/\s/g, "").replace(",", ".")), invoiceId: invoiceId || null, reference: reference || null,
+          date: on, amount: amount === "" ? null : Number(amount.replace(/\s/g, "").replace(",", ".")),
+          invoiceId: invoiceId || null, reference: reference || null,
         });
         onDone();
       }}>
-      <Field label="Date du règlement" required><Input type="date" value={on} onChange={(_, d) => setOn(d.value)} /></Field>
-      <Field label="Montant (€)" required><Input inputMode="decimal" value={amount} onChange={(_, d) => setAmount(d.value)} /></Field>
+      <Field label="Date du règlement" required>
+        <Input type="date" value={on} onChange={(_, d) => setOn(d.value)} />
+      </Field>
+      <Field label="Montant (€)" required>
+        <Input inputMode="decimal" value={amount} onChange={(_, d) => setAmount(d.value)} />
+      </Field>
       <Field label="Facture" hint="Sans choix, l'imputation légale s'applique (Code civil, art. 1342-10 et 1343-1).">
         <Select value={invoiceId} onChange={(_, d) => setInvoiceId(d.value)}>
           <option value="">Imputation légale</option>
@@ -79,20 +90,26 @@ function AcknowledgementDialog({ details, onDone }: { details: CaseDetails; onDo
   const [named, setNamed] = useState<string[]>([]);
   const toggle = (id: string, checked: boolean) => setNamed((n) => (checked ? [...n, id] : n.filter((x) => x !== id)));
   return (
-    <FormDialog trigger="Reconnaissance de dette" title="Enregistrer une reconnaissance de dette" submitLabel="Enregistrer"
-      onSubmit={async () => {
-        await sendJson("POST", `/api/cases/${details.id}/acknowledgements`, { date: on, note: note || null, invoiceIds: named });
+    <FormDialog trigger="Reconnaissance de dette" title="Enregistrer une reconnaissance de dette"
+      submitLabel="Enregistrer" onSubmit={async () => {
+        await sendJson("POST", `/api/cases/${details.id}/acknowledgements`,
+          { date: on, note: note || null, invoiceIds: named });
         onDone();
       }}>
       <Field label="Date" required><Input type="date" value={on} onChange={(_, d) => setOn(d.value)} /></Field>
-      <Field label="Factures reconnues" hint="La prescription ne repart que pour celles-ci (Code civil, art. 2240). Aucune cochée : toute la dette du dossier.">
+      <Field label="Factures reconnues"
+        hint={"La prescription ne repart que pour celles-ci (Code civil, art. 2240). "
+          + "Aucune cochée : toute la dette du dossier."}>
         <div role="group" aria-label="Factures reconnues">
           {details.invoices.map((i) => (
-            <Checkbox key={i.id} label={i.number} checked={named.includes(i.id)} onChange={(_, d) => toggle(i.id, d.checked === true)} />
+            <Checkbox key={i.id} label={i.number} checked={named.includes(i.id)}
+              onChange={(_, d) => toggle(i.id, d.checked === true)} />
           ))}
         </div>
       </Field>
-      <Field label="Précisions" hint="Par exemple : courriel du débiteur du 12/05."><Textarea value={note} onChange={(_, d) => setNote(d.value)} /></Field>
+      <Field label="Précisions" hint="Par exemple : courriel du débiteur du 12/05.">
+        <Textarea value={note} onChange={(_, d) => setNote(d.value)} />
+      </Field>
     </FormDialog>
   );
 }

@@ -21,11 +21,15 @@ export function Deadlines({ caseId }: { caseId: string }) {
     <Section title="Échéances (30 jours)" id="echeances"
       actions={<Button size="small" onClick={() => void sync()} disabled={busy}>Inscrire au calendrier</Button>}>
       {upcoming.loading && !upcoming.data && <Loading label="Lecture du calendrier…" />}
-      {(upcoming.error ?? error) && <ErrorState error={(upcoming.error ?? error)!} onRetry={upcoming.reload} title="Calendrier indisponible" />}
+      {(upcoming.error ?? error) && (
+        <ErrorState error={(upcoming.error ?? error)!} onRetry={upcoming.reload} title="Calendrier indisponible" />
+      )}
       {upcoming.data && ours.length === 0 && <EmptyState title="Aucune échéance dans les 30 jours" />}
       <ul className={l.list}>
         {ours.map((e) => (
-          <li key={e.id} className={l.spread}><Text>{e.subject}</Text><Caption1>{date(e.start?.slice(0, 10))}</Caption1></li>
+          <li key={e.id} className={l.spread}>
+            <Text>{e.subject}</Text><Caption1>{date(e.start?.slice(0, 10))}</Caption1>
+          </li>
         ))}
       </ul>
     </Section>

@@ -12,14 +12,18 @@ export function DebtorMessagesList({ caseId }: { caseId: string }) {
   return (
     <Section title="Messages du débiteur" id="messages">
       {messages.loading && !messages.data && <Loading label="Lecture de la messagerie…" />}
-      {messages.error && <ErrorState error={messages.error} onRetry={messages.reload} title="Messagerie indisponible" />}
+      {messages.error && (
+        <ErrorState error={messages.error} onRetry={messages.reload} title="Messagerie indisponible" />
+      )}
       {messages.data && messages.data.messages.length === 0 && (
         <EmptyState title="Aucun message">Aucun message du débiteur depuis le {date(messages.data.since)}.</EmptyState>
       )}
       <ul className={l.list}>
         {messages.data?.messages.map((m) => (
           <li key={m.id}>
-            <div className={l.spread}><Text weight="semibold">{m.subject ?? "(sans objet)"}</Text><Caption1>{dateTime(m.receivedAt)}</Caption1></div>
+            <div className={l.spread}>
+              <Text weight="semibold">{m.subject ?? "(sans objet)"}</Text><Caption1>{dateTime(m.receivedAt)}</Caption1>
+            </div>
             <Caption1>{m.preview}</Caption1>
             <div className={l.row}>
               {m.suggestions.map((s) => (

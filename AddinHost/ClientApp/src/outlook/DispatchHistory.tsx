@@ -37,7 +37,10 @@ export function DispatchHistory({ caseId, history, actions, onStatesChanged }: {
   }, [settling, reload]);
   return (
     <Section title="Envois et historique" id="historique"
-      actions={<Link as="button" onClick={() => void download(`/api/cases/${caseId}/evidence`, "dossier-de-preuves.zip")}>Dossier de preuves (zip)</Link>}>
+      actions={
+        <Link as="button" onClick={() => void download(`/api/cases/${caseId}/evidence`, "dossier-de-preuves.zip")}>
+          Dossier de preuves (zip)
+        </Link>}>
       {dispatches.error && <ErrorState error={dispatches.error} onRetry={reload} />}
       {dispatches.data?.length === 0 && <EmptyState title="Aucun envoi pour ce dossier" />}
       <ul className={l.list} aria-label="Envois" aria-live="polite">
@@ -53,12 +56,16 @@ export function DispatchHistory({ caseId, history, actions, onStatesChanged }: {
               {d.failureReason && <Text role="alert">{d.failureReason}</Text>}
               {d.state === "ToPrint" && <Posting dispatch={d} onPosted={reload} />}
               {d.trackingNumber && <Caption1>Suivi La Poste : {d.trackingNumber}</Caption1>}
-              {d.state === "Posted" && !history.some((h) => (h.kind === "MiseEnDemeureRecue" || h.kind === "CourrierRecu") && h.level === d.level)
+              {d.state === "Posted"
+                && !history.some((h) =>
+                  (h.kind === "MiseEnDemeureRecue" || h.kind === "CourrierRecu") && h.level === d.level)
                 && <Presentation dispatch={d} onSaved={onStatesChanged} />}
               {d.proofs.length > 0 && (
                 <div className={l.row}>
                   {d.proofs.map((p) => (
-                    <Link key={p.kind} as="button" onClick={() => void download(p.url, `${p.kind}.pdf`)}>{proofNames[p.kind] ?? p.kind}</Link>
+                    <Link key={p.kind} as="button" onClick={() => void download(p.url, `${p.kind}.pdf`)}>
+                      {proofNames[p.kind] ?? p.kind}
+                    </Link>
                   ))}
                 </div>
               )}
@@ -86,7 +93,9 @@ function Posting({ dispatch, onPosted }: { dispatch: Dispatch; onPosted: () => v
   });
   return (
     <div className={l.form}>
-      <Link as="button" onClick={() => void download(`/api/dispatches/${dispatch.id}/letter`, "courrier.pdf")}>Imprimer le courrier (PDF)</Link>
+      <Link as="button" onClick={() => void download(`/api/dispatches/${dispatch.id}/letter`, "courrier.pdf")}>
+        Imprimer le courrier (PDF)
+      </Link>
       <Field label="Numéro de suivi La Poste du recommandé" validationMessage={error?.message}>
         <Input value={number} onChange={(_, d) => setNumber(d.value)} />
       </Field>
@@ -95,7 +104,10 @@ function Posting({ dispatch, onPosted }: { dispatch: Dispatch; onPosted: () => v
   );
 }
 
-/** The postal route: the day La Poste first presented the letter; its deadline and, for a notice, legal interest run from it. */
+/**
+ * The postal route: the day La Poste first presented the letter; its deadline and, for a notice, legal interest run
+ * from it.
+ */
 function Presentation({ dispatch, onSaved }: { dispatch: Dispatch; onSaved: () => void }) {
   const l = useLayout();
   const [on, setOn] = useState("");

@@ -42,7 +42,9 @@ export function Invoices({ details, onChanged }: { details: CaseDetails; onChang
               <TableCell className={t.late}>{i.daysLate > 0 ? `${i.daysLate} j` : "—"}</TableCell>
               <TableCell>
                 {date(i.prescriptionDeadline)}{i.prescriptionMayBeEarlier ? " (peut être antérieure)" : ""}
-                {(i.prescriptionMayBeEarlier || i.completedOn) && <Completion caseId={details.id} invoice={i} ownFees={ownFees} onDone={onChanged} />}
+                {(i.prescriptionMayBeEarlier || i.completedOn) && (
+                  <Completion caseId={details.id} invoice={i} ownFees={ownFees} onDone={onChanged} />
+                )}
               </TableCell>
             </TableRow>
           ))}
@@ -54,15 +56,24 @@ export function Invoices({ details, onChanged }: { details: CaseDetails; onChang
 }
 
 /** The pane asks for the date the prescription runs from when it is unknown (Cass. 1re civ., 19 mai 2021). */
-function Completion({ caseId, invoice, ownFees, onDone }: { caseId: string; invoice: InvoiceLine; ownFees: boolean; onDone: () => void }) {
+function Completion({ caseId, invoice, ownFees, onDone }: {
+  caseId: string; invoice: InvoiceLine; ownFees: boolean; onDone: () => void;
+}) {
   const [on, setOn] = useState(invoice.completedOn ?? "");
   const what = ownFees ? "Fin du mandat" : "Achèvement de la prestation";
   return (
-    <FormDialog trigger={invoice.completedOn ? `${what} : ${date(invoice.completedOn)}` : `${what} ?`} title={`${what} — facture ${invoice.number}`}
+    <FormDialog trigger={invoice.completedOn ? `${what} : ${date(invoice.completedOn)}` : `${what} ?`}
+      title={`${what} — facture ${invoice.number}`}
       submitLabel="Enregistrer"
-      onSubmit={async () => { await sendJson("PUT", `/api/cases/${caseId}/invoices/${invoice.id}/completion`, { completedOn: on || null }); onDone(); }}>
-      <Caption1>La prescription court de cette date, souvent antérieure à celle de la facture : sans elle, l'échéance affichée peut être trop tardive.</Caption1>
-      <Field label={what} required><Input type="date" value={on} onChange={(_, d) => setOn(d.value)} /></Field>
+      onSubmit={async () => {
+        await sendJson("PUT", `/api/cases/${caseId}/invoices/${invoice.id}/completion`, { completedOn: on || null });
+        onDone();
+      }}>
+      <Caption1>La prescription court de cette date, souvent antérieure à celle de la facture : sans elle, l'échéance
+        affichée peut être trop tardive.</Caption1>
+      <Field label={what} required>
+        <Input type="date" value={on} onChange={(_, d) => setOn(d.value)} />
+      </Field>
     </FormDialog>
   );
 }

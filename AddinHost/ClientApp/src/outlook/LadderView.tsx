@@ -19,7 +19,8 @@ export function LadderView({ details }: { details: CaseDetails }) {
             <li key={level.name} className={l.spread} aria-current={isNext ? "step" : undefined}>
               <Text weight={isNext ? "semibold" : "regular"}>{number}. {level.name}</Text>
               <Caption1>
-                {index <= done ? "faite" : isNext ? `prochaine — ${date(ladder.next!.dueOn)}` : channelLabel[level.channel] ?? level.channel}
+                {index <= done ? "faite"
+                  : isNext ? `prochaine — ${date(ladder.next!.dueOn)}` : channelLabel[level.channel] ?? level.channel}
               </Caption1>
             </li>
           );
@@ -28,13 +29,17 @@ export function LadderView({ details }: { details: CaseDetails }) {
       <Caption1>{ladder.explanation}</Caption1>
       {ladder.next?.blockedBy && (
         <MessageBar intent="info">
-          <MessageBarBody>{ladder.status === "EnPause" ? `En pause : ${ladder.next.blockedBy}` : `Étape suivante ${ladder.next.blockedBy}`}</MessageBarBody>
+          <MessageBarBody>
+            {ladder.status === "EnPause" ? `En pause : ${ladder.next.blockedBy}`
+              : `Étape suivante ${ladder.next.blockedBy}`}
+          </MessageBarBody>
         </MessageBar>
       )}
       {prescription && (
         <MessageBar intent={prescription.isTimeBarred ? "error" : prescription.warningSoon ? "warning" : "info"}>
           <MessageBarBody>
-            Prescription le {date(prescription.deadline)}{prescription.mayBeEarlier ? " (peut être antérieure)" : ""} (facture {prescription.invoiceNumber},
+            Prescription le {date(prescription.deadline)}
+            {prescription.mayBeEarlier ? " (peut être antérieure)" : ""} (facture {prescription.invoiceNumber},
             {" "}{prescription.daysLeft} jours) — {prescription.reason}
           </MessageBarBody>
         </MessageBar>

@@ -22,7 +22,8 @@ export function NewCaseForm({ offer, onCreated }: { offer: NoMatchOffer; onCreat
   const [invoices, setInvoices] = useState<InvoiceDraft[]>([{ ...emptyInvoice }]);
   const { busy, error, run } = useAction();
   const field = (key: string) => error?.errors?.[key]?.[0];
-  const change = (index: number, patch: Partial<InvoiceDraft>) => setInvoices(invoices.map((inv, i) => (i === index ? { ...inv, ...patch } : inv)));
+  const change = (index: number, patch: Partial<InvoiceDraft>) =>
+    setInvoices(invoices.map((inv, i) => (i === index ? { ...inv, ...patch } : inv)));
   const create = () => run(async () => {
     await sendJson("POST", "/api/cases", {
       creditorId: creditorId || null,

@@ -76,8 +76,12 @@ export function OutlookPane() {
   useEffect(() => { void lookUp(); }, [lookUp]);
   useEffect(() => onMessageChanged(() => setMessage(openMessage())), []);
 
-  if (!message) return <EmptyState title="Aucun message ouvert">Ouvrez un message d'un débiteur pour voir son dossier.</EmptyState>;
-  if (error) return <div className={l.page}><ErrorState error={error} onRetry={() => void lookUp()} title="Dossier introuvable" /></div>;
+  if (!message) return (
+    <EmptyState title="Aucun message ouvert">Ouvrez un message d'un débiteur pour voir son dossier.</EmptyState>
+  );
+  if (error) return (
+    <div className={l.page}><ErrorState error={error} onRetry={() => void lookUp()} title="Dossier introuvable" /></div>
+  );
   if (!found) return <Loading label="Recherche du dossier de ce message…" />;
   if (found.cases.length === 0) return (
     <div className={l.page}>
@@ -110,11 +114,15 @@ function AttachmentImport({ itemId, caseId }: { itemId: string; caseId: string }
   const [result, setResult] = useState<ImportedAttachment[]>();
   const { error, run } = useAction();
   const take = () => run(async () =>
-    setResult(await sendJson<ImportedAttachment[]>("POST", `/api/mailbox/messages/${encodeURIComponent(itemId)}/attachments`, { caseId })));
+    setResult(await sendJson<ImportedAttachment[]>("POST",
+      `/api/mailbox/messages/${encodeURIComponent(itemId)}/attachments`, { caseId })));
   return (
     <div>
       <Button size="small" onClick={() => void take()}>Ranger les factures jointes au dossier</Button>
-      {result && <Caption1 role="status"> {result.length === 0 ? "Aucune pièce jointe PDF." : result.map((r) => `${r.fileName} : ${r.imported ? "rangée" : r.reason}`).join(" ; ")}</Caption1>}
+      {result && (
+        <Caption1 role="status"> {result.length === 0 ? "Aucune pièce jointe PDF."
+          : result.map((r) => `${r.fileName} : ${r.imported ? "rangée" : r.reason}`).join(" ; ")}</Caption1>
+      )}
       {error && <ErrorState error={error} />}
     </div>
   );

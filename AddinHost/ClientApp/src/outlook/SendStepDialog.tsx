@@ -1,6 +1,6 @@
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar,
-  MessageBarBody, MessageBarTitle, Text,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input,
+  MessageBar, MessageBarBody, MessageBarTitle, Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { sendJson } from "../shared/api";
@@ -15,7 +15,9 @@ import type { Dispatch, DispatchPreview } from "../shared/types";
  * Sending the next step: the confirmation says the channel, why, and the cost before anything leaves. Sending twice
  * gives back the same dispatch, never a second letter.
  */
-export function SendStepDialog({ caseId, stepName, onSent }: { caseId: string; stepName: string; onSent: (d: Dispatch) => void }) {
+export function SendStepDialog({ caseId, stepName, onSent }: {
+  caseId: string; stepName: string; onSent: (d: Dispatch) => void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
@@ -61,24 +63,35 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
               {p.senderEmail && <div className={l.spread}><dt>Expéditeur</dt><dd>{p.senderEmail}</dd></div>}
             </dl>
             <Text>{p.choice.explanation}</Text>
-            {p.existing && <Text>Cette étape a déjà un envoi ({p.existing.stateLabel}) : le confirmer ne crée pas de second courrier.</Text>}
+            {p.existing && (
+              <Text>
+                Cette étape a déjà un envoi ({p.existing.stateLabel}) : le confirmer ne crée pas de second courrier.
+              </Text>
+            )}
             {p.senderProblem && (
               <MessageBar intent="warning" role="status">
-                <MessageBarBody><MessageBarTitle>Expéditeur AR24 non actif</MessageBarTitle>{p.senderProblem}.</MessageBarBody>
+                <MessageBarBody>
+                  <MessageBarTitle>Expéditeur AR24 non actif</MessageBarTitle>{p.senderProblem}.
+                </MessageBarBody>
               </MessageBar>
             )}
             {p.choice.needsOtp && (
-              <Field label="Code à usage unique AR24" required hint="Le code reçu de AR24 pour signer la lettre recommandée qualifiée.">
-                <Input value={otp} onChange={(_, d) => setOtp(d.value)} inputMode="numeric" autoComplete="one-time-code" />
+              <Field label="Code à usage unique AR24" required
+                hint="Le code reçu de AR24 pour signer la lettre recommandée qualifiée.">
+                <Input value={otp} onChange={(_, d) => setOtp(d.value)} inputMode="numeric"
+                  autoComplete="one-time-code" />
               </Field>
             )}
             {p.choice.needsOtp && (
               <div className={l.row}>
-                <Field label="Prénom de la personne qui reçoit" hint="Pour une société : son représentant, qu'AR24 identifie.">
-                  <Input value={recipient.firstname} onChange={(_, d) => setRecipient({ ...recipient, firstname: d.value })} />
+                <Field label="Prénom de la personne qui reçoit"
+                  hint="Pour une société : son représentant, qu'AR24 identifie.">
+                  <Input value={recipient.firstname}
+                    onChange={(_, d) => setRecipient({ ...recipient, firstname: d.value })} />
                 </Field>
                 <Field label="Nom de la personne qui reçoit">
-                  <Input value={recipient.lastname} onChange={(_, d) => setRecipient({ ...recipient, lastname: d.value })} />
+                  <Input value={recipient.lastname}
+                    onChange={(_, d) => setRecipient({ ...recipient, lastname: d.value })} />
                 </Field>
               </div>
             )}
@@ -88,7 +101,8 @@ function Confirmation({ caseId, onDone }: { caseId: string; onDone: (d: Dispatch
       </DialogContent>
       <DialogActions>
         <DialogTrigger disableButtonEnhancement><Button>Annuler</Button></DialogTrigger>
-        <Button appearance="primary" onClick={send} disabled={!p || busy || !!p.senderProblem || (p.choice.needsOtp && !otp.trim())}>
+        <Button appearance="primary" onClick={send}
+          disabled={!p || busy || !!p.senderProblem || (p.choice.needsOtp && !otp.trim())}>
           {busy ? "Envoi…" : p ? `Confirmer l'envoi (${eur(p.choice.priceHt)} HT)` : "Confirmer l'envoi"}
         </Button>
       </DialogActions>

@@ -1,4 +1,6 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from "@fluentui/react-components";
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger,
+} from "@fluentui/react-components";
 import { useState, type ReactNode } from "react";
 import { useAction } from "./useAction";
 import { ErrorState } from "./states";
@@ -25,7 +27,9 @@ export function FormDialog({ trigger, title, submitLabel, onSubmit, children }: 
             </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement><Button>Annuler</Button></DialogTrigger>
-              <Button appearance="primary" type="submit" disabled={busy}>{busy ? "Enregistrement…" : submitLabel}</Button>
+              <Button appearance="primary" type="submit" disabled={busy}>
+                {busy ? "Enregistrement…" : submitLabel}
+              </Button>
             </DialogActions>
           </DialogBody>
         </form>

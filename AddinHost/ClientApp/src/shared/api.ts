@@ -27,13 +27,15 @@ export function setSharedMailbox(shared: { owner: string; permissions: number } 
     : {};
 }
 
-export const offlineMessage = "Connexion impossible : vérifiez votre accès à Internet. Les données s'afficheront dès le retour du réseau.";
+export const offlineMessage =
+  "Connexion impossible : vérifiez votre accès à Internet. Les données s'afficheront dès le retour du réseau.";
 
 async function send(path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   const token = await tokenProvider();
   if (token) headers.set("Authorization", `Bearer ${token}`);
-  if (init.body && typeof init.body === "string" && !headers.has("Content-Type")) headers.set("Content-Type", "application/json");
+  if (init.body && typeof init.body === "string" && !headers.has("Content-Type"))
+    headers.set("Content-Type", "application/json");
   headers.set("Accept-Language", "fr-FR");
   for (const [name, value] of Object.entries(sharedHeaders)) headers.set(name, value);
   let response: Response;
@@ -115,7 +117,10 @@ export async function download(path: string, fallbackName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Server-sent events over fetch (EventSource cannot send the token): calls back for each event until the stream ends. */
+/**
+ * Server-sent events over fetch (EventSource cannot send the token): calls back for each event until the stream
+ * ends.
+ */
 export async function streamEvents(path: string, onEvent: (type: string, data: string) => void, signal: AbortSignal) {
   const response = await send(path, { signal, headers: { Accept: "text/event-stream" } });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();

@@ -1,4 +1,6 @@
-import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webLightTheme } from "@fluentui/react-components";
+import {
+  Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, webLightTheme,
+} from "@fluentui/react-components";
 import { Component, StrictMode, startTransition, useCallback, useEffect, useState, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, answerJson, getPublicJson, useTokens } from "./api";
@@ -71,7 +73,10 @@ function Start({ page, early, prefetch }:
       (e: Error) => current && setError(e));
     return () => { current = false; };
   }, [round, early, prefetch]);
-  if (error) return <ErrorState error={error} onRetry={() => { setError(undefined); setRound((r) => r + 1); }} title="Le complément n'a pas pu démarrer" />;
+  if (error) return (
+    <ErrorState error={error} onRetry={() => { setError(undefined); setRound((r) => r + 1); }}
+      title="Le complément n'a pas pu démarrer" />
+  );
   if (!context) return <Loading label="Démarrage…" />;
   return (
     <>
@@ -85,7 +90,8 @@ function Start({ page, early, prefetch }:
 /** Tries the silent sign-in first; if the user must act, says why and offers « Se connecter ». */
 function SignInGate({ session, children }: { session: Session; children: ReactNode }) {
   // The demo has no sign-in: nothing to check.
-  const [state, setState] = useState<"checking" | "ready" | SignInError>(session.mode === "demo" ? "ready" : "checking");
+  const [state, setState] = useState<"checking" | "ready" | SignInError>(
+    session.mode === "demo" ? "ready" : "checking");
   const check = useCallback(async () => {
     try {
       await session.token();
@@ -106,10 +112,13 @@ function SignInGate({ session, children }: { session: Session; children: ReactNo
   if (state === "checking") return <Loading label="Connexion…" />;
   if (state === "ready") return <>{children}</>;
   return (
-    <MessageBar intent={state.problem === "consentement" ? "error" : "warning"} role="alert" data-testid={`connexion-${state.problem}`}>
+    <MessageBar intent={state.problem === "consentement" ? "error" : "warning"} role="alert"
+      data-testid={`connexion-${state.problem}`}>
       <MessageBarBody><MessageBarTitle>Connexion</MessageBarTitle>{state.message}</MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" onClick={() => void signIn()}>{state.problem === "consentement" ? "Réessayer" : "Se connecter"}</Button>
+        <Button appearance="primary" onClick={() => void signIn()}>
+          {state.problem === "consentement" ? "Réessayer" : "Se connecter"}
+        </Button>
       </MessageBarActions>
     </MessageBar>
   );
@@ -125,7 +134,8 @@ class Crash extends Component<{ children: ReactNode }, { error?: Error }> {
 
   render() {
     if (!this.state.error) return this.props.children;
-    return <ErrorState error={new Error("Le volet a rencontré une erreur inattendue. Rechargez-le ; si elle revient, prévenez l'administrateur du cabinet.")}
+    return <ErrorState error={new Error("Le volet a rencontré une erreur inattendue. Rechargez-le ; "
+      + "si elle revient, prévenez l'administrateur du cabinet.")}
       onRetry={() => location.reload()} title="Erreur du volet" />;
   }
 }

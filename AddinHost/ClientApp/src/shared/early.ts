@@ -4,7 +4,9 @@ import type { AddinConfig } from "./types";
 // the host wrote into the page (or the configuration's response), the open message's case look-up (demo only), and
 // the case's head it wrote into #apercu. Each is taken once, so the opening asks for nothing twice.
 
-interface EarlyLookup { restId: string; shared: { owner: string; permissions: number } | null; response: Promise<Response> }
+interface EarlyLookup {
+  restId: string; shared: { owner: string; permissions: number } | null; response: Promise<Response>;
+}
 interface Early {
   written?: AddinConfig; config?: Promise<Response>; lookup?: Promise<EarlyLookup | null>; settled?: Promise<void>;
   released?: boolean;

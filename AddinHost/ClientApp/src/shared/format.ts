@@ -1,7 +1,8 @@
 // French formats for money and dates, as on the letters.
 
 const euros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-const day = new Intl.DateTimeFormat("fr-FR", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
+const day = new Intl.DateTimeFormat("fr-FR",
+  { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Paris" });
 const dayTime = new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" });
 
 export const eur = (amount: number | null | undefined) => (amount == null ? "—" : euros.format(amount));

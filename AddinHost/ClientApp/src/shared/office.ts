@@ -6,12 +6,15 @@ export type Host = "Outlook" | "Word" | null;
 export function officeReady(timeoutMs = 10_000): Promise<Host> {
   if (typeof Office === "undefined" || !Office.onReady) return Promise.resolve(null);
   return Promise.race([
-    Office.onReady().then((info) => (info.host === Office.HostType.Outlook ? "Outlook" : info.host === Office.HostType.Word ? "Word" : null)),
+    Office.onReady().then((info) =>
+      (info.host === Office.HostType.Outlook ? "Outlook" : info.host === Office.HostType.Word ? "Word" : null)),
     new Promise<Host>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
   ]);
 }
 
-export interface OpenMessage { restId: string; subject: string | null; fromAddress: string | null; fromName: string | null }
+export interface OpenMessage {
+  restId: string; subject: string | null; fromAddress: string | null; fromName: string | null;
+}
 
 /** The message open in Outlook, with the id Graph's REST API knows it by. */
 export function openMessage(): OpenMessage | null {
@@ -21,7 +24,10 @@ export function openMessage(): OpenMessage | null {
   const restId = mailbox.diagnostics?.hostName === "OutlookIOS" || mailbox.diagnostics?.hostName === "OutlookAndroid"
     ? item.itemId // mobile hosts already give the REST id
     : mailbox.convertToRestId(item.itemId, Office.MailboxEnums.RestVersion.v2_0);
-  return { restId, subject: item.subject ?? null, fromAddress: item.from?.emailAddress ?? null, fromName: item.from?.displayName ?? null };
+  return {
+    restId, subject: item.subject ?? null, fromAddress: item.from?.emailAddress ?? null,
+    fromName: item.from?.displayName ?? null,
+  };
 }
 
 /** The other mailbox the open message is in: its owner's address and the user's folder rights there (a bit mask). */
@@ -55,4 +61,5 @@ export function onMessageChanged(callback: () => void) {
   Office.context?.mailbox?.addHandlerAsync?.(Office.EventType.ItemChanged, callback);
 }
 
-export const supports = (set: string, version: string) => Office.context?.requirements?.isSetSupported(set, version) === true;
+export const supports = (set: string, version: string) =>
+  Office.context?.requirements?.isSetSupported(set, version) === true;

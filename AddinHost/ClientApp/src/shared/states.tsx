@@ -1,10 +1,15 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens,
+} from "@fluentui/react-components";
 import { useEffect, useLayoutEffect, useState, type ReactNode } from "react";
 import { ApiError, offlineMessage } from "./api";
 import { releaseEarlyView } from "./early";
 
 const useStyles = makeStyles({
-  centre: { display: "flex", flexDirection: "column", alignItems: "center", gap: tokens.spacingVerticalM, padding: tokens.spacingVerticalXXL, textAlign: "center" },
+  centre: {
+    display: "flex", flexDirection: "column", alignItems: "center", gap: tokens.spacingVerticalM,
+    padding: tokens.spacingVerticalXXL, textAlign: "center",
+  },
   empty: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -15,7 +20,9 @@ export function Loading({ label = "Chargement…" }: { label?: string }) {
 }
 
 /** The API's French reason, and a way to try again. */
-export function ErrorState({ error, onRetry, title = "Impossible d'afficher ces informations" }: { error: ApiError | Error; onRetry?: () => void; title?: string }) {
+export function ErrorState({ error, onRetry, title = "Impossible d'afficher ces informations" }: {
+  error: ApiError | Error; onRetry?: () => void; title?: string;
+}) {
   const offline = error instanceof ApiError && error.offline;
   // An error stands in place of whatever the Outlook page's first script showed (before the next paint).
   useLayoutEffect(releaseEarlyView, []);

@@ -1,4 +1,6 @@
-import { Button, Caption1, Combobox, Field, MessageBar, MessageBarBody, Option, Select, Text } from "@fluentui/react-components";
+import {
+  Button, Caption1, Combobox, Field, MessageBar, MessageBarBody, Option, Select, Text,
+} from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { ApiError, download, postForBlob, sendJson } from "../shared/api";
 import { eur } from "../shared/format";
@@ -17,7 +19,10 @@ const templateNames: Record<string, string> = {
 /** The requête is merged by the judicial phase (court, bordereau), from the route and the court the lawyer chose. */
 const requete = "requete-injonction-de-payer";
 
-/** The small-claims proposal names the commissaire the lawyer chooses in the Outlook pane's judicial phase: not here. */
+/**
+ * The small-claims proposal names the commissaire the lawyer chooses in the Outlook pane's judicial phase: not
+ * here.
+ */
 const outlookOnly = new Set(["invitation-petites-creances"]);
 
 /** The secretary's work: a case, a template, the merged letter in the document, then the PDF or the lawyer. */
@@ -33,7 +38,9 @@ export function LetterTab() {
   const [error, setError] = useState<ApiError | Error>();
   const matching = useMemo(() => {
     const q = query.trim().toLocaleLowerCase("fr");
-    return (cases.data ?? []).filter((c) => !q || `${c.debtor} ${c.reference} ${c.creditor}`.toLocaleLowerCase("fr").includes(q)).slice(0, 50);
+    return (cases.data ?? [])
+      .filter((c) => !q || `${c.debtor} ${c.reference} ${c.creditor}`.toLocaleLowerCase("fr").includes(q))
+      .slice(0, 50);
   }, [cases.data, query]);
   const chosen = cases.data?.find((c) => c.id === caseId);
 
@@ -70,33 +77,46 @@ export function LetterTab() {
   });
   const toLawyer = () => run("avocat", async () => {
     const letter = await sendJson<GeneratedLetter>("POST", `/api/cases/${caseId}/letters`, request());
-    return `Courrier rangé au dossier (${letter.fileName}) : l'avocat le retrouve dans le volet Outlook pour l'envoyer.`;
+    return `Courrier rangé au dossier (${letter.fileName}) : `
+      + "l'avocat le retrouve dans le volet Outlook pour l'envoyer.";
   });
 
   if (cases.loading && !cases.data) return <Loading label="Chargement des dossiers…" />;
   if (cases.error) return <ErrorState error={cases.error} onRetry={cases.reload} />;
-  if (cases.data?.length === 0) return <EmptyState title="Aucun dossier">Importez les factures impayées pour ouvrir des dossiers.</EmptyState>;
+  if (cases.data?.length === 0) return (
+    <EmptyState title="Aucun dossier">Importez les factures impayées pour ouvrir des dossiers.</EmptyState>
+  );
   return (
     <div className={l.form}>
       <Field label="Dossier" hint="Nom du débiteur, référence ou créancier">
         <Combobox freeform placeholder="Rechercher un dossier" value={query}
           onChange={(e) => setQuery(e.target.value)}
           onOptionSelect={(_, d) => { setCaseId(d.optionValue); setQuery(d.optionText ?? ""); }}>
-          {matching.map((c) => <Option key={c.id} value={c.id} text={`${c.debtor} — ${c.reference}`}>{c.debtor} — {c.reference}</Option>)}
+          {matching.map((c) => (
+            <Option key={c.id} value={c.id} text={`${c.debtor} — ${c.reference}`}>{c.debtor} — {c.reference}</Option>
+          ))}
         </Combobox>
       </Field>
-      {chosen && <Caption1>{chosen.creditor} — {eur(chosen.total)} dus — prochaine étape : {chosen.nextStep ?? "aucune"}</Caption1>}
+      {chosen && (
+        <Caption1>
+          {chosen.creditor} — {eur(chosen.total)} dus — prochaine étape : {chosen.nextStep ?? "aucune"}
+        </Caption1>
+      )}
       <Field label="Modèle">
         <Select value={template} onChange={(_, d) => setTemplate(d.value)}>
           <option value="">Choisir un modèle</option>
-          {templates.data?.filter((t) => !outlookOnly.has(t.name)).map((t) => <option key={t.name} value={t.name}>{templateNames[t.name] ?? t.name}</option>)}
+          {templates.data?.filter((t) => !outlookOnly.has(t.name)).map((t) => (
+            <option key={t.name} value={t.name}>{templateNames[t.name] ?? t.name}</option>
+          ))}
         </Select>
       </Field>
       <div className={l.row}>
         <Button appearance="primary" disabled={!caseId || !template || !!busy} onClick={() => void insert()}>
           {busy === "insertion" ? "Insertion…" : "Insérer le courrier"}
         </Button>
-        <Button disabled={!caseId || !template || !!busy} onClick={() => void pdf()}>{busy === "pdf" ? "Génération…" : "Générer le PDF"}</Button>
+        <Button disabled={!caseId || !template || !!busy} onClick={() => void pdf()}>
+          {busy === "pdf" ? "Génération…" : "Générer le PDF"}
+        </Button>
         <Button disabled={!caseId || !template || isRequete || !!busy} onClick={() => void toLawyer()}>
           Transmettre à l'avocat
         </Button>
@@ -107,7 +127,9 @@ export function LetterTab() {
           où il télécharge aussi le dossier des pièces.
         </Caption1>
       )}
-      {done && <MessageBar intent="success" role="status"><MessageBarBody><Text>{done}</Text></MessageBarBody></MessageBar>}
+      {done && (
+        <MessageBar intent="success" role="status"><MessageBarBody><Text>{done}</Text></MessageBarBody></MessageBar>
+      )}
       {error && <ErrorState error={error} title="Le courrier n'a pas pu être préparé" />}
     </div>
   );

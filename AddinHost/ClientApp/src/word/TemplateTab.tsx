@@ -1,5 +1,7 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Field as FormField, Link, MessageBar, MessageBarBody, Select, Text }
-  from "@fluentui/react-components";
+import {
+  Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Field as FormField, Link, MessageBar,
+  MessageBarBody, Select, Text,
+} from "@fluentui/react-components";
 import { useState } from "react";
 import { sendForm } from "../shared/api";
 import { useAction } from "../shared/useAction";
@@ -27,20 +29,28 @@ export function TemplateTab() {
   });
   return (
     <div className={l.form}>
-      <Section title="Vérifier ce document" id="verifier" actions={<Button onClick={() => void check()} disabled={busy}>{busy ? "Vérification…" : "Vérifier"}</Button>}>
-        <FormField label="Vérifier comme modèle" hint="Un modèle du cabinet doit garder ses mentions obligatoires (Templates/README.md).">
+      <Section title="Vérifier ce document" id="verifier" actions={
+        <Button onClick={() => void check()} disabled={busy}>{busy ? "Vérification…" : "Vérifier"}</Button>}>
+        <FormField label="Vérifier comme modèle"
+          hint="Un modèle du cabinet doit garder ses mentions obligatoires (Templates/README.md).">
           <Select value={as} onChange={(_, d) => setAs(d.value)}>
             <option value="">Document libre</option>
             {templates.data?.map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
           </Select>
         </FormField>
         {error && <ErrorState error={error} />}
-        {lint?.valide && <MessageBar intent="success" role="status"><MessageBarBody>Aucun problème : ce modèle peut être déposé.</MessageBarBody></MessageBar>}
+        {lint?.valide && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>Aucun problème : ce modèle peut être déposé.</MessageBarBody>
+          </MessageBar>
+        )}
         {lint && !lint.valide && (
           <ul className={l.list} aria-label="Problèmes du modèle">
             {lint.problemes.map((p, i) => (
               <li key={i}>
-                <Link as="button" onClick={() => void showInDocument(p.context)}>{p.part}, paragraphe {p.paragraph}</Link>
+                <Link as="button" onClick={() => void showInDocument(p.context)}>
+                  {p.part}, paragraphe {p.paragraph}
+                </Link>
                 <Text block>{p.message}</Text>
                 <Caption1>« {p.context} »</Caption1>
               </li>
@@ -61,7 +71,9 @@ export function TemplateTab() {
                 <Button size="small" onClick={() => void insertAtCursor(tag(f))}>Insérer {tag(f)}</Button>
                 {(f.elements ?? []).map((e) => (
                   <div key={e.champ} className={l.row}>
-                    <Button size="small" appearance="subtle" onClick={() => void insertAtCursor(`{{${e.champ}}}`)}>{`{{${e.champ}}}`}</Button>
+                    <Button size="small" appearance="subtle" onClick={() => void insertAtCursor(`{{${e.champ}}}`)}>
+                      {`{{${e.champ}}}`}
+                    </Button>
                     <Caption1>{e.description}</Caption1>
                   </div>
                 ))}

@@ -21,4 +21,8 @@ function WordPane() {
 }
 
 boot("Courriers", ({ host }) =>
-  host === "Word" ? <WordPane /> : <EmptyState title="Ce volet s'ouvre dans Word">Dans Word, cliquez sur « Courriers » dans l'onglet Accueil.</EmptyState>);
+  host === "Word" ? <WordPane /> : (
+    <EmptyState title="Ce volet s'ouvre dans Word">
+      Dans Word, cliquez sur « Courriers » dans l'onglet Accueil.
+    </EmptyState>
+  ));
