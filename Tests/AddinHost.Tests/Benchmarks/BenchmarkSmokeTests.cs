@@ -2,7 +2,8 @@ using Benchmarks;
 
 namespace AddinHost.Tests.Benchmarks;
 
-/// <summary>Keeps the benchmark runnable: a tiny run on both providers must produce every figure. Times are not asserted.</summary>
+/// <summary>Keeps the benchmark runnable: a tiny run on both providers must produce every figure. Times are not
+/// asserted.</summary>
 public sealed class BenchmarkSmokeTests
 {
     [Fact]
@@ -18,10 +19,12 @@ public sealed class BenchmarkSmokeTests
             foreach (var measure in new[] { "FEC import (3,000 lines)", "Planning (40 cases)", "Case view p95" })
                 Assert.Contains(lines, l => l.StartsWith(provider) && l.Contains(measure) && l.Contains('x'));
         // Both providers import the same file to the same result; the lettered quarter of the sales is skipped.
-        var imported = System.Text.RegularExpressions.Regex.Matches(log.ToString(), @"FEC import: ([\d,]+) invoices").Select(m => m.Groups[1].Value).ToList();
+        var imported = System.Text.RegularExpressions.Regex.Matches(log.ToString(), @"FEC import: ([\d,]+) invoices")
+            .Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(2, imported.Count);
         Assert.Equal(imported[0], imported[1]);
-        Assert.InRange(int.Parse(imported[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), 700, 760);
+        Assert.InRange(int.Parse(imported[0], System.Globalization.NumberStyles.AllowThousands,
+            System.Globalization.CultureInfo.InvariantCulture), 700, 760);
     }
 
     [Fact]
@@ -29,11 +32,13 @@ public sealed class BenchmarkSmokeTests
     {
         var report = new Report();
         var log = new StringWriter();
-        await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(3), "Sqlite", log, users: 4, webhooksPerSecond: 5, cases: 50, thinkMilliseconds: 100);
+        await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(3), "Sqlite", log, users: 4, webhooksPerSecond: 5,
+            cases: 50, thinkMilliseconds: 100);
         var printed = new StringWriter();
         report.Print(printed);
         Assert.Contains("Load: case view p95", printed.ToString());
-        Assert.Matches(@"Load: 4 users and 5 webhooks/s for 3 s on Sqlite: [\d,]+ requests \(\d+/s\), 0 errors", log.ToString());
+        Assert.Matches(@"Load: 4 users and 5 webhooks/s for 3 s on Sqlite: [\d,]+ requests \(\d+/s\), 0 errors",
+            log.ToString());
     }
 
     [Fact]
@@ -82,13 +87,15 @@ public sealed class BenchmarkSmokeTests
         report.Print(printed);
         foreach (var provider in new[] { "Sqlite", "Postgres" })
         {
-            Assert.Contains(printed.ToString().Split('\n'), l => l.StartsWith(provider) && l.Contains("Dispatch, own overhead per letter p95 (12 letters)"));
+            Assert.Contains(printed.ToString().Split('\n'),
+                l => l.StartsWith(provider) && l.Contains("Dispatch, own overhead per letter p95 (12 letters)"));
             Assert.Contains($"[{provider}] dispatch: 12 letters", log.ToString());
         }
         // Every run of each provider (three, the median printed again) sent each letter once, and counted its SQL.
         Assert.DoesNotMatch(@"[1-9]\d* duplicates|[1-9]\d* lost", log.ToString());
         Assert.True(System.Text.RegularExpressions.Regex.Matches(log.ToString(), "0 duplicates, 0 lost").Count >= 6);
-        Assert.Matches(@"\[Postgres\] dispatch: SQL per letter sent: [1-9]\d* round trips .* bare with Npgsql", log.ToString());
+        Assert.Matches(@"\[Postgres\] dispatch: SQL per letter sent: [1-9]\d* round trips .* bare with Npgsql",
+            log.ToString());
     }
 
     [Fact]
@@ -100,7 +107,9 @@ public sealed class BenchmarkSmokeTests
         var printed = new StringWriter();
         report.Print(printed);
         foreach (var provider in new[] { "Sqlite", "Postgres" })
-            Assert.Contains(printed.ToString().Split('\n'), l => l.StartsWith(provider) && l.Contains("Pane opening, own time p95 (20 cases)"));
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(log.ToString(), "1.00 Graph round trips per opening").Count);
+            Assert.Contains(printed.ToString().Split('\n'),
+                l => l.StartsWith(provider) && l.Contains("Pane opening, own time p95 (20 cases)"));
+        Assert.Equal(2,
+            System.Text.RegularExpressions.Regex.Matches(log.ToString(), "1.00 Graph round trips per opening").Count);
     }
 }

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AddinHost.Tests.Calendar;
 
 /// <summary>
-/// A case's deadlines in the lawyer's calendar through the real Graph SDK and a local Graph server: created once, moved,
-/// removed, never duplicated; the calendar view read page by page.
+/// A case's deadlines in the lawyer's calendar through the real Graph SDK and a local Graph server: created once,
+/// moved, removed, never duplicated; the calendar view read page by page.
 /// </summary>
 public abstract class CalendarSyncTests(DbKind kind) : GraphServerTestBase(kind)
 {
@@ -24,29 +24,34 @@ public abstract class CalendarSyncTests(DbKind kind) : GraphServerTestBase(kind)
         await NoticeScenario.DepositNoticeAsync(App, Client, company.Id);
         var processor = App.Services.GetRequiredService<DispatchProcessor>();
 
-        // Deposited on 30/09 and not yet accepted: its deadline has not started (it runs from the receipt, CPCE R.53-3),
-        // only the end of the 15 days to accept it is known.
+        // Deposited on 30/09 and not yet accepted: its deadline has not started (it runs from the receipt, CPCE
+        // R.53-3), only the end of the 15 days to accept it is known.
         var entries = await SyncAsync(company.Id);
-        Assert.Equal([DeadlineKind.FinAcceptationEre, DeadlineKind.Prescription90, DeadlineKind.Prescription30], entries.Select(e => e.Kind));
+        Assert.Equal([DeadlineKind.FinAcceptationEre, DeadlineKind.Prescription90, DeadlineKind.Prescription30],
+            entries.Select(e => e.Kind));
         Assert.Equal(new DateOnly(2025, 10, 15), entries[0].On);  // sent 30/09 + 15 days to accept
         Assert.Equal(3, Graph.Events.Count);
         Assert.All(Graph.Events.Values, e => Assert.Equal("OutlookDunning", e["categories"]![0]!.GetValue<string>()));
 
-        Assert.Equal(entries.Select(e => e.GraphEventId), (await SyncAsync(company.Id)).Select(e => e.GraphEventId)); // again: nothing new
+        Assert.Equal(entries.Select(e => e.GraphEventId),
+            (await SyncAsync(company.Id)).Select(e => e.GraphEventId)); // again: nothing new
         Assert.Equal(3, Graph.Events.Count);
 
         // A crash after Graph created an event but before its id was saved: the same transaction id finds it again.
         await using (var scope = App.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
-            await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries.Where(e => e.Kind == DeadlineKind.Prescription30).ExecuteDeleteAsync();
+            await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries
+                .Where(e => e.Kind == DeadlineKind.Prescription30).ExecuteDeleteAsync();
         }
         Assert.Equal(entries[2].GraphEventId, (await SyncAsync(company.Id))[2].GraphEventId);
         Assert.Equal(3, Graph.Events.Count);
 
         App.Clock.Advance(TimeSpan.FromDays(2)); // the debtor accepted it on 01/10: the 8 days run from then, to 09/10
         while (await processor.ProcessNextAsync(default)) { }
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement", until = "2025-10-20", reason = "promet de payer" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses",
+                new { kind = "PromesseDePaiement", until = "2025-10-20", reason = "promet de payer" }))
+            .EnsureSuccessStatusCode();
         var after = await SyncAsync(company.Id);
         Assert.DoesNotContain(after, e => e.Kind == DeadlineKind.FinAcceptationEre);
         Assert.Contains(after, e => e.Kind == DeadlineKind.FinDelaiMiseEnDemeure && e.On == new DateOnly(2025, 10, 9));
@@ -68,18 +73,21 @@ public abstract class CalendarSyncTests(DbKind kind) : GraphServerTestBase(kind)
     {
         var (_, company, _) = await SeedTypicalAsync();
         await NoticeScenario.DepositNoticeAsync(App, Client, company.Id);
-        await using var other = new DunningApp(Kind, App.ConnectionString, App.Tenant) { Settings = Settings, Clock = App.Clock, Ar24Host = App };
+        await using var other = new DunningApp(Kind, App.ConnectionString, App.Tenant)
+            { Settings = Settings, Clock = App.Clock, Ar24Host = App };
         var second = other.CreateClient();
 
         // A double click whose two requests the load balancer sends to different instances, a few times over.
-        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? Client : second).PostAsync($"/api/cases/{company.Id}/calendar", null)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6)
+            .Select(i => (i % 2 == 0 ? Client : second).PostAsync($"/api/cases/{company.Id}/calendar", null)));
 
         foreach (var answer in answers)
             Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
         Assert.Equal(3, Graph.Events.Count); // the notice's deadline waits for its receipt
         await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
-        Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries.CountAsync());
+        Assert.Equal(3,
+            await scope.ServiceProvider.GetRequiredService<DunningDbContext>().CalendarEntries.CountAsync());
     }
 }
 

@@ -7,7 +7,8 @@ namespace AddinHost.Tests.Calendar;
 
 /// <summary>
 /// The deadlines of a case opened in a shared or delegated mailbox go to the calendar the firm's admin chose for that
-/// mailbox: its own (<c>/users/{owner}/events</c>, Calendars.ReadWrite.Shared), or each user's; the choice is the admin's.
+/// mailbox: its own (<c>/users/{owner}/events</c>, Calendars.ReadWrite.Shared), or each user's; the choice is the
+/// admin's.
 /// </summary>
 public abstract class SharedMailboxCalendarTests(DbKind kind) : GraphServerTestBase(kind)
 {
@@ -28,19 +29,23 @@ public abstract class SharedMailboxCalendarTests(DbKind kind) : GraphServerTestB
         var shared = In(Shared);
 
         // Nothing chosen for that mailbox: each user's own calendar, as for a message of their own.
-        var own = await (await shared.PostAsync($"/api/cases/{company.Id}/calendar", null)).ReadAsync<List<CalendarEntryDto>>();
+        var own = await (await shared.PostAsync($"/api/cases/{company.Id}/calendar", null))
+            .ReadAsync<List<CalendarEntryDto>>();
         Assert.NotEmpty(own);
         Assert.All(own, e => Assert.Null(e.Mailbox));
         Assert.Equal(own.Count, Graph.Events.Count);
         Assert.Empty(box.Events);
 
-        var chosen = await (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared.ToUpperInvariant()}", new { calendar = "Proprietaire" }))
+        var chosen = await (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared.ToUpperInvariant()}",
+                new { calendar = "Proprietaire" }))
             .ReadAsync<SharedMailboxCalendarDto>();
         Assert.Equal((Shared, CalendarChoice.Proprietaire), (chosen.Address, chosen.Calendar));
-        var owners = await (await shared.PostAsync($"/api/cases/{company.Id}/calendar", null)).ReadAsync<List<CalendarEntryDto>>();
+        var owners = await (await shared.PostAsync($"/api/cases/{company.Id}/calendar", null))
+            .ReadAsync<List<CalendarEntryDto>>();
         Assert.All(owners, e => Assert.Equal(Shared, e.Mailbox));
         Assert.Equal(owners.Select(e => e.GraphEventId).Order(), box.Events.Keys.Order());
-        Assert.Equal(owners.Count, (await (await shared.PostAsync($"/api/cases/{company.Id}/calendar", null)).ReadAsync<List<CalendarEntryDto>>()).Count);
+        Assert.Equal(owners.Count, (await (await shared.PostAsync($"/api/cases/{company.Id}/calendar", null))
+            .ReadAsync<List<CalendarEntryDto>>()).Count);
         Assert.Equal(owners.Count, box.Events.Count); // synced again: no second event
 
         var upcoming = await (await shared.GetAsync("/api/calendar/upcoming")).ReadAsync<List<UpcomingEventDto>>();
@@ -49,8 +54,10 @@ public abstract class SharedMailboxCalendarTests(DbKind kind) : GraphServerTestB
         Assert.Contains("boite-partagee.calendrier", audit);
         Assert.Contains("calendrier.synchronise-boite-partagee", audit);
 
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/shared-mailboxes/{Shared}")).StatusCode);
-        Assert.Empty(await (await Client.GetAsync("/api/shared-mailboxes")).ReadAsync<List<SharedMailboxCalendarDto>>());
+        Assert.Equal(System.Net.HttpStatusCode.NoContent,
+            (await Client.DeleteAsync($"/api/shared-mailboxes/{Shared}")).StatusCode);
+        Assert.Empty(await (await Client.GetAsync("/api/shared-mailboxes"))
+            .ReadAsync<List<SharedMailboxCalendarDto>>());
     }
 
     [Fact]
@@ -58,7 +65,8 @@ public abstract class SharedMailboxCalendarTests(DbKind kind) : GraphServerTestB
     {
         var (_, company, _) = await SeedTypicalAsync();
         Graph.Grant(Shared, MailboxRights.Read); // its messages, not its calendar
-        (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = "Proprietaire" })).EnsureSuccessStatusCode();
+        (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = "Proprietaire" }))
+            .EnsureSuccessStatusCode();
         var refused = await (await In(Shared).PostAsync($"/api/cases/{company.Id}/calendar", null)).ProblemAsync(403);
         Assert.Contains(Shared, refused.GetProperty("detail").GetString());
         Assert.Empty(Graph.Events);
@@ -67,10 +75,13 @@ public abstract class SharedMailboxCalendarTests(DbKind kind) : GraphServerTestB
     [Fact]
     public async Task The_setting_refuses_what_it_cannot_use_in_french()
     {
-        await (await Client.PutJsonAsync("/api/shared-mailboxes/pas-une-adresse", new { calendar = "Proprietaire" })).ProblemAsync(400);
-        var choice = await (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = (string?)null })).ProblemAsync(400);
+        await (await Client.PutJsonAsync("/api/shared-mailboxes/pas-une-adresse", new { calendar = "Proprietaire" }))
+            .ProblemAsync(400);
+        var choice = await (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared}",
+            new { calendar = (string?)null })).ProblemAsync(400);
         Assert.Contains("Proprietaire", choice.GetProperty("detail").GetString());
-        await (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = "Personne" })).ProblemAsync(400);
+        await (await Client.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = "Personne" }))
+            .ProblemAsync(400);
         await (await Client.DeleteAsync($"/api/shared-mailboxes/{Shared}")).ProblemAsync(404);
     }
 }

@@ -52,7 +52,8 @@ public abstract class BulkInsertTests(DbKind kind) : ApiTestBase(kind)
                 var other = rows[1][column];
                 // Ids and the keys made unique by their suffix differ by design: only their form must match.
                 if (column == "Id" || column is "Key" or "Reference" or "Number" or "Name"
-                    || (column.EndsWith("Id", StringComparison.Ordinal) && column is not "TenantId" and not "CreditorId"))
+                    || (column.EndsWith("Id", StringComparison.Ordinal)
+                        && column is not "TenantId" and not "CreditorId"))
                     Assert.True(Shape(value) == Shape(other), $"{table}.{column}: {value} / {other}");
                 else
                     Assert.True(Equals(value, other), $"{table}.{column}: {value} ({value?.GetType().Name}) / {other} "

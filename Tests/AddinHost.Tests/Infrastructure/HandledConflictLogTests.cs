@@ -24,17 +24,20 @@ public abstract class HandledConflictLogTests(DbKind kind) : ApiTestBase(kind)
         await using (var first = App.Services.CreateAsyncScope())
         {
             var db = first.ServiceProvider.GetRequiredService<DunningDbContext>();
-            db.OnboardedTenants.Add(new OnboardedTenant { TenantId = "cabinet-course", Name = "Cabinet", OnboardedBy = "a" });
+            db.OnboardedTenants.Add(
+                new OnboardedTenant { TenantId = "cabinet-course", Name = "Cabinet", OnboardedBy = "a" });
             await db.SaveChangesAsync();
         }
         await using var second = App.Services.CreateAsyncScope();
         var again = second.ServiceProvider.GetRequiredService<DunningDbContext>();
-        again.OnboardedTenants.Add(new OnboardedTenant { TenantId = "cabinet-course", Name = "Cabinet", OnboardedBy = "b" });
+        again.OnboardedTenants.Add(
+            new OnboardedTenant { TenantId = "cabinet-course", Name = "Cabinet", OnboardedBy = "b" });
 
         var e = await Assert.ThrowsAsync<DbUpdateException>(() => again.SaveChangesAsync());
 
         Assert.True(DbConflicts.IsConflict(e));
-        Assert.Contains(_logs.Entries, l => l.Level == LogLevel.Information && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, l => l.Level == LogLevel.Information
+            && l.Category.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal));
         Assert.DoesNotContain(_logs.Entries, l => l.Level >= LogLevel.Error);
     }
 }

@@ -9,7 +9,8 @@ namespace AddinHost.Tests.Infrastructure;
 
 /// <summary>
 /// The keys that encrypt the lawyers' token cache sit in the shared database encrypted with a certificate: every
-/// instance holding it reads them, a copy of the database without it reads nothing, and a rotation keeps old keys readable.
+/// instance holding it reads them, a copy of the database without it reads nothing, and a rotation keeps old keys
+/// readable.
 /// </summary>
 public sealed class KeyProtectionTests : IAsyncLifetime
 {
@@ -41,7 +42,8 @@ public sealed class KeyProtectionTests : IAsyncLifetime
         {
             secret = Protector(first).Protect("jeton de la messagerie de Maître Delaunay");
             await using var scope = first.Services.CreateAsyncScope();
-            var stored = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().DataProtectionKeys.AsNoTracking().ToListAsync();
+            var stored = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().DataProtectionKeys
+                .AsNoTracking().ToListAsync();
             var key = Assert.Single(stored).Xml!;
             Assert.Contains("EncryptedData", key);                 // encrypted with the certificate
             Assert.DoesNotContain("<value>", key);                 // no plain master key

@@ -39,13 +39,17 @@ public abstract class LegalCorrectnessMigrationTests(DbKind kind) : IAsyncLifeti
             var migrator = db.GetService<IMigrator>();
             var baseline = db.Database.GetMigrations().Single(m => m.EndsWith("_Baseline", StringComparison.Ordinal));
             await migrator.MigrateAsync(baseline);
-            // Category 0 was « Particulier », 1 « Autre ». The SQL is fixed per provider; only the values are parameters.
+            // Category 0 was « Particulier », 1 « Autre ». The SQL is fixed per provider; only the values are
+            // parameters.
             var insert = kind == DbKind.Postgres
-                ? """INSERT INTO "Creditors" ("Id", "Name", "Kind", "Category", "TenantId") VALUES ({0}, {1}, 1, {2}, 'cabinet-migration')"""
-                : "INSERT INTO Creditors (Id, Name, Kind, Category, TenantId) VALUES ({0}, {1}, 1, {2}, 'cabinet-migration')";
+                ? """INSERT INTO "Creditors" ("Id", "Name", "Kind", "Category", "TenantId")"""
+                    + """ VALUES ({0}, {1}, 1, {2}, 'cabinet-migration')"""
+                : "INSERT INTO Creditors (Id, Name, Kind, Category, TenantId)"
+                    + " VALUES ({0}, {1}, 1, {2}, 'cabinet-migration')";
             foreach (var (name, category) in new[] { ("Particulier SCP", 0), ("Société cliente", 1) })
                 await db.Database.ExecuteSqlRawAsync(insert,
-                    kind == DbKind.Postgres ? Guid.NewGuid() : Guid.NewGuid().ToString().ToUpperInvariant(), name, category);
+                    kind == DbKind.Postgres ? Guid.NewGuid() : Guid.NewGuid().ToString().ToUpperInvariant(),
+                    name, category);
             await migrator.MigrateAsync();
         }
         await using var after = Context();

@@ -23,11 +23,15 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo", "Development")
+        _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo",
+            "Development")
         {
             SeedDemo = true,
             OwnsDatabase = true,
-            Settings = new Dictionary<string, string> { ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace" },
+            Settings = new Dictionary<string, string>
+            {
+                ["Logging:LogLevel:Default"] = "Trace", ["Logging:LogLevel:Microsoft"] = "Trace"
+            },
             ExtraServices = s => s.AddSingleton<ILoggerProvider>(_logs),
         };
         _client = _app.CreateClient();
@@ -39,11 +43,14 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
     [Fact]
     public async Task The_demo_flow_logs_no_debtor_name_address_or_iban()
     {
-        var found = await (await _client.GetAsync("/api/mailbox/messages/demo-message-1/case")).ReadAsync<MessageCaseDto>();
+        var found = await (await _client.GetAsync("/api/mailbox/messages/demo-message-1/case"))
+            .ReadAsync<MessageCaseDto>();
         var garage = found.Cases.Single().Id;
         (await _client.GetAsync($"/api/cases/{garage}")).EnsureSuccessStatusCode();
         (await _client.GetAsync($"/api/cases/{garage}/messages")).EnsureSuccessStatusCode();
-        (await _client.PostJsonAsync($"/api/cases/{garage}/letters/preview", new { template = "mise-en-demeure", format = "docx" })).EnsureSuccessStatusCode();
+        (await _client.PostJsonAsync($"/api/cases/{garage}/letters/preview",
+                new { template = "mise-en-demeure", format = "docx" }))
+            .EnsureSuccessStatusCode();
         (await _client.PostJsonAsync($"/api/cases/{garage}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
         var processor = _app.Services.GetRequiredService<DispatchProcessor>();
         while (await processor.ProcessNextAsync(default)) { }
@@ -53,10 +60,16 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
         (await _client.PostAsync($"/api/cases/{garage}/calendar", null)).EnsureSuccessStatusCode();
         foreach (var c in await (await _client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>())
             if (c.NextChannel == AddinHost.Cases.Planning.StepChannel.Email && c.NextStepIsDue)
-                await _client.PostJsonAsync($"/api/cases/{c.Id}/dispatches", new { level = (await (await _client.GetAsync($"/api/cases/{c.Id}")).ReadAsync<CaseDetailsDto>()).Ladder.Next!.Level });
+                await _client.PostJsonAsync($"/api/cases/{c.Id}/dispatches", new
+                {
+                    level = (await (await _client.GetAsync($"/api/cases/{c.Id}")).ReadAsync<CaseDetailsDto>())
+                        .Ladder.Next!.Level
+                });
         while (await processor.ProcessNextAsync(default)) { }
-        (await _client.PostJsonAsync("/api/mailbox/messages/demo-message-3/attachments", new { caseId = garage })).EnsureSuccessStatusCode();
-        await _client.PostJsonAsync("/api/cases", new { debtor = new { name = "Débiteur Refusé SARL", email = "refus@debiteur.example" } }); // refused: 400
+        (await _client.PostJsonAsync("/api/mailbox/messages/demo-message-3/attachments", new { caseId = garage }))
+            .EnsureSuccessStatusCode();
+        await _client.PostJsonAsync("/api/cases",
+            new { debtor = new { name = "Débiteur Refusé SARL", email = "refus@debiteur.example" } }); // refused: 400
         await _client.GetAsync("/api/mailbox/messages/inconnu/case"); // not found: 404
 
         List<string> secrets;
@@ -66,13 +79,17 @@ public sealed class PersonalDataLogTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
             var debtors = await db.Debtors.Select(d => new { d.Name, d.Email, d.Address }).ToListAsync();
             var ibans = await db.Creditors.Where(c => c.Iban != null).Select(c => c.Iban!).ToListAsync();
-            secrets = [.. debtors.SelectMany(d => new[] { d.Name, d.Email ?? "", d.Address ?? "" }), .. ibans, .. ibans.Select(i => i.Replace(" ", "")),
+            secrets = [.. debtors.SelectMany(d => new[] { d.Name, d.Email ?? "", d.Address ?? "" }), .. ibans,
+                .. ibans.Select(i => i.Replace(" ", "")),
                 "Débiteur Refusé SARL", "refus@debiteur.example"];
         }
         secrets = secrets.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct().ToList();
         Assert.True(secrets.Count > 20, "the demo's debtors and creditors were read");
         Assert.True(_logs.Lines.Count > 100, "the flow was logged");
-        var leaks = _logs.Lines.SelectMany(line => secrets.Where(s => line.Contains(s, StringComparison.OrdinalIgnoreCase)).Select(s => $"« {s} » in: {line}")).Take(5).ToList();
+        var leaks = _logs.Lines
+            .SelectMany(line => secrets.Where(s => line.Contains(s, StringComparison.OrdinalIgnoreCase))
+                .Select(s => $"« {s} » in: {line}"))
+            .Take(5).ToList();
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
     }
 }

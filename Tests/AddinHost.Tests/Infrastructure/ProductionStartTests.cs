@@ -11,13 +11,15 @@ public sealed class ProductionStartTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("od-prod-").FullName;
 
-    private async Task<(int Code, string Out, string Err)> StartAsync(string environment, Dictionary<string, string>? settings = null)
+    private async Task<(int Code, string Out, string Err)> StartAsync(string environment,
+        Dictionary<string, string>? settings = null)
     {
         var psi = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll")])
         { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder };
         // An empty configuration: nothing inherited from this process's settings or environment names.
         foreach (var key in psi.Environment.Keys.Where(k => k.Contains("__", StringComparison.Ordinal)
-                     || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
+                     || k.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
+                     || k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal)).ToList())
             psi.Environment.Remove(key);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         psi.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
@@ -47,7 +49,8 @@ public sealed class ProductionStartTests : IDisposable
         ];
         var lines = error.Split('\n').Where(l => l.TrimStart().StartsWith("- ", StringComparison.Ordinal)).ToList();
         foreach (var setting in expected)
-            Assert.True(lines.Count(l => l.Contains(setting, StringComparison.Ordinal)) >= 1, $"{setting} missing from:\n{error}");
+            Assert.True(lines.Count(l => l.Contains(setting, StringComparison.Ordinal)) >= 1,
+                $"{setting} missing from:\n{error}");
         // Each line says where the admin guide explains it.
         Assert.All(lines, l => Assert.Contains("(voir : ", l));
         Assert.DoesNotContain("Exception", error + output);
@@ -60,7 +63,8 @@ public sealed class ProductionStartTests : IDisposable
     [InlineData("Developement")] // a typo is not Development
     public async Task The_demo_and_the_simulators_are_refused_outside_development(string environment)
     {
-        var (code, _, error) = await StartAsync(environment, new() { ["Auth:Demo"] = "true", ["Sandbox:Enabled"] = "true" });
+        var (code, _, error) = await StartAsync(environment,
+            new() { ["Auth:Demo"] = "true", ["Sandbox:Enabled"] = "true" });
 
         Assert.Equal(78, code);
         Assert.Contains("Auth:Demo=true est interdit hors de l'environnement Development", error);
@@ -71,7 +75,8 @@ public sealed class ProductionStartTests : IDisposable
     [Fact]
     public async Task The_demo_is_refused_beside_a_real_entra_sign_in()
     {
-        var (code, _, error) = await StartAsync("Development", new() { ["Auth:Demo"] = "true", ["AzureAd:ClientId"] = TestTokens.ClientId });
+        var (code, _, error) = await StartAsync("Development",
+            new() { ["Auth:Demo"] = "true", ["AzureAd:ClientId"] = TestTokens.ClientId });
 
         Assert.Equal(78, code);
         Assert.Contains("Auth:Demo=true est refusé quand AzureAd:ClientId est configuré", error);

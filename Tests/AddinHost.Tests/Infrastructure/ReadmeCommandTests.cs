@@ -26,9 +26,11 @@ public sealed class ReadmeCommandTests : IDisposable
         foreach (var readme in new[] { "README.md", "Templates/README.md" })
         {
             var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, readme));
-            foreach (Match block in Regex.Matches(text, "```bash\\n(.*?)```", RegexOptions.Singleline, TimeSpan.FromSeconds(1)))
+            foreach (Match block in Regex.Matches(text, "```bash\\n(.*?)```", RegexOptions.Singleline,
+                TimeSpan.FromSeconds(1)))
                 foreach (var line in block.Groups[1].Value.Split('\n').Select(l => l.Trim()))
-                    if (line.StartsWith("dotnet run --project AddinHost -- ", StringComparison.Ordinal) && !line.Contains("--urls"))
+                    if (line.StartsWith("dotnet run --project AddinHost -- ", StringComparison.Ordinal)
+                        && !line.Contains("--urls"))
                         lines.Add(readme, line);
         }
         return lines;
@@ -40,7 +42,8 @@ public sealed class ReadmeCommandTests : IDisposable
 
     [Theory]
     [MemberData(nameof(CommandLines))]
-    public async Task Each_command_line_of_the_readme_works_as_written_from_the_repository_root(string readme, string line)
+    public async Task Each_command_line_of_the_readme_works_as_written_from_the_repository_root(string readme,
+        string line)
     {
         var (code, output, error) = await RunAsync(line, TimeSpan.FromMinutes(5));
 
@@ -58,7 +61,11 @@ public sealed class ReadmeCommandTests : IDisposable
     {
         var port = FreePort();
         using var demo = Start($"dotnet run --project AddinHost -- --urls http://localhost:{port}",
-            new() { ["Sandbox__RecipientDelay"] = "00:00:03", ["Sandbox__WebhookSeconds"] = "1", ["Dispatch__PollSeconds"] = "600" });
+            new()
+            {
+                ["Sandbox__RecipientDelay"] = "00:00:03", ["Sandbox__WebhookSeconds"] = "1",
+                ["Dispatch__PollSeconds"] = "600"
+            });
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         demo.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         demo.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
@@ -70,7 +77,8 @@ public sealed class ReadmeCommandTests : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new Xunit.Sdk.XunitException($"{e.Message}\n--- the demo said ---\n{string.Join('\n', log.TakeLast(60))}");
+            throw new Xunit.Sdk.XunitException(
+                $"{e.Message}\n--- the demo said ---\n{string.Join('\n', log.TakeLast(60))}");
         }
         finally
         {
@@ -99,7 +107,8 @@ public sealed class ReadmeCommandTests : IDisposable
         for (var i = 0; i < 240 && state != "Accepted"; i++)
         {
             await Task.Delay(500);
-            state = (await http.GetFromJsonAsync<JsonElement>($"/api/dispatches/{dispatchId}")).GetProperty("state").GetString()!;
+            state = (await http.GetFromJsonAsync<JsonElement>($"/api/dispatches/{dispatchId}"))
+                .GetProperty("state").GetString()!;
         }
         Assert.Equal("Accepted", state);
         using var bundle = new ZipArchive(await http.GetStreamAsync($"/api/cases/{caseId}/evidence"));
@@ -126,10 +135,12 @@ public sealed class ReadmeCommandTests : IDisposable
     {
         var psi = new ProcessStartInfo("bash", ["-c", line])
         {
-            WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot.Path, RedirectStandardOutput = true, RedirectStandardError = true,
+            UseShellExecute = false,
         };
         // The newcomer's defaults, in a throw-away place: the README's own data folder is not this test's to fill.
-        psi.Environment["ConnectionStrings__Dunning"] = $"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")}";
+        psi.Environment["ConnectionStrings__Dunning"] =
+            $"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")}";
         psi.Environment["Proofs__Folder"] = Path.Combine(_folder, "preuves");
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         // No build server or node may outlive the test.

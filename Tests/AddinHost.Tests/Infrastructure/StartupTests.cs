@@ -10,7 +10,8 @@ namespace AddinHost.Tests.Infrastructure;
 public sealed class StartupTests
 {
     private sealed class ProductionApp(Dictionary<string, string?> settings,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -20,7 +21,8 @@ public sealed class StartupTests
         }
     }
 
-    /// <summary>The error that stops a Production start; the key-protection certificate is given unless the test is about it.</summary>
+    /// <summary>The error that stops a Production start; the key-protection certificate is given unless the test is
+    /// about it.</summary>
     private static string StartupError(Dictionary<string, string?> settings, bool withKeyCertificate = true)
     {
         if (withKeyCertificate) settings.TryAdd("DataProtection:Certificate", TestCertificates.DataProtection);
@@ -32,7 +34,10 @@ public sealed class StartupTests
     [Fact]
     public void Demo_sign_in_is_refused_in_production()
     {
-        var message = StartupError(new() { ["Auth:Demo"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
+        var message = StartupError(new()
+        {
+            ["Auth:Demo"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:"
+        });
         Assert.Contains("Auth:Demo=true est interdit hors de l'environnement Development", message);
     }
 
@@ -46,7 +51,8 @@ public sealed class StartupTests
     [Fact]
     public async Task A_storage_immutability_period_that_is_not_a_number_of_days_stops_the_start()
     {
-        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-test")
+        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite),
+            "cabinet-test")
         {
             OwnsDatabase = true,
             Settings = new Dictionary<string, string> { ["Proofs:ImmutabilityDays"] = "0" },
@@ -59,13 +65,18 @@ public sealed class StartupTests
     public async Task A_grace_shorter_than_the_lease_plus_ar24s_own_delay_stops_the_start()
     {
         // Shorter, a letter AR24 is still creating could be judged "not found" and sent a second time.
-        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-test")
+        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite),
+            "cabinet-test")
         {
             OwnsDatabase = true,
-            Settings = new Dictionary<string, string> { ["Dispatch:LeaseSeconds"] = "120", ["Dispatch:NotFoundGraceSeconds"] = "400" },
+            Settings = new Dictionary<string, string>
+            {
+                ["Dispatch:LeaseSeconds"] = "120", ["Dispatch:NotFoundGraceSeconds"] = "400"
+            },
         };
         var e = Assert.ThrowsAny<Exception>(() => app.Server);
-        Assert.Contains("Dispatch:NotFoundGraceSeconds doit dépasser LeaseSeconds de 300 secondes", e.GetBaseException().Message);
+        Assert.Contains("Dispatch:NotFoundGraceSeconds doit dépasser LeaseSeconds de 300 secondes",
+            e.GetBaseException().Message);
     }
 
     [Fact]
@@ -73,7 +84,8 @@ public sealed class StartupTests
     {
         var message = StartupError(new()
         {
-            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Proofs:Store"] = "AzureBlob",
+            ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
         }, withKeyCertificate: false);
         Assert.Contains("DataProtection:Certificate est obligatoire en Production", message);
     }
@@ -81,7 +93,10 @@ public sealed class StartupTests
     [Fact]
     public void The_ar24_simulator_is_refused_in_production()
     {
-        var message = StartupError(new() { ["Sandbox:Enabled"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:" });
+        var message = StartupError(new()
+        {
+            ["Sandbox:Enabled"] = "true", ["ConnectionStrings:Dunning"] = "Data Source=:memory:"
+        });
         Assert.Contains("Sandbox:Enabled=true est interdit hors de l'environnement Development", message);
     }
 
@@ -93,9 +108,12 @@ public sealed class StartupTests
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Auth:Demo"] = "false", ["ConnectionStrings:Dunning"] = "Host=localhost;Database=x", ["Database:Provider"] = "Postgres",
-            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
-            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true", ["Database:MigrateAtStartup"] = "false",
+            ["Auth:Demo"] = "false", ["ConnectionStrings:Dunning"] = "Host=localhost;Database=x",
+            ["Database:Provider"] = "Postgres",
+            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k",
+            ["Dispatch:Worker"] = "false",
+            ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
+            ["Database:MigrateAtStartup"] = "false",
         };
         if (url is not null) settings["Addin:PublicUrl"] = url;
         Assert.Contains(reason, StartupError(settings));
@@ -124,8 +142,10 @@ public sealed class StartupTests
     {
         var message = StartupError(new()
         {
-            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Ar24:BaseUrl"] = "https://app.ar24.fr/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k",
-            ["Ar24:Senders:0:Tenant"] = "cabinet", ["Ar24:Senders:0:User"] = "u1", ["Ar24:Senders:0:Email"] = "pas-une-adresse",
+            ["ConnectionStrings:Dunning"] = "Data Source=:memory:", ["Ar24:BaseUrl"] = "https://app.ar24.fr/api/",
+            ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k",
+            ["Ar24:Senders:0:Tenant"] = "cabinet", ["Ar24:Senders:0:User"] = "u1",
+            ["Ar24:Senders:0:Email"] = "pas-une-adresse",
             ["Ar24:Senders:0:Firstname"] = "A", ["Ar24:Senders:0:Lastname"] = "B",
             ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
         });
@@ -135,20 +155,27 @@ public sealed class StartupTests
     [Fact]
     public void Proofs_reach_azure_with_the_managed_identity_when_the_blob_service_uri_is_set()
     {
-        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Proofs:BlobServiceUri"] = "https://cabinet.blob.core.windows.net", ["Proofs:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
-        }).Build();
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Proofs:BlobServiceUri"] = "https://cabinet.blob.core.windows.net",
+                ["Proofs:ManagedIdentityClientId"] = "00000000-0000-0000-0000-000000000001",
+            }).Build();
         var client = AddinHost.Proofs.ProofsExtensions.BlobService(config);
         Assert.Equal("cabinet", client.AccountName);
         Assert.Equal("https://cabinet.blob.core.windows.net/", client.Uri.ToString());
-        var plain = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Proofs:BlobServiceUri"] = "http://cabinet.blob.core.windows.net",
-        }).Build();
-        Assert.Contains("https", Assert.Throws<InvalidOperationException>(() => { AddinHost.Proofs.ProofsExtensions.BlobService(plain); }).Message);
+        var plain = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Proofs:BlobServiceUri"] = "http://cabinet.blob.core.windows.net",
+            }).Build();
+        Assert.Contains("https",
+            Assert.Throws<InvalidOperationException>(() => { AddinHost.Proofs.ProofsExtensions.BlobService(plain); })
+                .Message);
         var none = new ConfigurationBuilder().Build();
-        Assert.Contains("ConnectionStrings:Proofs", Assert.Throws<InvalidOperationException>(() => { AddinHost.Proofs.ProofsExtensions.BlobService(none); }).Message);
+        Assert.Contains("ConnectionStrings:Proofs",
+            Assert.Throws<InvalidOperationException>(() => { AddinHost.Proofs.ProofsExtensions.BlobService(none); })
+                .Message);
     }
 
     [Fact]
@@ -178,9 +205,11 @@ public sealed class StartupTests
         await using var app = new ProductionApp(new()
         {
             ["Auth:Demo"] = "false", ["Database:Provider"] = kind.ToString(), ["ConnectionStrings:Dunning"] = db,
-            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
+            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k",
+            ["Dispatch:Worker"] = "false",
             ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
-            ["Addin:PublicUrl"] = "https://recouvrement.example.fr", ["DataProtection:Certificate"] = TestCertificates.DataProtection,
+            ["Addin:PublicUrl"] = "https://recouvrement.example.fr",
+            ["DataProtection:Certificate"] = TestCertificates.DataProtection,
             ["AzureAd:ClientId"] = TestTokens.ClientId, ["AzureAd:ClientSecret"] = "secret-de-test",
         }, TestTokens.TrustTestKey);
         var client = app.CreateClient();

@@ -34,9 +34,13 @@ public abstract class HandOverTests(DbKind kind) : GraphServerTestBase(kind)
         (await Client.PostJsonAsync($"{root}/events", new { kind = "Ordonnance", on = "2025-09-22", outcome = "Totale",
             caseNumber = "2025R01234" })).EnsureSuccessStatusCode();
         var commissaire = await (await Client.PostJsonAsync("/api/commissaires-de-justice",
-                new { name = "Maître Anne Martin", office = "SELARL Martin, Grenoble", email = "etude@martin-cj.example" }))
+                new
+                {
+                    name = "Maître Anne Martin", office = "SELARL Martin, Grenoble", email = "etude@martin-cj.example"
+                }))
             .ReadAsync<CommissaireDto>();
-        return (id, commissaire.Id, await AddOrderAsync(id, order ?? AddinHost.Sandbox.SimplePdf.Create(["Ordonnance"])));
+        return (id, commissaire.Id,
+            await AddOrderAsync(id, order ?? AddinHost.Sandbox.SimplePdf.Create(["Ordonnance"])));
     }
 
     private async Task<Guid> AddOrderAsync(Guid caseId, byte[] pdf)
@@ -62,7 +66,8 @@ public abstract class HandOverTests(DbKind kind) : GraphServerTestBase(kind)
     {
         await SeedTypicalAsync();
         const string root = "/api/commissaires-de-justice";
-        var bad = await (await Client.PostJsonAsync(root, new { name = "Maître Anne Martin", email = "pas-une-adresse" }))
+        var bad = await (await Client.PostJsonAsync(root,
+                new { name = "Maître Anne Martin", email = "pas-une-adresse" }))
             .ProblemAsync(400);
         Assert.Contains("adresse électronique valide", bad.ToString());
         await (await Client.PostJsonAsync(root, new { email = "a@b.example" })).ProblemAsync(400);
@@ -73,7 +78,10 @@ public abstract class HandOverTests(DbKind kind) : GraphServerTestBase(kind)
         await (await Client.PostJsonAsync(root, new { name = "Autre", email = "etude@martin-cj.example" }))
             .ProblemAsync(409);
         var updated = await (await Client.PutJsonAsync($"{root}/{created.Id}",
-            new { name = "Maître Anne Martin", office = "SELARL Martin & Associés", email = "etude@martin-cj.example" }))
+            new
+            {
+                name = "Maître Anne Martin", office = "SELARL Martin & Associés", email = "etude@martin-cj.example"
+            }))
             .ReadAsync<CommissaireDto>();
         Assert.Equal("SELARL Martin & Associés", updated.Office);
         Assert.Equal([updated], await (await Client.GetAsync(root)).ReadAsync<List<CommissaireDto>>());

@@ -9,8 +9,8 @@ using AddinHost.Tests.Fixtures;
 namespace AddinHost.Tests.Judicial;
 
 /// <summary>
-/// The demo (<c>dotnet run --project AddinHost</c>) has a case whose mise en demeure was accepted through AR24 and whose
-/// deadline has passed: it shows its judicial options, and its court file builds with every exhibit's file.
+/// The demo (<c>dotnet run --project AddinHost</c>) has a case whose mise en demeure was accepted through AR24 and
+/// whose deadline has passed: it shows its judicial options, and its court file builds with every exhibit's file.
 /// </summary>
 public abstract class JudicialDemoTests(DbKind kind)
 {

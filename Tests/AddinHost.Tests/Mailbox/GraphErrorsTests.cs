@@ -23,7 +23,8 @@ public sealed class GraphErrorsTests
     [Fact]
     public async Task An_expired_session_asks_the_user_to_sign_in_again()
     {
-        var e = await FailWith(new MsalUiRequiredException("invalid_grant", "AADSTS700082: The refresh token has expired due to inactivity."));
+        var e = await FailWith(new MsalUiRequiredException("invalid_grant",
+            "AADSTS700082: The refresh token has expired due to inactivity."));
         Assert.Equal(ErrorKind.Forbidden, e.Kind);
         Assert.Contains("reconnecter", e.Message);
     }

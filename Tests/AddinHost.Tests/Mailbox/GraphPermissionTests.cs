@@ -7,9 +7,9 @@ using AddinHost.Graph;
 namespace AddinHost.Tests.Mailbox;
 
 /// <summary>
-/// Every delegated permission the product asks for (<c>Graph:Scopes</c>, by default <see cref="GraphOptions.DefaultScopes"/>)
-/// is needed: without each one, the Graph test server refuses the action that uses it, as Graph would, and the user is told
-/// in French. A permission dropped from the defaults fails here.
+/// Every delegated permission the product asks for (<c>Graph:Scopes</c>, by default
+/// <see cref="GraphOptions.DefaultScopes"/>) is needed: without each one, the Graph test server refuses the action
+/// that uses it, as Graph would, and the user is told in French. A permission dropped from the defaults fails here.
 /// </summary>
 public sealed class GraphPermissionTests : IAsyncLifetime
 {
@@ -19,7 +19,8 @@ public sealed class GraphPermissionTests : IAsyncLifetime
     public async Task InitializeAsync() => _graph = await GraphTestServer.StartAsync();
     public async Task DisposeAsync() => await _graph.DisposeAsync();
 
-    public static TheoryData<string> Scopes => new(GraphOptions.DefaultScopes.Select(s => s[(s.LastIndexOf('/') + 1)..]));
+    public static TheoryData<string> Scopes =>
+        new(GraphOptions.DefaultScopes.Select(s => s[(s.LastIndexOf('/') + 1)..]));
 
     [Theory]
     [MemberData(nameof(Scopes))]
@@ -29,22 +30,27 @@ public sealed class GraphPermissionTests : IAsyncLifetime
         var kept = GraphOptions.DefaultScopes.Where(s => !s.EndsWith("/" + missing, StringComparison.Ordinal)).ToList();
         Assert.Equal(GraphOptions.DefaultScopes.Length - 1, kept.Count);
         for (var i = 0; i < kept.Count; i++) settings[$"Graph:Scopes:{i}"] = kept[i];
-        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-test")
+        await using var app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite),
+                "cabinet-test")
             { Settings = settings, OwnsDatabase = true };
         var client = app.CreateClient();
         var shared = app.CreateClient();
         shared.DefaultRequestHeaders.Add(SharedMailbox.OwnerHeader, Shared);
-        var box = _graph.Grant(Shared, MailboxRights.Read | MailboxRights.FullAccess | MailboxRights.SendAs | MailboxRights.CalendarEditor);
+        var box = _graph.Grant(Shared,
+            MailboxRights.Read | MailboxRights.FullAccess | MailboxRights.SendAs | MailboxRights.CalendarEditor);
         _graph.AddMessage("msg", "compta@garage-fontaine.example", "Facture F-001", "Bonjour.");
         GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Facture F-001", "Bonjour.");
-        // The client's consent to contact its debtors (RIN art. 8.2): without it no letter leaves, whatever the mailbox.
+        // The client's consent to contact its debtors (RIN art. 8.2): without it no letter leaves, whatever the
+        // mailbox.
         var creditor = (await (await client.PostJsonAsync("/api/creditors", new
             {
                 name = "Menuiserie Bressan SAS", kind = "Client", category = "Autre", siren = "552100554",
                 contactConsentOn = "2025-01-15", contactConsentEvidence = "lettre de mission",
             }))
             .ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>()).Id;
-        (await client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("F"), creditorId: creditor))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/import/invoices",
+                SampleFiles.Form(SampleFiles.TypicalCsv("F"), creditorId: creditor)))
+            .EnsureSuccessStatusCode();
         var company = (await (await client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>())
             .Single(c => c.Debtor == "Garage Fontaine SARL").Id;
 
@@ -66,14 +72,17 @@ public sealed class GraphPermissionTests : IAsyncLifetime
 
     private static async Task<string?> OwnersCalendarAsync(HttpClient admin, HttpClient shared, Guid caseId)
     {
-        (await admin.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = "Proprietaire" })).EnsureSuccessStatusCode();
+        (await admin.PutJsonAsync($"/api/shared-mailboxes/{Shared}", new { calendar = "Proprietaire" }))
+            .EnsureSuccessStatusCode();
         return await ProblemAsync(shared.PostAsync($"/api/cases/{caseId}/calendar", null));
     }
 
-    /// <summary>The e-mail step, planned then sent by the outbox: it fails with its reason, and nothing leaves.</summary>
+    /// <summary>The e-mail step, planned then sent by the outbox: it fails with its reason, and nothing
+    /// leaves.</summary>
     private async Task<string?> FailedEmailAsync(DunningApp app, HttpClient client, Guid caseId)
     {
-        var planned = await (await client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        var planned = await (await client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 }))
+            .ReadAsync<DispatchDto>();
         var processor = app.Services.GetRequiredService<DispatchProcessor>();
         while (await processor.ProcessNextAsync(default)) { }
         var dispatch = await client.DispatchAsync(planned.Id);

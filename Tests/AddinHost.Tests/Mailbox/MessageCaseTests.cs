@@ -7,24 +7,30 @@ using AddinHost.Cases;
 
 namespace AddinHost.Tests.Mailbox;
 
-/// <summary>The case of the message open in Outlook, read through the real Graph SDK from a local Graph server.</summary>
+/// <summary>The case of the message open in Outlook, read through the real Graph SDK from a local Graph
+/// server.</summary>
 public abstract class MessageCaseTests(DbKind kind) : GraphServerTestBase(kind)
 {
-    private async Task<MessageCaseDto> CaseOfAsync(string id) => await (await Client.GetAsync($"/api/mailbox/messages/{id}/case")).ReadAsync<MessageCaseDto>();
+    private async Task<MessageCaseDto> CaseOfAsync(string id) =>
+        await (await Client.GetAsync($"/api/mailbox/messages/{id}/case")).ReadAsync<MessageCaseDto>();
 
     [Fact]
     public async Task The_sender_address_then_the_domain_then_an_invoice_number_find_the_case()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        Graph.AddMessage("m-adresse", "compta@garage-fontaine.example", "Re: votre relance", "Nous contestons les pénalités.");
-        Graph.AddMessage("m-domaine", "Direction@Garage-Fontaine.example", "Échéancier", "Pouvons-nous payer en trois fois ?");
-        Graph.AddMessage("m-facture", "jean.martin@gmail.com", "Paiement", "Le virement pour la facture F-002 est parti ce matin.");
+        Graph.AddMessage("m-adresse", "compta@garage-fontaine.example", "Re: votre relance",
+            "Nous contestons les pénalités.");
+        Graph.AddMessage("m-domaine", "Direction@Garage-Fontaine.example", "Échéancier",
+            "Pouvons-nous payer en trois fois ?");
+        Graph.AddMessage("m-facture", "jean.martin@gmail.com", "Paiement",
+            "Le virement pour la facture F-002 est parti ce matin.");
 
         var byAddress = await CaseOfAsync("m-adresse");
         Assert.Equal(MatchKind.Adresse, byAddress.MatchedBy);
         Assert.Equal([company.Id], byAddress.Cases.Select(c => c.Id));
         Assert.Equal("Re: votre relance", byAddress.Message.Subject);
-        Assert.Contains(Graph.Authorizations, a => a.StartsWith("Bearer ", StringComparison.Ordinal)); // the SDK sent the token
+        Assert.Contains(Graph.Authorizations,
+            a => a.StartsWith("Bearer ", StringComparison.Ordinal)); // the SDK sent the token
 
         var byDomain = await CaseOfAsync("m-domaine");
         Assert.Equal((MatchKind.Domaine, company.Id), (byDomain.MatchedBy, byDomain.Cases.Single().Id));
@@ -39,21 +45,27 @@ public abstract class MessageCaseTests(DbKind kind) : GraphServerTestBase(kind)
     public async Task An_unknown_sender_is_offered_a_case_or_a_link_and_a_linked_address_finds_its_debtor()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        Graph.AddMessage("m-inconnu", "paul.fontaine@gmail.com", "Question", "Bonjour, pouvez-vous me rappeler ?", fromName: "Paul Fontaine");
+        Graph.AddMessage("m-inconnu", "paul.fontaine@gmail.com", "Question", "Bonjour, pouvez-vous me rappeler ?",
+            fromName: "Paul Fontaine");
         var unknown = await CaseOfAsync("m-inconnu");
         Assert.Null(unknown.MatchedBy);
         Assert.Empty(unknown.Cases);
-        Assert.Equal(("Paul Fontaine", "paul.fontaine@gmail.com"), (unknown.Offer!.SuggestedDebtorName, unknown.Offer.Address));
+        Assert.Equal(("Paul Fontaine", "paul.fontaine@gmail.com"),
+            (unknown.Offer!.SuggestedDebtorName, unknown.Offer.Address));
 
-        await (await Client.PostJsonAsync("/api/mailbox/links", new { address = "pas-une-adresse", debtorId = Guid.NewGuid() })).ProblemAsync(400);
-        await (await Client.PostJsonAsync("/api/mailbox/links", new { address = "paul.fontaine@gmail.com", debtorId = Guid.NewGuid() })).ProblemAsync(404);
+        await (await Client.PostJsonAsync("/api/mailbox/links",
+            new { address = "pas-une-adresse", debtorId = Guid.NewGuid() })).ProblemAsync(400);
+        await (await Client.PostJsonAsync("/api/mailbox/links",
+            new { address = "paul.fontaine@gmail.com", debtorId = Guid.NewGuid() })).ProblemAsync(404);
         Guid debtorId;
         await using (var scope = App.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
-            debtorId = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Cases.Where(c => c.Id == company.Id).Select(c => c.DebtorId).SingleAsync();
+            debtorId = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Cases
+                .Where(c => c.Id == company.Id).Select(c => c.DebtorId).SingleAsync();
         }
-        (await Client.PostJsonAsync("/api/mailbox/links", new { address = "Paul.Fontaine@gmail.com", debtorId })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync("/api/mailbox/links", new { address = "Paul.Fontaine@gmail.com", debtorId }))
+            .EnsureSuccessStatusCode();
         var linked = await CaseOfAsync("m-inconnu");
         Assert.Equal((MatchKind.Adresse, company.Id), (linked.MatchedBy, linked.Cases.Single().Id));
     }
@@ -82,10 +94,15 @@ public abstract class MessageCaseTests(DbKind kind) : GraphServerTestBase(kind)
         var (_, company, _) = await SeedTypicalAsync();
         await NoticeScenario.TakeRemindersAsync(Client, company.Id); // last step on 10/09/2025
         for (var i = 0; i < 30; i++)
-            Graph.AddMessage($"m-{i:00}", "compta@garage-fontaine.example", $"Message {i:00}", "Bonjour Maître,", receivedAt: $"2025-09-{11 + i % 18:00}T{8 + i % 10:00}:00:{i:00}Z");
-        Graph.AddMessage("m-virement", "compta@garage-fontaine.example", "Paiement", "Le virement a été effectué ce matin.", receivedAt: "2025-09-29T18:00:00Z");
-        Graph.AddMessage("m-ancien", "compta@garage-fontaine.example", "Ancien", "Avant la relance.", receivedAt: "2025-08-01T08:00:00Z");
-        Graph.AddMessage("m-autre", "autre@ailleurs.example", "Autre", "Rien à voir.", receivedAt: "2025-09-20T08:00:00Z");
+            Graph.AddMessage($"m-{i:00}", "compta@garage-fontaine.example", $"Message {i:00}", "Bonjour Maître,",
+                receivedAt: $"2025-09-{11 + i % 18:00}T{8 + i % 10:00}:00:{i:00}Z");
+        Graph.AddMessage("m-virement", "compta@garage-fontaine.example", "Paiement",
+            "Le virement a été effectué ce matin.",
+            receivedAt: "2025-09-29T18:00:00Z");
+        Graph.AddMessage("m-ancien", "compta@garage-fontaine.example", "Ancien", "Avant la relance.",
+            receivedAt: "2025-08-01T08:00:00Z");
+        Graph.AddMessage("m-autre", "autre@ailleurs.example", "Autre", "Rien à voir.",
+            receivedAt: "2025-09-20T08:00:00Z");
 
         var paymentsBefore = (await GetCaseAsync(company.Id)).Payments.Count;
         var list = await (await Client.GetAsync($"/api/cases/{company.Id}/messages")).ReadAsync<DebtorMessagesDto>();
@@ -93,7 +110,8 @@ public abstract class MessageCaseTests(DbKind kind) : GraphServerTestBase(kind)
         Assert.Equal(31, list.Messages.Count);
         Assert.Equal(2, Graph.Hits("(liste)")); // 25 and then 6, through @odata.nextLink
         Assert.DoesNotContain(list.Messages, m => m.Id is "m-ancien" or "m-autre");
-        Assert.Equal(list.Messages.OrderByDescending(m => m.ReceivedAt).Select(m => m.Id), list.Messages.Select(m => m.Id));
+        Assert.Equal(list.Messages.OrderByDescending(m => m.ReceivedAt).Select(m => m.Id),
+            list.Messages.Select(m => m.Id));
         var paid = list.Messages.First();
         Assert.Equal("m-virement", paid.Id);
         Assert.Equal(ReplyHint.AvisDePaiement, Assert.Single(paid.Suggestions).Hint);

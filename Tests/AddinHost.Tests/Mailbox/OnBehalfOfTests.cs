@@ -23,10 +23,11 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
     private EntraTokenServer Entra { get; set; } = null!;
     private readonly string _userToken = TestTokens.Create(Firm, [Roles.Avocat, Roles.Assistant, Roles.Administrateur]);
 
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(base.Settings.Concat(TestTokens.EntraSettings(Firm)))
-    {
-        ["AzureAd:ClientSecret"] = Entra.ClientSecret,
-    };
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string>(base.Settings.Concat(TestTokens.EntraSettings(Firm)))
+        {
+            ["AzureAd:ClientSecret"] = Entra.ClientSecret,
+        };
 
     protected override Action<IServiceCollection> ExtraServices => s =>
     {
@@ -39,7 +40,8 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         Entra = await EntraTokenServer.StartAsync();
         await base.InitializeAsync();
         Client.WithToken(_userToken);
-        Graph.AddMessage("msg-obo", "compta@garage-fontaine.example", "Facture F-001", "Nous réglerons à la fin du mois.");
+        Graph.AddMessage("msg-obo", "compta@garage-fontaine.example", "Facture F-001",
+            "Nous réglerons à la fin du mois.");
     }
 
     public override async Task DisposeAsync()
@@ -48,7 +50,8 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         await Entra.DisposeAsync();
     }
 
-    private Task<HttpResponseMessage> OpenMessageAsync(HttpClient client) => client.GetAsync("/api/mailbox/messages/msg-obo/case");
+    private Task<HttpResponseMessage> OpenMessageAsync(HttpClient client) =>
+        client.GetAsync("/api/mailbox/messages/msg-obo/case");
 
     [Fact]
     public async Task The_users_token_is_exchanged_once_and_the_exchange_survives_a_restart()
@@ -61,7 +64,8 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         Assert.Equal(_userToken, exchange["assertion"]);
         Assert.Equal(TestTokens.ClientId, exchange["client_id"]);
         Assert.All(GraphOptions.DefaultScopes, scope => Assert.Contains(scope, exchange["scope"].Split(' ')));
-        Assert.DoesNotContain(exchange["scope"].Split(' '), s => s.EndsWith("/.default", StringComparison.Ordinal) || s.Contains("ReadWrite.All"));
+        Assert.DoesNotContain(exchange["scope"].Split(' '),
+            s => s.EndsWith("/.default", StringComparison.Ordinal) || s.Contains("ReadWrite.All"));
         Assert.Equal("Bearer " + Entra.Issued.Single(), Graph.Authorizations.Last());
 
         (await OpenMessageAsync(Client)).EnsureSuccessStatusCode();
@@ -72,9 +76,11 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         {
             var rows = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().TokenCache.ToListAsync();
             Assert.NotEmpty(rows);
-            Assert.All(rows, r => Assert.DoesNotContain(Entra.Issued.Single(), System.Text.Encoding.UTF8.GetString(r.Value)));
+            Assert.All(rows,
+                r => Assert.DoesNotContain(Entra.Issued.Single(), System.Text.Encoding.UTF8.GetString(r.Value)));
         }
-        await using var restarted = new DunningApp(Kind, App.ConnectionString, "cabinet-test") { Settings = Settings, ExtraServices = ExtraServices };
+        await using var restarted = new DunningApp(Kind, App.ConnectionString, "cabinet-test")
+            { Settings = Settings, ExtraServices = ExtraServices };
         (await OpenMessageAsync(restarted.CreateClient().WithToken(_userToken))).EnsureSuccessStatusCode();
         Assert.Single(Entra.TokenRequests);
         Assert.Equal("Bearer " + Entra.Issued.Single(), Graph.Authorizations.Last());
@@ -86,11 +92,13 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         var (_, company, consumer) = await SeedTypicalAsync();
 
         // Registered letters only: no mailbox is needed, and nothing is asked of Entra.
-        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company.Id, level = 3 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/batches",
+            new { items = new[] { new { caseId = company.Id, level = 3 } } })).StatusCode);
         Assert.Empty(Entra.Grants(JwtBearer));
 
         // A reminder by e-mail in the batch: the session opens now, in the lawyer's request.
-        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = consumer.Id, level = 1 } } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Client.PostJsonAsync("/api/batches",
+            new { items = new[] { new { caseId = consumer.Id, level = 1 } } })).StatusCode);
         Assert.Equal(_userToken, Assert.Single(Entra.Grants(JwtBearer))["assertion"]);
     }
 
@@ -99,14 +107,17 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
     {
         var (_, company, _) = await SeedTypicalAsync();
         Entra.ExpiresInSeconds = 120; // already "expired" for MSAL, which renews 5 minutes ahead
-        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 }))
+            .ReadAsync<DispatchDto>();
         var session = Assert.Single(Entra.Grants(JwtBearer)); // the background session opened in the lawyer's request
         Assert.Equal(_userToken, session["assertion"]);
 
         var processor = App.Services.GetRequiredService<DispatchProcessor>();
-        while (await processor.ProcessNextAsync(default)) { } // no request, no user token: the session's refresh token serves
+        // no request, no user token: the session's refresh token serves
+        while (await processor.ProcessNextAsync(default)) { }
 
-        Assert.Equal(DispatchState.EmailSent, (await (await Client.GetAsync($"/api/dispatches/{planned.Id}")).ReadAsync<DispatchDto>()).State);
+        Assert.Equal(DispatchState.EmailSent,
+            (await (await Client.GetAsync($"/api/dispatches/{planned.Id}")).ReadAsync<DispatchDto>()).State);
         Assert.Equal(1, Graph.SentWithMark(planned.Id.ToString()));
         Assert.Single(Entra.Grants(JwtBearer)); // never a second exchange without the user
         Assert.NotEmpty(Entra.Grants("refresh_token"));
@@ -121,9 +132,11 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         var opened = await (await OpenMessageAsync(Client)).ProblemAsync(403);
         Assert.Contains("consentement", opened.GetProperty("detail").GetString());
 
-        var planning = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ProblemAsync(403);
+        var planning = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 }))
+            .ProblemAsync(403);
         Assert.Contains("consentement", planning.GetProperty("detail").GetString());
-        Assert.Empty(await (await Client.GetAsync($"/api/cases/{company.Id}/dispatches")).ReadAsync<List<DispatchDto>>());
+        Assert.Empty(await (await Client.GetAsync($"/api/cases/{company.Id}/dispatches"))
+            .ReadAsync<List<DispatchDto>>());
         Assert.Empty(Graph.OwnMail);
     }
 
@@ -131,10 +144,13 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
     public async Task The_outbox_without_a_session_refuses_the_email_with_a_reason_and_sends_nothing()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
-        await using (var scope = App.Services.CreateAsyncScope()) // the lawyer's session is gone (revoked, or never opened on this database)
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 }))
+            .ReadAsync<DispatchDto>();
+        // the lawyer's session is gone (revoked, or never opened on this database)
+        await using (var scope = App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<DunningDbContext>().TokenCache.ExecuteDeleteAsync();
-        await using var restarted = new DunningApp(Kind, App.ConnectionString, "cabinet-test") { Settings = Settings, ExtraServices = ExtraServices };
+        await using var restarted = new DunningApp(Kind, App.ConnectionString, "cabinet-test")
+            { Settings = Settings, ExtraServices = ExtraServices };
         var processor = restarted.Services.GetRequiredService<DispatchProcessor>();
         while (await processor.ProcessNextAsync(default)) { }
 
@@ -144,9 +160,11 @@ public abstract class OnBehalfOfTests(DbKind kind) : GraphServerTestBase(kind)
         Assert.Empty(Graph.OwnMail);
 
         // The lawyer retries from the pane: a new session, and the same dispatch leaves once.
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).StatusCode);
         while (await processor.ProcessNextAsync(default)) { }
-        Assert.Equal(DispatchState.EmailSent, (await (await Client.GetAsync($"/api/dispatches/{planned.Id}")).ReadAsync<DispatchDto>()).State);
+        Assert.Equal(DispatchState.EmailSent,
+            (await (await Client.GetAsync($"/api/dispatches/{planned.Id}")).ReadAsync<DispatchDto>()).State);
         Assert.Equal(1, Graph.SentWithMark(planned.Id.ToString()));
     }
 }

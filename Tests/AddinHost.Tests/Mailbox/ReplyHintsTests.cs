@@ -9,7 +9,8 @@ public sealed class ReplyHintsTests
     [InlineData("Paiement", "Le virement a été effectué ce matin pour la facture F-001.", ReplyHint.AvisDePaiement)]
     [InlineData("Paiement", "Le virement pour la facture F2026-0041 a été effectué ce jour.", ReplyHint.AvisDePaiement)]
     [InlineData("Re: relance", "Nous contestons le montant des pénalités.", ReplyHint.Contestation)]
-    [InlineData("Re: relance", "La prestation n’a jamais été réalisée : nous ne sommes pas redevables.", ReplyHint.Contestation)]
+    [InlineData("Re: relance", "La prestation n’a jamais été réalisée : nous ne sommes pas redevables.",
+        ReplyHint.Contestation)]
     [InlineData("Échéancier", "Nous réglerons le solde en trois mensualités.", ReplyHint.PromesseDePaiement)]
     [InlineData("RE: FACTURE", "JE VAIS PAYER D'ICI LA FIN DU MOIS", ReplyHint.PromesseDePaiement)]
     public void The_usual_replies_are_recognised(string subject, string body, ReplyHint expected)

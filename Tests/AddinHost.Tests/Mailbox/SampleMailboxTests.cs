@@ -19,7 +19,8 @@ public sealed class SampleMailboxTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
+        _app = new DunningApp(DbKind.Sqlite, await TestDatabase.CreateAsync(DbKind.Sqlite), "cabinet-demo",
+            "Development") { SeedDemo = true, OwnsDatabase = true };
         _client = _app.CreateClient();
     }
 
@@ -28,7 +29,8 @@ public sealed class SampleMailboxTests : IAsyncLifetime
     [Fact]
     public async Task A_sample_message_opens_its_case_and_the_case_lists_its_debtors_messages_only()
     {
-        var found = await (await _client.GetAsync("/api/mailbox/messages/demo-message-1/case")).ReadAsync<MessageCaseDto>();
+        var found = await (await _client.GetAsync("/api/mailbox/messages/demo-message-1/case"))
+            .ReadAsync<MessageCaseDto>();
         Assert.Equal(MatchKind.Adresse, found.MatchedBy);
         var caseId = Assert.Single(found.Cases).Id;
         var list = await (await _client.GetAsync($"/api/cases/{caseId}/messages")).ReadAsync<DebtorMessagesDto>();
@@ -45,18 +47,26 @@ public sealed class SampleMailboxTests : IAsyncLifetime
         foreach (var c in cases)
         {
             var preview = await _client.GetAsync($"/api/cases/{c.Id}/dispatches/next");
-            if (preview.IsSuccessStatusCode && await preview.ReadAsync<DispatchPreview>() is { Choice.Channel: StepChannel.Email } p) { next = p; break; }
+            if (preview.IsSuccessStatusCode
+                && await preview.ReadAsync<DispatchPreview>() is { Choice.Channel: StepChannel.Email } p)
+            {
+                next = p;
+                break;
+            }
         }
         Assert.NotNull(next); // the demo firm has an e-mail reminder to send
-        var planned = await (await _client.PostJsonAsync($"/api/cases/{next.CaseId}/dispatches", new { level = next.Level })).ReadAsync<DispatchDto>();
+        var planned = await (await _client.PostJsonAsync($"/api/cases/{next.CaseId}/dispatches",
+            new { level = next.Level })).ReadAsync<DispatchDto>();
         var processor = _app.Services.GetRequiredService<DispatchProcessor>();
         while (await processor.ProcessNextAsync(default)) { }
         Assert.Equal(1, _app.Services.GetRequiredService<GraphSandboxMail>().SentWithMark(planned.Id.ToString()));
 
         var deadlines = new List<AddinHost.Calendar.CalendarEntryDto>();
         foreach (var c in cases)
-            deadlines.AddRange(await (await _client.PostAsync($"/api/cases/{c.Id}/calendar", null)).ReadAsync<List<AddinHost.Calendar.CalendarEntryDto>>());
+            deadlines.AddRange(await (await _client.PostAsync($"/api/cases/{c.Id}/calendar", null))
+                .ReadAsync<List<AddinHost.Calendar.CalendarEntryDto>>());
         Assert.NotEmpty(deadlines);
-        Assert.Equal(deadlines.Select(d => d.GraphEventId).Order(), _app.Services.GetRequiredService<GraphSandboxCalendar>().Events.Keys.Order());
+        Assert.Equal(deadlines.Select(d => d.GraphEventId).Order(),
+            _app.Services.GetRequiredService<GraphSandboxCalendar>().Events.Keys.Order());
     }
 }

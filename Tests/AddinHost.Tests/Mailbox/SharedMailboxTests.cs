@@ -7,8 +7,8 @@ namespace AddinHost.Tests.Mailbox;
 
 /// <summary>
 /// A message opened in a shared mailbox or as a delegate: the pane names the mailbox (getSharedPropertiesAsync's owner
-/// and permissions, in two headers), the host reads it from <c>/users/{owner}</c> through the real Graph SDK, and a user
-/// without the right gets a French refusal that says which.
+/// and permissions, in two headers), the host reads it from <c>/users/{owner}</c> through the real Graph SDK, and a
+/// user without the right gets a French refusal that says which.
 /// </summary>
 public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind)
 {
@@ -27,9 +27,12 @@ public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind
     {
         await SeedTypicalAsync();
         var box = Graph.Grant(Owner, MailboxRights.Read);
-        GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Facture F-001", "Nous réglerons à la fin du mois.");
+        GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Facture F-001",
+            "Nous réglerons à la fin du mois.");
 
-        var found = await (await In("Recouvrement@Cabinet-Test.example ").GetAsync("/api/mailbox/messages/msg-partage/case")).ReadAsync<MessageCaseDto>();
+        var found = await (await In("Recouvrement@Cabinet-Test.example ")
+                .GetAsync("/api/mailbox/messages/msg-partage/case"))
+            .ReadAsync<MessageCaseDto>();
         Assert.Equal("Garage Fontaine SARL", Assert.Single(found.Cases).Debtor);
         Assert.Equal(Owner, found.Message.Mailbox);
         Assert.Equal(1, Graph.Hits("msg-partage"));
@@ -43,7 +46,9 @@ public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind
     public async Task Without_rights_on_that_mailbox_the_refusal_says_why_and_who_can_grant_them()
     {
         await SeedTypicalAsync();
-        GraphTestServer.AddMessage(Graph.Mailbox(Owner), "msg-partage", "compta@garage-fontaine.example", "Facture F-001", "Bonjour.");
+        GraphTestServer.AddMessage(Graph.Mailbox(Owner), "msg-partage", "compta@garage-fontaine.example",
+            "Facture F-001",
+            "Bonjour.");
 
         var refused = await (await In(Owner).GetAsync("/api/mailbox/messages/msg-partage/case")).ProblemAsync(403);
         Assert.Contains(Owner, refused.GetProperty("detail").GetString());
@@ -59,7 +64,8 @@ public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind
         var box = Graph.Grant(Owner, MailboxRights.Read);
         GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Facture F-001", "Bonjour.");
 
-        var refused = await (await In(Owner, permissions: "2").GetAsync("/api/mailbox/messages/msg-partage/case")).ProblemAsync(403);
+        var refused = await (await In(Owner, permissions: "2").GetAsync("/api/mailbox/messages/msg-partage/case"))
+            .ProblemAsync(403);
         Assert.Contains("droit de lecture", refused.GetProperty("detail").GetString());
         Assert.Equal("lecture-non-autorisee", refused.GetProperty("raison").GetString());
         Assert.Equal(0, Graph.Hits("msg-partage"));
@@ -71,7 +77,8 @@ public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind
     [InlineData(Owner, "64", SharedMailbox.PermissionsHeader)]
     public async Task A_malformed_mailbox_is_a_french_400(string owner, string? permissions, string field)
     {
-        var problem = await (await In(owner, permissions).GetAsync("/api/mailbox/messages/msg-partage/case")).ProblemAsync(400);
+        var problem = await (await In(owner, permissions).GetAsync("/api/mailbox/messages/msg-partage/case"))
+            .ProblemAsync(400);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
@@ -80,9 +87,11 @@ public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind
     {
         var (_, company, _) = await SeedTypicalAsync();
         var box = Graph.Grant(Owner, MailboxRights.Read);
-        GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Nos factures", "Ci-joint la facture.",
+        GraphTestServer.AddMessage(box, "msg-partage", "compta@garage-fontaine.example", "Nos factures",
+            "Ci-joint la facture.",
             receivedAt: "2025-09-30T09:00:00Z");
-        GraphTestServer.AddMessage(Graph.Me, "msg-perso", "compta@garage-fontaine.example", "Autre", "Dans la boîte de l'avocat.",
+        GraphTestServer.AddMessage(Graph.Me, "msg-perso", "compta@garage-fontaine.example", "Autre",
+            "Dans la boîte de l'avocat.",
             receivedAt: "2025-09-30T09:30:00Z");
         var pdf = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]);
         box.Attachments["msg-partage"] = [("F-001.pdf", "application/pdf", pdf)];
@@ -90,10 +99,13 @@ public abstract class SharedMailboxTests(DbKind kind) : GraphServerTestBase(kind
 
         var listed = await (await shared.GetAsync($"/api/cases/{company.Id}/messages")).ReadAsync<DebtorMessagesDto>();
         Assert.Equal(["msg-partage"], listed.Messages.Select(m => m.Id));
-        var imported = await (await shared.PostJsonAsync("/api/mailbox/messages/msg-partage/attachments", new { caseId = company.Id }))
+        var imported = await (await shared.PostJsonAsync("/api/mailbox/messages/msg-partage/attachments",
+                new { caseId = company.Id }))
             .ReadAsync<List<ImportedAttachmentDto>>();
         Assert.True(Assert.Single(imported).Imported);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.PostJsonAsync("/api/mailbox/messages/msg-partage/attachments", new { caseId = company.Id })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Client.PostJsonAsync("/api/mailbox/messages/msg-partage/attachments", new { caseId = company.Id }))
+                .StatusCode);
     }
 }
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AddinHost.Tests.Privacy;
 
-/// <summary>A debtor's right of access: everything the firm holds on them, for admins only, and the export itself audited.</summary>
+/// <summary>A debtor's right of access: everything the firm holds on them, for admins only, and the export itself
+/// audited.</summary>
 public abstract class DebtorExportTests(DbKind kind) : ApiTestBase(kind)
 {
     [Fact]
@@ -24,7 +25,8 @@ public abstract class DebtorExportTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal((await GetCaseAsync(company.Id)).Invoices.Count, exported.Invoices.Count);
         Assert.Contains(exported.Dispatches, d => d.Step == "Mise en demeure" && d.State == "Déposé");
         var letter = Assert.Single(exported.Proofs, p => p.Name == "lettre");
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(letter.Url)).StatusCode); // every file listed can be fetched
+        Assert.Equal(HttpStatusCode.OK,
+            (await Client.GetAsync(letter.Url)).StatusCode); // every file listed can be fetched
         Assert.NotEmpty(exported.History);
         Assert.DoesNotContain(consumer.Reference, System.Text.Json.JsonSerializer.Serialize(export));
 

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AddinHost.Tests.Proofs;
 
-/// <summary>Both proof stores keep the same promises: write once, never overwrite, detect any alteration on read.</summary>
+/// <summary>Both proof stores keep the same promises: write once, never overwrite, detect any alteration on
+/// read.</summary>
 public abstract class ProofStoreTests : IAsyncLifetime
 {
     protected IProofStore Store { get; set; } = null!;
@@ -27,8 +28,10 @@ public abstract class ProofStoreTests : IAsyncLifetime
         Assert.Equal(Proof, await Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
 
         // The same bytes again (a retry after a crash) are accepted; other bytes never replace them.
-        Assert.Equal(stored.Sha256, (await Store.PutAsync(_tenant, stored.Path, Proof, "application/pdf", default)).Sha256);
-        await Assert.ThrowsAsync<ProofConflictException>(() => Store.PutAsync(_tenant, stored.Path, "autre"u8.ToArray(), "application/pdf", default));
+        Assert.Equal(stored.Sha256,
+            (await Store.PutAsync(_tenant, stored.Path, Proof, "application/pdf", default)).Sha256);
+        await Assert.ThrowsAsync<ProofConflictException>(
+            () => Store.PutAsync(_tenant, stored.Path, "autre"u8.ToArray(), "application/pdf", default));
         Assert.Equal(Proof, await Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
     }
 
@@ -37,7 +40,8 @@ public abstract class ProofStoreTests : IAsyncLifetime
     {
         var stored = await Store.PutAsync(_tenant, "DR-2025-00002/d2/reception.pdf", Proof, "application/pdf", default);
         await TamperAsync(_tenant, stored.Path, "%PDF-1.4 preuve falsifiée"u8.ToArray());
-        var alarm = await Assert.ThrowsAsync<ProofIntegrityException>(() => Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
+        var alarm = await Assert.ThrowsAsync<ProofIntegrityException>(
+            () => Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
         Assert.Contains("ALERTE", alarm.Message);
     }
 
@@ -51,10 +55,12 @@ public abstract class ProofStoreTests : IAsyncLifetime
         await Store.DeleteAsync(_tenant, stored.Path, default); // a retry after a crash
         await Store.DeleteAsync("cabinet-jamais-vu", stored.Path, default);
 
-        await Assert.ThrowsAsync<ProofNotFoundException>(() => Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
+        await Assert.ThrowsAsync<ProofNotFoundException>(
+            () => Store.GetAsync(_tenant, stored.Path, stored.Sha256, default));
         Assert.Equal(Proof, await Store.GetAsync(_tenant, kept.Path, kept.Sha256, default));
         // Once erased, the place may be filed again (a new case reusing the reference).
-        Assert.Equal(stored.Sha256, (await Store.PutAsync(_tenant, stored.Path, Proof, "application/pdf", default)).Sha256);
+        Assert.Equal(stored.Sha256,
+            (await Store.PutAsync(_tenant, stored.Path, Proof, "application/pdf", default)).Sha256);
         await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(_tenant, "../evasion.pdf", default));
     }
 
@@ -62,8 +68,10 @@ public abstract class ProofStoreTests : IAsyncLifetime
     public async Task Another_tenant_cannot_reach_a_proof_and_bad_paths_are_refused()
     {
         var stored = await Store.PutAsync(_tenant, "DR-2025-00003/d3/depot.pdf", Proof, "application/pdf", default);
-        await Assert.ThrowsAsync<ProofNotFoundException>(() => Store.GetAsync("autre-cabinet", stored.Path, stored.Sha256, default));
-        await Assert.ThrowsAsync<ArgumentException>(() => Store.PutAsync(_tenant, "../evasion.pdf", Proof, "application/pdf", default));
+        await Assert.ThrowsAsync<ProofNotFoundException>(
+            () => Store.GetAsync("autre-cabinet", stored.Path, stored.Sha256, default));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => Store.PutAsync(_tenant, "../evasion.pdf", Proof, "application/pdf", default));
     }
 }
 
@@ -78,7 +86,8 @@ public sealed class AzureBlobProofStoreTests : ProofStoreTests
     }
 
     protected override async Task TamperAsync(string tenant, string path, byte[] content) =>
-        await _service.GetBlobContainerClient(ProofHash.TenantKey(tenant)).GetBlobClient(path).UploadAsync(new BinaryData(content), overwrite: true);
+        await _service.GetBlobContainerClient(ProofHash.TenantKey(tenant)).GetBlobClient(path)
+            .UploadAsync(new BinaryData(content), overwrite: true);
 }
 
 public sealed class FolderProofStoreTests : ProofStoreTests
@@ -100,7 +109,8 @@ public sealed class FolderProofStoreTests : ProofStoreTests
 
     public override Task DisposeAsync()
     {
-        foreach (var f in Directory.GetFiles(_root, "*", SearchOption.AllDirectories)) File.SetAttributes(f, FileAttributes.Normal);
+        foreach (var f in Directory.GetFiles(_root, "*", SearchOption.AllDirectories))
+            File.SetAttributes(f, FileAttributes.Normal);
         Directory.Delete(_root, recursive: true);
         return Task.CompletedTask;
     }
