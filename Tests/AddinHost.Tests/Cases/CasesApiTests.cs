@@ -39,9 +39,10 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(new DateOnly(2025, 3, 10), c.Ladder.Next.DueOn);
         Assert.True(c.Ladder.Next.IsDue);
 
-        // The payment of 30/09/2025 on F-002 restarted F-002's five years only (C. civ. 2240): F-001 still runs from its
-        // due date, 03/03/2025, and is the case's earliest deadline.
-        Assert.Equal((new DateOnly(2030, 3, 3), "F-001"), (c.Prescription!.Deadline, c.Prescription.InvoiceNumber));
+        // The payment of 30/09/2025 on F-002 restarted F-002's five years only (C. civ. 2240): F-001 still runs from
+        // its due date, 03/03/2025, and is the case's earliest deadline.
+        Assert.Equal((new DateOnly(2030, 3, 3), "F-001"),
+            (c.Prescription!.Deadline, c.Prescription.InvoiceNumber));
         Assert.Equal(new DateOnly(2030, 9, 30), c.Invoices.Single(i => i.Number == "F-002").PrescriptionDeadline);
     }
 
@@ -53,17 +54,21 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal(0m, before.Amounts!.Interest);
         Assert.Equal(0m, before.Amounts.Indemnity);
         Assert.NotNull(before.Amounts.Note);
-        // 2 years (L.218-2 C. conso.) from the completion of the service, unknown here: from the invoice date 10/01/2025, flagged.
-        Assert.Equal((new DateOnly(2027, 1, 10), true), (before.Prescription!.Deadline, before.Prescription.MayBeEarlier));
+        // 2 years (L.218-2 C. conso.) from the completion of the service, unknown here: from the invoice date
+        // 10/01/2025, flagged.
+        Assert.Equal((new DateOnly(2027, 1, 10), true),
+            (before.Prescription!.Deadline, before.Prescription.MayBeEarlier));
         Assert.Contains(before.Warnings, w => w.Code == "date-achevement");
 
-        (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/notice-receipt", new { date = "2025-05-20" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/notice-receipt", new { date = "2025-05-20" }))
+            .EnsureSuccessStatusCode();
         var after = await GetCaseAsync(consumer.Id);
         // 21/05–30/06: 41 d × 3,71 % on 960 = 4,00 ; 01/07–30/09: 92 d × 2,76 % = 6,68.
         Assert.Equal(10.68m, after.Amounts!.Interest);
         Assert.Equal(970.68m, after.Amounts.Total);
         Assert.Contains(after.History, h => h.Kind == CaseEventKind.MiseEnDemeureRecue);
-        await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/notice-receipt", new { date = "2025-05-21" })).ProblemAsync(409);
+        await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/notice-receipt", new { date = "2025-05-21" }))
+            .ProblemAsync(409);
     }
 
     [Fact]
@@ -73,7 +78,8 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
         var c = await GetCaseAsync(company.Id);
         var first = c.Invoices.Single(i => i.Number == "F-001");
 
-        var response = await Client.PostJsonAsync($"/api/cases/{company.Id}/payments", new { date = "2025-09-30", amount = 100.00m, invoiceId = first.Id, reference = "VIR-123" });
+        var response = await Client.PostJsonAsync($"/api/cases/{company.Id}/payments",
+            new { date = "2025-09-30", amount = 100.00m, invoiceId = first.Id, reference = "VIR-123" });
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         var after = await GetCaseAsync(company.Id);
         // 100,00 pays F-001's 88,20 of penalties, then 11,80 of principal.
@@ -92,12 +98,14 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
     [InlineData("""{"date":"2025-09-30"}""", "amount")]
     [InlineData("""{"date":"2025-10-01","amount":10}""", "date")]
     [InlineData("""{"date":"2025-09-30","amount":999999}""", "amount")]
-    [InlineData("""{"date":"2025-09-30","amount":10,"invoiceId":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""", "invoiceId")]
+    [InlineData("""{"date":"2025-09-30","amount":10,"invoiceId":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""",
+        "invoiceId")]
     public async Task A_bad_payment_is_refused_with_a_french_reason_and_changes_nothing(string json, string field)
     {
         var (_, company, _) = await SeedTypicalAsync();
         var before = await GetCaseAsync(company.Id);
-        var response = await Client.PostAsync($"/api/cases/{company.Id}/payments", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync($"/api/cases/{company.Id}/payments",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.ProblemAsync(400);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Equal(before.Payments.Count, (await GetCaseAsync(company.Id)).Payments.Count);
@@ -110,7 +118,8 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
     public async Task Unreadable_bodies_get_a_french_problem_not_a_500(string json)
     {
         var (_, company, _) = await SeedTypicalAsync();
-        var response = await Client.PostAsync($"/api/cases/{company.Id}/payments", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync($"/api/cases/{company.Id}/payments",
+            new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.ProblemAsync(400);
         Assert.Contains("JSON", problem.GetProperty("detail").GetString());
     }
@@ -128,18 +137,24 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_promise_to_pay_pauses_the_ladder_until_its_date_and_lifting_resumes_it()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement" })).ProblemAsync(400);
-        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement", until = "2025-09-01" })).ProblemAsync(400);
+        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement" }))
+            .ProblemAsync(400);
+        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses",
+            new { kind = "PromesseDePaiement", until = "2025-09-01" })).ProblemAsync(400);
 
-        var pause = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement", until = "2025-10-15", reason = "appel du gérant" })).ReadAsync<PauseDto>();
+        var pause = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses",
+                new { kind = "PromesseDePaiement", until = "2025-10-15", reason = "appel du gérant" }))
+            .ReadAsync<PauseDto>();
         var paused = await GetCaseAsync(company.Id);
         Assert.Equal(CaseStatus.EnPause, paused.Ladder.Status);
         Assert.Equal(new DateOnly(2025, 10, 16), paused.Ladder.Next!.DueOn);
         Assert.False(paused.Ladder.Next.IsDue);
         Assert.DoesNotContain(await ListCasesAsync("?dueBy=2025-09-30"), s => s.Id == company.Id);
-        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "PromesseDePaiement", until = "2025-10-20" })).ProblemAsync(409);
+        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses",
+            new { kind = "PromesseDePaiement", until = "2025-10-20" })).ProblemAsync(409);
 
-        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/cases/{company.Id}/pauses/{pause.Id}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NoContent,
+            (await Client.DeleteAsync($"/api/cases/{company.Id}/pauses/{pause.Id}")).StatusCode);
         var resumed = await GetCaseAsync(company.Id);
         Assert.Equal(CaseStatus.EnCours, resumed.Ladder.Status);
         Assert.True(resumed.Ladder.Next!.IsDue);
@@ -152,7 +167,8 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_step_taken_moves_the_ladder_and_respects_the_minimum_gap()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1, date = "2025-09-26" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1, date = "2025-09-26" }))
+            .EnsureSuccessStatusCode();
         var c = await GetCaseAsync(company.Id);
         Assert.Equal("Relance 1", c.Ladder.LastLevelName);
         Assert.Equal("Relance 2", c.Ladder.Next!.Name);
@@ -161,17 +177,20 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
         Assert.False(c.Ladder.Next.IsDue);
         await (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 1 })).ProblemAsync(409);
         await (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 9 })).ProblemAsync(400);
-        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 2, date = "2026-01-01" })).ProblemAsync(400);
+        await (await Client.PostJsonAsync($"/api/cases/{company.Id}/steps", new { level = 2, date = "2026-01-01" }))
+            .ProblemAsync(400);
     }
 
     [Fact]
     public async Task An_acknowledgement_restarts_prescription()
     {
         var (_, _, consumer) = await SeedTypicalAsync();
-        (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/acknowledgements", new { date = "2025-06-01", note = "courriel" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/acknowledgements",
+            new { date = "2025-06-01", note = "courriel" })).EnsureSuccessStatusCode();
         var c = await GetCaseAsync(consumer.Id);
         Assert.Equal(new DateOnly(2027, 6, 1), c.Prescription!.Deadline);
-        await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/acknowledgements", new { date = "2025-12-01" })).ProblemAsync(400);
+        await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/acknowledgements", new { date = "2025-12-01" }))
+            .ProblemAsync(400);
         await (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/acknowledgements", new { })).ProblemAsync(400);
     }
 
@@ -179,7 +198,8 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
     public async Task The_list_filters_by_status_and_by_next_step_due_date()
     {
         var (_, company, consumer) = await SeedTypicalAsync();
-        (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/pauses", new { kind = "Litige", reason = "prestation contestée" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{consumer.Id}/pauses",
+            new { kind = "Litige", reason = "prestation contestée" })).EnsureSuccessStatusCode();
 
         var due = await ListCasesAsync("?dueBy=2025-09-30");
         Assert.Equal([company.Id], due.Select(s => s.Id));
@@ -195,8 +215,10 @@ public abstract class CasesApiTests(DbKind kind) : ApiTestBase(kind)
     public async Task Every_change_is_audited_without_personal_data()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/payments", new { amount = 10m })).EnsureSuccessStatusCode();
-        (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "Litige" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/payments", new { amount = 10m }))
+            .EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{company.Id}/pauses", new { kind = "Litige" }))
+            .EnsureSuccessStatusCode();
         var text = await (await Client.GetAsync("/api/audit")).Content.ReadAsStringAsync();
         foreach (var action in new[] { "creancier.cree", "import.factures", "paiement.enregistre", "pause.ouverte" })
             Assert.Contains(action, text);

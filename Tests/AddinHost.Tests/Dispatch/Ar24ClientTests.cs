@@ -27,11 +27,13 @@ public sealed class Ar24CryptoTests
     public void A_response_encrypted_with_the_date_matches_an_openssl_vector_and_decrypts()
     {
         const string json = """{"status":"SUCCESS","result":{"id":42}}""";
-        // printf '%s' "$json" | openssl enc -aes-256-cbc -K <hex(first 32 of hex(sha256(date+key)))> -iv <as above> -base64 -A
+        // printf '%s' "$json" | openssl enc -aes-256-cbc -K <hex(first 32 of hex(sha256(date+key)))> -iv <as above>
+        // -base64 -A
         const string openssl = "snjthqKcZzXf7O1sfYrqiZ1JGarw0Dd+PCsE5GzUJZ2u6CrUqAqky7PSaZ7SPAAv";
         Assert.Equal(openssl, Ar24Crypto.EncryptResponse(json, Date, PrivateKey));
         Assert.Equal(json, Ar24Crypto.DecryptResponse(openssl, Date, PrivateKey));
-        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Ar24Crypto.DecryptResponse(openssl, "2025-09-30 10:00:01", PrivateKey));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(
+            () => Ar24Crypto.DecryptResponse(openssl, "2025-09-30 10:00:01", PrivateKey));
     }
 
     [Theory]
@@ -55,7 +57,8 @@ public sealed class Ar24CryptoTests
     {
         // The slugs AR24 documents route by route (API reference, as the public clients copied them) and in its
         // knowledge base.
-        string[] documented = ["missing_email", "invalid_email", "user_not_exist", "user_no_payment", "attachment_too_big", "content_exceeds_limit",
+        string[] documented = ["missing_email", "invalid_email", "user_not_exist", "user_no_payment",
+                "attachment_too_big", "content_exceeds_limit",
             "authentication_otp_invalid", "token_invalid", "token_missing", "empty_date", "invalid_date",
                 "expired_date", "date_in_future",
             "user_unavailable", "user_already_exist", "missing_company_siret", "missing_company_tva",
@@ -112,7 +115,9 @@ public sealed class Ar24CryptoTests
         Assert.Contains("nouveau_champ", mail.Extra!.Keys);
 
         var failed = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>(
-            """{"id": 7, "send_fail": "1", "proof_dp_url": "https://x/dp.pdf", "send_fail_reason": "Adresse refusée"}""")!;
+            """
+            {"id": 7, "send_fail": "1", "proof_dp_url": "https://x/dp.pdf", "send_fail_reason": "Adresse refusée"}
+            """)!;
         Assert.Equal(Ar24Outcome.Failed, failed.Outcome);
         Assert.Equal("Adresse refusée", failed.FailureDetail);
         var accepted = System.Text.Json.JsonSerializer.Deserialize<Ar24Mail>(
@@ -180,12 +185,15 @@ public sealed class Ar24ClientTests : IAsyncLifetime
     public async Task InitializeAsync() => _app = await DunningApp.StartAsync(DbKind.Sqlite);
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private Ar24Client Client(string token = "jeton-du-bac-a-sable", string key = "cle-du-bac-a-sable", TimeSpan? skew = null)
+    private Ar24Client Client(
+        string token = "jeton-du-bac-a-sable", string key = "cle-du-bac-a-sable", TimeSpan? skew = null)
     {
         var http = _app.CreateClient();
         http.BaseAddress = new Uri(http.BaseAddress!, "/sandbox/ar24/api/");
         var clock = new FakeTimeProvider(_app.Clock.GetUtcNow() + (skew ?? TimeSpan.Zero));
-        return new Ar24Client(http, Options.Create(new Ar24Options { BaseUrl = http.BaseAddress.ToString(), Token = token, PrivateKey = key }), clock);
+        return new Ar24Client(http,
+            Options.Create(new Ar24Options { BaseUrl = http.BaseAddress.ToString(), Token = token, PrivateKey = key }),
+            clock);
     }
 
     private static NewAr24User Sender => new("Claire", "Delaunay", "c.delaunay@delaunay-avocats.example",
@@ -212,7 +220,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         var read = await client.GetUserAsync(Sender.Email, default);
         Assert.Equal((sender.Id, true, true), (read.Id, read.Confirmed, read.TermsAccepted));
         Assert.Equal(sender.Id, (await client.GetUserAsync(sender.Id, default)).Id);
-        var file = await client.UploadAttachmentAsync(sender.Id, "mise-en-demeure.pdf", "%PDF-1.4 test"u8.ToArray(), default);
+        var file = await client.UploadAttachmentAsync(
+            sender.Id, "mise-en-demeure.pdf", "%PDF-1.4 test"u8.ToArray(), default);
 
         var mail = await client.SendMailAsync(new NewAr24Mail(sender.Id, Recipient(), "Mise en demeure",
             "dispatch-123", "DR-2025-00001", [file], null), default);
@@ -221,7 +230,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         Assert.NotNull(mail.Extra); // fields the product does not know are kept, never a failure
         Assert.Equal(mail.Id, (await client.GetMailAsync(mail.Id, default)).Id);
         Assert.Equal([mail.Id], (await client.ListMailsAsync(sender.Id, 0, 10, default)).Select(m => m.Id));
-        Assert.Contains("dispatch-123", await (await _app.CreateClient().GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync());
+        Assert.Contains("dispatch-123",
+            await (await _app.CreateClient().GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync());
     }
 
     [Theory]
@@ -230,9 +240,11 @@ public sealed class Ar24ClientTests : IAsyncLifetime
     [InlineData(null, null, 30, "date_in_future")]
     [InlineData(null, null, -30, "expired_date")]
     [InlineData(null, "wrong-key", 0, "invalid_signature")]
-    public async Task Bad_authentication_is_refused_with_the_documented_slug(string? token, string? key, int skewMinutes, string slug)
+    public async Task Bad_authentication_is_refused_with_the_documented_slug(
+        string? token, string? key, int skewMinutes, string slug)
     {
-        var client = Client(token ?? "jeton-du-bac-a-sable", key ?? "cle-du-bac-a-sable", TimeSpan.FromMinutes(skewMinutes));
+        var client = Client(
+            token ?? "jeton-du-bac-a-sable", key ?? "cle-du-bac-a-sable", TimeSpan.FromMinutes(skewMinutes));
         var e = await Assert.ThrowsAsync<Ar24Exception>(() => client.GetUserAsync("x@example.com", default));
         Assert.Equal(slug, e.Error.Slug);
     }
@@ -241,7 +253,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
     public async Task Business_errors_come_back_as_french_messages()
     {
         var client = Client();
-        Assert.Equal("user_not_exist", (await Assert.ThrowsAsync<Ar24Exception>(() => client.GetUserAsync("personne@example.com", default))).Error.Slug);
+        Assert.Equal("user_not_exist", (await Assert.ThrowsAsync<Ar24Exception>(
+            () => client.GetUserAsync("personne@example.com", default))).Error.Slug);
         var sender = await ActiveSenderAsync(client);
         var missing = await Assert.ThrowsAsync<Ar24Exception>(() => client.SendMailAsync(
             new NewAr24Mail(sender.Id, Recipient(""), "x", "d1", "DR-1", [], null), default));
@@ -265,7 +278,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
         var eidas = await Assert.ThrowsAsync<Ar24Exception>(() => client.SendMailAsync(
             new NewAr24Mail(sender.Id, Recipient("a@b.fr"), "x", "d7", "DR-1", [], null, Eidas: true), default));
         Assert.Equal("authentication_missing", eidas.Error.Slug);
-        Assert.DoesNotContain("\"d1\"", await (await _app.CreateClient().GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("\"d1\"",
+            await (await _app.CreateClient().GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -286,7 +300,8 @@ public sealed class Ar24ClientTests : IAsyncLifetime
                  })
             Assert.Equal(slug, (await Assert.ThrowsAsync<Ar24Exception>(() => client.CreateUserAsync(user,
                 default))).Error.Slug);
-        Assert.Empty(JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("users").EnumerateArray());
+        Assert.Empty(JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/sandbox/ar24/_state"))
+            .RootElement.GetProperty("users").EnumerateArray());
 
         // A particulier needs no SIRET; an address that has an account answers user_already_exist.
         await client.CreateUserAsync(Sender with { Statut = "particulier", CompanySiret = null }, default);

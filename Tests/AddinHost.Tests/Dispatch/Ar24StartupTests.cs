@@ -30,7 +30,8 @@ public sealed class Ar24StartupTests
     [InlineData("60", "120", "600",
         "Dispatch:LeaseSeconds (120 s) doit valoir au moins 4 fois Ar24:TimeoutSeconds (60 s)")]
     [InlineData("300", "1200", "1300",
-        "Dispatch:NotFoundGraceSeconds (1300 s) doit dépasser Dispatch:LeaseSeconds plus Ar24:TimeoutSeconds (1500 s)")]
+        "Dispatch:NotFoundGraceSeconds (1300 s) doit dépasser Dispatch:LeaseSeconds plus Ar24:TimeoutSeconds "
+            + "(1500 s)")]
     public async Task Timings_too_short_for_AR24s_time_out_stop_the_start(string timeout, string lease,
         string grace, string message)
     {
@@ -65,7 +66,8 @@ public sealed class Ar24StartupTests
         var configured = Builder();
         configured.Configuration["Ar24:WebhookAllowedIps:0"] = "10.0.0.0/8";
         configured.AddAr24Options();
-        Assert.Equal(["10.0.0.0/8"], configured.Services.BuildServiceProvider().GetRequiredService<IOptions<Ar24Options>>().Value.WebhookAllowedIps);
+        Assert.Equal(["10.0.0.0/8"], configured.Services.BuildServiceProvider()
+            .GetRequiredService<IOptions<Ar24Options>>().Value.WebhookAllowedIps);
     }
 
     [Fact]
@@ -87,7 +89,8 @@ public sealed class Ar24StartupTests
         foreach (var (source, heard) in new[] { ("10.9.9.9", false), (Ar24Options.DocumentedWebhookSource, true) })
         {
             var request = new HttpRequestMessage(HttpMethod.Post,
-                $"/api/webhooks/ar24/{app.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For(app.Tenant)}")
+                $"/api/webhooks/ar24/{
+                    app.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For(app.Tenant)}")
                 { Content = new StringContent("{}") };
             request.Headers.Add(RemoteAddressFromHeader.Header, source);
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
@@ -102,13 +105,15 @@ public sealed class Ar24StartupTests
             .ReadAsync<AddinHost.Cases.CreditorEndpoints.CreditorDto>();
         (await client.PostAsync("/api/import/invoices",
             SampleFiles.Form(SampleFiles.TypicalCsv("S"), creditorId: creditor.Id))).EnsureSuccessStatusCode();
-        return (await (await client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>()).Single(c => c.Debtor == "Garage Fontaine SARL").Id;
+        return (await (await client.GetAsync("/api/cases")).ReadAsync<List<AddinHost.Cases.CaseSummaryDto>>())
+            .Single(c => c.Debtor == "Garage Fontaine SARL").Id;
     }
 
     [Theory]
     [InlineData(DbKind.Sqlite)]
     [InlineData(DbKind.Postgres)]
-    public async Task Configured_senders_are_bound_to_their_firm_at_start_up_and_one_held_by_another_firm_stops_the_start(
+    public async Task
+        Configured_senders_are_bound_to_their_firm_at_start_up_and_one_held_by_another_firm_stops_the_start(
         DbKind kind)
     {
         var database = await TestDatabase.CreateAsync(kind);

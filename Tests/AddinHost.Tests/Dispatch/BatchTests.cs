@@ -8,10 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AddinHost.Tests.Dispatch;
 
-/// <summary>Batches: the due list, the confirmed list sent letter by letter with live progress, one refusal never stopping the others, never a second mail.</summary>
+/// <summary>Batches: the due list, the confirmed list sent letter by letter with live progress, one refusal never
+/// stopping the others, never a second mail.</summary>
 public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
 {
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Dispatch:BatchEventsMilliseconds"] = "50" };
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Dispatch:BatchEventsMilliseconds"] = "50" };
 
     private BatchPreparer Preparer => App.Services.GetRequiredService<BatchPreparer>();
     private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
@@ -22,7 +24,8 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
         while (await Processor.ProcessNextAsync(default) || await Preparer.PrepareNextAsync(default)) { }
     }
 
-    /// <summary>A company and a consumer whose mise en demeure is due, and a third case whose first reminder is not due yet.</summary>
+    /// <summary>A company and a consumer whose mise en demeure is due, and a third case whose first reminder is not
+    /// due yet.</summary>
     private async Task<(Guid Company, Guid Consumer, Guid NotDue)> ThreeCasesAsync()
     {
         await NoticeScenario.SetCabinetAsync(Client);
@@ -30,23 +33,27 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
         await NoticeScenario.TakeRemindersAsync(Client, company.Id);
         await NoticeScenario.TakeRemindersAsync(Client, consumer.Id);
         (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
-            "Boulangerie Martin SAS;552100554;contact@boulangerie-martin.example;;;;B-1;20/09/2025;20/10/2025;500,00;0;professionnel"), creditorId: creditor)))
+            "Boulangerie Martin SAS;552100554;contact@boulangerie-martin.example;;;;B-1;20/09/2025;20/10/2025;500,00;0;"
+                + "professionnel"), creditorId: creditor)))
             .EnsureSuccessStatusCode();
         var notDue = (await ListCasesAsync()).Single(c => c.Debtor == "Boulangerie Martin SAS").Id;
         return (company.Id, consumer.Id, notDue);
     }
 
-    private static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(HttpClient client, Guid batchId, CancellationToken ct)
+    private static async Task<List<(string Event, JsonElement Data)>> ReadEventsAsync(
+        HttpClient client, Guid batchId, CancellationToken ct)
     {
         var events = new List<(string, JsonElement)>();
-        using var response = await client.GetAsync($"/api/batches/{batchId}/events", HttpCompletionOption.ResponseHeadersRead, ct);
+        using var response = await client.GetAsync(
+            $"/api/batches/{batchId}/events", HttpCompletionOption.ResponseHeadersRead, ct);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
         string? name = null;
         while (await reader.ReadLineAsync(ct) is { } line)
         {
             if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal)) events.Add((name!, JsonDocument.Parse(line[6..]).RootElement.Clone()));
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                events.Add((name!, JsonDocument.Parse(line[6..]).RootElement.Clone()));
         }
         return events;
     }
@@ -55,7 +62,8 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
     public async Task The_due_list_says_how_each_letter_would_leave_and_what_it_costs()
     {
         var (company, consumer, notDue) = await ThreeCasesAsync();
-        (await Client.PostJsonAsync($"/api/cases/{company}/pauses", new { kind = "Litige", reason = "contestation" })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync($"/api/cases/{company}/pauses", new { kind = "Litige", reason = "contestation" }))
+            .EnsureSuccessStatusCode();
         var due = await (await Client.GetAsync("/api/batches/due")).ReadAsync<DueListDto>();
         var step = Assert.Single(due.Steps); // the paused case and the case not yet due are left out
         Assert.Equal((consumer, 3, StepChannel.Courrier), (step.CaseId, step.Level, step.Choice!.Channel));
@@ -68,14 +76,19 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_confirmed_list_is_sent_letter_by_letter_and_one_refusal_does_not_stop_the_others()
     {
         var (company, consumer, notDue) = await ThreeCasesAsync();
-        var items = new[] { new { caseId = company, level = 3 }, new { caseId = notDue, level = 3 }, new { caseId = consumer, level = 3 } };
+        var items = new[]
+        {
+            new { caseId = company, level = 3 }, new { caseId = notDue, level = 3 },
+            new { caseId = consumer, level = 3 }
+        };
         var response = await Client.PostJsonAsync("/api/batches", new { items });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var batch = await response.ReadAsync<BatchDto>();
         Assert.Equal((3, 0, false), (batch.Total, batch.Settled, batch.Done));
         Assert.All(batch.Entries, e => Assert.Equal("Courrier en préparation", e.Status));
 
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a guard against a hang, not a timing assertion
+        using var guard =
+            new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a guard against a hang, not a timing assertion
         var listening = ReadEventsAsync(Client, batch.Id, guard.Token);
         await RunWorkerAsync();
         var events = await listening;
@@ -88,7 +101,9 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
         Assert.Equal("À imprimer et poster", last[3].GetProperty("status").GetString());
         var done = events.Last();
         Assert.Equal("termine", done.Event);
-        Assert.Equal((3, 1, true), (done.Data.GetProperty("settled").GetInt32(), done.Data.GetProperty("failed").GetInt32(), done.Data.GetProperty("done").GetBoolean()));
+        Assert.Equal((3, 1, true),
+            (done.Data.GetProperty("settled").GetInt32(), done.Data.GetProperty("failed").GetInt32(),
+                done.Data.GetProperty("done").GetBoolean()));
 
         var companyDispatch = last[1].GetProperty("dispatchId").GetGuid();
         Assert.Single(await SandboxMails.AllAsync(Client));
@@ -104,10 +119,13 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_case_sent_by_hand_before_the_batch_is_linked_not_sent_again()
     {
         var (company, _, _) = await ThreeCasesAsync();
-        var byHand = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
-        var batch = await (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company, level = 3 } } })).ReadAsync<BatchDto>();
+        var byHand = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
+        var batch = await (await Client.PostJsonAsync("/api/batches",
+            new { items = new[] { new { caseId = company, level = 3 } } })).ReadAsync<BatchDto>();
         await RunWorkerAsync();
-        var entry = Assert.Single((await (await Client.GetAsync($"/api/batches/{batch.Id}")).ReadAsync<BatchDto>()).Entries);
+        var entry = Assert.Single(
+            (await (await Client.GetAsync($"/api/batches/{batch.Id}")).ReadAsync<BatchDto>()).Entries);
         Assert.Equal((byHand.Id, DispatchState.Deposited), (entry.DispatchId, entry.DispatchState));
         Assert.Single(await SandboxMails.ForAsync(Client, byHand.Id));
     }
@@ -118,11 +136,23 @@ public abstract class BatchTests(DbKind kind) : ApiTestBase(kind)
         var (company, consumer, _) = await ThreeCasesAsync();
         await (await Client.PostJsonAsync("/api/batches", new { })).ProblemAsync(400);
         await (await Client.PostJsonAsync("/api/batches", new { items = Array.Empty<object>() })).ProblemAsync(400);
-        var twice = await (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company, level = 3 }, new { caseId = company, level = 3 } } })).ProblemAsync(400);
+        var twice = await (await Client.PostJsonAsync("/api/batches",
+                new { items = new[] { new { caseId = company, level = 3 }, new { caseId = company, level = 3 } } }))
+            .ProblemAsync(400);
         Assert.Contains("items[1].caseId", twice.GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        var unknown = await (await Client.PostJsonAsync("/api/batches", new { items = new object[] { new { caseId = consumer, level = 3 }, new { caseId = Guid.NewGuid(), level = 3 }, new { caseId = company } } })).ProblemAsync(400);
-        Assert.Equal(["items[1].caseId", "items[2].level"], unknown.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
-        var tooMany = Enumerable.Range(0, BatchService.MaxItems + 1).Select(_ => new { caseId = Guid.NewGuid(), level = 3 });
+        var unknown = await (await Client.PostJsonAsync("/api/batches",
+            new
+            {
+                items = new object[]
+                {
+                    new { caseId = consumer, level = 3 }, new { caseId = Guid.NewGuid(), level = 3 },
+                    new { caseId = company }
+                }
+            })).ProblemAsync(400);
+        Assert.Equal(["items[1].caseId", "items[2].level"],
+            unknown.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        var tooMany = Enumerable.Range(0, BatchService.MaxItems + 1)
+            .Select(_ => new { caseId = Guid.NewGuid(), level = 3 });
         await (await Client.PostJsonAsync("/api/batches", new { items = tooMany })).ProblemAsync(400);
         Assert.False(await Preparer.PrepareNextAsync(default)); // nothing was recorded
         await (await Client.GetAsync($"/api/batches/{Guid.NewGuid()}")).ProblemAsync(404);

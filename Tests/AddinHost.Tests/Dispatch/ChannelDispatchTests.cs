@@ -13,7 +13,8 @@ using AddinHost.Dispatch;
 
 namespace AddinHost.Tests.Dispatch;
 
-/// <summary>The three channels through the real host: ERE, qualified LRE with the lawyer's OTP, and the postal route; time-outs and the simulator's webhooks.</summary>
+/// <summary>The three channels through the real host: ERE, qualified LRE with the lawyer's OTP, and the postal route;
+/// time-outs and the simulator's webhooks.</summary>
 public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
 {
     private const string LawyerEmail = "claire.delaunay@delaunay-avocats.example";
@@ -36,7 +37,8 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     protected override Action<IServiceCollection> ExtraServices => s =>
     {
         s.AddSingleton<IStartupFilter, RemoteAddressFromHeader>();
-        s.AddHttpClient(Ar24SandboxWebhooks.ClientName).ConfigureHttpClient(c => c.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, AllowedSource));
+        s.AddHttpClient(Ar24SandboxWebhooks.ClientName)
+            .ConfigureHttpClient(c => c.DefaultRequestHeaders.Add(RemoteAddressFromHeader.Header, AllowedSource));
     };
 
     private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
@@ -62,37 +64,49 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     {
         var policy = JsonNode.Parse(await (await client.GetAsync("/api/policies")).Content.ReadAsStringAsync())!;
         policy["levels"]![3]!["channel"] = nameof(StepChannel.LreQualifiee);
-        (await client.PutAsync("/api/policies", new StringContent(policy.ToJsonString(), System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+        (await client.PutAsync("/api/policies",
+            new StringContent(policy.ToJsonString(), System.Text.Encoding.UTF8, "application/json")))
+            .EnsureSuccessStatusCode();
     }
 
     [Fact]
     public async Task A_consumer_without_consent_gets_a_letter_to_print_and_the_tracking_number_records_the_step()
     {
         var (_, consumer) = await CasesReadyForNoticeAsync();
-        var preview = await (await Client.GetAsync($"/api/cases/{consumer}/dispatches/next")).ReadAsync<DispatchPreview>();
+        var preview = await (await Client.GetAsync($"/api/cases/{consumer}/dispatches/next"))
+            .ReadAsync<DispatchPreview>();
         Assert.Equal((StepChannel.Ere, StepChannel.Courrier), (preview.Choice.Planned, preview.Choice.Channel));
         Assert.Contains("L.100", preview.Choice.Explanation);
         Assert.Contains("SIMULATION", preview.Simulation);
 
-        var planned = await (await Client.PostJsonAsync($"/api/cases/{consumer}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{consumer}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
         Assert.Equal((DispatchState.ToPrint, StepChannel.Courrier), (planned.State, planned.Channel));
         Assert.False(await Processor.ProcessNextAsync(default)); // nothing for AR24
         Assert.Empty(await SandboxMails.AllAsync(Client));
-        var letter = await (await Client.GetAsync($"/api/dispatches/{planned.Id}/letter")).Content.ReadAsByteArrayAsync();
+        var letter = await (await Client.GetAsync($"/api/dispatches/{planned.Id}/letter"))
+            .Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(letter, 0, 4));
         Assert.Equal(planned.LetterSha256, AddinHost.Proofs.ProofHash.Of(letter));
 
-        var bad = await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting", new { trackingNumber = "RR123456784FR" })).ProblemAsync(400);
+        var bad = await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting",
+            new { trackingNumber = "RR123456784FR" })).ProblemAsync(400);
         Assert.Contains("trackingNumber", bad.GetProperty("errors").EnumerateObject().Select(e => e.Name));
-        await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting", new { trackingNumber = "1A01234567890", postedOn = "2025-10-01" })).ProblemAsync(400);
+        await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting",
+            new { trackingNumber = "1A01234567890", postedOn = "2025-10-01" })).ProblemAsync(400);
         Assert.Equal(DispatchState.ToPrint, (await DispatchAsync(planned.Id)).State); // a refused entry changes nothing
 
-        var posted = await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting", new { trackingNumber = "1a 012 345 6789 0", postedOn = "2025-09-30" })).ReadAsync<DispatchDto>();
-        Assert.Equal((DispatchState.Posted, "1A01234567890", new DateOnly(2025, 9, 30)), (posted.State, posted.TrackingNumber, posted.PostedOn));
+        var posted = await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting",
+                new { trackingNumber = "1a 012 345 6789 0", postedOn = "2025-09-30" }))
+            .ReadAsync<DispatchDto>();
+        Assert.Equal((DispatchState.Posted, "1A01234567890", new DateOnly(2025, 9, 30)),
+            (posted.State, posted.TrackingNumber, posted.PostedOn));
         Assert.Equal(["lettre"], posted.Proofs.Select(p => p.Kind));
         Assert.Equal(planned.LetterSha256, posted.Proofs[0].Sha256);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting", new { trackingNumber = "1A01234567890" })).StatusCode);
-        await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting", new { trackingNumber = "RR123456785FR" })).ProblemAsync(409);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting",
+            new { trackingNumber = "1A01234567890" })).StatusCode);
+        await (await Client.PostJsonAsync($"/api/dispatches/{planned.Id}/posting",
+            new { trackingNumber = "RR123456785FR" })).ProblemAsync(409);
 
         var c = await GetCaseAsync(consumer);
         Assert.Equal("Mise en demeure", c.Ladder.LastLevelName);
@@ -107,10 +121,14 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     {
         var (_, consumer) = await CasesReadyForNoticeAsync();
         await (await Client.PutJsonAsync($"/api/cases/{consumer}/debtor/consent", new { })).ProblemAsync(400);
-        (await Client.PutJsonAsync($"/api/cases/{consumer}/debtor/consent", new { consents = true, on = "2025-09-15", evidence = "courriel du 15/09/2025" })).EnsureSuccessStatusCode();
-        var preview = await (await Client.GetAsync($"/api/cases/{consumer}/dispatches/next")).ReadAsync<DispatchPreview>();
+        (await Client.PutJsonAsync($"/api/cases/{consumer}/debtor/consent",
+                new { consents = true, on = "2025-09-15", evidence = "courriel du 15/09/2025" }))
+            .EnsureSuccessStatusCode();
+        var preview = await (await Client.GetAsync($"/api/cases/{consumer}/dispatches/next"))
+            .ReadAsync<DispatchPreview>();
         Assert.Equal(StepChannel.Ere, preview.Choice.Channel);
-        Assert.Contains((await GetCaseAsync(consumer)).History, h => h.Kind == CaseEventKind.ConsentementEre && h.Summary.Contains("courriel du 15/09/2025"));
+        Assert.Contains((await GetCaseAsync(consumer)).History,
+            h => h.Kind == CaseEventKind.ConsentementEre && h.Summary.Contains("courriel du 15/09/2025"));
     }
 
     [Fact]
@@ -118,10 +136,12 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     {
         var (company, _) = await CasesReadyForNoticeAsync();
         await UseQualifiedLreAsync(Client);
-        var preview = await (await Client.GetAsync($"/api/cases/{company}/dispatches/next")).ReadAsync<DispatchPreview>();
+        var preview = await (await Client.GetAsync($"/api/cases/{company}/dispatches/next"))
+            .ReadAsync<DispatchPreview>();
         Assert.True(preview.Choice.NeedsOtp);
         Assert.Equal(LawyerEmail, preview.SenderEmail);
-        var missing = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 })).ProblemAsync(400);
+        var missing = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 }))
+            .ProblemAsync(400);
         Assert.Contains("otp", missing.GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         // AR24 identifies a qualified LRE's recipient: for a company, the person who receives it must be named.
@@ -137,7 +157,8 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         Assert.Contains("code à usage unique", failed.FailureReason);
         Assert.Empty(await SandboxMails.AllAsync(Client)); // AR24 refused it: nothing was sent
 
-        var retried = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3, otp = "482913" })).ReadAsync<DispatchDto>();
+        var retried = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches",
+            new { level = 3, otp = "482913" })).ReadAsync<DispatchDto>();
         Assert.Equal((first.Id, DispatchState.Planned), (retried.Id, retried.State));
         await DrainAsync();
         Assert.Equal(DispatchState.Deposited, (await DispatchAsync(first.Id)).State);
@@ -150,10 +171,12 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
 
         await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
-        var row = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches.SingleAsync(d => d.Id == first.Id);
+        var row = await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches
+            .SingleAsync(d => d.Id == first.Id);
         Assert.Null(row.SenderOtp); // a one-time code is not kept once used
         Assert.Equal(LawyerEmail, row.SenderEmail);
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3, otp = "111111" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/cases/{company}/dispatches",
+            new { level = 3, otp = "111111" })).StatusCode);
         await DrainAsync();
         Assert.Single(await SandboxMails.ForAsync(Client, first.Id)); // never a second one
     }
@@ -165,7 +188,8 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
         var client = other.CreateClient();
         var (company, _) = await CasesReadyForNoticeAsync(client);
         await UseQualifiedLreAsync(client);
-        var problem = await (await client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3, otp = "482913" })).ProblemAsync(409);
+        var problem = await (await client.PostJsonAsync($"/api/cases/{company}/dispatches",
+            new { level = 3, otp = "482913" })).ProblemAsync(409);
         Assert.Contains("Ar24:Senders", problem.GetProperty("detail").GetString());
     }
 
@@ -174,9 +198,11 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     {
         var (company, _) = await CasesReadyForNoticeAsync();
         (await Client.PostJsonAsync("/sandbox/ar24/_faults", new[] { "timeout" })).EnsureSuccessStatusCode();
-        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
         var sending = Processor.ProcessNextAsync(default);
-        for (var i = 0; i < 1000 && (await SandboxMails.ForAsync(Client, dispatch.Id)).Count == 0; i++) await Task.Delay(20); // AR24 has recorded it; no reply yet
+        for (var i = 0; i < 1000 && (await SandboxMails.ForAsync(Client, dispatch.Id)).Count == 0; i++)
+            await Task.Delay(20); // AR24 has recorded it; no reply yet
         App.Clock.Advance(TimeSpan.FromSeconds(2)); // past the client's 1 s time-out, well before the reply
         Assert.True(await sending);
         Assert.Equal(DispatchState.ToVerify, (await DispatchAsync(dispatch.Id)).State);
@@ -194,7 +220,8 @@ public abstract class ChannelDispatchTests(DbKind kind) : ApiTestBase(kind)
     public async Task The_simulators_webhook_brings_the_outcome_without_waiting_for_the_poller()
     {
         var (company, _) = await CasesReadyForNoticeAsync();
-        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+        var dispatch = await (await Client.PostJsonAsync($"/api/cases/{company}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>();
         await DrainAsync();
         var webhooks = App.Services.GetRequiredService<Ar24SandboxWebhooks>();
         Assert.Equal(1, await webhooks.CallDueAsync(default)); // "deposited"

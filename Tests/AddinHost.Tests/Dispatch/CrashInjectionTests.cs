@@ -23,8 +23,10 @@ public abstract class CrashInjectionTests(DbKind kind) : ApiTestBase(kind)
         var creditor = await CreateCreditorAsync();
         var csv = new StringBuilder(SampleFiles.CsvHeader + "\r\n");
         for (var i = 0; i < Runs; i++)
-            csv.Append($"Société {i:000} SAS;;compta{i}@societe.example;;;;X-{i:000};01/02/2025;03/03/2025;1 000,00;0;professionnel\r\n");
-        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(csv.ToString(), creditorId: creditor))).EnsureSuccessStatusCode();
+            csv.Append($"Société {i:000} SAS;;compta{i}@societe.example;;;;X-"
+                + $"{i:000};01/02/2025;03/03/2025;1 000,00;0;professionnel\r\n");
+        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(csv.ToString(), creditorId: creditor)))
+            .EnsureSuccessStatusCode();
         var cases = await ListCasesAsync();
         Assert.Equal(Runs, cases.Count);
 
@@ -37,11 +39,13 @@ public abstract class CrashInjectionTests(DbKind kind) : ApiTestBase(kind)
             foreach (var c in cases)
             {
                 await NoticeScenario.TakeRemindersAsync(Client, c.Id);
-                var dispatch = await (await Client.PostJsonAsync($"/api/cases/{c.Id}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>();
+                var dispatch = await (await Client.PostJsonAsync($"/api/cases/{c.Id}/dispatches", new { level = 3 }))
+                    .ReadAsync<DispatchDto>();
                 dispatches.Add(dispatch.Id);
 
                 // Up to three crashes, each at a random point; a crash that does not come is simply not there.
-                var crashes = new Queue<string>(Enumerable.Range(0, random.Next(0, 4)).Select(_ => Points[random.Next(Points.Length)]));
+                var crashes = new Queue<string>(
+                    Enumerable.Range(0, random.Next(0, 4)).Select(_ => Points[random.Next(Points.Length)]));
                 processor.FaultInjector = p =>
                 {
                     if (!crashes.TryPeek(out var next) || next != p) return;
@@ -53,20 +57,24 @@ public abstract class CrashInjectionTests(DbKind kind) : ApiTestBase(kind)
                 {
                     try { while (await processor.ProcessNextAsync(default)) { } }
                     catch (SimulatedCrash) { }
-                    if ((await (await Client.GetAsync($"/api/dispatches/{dispatch.Id}")).ReadAsync<DispatchDto>()).State is DispatchState.Deposited or DispatchState.Accepted) break;
+                    if ((await (await Client.GetAsync($"/api/dispatches/{dispatch.Id}")).ReadAsync<DispatchDto>())
+                        .State is DispatchState.Deposited or DispatchState.Accepted) break;
                     App.Clock.Advance(TimeSpan.FromMinutes(3)); // the dead worker's lease runs out
                 }
             }
         }
         finally { processor.FaultInjector = null; }
 
-        var mails = JsonDocument.Parse(await (await Client.GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync()).RootElement
+        var mails = JsonDocument.Parse(
+                await (await Client.GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync()).RootElement
             .GetProperty("mails").EnumerateArray().Select(m => m.GetProperty("ref_client").GetString()).ToList();
-        Assert.All(Points, p => Assert.True(crashed.GetValueOrDefault(p) >= 10, $"too few crashes at {p}: {crashed.GetValueOrDefault(p)}"));
+        Assert.All(Points, p => Assert.True(crashed.GetValueOrDefault(p) >= 10,
+            $"too few crashes at {p}: {crashed.GetValueOrDefault(p)}"));
         Assert.Equal(Runs, mails.Count);                                        // never a second mail
         Assert.Equal(dispatches.Select(d => d.ToString()).Order(), mails.Order()); // never a lost one
         foreach (var id in dispatches)
-            Assert.Contains((await (await Client.GetAsync($"/api/dispatches/{id}")).ReadAsync<DispatchDto>()).State, new[] { DispatchState.Deposited, DispatchState.Accepted });
+            Assert.Contains((await (await Client.GetAsync($"/api/dispatches/{id}")).ReadAsync<DispatchDto>()).State,
+                new[] { DispatchState.Deposited, DispatchState.Accepted });
     }
 }
 

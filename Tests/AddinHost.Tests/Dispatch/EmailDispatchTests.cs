@@ -31,8 +31,10 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
     {
         var (caseId, planned) = await PlanReminderAsync();
         Assert.Equal((StepChannel.Email, DispatchState.Planned), (planned.Channel, planned.State));
-        Graph.Throttle("POST", "^/v1.0/me/messages$");         // Graph is busy when the draft is made
-        Graph.Throttle("POST", "^/v1.0/me/messages/[^/]+/send$"); // and again when it is sent: the SDK waits and retries
+        // Graph is busy when the draft is made
+        Graph.Throttle("POST", "^/v1.0/me/messages$");
+        // and again when it is sent: the SDK waits and retries
+        Graph.Throttle("POST", "^/v1.0/me/messages/[^/]+/send$");
         while (await Processor.ProcessNextAsync(default)) { }
 
         var sent = await DispatchAsync(planned.Id);
@@ -41,13 +43,15 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
         Assert.Equal(2, Graph.Hits("(429)"));
         Assert.Empty(Graph.InFolder("drafts"));
         var message = Graph.InFolder("sentitems").Single();
-        Assert.Equal("compta@garage-fontaine.example", message["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
+        Assert.Equal("compta@garage-fontaine.example",
+            message["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
         Assert.StartsWith("<p>", message["body"]!["content"]!.GetValue<string>());
         var c = await GetCaseAsync(caseId);
         Assert.Equal("Relance 1", c.Ladder.LastLevelName);
         Assert.Contains(c.History, h => h.Kind == CaseEventKind.EtapeEffectuee && h.Summary.Contains("courriel"));
 
-        Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).StatusCode);
         while (await Processor.ProcessNextAsync(default)) { }
         Assert.Equal(1, Graph.SentWithMark(planned.Id.ToString()));
     }
@@ -56,18 +60,22 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
     public async Task A_reminder_for_a_represented_debtor_is_mailed_to_its_counsel_with_the_confrere_text()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        (await Client.PutJsonAsync($"/api/cases/{company.Id}/counsel", new { name = "Maître Paul Girard", email = "p.girard@avocats.example" }))
+        (await Client.PutJsonAsync($"/api/cases/{company.Id}/counsel",
+                new { name = "Maître Paul Girard", email = "p.girard@avocats.example" }))
             .EnsureSuccessStatusCode();
-        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 }))
+            .ReadAsync<DispatchDto>();
         while (await Processor.ProcessNextAsync(default)) { }
 
         Assert.Equal(DispatchState.EmailSent, (await DispatchAsync(planned.Id)).State);
         var message = Graph.InFolder("sentitems").Single();
-        Assert.Equal("p.girard@avocats.example", message["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
+        Assert.Equal("p.girard@avocats.example",
+            message["toRecipients"]![0]!["emailAddress"]!["address"]!.GetValue<string>());
         var body = System.Net.WebUtility.HtmlDecode(message["body"]!["content"]!.GetValue<string>());
         Assert.Contains("Mon cher Confrère", body);
         Assert.DoesNotContain("faculté de consulter un avocat", body);
-        Assert.DoesNotContain(Graph.InFolder("sentitems"), m => m.ToJsonString().Contains("compta@garage-fontaine.example"));
+        Assert.DoesNotContain(Graph.InFolder("sentitems"),
+            m => m.ToJsonString().Contains("compta@garage-fontaine.example"));
     }
 
     [Theory]
@@ -79,7 +87,10 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
     {
         var (_, planned) = await PlanReminderAsync();
         var crashes = point == "after-lookup" ? 2 : 1;
-        Processor.FaultInjector = p => { if (p == point || (point == "after-lookup" && p == "after-mail-send")) throw new SimulatedCrash(p); };
+        Processor.FaultInjector = p =>
+        {
+            if (p == point || (point == "after-lookup" && p == "after-mail-send")) throw new SimulatedCrash(p);
+        };
         for (var i = 0; i < crashes; i++)
         {
             await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
@@ -107,7 +118,8 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
         var (_, company, _) = await SeedTypicalAsync();
         var pdf = AddinHost.Sandbox.SimplePdf.Create(["Facture F-001"]);
         await CaseFiles.AddAsync(App, company.Id, new Dictionary<string, byte[]> { ["F-001.pdf"] = pdf });
-        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 }))
+            .ReadAsync<DispatchDto>();
         while (await Processor.ProcessNextAsync(default)) { }
         var message = Graph.InFolder("sentitems").Single();
         var attachment = message["attachments"]![0]!;
@@ -130,7 +142,8 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
             ["F-003-scan.pdf"] = Scan(3_500_000),
         };
         await CaseFiles.AddAsync(App, company.Id, files);
-        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 })).ReadAsync<DispatchDto>();
+        var planned = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 1 }))
+            .ReadAsync<DispatchDto>();
 
         if (crashAt is not null)
         {
@@ -138,7 +151,8 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
             await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));
             Processor.FaultInjector = null;
             Assert.Empty(Graph.InFolder("sentitems")); // nothing left with an invoice missing
-            App.Clock.Advance(TimeSpan.FromMinutes(15)); // past the lease, and the grace before an unsent draft is believed unsent
+            // past the lease, and the grace before an unsent draft is believed unsent
+            App.Clock.Advance(TimeSpan.FromMinutes(15));
         }
         while (await Processor.ProcessNextAsync(default)) { }
 
@@ -146,7 +160,8 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
         var attachments = Graph.InFolder("sentitems").Single()["attachments"]!.AsArray();
         Assert.Equal(files.Keys.Order(), attachments.Select(a => a!["name"]!.GetValue<string>()).Order()); // each once
         foreach (var a in attachments)
-            Assert.Equal(files[a!["name"]!.GetValue<string>()], Convert.FromBase64String(a["contentBytes"]!.GetValue<string>()));
+            Assert.Equal(files[a!["name"]!.GetValue<string>()],
+                Convert.FromBase64String(a["contentBytes"]!.GetValue<string>()));
         Assert.True(Graph.UploadSlices >= 4, $"{Graph.UploadSlices} slices");
         Assert.Equal(0, Graph.UploadsWithAuthorization); // the lawyer's token never goes to the upload URL
         Assert.Empty(Graph.InFolder("drafts"));
@@ -166,9 +181,11 @@ public abstract class EmailDispatchTests(DbKind kind) : GraphServerTestBase(kind
     {
         var creditor = await CreateCreditorAsync();
         (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(
-            "Garage Sans Courriel SARL;732829320;;;;;G-1;01/02/2025;03/03/2025;1 000,00;0;professionnel"), creditorId: creditor))).EnsureSuccessStatusCode();
+            "Garage Sans Courriel SARL;732829320;;;;;G-1;01/02/2025;03/03/2025;1 000,00;0;professionnel"),
+            creditorId: creditor))).EnsureSuccessStatusCode();
         var caseId = (await ListCasesAsync()).Single().Id;
-        var problem = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).ProblemAsync(409);
+        var problem = await (await Client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 }))
+            .ProblemAsync(409);
         Assert.Contains("adresse électronique", problem.GetProperty("detail").GetString());
     }
 }

@@ -22,7 +22,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
 
     private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
 
-    private async Task<JsonElement> StateAsync() => JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement;
+    private async Task<JsonElement> StateAsync() =>
+        JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement;
 
     private async Task<Guid> PlanNoticeAsync()
     {
@@ -37,7 +38,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
     /// client.</summary>
     private async Task SendNewerMailsAsync(int count)
     {
-        var sender = (await (await Client.GetAsync("/api/ar24/senders")).ReadAsync<List<AddinHost.Dispatch.Senders.SenderDto>>())
+        var sender = (await (await Client.GetAsync("/api/ar24/senders"))
+                .ReadAsync<List<AddinHost.Dispatch.Senders.SenderDto>>())
             .Single(s => s.Email == NoticeScenario.CabinetEmail).Ar24UserId!.Value;
         await using var scope = App.Services.CreateAsyncScope();
         var ar24 = scope.ServiceProvider.GetRequiredService<Ar24Client>();
@@ -67,7 +69,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
-    public async Task A_scan_that_cannot_cover_the_window_since_the_send_leaves_the_letter_to_verify_and_never_sends_it_again()
+    public async Task
+        A_scan_that_cannot_cover_the_window_since_the_send_leaves_the_letter_to_verify_and_never_sends_it_again()
     {
         var dispatch = await PlanNoticeAsync();
         Processor.FaultInjector = p => { if (p == "before-send") throw new SimulatedCrash(p); };
@@ -100,7 +103,8 @@ public abstract class MailLookupTests(DbKind kind) : ApiTestBase(kind)
         await SendNewerMailsAsync(15); // two pages, then an empty one: the whole list was seen
 
         App.Clock.Advance(TimeSpan.FromMinutes(15));
-        for (var round = 0; round < 5 && (await Client.DispatchAsync(dispatch)).State != DispatchState.Deposited; round++)
+        for (var round = 0; round < 5 && (await Client.DispatchAsync(dispatch)).State != DispatchState.Deposited;
+            round++)
         {
             while (await Processor.ProcessNextAsync(default)) { }
             App.Clock.Advance(TimeSpan.FromMinutes(1));

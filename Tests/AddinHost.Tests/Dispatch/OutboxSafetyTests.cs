@@ -18,7 +18,8 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
     {
         var (_, company, _) = await SeedTypicalAsync(prefix, client);
         await NoticeScenario.TakeRemindersAsync(client, company.Id);
-        return (await (await client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 })).ReadAsync<DispatchDto>()).Id;
+        return (await (await client.PostJsonAsync($"/api/cases/{company.Id}/dispatches", new { level = 3 }))
+            .ReadAsync<DispatchDto>()).Id;
     }
 
     [Fact]
@@ -28,7 +29,8 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         var dispatch = await PlanNoticeAsync(Client);
         var slow = ActivatorUtilities.CreateInstance<DispatchProcessor>(App.Services);
         var other = ActivatorUtilities.CreateInstance<DispatchProcessor>(App.Services);
-        // The slow worker stalls just before AR24's POST mail; meanwhile its lease runs out and another worker takes the row.
+        // The slow worker stalls just before AR24's POST mail; meanwhile its lease runs out and another worker takes
+        // the row.
         slow.FaultInjector = point =>
         {
             if (point != "before-send") return;
@@ -63,7 +65,8 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         processor.FaultInjector = null;
 
         // The firm changes its address while the letter is in doubt: AR24 lists each sender's own mails only.
-        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay", email = "secretariat@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay" }))
+        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Delaunay",
+                email = "secretariat@delaunay-avocats.example", signingLawyer = "Maître Claire Delaunay" }))
             .EnsureSuccessStatusCode();
         App.Clock.Advance(TimeSpan.FromMinutes(15));
         while (await processor.ProcessNextAsync(default)) { }
@@ -85,10 +88,12 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
         await using var firmB = new DunningApp(Kind, App.ConnectionString, "cabinet-b") { Ar24Host = App,
             Clock = App.Clock };
         var b = firmB.CreateClient();
-        var taken = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = NoticeScenario.CabinetEmail.ToUpperInvariant(), signingLawyer = "Maître B" }))
+        var taken = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B",
+                email = NoticeScenario.CabinetEmail.ToUpperInvariant(), signingLawyer = "Maître B" }))
             .ProblemAsync(400);
         Assert.Contains("autre cabinet", taken.GetProperty("errors").GetProperty("email")[0].GetString());
-        var invalid = await (await b.PutJsonAsync("/api/cabinet", new { name = "Cabinet B", email = "pas une adresse", signingLawyer = "Maître B" })).ProblemAsync(400);
+        var invalid = await (await b.PutJsonAsync("/api/cabinet",
+            new { name = "Cabinet B", email = "pas une adresse", signingLawyer = "Maître B" })).ProblemAsync(400);
         Assert.Contains("invalide", invalid.GetProperty("errors").GetProperty("email")[0].GetString());
 
         // Nor as a sender: an address another firm holds is refused before any code is sent.
@@ -121,7 +126,8 @@ public abstract class OutboxSafetyTests(DbKind kind) : ApiTestBase(kind)
     }
 
     private async Task<int> UploadsAsync() =>
-        System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("uploads").GetInt32();
+        System.Text.Json.JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement
+            .GetProperty("uploads").GetInt32();
 }
 
 public sealed class OutboxSafetyOnSqlite() : OutboxSafetyTests(DbKind.Sqlite);

@@ -26,7 +26,8 @@ public abstract class SenderOnboardingTests(DbKind kind) : ApiTestBase(kind)
     private async Task<List<SenderDto>> SendersAsync(HttpClient? client = null) =>
         await (await (client ?? Client).GetAsync("/api/ar24/senders")).ReadAsync<List<SenderDto>>();
 
-    private async Task<JsonElement> StateAsync() => JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement;
+    private async Task<JsonElement> StateAsync() =>
+        JsonDocument.Parse(await Client.GetStringAsync("/sandbox/ar24/_state")).RootElement;
 
     private static async Task UseQualifiedLreAsync(HttpClient client)
     {
@@ -73,14 +74,16 @@ public abstract class SenderOnboardingTests(DbKind kind) : ApiTestBase(kind)
             new { level = 3, otp = "482913", recipientFirstname = "Jean",
                 recipientLastname = "Fontaine" })).ProblemAsync(409);
         Assert.Contains("pas encore ouvert", refused.GetProperty("detail").GetString());
-        var preview = await (await Client.GetAsync($"/api/cases/{company.Id}/dispatches/next")).ReadAsync<DispatchPreview>();
+        var preview = await (await Client.GetAsync($"/api/cases/{company.Id}/dispatches/next"))
+            .ReadAsync<DispatchPreview>();
         Assert.Contains("pas encore ouvert", preview.SenderProblem);
 
         // Opened at AR24 with the firm's identity: the holder must confirm the address and accept AR24's terms.
         var opened = await Ar24Onboarding.ProvisionAsync(Client, bound.Id);
         Assert.Equal(Ar24SenderState.TermsToAccept, opened.State);
         Assert.Contains("conditions générales", opened.Detail);
-        var account = (await StateAsync()).GetProperty("users").EnumerateArray().Single(u => u.GetProperty("email").GetString() == Lawyer);
+        var account = (await StateAsync()).GetProperty("users").EnumerateArray()
+            .Single(u => u.GetProperty("email").GetString() == Lawyer);
         Assert.Equal((NoticeScenario.Siret, "professionnel", "M", "FR"),
             (account.GetProperty("company_siret").GetString(),
             account.GetProperty("statut").GetString(), account.GetProperty("gender").GetString(),
@@ -95,7 +98,8 @@ public abstract class SenderOnboardingTests(DbKind kind) : ApiTestBase(kind)
         await Ar24Onboarding.HolderAsync(Client, Lawyer, "accept-terms");
         var active = await Ar24Onboarding.ProvisionAsync(Client, bound.Id);
         Assert.Equal((Ar24SenderState.Active, "Actif"), (active.State, active.StateLabel));
-        Assert.Equal(uploads, (await StateAsync()).GetProperty("uploads").GetInt32()); // nothing was sent while it was not active
+        Assert.Equal(uploads,
+            (await StateAsync()).GetProperty("uploads").GetInt32()); // nothing was sent while it was not active
 
         var sent = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/dispatches",
             new { level = 3, otp = "482913", recipientFirstname = "Jean",
@@ -155,7 +159,8 @@ public abstract class SenderOnboardingTests(DbKind kind) : ApiTestBase(kind)
     }
 
     [Fact]
-    public async Task An_account_is_not_opened_without_the_firms_SIRET_and_the_senders_identity_and_each_missing_field_is_named()
+    public async Task
+        An_account_is_not_opened_without_the_firms_SIRET_and_the_senders_identity_and_each_missing_field_is_named()
     {
         (await Client.PutJsonAsync("/api/cabinet",
             new { name = "Cabinet Delaunay", email = NoticeScenario.CabinetEmail,

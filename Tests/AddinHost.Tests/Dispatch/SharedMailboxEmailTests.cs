@@ -10,15 +10,18 @@ using AddinHost.Graph;
 namespace AddinHost.Tests.Dispatch;
 
 /// <summary>
-/// An e-mail step from a case opened in another mailbox leaves from that mailbox exactly once: drafted there by a member
-/// with full access (a shared mailbox), or drafted in the user's own mailbox with the other as sender by a delegate
-/// without it; the dispatch's mark is searched where the draft was made, whatever crash comes in between; the history
-/// says who sent it for whom; a user without the right to send for that mailbox gets the reason, and nothing leaves.
+/// An e-mail step from a case opened in another mailbox leaves from that mailbox exactly once: drafted there by a
+/// member with full access (a shared mailbox), or drafted in the user's own mailbox with the other as sender by a
+/// delegate without it; the dispatch's mark is searched where the draft was made, whatever crash comes in between; the
+/// history says who sent it for whom; a user without the right to send for that mailbox gets the reason, and nothing
+/// leaves.
 /// </summary>
 public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase(kind)
 {
-    private const string Shared = "recouvrement@cabinet-test.example"; // a shared mailbox: its members have full access
-    private const string Lawyer = "maitre.roux@cabinet-test.example";   // a lawyer's mailbox, of which the user is a delegate
+    // a shared mailbox: its members have full access
+    private const string Shared = "recouvrement@cabinet-test.example";
+    // a lawyer's mailbox, of which the user is a delegate
+    private const string Lawyer = "maitre.roux@cabinet-test.example";
 
     private DispatchProcessor Processor => App.Services.GetRequiredService<DispatchProcessor>();
 
@@ -46,7 +49,8 @@ public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase
         while (await Processor.ProcessNextAsync(default)) { }
     }
 
-    private static string Address(JsonObject message, string field) => message[field]!["emailAddress"]!["address"]!.GetValue<string>();
+    private static string Address(JsonObject message, string field) =>
+        message[field]!["emailAddress"]!["address"]!.GetValue<string>();
 
     private void AssertNoDraftLeft()
     {
@@ -58,7 +62,8 @@ public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase
     [Theory]
     [InlineData(true, "en tant que")]
     [InlineData(false, "de la part de")]
-    public async Task A_member_of_a_shared_mailbox_sends_from_it_once_and_the_history_says_for_whom(bool sendAs, string how)
+    public async Task A_member_of_a_shared_mailbox_sends_from_it_once_and_the_history_says_for_whom(
+        bool sendAs, string how)
     {
         var send = sendAs ? MailboxRights.SendAs : MailboxRights.SendOnBehalf;
         Graph.Grant(Shared, MailboxRights.Read | MailboxRights.FullAccess | send);
@@ -76,7 +81,8 @@ public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase
         var sent = Assert.Single(history, h => h.Kind == CaseEventKind.EtapeEffectuee && h.Level == 1);
         Assert.Contains($"{how} {Shared}", sent.Summary);
         Assert.Contains("envoyé par", sent.Summary);
-        Assert.Contains(history, h => h.Kind == CaseEventKind.EnvoiPlanifie && h.Summary.Contains($"depuis la boîte {Shared}"));
+        Assert.Contains(history,
+            h => h.Kind == CaseEventKind.EnvoiPlanifie && h.Summary.Contains($"depuis la boîte {Shared}"));
     }
 
     [Fact]
@@ -93,12 +99,14 @@ public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase
         Assert.Equal(Graph.SignedInAddress, Address(copy, "sender"));
         Assert.Empty(Graph.Mailbox(Lawyer).Mail);
         AssertNoDraftLeft();
-        var sent = Assert.Single((await GetCaseAsync(caseId)).History, h => h.Kind == CaseEventKind.EtapeEffectuee && h.Level == 1);
+        var sent = Assert.Single((await GetCaseAsync(caseId)).History,
+            h => h.Kind == CaseEventKind.EtapeEffectuee && h.Level == 1);
         Assert.Contains($"envoyé par {Graph.SignedInAddress} de la part de {Lawyer}", sent.Summary);
     }
 
     [Fact]
-    public async Task Without_the_right_to_send_for_the_mailbox_nothing_leaves_and_the_reason_is_given_until_it_is_granted()
+    public async Task
+        Without_the_right_to_send_for_the_mailbox_nothing_leaves_and_the_reason_is_given_until_it_is_granted()
     {
         Graph.Grant(Lawyer, MailboxRights.Read); // may read the lawyer's messages, not send for her
         var (caseId, planned) = await PlanAsync(Lawyer);
@@ -109,11 +117,13 @@ public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase
         Assert.Contains("« Envoyer de la part de »", failed.FailureReason);
         Assert.Contains(Lawyer, failed.FailureReason);
         Assert.Equal(0, Graph.SentWithMark(planned.Id.ToString()));
-        Assert.Contains((await GetCaseAsync(caseId)).History, h => h.Kind == CaseEventKind.EnvoiEchoue && h.Summary.Contains("Envoyer de la part de"));
+        Assert.Contains((await GetCaseAsync(caseId)).History,
+            h => h.Kind == CaseEventKind.EnvoiEchoue && h.Summary.Contains("Envoyer de la part de"));
 
         // The lawyer grants it; the user retries from the pane: the same dispatch leaves, once.
         Graph.Grant(Lawyer, MailboxRights.Read | MailboxRights.SendOnBehalf);
-        Assert.Equal(HttpStatusCode.OK, (await In(Lawyer).PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK,
+            (await In(Lawyer).PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 1 })).StatusCode);
         await DrainAsync();
         Assert.Equal(DispatchState.EmailSent, (await Client.DispatchAsync(planned.Id)).State);
         Assert.Equal(1, Graph.SentWithMark(planned.Id.ToString()));
@@ -122,20 +132,26 @@ public abstract class SharedMailboxEmailTests(DbKind kind) : GraphServerTestBase
 
     public static TheoryData<string, string> CrashPoints => new()
     {
-        { Shared, "after-sending-recorded" }, { Shared, "after-route" }, { Shared, "after-draft" }, { Shared, "after-mail-send" }, { Shared, "after-lookup" },
-        { Lawyer, "after-sending-recorded" }, { Lawyer, "after-route" }, { Lawyer, "after-own-route" }, { Lawyer, "after-draft" },
+        { Shared, "after-sending-recorded" }, { Shared, "after-route" }, { Shared, "after-draft" },
+        { Shared, "after-mail-send" }, { Shared, "after-lookup" },
+        { Lawyer, "after-sending-recorded" }, { Lawyer, "after-route" }, { Lawyer, "after-own-route" },
+        { Lawyer, "after-draft" },
         { Lawyer, "after-mail-send" }, { Lawyer, "after-lookup" },
     };
 
     [Theory]
     [MemberData(nameof(CrashPoints))]
-    public async Task A_crash_at_any_point_ends_with_exactly_one_message_from_the_other_mailbox(string owner, string point)
+    public async Task A_crash_at_any_point_ends_with_exactly_one_message_from_the_other_mailbox(
+        string owner, string point)
     {
         Graph.Grant(Shared, MailboxRights.Read | MailboxRights.FullAccess | MailboxRights.SendAs);
         Graph.Grant(Lawyer, MailboxRights.Read | MailboxRights.SendOnBehalf);
         var (_, planned) = await PlanAsync(owner);
         var crashes = point == "after-lookup" ? 2 : 1;
-        Processor.FaultInjector = p => { if (p == point || (point == "after-lookup" && p == "after-mail-send")) throw new SimulatedCrash(p); };
+        Processor.FaultInjector = p =>
+        {
+            if (p == point || (point == "after-lookup" && p == "after-mail-send")) throw new SimulatedCrash(p);
+        };
         for (var i = 0; i < crashes; i++)
         {
             await Assert.ThrowsAsync<SimulatedCrash>(() => Processor.ProcessNextAsync(default));

@@ -10,7 +10,10 @@ public abstract class DemoSeedTests(DbKind kind)
     [Fact]
     public async Task The_demo_firm_has_cases_at_every_stage_with_amounts_computed_today()
     {
-        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
+        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development")
+        {
+            SeedDemo = true, OwnsDatabase = true
+        };
         // A day after the last published semester: the demo must still compute, with its labelled carried-over rates.
         app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var client = app.CreateClient();
@@ -23,19 +26,22 @@ public abstract class DemoSeedTests(DbKind kind)
             Assert.Contains(cases, c => c.Status == status);
         Assert.Contains(cases, c => c.NextStepIsDue);
         Assert.Contains(cases, c => c.NextChannel == StepChannel.Ere);
-        Assert.Equal(2, (await (await client.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>()).Count);
+        Assert.Equal(2,
+            (await (await client.GetAsync("/api/creditors")).ReadAsync<List<CreditorEndpoints.CreditorDto>>()).Count);
 
         var details = new List<CaseDetailsDto>();
         foreach (var c in cases)
             details.Add(await (await client.GetAsync($"/api/cases/{c.Id}")).ReadAsync<CaseDetailsDto>());
         Assert.InRange(details.Sum(d => d.Invoices.Count), 36, 45);
         Assert.All(details, d => Assert.Null(d.AmountsError));
-        Assert.All(details.Where(d => d.Debtor.Kind == "Professionnel"), d => Assert.True(AddinHost.Cases.Siren.IsValid(d.Debtor.Siren)));
+        Assert.All(details.Where(d => d.Debtor.Kind == "Professionnel"),
+            d => Assert.True(AddinHost.Cases.Siren.IsValid(d.Debtor.Siren)));
         Assert.Contains(details, d => d.Prescription is { WarningSoon: true });
 
         var rates = await (await client.GetAsync("/api/rates")).Content.ReadAsStringAsync();
         Assert.Contains("DÉMONSTRATION", rates);
-        Assert.Contains("\"demonstration\":true", await (await client.GetAsync("/api/info")).Content.ReadAsStringAsync());
+        Assert.Contains("\"demonstration\":true",
+            await (await client.GetAsync("/api/info")).Content.ReadAsStringAsync());
     }
 }
 

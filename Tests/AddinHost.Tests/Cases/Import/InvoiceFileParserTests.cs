@@ -7,7 +7,8 @@ namespace AddinHost.Tests.Cases.Import;
 public sealed class InvoiceFileParserTests
 {
     private static ImportParseResult Parse(string text, Encoding? encoding = null) =>
-        InvoiceFileParser.Parse(new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(text)), "test", new ImportOptions());
+        InvoiceFileParser.Parse(
+            new MemoryStream((encoding ?? Encoding.UTF8).GetBytes(text)), "test", new ImportOptions());
 
     private static string Fec(params string[] lines) => string.Join("\r\n", [SampleFiles.FecHeader, .. lines]);
 
@@ -17,11 +18,14 @@ public sealed class InvoiceFileParserTests
         var r = Parse(SampleFiles.TypicalCsv("F"));
         Assert.Empty(r.Errors);
         var first = r.Invoices[0];
-        Assert.Equal((2, "732829320", "Garage Fontaine SARL", ImportedDebtorKind.Professionnel), (first.Line, first.DebtorKey, first.DebtorName, first.DebtorKind));
-        Assert.Equal((new DateOnly(2025, 2, 1), new DateOnly(2025, 3, 3), 1200.00m), (first.IssueDate, first.DueDate, first.AmountTtc));
+        Assert.Equal((2, "732829320", "Garage Fontaine SARL", ImportedDebtorKind.Professionnel),
+            (first.Line, first.DebtorKey, first.DebtorName, first.DebtorKind));
+        Assert.Equal((new DateOnly(2025, 2, 1), new DateOnly(2025, 3, 3), 1200.00m),
+            (first.IssueDate, first.DueDate, first.AmountTtc));
         Assert.Equal(400.50m, r.Invoices[1].AmountPaid);
         var consumer = r.Invoices[2];
-        Assert.Equal((ImportedDebtorKind.Consommateur, "claire.dubois@courriel.example"), (consumer.DebtorKind, consumer.DebtorKey));
+        Assert.Equal((ImportedDebtorKind.Consommateur, "claire.dubois@courriel.example"),
+            (consumer.DebtorKind, consumer.DebtorKey));
     }
 
     [Fact]
@@ -43,7 +47,8 @@ public sealed class InvoiceFileParserTests
         Assert.Contains(line4, x => x.Contains("antérieure"));
         Assert.Contains(line4, x => x.Contains("nul ou négatif"));
         Assert.Contains(line4, x => x.Contains("martien"));
-        var line6 = r.Errors.Where(e => e.Line == 6).Select(e => e.Reason).ToList(); // the blank line 5 keeps its number
+        // the blank line 5 keeps its number
+        var line6 = r.Errors.Where(e => e.Line == 6).Select(e => e.Reason).ToList();
         Assert.Contains(line6, x => x.Contains("en double (déjà ligne 2)"));
         Assert.Contains(line6, x => x.Contains("supérieur au montant TTC"));
     }
@@ -71,7 +76,8 @@ public sealed class InvoiceFileParserTests
     public void Windows_1252_and_quoted_fields_are_read_as_written()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var r = Parse(SampleFiles.Csv("\"Société Générale; Créances\";443061841;;\"1 rue \"\"du Port\"\"\";;;W-1;01/02/2025;03/03/2025;1 000,00 €;0;"), Encoding.GetEncoding(1252));
+        var r = Parse(SampleFiles.Csv("\"Société Générale; Créances\";443061841;;"
+            + "\"1 rue \"\"du Port\"\"\";;;W-1;01/02/2025;03/03/2025;1 000,00 €;0;"), Encoding.GetEncoding(1252));
         Assert.Empty(r.Errors);
         Assert.Equal("Société Générale; Créances", r.Invoices.Single().DebtorName);
         Assert.Equal("1 rue \"du Port\"", r.Invoices.Single().Address);
@@ -103,9 +109,11 @@ public sealed class InvoiceFileParserTests
         Assert.Equal("FEC", r.Format);
         Assert.Empty(r.Errors);
         var invoice = Assert.Single(r.Invoices);
-        Assert.Equal(("FA-1", 1200.00m, new DateOnly(2025, 2, 14), "Hôtel du Parc", 2), (invoice.Number, invoice.AmountTtc, invoice.DueDate, invoice.DebtorName, invoice.Line));
+        Assert.Equal(("FA-1", 1200.00m, new DateOnly(2025, 2, 14), "Hôtel du Parc", 2),
+            (invoice.Number, invoice.AmountTtc, invoice.DueDate, invoice.DebtorName, invoice.Line));
         var payment = Assert.Single(r.Payments);
-        Assert.Equal((300m, new DateOnly(2025, 3, 1), "VIR-1", 6), (payment.Amount, payment.Date, payment.Reference, payment.Line));
+        Assert.Equal((300m, new DateOnly(2025, 3, 1), "VIR-1", 6),
+            (payment.Amount, payment.Date, payment.Reference, payment.Line));
     }
 
     [Fact]
@@ -125,7 +133,8 @@ public sealed class InvoiceFileParserTests
     public void A_quoted_fec_field_may_hold_the_delimiter_and_a_line_break()
     {
         var r = Parse(Fec(
-            SampleFiles.FecLine("VE", "1", "20250115", "411000", "C001", "\"Hôtel\tdu\nParc\"", "FA-1", "10,00", "0,00"),
+            SampleFiles.FecLine(
+                "VE", "1", "20250115", "411000", "C001", "\"Hôtel\tdu\nParc\"", "FA-1", "10,00", "0,00"),
             SampleFiles.FecLine("VE", "2", "20250116", "411000", "C002", "Pharmacie", "FA-2", "5,00", "0,00")));
         Assert.Empty(r.Errors);
         Assert.Equal(["Hôtel\tdu\nParc", "Pharmacie"], r.Invoices.Select(i => i.DebtorName));
@@ -135,7 +144,8 @@ public sealed class InvoiceFileParserTests
     [Fact]
     public void A_pipe_separated_fec_is_read_too()
     {
-        var line = SampleFiles.FecLine("VE", "1", "20250115", "411000", "C001", "Hôtel du Parc", "FA-1", "1000,00", "0,00");
+        var line = SampleFiles.FecLine(
+            "VE", "1", "20250115", "411000", "C001", "Hôtel du Parc", "FA-1", "1000,00", "0,00");
         var r = Parse(Fec(line).Replace('\t', '|'));
         Assert.Equal(1000m, Assert.Single(r.Invoices).AmountTtc);
     }
@@ -146,7 +156,8 @@ public sealed class InvoiceFileParserTests
         // Revenue and lettered lines are skipped unsplit; a bad one must still be reported, quoted or not.
         var r = Parse(Fec(
             SampleFiles.FecLine("VE", "1", "20250115", "706000", "", new string('x', 1_001), "FA-1", "0,00", "10,00"),
-            SampleFiles.FecLine("VE", "2", "20250115", "411000", "C001", "Client", "FA-2", "10,00", "0,00", "AB") + "\textra",
+            SampleFiles.FecLine("VE", "2", "20250115", "411000", "C001", "Client", "FA-2", "10,00", "0,00", "AB")
+                + "\textra",
             "VE\t\"Ventes\"\t3",
             SampleFiles.FecLine("VE", "4", "20250115", "706000", "", "", "FA-4", "0,00", "10,00"),
             SampleFiles.FecLine("VE", "5", "20250115", "411000", "C001", "Client", "FA-5", "10,00", "0,00")));

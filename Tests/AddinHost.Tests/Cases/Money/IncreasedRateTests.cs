@@ -4,9 +4,9 @@ namespace AddinHost.Tests.Cases.Money;
 
 /// <summary>
 /// The five-point increase of the legal rate two months after a court decision became enforceable (C. mon. fin.
-/// L.313-3). A consumer owes 1 000 € due 31/01/2025 to a professional; the notice was received on 10/02/2025, so legal
-/// interest (« autres cas »: 3,71 % in 2025-H1, 2,76 % in 2025-H2) runs from 11/02. The order became enforceable on
-/// 15/04/2025: two months expire on 15/06, the increase runs from 16/06/2025.
+/// L.313-3). A consumer owes 1 000 € due 31/01/2025 to a professional; the notice was received on 10/02/2025, so
+/// legal interest (« autres cas »: 3,71 % in 2025-H1, 2,76 % in 2025-H2) runs from 11/02. The order became enforceable
+/// on 15/04/2025: two months expire on 15/06, the increase runs from 16/06/2025.
 /// </summary>
 public sealed class IncreasedRateTests
 {
@@ -46,9 +46,12 @@ public sealed class IncreasedRateTests
         var s = Consumer(new(2025, 8, 31), Order());
         Assert.Equal(
         [
-            new InterestPeriod(new(2025, 2, 11), new(2025, 6, 15), 125, 3.71m, 1000m, 12.71m), // 37,10 × 125 / 365
-            new InterestPeriod(new(2025, 6, 16), new(2025, 6, 30), 15, 8.71m, 1000m, 3.58m),   // 87,10 × 15 / 365 = 3,5795
-            new InterestPeriod(new(2025, 7, 1), new(2025, 8, 31), 62, 7.76m, 1000m, 13.18m),   // 77,60 × 62 / 365 = 13,1814
+            // 37,10 × 125 / 365
+            new InterestPeriod(new(2025, 2, 11), new(2025, 6, 15), 125, 3.71m, 1000m, 12.71m),
+            // 87,10 × 15 / 365 = 3,5795
+            new InterestPeriod(new(2025, 6, 16), new(2025, 6, 30), 15, 8.71m, 1000m, 3.58m),
+            // 77,60 × 62 / 365 = 13,1814
+            new InterestPeriod(new(2025, 7, 1), new(2025, 8, 31), 62, 7.76m, 1000m, 13.18m),
         ], s.Invoices.Single().Periods);
         Assert.Equal(29.47m, s.Interest);
         Assert.Equal(1029.47m, s.Total);

@@ -20,7 +20,8 @@ public sealed class ReceivablesFiguresTests
         var b = Aging.Compute([(asOf.AddDays(-daysPastDue), 100m)], asOf);
         var amounts = new Dictionary<string, decimal>
         {
-            ["NotYetDue"] = b.NotYetDue, ["Days1To30"] = b.Days1To30, ["Days31To60"] = b.Days31To60, ["Days61To90"] = b.Days61To90, ["Over90"] = b.Over90,
+            ["NotYetDue"] = b.NotYetDue, ["Days1To30"] = b.Days1To30, ["Days31To60"] = b.Days31To60,
+            ["Days61To90"] = b.Days61To90, ["Over90"] = b.Over90,
         };
         Assert.Equal(100m, amounts[bucket]);
         Assert.Equal(100m, b.Total);

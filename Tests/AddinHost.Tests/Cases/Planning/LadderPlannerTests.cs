@@ -8,8 +8,10 @@ public sealed class LadderPlannerTests
     private static readonly List<PolicyLevel> Levels = ReminderPolicy.CreateDefault().Levels;
     private static readonly DateOnly Due = new(2025, 3, 31);
 
-    private static LadderPosition Plan(DateOnly asOf, decimal balance = 1000m, StepTaken[]? steps = null, PauseWindow[]? pauses = null, decimal tolerance = 15m) =>
-        LadderPlanner.Plan(new LadderInput(Levels, tolerance, balance, balance > 0 ? Due : null, steps ?? [], pauses ?? [], asOf));
+    private static LadderPosition Plan(DateOnly asOf, decimal balance = 1000m, StepTaken[]? steps = null,
+        PauseWindow[]? pauses = null, decimal tolerance = 15m) =>
+        LadderPlanner.Plan(new LadderInput(
+            Levels, tolerance, balance, balance > 0 ? Due : null, steps ?? [], pauses ?? [], asOf));
 
     [Fact]
     public void Before_the_due_date_the_courtesy_reminder_comes_three_days_ahead()
@@ -73,7 +75,8 @@ public sealed class LadderPlannerTests
     [Fact]
     public void A_promise_to_pay_moves_the_step_to_the_day_after_the_promised_date_then_expires()
     {
-        var promise = new PauseWindow(PauseKind.PromesseDePaiement, new DateOnly(2025, 4, 20), new DateOnly(2025, 5, 10), null);
+        var promise = new PauseWindow(
+            PauseKind.PromesseDePaiement, new DateOnly(2025, 4, 20), new DateOnly(2025, 5, 10), null);
         var during = Plan(new DateOnly(2025, 5, 1), pauses: [promise]);
         Assert.Equal(new DateOnly(2025, 5, 11), during.Next!.DueOn);
         Assert.Contains("10/05/2025", during.StatusLabel);
@@ -94,7 +97,8 @@ public sealed class LadderPlannerTests
     [Fact]
     public void After_a_mise_en_demeure_the_next_step_waits_for_its_receipt_and_counts_from_it()
     {
-        // Sent by ERE on 10/05; the debtor may accept it until 25/05 (CPCE R.53-3), the négligence proof comes on 26/05.
+        // Sent by ERE on 10/05; the debtor may accept it until 25/05 (CPCE R.53-3), the négligence proof comes on
+        // 26/05.
         var sent = new StepTaken(3, new DateOnly(2025, 5, 10), IsNotice: true);
         var waiting = Plan(new DateOnly(2025, 7, 1), steps: [sent]);
         Assert.Equal("Phase judiciaire à décider", waiting.Next!.Name);
@@ -102,12 +106,14 @@ public sealed class LadderPlannerTests
         Assert.Equal(LadderPlanner.AwaitingReceipt, waiting.Next.BlockedBy);
         Assert.Equal(CaseStatus.EnCours, waiting.Status);
 
-        // Neglected on 26/05: J+45 of the 31/03 due date is 15/05, but the 15-day gap runs from 26/05 → 10/06, not 25/05.
+        // Neglected on 26/05: J+45 of the 31/03 due date is 15/05, but the 15-day gap runs from 26/05 → 10/06, not
+        // 25/05.
         var received = Plan(new DateOnly(2025, 6, 9), steps: [sent with { ReceivedOn = new DateOnly(2025, 5, 26) }]);
         Assert.Equal(new DateOnly(2025, 6, 10), received.Next!.DueOn);
         Assert.False(received.Next.IsDue);
         Assert.Null(received.Next.BlockedBy);
         Assert.Contains("réception", received.Explanation);
-        Assert.True(Plan(new DateOnly(2025, 6, 10), steps: [sent with { ReceivedOn = new DateOnly(2025, 5, 26) }]).Next!.IsDue);
+        Assert.True(Plan(new DateOnly(2025, 6, 10), steps: [sent with { ReceivedOn = new DateOnly(2025, 5, 26) }])
+            .Next!.IsDue);
     }
 }

@@ -10,7 +10,9 @@ public abstract class PolicyApiTests(DbKind kind) : ApiTestBase(kind)
     {
         var policy = await (await Client.GetAsync("/api/policies")).ReadAsync<PolicyEndpoints.PolicyDto>();
         Assert.Equal([-3, 7, 15, 30, 45], policy.Levels.Select(l => l.DelayDays));
-        Assert.Equal([StepChannel.Email, StepChannel.Email, StepChannel.Courrier, StepChannel.Ere, StepChannel.Decision], policy.Levels.Select(l => l.Channel));
+        Assert.Equal(
+            [StepChannel.Email, StepChannel.Email, StepChannel.Courrier, StepChannel.Ere, StepChannel.Decision],
+            policy.Levels.Select(l => l.Channel));
         Assert.Equal("Mise en demeure", policy.Levels[3].Name);
     }
 
@@ -20,16 +22,26 @@ public abstract class PolicyApiTests(DbKind kind) : ApiTestBase(kind)
         var (_, company, _) = await SeedTypicalAsync();
         var levels = new[]
         {
-            new { name = "Appel", delayDays = 2, channel = "Telephone", template = (string?)null, attachInvoices = false, minGapDays = 0 },
-            new { name = "Mise en demeure", delayDays = 400, channel = "Ere", template = (string?)"mise-en-demeure", attachInvoices = true, minGapDays = 10 },
+            new
+            {
+                name = "Appel", delayDays = 2, channel = "Telephone", template = (string?)null, attachInvoices = false,
+                minGapDays = 0
+            },
+            new
+            {
+                name = "Mise en demeure", delayDays = 400, channel = "Ere", template = (string?)"mise-en-demeure",
+                attachInvoices = true, minGapDays = 10
+            },
         };
-        (await Client.PutJsonAsync("/api/policies", new { name = "Clients fidèles", toleranceAmount = 50m, levels })).EnsureSuccessStatusCode();
+        (await Client.PutJsonAsync("/api/policies", new { name = "Clients fidèles", toleranceAmount = 50m, levels }))
+            .EnsureSuccessStatusCode();
 
         var c = await GetCaseAsync(company.Id);
         Assert.Equal("Appel", c.Ladder.Next!.Name);
         Assert.Equal(new DateOnly(2025, 3, 5), c.Ladder.Next.DueOn);
         Assert.Equal(2, c.Ladder.Levels.Count);
-        Assert.Equal("Clients fidèles", (await (await Client.GetAsync("/api/policies")).ReadAsync<PolicyEndpoints.PolicyDto>()).Name);
+        Assert.Equal("Clients fidèles",
+            (await (await Client.GetAsync("/api/policies")).ReadAsync<PolicyEndpoints.PolicyDto>()).Name);
     }
 
     [Fact]
@@ -37,15 +49,26 @@ public abstract class PolicyApiTests(DbKind kind) : ApiTestBase(kind)
     {
         var levels = new object[]
         {
-            new { name = "Relance", delayDays = 20, channel = "Email", template = "relance-1", attachInvoices = true, minGapDays = 0 },
-            new { name = "", delayDays = 10, channel = "Courrier", template = "", attachInvoices = true, minGapDays = -1 },
+            new
+            {
+                name = "Relance", delayDays = 20, channel = "Email", template = "relance-1", attachInvoices = true,
+                minGapDays = 0
+            },
+            new
+            {
+                name = "", delayDays = 10, channel = "Courrier", template = "", attachInvoices = true, minGapDays = -1
+            },
         };
-        var problem = await (await Client.PutJsonAsync("/api/policies", new { name = "X", toleranceAmount = -1m, levels })).ProblemAsync(400);
+        var problem = await (await Client.PutJsonAsync("/api/policies",
+            new { name = "X", toleranceAmount = -1m, levels })).ProblemAsync(400);
         var errors = problem.GetProperty("errors");
-        foreach (var field in new[] { "toleranceAmount", "levels[1].name", "levels[1].delayDays", "levels[1].template", "levels[1].minGapDays" })
+        foreach (var field in new[] { "toleranceAmount", "levels[1].name", "levels[1].delayDays", "levels[1].template",
+            "levels[1].minGapDays" })
             Assert.True(errors.TryGetProperty(field, out _), $"{field} missing in {errors}");
-        await (await Client.PutJsonAsync("/api/policies", new { name = "Vide", toleranceAmount = 0m, levels = Array.Empty<object>() })).ProblemAsync(400);
-        Assert.Equal(5, (await (await Client.GetAsync("/api/policies")).ReadAsync<PolicyEndpoints.PolicyDto>()).Levels.Count);
+        await (await Client.PutJsonAsync("/api/policies",
+            new { name = "Vide", toleranceAmount = 0m, levels = Array.Empty<object>() })).ProblemAsync(400);
+        Assert.Equal(5,
+            (await (await Client.GetAsync("/api/policies")).ReadAsync<PolicyEndpoints.PolicyDto>()).Levels.Count);
     }
 }
 

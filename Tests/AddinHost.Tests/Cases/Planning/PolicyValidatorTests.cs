@@ -25,7 +25,10 @@ public sealed class PolicyValidatorTests
     [Fact]
     public void A_phone_call_or_a_decision_needs_no_template_but_a_letter_does()
     {
-        Assert.Empty(PolicyValidator.Validate(Dto(new PolicyLevel { Name = "Appel", DelayDays = 1, Channel = StepChannel.Telephone })));
-        Assert.True(PolicyValidator.Validate(Dto(new PolicyLevel { Name = "Courrier", DelayDays = 1, Channel = StepChannel.Courrier })).ContainsKey("levels[0].template"));
+        Assert.Empty(PolicyValidator.Validate(
+            Dto(new PolicyLevel { Name = "Appel", DelayDays = 1, Channel = StepChannel.Telephone })));
+        Assert.True(PolicyValidator.Validate(
+                Dto(new PolicyLevel { Name = "Courrier", DelayDays = 1, Channel = StepChannel.Courrier }))
+            .ContainsKey("levels[0].template"));
     }
 }

@@ -3,7 +3,8 @@ using AddinHost.Tests.Fixtures;
 
 namespace AddinHost.Tests.Cases.Reports;
 
-/// <summary>As of 20/04/2025 no payment is known yet: F-001 is 48 days late, F-002 6 days, F-003 (consumer) 70 days.</summary>
+/// <summary>As of 20/04/2025 no payment is known yet: F-001 is 48 days late, F-002 6 days, F-003 (consumer) 70
+/// days.</summary>
 public abstract class ReportsApiTests(DbKind kind) : ApiTestBase(kind)
 {
     [Fact]
