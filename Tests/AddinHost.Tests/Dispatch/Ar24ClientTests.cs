@@ -310,7 +310,7 @@ public sealed class Ar24ClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_new_sender_cannot_send_before_confirming_and_accepting_the_terms_and_an_existing_account_needs_its_holders_grant()
+    public async Task A_new_sender_sends_once_confirmed_with_terms_accepted_an_existing_account_with_its_holders_grant()
     {
         var client = Client();
         var sender = await client.CreateUserAsync(Sender, default);

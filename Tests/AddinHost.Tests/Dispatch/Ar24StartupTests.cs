@@ -86,11 +86,10 @@ public sealed class Ar24StartupTests
         app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         Assert.False(await processor.ProcessNextAsync(default)); // accepted at AR24; the next poll is days away
 
+        var key = app.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For(app.Tenant);
         foreach (var (source, heard) in new[] { ("10.9.9.9", false), (Ar24Options.DocumentedWebhookSource, true) })
         {
-            var request = new HttpRequestMessage(HttpMethod.Post,
-                $"/api/webhooks/ar24/{
-                    app.Services.GetRequiredService<AddinHost.Dispatch.WebhookKeys>().For(app.Tenant)}")
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/ar24/{key}")
                 { Content = new StringContent("{}") };
             request.Headers.Add(RemoteAddressFromHeader.Header, source);
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
