@@ -26,12 +26,16 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
-id postgres >/dev/null 2>&1 || { echo "L'utilisateur système « postgres » manque : réinstallez le paquet postgresql." >&2; exit 1; }
+id postgres >/dev/null 2>&1 \
+  || { echo "L'utilisateur système « postgres » manque : réinstallez le paquet postgresql." >&2; exit 1; }
 # The benchmarks' peer (docxtemplater), exactly as locked.
 root="$(cd "$(dirname "$0")/.." && pwd)"
-[ -d "$root/Tests/Benchmarks/docxtemplater/node_modules" ] || npm ci --prefix "$root/Tests/Benchmarks/docxtemplater" --no-audit --no-fund --loglevel=error
-# The published JSON schemas of the Microsoft 365 app manifest, to check the Outlook app package (never fetched at test time).
-[ -d "$root/Tests/manifest-schema/node_modules" ] || npm ci --prefix "$root/Tests/manifest-schema" --no-audit --no-fund --loglevel=error
+[ -d "$root/Tests/Benchmarks/docxtemplater/node_modules" ] \
+  || npm ci --prefix "$root/Tests/Benchmarks/docxtemplater" --no-audit --no-fund --loglevel=error
+# The published JSON schemas of the Microsoft 365 app manifest, to check the Outlook app package
+# (never fetched at test time).
+[ -d "$root/Tests/manifest-schema/node_modules" ] \
+  || npm ci --prefix "$root/Tests/manifest-schema" --no-audit --no-fund --loglevel=error
 # Azurite, the Azure Storage emulator the proof-store tests start.
 [ -d "$root/Tests/azurite/node_modules" ] || npm ci --prefix "$root/Tests/azurite" --no-audit --no-fund --loglevel=error
 echo "Prérequis des tests présents."

@@ -162,7 +162,10 @@ public static class CommandLine
               dotnet run --project AddinHost                       démarre le serveur
               dotnet run --project AddinHost -- migrate [--app-role <nom>]
                                                                    applique les migrations de la base ; crée le rôle
-                                                                   applicatif PostgreSQL (mot de passe : Database__AppRolePassword)
+            """ + "\n"
+            + "                                                       applicatif PostgreSQL "
+            + "(mot de passe : Database__AppRolePassword)\n"
+            + """
               dotnet run --project AddinHost -- import <fichier> --tenant <id> [--creditor <id ou nom>]
                                                                    importe un CSV ou un FEC (tout ou rien)
               dotnet run --project AddinHost -- lint <modèle.docx>  vérifie un modèle de courrier

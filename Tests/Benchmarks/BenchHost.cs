@@ -36,9 +36,12 @@ public sealed class BenchHost : IAsyncDisposable
             $"--Database:Provider={provider}",
             $"--ConnectionStrings:Dunning={connection}",
             "--Auth:Demo=false",
-            "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
+            "--Logging:LogLevel:Default=Warning",
+            "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--RateLimits:AnonymousPerMinute=1000000",
             "--Logging:LogLevel:AddinHost.Cases.Import=Information",
-            $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning"}",
+            $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={
+                Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning"}",
         ]);
         await app.Services.MigrateDatabaseAsync();
         return new BenchHost(provider, app, connection);

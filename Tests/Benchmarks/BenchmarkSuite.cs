@@ -15,14 +15,17 @@ public static class BenchmarkSuite
 {
     private const string FecTenant = "cabinet-fec";
     private static readonly DateOnly Today = new(2026, 6, 15);
-    private static readonly TimeSpan PlanningTarget = TimeSpan.FromSeconds(2), CaseViewTarget = TimeSpan.FromMilliseconds(50), FecTarget = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan PlanningTarget = TimeSpan.FromSeconds(2),
+        CaseViewTarget = TimeSpan.FromMilliseconds(50),
+        FecTarget = TimeSpan.FromSeconds(20);
     private const long MemoryTarget = 1L << 30;
 
     public static async Task<Report> RunAsync(Scale scale, IReadOnlyList<string> providers, TextWriter log,
         bool import = true, bool planning = true)
     {
         var report = new Report();
-        log.WriteLine($"Scale {scale.Name}: {scale.Cases:N0} cases, {scale.Invoices:N0} invoices, FEC of {scale.FecLines:N0} lines; {Environment.ProcessorCount} cores.");
+        log.WriteLine($"Scale {scale.Name}: {scale.Cases:N0} cases, {scale.Invoices:N0} invoices, FEC of "
+            + $"{scale.FecLines:N0} lines; {Environment.ProcessorCount} cores.");
         var fec = import ? FecGenerator.Write(scale.FecLines) : null;
         try
         {
@@ -103,7 +106,8 @@ public static class BenchmarkSuite
         {
             await using var scope = host.Scope(tenant);
             await using var file = File.OpenRead(fec);
-            result = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>().ImportAsync(file, Path.GetFileName(fec), null, CancellationToken.None);
+            result = await scope.ServiceProvider.GetRequiredService<InvoiceImporter>()
+                .ImportAsync(file, Path.GetFileName(fec), null, CancellationToken.None);
             parts = scope.ServiceProvider.GetRequiredService<ImportTimings>().ToString();
         });
         // The rest of the floor: writing the same rows, bare (one INSERT … SELECT per table into empty copies with the
@@ -141,18 +145,22 @@ public static class BenchmarkSuite
         var (planning, spread) = await Measure.RunsAsync(async () =>
         {
             await using var scope = host.Scope();
-            due = (await scope.ServiceProvider.GetRequiredService<CaseService>().ListAsync(null, Today, Today, CancellationToken.None)).Count;
+            due = (await scope.ServiceProvider.GetRequiredService<CaseService>()
+                .ListAsync(null, Today, Today, CancellationToken.None)).Count;
         }, warmUps: PlanningWarmUps);
         // Where it goes: loading the cases with their rows (EF Core), then assessing and sorting them (the rest).
         var load = await Measure.MedianAsync(async () =>
         {
             await using var scope = host.Scope();
-            await scope.ServiceProvider.GetRequiredService<CaseRepository>().AllForPlanningAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CaseRepository>()
+                .AllForPlanningAsync(CancellationToken.None);
         }, warmUps: PlanningWarmUps);
         var (floor, floorSpread) = await Measure.RunsAsync(() => Floors.ReadAllCaseRowsAsync(host),
             warmUps: PlanningWarmUps);
-        log.WriteLine($"[{host.Provider}] planning: {due:N0} cases with a step due; {Report.Format(planning)} (runs {spread}) = "
-                      + $"loading the rows {Report.Format(load)} + assessing {Report.Format(planning - load)}; floor {Report.Format(floor)} "
+        log.WriteLine($"[{host.Provider}] planning: {due:N0} cases with a step due; "
+                      + $"{Report.Format(planning)} (runs {spread}) = "
+                      + $"loading the rows {Report.Format(load)} + assessing {Report.Format(planning - load)}; floor "
+                      + $"{Report.Format(floor)} "
                       + $"(runs {floorSpread}); load {Load.Average()}");
         report.Add(host.Provider, $"Planning ({scale.Cases:N0} cases)", planning, floor, "< 2 s, < 3x floor",
             planning < PlanningTarget && planning < floor * 3,
@@ -170,7 +178,8 @@ public static class BenchmarkSuite
         async Task View(Guid id)
         {
             await using var scope = host.Scope();
-            var details = await scope.ServiceProvider.GetRequiredService<CaseService>().DetailsAsync(id, Today, CancellationToken.None);
+            var details = await scope.ServiceProvider.GetRequiredService<CaseService>()
+                .DetailsAsync(id, Today, CancellationToken.None);
             JsonSerializer.Serialize(details, json);
         }
         await View(sample[0]);
@@ -188,7 +197,9 @@ public static class BenchmarkSuite
             floors.Add(sw.Elapsed);
         }
         var p95 = Measure.Percentile(views, 0.95);
-        log.WriteLine($"[{host.Provider}] case view: p50 {Report.Format(Measure.Percentile(views, 0.5))} over {sample.Count} cases");
-        report.Add(host.Provider, "Case view p95", p95, Measure.Percentile(floors, 0.95), "< 50 ms", p95 < CaseViewTarget, "floor = read the case's rows (ADO.NET)");
+        log.WriteLine($"[{host.Provider}] case view: p50 {Report.Format(Measure.Percentile(views, 0.5))} over "
+                      + $"{sample.Count} cases");
+        report.Add(host.Provider, "Case view p95", p95, Measure.Percentile(floors, 0.95),
+            "< 50 ms", p95 < CaseViewTarget, "floor = read the case's rows (ADO.NET)");
     }
 }

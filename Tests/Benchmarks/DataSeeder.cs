@@ -32,10 +32,12 @@ public static class DataSeeder
             {
                 var debtor = new Debtor
                 {
-                    Key = $"debtor-{n}", Name = $"Société {n} SAS", Kind = n % 5 == 0 ? DebtorKind.Consommateur : DebtorKind.Professionnel,
+                    Key = $"debtor-{n}", Name = $"Société {n} SAS",
+                    Kind = n % 5 == 0 ? DebtorKind.Consommateur : DebtorKind.Professionnel,
                     Email = $"compta{n}@exemple.test", City = "Lyon",
                 };
-                var c = new RecoveryCase { Reference = $"DR-2025-{n:00000}", CreditorId = creditorId, DebtorId = debtor.Id, OpenedOn = today.AddDays(-400) };
+                var c = new RecoveryCase { Reference = $"DR-2025-{n:00000}", CreditorId = creditorId,
+                    DebtorId = debtor.Id, OpenedOn = today.AddDays(-400) };
                 db.Debtors.Add(debtor);
                 db.Cases.Add(c);
                 var firstDue = today.AddDays(-random.Next(-20, 400));
@@ -44,14 +46,18 @@ public static class DataSeeder
                     {
                         CaseId = c.Id, CreditorId = creditorId, Number = $"F{n:00000}-{i:00}",
                         IssueDate = firstDue.AddDays(i * 7 - 30), DueDate = firstDue.AddDays(i * 7),
-                        AmountTtc = 100m + random.Next(0, 500_000) / 100m, ContractRatePercent = i % 3 == 0 ? 12m : null,
+                        AmountTtc = 100m + random.Next(0, 500_000) / 100m,
+                        ContractRatePercent = i % 3 == 0 ? 12m : null,
                     });
                 if (n % 2 == 0)
-                    db.Payments.Add(new Payment { CaseId = c.Id, Date = today.AddDays(-random.Next(1, 60)), Amount = 50m + random.Next(0, 50_000) / 100m, Source = PaymentSource.Saisie });
+                    db.Payments.Add(new Payment { CaseId = c.Id, Date = today.AddDays(-random.Next(1, 60)),
+                        Amount = 50m + random.Next(0, 50_000) / 100m, Source = PaymentSource.Saisie });
                 if (n % 20 == 0)
                     db.Pauses.Add(new Pause { CaseId = c.Id, Kind = PauseKind.Litige, StartedOn = today.AddDays(-10) });
                 for (var level = 0; level < n % 4; level++)
-                    db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = DateTimeOffset.UtcNow, EffectiveOn = firstDue.AddDays(level * 10), Kind = CaseEventKind.EtapeEffectuee, Level = level, Summary = "Étape", Actor = "benchmark" });
+                    db.CaseEvents.Add(new CaseEvent { CaseId = c.Id, At = DateTimeOffset.UtcNow,
+                        EffectiveOn = firstDue.AddDays(level * 10), Kind = CaseEventKind.EtapeEffectuee, Level = level,
+                        Summary = "Étape", Actor = "benchmark" });
             }
             await db.SaveChangesAsync();
         }

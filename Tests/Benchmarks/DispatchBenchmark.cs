@@ -35,19 +35,22 @@ public static class DispatchBenchmark
     private sealed record Run(TimeSpan SendP95, bool Met, string Extra, string Line);
     private static readonly TimeSpan OverheadTarget = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Two workers, as many as the reference machine's cores; 40 ms per AR24 call, a good day on the public internet.</summary>
+    /// <summary>Two workers, as many as the reference machine's cores; 40 ms per AR24 call,
+    /// a good day on the public internet.</summary>
     /// <summary>
     /// Each provider sends <paramref name="letters"/> letters <paramref name="rounds"/> times on one warm host (a fresh
     /// firm each time); the run with the median p95 is reported, with the spread of the runs.
     /// </summary>
-    public static async Task RunAsync(Report report, int letters, IReadOnlyList<string> providers, TextWriter log, int workers = 2, int latencyMs = 40,
+    public static async Task RunAsync(Report report, int letters, IReadOnlyList<string> providers, TextWriter log,
+        int workers = 2, int latencyMs = 40,
         int rounds = 3)
     {
         foreach (var provider in providers)
             await RunOneAsync(report, provider, letters, workers, latencyMs, rounds, log);
     }
 
-    private static async Task RunOneAsync(Report report, string provider, int letters, int workers, int latencyMs, int rounds, TextWriter log)
+    private static async Task RunOneAsync(Report report, string provider, int letters, int workers, int latencyMs,
+        int rounds, TextWriter log)
     {
         var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -57,9 +60,12 @@ public static class DispatchBenchmark
         [
             "--environment", "Development", "--urls", baseUrl,
             $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
-            "--Auth:Demo=false", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
+            "--Auth:Demo=false", "--Logging:LogLevel:Default=Warning",
+            "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--RateLimits:AnonymousPerMinute=1000000",
             "--Sandbox:Enabled=true", $"--Sandbox:LatencyMs={latencyMs}", "--Sandbox:WebhookSeconds=0",
-            $"--Ar24:BaseUrl={baseUrl}/sandbox/ar24/api/", "--Ar24:Token=jeton-du-bac-a-sable", "--Ar24:PrivateKey=cle-du-bac-a-sable",
+            $"--Ar24:BaseUrl={baseUrl}/sandbox/ar24/api/", "--Ar24:Token=jeton-du-bac-a-sable",
+            "--Ar24:PrivateKey=cle-du-bac-a-sable",
             "--Ar24:WebhookAllowedIps:0=127.0.0.1", $"--Ar24:WebhookBaseUrl={baseUrl}",
             "--Dispatch:Worker=false", "--Dispatch:PollSeconds=3600",
             "--Proofs:Store=Folder", $"--Proofs:Folder={proofs.FullName}",
@@ -69,7 +75,8 @@ public static class DispatchBenchmark
         await app.StartAsync();
         try
         {
-            // Warm-up: letters through the whole path, so that start-up costs are not counted as the product's overhead,
+            // Warm-up: letters through the whole path, so that start-up costs are not counted as the product's
+            // overhead,
             // and enough of them (the runtime compiles a method fully after 30 calls) that the first measured run is
             // not still in its lower tiers: with 10, the first run's p95 was 12–13 ms against 8.5–9.9 ms for the next.
             await SeedAsync(app, WarmUpTenant, 100);
@@ -81,11 +88,13 @@ public static class DispatchBenchmark
             {
                 var tenant = $"{Tenant}-{round}";
                 await PlannedLetters.SeedAsync(app.Services, tenant, letters, $"DR-BANC{round}");
-                runs.Add(await MeasureAsync(app, tenant, $"DR-BANC{round}-", provider, letters, workers, latencyMs, baseUrl, log));
+                runs.Add(await MeasureAsync(app, tenant, $"DR-BANC{round}-", provider, letters,
+                    workers, latencyMs, baseUrl, log));
             }
             var median = runs.OrderBy(r => r.SendP95).ElementAt(runs.Count / 2);
             log.WriteLine(median.Line);
-            report.Add(provider, $"Dispatch, own overhead per letter p95 ({letters:N0} letters)", median.SendP95, floor, "< 10 ms, 0 duplicate",
+            report.Add(provider, $"Dispatch, own overhead per letter p95 ({letters:N0} letters)", median.SendP95,
+                floor, "< 10 ms, 0 duplicate",
                 median.Met && runs.All(r => r.Extra.Contains(" 0 duplicates, 0 lost", StringComparison.Ordinal)),
                 $"median of {rounds} runs, p95 {Measure.Spread(runs.Select(r => r.SendP95))}; {median.Extra}");
         }
@@ -98,7 +107,8 @@ public static class DispatchBenchmark
         }
     }
 
-    private static async Task<Run> MeasureAsync(WebApplication app, string tenant, string prefix, string provider, int letters, int workers,
+    private static async Task<Run> MeasureAsync(WebApplication app, string tenant, string prefix, string provider,
+        int letters, int workers,
         int latencyMs, string baseUrl, TextWriter log)
     {
         var processor = app.Services.GetRequiredService<DispatchProcessor>();
@@ -119,10 +129,13 @@ public static class DispatchBenchmark
             var first = -1;
             while (!stop.IsCancellationRequested)
             {
-                using var body = new FormUrlEncodedContent([new("id_mail", (await SomeDepositedMailAsync(app, tenant))?.ToString() ?? ""), new("status", "AR")]);
+                using var body = new FormUrlEncodedContent(
+                    [new("id_mail", (await SomeDepositedMailAsync(app, tenant))?.ToString() ?? ""),
+                    new("status", "AR")]);
                 var response = await http.PostAsync(hookUrl, body);
                 if (response.StatusCode == HttpStatusCode.OK) Interlocked.Increment(ref webhooksSent);
-                var deposited = Volatile.Read(ref sent); // counted by the workers: the harness keeps off the database it measures
+                // counted by the workers: the harness keeps off the database it measures
+                var deposited = Volatile.Read(ref sent);
                 if (first < 0) first = deposited;
                 depositedDuringWebhooks = deposited - first;
                 if (deposited == letters) break; // every letter is out: the rest is the follow-up
@@ -160,28 +173,44 @@ public static class DispatchBenchmark
         var throughput = letters / sw.Elapsed.TotalSeconds;
         var sendP95 = Measure.Percentile([.. sends], 0.95);
         var followP95 = Measure.Percentile([.. follows], 0.95);
-        var line = ($"[{provider}] dispatch: {letters:N0} letters in {Report.Format(sw.Elapsed)} with {workers} workers and {latencyMs} ms per AR24 call: " +
-                      $"{throughput:0.0} letters/s; own overhead p95 send {Report.Format(sendP95)}, follow {Report.Format(followP95)} " +
-                      $"(p50 {Report.Format(Measure.Percentile([.. sends], 0.5))}, {Report.Format(Measure.Percentile([.. follows], 0.5))}); " +
-                      $"{webhooksSent} webhooks, {depositedDuringWebhooks} letters deposited while they arrived; {duplicates} duplicates, {lost} lost");
+        var line = ($"[{provider}] dispatch: {letters:N0} letters in {Report.Format(sw.Elapsed)} with " +
+                      $"{workers} workers and {latencyMs} ms per AR24 call: " +
+                      $"{throughput:0.0} letters/s; own overhead p95 send " +
+                      $"{Report.Format(sendP95)}, follow {Report.Format(followP95)} " +
+                      $"(p50 {Report.Format(Measure.Percentile([.. sends], 0.5))}, " +
+                      $"{Report.Format(Measure.Percentile([.. follows], 0.5))}); " +
+                      $"{webhooksSent} webhooks, {depositedDuringWebhooks} letters deposited while they arrived; " +
+                      $"{duplicates} duplicates, {lost} lost");
         log.WriteLine(line);
         // Where the send's own time goes: its SQL round trips, next to the same statements replayed bare with Npgsql.
         var trips = sendSql.Select(t => (double)t.RoundTrips).Order().ToList();
         var sqlTimes = sendSql.Select(t => t.Time).ToList();
         var bare = provider == "Postgres"
-            ? await sql.ReplayBareAsync(app.Services.GetRequiredService<IConfiguration>().GetConnectionString("Dunning")!)
+            ? await sql.ReplayBareAsync(app.Services.GetRequiredService<IConfiguration>()
+                .GetConnectionString("Dunning")!)
             : (TimeSpan.Zero, 0);
-        var sqlLine = $"SQL per letter sent: {trips[trips.Count / 2]:0} round trips (median; p95 {trips[Math.Min(trips.Count - 1, (int)(trips.Count * 0.95))]:0}), "
-                      + $"{Report.Format(Measure.Percentile(sqlTimes, 0.5))} in SQL (p95 {Report.Format(Measure.Percentile(sqlTimes, 0.95))})"
-                      + (provider == "Postgres" ? $"; the same statements bare with Npgsql {Report.Format(bare.Item1)} ({bare.Item2:0} round trips)" : "");
-        log.WriteLine($"[{provider}] dispatch: {sqlLine}; own overhead p50 {Report.Format(Measure.Percentile([.. sends], 0.5))}, p95 {Report.Format(sendP95)}; load {Load.Average()}");
+        var sqlLine = $"SQL per letter sent: {trips[trips.Count / 2]:0} round trips (median; p95 "
+                      + $"{trips[Math.Min(trips.Count - 1, (int)(trips.Count * 0.95))]:0}), "
+                      + $"{Report.Format(Measure.Percentile(sqlTimes, 0.5))} in SQL (p95 "
+                      + $"{Report.Format(Measure.Percentile(sqlTimes, 0.95))})"
+                      + (provider == "Postgres"
+                          ? $"; the same statements bare with Npgsql "
+                              + $"{Report.Format(bare.Item1)} ({bare.Item2:0} round trips)"
+                          : "");
+        log.WriteLine($"[{provider}] dispatch: {sqlLine}; own overhead p50 "
+            + $"{Report.Format(Measure.Percentile([.. sends], 0.5))}, p95 "
+            + $"{Report.Format(sendP95)}; load {Load.Average()}");
         // The send is the letter; the follow-up turns (reading AR24 again, filing proofs) are reported beside it.
-        var met = sendP95 < OverheadTarget && duplicates == 0 && lost == 0 && mails == letters && depositedDuringWebhooks > 0;
-        return new Run(sendP95, met, $"{throughput:0.0} letters/s with {workers} workers; follow-up turn p95 {Report.Format(followP95)}; {duplicates} duplicates, {lost} lost; " +
+        var met = sendP95 < OverheadTarget && duplicates == 0 && lost == 0
+            && mails == letters && depositedDuringWebhooks > 0;
+        return new Run(sendP95, met,
+            $"{throughput:0.0} letters/s with {workers} workers; follow-up turn p95 {Report.Format(followP95)}; " +
+            $"{duplicates} duplicates, {lost} lost; " +
             $"{webhooksSent} webhooks during the run; {sqlLine}; peer = one letter's bare AR24 calls", line);
     }
 
-    /// <summary>The same AR24 calls for one letter, made straight with the client: no outbox, no database, no filing.</summary>
+    /// <summary>The same AR24 calls for one letter, made straight with the client: no outbox,
+    /// no database, no filing.</summary>
     private static async Task<TimeSpan> BareCallsAsync(WebApplication app, TextWriter log)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -215,7 +244,8 @@ public static class DispatchBenchmark
     {
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
-        return await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches.CountAsync(d => d.State == state);
+        return await scope.ServiceProvider.GetRequiredService<DunningDbContext>()
+            .Dispatches.CountAsync(d => d.State == state);
     }
 
     private static async Task<long?> SomeDepositedMailAsync(WebApplication app, string tenant)
@@ -223,21 +253,29 @@ public static class DispatchBenchmark
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
         return await scope.ServiceProvider.GetRequiredService<DunningDbContext>().Dispatches
-            .Where(d => d.State == DispatchState.Deposited).OrderByDescending(d => d.ProviderMailId).Select(d => d.ProviderMailId).FirstOrDefaultAsync();
+            .Where(d => d.State == DispatchState.Deposited)
+            .OrderByDescending(d => d.ProviderMailId)
+            .Select(d => d.ProviderMailId).FirstOrDefaultAsync();
     }
 
     private static async Task<(int Mails, int Distinct)> MailsAtSimulatorAsync(HttpClient http, string prefix)
     {
-        var state = JsonDocument.Parse(await http.GetStringAsync("/sandbox/ar24/_state")).RootElement.GetProperty("mails").EnumerateArray()
+        var state = JsonDocument.Parse(await http.GetStringAsync("/sandbox/ar24/_state"))
+            .RootElement.GetProperty("mails")
+            .EnumerateArray()
             .Where(m => m.GetProperty("ref_dossier").GetString()?.StartsWith(prefix, StringComparison.Ordinal) == true)
             .Select(m => m.GetProperty("ref_client").GetString()).ToList();
         return (state.Count, state.Distinct().Count());
     }
 
-    /// <summary>A one-page PDF of a realistic size for a letter (the letter's rendering is measured by the letters benchmark).</summary>
-    private static byte[] SamplePdf() => AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40).Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);
+    /// <summary>A one-page PDF of a realistic size for a letter
+    /// (the letter's rendering is measured by the letters benchmark).</summary>
+    private static byte[] SamplePdf() =>
+        AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40)
+            .Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);
 
-    /// <summary>Adds up, per worker turn, the time spent waiting for AR24, so that what remains is our own work.</summary>
+    /// <summary>Adds up, per worker turn, the time spent waiting for AR24, so that what remains is
+    /// our own work.</summary>
     private sealed class AwaitTimer : DelegatingHandler
     {
         private static readonly AsyncLocal<Turn?> Current = new();
@@ -261,7 +299,9 @@ public static class DispatchBenchmark
                 if (Current.Value is { } turn)
                 {
                     turn.Add(Stopwatch.GetElapsedTime(started));
-                    if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/mail", StringComparison.Ordinal)) turn.Sent = true;
+                    if (request.Method == HttpMethod.Post
+                        && request.RequestUri!.AbsolutePath.EndsWith("/mail", StringComparison.Ordinal))
+                        turn.Sent = true;
                 }
             }
         }

@@ -9,7 +9,8 @@ namespace Benchmarks;
 /// <summary>The least work that could answer: read the same rows with plain ADO.NET, or just parse the file.</summary>
 public static class Floors
 {
-    private static readonly string[] CaseTables = ["Cases", "Creditors", "Debtors", "Invoices", "Payments", "Pauses", "Acknowledgements", "CaseEvents"];
+    private static readonly string[] CaseTables = ["Cases", "Creditors", "Debtors", "Invoices", "Payments",
+        "Pauses", "Acknowledgements", "CaseEvents"];
     private static readonly string[] ChildTables = ["Invoices", "Payments", "Pauses", "Acknowledgements", "CaseEvents"];
 
     /// <summary>Every row the planning reads, every column materialised.</summary>
@@ -19,7 +20,8 @@ public static class Floors
         var connection = await OpenAsync(scope);
         long values = 0;
         foreach (var table in CaseTables)
-            values += await ReadAsync(connection, $"SELECT * FROM \"{table}\" WHERE \"TenantId\" = @p", BenchHost.Tenant);
+            values += await ReadAsync(connection, $"SELECT * FROM \"{table}\" WHERE \"TenantId\" = @p",
+                BenchHost.Tenant);
         return values;
     }
 
@@ -30,7 +32,8 @@ public static class Floors
         var connection = await OpenAsync(scope);
         object id = host.Provider == "Sqlite" ? caseId.ToString().ToUpperInvariant() : caseId;
         var values = await ReadAsync(connection,
-            "SELECT * FROM \"Cases\" c JOIN \"Creditors\" cr ON cr.\"Id\" = c.\"CreditorId\" JOIN \"Debtors\" d ON d.\"Id\" = c.\"DebtorId\" WHERE c.\"Id\" = @p", id);
+            "SELECT * FROM \"Cases\" c JOIN \"Creditors\" cr ON cr.\"Id\" = c.\"CreditorId\" "
+                + "JOIN \"Debtors\" d ON d.\"Id\" = c.\"DebtorId\" WHERE c.\"Id\" = @p", id);
         foreach (var table in ChildTables)
             values += await ReadAsync(connection, $"SELECT * FROM \"{table}\" WHERE \"CaseId\" = @p", id);
         return values;
@@ -79,7 +82,8 @@ public static class Floors
             {
                 await Run($"CREATE TABLE \"bare_{table}\" (LIKE \"{table}\" INCLUDING DEFAULTS INCLUDING INDEXES)");
                 if (foreignKeys)
-                    foreach (var key in await TextsAsync(connection, "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                    foreach (var key in await TextsAsync(connection,
+                                 "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
                                  + $"WHERE conrelid = '\"{table}\"'::regclass AND contype = 'f'"))
                         await Run($"ALTER TABLE \"bare_{table}\" ADD {key}");
                 continue;
@@ -88,7 +92,8 @@ public static class Floors
             var definition = (await TextsAsync(connection,
                 $"SELECT sql FROM sqlite_master WHERE type = 'table' AND name = '{table}'")).Single();
             await Run(foreignKeys
-                ? definition.Replace($"CREATE TABLE \"{table}\"", $"CREATE TABLE \"bare_{table}\"", StringComparison.Ordinal)
+                ? definition.Replace($"CREATE TABLE \"{table}\"", $"CREATE TABLE \"bare_{table}\"",
+                    StringComparison.Ordinal)
                 : $"CREATE TABLE \"bare_{table}\" AS SELECT * FROM \"{table}\" WHERE 0");
             foreach (var index in await SqliteIndexesAsync(connection, table))
                 await Run(index);
@@ -102,7 +107,8 @@ public static class Floors
             await using (var tx = await connection.BeginTransactionAsync())
             {
                 foreach (var table in tables)
-                    rows += await Run($"INSERT INTO \"bare_{table}\" SELECT * FROM \"{table}\" WHERE \"TenantId\" = @p", tx);
+                    rows += await Run(
+                        $"INSERT INTO \"bare_{table}\" SELECT * FROM \"{table}\" WHERE \"TenantId\" = @p", tx);
                 await tx.CommitAsync();
             }
             return (sw.Elapsed, rows);

@@ -20,13 +20,16 @@ public static class LetterBenchmark
         var bigData = WriteWithInvoices(exampleData, bigRows);
         try
         {
-            await CompareAsync(report, "Letter, one page", template, exampleData, onePageRenders, TimeSpan.MaxValue, log);
-            await CompareAsync(report, $"Letter, {bigRows:N0}-row table", template, bigData, bigRenders, TimeSpan.FromSeconds(1), log);
+            await CompareAsync(report, "Letter, one page", template, exampleData,
+                onePageRenders, TimeSpan.MaxValue, log);
+            await CompareAsync(report, $"Letter, {bigRows:N0}-row table", template, bigData,
+                bigRenders, TimeSpan.FromSeconds(1), log);
         }
         finally { File.Delete(bigData); }
     }
 
-    private static async Task CompareAsync(Report report, string name, string template, string dataPath, int renders, TimeSpan maxPerRender, TextWriter log)
+    private static async Task CompareAsync(Report report, string name, string template, string dataPath,
+        int renders, TimeSpan maxPerRender, TextWriter log)
     {
         var docx = await File.ReadAllBytesAsync(template);
         var data = LetterCommands.ToData(JsonDocument.Parse(await File.ReadAllTextAsync(dataPath)).RootElement);
@@ -35,22 +38,27 @@ public static class LetterBenchmark
         for (var i = 0; i < renders; i++) LetterService.Engine.Render(docx, data);
         var ours = sw.Elapsed / renders;
         var peer = TimeSpan.FromMilliseconds(await DocxtemplaterAsync(template, dataPath, renders));
-        log.WriteLine($"{name}: {1 / ours.TotalSeconds:N1} renders/s here, {1 / peer.TotalSeconds:N1} with docxtemplater");
+        log.WriteLine($"{name}: {1 / ours.TotalSeconds:N1} renders/s here, "
+            + $"{1 / peer.TotalSeconds:N1} with docxtemplater");
         var met = peer / ours >= 3 && ours < maxPerRender;
-        report.AddPeer("-", name, ours, peer, maxPerRender == TimeSpan.MaxValue ? "≥ 3× docxtemplater" : "≥ 3× docxtemplater, < 1 s", met,
+        report.AddPeer("-", name, ours, peer,
+            maxPerRender == TimeSpan.MaxValue ? "≥ 3× docxtemplater" : "≥ 3× docxtemplater, < 1 s", met,
             "per render; peer = docxtemplater 3.71 on node");
     }
 
     private static async Task<double> DocxtemplaterAsync(string template, string data, int renders)
     {
         var folder = Path.Combine(Repository.Root(), "Tests", "Benchmarks", "docxtemplater");
-        var psi = new ProcessStartInfo("node", [Path.Combine(folder, "render.js"), template, data, renders.ToString(CultureInfo.InvariantCulture)])
+        var psi = new ProcessStartInfo("node",
+            [Path.Combine(folder, "render.js"), template, data,
+            renders.ToString(CultureInfo.InvariantCulture)])
         { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
         using var p = Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         var error = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"docxtemplater failed (run npm ci in {folder}): {error}");
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"docxtemplater failed (run npm ci in {folder}): {error}");
         return JsonDocument.Parse(output).RootElement.GetProperty("msPerRender").GetDouble();
     }
 

@@ -23,13 +23,15 @@ public static class MailboxBenchmark
 {
     private static readonly TimeSpan OverheadTarget = TimeSpan.FromMilliseconds(50);
 
-    public static async Task RunAsync(Report report, int cases, int lookups, IReadOnlyList<string> providers, TextWriter log, int latencyMs = 60)
+    public static async Task RunAsync(Report report, int cases, int lookups, IReadOnlyList<string> providers,
+        TextWriter log, int latencyMs = 60)
     {
         foreach (var provider in providers)
             await RunOneAsync(report, provider, cases, lookups, latencyMs, log);
     }
 
-    private static async Task RunOneAsync(Report report, string provider, int caseCount, int lookups, int latencyMs, TextWriter log)
+    private static async Task RunOneAsync(Report report, string provider, int caseCount, int lookups,
+        int latencyMs, TextWriter log)
     {
         await using var graph = await GraphTestServer.StartAsync();
         graph.LatencyMs = latencyMs;
@@ -40,16 +42,20 @@ public static class MailboxBenchmark
         [
             "--environment", "Development", "--urls", baseUrl,
             $"--Database:Provider={provider}", $"--ConnectionStrings:Dunning={connection}",
-            "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}", "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
+            "--Auth:Demo=true", $"--Auth:DemoTenant={BenchHost.Tenant}",
+            "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000",
+            "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
             "--Sandbox:Enabled=true", "--Sandbox:WebhookSeconds=0", "--Dispatch:Worker=false",
             "--Ar24:BaseUrl=http://127.0.0.1:9/", "--Ar24:Token=t", "--Ar24:PrivateKey=k",
-            $"--Graph:BaseUrl={graph.BaseUrl}", "--Proofs:Store=Folder", $"--Proofs:Folder={Path.GetTempPath()}od-mailbox-proofs",
+            $"--Graph:BaseUrl={graph.BaseUrl}", "--Proofs:Store=Folder",
+            $"--Proofs:Folder={Path.GetTempPath()}od-mailbox-proofs",
         ], builder => builder.Services.AddKeyedSingleton("graph", (sp, _) =>
         {
             // Graph's own middleware, the mailbox limit, then a stopwatch on the wire.
             var throttle = sp.GetRequiredService<MailboxThrottle>();
             throttle.InnerHandler = new GraphWire { InnerHandler = new SocketsHttpHandler() };
-            return Microsoft.Graph.GraphClientFactory.Create(Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers(), finalHandler: throttle);
+            return Microsoft.Graph.GraphClientFactory.Create(
+                Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers(), finalHandler: throttle);
         }));
         app.UseDunning().MapDunning();
         await app.Services.MigrateDatabaseAsync();
@@ -57,10 +63,14 @@ public static class MailboxBenchmark
         try
         {
             var emails = await SeedAsync(app, caseCount);
-            for (var i = 0; i < emails.Count; i++) graph.AddMessage($"msg-{i}", emails[i], $"Re: relance {i}", "Bonjour Maître, nous avons bien reçu votre courrier.");
+            for (var i = 0; i < emails.Count; i++)
+                graph.AddMessage($"msg-{i}", emails[i], $"Re: relance {i}",
+                    "Bonjour Maître, nous avons bien reçu votre courrier.");
             using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
             using var bare = new HttpClient();
-            bare.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxGraphTokens.For(GraphOptions.DefaultScopes));
+            bare.DefaultRequestHeaders.Authorization =
+                new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+                    SandboxGraphTokens.For(GraphOptions.DefaultScopes));
 
             async Task<(TimeSpan Own, TimeSpan Total)> OpenAsync(int i)
             {
@@ -82,14 +92,18 @@ public static class MailboxBenchmark
                 (await bare.GetAsync($"{graph.BaseUrl}/me/messages/msg-{i}")).EnsureSuccessStatusCode();
                 peer.Add(sw.Elapsed);
             }
-            var hits = Enumerable.Range(0, emails.Count).Sum(i => graph.Hits($"msg-{i}")) - hitsBefore - lookups; // minus the bare reads
+            var hits = Enumerable.Range(0, emails.Count).Sum(i => graph.Hits($"msg-{i}"))
+                - hitsBefore - lookups; // minus the bare reads
             var perOpening = (double)hits / lookups;
             var p95 = Measure.Percentile(own, 0.95);
-            log.WriteLine($"[{provider}] mailbox: {lookups} pane openings over {caseCount:N0} cases, Graph latency {latencyMs} ms: own p95 {Report.Format(p95)} " +
-                          $"(p50 {Report.Format(Measure.Percentile(own, 0.5))}), Graph round trip p95 {Report.Format(Measure.Percentile(peer, 0.95))}, " +
+            log.WriteLine($"[{provider}] mailbox: {lookups} pane openings over {caseCount:N0} cases, Graph latency " +
+                          $"{latencyMs} ms: own p95 {Report.Format(p95)} " +
+                          $"(p50 {Report.Format(Measure.Percentile(own, 0.5))}), Graph round trip p95 " +
+                          $"{Report.Format(Measure.Percentile(peer, 0.95))}, " +
                           $"{perOpening:0.00} Graph round trips per opening");
-            report.Add(provider, $"Pane opening, own time p95 ({caseCount:N0} cases)", p95, Measure.Percentile(peer, 0.95), "< 50 ms, 1 Graph trip",
-                p95 < OverheadTarget && perOpening <= 1.0, $"{perOpening:0.00} Graph round trips per opening; peer = one bare Graph round trip");
+            report.Add(provider, $"Pane opening, own time p95 ({caseCount:N0} cases)", p95,
+                Measure.Percentile(peer, 0.95), "< 50 ms, 1 Graph trip", p95 < OverheadTarget && perOpening <= 1.0,
+                $"{perOpening:0.00} Graph round trips per opening; peer = one bare Graph round trip");
         }
         finally
         {
@@ -112,11 +126,14 @@ public static class MailboxBenchmark
         for (var i = 0; i < count; i++)
         {
             var email = $"compta{i}@societe-{i}.example";
-            var debtor = new Debtor { Key = $"m-{i}", Name = $"Société {i:D5} SAS", Kind = DebtorKind.Professionnel, Email = email };
-            var c = new RecoveryCase { Reference = $"DR-MSG-{i:D5}", CreditorId = creditor.Id, DebtorId = debtor.Id, OpenedOn = new DateOnly(2026, 6, 1) };
+            var debtor = new Debtor { Key = $"m-{i}", Name = $"Société {i:D5} SAS",
+                Kind = DebtorKind.Professionnel, Email = email };
+            var c = new RecoveryCase { Reference = $"DR-MSG-{i:D5}", CreditorId = creditor.Id,
+                DebtorId = debtor.Id, OpenedOn = new DateOnly(2026, 6, 1) };
             db.Debtors.Add(debtor);
             db.Cases.Add(c);
-            db.Invoices.Add(new Invoice { CaseId = c.Id, CreditorId = creditor.Id, Number = $"FM-{i:D5}", IssueDate = new DateOnly(2026, 6, 1),
+            db.Invoices.Add(new Invoice { CaseId = c.Id, CreditorId = creditor.Id, Number = $"FM-{i:D5}",
+                IssueDate = new DateOnly(2026, 6, 1),
                 DueDate = new DateOnly(2026, 7, 1), AmountTtc = 1_200m, AmountHt = 1_000m });
             emails.Add(email);
         }
@@ -124,7 +141,8 @@ public static class MailboxBenchmark
         return emails;
     }
 
-    /// <summary>Time spent on the wire to Graph by the request under way (pane openings are measured one at a time).</summary>
+    /// <summary>Time spent on the wire to Graph by the request under way
+    /// (pane openings are measured one at a time).</summary>
     private sealed class GraphWire : DelegatingHandler
     {
         private static long _ticks;

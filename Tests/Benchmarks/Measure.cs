@@ -41,7 +41,8 @@ public static class Measure
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    /// <summary>Samples the process's working set while <paramref name="action"/> runs; returns its duration and the peak.</summary>
+    /// <summary>Samples the process's working set while <paramref name="action"/> runs;
+    /// returns its duration and the peak.</summary>
     public static async Task<(TimeSpan Elapsed, long PeakBytes)> WithPeakMemoryAsync(Func<Task> action)
     {
         using var process = Process.GetCurrentProcess();

@@ -11,7 +11,8 @@ namespace Benchmarks;
 /// <summary>
 /// The task panes as a lawyer meets them: the demo host on a real port, Debian's Chromium through Playwright, and
 /// office.js replaced by a stand-in holding the open message, served over HTTPS under the CDN's name (OfficeCdn). It
-/// measures the Outlook pane's opening until the case is on screen (warm host; an empty browser cache, and beside it the
+/// measures the Outlook pane's opening until the case is on screen (warm host; an empty browser cache, and
+/// beside it the
 /// cache kept between openings), next to the browser's own floor measured in the same run (a static page opened the
 /// same way), and the JavaScript a pane downloads on its first load, compressed as the host serves it.
 /// </summary>
@@ -22,11 +23,13 @@ public static class PanesBenchmark
     private const double FloorRatioTarget = 1.6;
     private const long FirstLoadBudget = 300 * 1024;
     private const string Mock = """
-        window.Office = { HostType: { Outlook: "Outlook", Word: "Word" }, MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
+        window.Office = { HostType: { Outlook: "Outlook", Word: "Word" },
+          MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
           EventType: { ItemChanged: "olkItemSelectedChanged" },
           onReady: () => Promise.resolve({ host: "Outlook" }),
           context: { requirements: { isSetSupported: () => false }, mailbox: {
-            item: { itemId: "demo-message-2", subject: "Proposition d'échéancier", from: { emailAddress: "direction@hotel-du-parc-sas.example" } },
+            item: { itemId: "demo-message-2", subject: "Proposition d'échéancier",
+              from: { emailAddress: "direction@hotel-du-parc-sas.example" } },
             diagnostics: { hostName: "OutlookWebApp" }, convertToRestId: (id) => id, addHandlerAsync: () => {} } } };
         """;
 
@@ -42,9 +45,14 @@ public static class PanesBenchmark
         var data = Directory.CreateTempSubdirectory("od-panes-").FullName;
         var app = HostComposition.Build(
         [
-            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root, "--urls", address, "--Logging:LogLevel:Default=Warning", "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000", "--RateLimits:AnonymousPerMinute=1000000",
-            $"--ConnectionStrings:Dunning=Data Source={Path.Combine(data, "demo.db")}", $"--Proofs:Folder={Path.Combine(data, "preuves")}",
-            $"--Ar24:BaseUrl={address}/sandbox/ar24/api/", $"--Ar24:WebhookBaseUrl={address}", $"--Graph:BaseUrl={address}/sandbox/graph/v1.0",
+            "--environment", "Development", "--applicationName", "AddinHost", "--contentRoot", root,
+            "--urls", address, "--Logging:LogLevel:Default=Warning",
+            "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
+            "--RateLimits:AnonymousPerMinute=1000000",
+            $"--ConnectionStrings:Dunning=Data Source={Path.Combine(data, "demo.db")}",
+            $"--Proofs:Folder={Path.Combine(data, "preuves")}",
+            $"--Ar24:BaseUrl={address}/sandbox/ar24/api/", $"--Ar24:WebhookBaseUrl={address}",
+            $"--Graph:BaseUrl={address}/sandbox/graph/v1.0",
             "--Dispatch:Worker=false",
         ]);
         app.UseDunning().MapDunning();
@@ -52,7 +60,9 @@ public static class PanesBenchmark
         await app.StartAsync();
         await using var cdn = await OfficeCdn.StartAsync(Mock);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", .. cdn.BrowserArgs] });
+        await using var browser = await playwright.Chromium.LaunchAsync(
+            new() { ExecutablePath = "/usr/bin/chromium", Headless = true,
+                Args = ["--no-sandbox", .. cdn.BrowserArgs] });
         var trusted = await OfficeCdn.TrustedAsync(browser);
         log.WriteLine($"Panes: office.js's stand-in over HTTPS under the CDN's name, its certificate "
                       + (trusted ? "trusted by Chromium" : "NOT trusted: the contexts ignore HTTPS errors (slower)"));
@@ -66,14 +76,17 @@ public static class PanesBenchmark
             for (var round = 0; round < rounds; round++)
             {
                 var pane = await TimeOpeningsAsync(browser, paneUrl, PaneHeading, openings, parts: true, !trusted);
-                var floor = await TimeOpeningsAsync(browser, staticUrl, StaticHeading, openings, parts: false, !trusted);
+                var floor = await TimeOpeningsAsync(browser, staticUrl, StaticHeading,
+                    openings, parts: false, !trusted);
                 floors.Add(floor);
                 var times = pane.Select(o => o.Total).ToList();
                 runs.Add((P95(pane), P95(floor), Percentile(times, 0.5), pane));
                 var interactive = pane.Select(o => o.Interactive).ToList();
                 // The same openings with the browser's cache kept from one to the next, as Outlook keeps it.
-                var paneCached = await TimeOpeningsAsync(browser, paneUrl, PaneHeading, openings, parts: true, !trusted, keepCache: true);
-                var floorCached = await TimeOpeningsAsync(browser, staticUrl, StaticHeading, openings, parts: false, !trusted, keepCache: true);
+                var paneCached = await TimeOpeningsAsync(browser, paneUrl, PaneHeading,
+                    openings, parts: true, !trusted, keepCache: true);
+                var floorCached = await TimeOpeningsAsync(browser, staticUrl, StaticHeading,
+                    openings, parts: false, !trusted, keepCache: true);
                 cached.Add((P95(paneCached), P95(floorCached)));
                 log.WriteLine($"Panes: round {round + 1}: case head on screen p95 {Report.Format(runs[^1].Pane)}, "
                               + $"pane interactive p95 {Report.Format(Percentile(interactive, 0.95))}, "
@@ -88,7 +101,8 @@ public static class PanesBenchmark
             var median = runs.OrderBy(r => r.Pane / r.Floor).ElementAt(runs.Count / 2);
             var spread = Measure.Spread(runs.Select(r => r.Pane));
             var ready = median.Parts.Select(o => o.Interactive).ToList();
-            log.WriteLine($"Panes: Outlook pane to the case's head on screen, warm, p50 {Report.Format(median.P50)}, p95 {Report.Format(median.Pane)} over {openings} openings "
+            log.WriteLine($"Panes: Outlook pane to the case's head on screen, warm, p50 "
+                          + $"{Report.Format(median.P50)}, p95 {Report.Format(median.Pane)} over {openings} openings "
                           + $"(the round with the median ratio of {rounds}, pane p95 {spread}); "
                           + $"a static page {Report.Format(median.Floor)} p95; "
                           + $"the pane interactive (React shows the case) p50 {Report.Format(Percentile(ready, 0.5))}, "
@@ -102,7 +116,8 @@ public static class PanesBenchmark
                           + $"the median ratio): pane p95 {Report.Format(warm.Pane)}, static page p95 "
                           + $"{Report.Format(warm.Floor)}, {warm.Pane / warm.Floor:0.0}x");
             var met = median.Pane < OpeningTarget && median.Pane <= median.Floor * FloorRatioTarget;
-            report.Add("Chromium", "Outlook pane opening p95 (warm host, empty cache, case head)", median.Pane, median.Floor, "< 1 s, <= 1.6x static", met,
+            report.Add("Chromium", "Outlook pane opening p95 (warm host, empty cache, case head)",
+                median.Pane, median.Floor, "< 1 s, <= 1.6x static", met,
                 $"floor: a static page opened the same way; the round with the median ratio of {rounds}, "
                 + $"pane p95 {spread}; pane interactive p95 "
                 + Report.Format(Percentile(ready, 0.95))
@@ -113,8 +128,11 @@ public static class PanesBenchmark
                 var scripts = await FirstLoadScriptsAsync(browser, $"{address}/app/{name}.html");
                 var bytes = scripts.Values.Sum(Gzipped);
                 var msal = MsalChunkBytes(Path.Combine(root, "wwwroot", "app", "assets"), scripts.Keys);
-                log.WriteLine($"Panes: {name} first load {scripts.Count} scripts, {bytes / 1024.0:F0} KB of JavaScript gzip-compressed as production serves it; with Entra sign-in, MSAL adds {msal / 1024.0:F0} KB");
-                report.AddSize("Chromium", $"{name} pane first-load JS (gzip, + MSAL)", bytes + msal, FirstLoadBudget, "< 300 KB", bytes + msal < FirstLoadBudget,
+                log.WriteLine($"Panes: {name} first load {scripts.Count} scripts, {bytes / 1024.0:F0}"
+                    + $" KB of JavaScript gzip-compressed as production serves it; with Entra sign-in, MSAL adds "
+                    + $"{msal / 1024.0:F0} KB");
+                report.AddSize("Chromium", $"{name} pane first-load JS (gzip, + MSAL)",
+                    bytes + msal, FirstLoadBudget, "< 300 KB", bytes + msal < FirstLoadBudget,
                     $"demo without MSAL: {bytes / 1024.0:F0} KB");
             }
         }
@@ -166,7 +184,8 @@ public static class PanesBenchmark
     /// Opens the page <paramref name="openings"/> times (after one that warms the host and the browser), each in a new
     /// context with an empty cache, or in one context per call whose cache is kept (<paramref name="keepCache"/>).
     /// </summary>
-    private static async Task<List<Opening>> TimeOpeningsAsync(IBrowser browser, string url, string heading, int openings, bool parts,
+    private static async Task<List<Opening>> TimeOpeningsAsync(IBrowser browser, string url, string heading,
+        int openings, bool parts,
         bool ignoreHttpsErrors, bool keepCache = false)
     {
         var times = new List<Opening>();
@@ -210,7 +229,8 @@ public static class PanesBenchmark
         return times;
     }
 
-    /// <summary>The scripts the page fetched while opening, by file name (Development serves them uncompressed).</summary>
+    /// <summary>The scripts the page fetched while opening, by file name
+    /// (Development serves them uncompressed).</summary>
     private static async Task<Dictionary<string, byte[]>> FirstLoadScriptsAsync(IBrowser browser, string url)
     {
         var context = await browser.NewContextAsync(new() { IgnoreHTTPSErrors = true });
@@ -218,7 +238,8 @@ public static class PanesBenchmark
         var bodies = new List<(string Name, Task<byte[]> Body)>();
         page.Response += (_, response) =>
         {
-            if (response.Request.ResourceType == "script" && response.Url.Contains("/app/assets/", StringComparison.Ordinal))
+            if (response.Request.ResourceType == "script"
+                && response.Url.Contains("/app/assets/", StringComparison.Ordinal))
                 bodies.Add((response.Url[(response.Url.LastIndexOf('/') + 1)..], response.BodyAsync()));
         };
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.NetworkIdle });
@@ -228,7 +249,8 @@ public static class PanesBenchmark
         return scripts;
     }
 
-    /// <summary>What the host sends for a file in Production: its build-time gzip variant (the SDK compresses at the optimal level).</summary>
+    /// <summary>What the host sends for a file in Production: its build-time gzip variant
+    /// (the SDK compresses at the optimal level).</summary>
     private static long Gzipped(byte[] content)
     {
         using var buffer = new MemoryStream();
@@ -236,10 +258,13 @@ public static class PanesBenchmark
         return buffer.Length;
     }
 
-    /// <summary>The sign-in library, loaded only when Entra sign-in is on: the chunk that holds it and was not part of the first load.</summary>
+    /// <summary>The sign-in library, loaded only when Entra sign-in is on:
+    /// the chunk that holds it and was not part of the first load.</summary>
     private static long MsalChunkBytes(string assets, IEnumerable<string> loaded) =>
         Directory.EnumerateFiles(assets, "*.js")
-            .Where(f => !loaded.Contains(Path.GetFileName(f)) && File.ReadAllText(f).Contains("createNestablePublicClientApplication", StringComparison.Ordinal))
+            .Where(f => !loaded.Contains(Path.GetFileName(f))
+                && File.ReadAllText(f).Contains(
+                    "createNestablePublicClientApplication", StringComparison.Ordinal))
             .Sum(f => Gzipped(File.ReadAllBytes(f)));
 
     /// <summary>p50 and p95 of the page's own frame with the h1 (ms since navigation, FrameWatch).</summary>
@@ -251,7 +276,8 @@ public static class PanesBenchmark
             : $"p50 {Report.Format(Percentile(frames, 0.5))}, p95 {Report.Format(Percentile(frames, 0.95))}";
     }
 
-    private static TimeSpan P95(IReadOnlyList<Opening> openings) => Percentile([.. openings.Select(o => o.Total)], 0.95);
+    private static TimeSpan P95(IReadOnlyList<Opening> openings) =>
+        Percentile([.. openings.Select(o => o.Total)], 0.95);
 
     private static TimeSpan Percentile(IReadOnlyList<TimeSpan> values, double p)
     {

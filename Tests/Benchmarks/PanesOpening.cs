@@ -145,15 +145,20 @@ public sealed class Opening
                + $"message's case asked {M(o => o.CaseRequested)}, sent {M(o => o.CaseSent)}, "
                + $"answered {M(o => o.Case?.End ?? double.NaN)} (server {M(o => o.Case?.Server ?? double.NaN)}, "
                + "one Graph read); "
-               + $"case head shown by the page's first script {M(o => o.HeadShown)}; first paint {M(o => o.FirstPaint)}; "
-               + $"for the harness: head on screen {M(o => o.Total.TotalMilliseconds)}. The pane itself: first view's scripts "
+               + $"case head shown by the page's first script {M(o => o.HeadShown)}; first paint {
+                   M(o => o.FirstPaint)}; "
+               + $"for the harness: head on screen {
+                   M(o => o.Total.TotalMilliseconds)}. The pane itself: first view's scripts "
                + $"loaded {M(o => o.Scripts)}, DOMContentLoaded {M(o => o.Parsed)}, React mounted {M(o => o.Mounted)}, "
                + $"case painted by the pane (React) {M(o => o.Painted)}, pane interactive for the harness "
-               + $"{M(o => o.Interactive.TotalMilliseconds)}. API calls before the paint: {Median(openings, o => o.ApiCalls):0} "
-               + $"({openings.FirstOrDefault()?.ApiPaths}); the bundle preloaded {M(o => o.PreloadStart)}→{M(o => o.Preloaded)}; "
+               + $"{M(o => o.Interactive.TotalMilliseconds)}. API calls before the paint: {
+                   Median(openings, o => o.ApiCalls):0} "
+               + $"({openings.FirstOrDefault()?.ApiPaths}); the bundle preloaded {M(o => o.PreloadStart)}→{
+                   M(o => o.Preloaded)}; "
                + $"long frames (over 50 ms) before the head {M(o => o.LongFrames)}, by script over the openings: "
                + string.Join(", ", openings.SelectMany(o => o.LongScripts).GroupBy(x => x.What)
-                   .Select(g => (What: g.Key, Ms: g.Sum(x => x.Ms) / openings.Count)).OrderByDescending(x => x.Ms).Take(4)
+                   .Select(g => (What: g.Key, Ms: g.Sum(x => x.Ms) / openings.Count))
+                   .OrderByDescending(x => x.Ms).Take(4)
                    .Select(x => $"{x.What} {Ms(x.Ms)} per opening"));
     }
 

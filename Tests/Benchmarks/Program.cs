@@ -14,7 +14,9 @@ public static class BenchmarkProgram
         for (var i = 0; i < args.Length - 1; i++)
         {
             if (args[i] == "--scale") scale = Scale.Parse(args[++i]);
-            else if (args[i] == "--providers") providers = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            else if (args[i] == "--providers")
+                providers = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .ToList();
             else if (args[i] == "--only") only = args[++i];
         }
 
@@ -32,7 +34,9 @@ public static class BenchmarkProgram
         if (only is null or "panes")
             await PanesBenchmark.RunAsync(report, scale.PaneOpenings, Console.Out);
         if (only is null or "load")
-            await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(scale.LoadSeconds), providers.Contains("Postgres") ? "Postgres" : providers[0], Console.Out);
+            await LoadBenchmark.RunAsync(report, TimeSpan.FromSeconds(scale.LoadSeconds),
+                providers.Contains("Postgres") ? "Postgres" : providers[0],
+                Console.Out);
         if (only is null or "dispatch")
             await DispatchBenchmark.RunAsync(report, scale.DispatchLetters, providers, Console.Out);
         Console.WriteLine();

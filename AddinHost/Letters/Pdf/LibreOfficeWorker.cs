@@ -137,10 +137,14 @@ internal sealed class LibreOfficeWorker : IDisposable
         var user = Directory.CreateDirectory(Path.Combine(profile, "user")).FullName;
         File.WriteAllText(Path.Combine(user, "registrymodifications.xcu"), """
             <?xml version="1.0" encoding="UTF-8"?>
-            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
-            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
-            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+            <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+              xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+              oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+              oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+            <item oor:path="/org.openoffice.Office.Common/Security/Scripting"><prop
+              oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
             </oor:items>
             """);
     }

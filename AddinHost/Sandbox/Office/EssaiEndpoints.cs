@@ -91,15 +91,18 @@ public static class EssaiEndpoints
                   <title>Essai des volets sans Office — OutlookDunning</title>
                   <link rel="icon" href="/icons/icon-32.png" />
                   <style>
-                    body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; background: #f3f2f1; color: #201f1e; }
+                    body { font-family: "Segoe UI", system-ui, sans-serif; margin: 0; background: #f3f2f1;
+                      color: #201f1e; }
                     header { background: #0f6cbd; color: #fff; padding: 8px 16px; }
                     header p { margin: 4px 0 0; font-size: 13px; }
                     nav a { color: #fff; margin-right: 16px; font-weight: 600; }
                     nav a[aria-current=page] { text-decoration: underline; }
                     main { display: flex; gap: 16px; padding: 16px; align-items: flex-start; }
-                    .colonne { background: #fff; border: 1px solid #d1d1d1; border-radius: 4px; padding: 12px; flex: 1; min-width: 0; }
+                    .colonne { background: #fff; border: 1px solid #d1d1d1; border-radius: 4px; padding: 12px; flex: 1;
+                      min-width: 0; }
                     .colonne ul { list-style: none; padding: 0; margin: 0; }
-                    .colonne li a { display: block; padding: 6px; border-bottom: 1px solid #edebe9; color: inherit; text-decoration: none; }
+                    .colonne li a { display: block; padding: 6px; border-bottom: 1px solid #edebe9; color: inherit;
+                      text-decoration: none; }
                     .colonne li a[aria-current=true] { background: #deecf9; }
                     .message { white-space: pre-wrap; }
                     iframe { width: 360px; height: 860px; border: 1px solid #8a8886; background: #fff; flex: none; }
@@ -108,12 +111,15 @@ public static class EssaiEndpoints
                 </head>
                 <body>
                   <header>
-                    <strong>Essai des volets sans Office</strong> · MODE DÉMONSTRATION : données fictives, aucun courrier réel
+                    <strong>Essai des volets sans Office</strong> · MODE DÉMONSTRATION : données fictives,
+                    aucun courrier réel
                     <p>Un Office simulé (le même que celui des tests) entoure les volets réels : choisissez un message
                     pour le volet Outlook, ou passez au volet Word pour insérer un courrier.</p>
                     <nav aria-label="Volets">
-                      <a href="{{Page}}?volet=outlook"{{(volet == "outlook" ? " aria-current=\"page\"" : "")}}>Outlook : l'avocat</a>
-                      <a href="{{Page}}?volet=word"{{(volet == "word" ? " aria-current=\"page\"" : "")}}>Word : le secrétariat</a>
+                      <a href="{{Page}}?volet=outlook"{{(volet == "outlook"
+                          ? " aria-current=\"page\"" : "")}}>Outlook : l'avocat</a>
+                      <a href="{{Page}}?volet=word"{{(volet == "word"
+                          ? " aria-current=\"page\"" : "")}}>Word : le secrétariat</a>
                     </nav>
                   </header>
                   <main>
@@ -147,7 +153,8 @@ public static class EssaiEndpoints
                       <p>De : {E(open.FromName)} &lt;{E(open.FromAddress)}&gt;</p>
                       <div class="message">{E(open.Body)}</div>
                     </section>
-                    <iframe id="volet-outlook" title="Volet Outlook « Recouvrement »" src="/sandbox/office/volet/outlook?message={E(open.Id)}"></iframe>
+                    <iframe id="volet-outlook" title="Volet Outlook « Recouvrement »"
+                      src="/sandbox/office/volet/outlook?message={E(open.Id)}"></iframe>
                 """;
         }
 

@@ -16,7 +16,8 @@
     let at = view.getUint32(end + 16, true);
     for (let i = 0, count = view.getUint16(end + 10, true); i < count; i++) {
       const method = view.getUint16(at + 10, true), size = view.getUint32(at + 20, true);
-      const nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true), comment = view.getUint16(at + 32, true);
+      const nameLength = view.getUint16(at + 28, true), extra = view.getUint16(at + 30, true),
+        comment = view.getUint16(at + 32, true);
       const local = view.getUint32(at + 42, true);
       const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
       if (name === "word/document.xml") {
@@ -24,8 +25,11 @@
         const data = bytes.subarray(start, start + size);
         const xml = method === 0 ? new TextDecoder().decode(data)
           : await new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
-        const unescape = (t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-        return xml.split("</w:p>").map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join("")).join("\n").trim();
+        const unescape = (t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+        return xml.split("</w:p>")
+          .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
+          .join("\n").trim();
       }
       at += 46 + nameLength + extra + comment;
     }
@@ -52,12 +56,15 @@
           state.body = location === "Replace" ? text : state.body + "\n" + text;
         });
       },
-      insertText(text, location) { queue.push(async () => { state.body = location === "Replace" ? text : state.body + text; }); },
+      insertText(text, location) {
+        queue.push(async () => { state.body = location === "Replace" ? text : state.body + text; });
+      },
       load() { queue.push(async () => { body.text = state.body; }); return body; },
       search(text) {
         const found = { items: [] };
         found.load = () => { queue.push(async () => {
-          found.items = state.body.includes(text) ? [{ select: () => queue.push(async () => { state.selection = text; }) }] : [];
+          found.items = state.body.includes(text)
+            ? [{ select: () => queue.push(async () => { state.selection = text; }) }] : [];
         }); return found; };
         return found;
       },
@@ -65,7 +72,11 @@
     return {
       document: {
         body,
-        getSelection: () => ({ insertText: (text) => queue.push(async () => { state.inserts.push({ kind: "text", text }); state.body += text; }) }),
+        getSelection: () => ({
+          insertText: (text) => queue.push(async () => {
+            state.inserts.push({ kind: "text", text }); state.body += text;
+          })
+        }),
       },
       async sync() { while (queue.length) await queue.shift()(); },
     };
@@ -76,7 +87,11 @@
   window.Office = {
     HostType: { Outlook: "Outlook", Word: "Word", Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    EventType: { ItemChanged: "olkItemSelectedChanged", DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
+    EventType: {
+      ItemChanged: "olkItemSelectedChanged",
+      DialogMessageReceived: "dialogMessageReceived",
+      DialogEventReceived: "dialogEventReceived"
+    },
     MailboxEnums: { RestVersion: { v1_0: "v1.0", v2_0: "v2.0", Beta: "beta" } },
     FileType: { Compressed: "compressed" },
     onReady(callback) {
@@ -112,7 +127,8 @@
           const bytes = state.docx || new Uint8Array();
           callback({ status: "succeeded", value: {
             size: bytes.length, sliceCount: 1,
-            getSliceAsync: (_index, done) => done({ status: "succeeded", value: { data: Array.from(bytes), index: 0, size: bytes.length } }),
+            getSliceAsync: (_index, done) =>
+              done({ status: "succeeded", value: { data: Array.from(bytes), index: 0, size: bytes.length } }),
             closeAsync: (done) => done && done({ status: "succeeded" }),
           } });
         },
@@ -122,9 +138,13 @@
         displayDialogAsync(url, _options, callback) {
           state.dialogUrl = url;
           const mode = config.dialog || "blocked";
-          if (mode === "blocked") return callback({ status: "failed", error: { code: 12011, message: "The browser blocked the dialog." } });
+          if (mode === "blocked")
+            return callback({ status: "failed", error: { code: 12011, message: "The browser blocked the dialog." } });
           const handlers = {};
-          callback({ status: "succeeded", value: { addEventHandler: (type, handler) => { handlers[type] = handler; }, close: () => { state.dialogClosed = true; } } });
+          callback({ status: "succeeded", value: {
+            addEventHandler: (type, handler) => { handlers[type] = handler; },
+            close: () => { state.dialogClosed = true; }
+          } });
           const answer = mode === "consent" ? { ok: false, error: "consent_required" }
             : mode === "closed" ? null : { ok: true, token: "jeton-de-test", expiresOn: Date.now() + 3600000 };
           setTimeout(() => answer

@@ -38,14 +38,16 @@ dotnet_root="$DOTNET_ROOT"
 aspnet="$(ls -d "$dotnet_root"/shared/Microsoft.AspNetCore.App/10.* 2>/dev/null | sort -V | tail -n1)"
 [ -n "$aspnet" ] || fail "no ASP.NET Core 10 runtime in $dotnet_root/shared."
 version="$(basename "$aspnet")"
-[ -d "$dotnet_root/shared/Microsoft.NETCore.App/$version" ] || fail "Microsoft.NETCore.App $version is missing in $dotnet_root."
+[ -d "$dotnet_root/shared/Microsoft.NETCore.App/$version" ] \
+  || fail "Microsoft.NETCore.App $version is missing in $dotnet_root."
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/od-base.XXXXXX")"
 trap '[ -n "${KEEP_WORK:-}" ] || rm -rf --one-file-system "$work"' EXIT
 root="$work/rootfs"
 
 echo "Debian $suite (minbase) from $mirror"
-debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$work/debootstrap.log" 2>&1 || { tail -n 30 "$work/debootstrap.log" >&2; fail "debootstrap failed."; }
+debootstrap --variant=minbase "$suite" "$root" "$mirror" >"$work/debootstrap.log" 2>&1 \
+  || { tail -n 30 "$work/debootstrap.log" >&2; fail "debootstrap failed."; }
 
 cat >"$root/etc/apt/sources.list" <<SOURCES
 deb $mirror $suite main
@@ -53,7 +55,8 @@ deb $mirror $suite-updates main
 deb $security $suite-security main
 SOURCES
 cp /etc/resolv.conf "$root/etc/resolv.conf"
-# The archive is reached as this machine reaches it (proxy, date checks), for the build only: the image keeps none of it.
+# The archive is reached as this machine reaches it (proxy, date checks), for the build only:
+# the image keeps none of it.
 apt-config dump 2>/dev/null | grep -E '^Acquire::((http|https)::Proxy|Check-Valid-Until|Check-Date|Retries)' \
   >"$root/etc/apt/apt.conf.d/99build-host" || true
 # No service may start inside the image being built.
@@ -76,10 +79,12 @@ in_root sh -ec "
 " >"$work/apt.log" 2>&1 || { tail -n 30 "$work/apt.log" >&2; fail "package installation failed."; }
 
 # File times are pinned to the archive's own date, so the same archive gives the same layer.
-epoch="${SOURCE_DATE_EPOCH:-$(sed -n 's/^Date: //p' "$root"/var/lib/apt/lists/*InRelease | xargs -I{} date -d {} +%s | sort -n | tail -n1)}"
+epoch="${SOURCE_DATE_EPOCH:-$(sed -n 's/^Date: //p' "$root"/var/lib/apt/lists/*InRelease \
+  | xargs -I{} date -d {} +%s | sort -n | tail -n1)}"
 in_root apt-get clean
 rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/debconf/*-old "$root"/var/log/*.log "$root"/var/log/apt/* \
-  "$root"/var/cache/ldconfig/aux-cache "$root"/usr/sbin/policy-rc.d "$root"/etc/apt/apt.conf.d/99build-host "$root"/tmp/* "$root"/usr/share/man/* "$root"/usr/share/info/*
+  "$root"/var/cache/ldconfig/aux-cache "$root"/usr/sbin/policy-rc.d "$root"/etc/apt/apt.conf.d/99build-host \
+  "$root"/tmp/* "$root"/usr/share/man/* "$root"/usr/share/info/*
 : >"$root/etc/resolv.conf"
 # Container engines mount their own; this one serves those that do not.
 printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
@@ -96,7 +101,8 @@ chown -R 0:0 "$target" && chmod -R go-w "$target"
 ln -sf /usr/share/dotnet/dotnet "$root/usr/bin/dotnet"
 
 echo "OCI layout in $out"
-SOURCE_DATE_EPOCH="$epoch" OCI_CREATED_BY="build-base-image.sh: Debian $suite, ${packages[*]}, ASP.NET Core $version" bash "$here/pack-oci-layout.sh" "$root" "$out" "$suite" \
+SOURCE_DATE_EPOCH="$epoch" OCI_CREATED_BY="build-base-image.sh: Debian $suite, ${packages[*]}, ASP.NET Core $version" \
+  bash "$here/pack-oci-layout.sh" "$root" "$out" "$suite" \
   "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
   "APP_UID=$app_uid" "ASPNETCORE_HTTP_PORTS=8080" "DOTNET_RUNNING_IN_CONTAINER=true" \
   "DOTNET_VERSION=$version" "ASPNETCORE_VERSION=$version"

@@ -57,12 +57,15 @@ printf '%s' "{\"created\":\"$created\",\"architecture\":\"$arch\",\"os\":\"linux
 read -r config_digest config_size <<<"$(blob "$work/config")"
 
 printf '%s' "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\
-\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\"digest\":\"$config_digest\",\"size\":$config_size},\
-\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"$layer_digest\",\"size\":$layer_size}]}" >"$work/manifest"
+\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\",\
+\"digest\":\"$config_digest\",\"size\":$config_size},\
+\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\
+\"digest\":\"$layer_digest\",\"size\":$layer_size}]}" >"$work/manifest"
 read -r manifest_digest manifest_size <<<"$(blob "$work/manifest")"
 
 printf '%s' '{"imageLayoutVersion":"1.0.0"}' >"$out/oci-layout"
 printf '%s' "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[\
 {\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"$manifest_digest\",\"size\":$manifest_size,\
-\"platform\":{\"architecture\":\"$arch\",\"os\":\"linux\"},\"annotations\":{\"org.opencontainers.image.ref.name\":\"$tag\"}}]}" >"$out/index.json"
+\"platform\":{\"architecture\":\"$arch\",\"os\":\"linux\"},\
+\"annotations\":{\"org.opencontainers.image.ref.name\":\"$tag\"}}]}" >"$out/index.json"
 echo "$tag: $manifest_digest (layer $layer_size bytes)"

@@ -18,17 +18,20 @@ internal static class BaseImage
 
     /// <summary>The .NET install this test runs on; the script copies its runtime into the image.</summary>
     public static string DotnetRoot { get; } =
-        Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(),
+            "..", "..", ".."));
 
     public static async Task<string> LayoutAsync(string work)
     {
         var cache = Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "outlookdunning", "base-image");
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+                "outlookdunning", "base-image");
         var layout = Path.Combine(cache, Key());
         if (File.Exists(Path.Combine(layout, "index.json"))) return layout;
 
         var building = Path.Combine(work, "base-layout");
-        await Command.RunAsync("bash", [Path.Combine(Scripts, "build-base-image.sh"), building], TimeSpan.FromMinutes(10),
+        await Command.RunAsync("bash", [Path.Combine(Scripts, "build-base-image.sh"), building],
+            TimeSpan.FromMinutes(10),
             new Dictionary<string, string?> { ["TMPDIR"] = work, ["DOTNET_ROOT"] = DotnetRoot });
 
         // Only the newest base is kept: each is a few hundred megabytes.
@@ -43,7 +46,8 @@ internal static class BaseImage
         var parts = new StringBuilder();
         foreach (var script in Directory.GetFiles(Scripts, "*.sh").Order(StringComparer.Ordinal))
             parts.Append(File.ReadAllText(script)).Append('\0');
-        foreach (var runtime in Directory.GetDirectories(Path.Combine(DotnetRoot, "shared", "Microsoft.AspNetCore.App")).Order(StringComparer.Ordinal))
+        foreach (var runtime in Directory.GetDirectories(Path.Combine(DotnetRoot, "shared", "Microsoft.AspNetCore.App"))
+            .Order(StringComparer.Ordinal))
             parts.Append(Path.GetFileName(runtime)).Append('\0');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parts.ToString())))[..16];
     }

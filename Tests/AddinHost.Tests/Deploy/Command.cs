@@ -40,7 +40,9 @@ internal static class Command
         }
         process.WaitForExit(); // the last lines of output
         lock (output)
-            return process.ExitCode == 0 ? output.ToString() : throw new InvalidOperationException($"{line}: exit code {process.ExitCode}.\n{Tail(output)}");
+            return process.ExitCode == 0
+                ? output.ToString()
+                : throw new InvalidOperationException($"{line}: exit code {process.ExitCode}.\n{Tail(output)}");
     }
 
     public static string Tail(StringBuilder output, int lines = 60)

@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace AddinHost.Tests.Deploy;
 
 /// <summary>
-/// The image, made once for its tests as the admin guide says: the base (built or taken from the cache), served by a local
-/// registry, <c>dotnet publish /t:PublishContainer</c> into an archive, which is then read and unpacked. It needs root
-/// (debootstrap, chroot, namespaces), as CI has; without it the tests fail and say why.
+/// The image, made once for its tests as the admin guide says: the base (built or taken from the cache), served by a
+/// local registry, <c>dotnet publish /t:PublishContainer</c> into an archive, which is then read and unpacked. It needs
+/// root (debootstrap, chroot, namespaces), as CI has; without it the tests fail and say why.
 /// </summary>
 public sealed class ContainerImage : IAsyncLifetime
 {
@@ -32,16 +32,19 @@ public sealed class ContainerImage : IAsyncLifetime
                 try
                 {
                     var archive = await Step("publish", () => ContainerPublish.ArchiveAsync(registry.Reference, _work));
-                    Image = await Step("read archive", () => ImageArchive.OpenAsync(archive, Path.Combine(_work, "image")));
+                    Image = await Step("read archive", () =>
+                        ImageArchive.OpenAsync(archive, Path.Combine(_work, "image")));
                     File.Delete(archive); // unpacked into image/: a few hundred megabytes less in /tmp
                 }
                 catch (Exception e) when (e is InvalidOperationException or TimeoutException)
                 {
-                    throw new InvalidOperationException($"{e.Message}\nRegistry requests: {string.Join(", ", registry.Requests)}", e);
+                    throw new InvalidOperationException($"{e.Message}\nRegistry requests: "
+                        + $"{string.Join(", ", registry.Requests)}", e);
                 }
             }
             await Step("unpack", async () => { await Image.ExtractAsync(Root); return Root; });
-            Directory.Delete(Path.Combine(_work, "image"), recursive: true); // the blobs are read; only the root is used now
+            // the blobs are read; only the root is used now
+            Directory.Delete(Path.Combine(_work, "image"), recursive: true);
         }
         catch
         {
@@ -54,10 +57,12 @@ public sealed class ContainerImage : IAsyncLifetime
     {
         const string how = "CI runs the tests as root after Tests/install.sh, which installs what is missing.";
         if (Environment.UserName != "root")
-            throw new InvalidOperationException($"The container image test needs root (debootstrap, chroot, mount namespaces). {how}");
+            throw new InvalidOperationException(
+                $"The container image test needs root (debootstrap, chroot, mount namespaces). {how}");
         foreach (var tool in new[] { "debootstrap", "unshare", "chroot", "tar", "gzip" })
             if (!new[] { "/usr/sbin", "/usr/bin", "/sbin", "/bin" }.Any(dir => File.Exists(Path.Combine(dir, tool))))
-                throw new InvalidOperationException($"The container image test needs {tool} (apt-get install debootstrap util-linux coreutils tar gzip). {how}");
+                throw new InvalidOperationException($"The container image test needs {tool}"
+                    + $" (apt-get install debootstrap util-linux coreutils tar gzip). {how}");
     }
 
     private async Task<T> Step<T>(string name, Func<Task<T>> step)

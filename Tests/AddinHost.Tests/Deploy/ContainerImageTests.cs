@@ -14,7 +14,8 @@ namespace AddinHost.Tests.Deploy;
 /// the non-root user and port 8080, LibreOffice and the runtime in the base, the host, its panes and templates on top,
 /// and, run as an engine would run it, a host that is ready and makes a PDF letter.
 /// </summary>
-public sealed class ContainerImageTests(ContainerImage container, ITestOutputHelper output) : IClassFixture<ContainerImage>
+public sealed class ContainerImageTests(ContainerImage container, ITestOutputHelper output)
+    : IClassFixture<ContainerImage>
 {
     private const int AppUid = 1654;
     private ImageArchive Image => container.Image;
@@ -28,13 +29,16 @@ public sealed class ContainerImageTests(ContainerImage container, ITestOutputHel
 
         var entry = Image.Index.GetProperty("manifests").EnumerateArray().Single();
         Assert.Equal("application/vnd.oci.image.manifest.v1+json", entry.GetProperty("mediaType").GetString());
-        Assert.Equal("1.0.0", entry.GetProperty("annotations").GetProperty("org.opencontainers.image.ref.name").GetString());
+        Assert.Equal("1.0.0",
+            entry.GetProperty("annotations").GetProperty("org.opencontainers.image.ref.name").GetString());
         Assert.Equal(Image.ManifestDigest, Image.ComputedManifestDigest);
-        Assert.Equal(Image.Manifest.GetProperty("config").GetProperty("digest").GetString(), Image.ComputedConfigDigest);
+        Assert.Equal(Image.Manifest.GetProperty("config").GetProperty("digest").GetString(),
+            Image.ComputedConfigDigest);
         Assert.Equal("amd64", Image.Config.GetProperty("architecture").GetString());
         Assert.Equal("linux", Image.Config.GetProperty("os").GetString());
 
-        // The base (Debian, LibreOffice, runtime) and the host on it; each layer's bytes give the digests announced for it.
+        // The base (Debian, LibreOffice, runtime) and the host on it;
+        // each layer's bytes give the digests announced for it.
         Assert.Equal(2, Image.Layers.Count);
         Assert.Equal(Image.Layers.Count, Image.Config.GetProperty("rootfs").GetProperty("diff_ids").GetArrayLength());
         foreach (var layer in Image.Layers)
@@ -51,7 +55,8 @@ public sealed class ContainerImageTests(ContainerImage container, ITestOutputHel
         var run = Image.Run;
         Assert.Equal(AppUid.ToString(), run.GetProperty("User").GetString());
         Assert.Contains($"app:x:{AppUid}:{AppUid}:", File.ReadAllText(Path.Combine(container.Root, "etc", "passwd")));
-        Assert.Equal(["dotnet", "/app/AddinHost.dll"], run.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal(["dotnet", "/app/AddinHost.dll"],
+            run.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()!));
         Assert.Equal("/app", run.GetProperty("WorkingDir").GetString()!.TrimEnd('/'));
         Assert.Equal(["8080/tcp"], run.GetProperty("ExposedPorts").EnumerateObject().Select(p => p.Name));
         Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", Image.Env);
@@ -62,24 +67,31 @@ public sealed class ContainerImageTests(ContainerImage container, ITestOutputHel
     [Fact]
     public void The_base_holds_LibreOffice_fonts_and_the_runtime_and_the_top_layer_the_host_its_panes_and_templates()
     {
-        foreach (var path in new[] { "usr/lib/libreoffice/program/soffice.bin", "usr/bin/soffice", "usr/lib/python3/dist-packages/uno.py",
-                     "usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf", "usr/share/dotnet/dotnet", "usr/bin/dotnet", "home/app" })
+        foreach (var path in new[] { "usr/lib/libreoffice/program/soffice.bin", "usr/bin/soffice",
+                     "usr/lib/python3/dist-packages/uno.py",
+                     "usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
+                     "usr/share/dotnet/dotnet", "usr/bin/dotnet", "home/app" })
             Assert.True(Base.Find(path) is not null, $"{path} is missing from the base layer");
-        Assert.Contains(Base.Entries, e => e.Type == TarEntryType.Directory && e.Name.StartsWith("usr/share/dotnet/shared/Microsoft.AspNetCore.App/10.", StringComparison.Ordinal));
+        Assert.Contains(Base.Entries, e => e.Type == TarEntryType.Directory
+            && e.Name.StartsWith("usr/share/dotnet/shared/Microsoft.AspNetCore.App/10.", StringComparison.Ordinal));
         Assert.Equal((AppUid, AppUid), (Base.Find("home/app")!.Uid, Base.Find("home/app")!.Gid));
 
         Assert.NotNull(App.Find("app/AddinHost.dll"));
         Assert.NotNull(App.Find("app/Letters/Pdf/uno_bridge.py"));
         foreach (var page in new[] { "outlook", "word", "lots", "admin", "connexion" })
             Assert.NotNull(App.Find($"app/wwwroot/app/{page}.html"));
-        Assert.Contains(App.Entries, e => e.Name.StartsWith("app/wwwroot/app/assets/", StringComparison.Ordinal) && e.Name.EndsWith(".js", StringComparison.Ordinal));
-        var templates = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "Templates"), "*.docx").Select(f => Path.GetFileName(f)).Order();
-        Assert.Equal(templates, App.Entries.Where(e => e.Name.StartsWith("app/Templates/", StringComparison.Ordinal) && e.Type != TarEntryType.Directory)
+        Assert.Contains(App.Entries, e => e.Name.StartsWith("app/wwwroot/app/assets/", StringComparison.Ordinal)
+            && e.Name.EndsWith(".js", StringComparison.Ordinal));
+        var templates = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "Templates"), "*.docx")
+            .Select(f => Path.GetFileName(f)).Order();
+        Assert.Equal(templates, App.Entries.Where(e => e.Name.StartsWith("app/Templates/", StringComparison.Ordinal)
+            && e.Type != TarEntryType.Directory)
             .Select(e => Path.GetFileName(e.Name)).Order());
         Assert.DoesNotContain(App.Entries, e => e.Name.StartsWith("app/deploy", StringComparison.Ordinal));
 
         // The host cannot rewrite its own code: root owns it, and no one else may write to it.
-        Assert.All(App.Entries, e => Assert.True(e.Uid == 0 && (e.Mode & (UnixFileMode.OtherWrite | UnixFileMode.GroupWrite)) == 0,
+        Assert.All(App.Entries, e => Assert.True(
+            e.Uid == 0 && (e.Mode & (UnixFileMode.OtherWrite | UnixFileMode.GroupWrite)) == 0,
             $"{e.Name}: {e.Uid}:{e.Gid} {e.Mode}"));
     }
 
@@ -102,10 +114,12 @@ public sealed class ContainerImageTests(ContainerImage container, ITestOutputHel
             ["Ar24__PrivateKey"] = "cle-du-test-image",
             ["Ar24__WebhookBaseUrl"] = address,
         });
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = new HttpClient
+            { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
 
         var ready = await WaitUntilReadyAsync(http, run);
-        var checks = ready.GetProperty("verifications").EnumerateArray().ToDictionary(c => c.GetProperty("nom").GetString()!, c => c.GetProperty("statut").GetString());
+        var checks = ready.GetProperty("verifications").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("nom").GetString()!, c => c.GetProperty("statut").GetString());
         Assert.True(checks.GetValueOrDefault("libreoffice") == "Healthy", $"{ready}\n{run.Output}");
         Assert.True(checks.GetValueOrDefault("base-de-donnees") == "Healthy", $"{ready}\n{run.Output}");
         Assert.True(checks.GetValueOrDefault("stockage-des-preuves") == "Healthy", $"{ready}\n{run.Output}");
@@ -114,7 +128,8 @@ public sealed class ContainerImageTests(ContainerImage container, ITestOutputHel
 
         var cases = await (await http.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
         var id = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;
-        var response = await http.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "mise-en-demeure", format = "pdf" });
+        var response = await http.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template = "mise-en-demeure", format = "pdf" });
         Assert.True(response.IsSuccessStatusCode, $"{await response.Content.ReadAsStringAsync()}\n{run.Output}");
         var pdf = await response.Content.ReadAsByteArrayAsync();
         var text = await PdfText.ReadAsync(pdf);
@@ -138,12 +153,14 @@ public sealed class ContainerImageTests(ContainerImage container, ITestOutputHel
             try
             {
                 using var response = await http.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK) return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
             }
             catch (HttpRequestException) { /* not listening yet */ }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"The container never answered /health/ready with 200 ({(run.HasExited ? "it stopped" : "still starting after 2 min")}):\n{run.Output}");
+        throw new TimeoutException($"The container never answered /health/ready with 200 ("
+            + $"{(run.HasExited ? "it stopped" : "still starting after 2 min")}):\n{run.Output}");
     }
 
     private static int FreePort()

@@ -3,9 +3,9 @@ using AddinHost.Tests.Fixtures;
 namespace AddinHost.Tests.Deploy;
 
 /// <summary>
-/// <c>dotnet publish /t:PublishContainer</c> into an archive, as the admin guide says, on a copy of the sources: a Release
-/// build in the clone would share <c>obj/</c> with the build the other tests run from. The panes come as this run's build
-/// made them (<c>wwwroot/app</c>), so the copy needs neither npm nor Vite.
+/// <c>dotnet publish /t:PublishContainer</c> into an archive, as the admin guide says, on a copy of the sources: a
+/// Release build in the clone would share <c>obj/</c> with the build the other tests run from. The panes come as this
+/// run's build made them (<c>wwwroot/app</c>), so the copy needs neither npm nor Vite.
 /// </summary>
 internal static class ContainerPublish
 {
@@ -14,20 +14,23 @@ internal static class ContainerPublish
         var repository = RepositoryRoot.Path;
         var panes = Path.Combine(repository, "AddinHost", "wwwroot", "app");
         if (!File.Exists(Path.Combine(panes, "outlook.html")))
-            throw new InvalidOperationException($"The panes are not built in {panes}: build the solution first (dotnet build builds them).");
+            throw new InvalidOperationException($"The panes are not built in {panes}: "
+                + $"build the solution first (dotnet build builds them).");
 
         var sources = CopySources(work);
 
         var archive = Path.Combine(work, "outlookdunning.tar");
         var tmp = Directory.CreateDirectory(Path.Combine(work, "publish-tmp")).FullName;
         await Command.RunAsync("dotnet",
-            ["publish", Path.Combine(sources, "AddinHost", "AddinHost.csproj"), "-c", "Release", "-r", "linux-x64", "-t:PublishContainer",
+            ["publish", Path.Combine(sources, "AddinHost", "AddinHost.csproj"),
+             "-c", "Release", "-r", "linux-x64", "-t:PublishContainer",
              $"-p:ContainerBaseImage={baseImage}", $"-p:ContainerArchiveOutputPath={archive}", "-p:SkipPanes=true",
              "-p:UseSharedCompilation=false", "-nodeReuse:false", "--nologo"],
             TimeSpan.FromMinutes(8),
             new Dictionary<string, string?>
             {
-                // The SDK keeps the base's layers in its cache and its scratch files in TMPDIR: both go with the test's folder.
+                // The SDK keeps the base's layers in its cache and its scratch files in TMPDIR:
+                // both go with the test's folder.
                 ["XDG_CACHE_HOME"] = tmp, ["TMPDIR"] = tmp,
                 // No compiler server or build node may outlive the test.
                 ["MSBUILDDISABLENODEREUSE"] = "1", ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
@@ -63,6 +66,7 @@ internal static class ContainerPublish
     private static void CopyFiles(string from, string to, string pattern)
     {
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, pattern)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var file in Directory.GetFiles(from, pattern))
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 }

@@ -15,7 +15,9 @@ internal sealed class ContainerRun : IAsyncDisposable
         set -e
         root=$1; user=$2; shift 2
         mount -t tmpfs -o mode=755,nosuid tmpfs "$root/dev"
-        for node in null zero full random urandom tty; do touch "$root/dev/$node"; mount --bind "/dev/$node" "$root/dev/$node"; done
+        for node in null zero full random urandom tty; do
+            touch "$root/dev/$node"; mount --bind "/dev/$node" "$root/dev/$node"
+        done
         mkdir "$root/dev/shm" && mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/dev/shm"
         ln -s /proc/self/fd "$root/dev/fd"
         touch "$root/etc/hosts" && mount --bind /etc/hosts "$root/etc/hosts"
@@ -41,12 +43,16 @@ internal sealed class ContainerRun : IAsyncDisposable
         variables.TryAdd("HOME", home); // engines set it from the image's passwd
         foreach (var (name, value) in environment) variables[name] = value;
         var command = new[] { "Entrypoint", "Cmd" }
-            .SelectMany(key => image.Run.TryGetProperty(key, out var part) && part.ValueKind == System.Text.Json.JsonValueKind.Array
+            .SelectMany(key => image.Run.TryGetProperty(key, out var part)
+                && part.ValueKind == System.Text.Json.JsonValueKind.Array
                 ? part.EnumerateArray().Select(a => a.GetString()!) : []).ToList();
 
-        var start = new ProcessStartInfo("unshare") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])["--mount", "--pid", "--fork", "--kill-child", $"--mount-proc={root}/proc", "sh", "-c", Setup, "sh", root, $"{uid}:{gid}",
-                     "/usr/bin/env", "-i", "-C", image.Run.GetProperty("WorkingDir").GetString()!, .. variables.Select(v => $"{v.Key}={v.Value}"), .. command])
+        var start = new ProcessStartInfo("unshare")
+            { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])["--mount", "--pid", "--fork", "--kill-child", $"--mount-proc={root}/proc",
+                     "sh", "-c", Setup, "sh", root, $"{uid}:{gid}",
+                     "/usr/bin/env", "-i", "-C", image.Run.GetProperty("WorkingDir").GetString()!,
+                     .. variables.Select(v => $"{v.Key}={v.Value}"), .. command])
             start.ArgumentList.Add(arg);
         var process = new Process { StartInfo = start };
         var run = new ContainerRun(process, root);
@@ -65,7 +71,9 @@ internal sealed class ContainerRun : IAsyncDisposable
         var entry = File.ReadAllLines(Path.Combine(root, "etc", "passwd")).Select(l => l.Split(':'))
             .FirstOrDefault(f => f.Length >= 6 && (f[0] == name || f[2] == name))
             ?? throw new InvalidOperationException($"The image's user {user} is not in its /etc/passwd.");
-        return (int.Parse(entry[2]), user.Contains(':') ? int.Parse(user.Split(':')[1]) : int.Parse(entry[3]), entry[5]);
+        return (int.Parse(entry[2]),
+            user.Contains(':') ? int.Parse(user.Split(':')[1]) : int.Parse(entry[3]),
+            entry[5]);
     }
 
     /// <summary>The processes running in the image's root, with their real user id.</summary>
@@ -79,7 +87,8 @@ internal sealed class ContainerRun : IAsyncDisposable
             {
                 if (new FileInfo(Path.Combine(dir, "root")).LinkTarget != _root) continue;
                 var status = File.ReadAllLines(Path.Combine(dir, "status"));
-                var uid = int.Parse(status.First(l => l.StartsWith("Uid:", StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
+                var uid = int.Parse(status.First(l => l.StartsWith("Uid:", StringComparison.Ordinal))
+                    .Split('\t', StringSplitOptions.RemoveEmptyEntries)[1]);
                 found.Add((pid, uid, status[0]["Name:".Length..].Trim()));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* it ended meanwhile */ }
@@ -95,8 +104,10 @@ internal sealed class ContainerRun : IAsyncDisposable
             if (inside.Count == 0 && _process.HasExited) break;
             // The namespace's first process takes all the others with it; the rest is in case it was already gone.
             foreach (var (pid, _, _) in inside)
-                try { using var p = Process.GetProcessById(pid); p.Kill(); } catch (Exception) { /* it ended meanwhile */ }
-            try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (Exception) { /* it ended meanwhile */ }
+                try { using var p = Process.GetProcessById(pid); p.Kill(); }
+                catch (Exception) { /* it ended meanwhile */ }
+            try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); }
+            catch (Exception) { /* it ended meanwhile */ }
             await Task.Delay(100);
         }
         _process.Dispose();

@@ -8,8 +8,10 @@ namespace AddinHost.Tests.Deploy;
 /// <summary>One file of a layer, as the tar says it: name without <c>./</c>, type, mode and numeric owner.</summary>
 internal sealed record LayerEntry(string Name, TarEntryType Type, UnixFileMode Mode, int Uid, int Gid);
 
-/// <summary>A layer: its blob, the digests the manifest and config claim, the ones its bytes give, and its files.</summary>
-internal sealed record Layer(string Blob, string MediaType, string Digest, string ComputedDigest, string DiffId, string ComputedDiffId,
+/// <summary>A layer: its blob, the digests the manifest and config claim,
+/// the ones its bytes give, and its files.</summary>
+internal sealed record Layer(string Blob, string MediaType, string Digest, string ComputedDigest,
+    string DiffId, string ComputedDiffId,
     IReadOnlyList<LayerEntry> Entries)
 {
     public LayerEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);
@@ -46,24 +48,29 @@ internal sealed class ImageArchive
         var manifest = await ReadJsonAsync(Blob(manifestDigest));
         var configDigest = manifest.GetProperty("config").GetProperty("digest").GetString()!;
         var config = await ReadJsonAsync(Blob(configDigest));
-        var diffIds = config.GetProperty("rootfs").GetProperty("diff_ids").EnumerateArray().Select(d => d.GetString()!).ToList();
+        var diffIds = config.GetProperty("rootfs").GetProperty("diff_ids")
+            .EnumerateArray().Select(d => d.GetString()!).ToList();
 
         var layers = new List<Layer>();
         foreach (var (descriptor, i) in manifest.GetProperty("layers").EnumerateArray().Select((d, i) => (d, i)))
         {
             var blob = Blob(descriptor.GetProperty("digest").GetString()!);
-            layers.Add(new Layer(blob, descriptor.GetProperty("mediaType").GetString()!, descriptor.GetProperty("digest").GetString()!,
-                await DigestAsync(blob, gunzip: false), i < diffIds.Count ? diffIds[i] : "(none)", await DigestAsync(blob, gunzip: true),
+            layers.Add(new Layer(blob, descriptor.GetProperty("mediaType").GetString()!,
+                descriptor.GetProperty("digest").GetString()!, await DigestAsync(blob, gunzip: false),
+                i < diffIds.Count ? diffIds[i] : "(none)", await DigestAsync(blob, gunzip: true),
                 await EntriesAsync(blob)));
         }
         return new ImageArchive
         {
-            Index = index, Manifest = manifest, ManifestDigest = manifestDigest, ComputedManifestDigest = await DigestAsync(Blob(manifestDigest), gunzip: false),
-            Config = config, ComputedConfigDigest = await DigestAsync(Blob(configDigest), gunzip: false), Layers = layers,
+            Index = index, Manifest = manifest, ManifestDigest = manifestDigest,
+            ComputedManifestDigest = await DigestAsync(Blob(manifestDigest), gunzip: false),
+            Config = config, ComputedConfigDigest = await DigestAsync(Blob(configDigest), gunzip: false),
+            Layers = layers,
         };
     }
 
-    private static async Task<JsonElement> ReadJsonAsync(string path) => JsonDocument.Parse(await File.ReadAllBytesAsync(path)).RootElement;
+    private static async Task<JsonElement> ReadJsonAsync(string path) =>
+        JsonDocument.Parse(await File.ReadAllBytesAsync(path)).RootElement;
 
     private static async Task<string> DigestAsync(string path, bool gunzip)
     {
@@ -95,14 +102,18 @@ internal sealed class ImageArchive
         Directory.CreateDirectory(root);
         foreach (var layer in Layers)
         {
-            foreach (var whiteout in layer.Entries.Where(e => Path.GetFileName(e.Name).StartsWith(".wh.", StringComparison.Ordinal)))
+            foreach (var whiteout in layer.Entries
+                .Where(e => Path.GetFileName(e.Name).StartsWith(".wh.", StringComparison.Ordinal)))
             {
                 var dir = Path.Combine(root, Path.GetDirectoryName(whiteout.Name) ?? "");
                 var name = Path.GetFileName(whiteout.Name)[".wh.".Length..];
-                if (name == ".wh..opq") foreach (var child in Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir) : []) Remove(child);
+                if (name == ".wh..opq")
+                    foreach (var child in Directory.Exists(dir) ? Directory.GetFileSystemEntries(dir) : [])
+                        Remove(child);
                 else Remove(Path.Combine(dir, name));
             }
-            await Command.RunAsync("tar", ["-xzf", layer.Blob, "-C", root, "--numeric-owner", "--same-permissions", "--same-owner", "--exclude=.wh.*"],
+            await Command.RunAsync("tar", ["-xzf", layer.Blob, "-C", root, "--numeric-owner", "--same-permissions",
+                "--same-owner", "--exclude=.wh.*"],
                 TimeSpan.FromMinutes(3));
         }
     }

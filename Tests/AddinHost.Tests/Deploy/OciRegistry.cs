@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace AddinHost.Tests.Deploy;
 
 /// <summary>
-/// A read-only container registry (the pull half of the Distribution API v2) over one OCI image layout, for the .NET SDK
-/// to take its base image from: no public registry is reachable here. The SDK talks plain HTTP to <c>localhost</c>.
+/// A read-only container registry (the pull half of the Distribution API v2) over one OCI image layout, for the .NET
+/// SDK to take its base image from: no public registry is reachable here. The SDK talks plain HTTP to <c>localhost</c>.
 /// </summary>
 internal sealed partial class OciRegistry : IAsyncDisposable
 {
@@ -38,7 +38,8 @@ internal sealed partial class OciRegistry : IAsyncDisposable
         var index = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(layout, "index.json"))).RootElement;
         app.Run(http => registry.AnswerAsync(http, layout, repository, index));
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First());
         registry.Reference = $"localhost:{address.Port}/{repository}:{tag}";
         return registry;
     }
@@ -71,11 +72,15 @@ internal sealed partial class OciRegistry : IAsyncDisposable
             // A tag is looked up in the layout's index; a digest names a manifest (or the index) directly.
             var entry = index.GetProperty("manifests").EnumerateArray().Cast<JsonElement?>().FirstOrDefault(m =>
                 m!.Value.GetProperty("digest").GetString() == reference
-                || (m.Value.TryGetProperty("annotations", out var a) && a.TryGetProperty("org.opencontainers.image.ref.name", out var name) && name.GetString() == reference));
+                || (m.Value.TryGetProperty("annotations", out var a)
+                    && a.TryGetProperty("org.opencontainers.image.ref.name", out var name)
+                    && name.GetString() == reference));
             digest = entry?.GetProperty("digest").GetString();
             mediaType = entry?.GetProperty("mediaType").GetString() ?? OciIndex;
         }
-        var file = digest is not null && Digest().IsMatch(digest) ? Path.Combine(layout, "blobs", "sha256", digest["sha256:".Length..]) : null;
+        var file = digest is not null && Digest().IsMatch(digest)
+            ? Path.Combine(layout, "blobs", "sha256", digest["sha256:".Length..])
+            : null;
         if (file is null || !File.Exists(file))
         {
             await NotFoundAsync(http, route.Groups["kind"].Value == "manifests" ? "MANIFEST_UNKNOWN" : "BLOB_UNKNOWN");
@@ -98,7 +103,8 @@ internal sealed partial class OciRegistry : IAsyncDisposable
     private static Task NotFoundAsync(HttpContext http, string code)
     {
         http.Response.StatusCode = StatusCodes.Status404NotFound;
-        return WriteAsync(http, "application/json", JsonSerializer.SerializeToUtf8Bytes(new { errors = new[] { new { code, message = http.Request.Path.Value } } }));
+        return WriteAsync(http, "application/json", JsonSerializer.SerializeToUtf8Bytes(
+            new { errors = new[] { new { code, message = http.Request.Path.Value } } }));
     }
 
     [GeneratedRegex("^/v2/(?<name>.+)/(?<kind>manifests|blobs)/(?<reference>[^/]+)$")]

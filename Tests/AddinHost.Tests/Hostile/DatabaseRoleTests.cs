@@ -18,7 +18,9 @@ public sealed class DatabaseRoleTests
         const string password = "mot-de-passe-du-role-applicatif";
         try
         {
-            var psi = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), "migrate", "--app-role", role])
+            var psi = new ProcessStartInfo("dotnet",
+                ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"),
+                "migrate", "--app-role", role])
             { RedirectStandardOutput = true, RedirectStandardError = true };
             psi.Environment["Database__Provider"] = "Postgres";
             psi.Environment["ConnectionStrings__Dunning"] = admin;
@@ -29,13 +31,15 @@ public sealed class DatabaseRoleTests
             psi.Environment["Logging__LogLevel__Default"] = "Warning";
             using (var migrate = Process.Start(psi)!)
             {
-                var output = await migrate.StandardOutput.ReadToEndAsync() + await migrate.StandardError.ReadToEndAsync();
+                var output = await migrate.StandardOutput.ReadToEndAsync()
+                    + await migrate.StandardError.ReadToEndAsync();
                 await migrate.WaitForExitAsync();
                 Assert.True(migrate.ExitCode == 0, output);
                 Assert.Contains($"Rôle applicatif « {role} » prêt", output);
             }
 
-            var asApp = new NpgsqlConnectionStringBuilder(admin) { Username = role, Password = password }.ConnectionString;
+            var asApp = new NpgsqlConnectionStringBuilder(admin) { Username = role, Password = password }
+                .ConnectionString;
             await using (var connection = new NpgsqlConnection(asApp))
             {
                 await connection.OpenAsync();
@@ -55,13 +59,17 @@ public sealed class DatabaseRoleTests
             await using var app = new DunningApp(DbKind.Postgres, asApp, "cabinet-test")
             { Settings = new Dictionary<string, string> { ["Database:MigrateAtStartup"] = "false" } };
             var client = app.CreateClient();
-            (await client.PostJsonAsync("/api/creditors", new { name = "Créancier", kind = "Client" })).EnsureSuccessStatusCode();
+            (await client.PostJsonAsync("/api/creditors",
+                new { name = "Créancier", kind = "Client" }))
+                .EnsureSuccessStatusCode();
             Assert.Contains("Créancier", await (await client.GetAsync("/api/creditors")).Content.ReadAsStringAsync());
         }
         finally
         {
             await TestDatabase.DropAsync(DbKind.Postgres, admin);
-            await using var server = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString);
+            await using var server =
+                new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }
+                    .ConnectionString);
             await server.OpenAsync();
             await new NpgsqlCommand($"DROP ROLE IF EXISTS \"{role}\"", server).ExecuteNonQueryAsync();
         }

@@ -23,13 +23,17 @@ public abstract class ImportAttackTests(DbKind kind) : ApiTestBase(kind)
         var csv = new StringBuilder(SampleFiles.CsvHeader).Append("\r\n");
         for (var i = 0; i < badLines; i++) csv.Append("x\n");
         var client = App.CreateClient();
-        client.Timeout = TimeSpan.FromMinutes(10); // a loaded CI machine reads the file slowly; the bound is in the counts below
-        var problem = await (await client.PostAsync("/api/import/invoices", SampleFiles.Form(csv.ToString(), creditorId: creditor))).ProblemAsync(422);
+        // a loaded CI machine reads the file slowly; the bound is in the counts below
+        client.Timeout = TimeSpan.FromMinutes(10);
+        var problem = await (await client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(csv.ToString(), creditorId: creditor)))
+            .ProblemAsync(422);
 
         var kept = problem.GetProperty("errors").EnumerateObject().Sum(line => line.Value.GetArrayLength());
         Assert.Equal(1_000, kept); // errors kept, whatever the file's size
         var detailed = problem.GetProperty("errors").EnumerateObject().Count();
-        Assert.Equal(badLines, detailed + problem.GetProperty("lignesNonDetaillees").GetInt32()); // every bad line is counted
+        Assert.Equal(badLines,
+            detailed + problem.GetProperty("lignesNonDetaillees").GetInt32()); // every bad line is counted
         Assert.Equal(badLines, problem.GetProperty("lignesEnErreur").GetInt32());
         Assert.Contains("ne sont pas détaillées", problem.GetProperty("detail").GetString());
         Assert.Empty(await ListCasesAsync());
@@ -46,7 +50,9 @@ public abstract class ImportAttackTests(DbKind kind) : ApiTestBase(kind)
             $"{longName};;;;;;L-1;01/01/2025;01/02/2025;10,00;0;professionnel",
             $"Débiteur SARL;;;;;;{new string('9', 61)};01/01/2025;01/02/2025;10,00;0;professionnel",
             $"Débiteur SARL;;;{new string('a', 1_001)};;;L-3;01/01/2025;01/02/2025;10,00;0;professionnel");
-        var problem = await (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(csv, creditorId: creditor))).ProblemAsync(422);
+        var problem = await (await Client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(csv, creditorId: creditor)))
+            .ProblemAsync(422);
         var errors = problem.GetProperty("errors");
         Assert.Contains("plus de 8192 caractères", errors.GetProperty("ligne 2")[0].GetString());
         Assert.Contains("nom du débiteur de plus de 200 caractères", errors.GetProperty("ligne 3")[0].GetString());
@@ -73,21 +79,31 @@ public abstract class ImportAttackTests(DbKind kind) : ApiTestBase(kind)
         var creditor = await CreateCreditorAsync();
         await using var scope = App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(App.Tenant);
-        var held = await scope.ServiceProvider.GetRequiredService<ImportTurns>().TakeAsync(default); // an import in progress, never released
+        // an import in progress, never released
+        var held = await scope.ServiceProvider.GetRequiredService<ImportTurns>()
+            .TakeAsync(default);
 
-        var refused = await (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("T"), creditorId: creditor))).ProblemAsync(409);
+        var refused = await (await Client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(SampleFiles.TypicalCsv("T"), creditorId: creditor)))
+            .ProblemAsync(409);
         Assert.Contains("déjà en cours", refused.GetProperty("detail").GetString());
 
         await using (var other = App.ForTenant("cabinet-voisin"))
         {
             var client = other.CreateClient();
             var otherCreditor = await CreateCreditorAsync(client: client);
-            Assert.True((await client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("V"), creditorId: otherCreditor))).IsSuccessStatusCode);
+            Assert.True((await client.PostAsync("/api/import/invoices",
+                SampleFiles.Form(SampleFiles.TypicalCsv("V"), creditorId: otherCreditor)))
+                .IsSuccessStatusCode);
         }
 
         App.Clock.Advance(TimeSpan.FromMinutes(16)); // its instance died: the turn runs out
-        Assert.True((await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("T"), creditorId: creditor))).IsSuccessStatusCode);
-        Assert.True((await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv("U"), creditorId: creditor))).IsSuccessStatusCode); // released
+        Assert.True((await Client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(SampleFiles.TypicalCsv("T"), creditorId: creditor)))
+            .IsSuccessStatusCode);
+        Assert.True((await Client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(SampleFiles.TypicalCsv("U"), creditorId: creditor)))
+            .IsSuccessStatusCode); // released
     }
 
     private sealed class CountingReader(string text) : TextReader

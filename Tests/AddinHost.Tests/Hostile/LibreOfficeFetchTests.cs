@@ -33,8 +33,11 @@ public sealed class LibreOfficeFetchTests
             catch (OperationCanceledException) { }
         });
 
-        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), NullLogger<LibreOfficePool>.Instance);
-        var pdf = await pool.ConvertAsync(TemplateAttackTests.LinkedImage($"http://127.0.0.1:{port}/image.png"), CancellationToken.None);
+        using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }),
+            NullLogger<LibreOfficePool>.Instance);
+        var pdf = await pool.ConvertAsync(
+            TemplateAttackTests.LinkedImage($"http://127.0.0.1:{port}/image.png"),
+            CancellationToken.None);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
         await stop.CancelAsync();
         await accepting;
@@ -46,7 +49,8 @@ public sealed class LibreOfficeFetchTests
     {
         var log = new Fixtures.ListLogger<LibreOfficePool>();
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }), log);
-        var e = await Assert.ThrowsAsync<AddinHost.Infrastructure.Problems.DomainException>(() => pool.ConvertAsync([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, .. new byte[64]], CancellationToken.None));
+        var e = await Assert.ThrowsAsync<AddinHost.Infrastructure.Problems.DomainException>(() => pool.ConvertAsync(
+            [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, .. new byte[64]], CancellationToken.None));
         Assert.Equal(AddinHost.Infrastructure.Problems.ErrorKind.Unavailable, e.Kind);
         Assert.StartsWith("La conversion en PDF a échoué", e.Message);
         Assert.DoesNotContain("/tmp", e.Message);

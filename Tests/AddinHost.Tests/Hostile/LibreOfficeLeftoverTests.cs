@@ -15,9 +15,12 @@ public sealed class LibreOfficeLeftoverTests
 
     /// <summary>Processes whose command line names one of LibreOffice's profiles, with that profile.</summary>
     private static List<(int Pid, string CommandLine)> OfficeProcesses() =>
-        Directory.GetDirectories("/proc").Select(d => (Ok: int.TryParse(Path.GetFileName(d), out var pid), Pid: pid, Dir: d)).Where(x => x.Ok)
+        Directory.GetDirectories("/proc")
+            .Select(d => (Ok: int.TryParse(Path.GetFileName(d), out var pid), Pid: pid, Dir: d))
+            .Where(x => x.Ok)
             .Select(x => (x.Pid, CommandLine: Read(Path.Combine(x.Dir, "cmdline")).Replace('\0', ' ')))
-            .Where(x => x.CommandLine.Contains("/od-lo-", StringComparison.Ordinal) && x.CommandLine.Contains("soffice", StringComparison.Ordinal))
+            .Where(x => x.CommandLine.Contains("/od-lo-", StringComparison.Ordinal)
+                && x.CommandLine.Contains("soffice", StringComparison.Ordinal))
             .ToList();
 
     private static string Read(string path)
@@ -26,7 +29,9 @@ public sealed class LibreOfficeLeftoverTests
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return ""; }
     }
 
-    private static int Parent(int pid) => int.TryParse(Read($"/proc/{pid}/stat").Split(')').LastOrDefault()?.Trim().Split(' ').ElementAtOrDefault(1), out var p) ? p : 0;
+    private static int Parent(int pid) =>
+        int.TryParse(Read($"/proc/{pid}/stat").Split(')').LastOrDefault()?.Trim().Split(' ').ElementAtOrDefault(1),
+            out var p) ? p : 0;
 
     private static bool DescendsFrom(int pid, int ancestor)
     {
@@ -39,8 +44,9 @@ public sealed class LibreOfficeLeftoverTests
     public async Task A_host_killed_mid_conversion_leaves_no_libreoffice_behind_and_never_lent_it_its_secrets()
     {
         var output = Path.Combine(Directory.CreateTempSubdirectory("od-kill-").FullName, "lettre.pdf");
-        var psi = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), "render",
-            Path.Combine(AppContext.BaseDirectory, "Templates", "relance-1.docx"), Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"), output])
+        var psi = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"),
+            "render", Path.Combine(AppContext.BaseDirectory, "Templates", "relance-1.docx"),
+            Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"), output])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.Environment[Secret] = "secret-du-coffre";
         using var host = Process.Start(psi)!;
@@ -63,7 +69,8 @@ public sealed class LibreOfficeLeftoverTests
         for (var i = 0; i < 100 && left.Count > 0; i++)
         {
             await Task.Delay(100);
-            left = mine.Where(pid => Directory.Exists($"/proc/{pid}") && !Read($"/proc/{pid}/stat").Contains(") Z ")).ToList();
+            left = mine.Where(pid => Directory.Exists($"/proc/{pid}")
+                && !Read($"/proc/{pid}/stat").Contains(") Z ")).ToList();
         }
         Assert.Empty(left);
     }
@@ -75,11 +82,21 @@ public sealed class LibreOfficeLeftoverTests
         var abandoned = Directory.CreateTempSubdirectory("od-lo-").FullName;
         // The process first, then its owner: a host sweeping in a parallel test skips a profile with no owner yet,
         // and would otherwise remove it before the process that uses it starts.
-        using var orphan = Process.Start(new ProcessStartInfo("python3", ["-c", "import time; time.sleep(600)", $"soffice -env:UserInstallation=file://{abandoned}"]))!;
-        using (var gone = Process.Start("true")!) { await gone.WaitForExitAsync(); await File.WriteAllTextAsync(Path.Combine(abandoned, "owner"), $"{gone.Id} 1"); }
+        using var orphan = Process.Start(new ProcessStartInfo("python3",
+            ["-c", "import time; time.sleep(600)",
+            $"soffice -env:UserInstallation=file://{abandoned}"]))!;
+        using (var gone = Process.Start("true")!)
+        {
+            await gone.WaitForExitAsync();
+            await File.WriteAllTextAsync(Path.Combine(abandoned, "owner"), $"{gone.Id} 1");
+        }
         var living = Directory.CreateTempSubdirectory("od-lo-").FullName;
-        await File.WriteAllTextAsync(Path.Combine(living, "owner"), $"{Environment.ProcessId} {File.ReadAllText("/proc/self/stat").Split(')')[1].Trim().Split(' ')[19]}");
-        using var ours = Process.Start(new ProcessStartInfo("python3", ["-c", "import time; time.sleep(600)", $"soffice -env:UserInstallation=file://{living}"]))!;
+        await File.WriteAllTextAsync(Path.Combine(living, "owner"),
+            $"{Environment.ProcessId} "
+            + $"{File.ReadAllText("/proc/self/stat").Split(')')[1].Trim().Split(' ')[19]}");
+        using var ours = Process.Start(new ProcessStartInfo("python3",
+            ["-c", "import time; time.sleep(600)",
+            $"soffice -env:UserInstallation=file://{living}"]))!;
 
         // Any host starting in a parallel test sweeps too, and may get there first: the outcome is what counts.
         LibreOfficeSweep.SweepAbandoned();

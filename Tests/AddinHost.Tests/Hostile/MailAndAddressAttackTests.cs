@@ -22,7 +22,8 @@ public abstract class MailAndAddressAttackTests(DbKind kind) : GraphServerTestBa
         Assert.Null(beyondCap.MatchedBy); // the number sits after the 32,768 characters searched: never read
         Assert.DoesNotContain("F-002", beyondCap.InvoiceNumbersFound);
 
-        var inSubject = await (await Client.GetAsync("/api/mailbox/messages/m-subject/case")).ReadAsync<MessageCaseDto>();
+        var inSubject = await (await Client.GetAsync("/api/mailbox/messages/m-subject/case"))
+            .ReadAsync<MessageCaseDto>();
         Assert.Equal((MatchKind.Facture, company.Id), (inSubject.MatchedBy, inSubject.Cases.Single().Id));
     }
 
@@ -34,15 +35,20 @@ public abstract class MailAndAddressAttackTests(DbKind kind) : GraphServerTestBa
         var typed = await Client.PostJsonAsync("/api/cases", new
         {
             creditorId = creditor, debtor = new { name = "Débiteur SARL", kind = "Professionnel", email = address },
-            invoices = new[] { new { number = "X-1", issueDate = "2025-01-01", dueDate = "2025-02-01", amountTtc = 10m } },
+            invoices = new[] { new { number = "X-1", issueDate = "2025-01-01", dueDate = "2025-02-01",
+                amountTtc = 10m } },
         });
         var problem = await typed.ProblemAsync(400);
-        Assert.Contains("254 caractères au plus", problem.GetProperty("errors").GetProperty("debtor.email")[0].GetString());
+        Assert.Contains("254 caractères au plus",
+            problem.GetProperty("errors").GetProperty("debtor.email")[0].GetString());
 
-        // In a file, a line stops at 8,192 characters and a column at 1,000: within them, the address's own cap applies.
+        // In a file, a line stops at 8,192 characters and a column at 1,000:
+        // within them, the address's own cap applies.
         var shorter = new string('a', 400) + "@" + string.Concat(Enumerable.Repeat("b.", 200)) + "fr";
         var csv = SampleFiles.Csv($"Débiteur SARL;;{shorter};;;;X-1;01/01/2025;01/02/2025;10,00;0;professionnel");
-        var imported = await (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(csv, creditorId: creditor))).ProblemAsync(422);
+        var imported = await (await Client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(csv, creditorId: creditor)))
+            .ProblemAsync(422);
         Assert.Contains("254 au plus", imported.GetProperty("errors").GetProperty("ligne 2")[0].GetString());
         Assert.Empty(await ListCasesAsync()); // nothing half-imported
     }

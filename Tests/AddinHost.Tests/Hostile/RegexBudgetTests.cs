@@ -19,16 +19,19 @@ public sealed partial class RegexBudgetTests
     [Fact]
     public void Every_compiled_regex_of_the_host_is_non_backtracking_or_has_a_time_out()
     {
-        const BindingFlags Static = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        const BindingFlags Static = BindingFlags.Static | BindingFlags.Public
+            | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var regexes = new List<(string Name, Regex Regex)>();
         foreach (var type in Host.GetTypes())
         {
-            foreach (var method in type.GetMethods(Static).Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
+            foreach (var method in type.GetMethods(Static)
+                .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0))
                 regexes.Add(($"{type.FullName}.{method.Name}()", (Regex)method.Invoke(null, null)!));
             foreach (var field in type.GetFields(Static).Where(f => f.FieldType == typeof(Regex)))
                 regexes.Add(($"{type.FullName}.{field.Name}", (Regex)field.GetValue(null)!));
         }
-        Assert.True(regexes.Count >= 10, $"only {regexes.Count} regexes found: the reflection lost them"); // it sees the host's own
+        // it sees the host's own
+        Assert.True(regexes.Count >= 10, $"only {regexes.Count} regexes found: the reflection lost them");
         Assert.Empty(regexes.Where(r => !Bounded(r.Regex)).Select(r => r.Name));
     }
 
@@ -37,8 +40,11 @@ public sealed partial class RegexBudgetTests
     {
         var root = Path.Combine(RepositoryRoot.Path, "AddinHost");
         var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
-        var unbounded = files.SelectMany(f => UnboundedSites(File.ReadAllText(f)).Select(site => $"{Path.GetRelativePath(root, f)}: {site}")).ToList();
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+        var unbounded = files.SelectMany(f => UnboundedSites(File.ReadAllText(f))
+            .Select(site => $"{Path.GetRelativePath(root, f)}: {site}"))
+            .ToList();
         Assert.Empty(unbounded);
     }
 
@@ -53,7 +59,8 @@ public sealed partial class RegexBudgetTests
             """).Count());
         Assert.Empty(UnboundedSites("""
             var a = new Regex("a+b", RegexOptions.NonBacktracking);
-            var b = Regex.IsMatch(text, "(a|aa)+$", RegexOptions.None, TimeSpan.FromMilliseconds(RegexBudget.Milliseconds));
+            var b = Regex.IsMatch(text, "(a|aa)+$", RegexOptions.None,
+                TimeSpan.FromMilliseconds(RegexBudget.Milliseconds));
             [GeneratedRegex(@"(x+x+)+y", RegexOptions.None, RegexBudget.Milliseconds)] private static partial Regex C();
             var m = Pattern().Match(text);
             """));
@@ -67,8 +74,10 @@ public sealed partial class RegexBudgetTests
         {
             var open = site.Index + site.Length - 1;
             var arguments = ArgumentsFrom(source, open);
-            if (!arguments.Contains("NonBacktracking", StringComparison.Ordinal) && !arguments.Contains("TimeSpan", StringComparison.Ordinal)
-                && !arguments.Contains("RegexBudget", StringComparison.Ordinal) && !arguments.Contains("matchTimeout", StringComparison.Ordinal))
+            if (!arguments.Contains("NonBacktracking", StringComparison.Ordinal)
+                && !arguments.Contains("TimeSpan", StringComparison.Ordinal)
+                && !arguments.Contains("RegexBudget", StringComparison.Ordinal)
+                && !arguments.Contains("matchTimeout", StringComparison.Ordinal))
                 yield return site.Value + arguments + ")";
         }
     }
@@ -84,7 +93,8 @@ public sealed partial class RegexBudgetTests
         return source[(open + 1)..];
     }
 
-    [GeneratedRegex(@"(\[GeneratedRegex\(|new\s+(System\.Text\.RegularExpressions\.)?Regex\(|\bRegex\.(IsMatch|Match|Matches|Replace|Split|Count|EnumerateMatches)\()",
+    [GeneratedRegex(@"(\[GeneratedRegex\(|new\s+(System\.Text\.RegularExpressions\.)?Regex\(|"
+        + @"\bRegex\.(IsMatch|Match|Matches|Replace|Split|Count|EnumerateMatches)\()",
         RegexOptions.NonBacktracking)]
     private static partial Regex Construction();
 
@@ -92,18 +102,24 @@ public sealed partial class RegexBudgetTests
     public void Invoice_numbers_are_found_as_before_and_a_pathological_body_costs_a_bounded_search()
     {
         // The former pattern, kept here as the oracle: same words, without its cost in the square of the text.
-        var legacy = new Regex(@"(?<![\w-])[A-Za-z]{0,6}[-/]?\d[\w\-/\.]*\d(?![\w-])", RegexOptions.None, TimeSpan.FromSeconds(10));
+        var legacy = new Regex(@"(?<![\w-])[A-Za-z]{0,6}[-/]?\d[\w\-/\.]*\d(?![\w-])",
+            RegexOptions.None, TimeSpan.FromSeconds(10));
         var random = new Random(17);
         const string alphabet = "aF9-/.0 _1x,é2";
         for (var i = 0; i < 3000; i++)
         {
-            var text = new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var text = new string(Enumerable.Range(0, random.Next(1, 40))
+                .Select(_ => alphabet[random.Next(alphabet.Length)])
+                .ToArray());
             var expected = legacy.Matches(text).Select(m => m.Value.Trim('-', '/', '.'))
-                .Where(v => v.Length is >= 3 and <= 30 && v.Count(char.IsAsciiDigit) >= 2).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+                .Where(v => v.Length is >= 3 and <= 30 && v.Count(char.IsAsciiDigit) >= 2)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var found = MessageClues.InvoiceNumbers(text).ToList();
-            Assert.True(expected.Where(v => !found.Contains(v)).All(IsDateOrAmount) && found.All(expected.Contains), $"« {text} »");
+            Assert.True(expected.Where(v => !found.Contains(v)).All(IsDateOrAmount)
+                && found.All(expected.Contains), $"« {text} »");
         }
-        Assert.Equal(["F-2025-001", "FA/12/345"], MessageClues.InvoiceNumbers("Factures F-2025-001 et FA/12/345 du 12/03/2025, réglées ?"));
+        Assert.Equal(["F-2025-001", "FA/12/345"],
+            MessageClues.InvoiceNumbers("Factures F-2025-001 et FA/12/345 du 12/03/2025, réglées ?"));
 
         // A debtor's 2 MB of "/1-": only the subject and the first characters of the body are searched.
         var body = string.Concat(Enumerable.Repeat("/1-", 700_000)) + " FACT-9999";
@@ -113,5 +129,6 @@ public sealed partial class RegexBudgetTests
     }
 
     private static bool IsDateOrAmount(string v) =>
-        Regex.IsMatch(v, @"^\d{1,2}[/\.-]\d{1,2}([/\.-]\d{2,4})?$", RegexOptions.NonBacktracking) || (v.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',') && v.Any(ch => ch is '.' or ','));
+        Regex.IsMatch(v, @"^\d{1,2}[/\.-]\d{1,2}([/\.-]\d{2,4})?$", RegexOptions.NonBacktracking)
+            || (v.All(ch => char.IsAsciiDigit(ch) || ch is '.' or ',') && v.Any(ch => ch is '.' or ','));
 }

@@ -41,18 +41,25 @@ public sealed class PdfFloodTests() : ApiTestBase(DbKind.Sqlite)
         await NoticeScenario.SetCabinetAsync(Client);
         await NoticeScenario.TakeRemindersAsync(Client, company.Id);
         var queue = App.Services.GetRequiredService<PdfQueue>();
-        using var busy = await queue.EnterAsync(new PdfRequester("cabinet-voisin", "quelqu-un", Outbox: false), default); // the users' converter
+        using var busy = await queue.EnterAsync(new PdfRequester("cabinet-voisin", "quelqu-un", Outbox: false),
+            default); // the users' converter
 
-        var previews = Enumerable.Range(0, 3).Select(_ => Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-1", format = "pdf" })).ToList();
+        var previews = Enumerable.Range(0, 3)
+            .Select(_ => Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview",
+                new { template = "relance-1", format = "pdf" }))
+            .ToList();
         await Eventually.TrueAsync(() => queue.Waiting == 3, "the three previews wait for a converter");
 
         // Meanwhile the outbox prepares the batch's mise en demeure (a PDF) on its own converter.
-        (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company.Id, level = 3 } } })).EnsureSuccessStatusCode();
+        (await Client.PostJsonAsync("/api/batches",
+            new { items = new[] { new { caseId = company.Id, level = 3 } } }))
+            .EnsureSuccessStatusCode();
         Assert.True(await App.Services.GetRequiredService<BatchPreparer>().PrepareNextAsync(default));
         using (var scope = App.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.TenantContext>().Set(App.Tenant);
-            var entry = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>().BatchEntries.Single();
+            var entry = scope.ServiceProvider.GetRequiredService<AddinHost.Infrastructure.Data.DunningDbContext>()
+                .BatchEntries.Single();
             Assert.Equal(BatchEntryState.Planned, entry.State);
         }
         Assert.Equal(3, queue.Waiting); // the users' requests are still in line
@@ -82,15 +89,20 @@ public sealed class PdfFairnessTests() : ApiTestBase(DbKind.Sqlite)
     {
         var (_, company, _) = await SeedTypicalAsync();
         var queue = App.Services.GetRequiredService<PdfQueue>();
-        var held = await queue.EnterAsync(new PdfRequester(App.Tenant, AddinHost.Infrastructure.Auth.DemoAuthenticationHandler.UserId, false), default);
+        var held = await queue.EnterAsync(
+            new PdfRequester(App.Tenant, AddinHost.Infrastructure.Auth.DemoAuthenticationHandler.UserId, false),
+            default);
 
-        var mine = Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview", new { template = "relance-1", format = "pdf" });
-        await Eventually.TrueAsync(() => queue.Waiting == 1, "the user's second conversion waits, though a converter is free");
+        var mine = Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview",
+            new { template = "relance-1", format = "pdf" });
+        await Eventually.TrueAsync(() => queue.Waiting == 1,
+            "the user's second conversion waits, though a converter is free");
 
         await using var other = App.ForTenant("cabinet-voisin");
         var client = other.CreateClient();
         var (_, otherCompany, _) = await SeedTypicalAsync("V", client);
-        var theirs = await client.PostJsonAsync($"/api/cases/{otherCompany.Id}/letters/preview", new { template = "relance-1", format = "pdf" });
+        var theirs = await client.PostJsonAsync($"/api/cases/{otherCompany.Id}/letters/preview",
+            new { template = "relance-1", format = "pdf" });
         Assert.Equal(HttpStatusCode.OK, theirs.StatusCode); // another firm's user is not held up
 
         held.Dispose();
@@ -101,14 +113,16 @@ public sealed class PdfFairnessTests() : ApiTestBase(DbKind.Sqlite)
     public async Task The_queue_counts_each_firm_and_keeps_the_outbox_share()
     {
         var clock = new FakeTimeProvider();
-        var queue = new PdfQueue(Options.Create(new PdfOptions { PoolSize = 3, OutboxWorkers = 1, PerUser = 2, PerFirm = 1, QueueWaitSeconds = 10 }), clock);
+        var queue = new PdfQueue(Options.Create(new PdfOptions
+            { PoolSize = 3, OutboxWorkers = 1, PerUser = 2, PerFirm = 1, QueueWaitSeconds = 10 }), clock);
         var a1 = await queue.EnterAsync(new PdfRequester("A", "u1", false), default);
         var a2 = queue.EnterAsync(new PdfRequester("A", "u2", false), default);
         Assert.False(a2.IsCompleted); // firm A is at its limit
         var b = await queue.EnterAsync(new PdfRequester("B", "u3", false), default);
         var c = queue.EnterAsync(new PdfRequester("C", "u4", false), default);
         Assert.False(c.IsCompleted); // the users' share (3 - 1) is taken
-        var outbox = await queue.EnterAsync(new PdfRequester("A", "lot", true), default); // the outbox's converter is still free
+        // the outbox's converter is still free
+        var outbox = await queue.EnterAsync(new PdfRequester("A", "lot", true), default);
         Assert.Equal((3, 2), (queue.Running, queue.Waiting));
         a1.Dispose();
         (await a2).Dispose(); // A's next goes first (first come), then C
@@ -133,7 +147,9 @@ public sealed class EventStreamTests() : ApiTestBase(DbKind.Sqlite)
         var (_, company, _) = await SeedTypicalAsync();
         await NoticeScenario.SetCabinetAsync(Client);
         await NoticeScenario.TakeRemindersAsync(Client, company.Id);
-        var batch = await (await Client.PostJsonAsync("/api/batches", new { items = new[] { new { caseId = company.Id, level = 3 } } })).ReadAsync<BatchDto>();
+        var batch = await (await Client.PostJsonAsync("/api/batches",
+            new { items = new[] { new { caseId = company.Id, level = 3 } } }))
+            .ReadAsync<BatchDto>();
         var streams = App.Services.GetRequiredService<EventStreams>();
 
         var first = await Client.GetAsync($"/api/batches/{batch.Id}/events", HttpCompletionOption.ResponseHeadersRead);
@@ -150,7 +166,8 @@ public sealed class EventStreamTests() : ApiTestBase(DbKind.Sqlite)
         Assert.Contains("event: lettre", body);
         await second.Content.ReadAsStringAsync();
         await Eventually.TrueAsync(() => streams.Open == 0, "both streams closed and counted out");
-        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/batches/{batch.Id}/events", HttpCompletionOption.ResponseHeadersRead)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/batches/{batch.Id}/events",
+            HttpCompletionOption.ResponseHeadersRead)).StatusCode);
     }
 }
 
@@ -185,7 +202,9 @@ public sealed class AnonymousPathTests() : ApiTestBase(DbKind.Sqlite)
     [Fact]
     public async Task Readiness_is_checked_once_per_cache_period_and_a_flood_from_one_address_is_told_to_wait()
     {
-        for (var i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(i % 2 == 0 ? "/health/ready" : "/health")).StatusCode);
+        for (var i = 0; i < 20; i++)
+            Assert.Equal(HttpStatusCode.OK,
+                (await Client.GetAsync(i % 2 == 0 ? "/health/ready" : "/health")).StatusCode);
         Assert.Equal(1, _check.Calls); // twenty calls, one round of checks (database, proof store, AR24 untouched)
         App.Clock.Advance(TimeSpan.FromSeconds(6));
         await Client.GetAsync("/health/ready");
@@ -209,28 +228,35 @@ public sealed class WebhookKeyTests() : ApiTestBase(DbKind.Sqlite)
         ["Ar24:WebhookAllowedIps:0"] = "10.1.2.3",
     };
 
-    protected override Action<IServiceCollection> ExtraServices => s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFromHeader>();
+    protected override Action<IServiceCollection> ExtraServices =>
+        s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddressFromHeader>();
 
     [Fact]
     public async Task The_key_needs_the_server_secret_and_fresh_keys_do_not_buy_fresh_budgets()
     {
         var keys = App.Services.GetRequiredService<WebhookKeys>();
         var other = new WebhookKeys(new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Ar24:WebhookSecret"] = "un-autre-secret" }).Build());
-        Assert.NotEqual(keys.For("cabinet-test"), other.For("cabinet-test")); // the tenant id alone does not give the key
+            .AddInMemoryCollection(
+                new Dictionary<string, string?> { ["Ar24:WebhookSecret"] = "un-autre-secret" })
+            .Build());
+        // the tenant id alone does not give the key
+        Assert.NotEqual(keys.For("cabinet-test"), other.For("cabinet-test"));
         Assert.Equal(keys.For("cabinet-test"), keys.For("cabinet-test"));
         Assert.NotEqual(keys.For("cabinet-test"), keys.For("cabinet-autre"));
-        var publicHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("ar24-webhook:cabinet-test"u8))[..32];
+        var publicHash = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData("ar24-webhook:cabinet-test"u8))[..32];
         Assert.NotEqual(publicHash, keys.For("cabinet-test")); // the former key, computable by anyone
 
         async Task<HttpStatusCode> Hook(string from, string key)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/ar24/{key}") { Content = new StringContent("{}") };
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/webhooks/ar24/{key}")
+                { Content = new StringContent("{}") };
             request.Headers.Add(RemoteAddressFromHeader.Header, from);
             return (await Client.SendAsync(request)).StatusCode;
         }
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, await Hook("10.9.9.9", $"cle-{i}"));
-        Assert.Equal(HttpStatusCode.TooManyRequests, await Hook("10.9.9.9", "cle-neuve")); // a new key is not a new budget
+        // a new key is not a new budget
+        Assert.Equal(HttpStatusCode.TooManyRequests, await Hook("10.9.9.9", "cle-neuve"));
         Assert.Equal(HttpStatusCode.OK, await Hook("10.1.2.3", keys.For("cabinet-test"))); // AR24's address has its own
     }
 }

@@ -26,15 +26,19 @@ public sealed class StrangerTests
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite", ["ConnectionStrings:Dunning"] = db,
-            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t", ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
+            ["Ar24:BaseUrl"] = "https://sandbox.invalid/api/", ["Ar24:Token"] = "t",
+            ["Ar24:PrivateKey"] = "k", ["Dispatch:Worker"] = "false",
             ["Proofs:Store"] = "AzureBlob", ["ConnectionStrings:Proofs"] = "UseDevelopmentStorage=true",
-            ["Addin:PublicUrl"] = "https://recouvrement.example.fr", ["DataProtection:Certificate"] = TestCertificates.DataProtection,
+            ["Addin:PublicUrl"] = "https://recouvrement.example.fr",
+            ["DataProtection:Certificate"] = TestCertificates.DataProtection,
             ["AzureAd:ClientSecret"] = "secret-de-test",
         };
         foreach (var (k, v) in TestTokens.EntraSettings(firm)) settings[k] = v;
         await using var app = new ProductionApp(settings);
         var stranger = app.CreateClient();
-        Assert.Contains("Connexion requise", (await (await stranger.GetAsync("/openapi/v1.json")).ProblemAsync(401)).GetProperty("detail").GetString());
+        Assert.Contains("Connexion requise",
+            (await (await stranger.GetAsync("/openapi/v1.json")).ProblemAsync(401))
+            .GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync("/scalar")).StatusCode);
         var info = await (await stranger.GetAsync("/api/info")).Content.ReadAsStringAsync();
         Assert.DoesNotContain("Production", info);
@@ -54,9 +58,11 @@ public sealed class LetterDownloadAuditTests() : ApiTestBase(DbKind.Sqlite)
     public async Task Downloading_a_generated_letter_leaves_an_audit_entry_naming_it()
     {
         var (_, company, _) = await SeedTypicalAsync();
-        var letter = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/letters", new { template = "relance-1" }))
+        var letter = await (await Client.PostJsonAsync($"/api/cases/{company.Id}/letters",
+            new { template = "relance-1" }))
             .ReadAsync<AddinHost.Letters.LetterService.GeneratedLetterDto>();
-        Assert.DoesNotContain("courrier.telecharge", await (await Client.GetAsync("/api/audit")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("courrier.telecharge",
+            await (await Client.GetAsync("/api/audit")).Content.ReadAsStringAsync());
         (await Client.GetAsync($"/api/cases/{company.Id}/letters/{letter.Id}")).EnsureSuccessStatusCode();
         var audit = await (await Client.GetAsync("/api/audit")).Content.ReadAsStringAsync();
         Assert.Contains("courrier.telecharge", audit);

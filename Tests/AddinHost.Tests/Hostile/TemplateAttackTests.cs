@@ -16,7 +16,8 @@ namespace AddinHost.Tests.Hostile;
 /// </summary>
 public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
 {
-    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Letters:MaxRenderedNodes"] = "10000" };
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Letters:MaxRenderedNodes"] = "10000" };
 
     private static MultipartFormDataContent Upload(byte[] docx)
     {
@@ -37,7 +38,8 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
         {
             zip.GetEntry("word/document.xml")!.Delete();
-            using var part = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());
+            using var part = new StreamWriter(zip.CreateEntry("word/document.xml",
+                CompressionLevel.SmallestSize).Open());
             part.Write($"<w:document {Docx.Ns}><w:body><w:p/>");
             var spaces = new string(' ', 1 << 20);
             for (var i = 0; i < filler; i++) part.Write(spaces);
@@ -75,11 +77,14 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
     {
         var many = Assert.Throws<DocumentTooLargeException>(() => LetterService.Engine.Lint(WithEntries(2_000)));
         Assert.Equal(0, many.Counted); // refused on the zip's directory alone
-        Assert.Contains("au plus 1000", (await (await Client.PostAsync("/api/templates/lint", Upload(WithEntries(2_000)))).ProblemAsync(422))
+        Assert.Contains("au plus 1000",
+            (await (await Client.PostAsync("/api/templates/lint", Upload(WithEntries(2_000)))).ProblemAsync(422))
             .GetProperty("detail").GetString());
 
         var laughs = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
-        for (var i = 1; i <= 9; i++) laughs.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat(i == 1 ? "&lol;" : $"&lol{i - 1};", 10))}\">");
+        for (var i = 1; i <= 9; i++)
+            laughs.Append($"<!ENTITY lol{i} \""
+                + $"{string.Concat(Enumerable.Repeat(i == 1 ? "&lol;" : $"&lol{i - 1};", 10))}\">");
         laughs.Append($"]><w:document {Docx.Ns}><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>");
         var entityBomb = Replace(Docx.Build(Docx.P(Docx.R("x"))), "word/document.xml", laughs.ToString());
         var problem = await (await Client.PostAsync("/api/templates/lint", Upload(entityBomb))).ProblemAsync(422);
@@ -90,8 +95,11 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_list_nested_in_itself_is_refused_by_the_lint_and_at_upload()
     {
         // The 926-byte attack: each level multiplies the letter by the number of invoices.
-        var nested = Docx.Build(Docx.P(Docx.R("{{#factures}}{{#factures}}{{#factures}}{{#factures}}{{numero}}{{/factures}}{{/factures}}{{/factures}}{{/factures}}")));
-        var lint = await (await Client.PostAsync("/api/templates/lint", Upload(nested))).ReadAsync<LetterEndpoints.LintDto>();
+        var nested = Docx.Build(
+            Docx.P(Docx.R("{{#factures}}{{#factures}}{{#factures}}"
+                + "{{#factures}}{{numero}}{{/factures}}{{/factures}}{{/factures}}{{/factures}}")));
+        var lint = await (await Client.PostAsync("/api/templates/lint", Upload(nested)))
+            .ReadAsync<LetterEndpoints.LintDto>();
         Assert.False(lint.Valide);
         Assert.Equal(3, lint.Problemes.Count(p => p.Message.Contains("déjà ouverte")));
         await (await Client.PutAsync("/api/templates/relance-1", Upload(nested))).ProblemAsync(422);
@@ -101,11 +109,18 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
     public async Task A_letter_past_its_element_cap_is_refused_in_french_after_a_bounded_rendering()
     {
         var creditor = await CreateCreditorAsync();
-        var rows = Enumerable.Range(1, 400).Select(i => $"Garage Fontaine SARL;732829320;;;;;G-{i:000};01/02/2025;03/03/2025;10,00;0;professionnel").ToArray();
-        (await Client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.Csv(rows), creditorId: creditor))).EnsureSuccessStatusCode();
+        var rows = Enumerable.Range(1, 400)
+            .Select(i => $"Garage Fontaine SARL;732829320;;;;;G-{i:000};01/02/2025;03/03/2025;10,00;0;professionnel")
+            .ToArray();
+        (await Client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(SampleFiles.Csv(rows), creditorId: creditor)))
+            .EnsureSuccessStatusCode();
         var caseId = (await ListCasesAsync()).Single().Id;
-        // Each invoice repeats ten paragraphs (paragraph, run, text): 400 × 30 elements is past this host's cap of 10,000.
-        var big = Docx.Build(Docx.P(Docx.R("{{#factures}}")) + string.Concat(Enumerable.Repeat(Docx.P(Docx.R("{{numero}}")), 10)) + Docx.P(Docx.R("{{/factures}}")));
+        // Each invoice repeats ten paragraphs (paragraph, run, text):
+        // 400 × 30 elements is past this host's cap of 10,000.
+        var big = Docx.Build(Docx.P(Docx.R("{{#factures}}"))
+            + string.Concat(Enumerable.Repeat(Docx.P(Docx.R("{{numero}}")), 10))
+            + Docx.P(Docx.R("{{/factures}}")));
         // A sound template, under a firm's own name (a shipped one must also keep its mandatory mentions).
         (await Client.PutAsync("/api/templates/releve-volumineux", Upload(big))).EnsureSuccessStatusCode();
         var problem = await (await Client.PostJsonAsync($"/api/cases/{caseId}/letters/preview",
@@ -114,7 +129,11 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
 
         // The engine counts what it made and stops at the first clone past the cap.
         var engine = new LetterEngine(LetterFields.All, new DocumentLimits(MaxRenderedNodes: 10_000));
-        var data = new Dictionary<string, object?> { ["factures"] = Enumerable.Range(0, 400).Select(i => (object?)new Dictionary<string, object?> { ["numero"] = $"G-{i}" }).ToList() };
+        var data = new Dictionary<string, object?>
+        {
+            ["factures"] = Enumerable.Range(0, 400)
+                .Select(i => (object?)new Dictionary<string, object?> { ["numero"] = $"G-{i}" }).ToList()
+        };
         var e = Assert.Throws<DocumentTooLargeException>(() => engine.Render(big, data));
         Assert.InRange(e.Counted, 10_001, 10_000 + 10 * 3);
     }
@@ -123,7 +142,8 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
     public async Task Links_that_would_make_the_server_fetch_an_address_are_refused_and_hyperlinks_stay()
     {
         var linked = LinkedImage("http://127.0.0.1:9/image.png");
-        var lint = await (await Client.PostAsync("/api/templates/lint", Upload(linked))).ReadAsync<LetterEndpoints.LintDto>();
+        var lint = await (await Client.PostAsync("/api/templates/lint", Upload(linked)))
+            .ReadAsync<LetterEndpoints.LintDto>();
         Assert.Contains(lint.Problemes, p => p.Message.Contains("image liée") && p.Context.Contains("127.0.0.1"));
         Assert.Contains(lint.Problemes, p => p.Message.Contains("champ INCLUDEPICTURE"));
         Assert.Contains(lint.Problemes, p => p.Message.Contains("champ INCLUDETEXT"));
@@ -139,23 +159,37 @@ public abstract class TemplateAttackTests(DbKind kind) : ApiTestBase(kind)
     internal static byte[] LinkedImage(string url)
     {
         using var stream = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        using (var doc = WordprocessingDocument.Create(stream,
+            DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = doc.AddMainDocumentPart();
-            var image = main.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri(url));
+            var image = main.AddExternalRelationship(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image",
+                new Uri(url));
             var link = main.AddHyperlinkRelationship(new Uri("https://cabinet.example/paiement"), true);
             var settings = main.AddNewPart<DocumentSettingsPart>();
-            var template = settings.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("http://127.0.0.1:9/modele.dotm"));
+            var template = settings.AddExternalRelationship(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+                new Uri("http://127.0.0.1:9/modele.dotm"));
             using (var s = new StreamWriter(settings.GetStream(FileMode.Create)))
                 s.Write($"<w:settings {Docx.Ns}><w:attachedTemplate r:id=\"{template.Id}\"/></w:settings>");
-            var drawing = $"<w:drawing><wp:inline><wp:extent cx=\"952500\" cy=\"952500\"/><wp:docPr id=\"1\" name=\"Image\"/><a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">" +
-                          $"<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:nvPicPr><pic:cNvPr id=\"1\" name=\"x.png\"/><pic:cNvPicPr/></pic:nvPicPr>" +
-                          $"<pic:blipFill><a:blip r:link=\"{image.Id}\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"952500\" cy=\"952500\"/></a:xfrm>" +
-                          $"<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>";
+            var drawing = $"<w:drawing><wp:inline><wp:extent cx=\"952500\" cy=\"952500\"/>" +
+                          $"<wp:docPr id=\"1\" name=\"Image\"/><a:graphic>" +
+                          $"<a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">" +
+                          $"<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">" +
+                          $"<pic:nvPicPr><pic:cNvPr id=\"1\" name=\"x.png\"/><pic:cNvPicPr/></pic:nvPicPr>" +
+                          $"<pic:blipFill><a:blip r:link=\"{image.Id}\"/><a:stretch><a:fillRect/></a:stretch>" +
+                          $"</pic:blipFill><pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>" +
+                          $"<a:ext cx=\"952500\" cy=\"952500\"/></a:xfrm>" +
+                          $"<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>" +
+                          $"</pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>";
             var body = $"<w:p><w:r>{drawing}</w:r></w:p>" +
-                       $"<w:p><w:fldSimple w:instr=' INCLUDEPICTURE \"{url}\" \\d '><w:r><w:t>image</w:t></w:r></w:fldSimple></w:p>" +
-                       $"<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> INCLUDE</w:instrText></w:r>" +
-                       $"<w:r><w:instrText xml:space=\"preserve\">TEXT \"{url}\" </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
+                       $"<w:p><w:fldSimple w:instr=' INCLUDEPICTURE \"{url}\" \\d '>" +
+                       $"<w:r><w:t>image</w:t></w:r></w:fldSimple></w:p>" +
+                       $"<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>" +
+                       $"<w:r><w:instrText xml:space=\"preserve\"> INCLUDE</w:instrText></w:r>" +
+                       $"<w:r><w:instrText xml:space=\"preserve\">TEXT \"{url}\" </w:instrText></w:r>" +
+                       $"<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>" +
                        $"<w:r><w:t>texte</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>" +
                        $"<w:p><w:hyperlink r:id=\"{link.Id}\"><w:r><w:t>Payer en ligne</w:t></w:r></w:hyperlink></w:p>";
             using var writer = new StreamWriter(main.GetStream(FileMode.Create));

@@ -16,7 +16,10 @@ const number = (value, decimals) => {
   const [int, frac] = Math.abs(value).toFixed(decimals).split(".");
   return (value < 0 ? "-" : "") + group(int) + (frac ? "," + frac : "");
 };
-const months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+const months = [
+  "janvier", "février", "mars", "avril", "mai", "juin",
+  "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+];
 const filters = {
   montant: (v) => (typeof v === "number" ? number(v, 2) + nbsp + "€" : v),
   date: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v.slice(8, 10) + "/" + v.slice(5, 7) + "/" + v.slice(0, 4) : v),
@@ -48,7 +51,13 @@ function parser(tag) {
 }
 
 function render() {
-  const doc = new Docxtemplater(new PizZip(content), { delimiters: { start: "{{", end: "}}" }, paragraphLoop: true, linebreaks: true, parser, nullGetter: () => "" });
+  const doc = new Docxtemplater(new PizZip(content), {
+    delimiters: { start: "{{", end: "}}" },
+    paragraphLoop: true,
+    linebreaks: true,
+    parser,
+    nullGetter: () => "",
+  });
   doc.render(data);
   return doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" });
 }
