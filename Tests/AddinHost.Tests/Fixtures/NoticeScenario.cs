@@ -30,17 +30,21 @@ public static class NoticeScenario
     /// <summary>Relances 1 and 2 recorded as done, so that the next step is the mise en demeure.</summary>
     public static async Task TakeRemindersAsync(HttpClient client, Guid caseId)
     {
-        (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" })).EnsureSuccessStatusCode();
-        (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" })).EnsureSuccessStatusCode();
+        (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 1, date = "2025-09-01" }))
+            .EnsureSuccessStatusCode();
+        (await client.PostJsonAsync($"/api/cases/{caseId}/steps", new { level = 2, date = "2025-09-10" }))
+            .EnsureSuccessStatusCode();
     }
 
-    /// <summary>The firm's identity set, the reminders taken, and the mise en demeure sent through the outbox (deposited at the simulator).</summary>
+    /// <summary>The firm's identity set, the reminders taken, and the mise en demeure sent through the outbox
+    /// (deposited at the simulator).</summary>
     public static async Task DepositNoticeAsync(DunningApp app, HttpClient client, Guid caseId)
     {
         await SetCabinetAsync(client, graphBaseUrl: app.Settings.GetValueOrDefault("Graph:BaseUrl"));
         await TakeRemindersAsync(client, caseId);
         (await client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
-        var processor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AddinHost.Dispatch.Outbox.DispatchProcessor>(app.Services);
+        var processor =
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AddinHost.Dispatch.Outbox.DispatchProcessor>(app.Services);
         while (await processor.ProcessNextAsync(default)) { }
     }
 }
