@@ -65,8 +65,12 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         Sequence(v10, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"), Opt("VersionOverrides"));
         CheckMailHosts(v10, Mail10, supportsPinning: false);
         var v11 = v10.Element(Mail11 + "VersionOverrides");
-        if (v11 is null) { _problems.Add("VersionOverrides 1.1 (mailappversionoverrides/1.1) manque, en dernier dans "
-            + "VersionOverrides 1.0."); return; }
+        if (v11 is null)
+        {
+            _problems.Add(
+                "VersionOverrides 1.1 (mailappversionoverrides/1.1) manque, en dernier dans VersionOverrides 1.0.");
+            return;
+        }
         Expect(Type(v11) == "VersionOverridesV1_1", "VersionOverrides 1.1 : xsi:type doit être VersionOverridesV1_1.");
         Sequence(v11, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"),
             Opt("WebApplicationInfo"), Opt("EquivalentAddins"),
@@ -371,7 +375,7 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     private static (int Width, int Height)? PngSize(byte[] png) =>
         png.Length >= 24 && png[0] == 0x89 && png[1] == (byte)'P' && png[12] == (byte)'I' && png[13] == (byte)'H'
             ? (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19],
-            png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23])
+                png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23])
             : null;
 
     /// <summary>The children, by local name, must follow the schema's sequence: each slot in order, within its bounds,
@@ -387,11 +391,12 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
             while (at < names.Count && names[at] == slot.Name && count < slot.Max) { at++; count++; }
             if (count < slot.Min)
                 _problems.Add($"{parent.Name.LocalName} : {slot.Name} manque ou n'est pas à sa place (ordre attendu : "
-                + $"{string.Join(", ", slots.Select(s => s.Name))}).");
+                    + $"{string.Join(", ", slots.Select(s => s.Name))}).");
         }
         if (at < names.Count)
             _problems.Add($"{parent.Name.LocalName} : "
-                + $"{names[at]} n'est pas un enfant valide à cette place (ordre attendu : {string.Join(", ", slots.Select(s => s.Name))}).");
+                + $"{names[at]} n'est pas un enfant valide à cette place (ordre attendu : "
+                + $"{string.Join(", ", slots.Select(s => s.Name))}).");
     }
 
     private static XElement? Level(XElement e) =>
@@ -415,6 +420,7 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     private static partial Regex VersionFormat();
 
     [GeneratedRegex(
-        @"^([a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$")]
+        @"^([a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|"
+        + @"[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$")]
     private static partial Regex CultureName();
 }

@@ -50,8 +50,8 @@ public sealed class ManifestTests : ApiTestBase
         var root = XDocument.Parse(xml).Root!;
         Assert.Equal("fr-FR", root.Element(ManifestRules.App + "DefaultLocale")!.Value);
         var info = root.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
-        Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}", info.Elements()
-            .Single(e => e.Name.LocalName == "Resource").Value);
+        Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}",
+            info.Elements().Single(e => e.Name.LocalName == "Resource").Value);
     }
 
     [Fact]
@@ -120,17 +120,16 @@ public sealed class ManifestTests : ApiTestBase
                 "<Control xsi:type=\"Button\" id=\"boutonRecouvrementMobile\">"),
             "order" => Swap(xml, "<ProviderName>", "</ProviderName>", "<Version>", "</Version>"),
             "guid" => xml.Replace("<Id>0b8f3c1e-5d2a-4e7b-9c61-3f4a8d2e7b10</Id>", "<Id>pas-un-guid</Id>"),
-            "version" =>
-                System.Text.RegularExpressions.Regex.Replace(xml, "<Version>[^<]*</Version>",
-                    "<Version>1.0.0.0.0</Version>"),
+            "version" => System.Text.RegularExpressions.Regex.Replace(xml, "<Version>[^<]*</Version>",
+                "<Version>1.0.0.0.0</Version>"),
             "http" => xml.Replace($"{Origin}/icons/icon-64.png", "http://recouvrement.example.fr/icons/icon-64.png"),
             "unserved" => xml.Replace($"{Origin}/app/outlook.html", $"{Origin}/app/absent.html"),
             "resid" => xml.Replace("<Label resid=\"Bouton.Libelle\" />", "<Label resid=\"Bouton.Inconnu\" />"),
             "icon" => xml.Replace($"{Origin}/icons/icon-80.png", $"{Origin}/icons/icon-64.png"),
             "long" => xml.Replace("DefaultValue=\"Recouvrement\"", $"DefaultValue=\"{new string('x', 126)}\""),
             "namespace" => xml.Replace("<bt:Set Name=\"Mailbox\" />", "<Set Name=\"Mailbox\" />"),
-            _ => xml.Replace($"api://recouvrement.example.fr/"
-                + $"{TestTokens.ClientId}", $"api://autre.example.fr/{TestTokens.ClientId}"),
+            _ => xml.Replace($"api://recouvrement.example.fr/{TestTokens.ClientId}",
+                $"api://autre.example.fr/{TestTokens.ClientId}"),
         };
         Assert.NotEqual(xml, broken);
         var problems = await Rules().CheckAsync(broken);
@@ -139,9 +138,8 @@ public sealed class ManifestTests : ApiTestBase
             "shared-folders-place" or "shared-folders-1.0" => "SupportsSharedFolders n'est pas",
             "mobile-icon" => "taille 48 à l'échelle 3", "mobile-type" => "MobileButton",
             "order" => "n'est pas", "guid" => "GUID", "version" => "Version", "http" => "doit être une adresse https",
-            "unserved" => "répond 404",
-            "resid" => "Bouton.Inconnu", "icon" => "64×64 px", "long" => "1 à 125", "namespace" => "espace de noms",
-            _ => "Resource doit être",
+            "unserved" => "répond 404", "resid" => "Bouton.Inconnu", "icon" => "64×64 px", "long" => "1 à 125",
+            "namespace" => "espace de noms", _ => "Resource doit être",
         };
         Assert.Contains(problems, p => p.Contains(expected));
     }
@@ -175,8 +173,8 @@ public sealed class ManifestTests : ApiTestBase
         var folder = Directory.CreateTempSubdirectory("manifestes-").FullName;
         var output = new StringWriter();
         // The command builds its own host on the same content (so the same assets and version), as an admin runs it.
-        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin], args =>
-            AddinHost.Composition.HostComposition.Build(
+        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin],
+            args => AddinHost.Composition.HostComposition.Build(
             [.. args, $"--contentRoot={Path.Combine(RepositoryRoot.Path, "AddinHost")}", "--environment=Development",
              "--Auth:Demo=false", $"--AzureAd:ClientId={TestTokens.ClientId}"], server: false), output);
         Assert.Equal(0, code);
@@ -213,8 +211,8 @@ public sealed class ManifestTests : ApiTestBase
     public async Task The_outlook_app_package_passes_the_published_schema_of_its_manifest_version()
     {
         using var zip = new ZipArchive(new MemoryStream(await PackageAsync()));
-        Assert.Equal(["color.png", "en-us.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName)
-            .Order());
+        Assert.Equal(["color.png", "en-us.json", "manifest.json", "outline.png"],
+            zip.Entries.Select(e => e.FullName).Order());
         Assert.Equal((192, 192), PngSize(zip, "color.png"));
         Assert.Equal((32, 32), PngSize(zip, "outline.png"));
         var folder = Directory.CreateTempSubdirectory("paquet-").FullName;
@@ -222,8 +220,8 @@ public sealed class ManifestTests : ApiTestBase
 
         // The schema Microsoft publishes for this manifest version, from the npm package (Tests/manifest-schema).
         var validator = Path.Combine(RepositoryRoot.Path, "Tests", "manifest-schema", "validate.mjs");
-        var psi = new System.Diagnostics.ProcessStartInfo("node", [validator, folder]) { RedirectStandardOutput = true,
-            RedirectStandardError = true };
+        var psi = new System.Diagnostics.ProcessStartInfo("node", [validator, folder])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
         using var node = System.Diagnostics.Process.Start(psi)!;
         var report = await node.StandardOutput.ReadToEndAsync() + await node.StandardError.ReadToEndAsync();
         await node.WaitForExitAsync();
@@ -245,9 +243,8 @@ public sealed class ManifestTests : ApiTestBase
         using var zip = new ZipArchive(new MemoryStream(await PackageAsync()));
         var json = Entry(zip, "manifest.json");
         var extension = json.GetProperty("extensions")[0];
-        var control =
-            extension.GetProperty("ribbons")[0].GetProperty("tabs")[0].GetProperty("groups")[0].GetProperty(
-                "controls")[0];
+        var control = extension.GetProperty("ribbons")[0].GetProperty("tabs")[0].GetProperty("groups")[0]
+            .GetProperty("controls")[0];
 
         Assert.Equal(xml.Element(ManifestRules.App + "Version")!.Value, json.GetProperty("version").GetString());
         Assert.Equal(xml.Element(ManifestRules.App + "Id")!.Value, json.GetProperty("id").GetString());
@@ -255,8 +252,8 @@ public sealed class ManifestTests : ApiTestBase
         string Url(string id) => v11.Descendants(ManifestRules.Bt + "Url")
             .Concat(v11.Descendants(ManifestRules.Bt + "Image"))
             .Single(u => u.Attribute("id")?.Value == id).Attribute("DefaultValue")!.Value;
-        Assert.Equal(Url("Volet.Url"), extension.GetProperty("runtimes")[0].GetProperty("code").GetProperty("page")
-            .GetString());
+        Assert.Equal(Url("Volet.Url"),
+            extension.GetProperty("runtimes")[0].GetProperty("code").GetProperty("page").GetString());
         Assert.Equal(new[] { 16, 32, 80 }.Select(size => Url($"Icone.{size}")),
             control.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("url").GetString()));
         // ReadItem in XML is the unified manifest's MailboxItem.Read.User; SupportsSharedFolders is its
@@ -281,8 +278,8 @@ public sealed class ManifestTests : ApiTestBase
         Assert.Equal(("mobileButton", "ouvrirVolet"),
             (mobile.GetProperty("type").GetString(), mobile.GetProperty("actionId").GetString()));
         var info = v11.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
-        Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Id").Value, json.GetProperty("webApplicationInfo")
-            .GetProperty("id").GetString());
+        Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Id").Value,
+            json.GetProperty("webApplicationInfo").GetProperty("id").GetString());
         Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Resource").Value,
             json.GetProperty("webApplicationInfo").GetProperty("resource").GetString());
         var domains = json.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()).ToList();

@@ -138,8 +138,8 @@ public sealed class PaneSignInTests() : ApiTestBase(DbKind.Sqlite)
     private const string Firm = "2b3c4d5e-6f70-4819-8a2b-3c4d5e6f7081";
 
     protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string>(TestTokens.EntraSettings(Firm)) { ["Addin:PublicUrl"] =
-            "https://recouvrement.example.fr" };
+        new Dictionary<string, string>(TestTokens.EntraSettings(Firm))
+            { ["Addin:PublicUrl"] = "https://recouvrement.example.fr" };
 
     protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> ExtraServices =>
         TestTokens.TrustTestKey;

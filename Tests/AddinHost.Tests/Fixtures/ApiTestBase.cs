@@ -30,7 +30,7 @@ public abstract class ApiTestBase(DbKind kind) : IAsyncLifetime
         // leaves.
         var response = await (client ?? Client).PostJsonAsync("/api/creditors",
             new { name, kind = "Client", category = "Autre", siren = "552100554", contactConsentOn = "2025-01-15",
-            contactConsentEvidence = "lettre de mission" });
+                contactConsentEvidence = "lettre de mission" });
         return (await response.ReadAsync<CreditorEndpoints.CreditorDto>()).Id;
     }
 

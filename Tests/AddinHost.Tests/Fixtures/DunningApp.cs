@@ -90,8 +90,8 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         builder.UseSetting("RateLimits:WebhooksPerMinute", "100000");
         builder.UseSetting("Graph:BaseUrl", "http://localhost/sandbox/graph/v1.0");
         builder.UseSetting("Proofs:Store", "AzureBlob");
-        builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult()
-            .ConnectionString);
+        builder.UseSetting("ConnectionStrings:Proofs",
+            AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (ExtraServices is not null) builder.ConfigureTestServices(ExtraServices);
         for (var i = 0; i < (Roles?.Length ?? 0); i++)

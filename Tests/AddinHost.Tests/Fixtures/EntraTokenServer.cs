@@ -74,20 +74,22 @@ internal sealed class EntraTokenServer : IAsyncDisposable
                 return Refusal(401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided.");
             return form.GetValueOrDefault("grant_type") switch
             {
-                "urn:ietf:params:oauth:grant-type:jwt-bearer" when form.GetValueOrDefault(
-                    "requested_token_use") != "on_behalf_of" =>
+                "urn:ietf:params:oauth:grant-type:jwt-bearer"
+                    when form.GetValueOrDefault("requested_token_use") != "on_behalf_of" =>
                     Refusal(400, "invalid_request", 90014,
                         "AADSTS90014: The required field 'requested_token_use' is missing."),
                 "urn:ietf:params:oauth:grant-type:jwt-bearer" when self.ConsentMissing =>
                     Refusal(400, "invalid_grant", 65001,
                         "AADSTS65001: The user or administrator has not consented to use the application with ID " +
-                        $"'{TestTokens.ClientId}' named 'OutlookDunning'. Send an interactive authorization request for this user and resource.", "consent_required"),
+                        $"'{TestTokens.ClientId}' named 'OutlookDunning'. Send an interactive authorization request " +
+                        $"for this user and resource.",
+                        "consent_required"),
                 "urn:ietf:params:oauth:grant-type:jwt-bearer" => self.Grant(form, new JsonWebToken(form["assertion"])),
-                "refresh_token" when form.GetValueOrDefault("refresh_token", "")
-                    .StartsWith("rt.", StringComparison.Ordinal) =>
+                "refresh_token"
+                    when form.GetValueOrDefault("refresh_token", "").StartsWith("rt.", StringComparison.Ordinal) =>
                     self.Grant(form, null, form["refresh_token"]),
-                _ => Refusal(400, "unsupported_grant_type", 70003, "AADSTS70003: The app requested an unsupported "
-                    + "grant type."),
+                _ => Refusal(400, "unsupported_grant_type", 70003,
+                    "AADSTS70003: The app requested an unsupported grant type."),
             };
         });
         await app.StartAsync();
@@ -141,8 +143,8 @@ internal sealed class EntraTokenServer : IAsyncDisposable
     {
         var body = new JsonObject
         {
-            ["error"] = error, ["error_description"] = description
-                + $"\r\nTrace ID: {Guid.NewGuid()}\r\nCorrelation ID: {Guid.NewGuid()}",
+            ["error"] = error,
+            ["error_description"] = description + $"\r\nTrace ID: {Guid.NewGuid()}\r\nCorrelation ID: {Guid.NewGuid()}",
             ["error_codes"] = new JsonArray(code),
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ssZ"),
             ["trace_id"] = Guid.NewGuid().ToString(), ["correlation_id"] = Guid.NewGuid().ToString(),

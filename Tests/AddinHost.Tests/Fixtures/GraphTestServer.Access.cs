@@ -159,8 +159,8 @@ internal sealed partial class GraphTestServer
         try
         {
             var payload = parts[1].Replace('-', '+').Replace('_', '/');
-            var json = Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length
-                + (4 - payload.Length % 4) % 4, '=')));
+            var json = Encoding.UTF8.GetString(
+                Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')));
             return JsonDocument.Parse(json).RootElement.Clone();
         }
         catch (Exception e) when (e is FormatException or JsonException)

@@ -68,8 +68,8 @@ internal sealed partial class GraphTestServer
             if (!TryInstant(http.Request.Query["startDateTime"], out var from)
                 || !TryInstant(http.Request.Query["endDateTime"], out var to))
                 return Error(400, "ErrorInvalidParameter",
-                    "This request requires a time window specified by the query string parameters StartDateTime and "
-                    + "EndDateTime.");
+                    "This request requires a time window specified by the query string parameters "
+                    + "StartDateTime and EndDateTime.");
             var inWindow = box.Events.Values
                 .Where(e => At(e, "start") < to && At(e, "end") > from)
                 .OrderBy(e => At(e, "start")).ToList();

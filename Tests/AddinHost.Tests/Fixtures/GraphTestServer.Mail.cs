@@ -26,9 +26,8 @@ internal sealed partial class GraphTestServer
 
     /// <summary>The sent copies carrying this mark, with the mailbox whose Sent Items holds each.</summary>
     public IEnumerable<(TestMailbox Mailbox, JsonObject Message)> SentCopies(string value) =>
-        new[] { Me }.Concat(_others.Values)
-            .SelectMany(b => b.InFolder("sentitems").Where(m => Marks(m).Any(p => p.Value == value))
-            .Select(m => (b, m)));
+        new[] { Me }.Concat(_others.Values).SelectMany(b =>
+            b.InFolder("sentitems").Where(m => Marks(m).Any(p => p.Value == value)).Select(m => (b, m)));
 
     /// <summary>Every message sent with sendMail, as its recipients receive it.</summary>
     public ConcurrentQueue<JsonObject> Delivered { get; } = new();
@@ -109,9 +108,9 @@ internal sealed partial class GraphTestServer
             if (filter.Length > 0 && !mark.Success)
                 return Error(400, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
             var found = box.InFolder(folder.ToLowerInvariant())
-                .Where(m => !mark.Success || Marks(m)
-                .Any(p => string.Equals(p.Id, mark.Groups[1].Value, StringComparison.OrdinalIgnoreCase)
-                && p.Value == mark.Groups[2].Value))
+                .Where(m => !mark.Success || Marks(m).Any(p =>
+                    string.Equals(p.Id, mark.Groups[1].Value, StringComparison.OrdinalIgnoreCase)
+                    && p.Value == mark.Groups[2].Value))
                 .ToList();
             return Page(self, http, $"users('{box.Address}')/mailFolders('{folder}')/messages", found,
                 http.Request.Path.Value![5..]);

@@ -46,8 +46,8 @@ internal sealed partial class GraphTestServer
                 || item["size"]?.GetValue<long>() is not ({ } size and > 0 and <= 150L * 1024 * 1024))
                 return Error(400, "ErrorInvalidRequest", "AttachmentItem needs a name and a size up to 150 MB.");
             var token = Guid.NewGuid().ToString("N");
-            self._uploads[token] = new UploadSession(box, id, name, item["contentType"]?.GetValue<string>()
-                ?? "application/octet-stream", size, new MemoryStream());
+            self._uploads[token] = new UploadSession(box, id, name,
+                item["contentType"]?.GetValue<string>() ?? "application/octet-stream", size, new MemoryStream());
             // On another host than Graph itself, as outlook.office.com is: a client that sends its token there is
             // wrong.
             var uploadUrl = self.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)
@@ -123,8 +123,8 @@ internal sealed partial class GraphTestServer
         var listed = (box.Mail[id]["attachments"] as JsonArray ?? []).OfType<JsonObject>()
             .Select(a => new JsonObject
             {
-                ["@odata.type"] = "#microsoft.graph.fileAttachment", ["id"] = a["id"]?.GetValue<string>()
-                    ?? Guid.NewGuid().ToString("N"),
+                ["@odata.type"] = "#microsoft.graph.fileAttachment",
+                ["id"] = a["id"]?.GetValue<string>() ?? Guid.NewGuid().ToString("N"),
                 ["name"] = a["name"]?.GetValue<string>(),
                 ["size"] = Convert.FromBase64String(a["contentBytes"]!.GetValue<string>()).Length,
             })

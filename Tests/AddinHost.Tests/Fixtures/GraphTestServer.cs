@@ -170,11 +170,11 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
         {
             ["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('"
                 + $"{mailbox.Address}')/messages/$entity",
-            ["id"] = id, ["receivedDateTime"] = receivedAt, ["subject"] = subject, ["bodyPreview"] = body.Length > 255
-                ? body[..255] : body,
+            ["id"] = id, ["receivedDateTime"] = receivedAt, ["subject"] = subject,
+            ["bodyPreview"] = body.Length > 255 ? body[..255] : body,
             ["body"] = new JsonObject { ["contentType"] = "text", ["content"] = body },
-            ["from"] = new JsonObject { ["emailAddress"] = new JsonObject { ["name"] = fromName,
-                ["address"] = fromAddress } },
+            ["from"] = new JsonObject
+                { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = fromAddress } },
         };
 
     /// <summary>The next <paramref name="times"/> requests of this method whose path matches answer 429 with

@@ -43,8 +43,8 @@ public static class NoticeScenario
         await SetCabinetAsync(client, graphBaseUrl: app.Settings.GetValueOrDefault("Graph:BaseUrl"));
         await TakeRemindersAsync(client, caseId);
         (await client.PostJsonAsync($"/api/cases/{caseId}/dispatches", new { level = 3 })).EnsureSuccessStatusCode();
-        var processor =
-            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<AddinHost.Dispatch.Outbox.DispatchProcessor>(app.Services);
+        var processor = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<AddinHost.Dispatch.Outbox.DispatchProcessor>(app.Services);
         while (await processor.ProcessNextAsync(default)) { }
     }
 }

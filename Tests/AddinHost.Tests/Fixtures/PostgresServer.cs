@@ -86,8 +86,8 @@ internal sealed class PostgresServer
         await Run(Path.Combine(bin, "initdb"),
             ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
         var port = FreePort();
-        var options = $"-p {port} -k "
-            + $"{root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+            + $" -c full_page_writes=off -c max_connections=300"
             // Little WAL: every test makes a database, and the default keeps up to 1 GB of it on disk.
             + " -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=128MB -c min_wal_size=32MB";
         await Run(Path.Combine(bin, "pg_ctl"),
@@ -125,7 +125,7 @@ internal sealed class PostgresServer
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d)
-            .Select(d => Path.Combine(d, "bin"))
+                .Select(d => Path.Combine(d, "bin"))
             : [];
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_ctl")))
             ?? throw new InvalidOperationException(

@@ -34,8 +34,8 @@ internal static class RunFolders
             try { await stop(folder); }
             catch (Exception e) when (e is InvalidOperationException or IOException) { /* already stopped */ }
             try { Directory.Delete(folder, recursive: true); }
-            catch (Exception e) when (
-                e is IOException or UnauthorizedAccessException) { /* another run is removing it */ }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            { /* another run is removing it */ }
         }
     }
 

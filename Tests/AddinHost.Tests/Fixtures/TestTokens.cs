@@ -41,8 +41,7 @@ public static class TestTokens
         });
 
     public static string Create(string tenant, string[]? roles = null, string? scope = "access_as_user",
-        string? audience = null,
-        TimeSpan? expiresIn = null, string? issuer = null, bool signedByStranger = false,
+        string? audience = null, TimeSpan? expiresIn = null, string? issuer = null, bool signedByStranger = false,
         string oid = "9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f")
     {
         var now = DateTime.UtcNow;

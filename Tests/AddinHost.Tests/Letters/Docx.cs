@@ -43,10 +43,12 @@ public static class Docx
             if (footnoteXml is not null)
             {
                 var notes = main.AddNewPart<FootnotesPart>();
-                Write(notes, $"<w:footnotes "
-                    + $"{Ns}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>" +
-                             $"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>" +
-                             $"<w:footnote w:id=\"1\">{footnoteXml}</w:footnote></w:footnotes>");
+                Write(notes,
+                    $"<w:footnotes {Ns}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r>" +
+                    $"</w:p></w:footnote>" +
+                    $"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/>" +
+                    $"</w:r></w:p></w:footnote>" +
+                    $"<w:footnote w:id=\"1\">{footnoteXml}</w:footnote></w:footnotes>");
             }
             Write(main, $"<w:document {Ns}><w:body>{bodyXml}<w:sectPr>"
                 + $"{sectionRefs}<w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>");

@@ -14,8 +14,8 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo",
-            "Development") { SeedDemo = true, OwnsDatabase = true };
+        _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development")
+            { SeedDemo = true, OwnsDatabase = true };
         _app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
         _client = _app.CreateClient();
         _cases = await (await _client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
@@ -51,8 +51,7 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.Contains(legalBasis, body);                                // penalties or interest, with the law
         Assert.Contains("Nous vous avons déjà relancé sans succès :", body); // earlier reminders, by name
         Assert.Contains("— Relance 1 du ", body);
-        // a message before the due date is not a reminder
-        Assert.DoesNotContain("Rappel de courtoisie", body);
+        Assert.DoesNotContain("Rappel de courtoisie", body); // a message before the due date is not a reminder
         Assert.Contains("dans un délai de 8 jours à compter de la", body); // deadline, from receipt
         Assert.DoesNotContain("soit au plus tard", body);                 // and no fixed date that could pass before it
         Assert.Contains("IBAN FR76", body);                               // how to pay
@@ -92,7 +91,8 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
     /// from receipt.</summary>
     [Theory]
     [InlineData("Garage Fontaine SARL", "Par envoi recommandé électronique simple (non qualifié)",
-        "dans un délai de 8 jours à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son refus, ou à défaut de l'expiration du délai de quinze jours qui vous est ouvert pour l'accepter")]
+        "dans un délai de 8 jours à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son "
+        + "refus, ou à défaut de l'expiration du délai de quinze jours qui vous est ouvert pour l'accepter")]
     [InlineData("Mme Claire Dubois", "Par lettre recommandée avec demande d'avis de réception",
         "dans un délai de 8 jours à compter de la première présentation de la présente")]
     public async Task A_notice_by_ere_or_by_post_names_its_channel_reminds_of_counsel_and_runs_from_receipt(
@@ -134,13 +134,14 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
     {
         var (noAgreement, _, _) = await PreviewAsync("Pharmacie Benoît SELARL", "mise-en-demeure");
         Assert.DoesNotContain("convention", noAgreement);
-        var warnings = (await (await _client.GetAsync($"/api/cases/"
-            + $"{_cases.Single(c => c.Debtor == "Pharmacie Benoît SELARL").Id}")).ReadAsync<CaseDetailsDto>()).Warnings;
+        var warnings = (await (await _client.GetAsync(
+            $"/api/cases/{_cases.Single(c => c.Debtor == "Pharmacie Benoît SELARL").Id}"))
+            .ReadAsync<CaseDetailsDto>()).Warnings;
         Assert.Contains(warnings, w => w.Code == "convention-honoraires" && w.Message.Contains("art. 10"));
 
         var (consumer, _, _) = await PreviewAsync("M. Julien Mercier", "mise-en-demeure");
-        Assert.Contains("médiateur de la consommation dont nous relevons (articles L. 612-1 et L. 616-1 du Code de la "
-            + "consommation) : " +
+        Assert.Contains("médiateur de la consommation dont nous relevons " +
+            "(articles L. 612-1 et L. 616-1 du Code de la consommation) : " +
             "Médiateur de la consommation de la profession d'avocat, 180 boulevard Haussmann, 75008 Paris", consumer);
         Assert.Contains("intérêts au taux légal", consumer); // a consumer client: legal interest, not L.441-10
     }
@@ -158,8 +159,8 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         var (reminder, _, _) = await PreviewAsync("Horizon Bâtiment SAS", "relance-2");
         Assert.StartsWith("Maître Paul Girard", reminder);
         Assert.DoesNotContain(Rin82, reminder);
-        var details = await (await _client.GetAsync($"/api/cases/"
-            + $"{_cases.Single(c => c.Debtor == "Horizon Bâtiment SAS").Id}")).ReadAsync<CaseDetailsDto>();
+        var details = await (await _client.GetAsync(
+            $"/api/cases/{_cases.Single(c => c.Debtor == "Horizon Bâtiment SAS").Id}")).ReadAsync<CaseDetailsDto>();
         Assert.Equal("Maître Paul Girard", details.Legal!.Counsel!.Name);
         Assert.Contains(details.Warnings, w => w.Code == "conseil");
     }
@@ -217,8 +218,8 @@ public sealed class LetterPdfTests
     [InlineData(DbKind.Postgres)]
     public async Task A_pdf_preview_is_a_real_pdf_with_the_letters_text(DbKind kind)
     {
-        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo",
-            "Development") { SeedDemo = true, OwnsDatabase = true };
+        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development")
+            { SeedDemo = true, OwnsDatabase = true };
         var client = app.CreateClient();
         var cases = await (await client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
         var id = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;

@@ -41,9 +41,12 @@ public sealed class LetterEngineTests
     public void A_tag_split_by_word_over_runs_proofing_and_bookmarks_is_filled_in_the_formatting_of_its_first_run()
     {
         var body = """
-            <w:p w:rsidR="00A11B2C" w:rsidRDefault="00D34E5F"><w:r w:rsidRPr="00AB12CD"><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Bonjour {{</w:t></w:r>
-            <w:proofErr w:type="spellStart"/><w:r w:rsidR="00FF0011"><w:rPr><w:b/></w:rPr><w:t>debi</w:t></w:r><w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>
-            <w:r><w:rPr><w:i/></w:rPr><w:t>teur.nom</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t>}}, merci.</w:t></w:r></w:p>
+            <w:p w:rsidR="00A11B2C" w:rsidRDefault="00D34E5F">
+            <w:r w:rsidRPr="00AB12CD"><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">Bonjour {{</w:t></w:r>
+            <w:proofErr w:type="spellStart"/><w:r w:rsidR="00FF0011"><w:rPr><w:b/></w:rPr><w:t>debi</w:t></w:r>
+            <w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>
+            <w:r><w:rPr><w:i/></w:rPr><w:t>teur.nom</w:t></w:r><w:proofErr w:type="spellEnd"/>
+            <w:r><w:t>}}, merci.</w:t></w:r></w:p>
             """;
         var output = Render(body);
         Assert.Equal(["Bonjour Garage Fontaine SARL, merci."], Paragraphs(output));
@@ -66,8 +69,8 @@ public sealed class LetterEngineTests
     [Fact]
     public void Formatters_write_amounts_dates_and_rates_the_french_way()
     {
-        var output = Render(P(R("{{totaux.total | montant}} · {{courrier.date | date}} · {{courrier.date | "
-            + "date_longue}} · {{debiteur.nom | majuscules}}")));
+        var output = Render(P(R("{{totaux.total | montant}} · {{courrier.date | date}} · "
+            + "{{courrier.date | date_longue}} · {{debiteur.nom | majuscules}}")));
         Assert.Equal(["3\u00a0508,30\u00a0€ · 30/09/2025 · 30 septembre 2025 · GARAGE FONTAINE SARL"],
             Paragraphs(output));
         Assert.Equal("12,15\u00a0%", Formatters.Apply(12.15m, ["pourcentage"]));
@@ -76,10 +79,13 @@ public sealed class LetterEngineTests
     }
 
     private static string InvoiceTable(string headerRow = "") => $"""
-        <w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>
+        <w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr>
+        <w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="3000"/></w:tblGrid>
         {headerRow}
-        <w:tr><w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{"{{"}#factures{"}}"}{"{{"}numero{"}}"}</w:t></w:r></w:p></w:tc>
-        <w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>{"{{"}montant_ttc | montant{"}}"}{"{{"}/factures{"}}"}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+        <w:tr><w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>
+        <w:p><w:r><w:t>{"{{"}#factures{"}}"}{"{{"}numero{"}}"}</w:t></w:r></w:p></w:tc>
+        <w:tc><w:tcPr><w:tcW w:w="3000" w:type="dxa"/></w:tcPr>
+        <w:p><w:r><w:t>{"{{"}montant_ttc | montant{"}}"}{"{{"}/factures{"}}"}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
         <w:p/>
         """;
 
@@ -89,8 +95,8 @@ public sealed class LetterEngineTests
     [InlineData(500)]
     public void A_section_across_the_cells_of_a_row_repeats_the_row_once_per_invoice(int count)
     {
-        var header =
-            "<w:tr><w:tc><w:p><w:r><w:t>Facture</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Montant</w:t></w:r></w:p></w:tc></w:tr>";
+        var header = "<w:tr><w:tc><w:p><w:r><w:t>Facture</w:t></w:r></w:p></w:tc>"
+            + "<w:tc><w:p><w:r><w:t>Montant</w:t></w:r></w:p></w:tc></w:tr>";
         var output = Render(InvoiceTable(header), Data(count));
         var rows = Parts(output)["body"].Descendants(Wn + "tr").ToList();
         Assert.Equal(count + 1, rows.Count);
@@ -140,13 +146,11 @@ public sealed class LetterEngineTests
     [Fact]
     public void Conditions_inverted_sections_and_nested_sections_follow_the_data()
     {
-        var body =
-            P(
-                R(
-                    "{{#debiteur.professionnel}}Pro{{/debiteur.professionnel}}{{^debiteur.professionnel}}Particulier{{/debiteur.professionnel}}"))
+        var body = P(R("{{#debiteur.professionnel}}Pro{{/debiteur.professionnel}}"
+                       + "{{^debiteur.professionnel}}Particulier{{/debiteur.professionnel}}"))
                    + P(R("{{^relances_precedentes}}Aucune relance.{{/relances_precedentes}}"))
                    + P(R("{{#factures}}[{{numero}}{{#debiteur.professionnel}}+40{{/debiteur.professionnel}} "
-                   + "{{dossier.reference}}]{{/factures}}"));
+                       + "{{dossier.reference}}]{{/factures}}"));
         Assert.Equal(["Pro", "Aucune relance.", "[F-001+40 DR-2025-00007][F-002+40 DR-2025-00007]"],
             Paragraphs(Render(body)));
     }
@@ -155,12 +159,24 @@ public sealed class LetterEngineTests
     public void Headers_footers_footnotes_and_text_boxes_are_filled()
     {
         var textBox = """
-            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">
-            <wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>
-            <wp:extent cx="914400" cy="457200"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="7" name="Zone de texte 1"/><wp:cNvGraphicFramePr/>
-            <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="457200"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>
-            <wps:txbx><w:txbxContent><w:p><w:r><w:t>Réf. {{dossier.reference}}</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
-            <mc:Fallback><w:pict><v:rect style="width:72pt;height:36pt"><v:textbox><w:txbxContent><w:p><w:r><w:t>Réf. {{dossier.reference}}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
+            <w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>
+            <wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0"
+                layoutInCell="1" allowOverlap="1">
+            <wp:simplePos x="0" y="0"/>
+            <wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>
+            <wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>
+            <wp:extent cx="914400" cy="457200"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+            <wp:docPr id="7" name="Zone de texte 1"/><wp:cNvGraphicFramePr/>
+            <a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">
+            <wps:wsp><wps:cNvSpPr txBox="1"/>
+            <wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="914400" cy="457200"/></a:xfrm>
+            <a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>
+            <wps:txbx><w:txbxContent><w:p><w:r><w:t>Réf. {{dossier.reference}}</w:t></w:r></w:p></w:txbxContent>
+            </wps:txbx>
+            <wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+            <mc:Fallback><w:pict><v:rect style="width:72pt;height:36pt"><v:textbox>
+            <w:txbxContent><w:p><w:r><w:t>Réf. {{dossier.reference}}</w:t></w:r></w:p></w:txbxContent></v:textbox>
+            </v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>
             """;
         var output = Render(textBox + P(R("Corps")), header: P(R("{{cabinet.nom}}")),
             footer: P(R("Page — {{cabinet.ville}}")),
@@ -179,7 +195,10 @@ public sealed class LetterEngineTests
     public void Drawings_repeated_by_a_loop_get_unique_ids()
     {
         var image =
-            """<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="Logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphic></wp:inline></w:drawing></w:r>""";
+            """<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="9525" cy="9525"/>"""
+            + """<wp:docPr id="1" name="Logo"/><a:graphic>"""
+            + """<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"/></a:graphic>"""
+            + """</wp:inline></w:drawing></w:r>""";
         var body = P(R("{{#factures}}") + image + R("{{numero}}{{/factures}}"));
         var output = Engine.Render(Build(body), Data(3));
         var ids = Parts(output)["body"].Descendants(XName.Get("docPr",
@@ -220,7 +239,8 @@ public sealed class LetterEngineTests
     public void Lint_refuses_a_section_whose_tags_cannot_be_repeated_together()
     {
         var body = $"<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/></w:tblGrid><w:tr><w:tc><w:p>"
-            + $"{R("{{#factures}}")}</w:p></w:tc></w:tr><w:tr><w:tc><w:p>{R("{{/factures}}")}</w:p></w:tc></w:tr></w:tbl><w:p/>";
+            + $"{R("{{#factures}}")}</w:p></w:tc></w:tr><w:tr><w:tc><w:p>"
+            + $"{R("{{/factures}}")}</w:p></w:tc></w:tr></w:tbl><w:p/>";
         var problem = Assert.Single(Engine.Lint(Build(body)));
         Assert.Contains("section mal placée", problem.Message);
     }

@@ -27,10 +27,9 @@ public sealed class LibreOfficeTests
 
         Assert.Empty(LetterService.Lint("mise-en-demeure-professionnel", saved)); // mandatory mentions included
         // LibreOffice 7.4 repeats some run properties (<w:b/><w:b/>): the rendered letter must come out valid anyway.
-        var data =
-            LetterCommands.ToData(
-                System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path,
-                    "Templates", "exemple-donnees.json"))).RootElement);
+        var data = LetterCommands.ToData(System.Text.Json.JsonDocument.Parse(
+            await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json")))
+            .RootElement);
         var letter = LetterService.Engine.Render(saved, data);
         Assert.Empty(Docx.Validate(letter));
         var body = string.Join("\n", Docx.Paragraphs(letter)).Replace('\u00a0', ' ');
@@ -47,9 +46,8 @@ public sealed class LibreOfficeTests
         using var pool = new LibreOfficePool(Options.Create(new PdfOptions { PoolSize = 1 }),
             NullLogger<LibreOfficePool>.Instance);
         foreach (var text in new[] { "Première lettre", "Deuxième lettre", "Troisième lettre" })
-            Assert.Contains(text,
-                await PdfText.ReadAsync(await pool.ConvertAsync(Docx.Build(Docx.P(Docx.R(text))),
-                CancellationToken.None)));
+            Assert.Contains(text, await PdfText.ReadAsync(
+                await pool.ConvertAsync(Docx.Build(Docx.P(Docx.R(text))), CancellationToken.None)));
     }
 
     [Fact]
@@ -100,8 +98,8 @@ public sealed class LibreOfficeTests
     [Fact]
     public async Task Without_libreoffice_a_pdf_request_is_refused_at_once_with_a_french_reason()
     {
-        using var pool =
-            new LibreOfficePool(Options.Create(new PdfOptions { LibreOfficePath = "/nonexistent/soffice" }),
+        using var pool = new LibreOfficePool(
+            Options.Create(new PdfOptions { LibreOfficePath = "/nonexistent/soffice" }),
             NullLogger<LibreOfficePool>.Instance);
         Assert.False(pool.IsAvailable);
         var e = await Assert.ThrowsAsync<DomainException>(() => pool.ConvertAsync([1, 2, 3], CancellationToken.None));

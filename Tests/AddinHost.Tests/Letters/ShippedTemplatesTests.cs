@@ -15,11 +15,9 @@ public sealed class ShippedTemplatesTests
     public void Every_template_the_ladder_names_is_shipped()
     {
         var shipped = Shipped().ToHashSet();
-        Assert.Superset(shipped,
-            new HashSet<string> { "relance-1", "relance-2", "mise-en-demeure-professionnel",
-            "mise-en-demeure-consommateur",
-            "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1", "mise-en-demeure-confrere",
-            "relance-confrere", "courriel-confrere",
+        Assert.Superset(shipped, new HashSet<string> { "relance-1", "relance-2", "mise-en-demeure-professionnel",
+            "mise-en-demeure-consommateur", "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1",
+            "mise-en-demeure-confrere", "relance-confrere", "courriel-confrere",
             "requete-injonction-de-payer", "invitation-petites-creances" });
         foreach (var level in AddinHost.Cases.Planning.ReminderPolicy.CreateDefault()
             .Levels.Where(l => l.Template is not null))

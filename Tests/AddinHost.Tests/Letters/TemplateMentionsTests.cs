@@ -40,7 +40,8 @@ public sealed partial class TemplateMentionsTests
         var file = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"))
             .Replace("\r\n", "\n");
         Assert.True(file == SampleLetterData.Json(),
-            "Templates/exemple-donnees.json n'est plus celui que calcule le produit : dotnet run --project AddinHost -- exemple-donnees $PWD/Templates/exemple-donnees.json");
+            "Templates/exemple-donnees.json n'est plus celui que calcule le produit : "
+            + "dotnet run --project AddinHost -- exemple-donnees $PWD/Templates/exemple-donnees.json");
         // Worked by hand: F2025-0041, 1 200,00 due 03/03/2025: 119 d × 13,15 % = 51,45 and 92 d × 12,15 % = 36,75.
         // F2025-0057, 2 400,50 due 14/04: 77 d × 13,15 % = 66,59, paid with 333,91 of principal by the 400,50 of 30/06;
         // then 92 d × 12,15 % on 2 066,59 = 63,29. Total: 3 266,59 + 151,49 + 2 × 40 = 3 498,08.
@@ -211,18 +212,19 @@ public sealed partial class TemplateMentionsTests
         }));
         Assert.Contains("dans le cadre de la convention d'honoraires signée le 4 novembre 2024 (référence CH-2024-031)",
             with);
-        Assert.Contains("médiateur de la consommation dont nous relevons (articles L. 612-1 et L. 616-1 du Code de la "
-            + "consommation) : " +
+        Assert.Contains("médiateur de la consommation dont nous relevons " +
+            "(articles L. 612-1 et L. 616-1 du Code de la consommation) : " +
             "Médiateur de la consommation de la profession d'avocat, 180 boulevard Haussmann, 75008 Paris", with);
     }
 
     [Fact]
     public void Earlier_steps_are_conditional_and_an_e_mail_lists_one_invoice_per_line()
     {
-        var (none, _) = Render("relance-2",
-            Data(d =>
-                { d["relances_precedentes"] = new List<object?>(); Section(d,
-                    "courrier")["apres_relances"] = false; }));
+        var (none, _) = Render("relance-2", Data(d =>
+        {
+            d["relances_precedentes"] = new List<object?>();
+            Section(d, "courrier")["apres_relances"] = false;
+        }));
         Assert.DoesNotContain("Malgré ces démarches", none);
         Assert.Contains("Les factures ci-dessous, émises par Menuiserie Bressan SAS, demeurent impayées", none);
         Assert.Contains("(art. L. 441-10 II et D. 441-5 C. com.)", none); // the short basis: no nested parentheses
@@ -252,8 +254,7 @@ public sealed partial class TemplateMentionsTests
         var doubled = DoubledWord().Matches(text).Select(m => m.Value)
             .Where(w => w.ToLowerInvariant() is not ("nous nous" or "vous vous")).ToList();
         Assert.True(doubled.Count == 0, string.Join(", ", doubled));
-        // no nested parentheses from a long basis
-        Assert.DoesNotContain("((", text.Replace(" ", ""));
+        Assert.DoesNotContain("((", text.Replace(" ", "")); // no nested parentheses from a long basis
     }
 
     [GeneratedRegex(@"[^\u00a0\s][ ][:;!?](?=\s|$)")]

@@ -31,8 +31,7 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
         var v2 = await (await Client.PutAsync("/api/templates/relance-maison",
             Upload(Template("Version deux pour {{debiteur.nom}}")))).ReadAsync<TemplateStore.VersionInfo>();
         Assert.Equal((1, 2), (v1.Version, v2.Version));
-        Assert.Equal([2, 1],
-            (await (await Client.GetAsync("/api/templates/relance-maison/versions"))
+        Assert.Equal([2, 1], (await (await Client.GetAsync("/api/templates/relance-maison/versions"))
             .ReadAsync<List<TemplateStore.VersionInfo>>()).Select(v => v.Version));
         Assert.Contains(await (await Client.GetAsync("/api/templates")).ReadAsync<List<TemplateStore.TemplateInfo>>(),
             t => t is { Name: "relance-maison", Version: 2 });
@@ -57,8 +56,7 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
         // The shipped template itself, uploaded as the firm's version, passes.
         var shipped = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Templates",
             "relance-1.docx"));
-        Assert.Equal(1,
-            (await (await Client.PutAsync("/api/templates/relance-1", Upload(shipped)))
+        Assert.Equal(1, (await (await Client.PutAsync("/api/templates/relance-1", Upload(shipped)))
             .ReadAsync<TemplateStore.VersionInfo>()).Version);
     }
 
@@ -75,9 +73,8 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
         await (await Client.PutAsync("/api/templates/relance-1", new MultipartFormDataContent())).ProblemAsync(400);
         Assert.Empty(await (await Client.GetAsync("/api/templates/relance-1/versions"))
             .ReadAsync<List<TemplateStore.VersionInfo>>());
-        Assert.Equal(0,
-            (await (await Client.GetAsync("/api/templates/relance-1/lint")).ReadAsync<LetterEndpoints.LintDto>())
-            .Version);
+        Assert.Equal(0, (await (await Client.GetAsync("/api/templates/relance-1/lint"))
+            .ReadAsync<LetterEndpoints.LintDto>()).Version);
     }
 
     [Fact]
@@ -86,9 +83,8 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
         var (_, company, _) = await SeedTypicalAsync();
         await (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Martin", signingLawyer = "" }))
             .ProblemAsync(400);
-        (await Client.PutJsonAsync("/api/cabinet",
-            new { name = "Cabinet Martin", city = "Nantes", signingLawyer = "Maître Paul Martin",
-            bar = "barreau de Nantes" })).EnsureSuccessStatusCode();
+        (await Client.PutJsonAsync("/api/cabinet", new { name = "Cabinet Martin", city = "Nantes",
+            signingLawyer = "Maître Paul Martin", bar = "barreau de Nantes" })).EnsureSuccessStatusCode();
         var preview = await Client.PostJsonAsync($"/api/cases/{company.Id}/letters/preview",
             new { template = "relance-2" });
         var body = string.Join("\n", Docx.Paragraphs(await preview.Content.ReadAsByteArrayAsync()));
@@ -110,8 +106,7 @@ public abstract class TemplateUploadAndStorageTests(DbKind kind) : ApiTestBase(k
             .Content.ReadAsByteArrayAsync();
         Assert.Equal(letter.Sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Contains("Garage Fontaine SARL", string.Join("\n", Docx.Paragraphs(bytes)));
-        Assert.Equal([letter.Id],
-            (await (await Client.GetAsync($"/api/cases/{company.Id}/letters"))
+        Assert.Equal([letter.Id], (await (await Client.GetAsync($"/api/cases/{company.Id}/letters"))
             .ReadAsync<List<LetterService.GeneratedLetterDto>>()).Select(l => l.Id));
 
         var history = (await GetCaseAsync(company.Id)).History;

@@ -12,8 +12,8 @@ public sealed class WordSavedTemplateTests
     {
         // Single to double braces inside each w:t, so Word's own run splitting stays exactly as saved.
         using var output = new MemoryStream();
-        using (var source = new ZipArchive(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Letters", "Fixtures",
-            fixture))))
+        using (var source = new ZipArchive(
+            File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Letters", "Fixtures", fixture))))
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var entry in source.Entries)
             {
@@ -51,10 +51,10 @@ public sealed class WordSavedTemplateTests
         [
             .. Enumerable.Range(1, 3).Select(i => new FieldDefinition($"t1total{i}", "total", "1")),
             .. Enumerable.Range(1, 3).Select(i => new FieldDefinition($"t2total{i}", "total", "1")),
-            new("table1", "lignes", "", FieldKind.Liste, Enumerable.Range(1, 4)
-                .Select(i => new FieldDefinition($"t1data{i}", "donnée", "x")).ToList()),
-            new("table2", "lignes", "", FieldKind.Liste, Enumerable.Range(1, 4)
-                .Select(i => new FieldDefinition($"t2data{i}", "donnée", "x")).ToList()),
+            new("table1", "lignes", "", FieldKind.Liste,
+                Enumerable.Range(1, 4).Select(i => new FieldDefinition($"t1data{i}", "donnée", "x")).ToList()),
+            new("table2", "lignes", "", FieldKind.Liste,
+                Enumerable.Range(1, 4).Select(i => new FieldDefinition($"t2data{i}", "donnée", "x")).ToList()),
         ]);
         var template = DoubledBraces("word-table-complex-example.docx");
         Assert.Empty(engine.Lint(template));

@@ -20,8 +20,8 @@ public sealed class AccessibilityTests(PaneHost host)
     {
         var mock = pane switch
         {
-            "outlook" => PaneHost.Outlook("demo-message-1", "compta@garage-fontaine-sarl.example", "Re: Relance — "
-                + "factures en retard"),
+            "outlook" => PaneHost.Outlook("demo-message-1", "compta@garage-fontaine-sarl.example",
+                "Re: Relance — factures en retard"),
             "word" => PaneHost.Word(),
             _ => new { host = (string?)null },
         };

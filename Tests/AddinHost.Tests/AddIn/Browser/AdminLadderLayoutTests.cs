@@ -21,8 +21,7 @@ public sealed class AdminLadderLayoutTests(PaneHost host)
         for (var i = 1; i <= levels; i++)
         {
             string[] labels = [$"Nom de l'étape {i}", $"Délai de l'étape {i}", $"Canal de l'étape {i}",
-                $"Modèle de l'étape {i}",
-                $"Joindre les factures à l'étape {i}"];
+                $"Modèle de l'étape {i}", $"Joindre les factures à l'étape {i}"];
             var boxes = new List<(string Label, LocatorBoundingBoxResult Box)>();
             foreach (var label in labels)
             {
@@ -47,6 +46,6 @@ public sealed class AdminLadderLayoutTests(PaneHost host)
     }
 
     private static bool Overlap(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
-        a.X < b.X + b.Width - 0.5 && b.X < a.X + a.Width - 0.5 && a.Y < b.Y + b.Height - 0.5 && b.Y < a.Y
-            + a.Height - 0.5;
+        a.X < b.X + b.Width - 0.5 && b.X < a.X + a.Width - 0.5
+            && a.Y < b.Y + b.Height - 0.5 && b.Y < a.Y + a.Height - 0.5;
 }

@@ -66,9 +66,11 @@ public sealed class PaneHost : IAsyncLifetime
         page.PageError += (_, error) => errors.Add(error);
         // Chromium logs every 4xx answer as a console error; a refusal the pane shows is not a script error.
         page.Console += (_, message) =>
-            { if (message.Type == "error"
-                && !message.Text.StartsWith("Failed to load resource",
-                StringComparison.Ordinal)) errors.Add(message.Text); };
+        {
+            if (message.Type == "error"
+                && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                errors.Add(message.Text);
+        };
         await page.GotoAsync($"{Address}/app/{pane}.html", new() { WaitUntil = until });
         return page;
     }
@@ -87,8 +89,8 @@ public sealed class PaneHost : IAsyncLifetime
     {
         // Fluent UI's focus guards (tabster's hidden sentinels) keep focus inside dialogs; they are not content.
         var results = await page.RunAxe(
-            new Deque.AxeCore.Commons.AxeRunContext { Exclude =
-                [new Deque.AxeCore.Commons.AxeSelector("[data-tabster-dummy]")] });
+            new Deque.AxeCore.Commons.AxeRunContext
+                { Exclude = [new Deque.AxeCore.Commons.AxeSelector("[data-tabster-dummy]")] });
         return results.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{v.Id} ({v.Impact}) : {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
             .ToList();
@@ -114,8 +116,8 @@ public sealed class PaneHost : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _host.DisposeAsync();
-        try { Directory.Delete(_data,
-            recursive: true); } catch (IOException) { /* SQLite may still hold its file a moment */ }
+        try { Directory.Delete(_data, recursive: true); }
+        catch (IOException) { /* SQLite may still hold its file a moment */ }
     }
 
     /// <summary>The host exactly as <c>dotnet run</c> starts it, except its port, a fresh database, and a quick

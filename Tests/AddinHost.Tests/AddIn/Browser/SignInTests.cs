@@ -45,8 +45,9 @@ public sealed class SignInTests(PaneHost host)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Garage Fontaine SARL", Level = 1 }))
             .ToBeVisibleAsync(new() { Timeout = 15_000 });
         Assert.Equal("Bearer jeton-de-test", Assert.Single(authorizations));
-        Assert.Null(await page.EvaluateAsync<string?>("() => "
-            + "Object.keys(localStorage).concat(Object.keys(sessionStorage)).find(k => /jeton|token/i.test(localStorage.getItem(k) ?? sessionStorage.getItem(k) ?? '')) ?? null"));
+        Assert.Null(await page.EvaluateAsync<string?>(
+            "() => Object.keys(localStorage).concat(Object.keys(sessionStorage))"
+            + ".find(k => /jeton|token/i.test(localStorage.getItem(k) ?? sessionStorage.getItem(k) ?? '')) ?? null"));
         PaneHost.AssertNoScriptError(page);
     }
 
@@ -74,8 +75,8 @@ public sealed class SignInTests(PaneHost host)
                 var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
                 Assert.True(start >= open.Length, "outlook.html has no settings block");
                 var end = html.IndexOf("</script>", start, StringComparison.Ordinal);
-                await route.FulfillAsync(new() { Response = response, Body = html[..start] + EntraSettings
-                    + html[end..] });
+                await route.FulfillAsync(
+                    new() { Response = response, Body = html[..start] + EntraSettings + html[end..] });
             });
         });
         return page;
