@@ -42,10 +42,9 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     private void CheckMailApp(XElement root)
     {
         Sequence(root, new("Id"), Opt("AlternateId"), new("Version"), new("ProviderName"), new("DefaultLocale"),
-            new("DisplayName"), new("Description"),
-            Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"), Opt("AppDomains"), Opt("Hosts"),
-            new("Requirements"), new("FormSettings"),
-            Opt("Permissions"), new("Rule"), Opt("DisableEntityHighlighting"), Opt("VersionOverrides"));
+            new("DisplayName"), new("Description"), Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"),
+            Opt("AppDomains"), Opt("Hosts"), new("Requirements"), new("FormSettings"), Opt("Permissions"), new("Rule"),
+            Opt("DisableEntityHighlighting"), Opt("VersionOverrides"));
         OneOf(root.Element(App + "Permissions"), "Restricted", "ReadItem", "ReadWriteItem", "ReadWriteMailbox");
         if (root.Element(App + "Requirements")?.Element(App + "Sets")?.Elements(App + "Set")
             .Any(s => (string?)s.Attribute("Name") == "Mailbox") != true)
@@ -73,8 +72,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         }
         Expect(Type(v11) == "VersionOverridesV1_1", "VersionOverrides 1.1 : xsi:type doit être VersionOverridesV1_1.");
         Sequence(v11, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"),
-            Opt("WebApplicationInfo"), Opt("EquivalentAddins"),
-            Opt("ConnectedServiceControls"), Opt("ExtendedPermissions"));
+            Opt("WebApplicationInfo"), Opt("EquivalentAddins"), Opt("ConnectedServiceControls"),
+            Opt("ExtendedPermissions"));
         CheckMailHosts(v11, Mail11, supportsPinning: true);
         CheckWebApplicationInfo(v11.Element(Mail11 + "WebApplicationInfo"), Mail11);
     }
@@ -161,10 +160,9 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     private void CheckTaskPaneApp(XElement root)
     {
         Sequence(root, new("Id"), Opt("AlternateId"), new("Version"), new("ProviderName"), new("DefaultLocale"),
-            new("DisplayName"), new("Description"),
-            Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"), Opt("AppDomains"), Opt("Hosts"),
-            Opt("Requirements"), new("DefaultSettings"),
-            new("Permissions"), Opt("Dictionary"), Opt("VersionOverrides"), Opt("ExtendedOverrides"));
+            new("DisplayName"), new("Description"), Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"),
+            Opt("AppDomains"), Opt("Hosts"), Opt("Requirements"), new("DefaultSettings"), new("Permissions"),
+            Opt("Dictionary"), Opt("VersionOverrides"), Opt("ExtendedOverrides"));
         OneOf(root.Element(App + "Permissions"), "Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument",
             "ReadWriteDocument");
         Sequence(root.Element(App + "DefaultSettings"), new Slot("SourceLocation"));
@@ -328,8 +326,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         }
     }
 
-    /// <summary>Every URL is https on the panes' host and answers; every image has the pixel size it is declared
-    /// at.</summary>
+    /// <summary>Every URL is https on the panes' host and answers; every image has the pixel size it is
+    /// declared at.</summary>
     private async Task CheckUrlsAsync(XElement root, string type)
     {
         var urls = new List<(string Url, int? Size, string Where)>();

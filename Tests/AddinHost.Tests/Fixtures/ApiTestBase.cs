@@ -26,8 +26,8 @@ public abstract class ApiTestBase(DbKind kind) : IAsyncLifetime
 
     protected async Task<Guid> CreateCreditorAsync(string name = "Menuiserie Bressan SAS", HttpClient? client = null)
     {
-        // The client's engagement letter gives its consent to contact its debtors (RIN art. 8.2): without it no letter
-        // leaves.
+        // The client's engagement letter gives its consent to contact its debtors (RIN art. 8.2): without it no
+        // letter leaves.
         var response = await (client ?? Client).PostJsonAsync("/api/creditors",
             new { name, kind = "Client", category = "Autre", siren = "552100554", contactConsentOn = "2025-01-15",
                 contactConsentEvidence = "lettre de mission" });

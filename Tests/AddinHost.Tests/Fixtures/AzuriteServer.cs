@@ -48,7 +48,10 @@ public sealed class AzuriteServer
         { RedirectStandardOutput = true, RedirectStandardError = true })!;
         await File.WriteAllTextAsync(Path.Combine(location, ServerPidFile), process.Id.ToString());
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            { try { process.Kill(true); Directory.Delete(location, true); } catch (Exception) { /* best effort */ } };
+        {
+            try { process.Kill(true); Directory.Delete(location, true); }
+            catch (Exception) { /* best effort */ }
+        };
 
         for (var i = 0; i < 100; i++)
         {

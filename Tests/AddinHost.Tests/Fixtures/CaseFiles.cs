@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AddinHost.Tests.Fixtures;
 
-/// <summary>Invoice files in a case, as the debtor's messages bring them (the invoice number is the name's first five
-/// characters).</summary>
+/// <summary>Invoice files in a case, as the debtor's messages bring them (the invoice number is the name's first
+/// five characters).</summary>
 public static class CaseFiles
 {
     public static async Task AddAsync(DunningApp app, Guid caseId, IReadOnlyDictionary<string, byte[]> files)

@@ -16,9 +16,8 @@ namespace AddinHost.Tests.Fixtures;
 /// <summary>
 /// A local Kestrel server answering Microsoft Entra ID's v2.0 token endpoint as documented, for the real MSAL inside
 /// Microsoft.Identity.Web: instance discovery, the on-behalf-of grant (<c>jwt-bearer</c>,
-/// <c>requested_token_use=on_behalf_of</c>) and the refresh-token grant. MSAL only takes https authorities, so <see
-/// cref="HttpClients"/> carries its requests for
-/// <c>login.microsoftonline.com</c> here.
+/// <c>requested_token_use=on_behalf_of</c>) and the refresh-token grant. MSAL only takes https authorities, so
+/// <see cref="HttpClients"/> carries its requests for <c>login.microsoftonline.com</c> here.
 /// </summary>
 internal sealed class EntraTokenServer : IAsyncDisposable
 {
@@ -31,12 +30,12 @@ internal sealed class EntraTokenServer : IAsyncDisposable
     /// <summary>The access tokens handed out, in order.</summary>
     public ConcurrentQueue<string> Issued { get; } = new();
 
-    /// <summary>Lifetime of the tokens handed out; MSAL treats a token within 5 minutes of its end as
-    /// expired.</summary>
+    /// <summary>Lifetime of the tokens handed out; MSAL treats a token within 5 minutes of its end
+    /// as expired.</summary>
     public int ExpiresInSeconds { get; set; } = 3600;
 
-    /// <summary>When set, the on-behalf-of grant fails as Entra does when the admin never consented
-    /// (AADSTS65001).</summary>
+    /// <summary>When set, the on-behalf-of grant fails as Entra does when the admin never
+    /// consented (AADSTS65001).</summary>
     public bool ConsentMissing { get; set; }
 
     public string ClientSecret { get; } = "secret-de-test-" + Guid.NewGuid().ToString("N")[..8];
@@ -99,8 +98,8 @@ internal sealed class EntraTokenServer : IAsyncDisposable
         return self;
     }
 
-    /// <summary>The documented success answer; the refresh token names the user so a refresh can say whose it
-    /// is.</summary>
+    /// <summary>The documented success answer; the refresh token names the user so a refresh can say whose
+    /// it is.</summary>
     private IResult Grant(Dictionary<string, string> form, JsonWebToken? assertion, string? refreshToken = null)
     {
         var (oid, tid) = assertion is not null

@@ -10,8 +10,8 @@ namespace AddinHost.Tests.Fixtures;
 [Flags]
 internal enum MailboxRights { None = 0, Read = 1, FullAccess = 2, SendAs = 4, SendOnBehalf = 8, CalendarEditor = 16 }
 
-/// <summary>What a route needs, as Graph documents its permission (the delegated scope) and Exchange its
-/// rights.</summary>
+/// <summary>What a route needs, as Graph documents its permission (the delegated scope) and Exchange
+/// its rights.</summary>
 internal enum GraphNeed { ReadMail, WriteMail, Send, ReadCalendar, WriteCalendar }
 
 /// <summary>One mailbox of the test tenant: what it received, what the product wrote in it, its calendar.</summary>
@@ -49,8 +49,8 @@ internal sealed partial class GraphTestServer
     /// <summary>The signed-in user's address, as <c>from</c> and <c>sender</c> show it.</summary>
     public string SignedInAddress { get; set; } = "avocat@cabinet-test.example";
 
-    /// <summary>Another mailbox of the tenant (a shared mailbox, a colleague's), made on first use with no
-    /// rights.</summary>
+    /// <summary>Another mailbox of the tenant (a shared mailbox, a colleague's), made on first use with
+    /// no rights.</summary>
     public TestMailbox Mailbox(string address) => _others.GetOrAdd(address, a => new TestMailbox(a.ToLowerInvariant()));
 
     /// <summary>Grants the signed-in user these Exchange rights on another mailbox.</summary>
@@ -61,8 +61,8 @@ internal sealed partial class GraphTestServer
         return mailbox;
     }
 
-    /// <summary>Every request refused for a missing permission, as "METHOD path: the permissions that would do,
-    /// comma-separated".</summary>
+    /// <summary>Every request refused for a missing permission, as "METHOD path: the permissions that would
+    /// do, comma-separated".</summary>
     public ConcurrentQueue<string> MissingScopes { get; } = new();
 
     /// <summary>The mailbox a route is for, after Graph's and Exchange's checks; a refusal otherwise.</summary>

@@ -9,8 +9,8 @@ namespace AddinHost.Tests.Fixtures;
 /// <summary>
 /// Calendars, as Graph documents them: events created (a repeated <c>transactionId</c> gives back the event already
 /// made), updated, deleted (Calendars.ReadWrite), and read through <c>calendarView</c> between two instants, page by
-/// page (Calendars.Read); another mailbox's with the .Shared permissions and full access or the calendar's editor
-/// right.
+/// page (Calendars.Read); another mailbox's with the .Shared permissions and full access or the calendar's
+/// editor right.
 /// </summary>
 internal sealed partial class GraphTestServer
 {

@@ -20,8 +20,8 @@ internal sealed partial class GraphTestServer
 
     public IEnumerable<JsonObject> InFolder(string folder) => Me.InFolder(folder);
 
-    /// <summary>Messages in Sent Items carrying this value in any extended property (the dispatch id), in every
-    /// mailbox.</summary>
+    /// <summary>Messages in Sent Items carrying this value in any extended property (the dispatch id), in
+    /// every mailbox.</summary>
     public int SentWithMark(string value) => SentCopies(value).Count();
 
     /// <summary>The sent copies carrying this mark, with the mailbox whose Sent Items holds each.</summary>

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace AddinHost.Tests.Fixtures;
 
 /// <summary>
-/// Attachments too big for one request, as Graph documents them: <c>POST
-/// …/messages/{id}/attachments/createUploadSession</c> (Mail.ReadWrite)
+/// Attachments too big for one request, as Graph documents them:
+/// <c>POST …/messages/{id}/attachments/createUploadSession</c> (Mail.ReadWrite)
 /// gives an opaque upload URL on another host; the file goes there in <c>PUT</c> slices with <c>Content-Range</c>, of
 /// at most 4 MiB and in multiples of 320 KiB but the last, with no Authorization header; each slice answers 200 with
 /// the next expected range, the last one 201 with a Location. The message's attachments are listed by
@@ -20,8 +20,8 @@ internal sealed partial class GraphTestServer
     private const int MaxSlice = 4 * 1024 * 1024;
     private readonly ConcurrentDictionary<string, UploadSession> _uploads = new();
 
-    /// <summary>Upload slices that carried an Authorization header, which Graph tells clients never to send
-    /// there.</summary>
+    /// <summary>Upload slices that carried an Authorization header, which Graph tells clients never to
+    /// send there.</summary>
     public int UploadsWithAuthorization { get; private set; }
 
     /// <summary>Slices received, all sessions together.</summary>
@@ -48,8 +48,8 @@ internal sealed partial class GraphTestServer
             var token = Guid.NewGuid().ToString("N");
             self._uploads[token] = new UploadSession(box, id, name,
                 item["contentType"]?.GetValue<string>() ?? "application/octet-stream", size, new MemoryStream());
-            // On another host than Graph itself, as outlook.office.com is: a client that sends its token there is
-            // wrong.
+            // On another host than Graph itself, as outlook.office.com is: a client that sends its token there
+            // is wrong.
             var uploadUrl = self.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal)
                 .Replace("/v1.0", "", StringComparison.Ordinal) + $"/upload/{token}";
             return Results.Text(new JsonObject

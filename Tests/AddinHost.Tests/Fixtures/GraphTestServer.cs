@@ -86,8 +86,8 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
     /// <summary>The messages a mailbox received: the list by sender and date, one message, its attachments.</summary>
     private static void MapReceived(WebApplication app, string prefix, Func<GraphTestServer> server)
     {
-        // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to go
-        // on.
+        // The list: $filter on the sender's addresses and a date, newest first, $top per page and @odata.nextLink to
+        // go on.
         app.MapGet(prefix + "/messages", (HttpContext http) =>
         {
             var self = server();
@@ -177,8 +177,8 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
                 { ["emailAddress"] = new JsonObject { ["name"] = fromName, ["address"] = fromAddress } },
         };
 
-    /// <summary>The next <paramref name="times"/> requests of this method whose path matches answer 429 with
-    /// Retry-After.</summary>
+    /// <summary>The next <paramref name="times"/> requests of this method whose path matches answer 429
+    /// with Retry-After.</summary>
     public void Throttle(string method, string pathPattern, int times = 1) => _throttles[(method, pathPattern)] = times;
 
     private readonly ConcurrentDictionary<(string Method, string Pattern), int> _throttles = new();
@@ -217,8 +217,8 @@ internal sealed partial class GraphTestServer : IAsyncDisposable
         return Results.Text(body.ToJsonString(), "application/json");
     }
 
-    /// <summary>Graph serves fewer items than <c>$top</c> asks when it likes; tests lower this to force
-    /// paging.</summary>
+    /// <summary>Graph serves fewer items than <c>$top</c> asks when it likes; tests lower this to
+    /// force paging.</summary>
     public int MaxPageSize { get; set; } = int.MaxValue;
 
     private static IResult Error(int status, string code, string message, string? retryAfter = null) =>

@@ -8,8 +8,8 @@ public static class NoticeScenario
     /// <summary>A valid SIRET for the test firm (fictitious).</summary>
     public static readonly string Siret = AddinHost.Cases.Demo.DemoSeeder.DemoSiret(81234567);
 
-    /// <summary>The firm's identity, and its address made an active AR24 sender through the admin's
-    /// onboarding.</summary>
+    /// <summary>The firm's identity, and its address made an active AR24 sender through the
+    /// admin's onboarding.</summary>
     public static async Task SetCabinetAsync(HttpClient client, string email = CabinetEmail, HttpClient? ar24 = null,
         string? graphBaseUrl = null)
     {
@@ -17,8 +17,8 @@ public static class NoticeScenario
         await Ar24Onboarding.ActivateAsync(client, email, ar24: ar24, graphBaseUrl: graphBaseUrl);
     }
 
-    /// <summary>The firm's identity alone: what opening its AR24 accounts needs (SIRET, address), nothing at AR24
-    /// yet.</summary>
+    /// <summary>The firm's identity alone: what opening its AR24 accounts needs (SIRET, address), nothing at
+    /// AR24 yet.</summary>
     public static async Task PutIdentityAsync(HttpClient client, string email = CabinetEmail) =>
         (await client.PutJsonAsync("/api/cabinet", new
         {

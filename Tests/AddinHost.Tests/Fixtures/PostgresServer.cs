@@ -37,8 +37,8 @@ internal sealed class PostgresServer
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";
 
-    /// <summary>A fresh database, so each fixture starts clean: empty, or a copy of <paramref
-    /// name="template"/>.</summary>
+    /// <summary>A fresh database, so each fixture starts clean: empty, or a copy of
+    /// <paramref name="template"/>.</summary>
     public async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];
@@ -61,8 +61,8 @@ internal sealed class PostgresServer
         await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs one of the server's client tools (pg_dump, pg_restore…) against this server, as the admin guide
-    /// does.</summary>
+    /// <summary>Runs one of the server's client tools (pg_dump, pg_restore…) against this server, as the admin
+    /// guide does.</summary>
     public Task RunToolAsync(string tool, params string[] args) =>
         Run(Path.Combine(FindBinaries(), tool), ["--host=127.0.0.1", $"--port={_port}", "--username=postgres", .. args],
             asPostgres: false);

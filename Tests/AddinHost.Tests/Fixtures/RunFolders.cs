@@ -21,8 +21,8 @@ internal static class RunFolders
         return folder;
     }
 
-    /// <summary>Stops what runs in each abandoned folder (<paramref name="stop"/>, best effort), then deletes
-    /// it.</summary>
+    /// <summary>Stops what runs in each abandoned folder (<paramref name="stop"/>, best effort), then
+    /// deletes it.</summary>
     public static async Task SweepAbandonedAsync(string prefix, Func<string, Task> stop, string? root = null)
     {
         foreach (var folder in Directory.GetDirectories(root ?? Path.GetTempPath(), prefix + "*"))

@@ -3,8 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace AddinHost.Tests.Fixtures;
 
-/// <summary>Self-signed certificates, as base64 PFX with no password: the shape Key Vault gives a certificate's
-/// secret.</summary>
+/// <summary>Self-signed certificates, as base64 PFX with no password: the shape Key Vault gives a
+/// certificate's secret.</summary>
 public static class TestCertificates
 {
     /// <summary>One for the whole run, for hosts that only need Production's settings to be complete.</summary>

@@ -3,8 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AddinHost.Tests.AddIn.Browser;
 
-/// <summary>An administrator keeps the firm's commissaires de justice in the admin page: adds, edits,
-/// removes.</summary>
+/// <summary>An administrator keeps the firm's commissaires de justice in the admin page: adds,
+/// edits, removes.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class AdminCommissairesTests(PaneHost host)
 {

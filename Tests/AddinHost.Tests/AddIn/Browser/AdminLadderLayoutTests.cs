@@ -3,8 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AddinHost.Tests.AddIn.Browser;
 
-/// <summary>The admin page's ladder on a laptop and in Outlook's task pane: every field in its own place, all
-/// usable.</summary>
+/// <summary>The admin page's ladder on a laptop and in Outlook's task pane: every field in its own place,
+/// all usable.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class AdminLadderLayoutTests(PaneHost host)
 {

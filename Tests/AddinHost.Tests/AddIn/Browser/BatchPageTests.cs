@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AddinHost.Tests.AddIn.Browser;
 
-/// <summary>The day's batch: the due steps reviewed, all but one unticked, sent, and that letter's bar followed to its
-/// end.</summary>
+/// <summary>The day's batch: the due steps reviewed, all but one unticked, sent, and that letter's bar followed to
+/// its end.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class BatchPageTests(PaneHost host)
 {

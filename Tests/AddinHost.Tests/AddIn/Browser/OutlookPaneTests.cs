@@ -26,8 +26,8 @@ public sealed class OutlookPaneTests(PaneHost host)
             .ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer « Mise en demeure »" }).ClickAsync();
-        // Found by its role: the dialog is exposed to screen readers (not hidden by the focus trap) while its preview
-        // loads.
+        // Found by its role: the dialog is exposed to screen readers (not hidden by the focus trap) while its
+        // preview loads.
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Envoyer « Mise en demeure »" });
         var confirmation = dialog.GetByTestId("confirmation");
         await Expect(confirmation).ToContainTextAsync(new Regex("recommandé", RegexOptions.IgnoreCase));

@@ -21,8 +21,8 @@ public sealed class PaneHost : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string Address { get; private set; } = "";
 
-    /// <summary>The demo host's services, for a test that files what only Outlook would bring (an
-    /// attachment).</summary>
+    /// <summary>The demo host's services, for a test that files what only Outlook would bring
+    /// (an attachment).</summary>
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Screenshots kept as test artifacts (Tests/AddinHost.Tests/bin/…/artifacts/volets).</summary>
@@ -83,8 +83,8 @@ public sealed class PaneHost : IAsyncLifetime
         Assert.True(ScriptErrors.TryGetValue(page, out var errors) && errors.Count == 0,
             string.Join(Environment.NewLine, errors ?? []));
 
-    /// <summary>The serious or critical accessibility violations (axe-core) on what the page shows now,
-    /// described.</summary>
+    /// <summary>The serious or critical accessibility violations (axe-core) on what the page shows
+    /// now, described.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
     {
         // Fluent UI's focus guards (tabster's hidden sentinels) keep focus inside dialogs; they are not content.
@@ -140,8 +140,8 @@ public sealed class PaneHost : IAsyncLifetime
     }
 }
 
-/// <summary>The panes' browser tests share one demo host and one browser (they assert behaviour, never
-/// timings).</summary>
+/// <summary>The panes' browser tests share one demo host and one browser (they assert behaviour,
+/// never timings).</summary>
 [CollectionDefinition(Name)]
 public sealed class PaneCollection : ICollectionFixture<PaneHost>
 {

@@ -51,8 +51,8 @@ public sealed class SignInTests(PaneHost host)
         PaneHost.AssertNoScriptError(page);
     }
 
-    /// <summary>The Outlook pane with the sign-in settings of an Entra deployment, and no Nested App Authentication in
-    /// Office.</summary>
+    /// <summary>The Outlook pane with the sign-in settings of an Entra deployment, and no Nested App Authentication
+    /// in Office.</summary>
     private async Task<IPage> OpenSignedOutAsync(string dialog)
     {
         var page = await host.OpenAsync("outlook", new

@@ -44,8 +44,8 @@ public sealed class WordPaneTests(PaneHost host)
     }
 }
 
-/// <summary>The requête en injonction de payer, inserted in Word like any letter, for the demo's judicial
-/// case.</summary>
+/// <summary>The requête en injonction de payer, inserted in Word like any letter, for the demo's
+/// judicial case.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class WordRequeteTests(PaneHost host)
 {
