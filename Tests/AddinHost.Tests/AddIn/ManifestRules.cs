@@ -4,9 +4,9 @@ using System.Xml.Linq;
 namespace AddinHost.Tests.AddIn;
 
 /// <summary>
-/// The rules Office's manifest validator enforces on an add-in-only XML manifest (OfficeApp 1.1, mail VersionOverrides 1.0
-/// and 1.1, task pane VersionOverrides 1.0), written as code: element order, required elements, identifiers and version
-/// formats, lengths, https URLs that the host really serves, icon sizes, and resource ids that resolve.
+/// The rules Office's manifest validator enforces on an add-in-only XML manifest (OfficeApp 1.1, mail VersionOverrides
+/// 1.0 and 1.1, task pane VersionOverrides 1.0), written as code: element order, required elements, identifiers and
+/// version formats, lengths, https URLs that the host really serves, icon sizes, and resource ids that resolve.
 /// Every problem is collected, so one run shows them all.
 /// </summary>
 public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] Body)>> fetch, string expectedOrigin)
@@ -41,18 +41,21 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
 
     private void CheckMailApp(XElement root)
     {
-        Sequence(root, new("Id"), Opt("AlternateId"), new("Version"), new("ProviderName"), new("DefaultLocale"), new("DisplayName"), new("Description"),
-            Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"), Opt("AppDomains"), Opt("Hosts"), new("Requirements"), new("FormSettings"),
-            Opt("Permissions"), new("Rule"), Opt("DisableEntityHighlighting"), Opt("VersionOverrides"));
+        Sequence(root, new("Id"), Opt("AlternateId"), new("Version"), new("ProviderName"), new("DefaultLocale"),
+            new("DisplayName"), new("Description"), Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"),
+            Opt("AppDomains"), Opt("Hosts"), new("Requirements"), new("FormSettings"), Opt("Permissions"), new("Rule"),
+            Opt("DisableEntityHighlighting"), Opt("VersionOverrides"));
         OneOf(root.Element(App + "Permissions"), "Restricted", "ReadItem", "ReadWriteItem", "ReadWriteMailbox");
-        if (root.Element(App + "Requirements")?.Element(App + "Sets")?.Elements(App + "Set").Any(s => (string?)s.Attribute("Name") == "Mailbox") != true)
+        if (root.Element(App + "Requirements")?.Element(App + "Sets")?.Elements(App + "Set")
+            .Any(s => (string?)s.Attribute("Name") == "Mailbox") != true)
             _problems.Add("Requirements doit déclarer l'ensemble Mailbox.");
         foreach (var form in root.Element(App + "FormSettings")?.Elements(App + "Form") ?? [])
             if (Type(form) == "ItemRead")
             {
                 var desktop = form.Element(App + "DesktopSettings");
                 Sequence(desktop, new("SourceLocation"), new("RequestedHeight"));
-                if (!int.TryParse(desktop?.Element(App + "RequestedHeight")?.Value, out var height) || height is < 32 or > 450)
+                if (!int.TryParse(desktop?.Element(App + "RequestedHeight")?.Value, out var height)
+                    || height is < 32 or > 450)
                     _problems.Add("FormSettings : RequestedHeight doit être entre 32 et 450.");
             }
         var v10 = root.Element(Mail10 + "VersionOverrides");
@@ -61,10 +64,16 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         Sequence(v10, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"), Opt("VersionOverrides"));
         CheckMailHosts(v10, Mail10, supportsPinning: false);
         var v11 = v10.Element(Mail11 + "VersionOverrides");
-        if (v11 is null) { _problems.Add("VersionOverrides 1.1 (mailappversionoverrides/1.1) manque, en dernier dans VersionOverrides 1.0."); return; }
+        if (v11 is null)
+        {
+            _problems.Add(
+                "VersionOverrides 1.1 (mailappversionoverrides/1.1) manque, en dernier dans VersionOverrides 1.0.");
+            return;
+        }
         Expect(Type(v11) == "VersionOverridesV1_1", "VersionOverrides 1.1 : xsi:type doit être VersionOverridesV1_1.");
-        Sequence(v11, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"), Opt("WebApplicationInfo"), Opt("EquivalentAddins"),
-            Opt("ConnectedServiceControls"), Opt("ExtendedPermissions"));
+        Sequence(v11, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"),
+            Opt("WebApplicationInfo"), Opt("EquivalentAddins"), Opt("ConnectedServiceControls"),
+            Opt("ExtendedPermissions"));
         CheckMailHosts(v11, Mail11, supportsPinning: true);
         CheckWebApplicationInfo(v11.Element(Mail11 + "WebApplicationInfo"), Mail11);
     }
@@ -89,7 +98,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
             foreach (var point in desktop.Elements(ns + "ExtensionPoint"))
             {
                 var tabs = point.Elements(ns + "OfficeTab").ToList();
-                Expect(tabs.Count <= 1 && tabs.All(t => (string?)t.Attribute("id") == "TabDefault"), "Outlook n'accepte qu'un OfficeTab, d'id TabDefault.");
+                Expect(tabs.Count <= 1 && tabs.All(t => (string?)t.Attribute("id") == "TabDefault"),
+                    "Outlook n'accepte qu'un OfficeTab, d'id TabDefault.");
                 foreach (var group in tabs.SelectMany(t => t.Elements(ns + "Group")))
                 {
                     Sequence(group, new("Label"), Opt("Tooltip"), Many("Control"));
@@ -100,7 +110,9 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
                         var action = button.Element(ns + "Action");
                         if (Type(action) == "ShowTaskpane")
                         {
-                            if (supportsPinning) Sequence(action, new("SourceLocation"), Opt("SupportsPinning"), Opt("SupportsNoItemContext"), Opt("SupportsMultiSelect"));
+                            if (supportsPinning)
+                                Sequence(action, new("SourceLocation"), Opt("SupportsPinning"),
+                                    Opt("SupportsNoItemContext"), Opt("SupportsMultiSelect"));
                             else Sequence(action, new Slot("SourceLocation"));
                         }
                     }
@@ -147,31 +159,39 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
 
     private void CheckTaskPaneApp(XElement root)
     {
-        Sequence(root, new("Id"), Opt("AlternateId"), new("Version"), new("ProviderName"), new("DefaultLocale"), new("DisplayName"), new("Description"),
-            Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"), Opt("AppDomains"), Opt("Hosts"), Opt("Requirements"), new("DefaultSettings"),
-            new("Permissions"), Opt("Dictionary"), Opt("VersionOverrides"), Opt("ExtendedOverrides"));
-        OneOf(root.Element(App + "Permissions"), "Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument", "ReadWriteDocument");
+        Sequence(root, new("Id"), Opt("AlternateId"), new("Version"), new("ProviderName"), new("DefaultLocale"),
+            new("DisplayName"), new("Description"), Opt("IconUrl"), Opt("HighResolutionIconUrl"), Opt("SupportUrl"),
+            Opt("AppDomains"), Opt("Hosts"), Opt("Requirements"), new("DefaultSettings"), new("Permissions"),
+            Opt("Dictionary"), Opt("VersionOverrides"), Opt("ExtendedOverrides"));
+        OneOf(root.Element(App + "Permissions"), "Restricted", "ReadDocument", "ReadAllDocument", "WriteDocument",
+            "ReadWriteDocument");
         Sequence(root.Element(App + "DefaultSettings"), new Slot("SourceLocation"));
         var overrides = root.Element(TaskPane + "VersionOverrides");
         if (overrides is null) { _problems.Add("VersionOverrides (taskpaneappversionoverrides) manque."); return; }
-        Expect(Type(overrides) == "VersionOverridesV1_0", "VersionOverrides : xsi:type doit être VersionOverridesV1_0.");
-        Sequence(overrides, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"), Opt("WebApplicationInfo"), Opt("EquivalentAddins"));
+        Expect(Type(overrides) == "VersionOverridesV1_0",
+            "VersionOverrides : xsi:type doit être VersionOverridesV1_0.");
+        Sequence(overrides, Opt("Description"), Opt("Requirements"), Opt("Hosts"), Opt("Resources"),
+            Opt("WebApplicationInfo"), Opt("EquivalentAddins"));
         foreach (var host in overrides.Element(TaskPane + "Hosts")?.Elements(TaskPane + "Host") ?? [])
         {
             var desktop = host.Element(TaskPane + "DesktopFormFactor");
             if (desktop is null) continue;
             Sequence(desktop, Opt("GetStarted"), Opt("FunctionFile"), Many("ExtensionPoint"));
-            if (desktop.Element(TaskPane + "GetStarted") is { } start) Sequence(start, new("Title"), new("Description"), new("LearnMoreUrl"));
-            foreach (var group in desktop.Elements(TaskPane + "ExtensionPoint").SelectMany(p => p.Elements(TaskPane + "OfficeTab")).SelectMany(t => t.Elements(TaskPane + "Group")))
+            if (desktop.Element(TaskPane + "GetStarted") is { } start)
+                Sequence(start, new("Title"), new("Description"), new("LearnMoreUrl"));
+            foreach (var group in desktop.Elements(TaskPane + "ExtensionPoint")
+                .SelectMany(p => p.Elements(TaskPane + "OfficeTab")).SelectMany(t => t.Elements(TaskPane + "Group")))
             {
                 Sequence(group, Opt("OverriddenByRibbonApi"), new("Label"), new("Icon"), Many("Control"));
                 CheckIcon(group.Element(TaskPane + "Icon"));
                 foreach (var button in group.Elements(TaskPane + "Control"))
                 {
-                    Sequence(button, Opt("OverriddenByRibbonApi"), new("Label"), new("Supertip"), new("Icon"), new("Action"), Opt("Enabled"));
+                    Sequence(button, Opt("OverriddenByRibbonApi"), new("Label"), new("Supertip"), new("Icon"),
+                        new("Action"), Opt("Enabled"));
                     CheckButtonParts(button, TaskPane);
                     if (Type(button.Element(TaskPane + "Action")) == "ShowTaskpane")
-                        Sequence(button.Element(TaskPane + "Action"), Opt("TaskpaneId"), new("SourceLocation"), Opt("Title"));
+                        Sequence(button.Element(TaskPane + "Action"), Opt("TaskpaneId"), new("SourceLocation"),
+                            Opt("Title"));
                 }
             }
         }
@@ -190,7 +210,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     {
         var sizes = icon?.Elements(Bt + "Image").Select(i => (string?)i.Attribute("size")).ToHashSet() ?? [];
         foreach (var size in new[] { "16", "32", "80" })
-            Expect(sizes.Contains(size), $"Une icône de commande doit avoir la taille {size} (bt:Image size=\"{size}\").");
+            Expect(sizes.Contains(size),
+                $"Une icône de commande doit avoir la taille {size} (bt:Image size=\"{size}\").");
     }
 
     private void CheckWebApplicationInfo(XElement? info, XNamespace ns)
@@ -198,18 +219,23 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         if (info is null) return;
         Sequence(info, new("Id"), new("Resource"), new("Scopes"));
         var id = info.Element(ns + "Id")?.Value ?? "";
-        Expect(Guid.TryParseExact(id, "D", out _), $"WebApplicationInfo : Id doit être l'identifiant (GUID) de l'application, pas « {id} ».");
+        Expect(Guid.TryParseExact(id, "D", out _),
+            $"WebApplicationInfo : Id doit être l'identifiant (GUID) de l'application, pas « {id} ».");
         var expected = $"api://{new Uri(expectedOrigin).Authority}/{id}";
         Expect(string.Equals(info.Element(ns + "Resource")?.Value, expected, StringComparison.OrdinalIgnoreCase),
             $"WebApplicationInfo : Resource doit être {expected} (même hôte que les volets, terminé par l'Id).");
-        Expect(info.Element(ns + "Scopes")?.Elements(ns + "Scope").Any() == true, "WebApplicationInfo : au moins un Scope.");
+        Expect(info.Element(ns + "Scopes")?.Elements(ns + "Scope").Any() == true,
+            "WebApplicationInfo : au moins un Scope.");
     }
 
     private void CheckBaseValues(XElement root)
     {
-        Expect(Regex.IsMatch(root.Element(App + "Id")?.Value ?? "", "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"), "Id doit être un GUID.");
-        Expect(VersionFormat().IsMatch(root.Element(App + "Version")?.Value ?? ""), "Version doit être de la forme n.n.n.n (au plus 5 chiffres par partie).");
-        Expect(CultureName().IsMatch(root.Element(App + "DefaultLocale")?.Value ?? ""), "DefaultLocale doit être un nom de culture (fr-FR).");
+        Expect(Regex.IsMatch(root.Element(App + "Id")?.Value ?? "",
+            "^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$"), "Id doit être un GUID.");
+        Expect(VersionFormat().IsMatch(root.Element(App + "Version")?.Value ?? ""),
+            "Version doit être de la forme n.n.n.n (au plus 5 chiffres par partie).");
+        Expect(CultureName().IsMatch(root.Element(App + "DefaultLocale")?.Value ?? ""),
+            "DefaultLocale doit être un nom de culture (fr-FR).");
         Length(root.Element(App + "ProviderName")?.Value, 125, "ProviderName");
         foreach (var (name, max) in new[] { ("DisplayName", 125), ("Description", 250) })
         {
@@ -218,16 +244,21 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
             foreach (var o in element?.Elements(App + "Override") ?? [])
             {
                 Length((string?)o.Attribute("Value"), max, $"{name} ({o.Attribute("Locale")?.Value})");
-                Expect(CultureName().IsMatch((string?)o.Attribute("Locale") ?? ""), $"{name} : Override Locale invalide.");
+                Expect(CultureName().IsMatch((string?)o.Attribute("Locale") ?? ""),
+                    $"{name} : Override Locale invalide.");
             }
-            Expect(element?.Elements(App + "Override").Any(o => (string?)o.Attribute("Locale") == "en-US") == true, $"{name} : la traduction anglaise (en-US) manque.");
+            Expect(element?.Elements(App + "Override").Any(o => (string?)o.Attribute("Locale") == "en-US") == true,
+                $"{name} : la traduction anglaise (en-US) manque.");
         }
         foreach (var domain in root.Element(App + "AppDomains")?.Elements(App + "AppDomain") ?? [])
-            Expect(Uri.TryCreate(domain.Value, UriKind.Absolute, out var uri) && uri.Scheme == "https" && uri.AbsolutePath == "/" && !domain.Value.EndsWith('/'),
+            Expect(Uri.TryCreate(domain.Value, UriKind.Absolute, out var uri) && uri.Scheme == "https"
+                && uri.AbsolutePath == "/" && !domain.Value.EndsWith('/'),
                 $"AppDomain « {domain.Value} » : https://domaine, sans chemin ni barre finale.");
-        foreach (var (kind, all) in new[] { ("Control", root.Descendants().Where(e => e.Name.LocalName == "Control")), ("Group", root.Descendants().Where(e => e.Name.LocalName == "Group")) })
+        foreach (var (kind, all) in new[] { ("Control", root.Descendants().Where(e => e.Name.LocalName == "Control")),
+            ("Group", root.Descendants().Where(e => e.Name.LocalName == "Group")) })
             foreach (var levelIds in all.GroupBy(Level).Select(g => g.Select(e => (string?)e.Attribute("id")).ToList()))
-                Expect(levelIds.All(id => !string.IsNullOrEmpty(id)) && levelIds.Distinct().Count() == levelIds.Count, $"Les id de {kind} doivent être présents et uniques.");
+                Expect(levelIds.All(id => !string.IsNullOrEmpty(id)) && levelIds.Distinct().Count() == levelIds.Count,
+                    $"Les id de {kind} doivent être présents et uniques.");
     }
 
     /// <summary>
@@ -237,17 +268,21 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     private void CheckNamespaces(XElement root)
     {
         foreach (var level in root.Descendants().Where(e => e.Name.LocalName == "VersionOverrides"))
-            foreach (var e in level.Descendants().Where(d => Level(d) == level && d.Name.LocalName != "VersionOverrides"))
+            foreach (var e in level.Descendants()
+                .Where(d => Level(d) == level && d.Name.LocalName != "VersionOverrides"))
             {
-                var basic = e.Ancestors().TakeWhile(a => a != level).Any(a => a.Name.LocalName is "Resources" or "Icon" or "Requirements");
+                var basic = e.Ancestors().TakeWhile(a => a != level)
+                    .Any(a => a.Name.LocalName is "Resources" or "Icon" or "Requirements");
                 var expected = basic ? Bt : level.Name.Namespace;
-                Expect(e.Name.Namespace == expected, $"{e.Name.LocalName} doit être dans l'espace de noms {expected}, pas {e.Name.Namespace}.");
+                Expect(e.Name.Namespace == expected,
+                    $"{e.Name.LocalName} doit être dans l'espace de noms {expected}, pas {e.Name.Namespace}.");
             }
         foreach (var e in root.Elements().Where(e => e.Name.LocalName != "VersionOverrides").DescendantsAndSelf())
             Expect(e.Name.Namespace == App, $"{e.Name.LocalName} doit être dans l'espace de noms {App}.");
     }
 
-    /// <summary>Each VersionOverrides level has its own resources: ids unique, short and long strings within limits, every resid resolving to the right list.</summary>
+    /// <summary>Each VersionOverrides level has its own resources: ids unique, short and long strings within limits,
+    /// every resid resolving to the right list.</summary>
     private void CheckResources(XElement root)
     {
         foreach (var level in root.Descendants().Where(e => e.Name.LocalName == "VersionOverrides"))
@@ -256,7 +291,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
             Sequence(resources, Opt("Images"), Opt("Urls"), Opt("ShortStrings"), Opt("LongStrings"));
             var lists = new Dictionary<string, HashSet<string>>();
             var allIds = new List<string>();
-            foreach (var (list, item, max) in new[] { ("Images", "Image", 2048), ("Urls", "Url", 2048), ("ShortStrings", "String", 125), ("LongStrings", "String", 250) })
+            foreach (var (list, item, max) in new[] { ("Images", "Image", 2048), ("Urls", "Url", 2048),
+                ("ShortStrings", "String", 125), ("LongStrings", "String", 250) })
             {
                 var items = resources?.Element(Bt + list)?.Elements(Bt + item).ToList() ?? [];
                 lists[list] = items.Select(i => (string?)i.Attribute("id") ?? "").ToHashSet();
@@ -266,11 +302,14 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
                     allIds.Add(id);
                     Expect(id.Length is >= 1 and <= 32, $"Identifiant de ressource « {id} » : 1 à 32 caractères.");
                     Length((string?)i.Attribute("DefaultValue"), max, $"bt:{item} {id}");
-                    foreach (var o in i.Elements(Bt + "Override")) Length((string?)o.Attribute("Value"), max, $"bt:{item} {id} ({o.Attribute("Locale")?.Value})");
+                    foreach (var o in i.Elements(Bt + "Override"))
+                        Length((string?)o.Attribute("Value"), max, $"bt:{item} {id} ({o.Attribute("Locale")?.Value})");
                 }
             }
-            foreach (var twice in allIds.GroupBy(i => i).Where(g => g.Count() > 1)) _problems.Add($"Identifiant de ressource en double : {twice.Key}.");
-            foreach (var reference in level.Descendants().Where(e => e.Attribute("resid") is not null && Level(e) == level))
+            foreach (var twice in allIds.GroupBy(i => i).Where(g => g.Count() > 1))
+                _problems.Add($"Identifiant de ressource en double : {twice.Key}.");
+            foreach (var reference in level.Descendants()
+                .Where(e => e.Attribute("resid") is not null && Level(e) == level))
             {
                 var list = reference.Name.LocalName switch
                 {
@@ -280,12 +319,15 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
                     _ => "ShortStrings",
                 };
                 var resid = (string)reference.Attribute("resid")!;
-                Expect(lists[list].Contains(resid), $"{reference.Name.LocalName} resid=\"{resid}\" ne renvoie à aucun élément de bt:{list} de ce niveau.");
+                Expect(lists[list].Contains(resid),
+                    $"{reference.Name.LocalName} resid=\"{resid}\" ne renvoie à aucun élément de bt:"
+                    + $"{list} de ce niveau.");
             }
         }
     }
 
-    /// <summary>Every URL is https on the panes' host and answers; every image has the pixel size it is declared at.</summary>
+    /// <summary>Every URL is https on the panes' host and answers; every image has the pixel size it is
+    /// declared at.</summary>
     private async Task CheckUrlsAsync(XElement root, string type)
     {
         var urls = new List<(string Url, int? Size, string Where)>();
@@ -293,7 +335,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         {
             if (e is null) return;
             urls.Add(((string?)e.Attribute("DefaultValue") ?? "", size, where));
-            urls.AddRange(e.Elements().Where(o => o.Name.LocalName == "Override").Select(o => ((string?)o.Attribute("Value") ?? "", size, where)));
+            urls.AddRange(e.Elements().Where(o => o.Name.LocalName == "Override")
+                .Select(o => ((string?)o.Attribute("Value") ?? "", size, where)));
         }
         var mail = type == "MailApp";
         Add(root.Element(App + "IconUrl"), mail ? 64 : 32, "IconUrl");
@@ -304,10 +347,13 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         {
             var resources = level.Elements().FirstOrDefault(e => e.Name.LocalName == "Resources");
             var sizes = level.Descendants(Bt + "Image").Where(i => i.Attribute("size") is not null)
-                .GroupBy(i => (string)i.Attribute("resid")!).ToDictionary(g => g.Key, g => int.Parse(g.First().Attribute("size")!.Value));
+                .GroupBy(i => (string)i.Attribute("resid")!)
+                .ToDictionary(g => g.Key, g => int.Parse(g.First().Attribute("size")!.Value));
             foreach (var image in resources?.Element(Bt + "Images")?.Elements(Bt + "Image") ?? [])
-                Add(image, sizes.GetValueOrDefault((string)image.Attribute("id")!), $"bt:Image {image.Attribute("id")?.Value}");
-            foreach (var url in resources?.Element(Bt + "Urls")?.Elements(Bt + "Url") ?? []) Add(url, null, $"bt:Url {url.Attribute("id")?.Value}");
+                Add(image, sizes.GetValueOrDefault((string)image.Attribute("id")!),
+                    $"bt:Image {image.Attribute("id")?.Value}");
+            foreach (var url in resources?.Element(Bt + "Urls")?.Elements(Bt + "Url") ?? [])
+                Add(url, null, $"bt:Url {url.Attribute("id")?.Value}");
         }
         foreach (var (url, size, where) in urls.Distinct())
         {
@@ -326,10 +372,12 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
 
     private static (int Width, int Height)? PngSize(byte[] png) =>
         png.Length >= 24 && png[0] == 0x89 && png[1] == (byte)'P' && png[12] == (byte)'I' && png[13] == (byte)'H'
-            ? (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19], png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23])
+            ? (png[16] << 24 | png[17] << 16 | png[18] << 8 | png[19],
+                png[20] << 24 | png[21] << 16 | png[22] << 8 | png[23])
             : null;
 
-    /// <summary>The children, by local name, must follow the schema's sequence: each slot in order, within its bounds, nothing else.</summary>
+    /// <summary>The children, by local name, must follow the schema's sequence: each slot in order, within its bounds,
+    /// nothing else.</summary>
     private void Sequence(XElement? parent, params Slot[] slots)
     {
         if (parent is null) return;
@@ -339,20 +387,27 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
         {
             var count = 0;
             while (at < names.Count && names[at] == slot.Name && count < slot.Max) { at++; count++; }
-            if (count < slot.Min) _problems.Add($"{parent.Name.LocalName} : {slot.Name} manque ou n'est pas à sa place (ordre attendu : {string.Join(", ", slots.Select(s => s.Name))}).");
+            if (count < slot.Min)
+                _problems.Add($"{parent.Name.LocalName} : {slot.Name} manque ou n'est pas à sa place (ordre attendu : "
+                    + $"{string.Join(", ", slots.Select(s => s.Name))}).");
         }
         if (at < names.Count)
-            _problems.Add($"{parent.Name.LocalName} : {names[at]} n'est pas un enfant valide à cette place (ordre attendu : {string.Join(", ", slots.Select(s => s.Name))}).");
+            _problems.Add($"{parent.Name.LocalName} : "
+                + $"{names[at]} n'est pas un enfant valide à cette place (ordre attendu : "
+                + $"{string.Join(", ", slots.Select(s => s.Name))}).");
     }
 
-    private static XElement? Level(XElement e) => e.Ancestors().FirstOrDefault(a => a.Name.LocalName == "VersionOverrides");
+    private static XElement? Level(XElement e) =>
+        e.Ancestors().FirstOrDefault(a => a.Name.LocalName == "VersionOverrides");
     private static string? Type(XElement? e) => ((string?)e?.Attribute(Xsi + "type"))?.Split(':').Last();
 
     private void OneOf(XElement? e, params string[] allowed) =>
-        Expect(e is not null && allowed.Contains(e.Value), $"{e?.Name.LocalName ?? "Permissions"} doit valoir {string.Join(", ", allowed)}.");
+        Expect(e is not null && allowed.Contains(e.Value),
+            $"{e?.Name.LocalName ?? "Permissions"} doit valoir {string.Join(", ", allowed)}.");
 
     private void Length(string? value, int max, string what) =>
-        Expect(!string.IsNullOrEmpty(value) && value.Length <= max, $"{what} : 1 à {max} caractères ({value?.Length ?? 0}).");
+        Expect(!string.IsNullOrEmpty(value) && value.Length <= max,
+            $"{what} : 1 à {max} caractères ({value?.Length ?? 0}).");
 
     private void Expect(bool condition, string problem)
     {
@@ -362,6 +417,8 @@ public sealed partial class ManifestRules(Func<string, Task<(int Status, byte[] 
     [GeneratedRegex(@"^\d{1,5}(\.\d{1,5}){0,3}$")]
     private static partial Regex VersionFormat();
 
-    [GeneratedRegex(@"^([a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$")]
+    [GeneratedRegex(
+        @"^([a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|"
+        + @"[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$")]
     private static partial Regex CultureName();
 }

@@ -12,7 +12,8 @@ using NSubstitute;
 
 namespace AddinHost.Tests.AddIn;
 
-/// <summary>The manifests the host serves pass Office's rules, name files the host really serves, and change version with the assets.</summary>
+/// <summary>The manifests the host serves pass Office's rules, name files the host really serves, and change version
+/// with the assets.</summary>
 public sealed class ManifestTests : ApiTestBase
 {
     private const string Origin = "https://recouvrement.example.fr";
@@ -49,7 +50,8 @@ public sealed class ManifestTests : ApiTestBase
         var root = XDocument.Parse(xml).Root!;
         Assert.Equal("fr-FR", root.Element(ManifestRules.App + "DefaultLocale")!.Value);
         var info = root.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
-        Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}", info.Elements().Single(e => e.Name.LocalName == "Resource").Value);
+        Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}",
+            info.Elements().Single(e => e.Name.LocalName == "Resource").Value);
     }
 
     [Fact]
@@ -62,7 +64,8 @@ public sealed class ManifestTests : ApiTestBase
         var surface = desktop.Elements(ManifestRules.Mail11 + "ExtensionPoint").Single();
         Assert.Equal("MessageReadCommandSurface", surface.Attribute(ManifestRules.Xsi + "type")!.Value);
         Assert.Equal("true", v11.Descendants(ManifestRules.Mail11 + "SupportsPinning").Single().Value);
-        Assert.Equal("Recouvrement", v11.Descendants(ManifestRules.Bt + "String").Single(s => s.Attribute("id")!.Value == "Bouton.Libelle").Attribute("DefaultValue")!.Value);
+        Assert.Equal("Recouvrement", v11.Descendants(ManifestRules.Bt + "String")
+            .Single(s => s.Attribute("id")!.Value == "Bouton.Libelle").Attribute("DefaultValue")!.Value);
     }
 
     [Fact]
@@ -117,14 +120,16 @@ public sealed class ManifestTests : ApiTestBase
                 "<Control xsi:type=\"Button\" id=\"boutonRecouvrementMobile\">"),
             "order" => Swap(xml, "<ProviderName>", "</ProviderName>", "<Version>", "</Version>"),
             "guid" => xml.Replace("<Id>0b8f3c1e-5d2a-4e7b-9c61-3f4a8d2e7b10</Id>", "<Id>pas-un-guid</Id>"),
-            "version" => System.Text.RegularExpressions.Regex.Replace(xml, "<Version>[^<]*</Version>", "<Version>1.0.0.0.0</Version>"),
+            "version" => System.Text.RegularExpressions.Regex.Replace(xml, "<Version>[^<]*</Version>",
+                "<Version>1.0.0.0.0</Version>"),
             "http" => xml.Replace($"{Origin}/icons/icon-64.png", "http://recouvrement.example.fr/icons/icon-64.png"),
             "unserved" => xml.Replace($"{Origin}/app/outlook.html", $"{Origin}/app/absent.html"),
             "resid" => xml.Replace("<Label resid=\"Bouton.Libelle\" />", "<Label resid=\"Bouton.Inconnu\" />"),
             "icon" => xml.Replace($"{Origin}/icons/icon-80.png", $"{Origin}/icons/icon-64.png"),
             "long" => xml.Replace("DefaultValue=\"Recouvrement\"", $"DefaultValue=\"{new string('x', 126)}\""),
             "namespace" => xml.Replace("<bt:Set Name=\"Mailbox\" />", "<Set Name=\"Mailbox\" />"),
-            _ => xml.Replace($"api://recouvrement.example.fr/{TestTokens.ClientId}", $"api://autre.example.fr/{TestTokens.ClientId}"),
+            _ => xml.Replace($"api://recouvrement.example.fr/{TestTokens.ClientId}",
+                $"api://autre.example.fr/{TestTokens.ClientId}"),
         };
         Assert.NotEqual(xml, broken);
         var problems = await Rules().CheckAsync(broken);
@@ -132,8 +137,9 @@ public sealed class ManifestTests : ApiTestBase
         {
             "shared-folders-place" or "shared-folders-1.0" => "SupportsSharedFolders n'est pas",
             "mobile-icon" => "taille 48 à l'échelle 3", "mobile-type" => "MobileButton",
-            "order" => "n'est pas", "guid" => "GUID", "version" => "Version", "http" => "doit être une adresse https", "unserved" => "répond 404",
-            "resid" => "Bouton.Inconnu", "icon" => "64×64 px", "long" => "1 à 125", "namespace" => "espace de noms", _ => "Resource doit être",
+            "order" => "n'est pas", "guid" => "GUID", "version" => "Version", "http" => "doit être une adresse https",
+            "unserved" => "répond 404", "resid" => "Bouton.Inconnu", "icon" => "64×64 px", "long" => "1 à 125",
+            "namespace" => "espace de noms", _ => "Resource doit être",
         };
         Assert.Contains(problems, p => p.Contains(expected));
     }
@@ -143,7 +149,8 @@ public sealed class ManifestTests : ApiTestBase
     {
         var root = Directory.CreateTempSubdirectory("assets-").FullName;
         File.WriteAllText(Path.Combine(root, "outlook.html"), "<p>v1</p>");
-        string VersionOf() => XDocument.Parse(Builder(root).Build("outlook", Origin)).Root!.Element(ManifestRules.App + "Version")!.Value;
+        string VersionOf() => XDocument.Parse(Builder(root).Build("outlook", Origin))
+            .Root!.Element(ManifestRules.App + "Version")!.Value;
         var first = VersionOf();
         Assert.Matches(@"^1\.\d{1,5}\.\d{1,5}$", first); // a semantic version, as the unified manifest wants
         Assert.Equal(first, VersionOf()); // the same assets give the same version
@@ -156,7 +163,8 @@ public sealed class ManifestTests : ApiTestBase
     {
         var env = Substitute.For<IWebHostEnvironment>();
         env.WebRootPath.Returns(webRoot);
-        return new ManifestBuilder(Options.Create(new AddinOptions { PublicUrl = Origin }), new EntraOptions { ClientId = TestTokens.ClientId }, env);
+        return new ManifestBuilder(Options.Create(new AddinOptions { PublicUrl = Origin }),
+            new EntraOptions { ClientId = TestTokens.ClientId }, env);
     }
 
     [Fact]
@@ -165,13 +173,15 @@ public sealed class ManifestTests : ApiTestBase
         var folder = Directory.CreateTempSubdirectory("manifestes-").FullName;
         var output = new StringWriter();
         // The command builds its own host on the same content (so the same assets and version), as an admin runs it.
-        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin], args => AddinHost.Composition.HostComposition.Build(
+        var code = await ManifestCommand.RunAsync(["--out", folder, "--public-url", Origin],
+            args => AddinHost.Composition.HostComposition.Build(
             [.. args, $"--contentRoot={Path.Combine(RepositoryRoot.Path, "AddinHost")}", "--environment=Development",
              "--Auth:Demo=false", $"--AzureAd:ClientId={TestTokens.ClientId}"], server: false), output);
         Assert.Equal(0, code);
         foreach (var name in ManifestBuilder.Names)
             Assert.Equal(await ManifestAsync(name), await File.ReadAllTextAsync(Path.Combine(folder, $"{name}.xml")));
-        Assert.Equal(await PackageAsync(), await File.ReadAllBytesAsync(Path.Combine(folder, ManifestBuilder.AppPackage)));
+        Assert.Equal(await PackageAsync(),
+            await File.ReadAllBytesAsync(Path.Combine(folder, ManifestBuilder.AppPackage)));
         Directory.Delete(folder, recursive: true);
     }
 
@@ -183,7 +193,8 @@ public sealed class ManifestTests : ApiTestBase
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static JsonElement Entry(ZipArchive zip, string name) => JsonDocument.Parse(zip.GetEntry(name)!.Open()).RootElement;
+    private static JsonElement Entry(ZipArchive zip, string name) =>
+        JsonDocument.Parse(zip.GetEntry(name)!.Open()).RootElement;
 
     /// <summary>Width and height from a PNG's IHDR chunk.</summary>
     private static (int Width, int Height) PngSize(ZipArchive zip, string name)
@@ -200,7 +211,8 @@ public sealed class ManifestTests : ApiTestBase
     public async Task The_outlook_app_package_passes_the_published_schema_of_its_manifest_version()
     {
         using var zip = new ZipArchive(new MemoryStream(await PackageAsync()));
-        Assert.Equal(["color.png", "en-us.json", "manifest.json", "outline.png"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["color.png", "en-us.json", "manifest.json", "outline.png"],
+            zip.Entries.Select(e => e.FullName).Order());
         Assert.Equal((192, 192), PngSize(zip, "color.png"));
         Assert.Equal((32, 32), PngSize(zip, "outline.png"));
         var folder = Directory.CreateTempSubdirectory("paquet-").FullName;
@@ -208,7 +220,8 @@ public sealed class ManifestTests : ApiTestBase
 
         // The schema Microsoft publishes for this manifest version, from the npm package (Tests/manifest-schema).
         var validator = Path.Combine(RepositoryRoot.Path, "Tests", "manifest-schema", "validate.mjs");
-        var psi = new System.Diagnostics.ProcessStartInfo("node", [validator, folder]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new System.Diagnostics.ProcessStartInfo("node", [validator, folder])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
         using var node = System.Diagnostics.Process.Start(psi)!;
         var report = await node.StandardOutput.ReadToEndAsync() + await node.StandardError.ReadToEndAsync();
         await node.WaitForExitAsync();
@@ -230,14 +243,17 @@ public sealed class ManifestTests : ApiTestBase
         using var zip = new ZipArchive(new MemoryStream(await PackageAsync()));
         var json = Entry(zip, "manifest.json");
         var extension = json.GetProperty("extensions")[0];
-        var control = extension.GetProperty("ribbons")[0].GetProperty("tabs")[0].GetProperty("groups")[0].GetProperty("controls")[0];
+        var control = extension.GetProperty("ribbons")[0].GetProperty("tabs")[0].GetProperty("groups")[0]
+            .GetProperty("controls")[0];
 
         Assert.Equal(xml.Element(ManifestRules.App + "Version")!.Value, json.GetProperty("version").GetString());
         Assert.Equal(xml.Element(ManifestRules.App + "Id")!.Value, json.GetProperty("id").GetString());
         var v11 = xml.Descendants(ManifestRules.Mail11 + "VersionOverrides").Single();
-        string Url(string id) => v11.Descendants(ManifestRules.Bt + "Url").Concat(v11.Descendants(ManifestRules.Bt + "Image"))
+        string Url(string id) => v11.Descendants(ManifestRules.Bt + "Url")
+            .Concat(v11.Descendants(ManifestRules.Bt + "Image"))
             .Single(u => u.Attribute("id")?.Value == id).Attribute("DefaultValue")!.Value;
-        Assert.Equal(Url("Volet.Url"), extension.GetProperty("runtimes")[0].GetProperty("code").GetProperty("page").GetString());
+        Assert.Equal(Url("Volet.Url"),
+            extension.GetProperty("runtimes")[0].GetProperty("code").GetProperty("page").GetString());
         Assert.Equal(new[] { 16, 32, 80 }.Select(size => Url($"Icone.{size}")),
             control.GetProperty("icons").EnumerateArray().Select(i => i.GetProperty("url").GetString()));
         // ReadItem in XML is the unified manifest's MailboxItem.Read.User; SupportsSharedFolders is its
@@ -262,12 +278,14 @@ public sealed class ManifestTests : ApiTestBase
         Assert.Equal(("mobileButton", "ouvrirVolet"),
             (mobile.GetProperty("type").GetString(), mobile.GetProperty("actionId").GetString()));
         var info = v11.Descendants().Single(e => e.Name.LocalName == "WebApplicationInfo");
-        Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Id").Value, json.GetProperty("webApplicationInfo").GetProperty("id").GetString());
+        Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Id").Value,
+            json.GetProperty("webApplicationInfo").GetProperty("id").GetString());
         Assert.Equal(info.Elements().Single(e => e.Name.LocalName == "Resource").Value,
             json.GetProperty("webApplicationInfo").GetProperty("resource").GetString());
         var domains = json.GetProperty("validDomains").EnumerateArray().Select(d => d.GetString()).ToList();
         Assert.Contains("recouvrement.example.fr", domains);
-        Assert.All(xml.Descendants(ManifestRules.App + "AppDomain"), d => Assert.Contains(new Uri(d.Value).Host, domains));
+        Assert.All(xml.Descendants(ManifestRules.App + "AppDomain"), d =>
+            Assert.Contains(new Uri(d.Value).Host, domains));
         Assert.Equal("Recouvrement", control.GetProperty("label").GetString());
     }
 
@@ -280,7 +298,8 @@ public sealed class ManifestTests : ApiTestBase
 
     private static string Swap(string xml, string aStart, string aEnd, string bStart, string bEnd)
     {
-        string Cut(string s, string start, string end) => s[s.IndexOf(start, StringComparison.Ordinal)..(s.IndexOf(end, StringComparison.Ordinal) + end.Length)];
+        string Cut(string s, string start, string end) =>
+            s[s.IndexOf(start, StringComparison.Ordinal)..(s.IndexOf(end, StringComparison.Ordinal) + end.Length)];
         var a = Cut(xml, aStart, aEnd);
         var b = Cut(xml, bStart, bEnd);
         return xml.Replace(a, "\u0001").Replace(b, a).Replace("\u0001", b);

@@ -12,7 +12,8 @@ using AddinHost.Tests.Letters;
 
 namespace AddinHost.Tests.AddIn;
 
-/// <summary>The panes as Office loads them: framed by Office only, hashed files cached for good, and what a pane needs to sign in.</summary>
+/// <summary>The panes as Office loads them: framed by Office only, hashed files cached for good, and what a pane needs
+/// to sign in.</summary>
 public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
 {
     [Fact]
@@ -112,13 +113,16 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
         {
             var form = new MultipartFormDataContent();
             var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+            file.Headers.ContentType =
+                new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
             form.Add(file, "file", name);
             return await Client.PostAsync("/api/templates/lint", form);
         }
-        var good = await (await LintAsync(Docx.Build(Docx.P(Docx.R("Madame, Monsieur {{debiteur.nom}},"))))).ReadAsync<LetterEndpoints.LintDto>();
+        var good = await (await LintAsync(Docx.Build(Docx.P(Docx.R("Madame, Monsieur {{debiteur.nom}},")))))
+            .ReadAsync<LetterEndpoints.LintDto>();
         Assert.True(good.Valide);
-        var bad = await (await LintAsync(Docx.Build(Docx.P(Docx.R("Bonjour {{champ_inconnu}}"))))).ReadAsync<LetterEndpoints.LintDto>();
+        var bad = await (await LintAsync(Docx.Build(Docx.P(Docx.R("Bonjour {{champ_inconnu}}")))))
+            .ReadAsync<LetterEndpoints.LintDto>();
         Assert.False(bad.Valide);
         var problem = Assert.Single(bad.Problemes);
         Assert.Contains("champ_inconnu", problem.Context + problem.Message);
@@ -127,27 +131,32 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
     }
 }
 
-/// <summary>With Entra sign-in, the panes learn the client id and the scope of the API on their own host, and tokens for it are accepted.</summary>
+/// <summary>With Entra sign-in, the panes learn the client id and the scope of the API on their own host, and tokens
+/// for it are accepted.</summary>
 public sealed class PaneSignInTests() : ApiTestBase(DbKind.Sqlite)
 {
     private const string Firm = "2b3c4d5e-6f70-4819-8a2b-3c4d5e6f7081";
 
     protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string>(TestTokens.EntraSettings(Firm)) { ["Addin:PublicUrl"] = "https://recouvrement.example.fr" };
+        new Dictionary<string, string>(TestTokens.EntraSettings(Firm))
+            { ["Addin:PublicUrl"] = "https://recouvrement.example.fr" };
 
-    protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> ExtraServices => TestTokens.TrustTestKey;
+    protected override Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> ExtraServices =>
+        TestTokens.TrustTestKey;
 
     [Fact]
     public async Task The_pane_asks_for_the_scope_of_the_api_on_its_own_host_and_that_token_gets_in()
     {
-        var config = await (await App.CreateClient().GetAsync("/api/addin/config")).ReadAsync<AddinEndpoints.AddinConfig>();
+        var config = await (await App.CreateClient().GetAsync("/api/addin/config"))
+            .ReadAsync<AddinEndpoints.AddinConfig>();
         Assert.False(config.Demonstration && config.ClientId is null);
         Assert.Equal(TestTokens.ClientId, config.ClientId);
         Assert.Equal($"api://recouvrement.example.fr/{TestTokens.ClientId}/access_as_user", config.ApiScope);
         Assert.Equal("https://login.microsoftonline.com/organizations", config.Authority);
         Assert.Equal(config, await PaneHostingTests.WrittenSettingsAsync(App.CreateClient()));
 
-        var token = TestTokens.Create(Firm, [Roles.Avocat], audience: $"api://recouvrement.example.fr/{TestTokens.ClientId}");
+        var token = TestTokens.Create(Firm, [Roles.Avocat],
+            audience: $"api://recouvrement.example.fr/{TestTokens.ClientId}");
         Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().WithToken(token).GetAsync("/api/cases")).StatusCode);
     }
 }

@@ -26,9 +26,11 @@ public abstract class ApiTestBase(DbKind kind) : IAsyncLifetime
 
     protected async Task<Guid> CreateCreditorAsync(string name = "Menuiserie Bressan SAS", HttpClient? client = null)
     {
-        // The client's engagement letter gives its consent to contact its debtors (RIN art. 8.2): without it no letter leaves.
+        // The client's engagement letter gives its consent to contact its debtors (RIN art. 8.2): without it no
+        // letter leaves.
         var response = await (client ?? Client).PostJsonAsync("/api/creditors",
-            new { name, kind = "Client", category = "Autre", siren = "552100554", contactConsentOn = "2025-01-15", contactConsentEvidence = "lettre de mission" });
+            new { name, kind = "Client", category = "Autre", siren = "552100554", contactConsentOn = "2025-01-15",
+                contactConsentEvidence = "lettre de mission" });
         return (await response.ReadAsync<CreditorEndpoints.CreditorDto>()).Id;
     }
 
@@ -39,12 +41,15 @@ public abstract class ApiTestBase(DbKind kind) : IAsyncLifetime
         await (await (client ?? Client).GetAsync($"/api/cases/{id}{query}")).ReadAsync<CaseDetailsDto>();
 
     /// <summary>Creates a creditor and imports the typical file; returns the company's case.</summary>
-    protected async Task<(Guid CreditorId, CaseSummaryDto Company, CaseSummaryDto Consumer)> SeedTypicalAsync(string prefix = "F", HttpClient? client = null)
+    protected async Task<(Guid CreditorId, CaseSummaryDto Company, CaseSummaryDto Consumer)> SeedTypicalAsync(
+        string prefix = "F", HttpClient? client = null)
     {
         client ??= Client;
         var creditor = await CreateCreditorAsync(client: client);
-        (await client.PostAsync("/api/import/invoices", SampleFiles.Form(SampleFiles.TypicalCsv(prefix), creditorId: creditor))).EnsureSuccessStatusCode();
+        (await client.PostAsync("/api/import/invoices",
+            SampleFiles.Form(SampleFiles.TypicalCsv(prefix), creditorId: creditor))).EnsureSuccessStatusCode();
         var cases = await ListCasesAsync(client: client);
-        return (creditor, cases.Single(c => c.Debtor == "Garage Fontaine SARL"), cases.Single(c => c.Debtor == "Mme Claire Dubois"));
+        return (creditor, cases.Single(c => c.Debtor == "Garage Fontaine SARL"),
+            cases.Single(c => c.Debtor == "Mme Claire Dubois"));
     }
 }

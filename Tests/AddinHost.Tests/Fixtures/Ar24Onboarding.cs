@@ -38,7 +38,8 @@ public static partial class Ar24Onboarding
         string lastname = "Delaunay", string? userId = null, string? graphBaseUrl = null)
     {
         var added = await client.PostJsonAsync("/api/ar24/senders", new { email, gender, firstname, lastname, userId });
-        if (added.StatusCode == HttpStatusCode.OK) return await added.ReadAsync<SenderDto>(); // already the firm's: identity completed
+        // already the firm's: identity completed
+        if (added.StatusCode == HttpStatusCode.OK) return await added.ReadAsync<SenderDto>();
         Assert.True(added.StatusCode == HttpStatusCode.Accepted,
             $"{added.StatusCode}: {await added.Content.ReadAsStringAsync()}");
         var code = await CodeAsync(client, email, graphBaseUrl);

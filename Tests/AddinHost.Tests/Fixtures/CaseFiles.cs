@@ -5,7 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AddinHost.Tests.Fixtures;
 
-/// <summary>Invoice files in a case, as the debtor's messages bring them (the invoice number is the name's first five characters).</summary>
+/// <summary>Invoice files in a case, as the debtor's messages bring them (the invoice number is the name's first
+/// five characters).</summary>
 public static class CaseFiles
 {
     public static async Task AddAsync(DunningApp app, Guid caseId, IReadOnlyDictionary<string, byte[]> files)
@@ -14,7 +15,8 @@ public static class CaseFiles
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(app.Tenant);
         var db = scope.ServiceProvider.GetRequiredService<DunningDbContext>();
         foreach (var (name, bytes) in files)
-            db.CaseDocuments.Add(new CaseDocument { CaseId = caseId, FileName = name, InvoiceNumber = name[..5], Content = bytes, Sha256 = ProofHash.Of(bytes), Source = "test", AddedAt = app.Clock.GetUtcNow() });
+            db.CaseDocuments.Add(new CaseDocument { CaseId = caseId, FileName = name, InvoiceNumber = name[..5],
+                Content = bytes, Sha256 = ProofHash.Of(bytes), Source = "test", AddedAt = app.Clock.GetUtcNow() });
         await db.SaveChangesAsync();
     }
 }

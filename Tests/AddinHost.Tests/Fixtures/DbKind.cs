@@ -16,7 +16,8 @@ public static class TestDatabase
     /// </summary>
     public static async Task<string> CreateAsync(DbKind kind) => kind switch
     {
-        DbKind.Postgres => await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(await PostgresTemplate.Value),
+        DbKind.Postgres => await (await PostgresServer.InstanceAsync())
+            .CreateDatabaseAsync(await PostgresTemplate.Value),
         _ => CopySqliteTemplate(await SqliteTemplate.Value),
     };
 

@@ -12,7 +12,9 @@ public static class DispatchReads
     /// <summary>How many mails the AR24 simulator holds under this dispatch's reference.</summary>
     public static async Task<int> MailsAtAr24Async(this HttpClient client, Guid dispatchId)
     {
-        var state = JsonDocument.Parse(await (await client.GetAsync("/sandbox/ar24/_state")).Content.ReadAsStringAsync()).RootElement;
-        return state.GetProperty("mails").EnumerateArray().Count(m => m.GetProperty("ref_client").GetString() == dispatchId.ToString());
+        var state = JsonDocument.Parse(await (await client.GetAsync("/sandbox/ar24/_state"))
+            .Content.ReadAsStringAsync()).RootElement;
+        return state.GetProperty("mails").EnumerateArray()
+            .Count(m => m.GetProperty("ref_client").GetString() == dispatchId.ToString());
     }
 }

@@ -13,7 +13,8 @@ namespace AddinHost.Tests.Fixtures;
 public sealed class DunningApp(DbKind kind, string connectionString, string tenant, string environment = "Development")
     : WebApplicationFactory<Program>
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static readonly JsonSerializerOptions Json =
+        new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Tests run on a fixed day (30 September 2025, Paris) so amounts are exact.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2025, 9, 30, 10, 0, 0, TimeSpan.Zero);
@@ -84,11 +85,13 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         // The demo's quick recipient and poll (appsettings.Development.json) are not the tests': a day and ten minutes.
         builder.UseSetting("Sandbox:RecipientDelay", "1.00:00:00");
         builder.UseSetting("Dispatch:PollSeconds", "600");
-        builder.UseSetting("RateLimits:ApiPerMinute", "100000"); // tests drive one user hard; the limits have their own tests
+        // tests drive one user hard; the limits have their own tests
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("RateLimits:WebhooksPerMinute", "100000");
         builder.UseSetting("Graph:BaseUrl", "http://localhost/sandbox/graph/v1.0");
         builder.UseSetting("Proofs:Store", "AzureBlob");
-        builder.UseSetting("ConnectionStrings:Proofs", AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
+        builder.UseSetting("ConnectionStrings:Proofs",
+            AzuriteServer.InstanceAsync().GetAwaiter().GetResult().ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (ExtraServices is not null) builder.ConfigureTestServices(ExtraServices);
         for (var i = 0; i < (Roles?.Length ?? 0); i++)
@@ -97,9 +100,12 @@ public sealed class DunningApp(DbKind kind, string connectionString, string tena
         {
             s.AddSingleton<TimeProvider>(Clock);
             // The real AR24 client talks HTTP to the built-in simulator of this very host.
-            s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>().ConfigurePrimaryHttpMessageHandler(() => (Ar24Host ?? this).Server.CreateHandler());
-            s.AddHttpClient(AddinHost.Sandbox.Ar24SandboxWebhooks.ClientName).ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
-            // Graph goes to this host's sample mailbox, through the SDK's own middleware, unless a test brings its Graph server.
+            s.AddHttpClient<AddinHost.Dispatch.Ar24.Ar24Client>()
+                .ConfigurePrimaryHttpMessageHandler(() => (Ar24Host ?? this).Server.CreateHandler());
+            s.AddHttpClient(AddinHost.Sandbox.Ar24SandboxWebhooks.ClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Server.CreateHandler());
+            // Graph goes to this host's sample mailbox, through the SDK's own middleware, unless a test brings its
+            // Graph server.
             if (!Settings.ContainsKey("Graph:BaseUrl"))
                 s.AddKeyedSingleton("graph", (_, _) => Microsoft.Graph.GraphClientFactory.Create(
                     Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers(), finalHandler: Server.CreateHandler()));

@@ -15,9 +15,9 @@ namespace AddinHost.Tests.Fixtures;
 
 /// <summary>
 /// A local Kestrel server answering Microsoft Entra ID's v2.0 token endpoint as documented, for the real MSAL inside
-/// Microsoft.Identity.Web: instance discovery, the on-behalf-of grant (<c>jwt-bearer</c>, <c>requested_token_use=on_behalf_of</c>)
-/// and the refresh-token grant. MSAL only takes https authorities, so <see cref="HttpClients"/> carries its requests for
-/// <c>login.microsoftonline.com</c> here.
+/// Microsoft.Identity.Web: instance discovery, the on-behalf-of grant (<c>jwt-bearer</c>,
+/// <c>requested_token_use=on_behalf_of</c>) and the refresh-token grant. MSAL only takes https authorities, so
+/// <see cref="HttpClients"/> carries its requests for <c>login.microsoftonline.com</c> here.
 /// </summary>
 internal sealed class EntraTokenServer : IAsyncDisposable
 {
@@ -30,10 +30,12 @@ internal sealed class EntraTokenServer : IAsyncDisposable
     /// <summary>The access tokens handed out, in order.</summary>
     public ConcurrentQueue<string> Issued { get; } = new();
 
-    /// <summary>Lifetime of the tokens handed out; MSAL treats a token within 5 minutes of its end as expired.</summary>
+    /// <summary>Lifetime of the tokens handed out; MSAL treats a token within 5 minutes of its end
+    /// as expired.</summary>
     public int ExpiresInSeconds { get; set; } = 3600;
 
-    /// <summary>When set, the on-behalf-of grant fails as Entra does when the admin never consented (AADSTS65001).</summary>
+    /// <summary>When set, the on-behalf-of grant fails as Entra does when the admin never
+    /// consented (AADSTS65001).</summary>
     public bool ConsentMissing { get; set; }
 
     public string ClientSecret { get; } = "secret-de-test-" + Guid.NewGuid().ToString("N")[..8];
@@ -41,7 +43,8 @@ internal sealed class EntraTokenServer : IAsyncDisposable
 
     private EntraTokenServer(WebApplication app, Uri address) => (_app, HttpClients) = (app, new Redirected(address));
 
-    public IEnumerable<Dictionary<string, string>> Grants(string grantType) => TokenRequests.Where(r => r.GetValueOrDefault("grant_type") == grantType);
+    public IEnumerable<Dictionary<string, string>> Grants(string grantType) =>
+        TokenRequests.Where(r => r.GetValueOrDefault("grant_type") == grantType);
 
     public static async Task<EntraTokenServer> StartAsync()
     {
@@ -52,12 +55,14 @@ internal sealed class EntraTokenServer : IAsyncDisposable
         EntraTokenServer? self = null;
         app.MapGet("/common/discovery/instance", () => Results.Text(new JsonObject
         {
-            ["tenant_discovery_endpoint"] = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+            ["tenant_discovery_endpoint"] =
+                "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
             ["api-version"] = "1.1",
             ["metadata"] = new JsonArray(new JsonObject
             {
                 ["preferred_network"] = "login.microsoftonline.com", ["preferred_cache"] = "login.windows.net",
-                ["aliases"] = new JsonArray("login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net"),
+                ["aliases"] = new JsonArray("login.microsoftonline.com", "login.windows.net", "login.microsoft.com",
+                    "sts.windows.net"),
             }),
         }.ToJsonString(), "application/json"));
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (string tenant, HttpContext http) =>
@@ -68,30 +73,40 @@ internal sealed class EntraTokenServer : IAsyncDisposable
                 return Refusal(401, "invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided.");
             return form.GetValueOrDefault("grant_type") switch
             {
-                "urn:ietf:params:oauth:grant-type:jwt-bearer" when form.GetValueOrDefault("requested_token_use") != "on_behalf_of" =>
-                    Refusal(400, "invalid_request", 90014, "AADSTS90014: The required field 'requested_token_use' is missing."),
+                "urn:ietf:params:oauth:grant-type:jwt-bearer"
+                    when form.GetValueOrDefault("requested_token_use") != "on_behalf_of" =>
+                    Refusal(400, "invalid_request", 90014,
+                        "AADSTS90014: The required field 'requested_token_use' is missing."),
                 "urn:ietf:params:oauth:grant-type:jwt-bearer" when self.ConsentMissing =>
-                    Refusal(400, "invalid_grant", 65001, "AADSTS65001: The user or administrator has not consented to use the application with ID " +
-                        $"'{TestTokens.ClientId}' named 'OutlookDunning'. Send an interactive authorization request for this user and resource.", "consent_required"),
+                    Refusal(400, "invalid_grant", 65001,
+                        "AADSTS65001: The user or administrator has not consented to use the application with ID " +
+                        $"'{TestTokens.ClientId}' named 'OutlookDunning'. Send an interactive authorization request " +
+                        $"for this user and resource.",
+                        "consent_required"),
                 "urn:ietf:params:oauth:grant-type:jwt-bearer" => self.Grant(form, new JsonWebToken(form["assertion"])),
-                "refresh_token" when form.GetValueOrDefault("refresh_token", "").StartsWith("rt.", StringComparison.Ordinal) =>
+                "refresh_token"
+                    when form.GetValueOrDefault("refresh_token", "").StartsWith("rt.", StringComparison.Ordinal) =>
                     self.Grant(form, null, form["refresh_token"]),
-                _ => Refusal(400, "unsupported_grant_type", 70003, "AADSTS70003: The app requested an unsupported grant type."),
+                _ => Refusal(400, "unsupported_grant_type", 70003,
+                    "AADSTS70003: The app requested an unsupported grant type."),
             };
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         self = new EntraTokenServer(app, new Uri(address));
         return self;
     }
 
-    /// <summary>The documented success answer; the refresh token names the user so a refresh can say whose it is.</summary>
+    /// <summary>The documented success answer; the refresh token names the user so a refresh can say whose
+    /// it is.</summary>
     private IResult Grant(Dictionary<string, string> form, JsonWebToken? assertion, string? refreshToken = null)
     {
         var (oid, tid) = assertion is not null
             ? (assertion.GetClaim("oid").Value, assertion.GetClaim("tid").Value)
             : (refreshToken!.Split('.')[1], refreshToken.Split('.')[2]);
-        var scopes = form.GetValueOrDefault("scope", "").Split(' ').Where(s => s.StartsWith("https://", StringComparison.Ordinal)).ToList();
+        var scopes = form.GetValueOrDefault("scope", "").Split(' ')
+            .Where(s => s.StartsWith("https://", StringComparison.Ordinal)).ToList();
         var access = GraphToken(oid, tid, scopes, Interlocked.Increment(ref _issued));
         Issued.Enqueue(access);
         var clientInfo = Base64Url(new JsonObject { ["uid"] = oid, ["utid"] = tid }.ToJsonString());
@@ -107,9 +122,10 @@ internal sealed class EntraTokenServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// An access token for Graph shaped as Entra's: a JWT whose <c>scp</c> claim names the granted delegated permissions by
-    /// their short names (Mail.ReadWrite…), so the Graph test server can refuse what a token without them would not get.
-    /// Unsigned: MSAL never reads an access token, and the Graph test server does not check signatures (see there).
+    /// An access token for Graph shaped as Entra's: a JWT whose <c>scp</c> claim names the granted delegated
+    /// permissions by their short names (Mail.ReadWrite…), so the Graph test server can refuse what a token without
+    /// them would not get. Unsigned: MSAL never reads an access token, and the Graph test server does not check
+    /// signatures (see there).
     /// </summary>
     private static string GraphToken(string oid, string tid, IEnumerable<string> scopes, int serial) =>
         new JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
@@ -126,15 +142,18 @@ internal sealed class EntraTokenServer : IAsyncDisposable
     {
         var body = new JsonObject
         {
-            ["error"] = error, ["error_description"] = description + $"\r\nTrace ID: {Guid.NewGuid()}\r\nCorrelation ID: {Guid.NewGuid()}",
-            ["error_codes"] = new JsonArray(code), ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ssZ"),
+            ["error"] = error,
+            ["error_description"] = description + $"\r\nTrace ID: {Guid.NewGuid()}\r\nCorrelation ID: {Guid.NewGuid()}",
+            ["error_codes"] = new JsonArray(code),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ssZ"),
             ["trace_id"] = Guid.NewGuid().ToString(), ["correlation_id"] = Guid.NewGuid().ToString(),
         };
         if (suberror is not null) body["suberror"] = suberror;
         return Results.Text(body.ToJsonString(), "application/json", statusCode: status);
     }
 
-    private static string Base64Url(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>MSAL's HTTP client, with every request to Entra's host sent to this server instead.</summary>
     private sealed class Redirected(Uri server) : IMsalHttpClientFactory
@@ -148,7 +167,8 @@ internal sealed class EntraTokenServer : IAsyncDisposable
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
             if (request.RequestUri is { Host: "login.microsoftonline.com" } uri)
-                request.RequestUri = new UriBuilder(uri) { Scheme = server.Scheme, Host = server.Host, Port = server.Port }.Uri;
+                request.RequestUri = new UriBuilder(uri) { Scheme = server.Scheme, Host = server.Host,
+                    Port = server.Port }.Uri;
             return base.SendAsync(request, ct);
         }
     }

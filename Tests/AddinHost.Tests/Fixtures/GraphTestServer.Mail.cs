@@ -8,23 +8,26 @@ namespace AddinHost.Tests.Fixtures;
 
 /// <summary>
 /// The mail the product writes, as Graph documents it: <c>POST …/messages</c> makes a draft (201, Mail.ReadWrite),
-/// <c>POST …/messages/{id}/send</c> sends it (202, no body, Mail.Send; it moves to the Sent Items of the mailbox that held
-/// it, under a new id, with <c>sender</c> and <c>from</c> set by the user's rights), and a well-known folder is searched
-/// with a filter on a single-value extended property.
+/// <c>POST …/messages/{id}/send</c> sends it (202, no body, Mail.Send; it moves to the Sent Items of the mailbox that
+/// held it, under a new id, with <c>sender</c> and <c>from</c> set by the user's rights), and a well-known folder is
+/// searched with a filter on a single-value extended property.
 /// </summary>
 internal sealed partial class GraphTestServer
 {
-    /// <summary>Every message the product made in the signed-in user's mailbox, keyed by id; <c>parentFolderId</c> holds the well-known folder name.</summary>
+    /// <summary>Every message the product made in the signed-in user's mailbox, keyed by id; <c>parentFolderId</c>
+    /// holds the well-known folder name.</summary>
     public ConcurrentDictionary<string, JsonObject> OwnMail => Me.Mail;
 
     public IEnumerable<JsonObject> InFolder(string folder) => Me.InFolder(folder);
 
-    /// <summary>Messages in Sent Items carrying this value in any extended property (the dispatch id), in every mailbox.</summary>
+    /// <summary>Messages in Sent Items carrying this value in any extended property (the dispatch id), in
+    /// every mailbox.</summary>
     public int SentWithMark(string value) => SentCopies(value).Count();
 
     /// <summary>The sent copies carrying this mark, with the mailbox whose Sent Items holds each.</summary>
     public IEnumerable<(TestMailbox Mailbox, JsonObject Message)> SentCopies(string value) =>
-        new[] { Me }.Concat(_others.Values).SelectMany(b => b.InFolder("sentitems").Where(m => Marks(m).Any(p => p.Value == value)).Select(m => (b, m)));
+        new[] { Me }.Concat(_others.Values).SelectMany(b =>
+            b.InFolder("sentitems").Where(m => Marks(m).Any(p => p.Value == value)).Select(m => (b, m)));
 
     /// <summary>Every message sent with sendMail, as its recipients receive it.</summary>
     public ConcurrentQueue<JsonObject> Delivered { get; } = new();
@@ -44,7 +47,8 @@ internal sealed partial class GraphTestServer
             if (message["toRecipients"] is not JsonArray { Count: > 0 })
                 return Error(400, "ErrorInvalidRecipients", "At least one recipient isn't valid.");
             var id = "AAMk-" + Guid.NewGuid().ToString("N");
-            message["@odata.context"] = $"https://graph.microsoft.com/v1.0/$metadata#users('{box.Address}')/messages/$entity";
+            message["@odata.context"] =
+                $"https://graph.microsoft.com/v1.0/$metadata#users('{box.Address}')/messages/$entity";
             message["id"] = id;
             message["isDraft"] = true;
             message["parentFolderId"] = "drafts";
@@ -99,13 +103,17 @@ internal sealed partial class GraphTestServer
             // Drafts, Outbox and Sent Items of another mailbox: more than a delegate's read access to its Inbox.
             if (box != self.Me && !box.Rights.HasFlag(MailboxRights.FullAccess)) return AccessDenied();
             var filter = http.Request.Query["$filter"].ToString();
-            var mark = Regex.Match(filter, @"singleValueExtendedProperties/Any\(ep: ep/id eq '([^']*)' and ep/value eq '([^']*)'\)");
+            var mark = Regex.Match(filter,
+                @"singleValueExtendedProperties/Any\(ep: ep/id eq '([^']*)' and ep/value eq '([^']*)'\)");
             if (filter.Length > 0 && !mark.Success)
                 return Error(400, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
             var found = box.InFolder(folder.ToLowerInvariant())
-                .Where(m => !mark.Success || Marks(m).Any(p => string.Equals(p.Id, mark.Groups[1].Value, StringComparison.OrdinalIgnoreCase) && p.Value == mark.Groups[2].Value))
+                .Where(m => !mark.Success || Marks(m).Any(p =>
+                    string.Equals(p.Id, mark.Groups[1].Value, StringComparison.OrdinalIgnoreCase)
+                    && p.Value == mark.Groups[2].Value))
                 .ToList();
-            return Page(self, http, $"users('{box.Address}')/mailFolders('{folder}')/messages", found, http.Request.Path.Value![5..]);
+            return Page(self, http, $"users('{box.Address}')/mailFolders('{folder}')/messages", found,
+                http.Request.Path.Value![5..]);
         });
     }
 }

@@ -45,19 +45,24 @@ internal static class PlannedLetters
         });
         var creditor = new Creditor { Name = "Créancier du banc", Kind = CreditorKind.Client };
         db.Creditors.Add(creditor);
-        var pdf = AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40).Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);
+        var pdf = AddinHost.Sandbox.SimplePdf.Create([.. Enumerable.Range(1, 40)
+            .Select(i => $"Ligne {i} du courrier de mise en demeure, banc d'essai.")]);
         var sha = AddinHost.Proofs.ProofHash.Of(pdf);
         for (var i = 0; i < count; i++)
         {
-            var debtor = new Debtor { Key = $"{referencePrefix}-{i}", Name = $"Société Banc {i:D4} SAS", Kind = DebtorKind.Professionnel, Email = $"compta{i}@banc-{i}.example" };
-            var c = new RecoveryCase { Reference = $"{referencePrefix}-{i:D5}", CreditorId = creditor.Id, DebtorId = debtor.Id, OpenedOn = new DateOnly(2025, 6, 1) };
-            var letter = new GeneratedLetter { CaseId = c.Id, Template = "mise-en-demeure", Format = "pdf", FileName = "mise-en-demeure.pdf", Content = pdf, Sha256 = sha, AsOf = new DateOnly(2025, 9, 30) };
+            var debtor = new Debtor { Key = $"{referencePrefix}-{i}", Name = $"Société Banc {i:D4} SAS",
+                Kind = DebtorKind.Professionnel, Email = $"compta{i}@banc-{i}.example" };
+            var c = new RecoveryCase { Reference = $"{referencePrefix}-{i:D5}", CreditorId = creditor.Id,
+                DebtorId = debtor.Id, OpenedOn = new DateOnly(2025, 6, 1) };
+            var letter = new GeneratedLetter { CaseId = c.Id, Template = "mise-en-demeure", Format = "pdf",
+                FileName = "mise-en-demeure.pdf", Content = pdf, Sha256 = sha, AsOf = new DateOnly(2025, 9, 30) };
             db.Debtors.Add(debtor);
             db.Cases.Add(c);
             db.GeneratedLetters.Add(letter);
             db.Dispatches.Add(new DispatchItem
             {
-                CaseId = c.Id, Level = 3, LevelName = "Mise en demeure", Channel = StepChannel.Ere, ChannelReason = "envoi en nombre",
+                CaseId = c.Id, Level = 3, LevelName = "Mise en demeure", Channel = StepChannel.Ere,
+                ChannelReason = "envoi en nombre",
                 State = DispatchState.Planned, LetterId = letter.Id, CreatedBy = "envois-en-nombre",
             });
         }

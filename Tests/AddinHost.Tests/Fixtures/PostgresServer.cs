@@ -15,7 +15,8 @@ internal sealed class PostgresServer
     // The Benchmarks assembly compiles its own copy of this class and runs inside the test host too: both
     // copies find the one server of the process under this key (an interned literal, so also one lock).
     private const string ProcessWideKey = "OutlookDunning.Tests.PostgresServer";
-    private static readonly Lazy<Task<PostgresServer>> Shared = new(async () => new PostgresServer(await StartOncePerProcess()));
+    private static readonly Lazy<Task<PostgresServer>> Shared = new(async () =>
+        new PostgresServer(await StartOncePerProcess()));
     private readonly int _port;
 
     private PostgresServer(int port) => _port = port;
@@ -36,7 +37,8 @@ internal sealed class PostgresServer
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={_port};Username=postgres;Database={database};Pooling=true;Include Error Detail=true";
 
-    /// <summary>A fresh database, so each fixture starts clean: empty, or a copy of <paramref name="template"/>.</summary>
+    /// <summary>A fresh database, so each fixture starts clean: empty, or a copy of
+    /// <paramref name="template"/>.</summary>
     public async Task<string> CreateDatabaseAsync(string? template = null)
     {
         var name = "t_" + Guid.NewGuid().ToString("N")[..16];
@@ -59,9 +61,11 @@ internal sealed class PostgresServer
         await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs one of the server's client tools (pg_dump, pg_restore…) against this server, as the admin guide does.</summary>
+    /// <summary>Runs one of the server's client tools (pg_dump, pg_restore…) against this server, as the admin
+    /// guide does.</summary>
     public Task RunToolAsync(string tool, params string[] args) =>
-        Run(Path.Combine(FindBinaries(), tool), ["--host=127.0.0.1", $"--port={_port}", "--username=postgres", .. args], asPostgres: false);
+        Run(Path.Combine(FindBinaries(), tool), ["--host=127.0.0.1", $"--port={_port}", "--username=postgres", .. args],
+            asPostgres: false);
 
     /// <summary>Starts the server and answers its port.</summary>
     private static async Task<int> StartAsync()
@@ -71,19 +75,23 @@ internal sealed class PostgresServer
         await RunFolders.SweepAbandonedAsync("od-pg-", async folder =>
         {
             if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
-                await Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "stop"], asRoot);
+                await Run(Path.Combine(bin, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "stop"],
+                    asRoot);
         });
         var root = RunFolders.Create("od-pg-");
         var data = Path.Combine(root, "data");
         if (asRoot)
             await Run("chown", ["-R", "postgres:postgres", root], asPostgres: false);
 
-        await Run(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
+        await Run(Path.Combine(bin, "initdb"),
+            ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], asRoot);
         var port = FreePort();
-        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+        var options = $"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+            + $" -c full_page_writes=off -c max_connections=300"
             // Little WAL: every test makes a database, and the default keeps up to 1 GB of it on disk.
             + " -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=128MB -c min_wal_size=32MB";
-        await Run(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
+        await Run(Path.Combine(bin, "pg_ctl"),
+            ["-D", data, "-l", Path.Combine(root, "server.log"), "-o", options, "-w", "-t", "60", "start"], asRoot);
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAtExit(root, data);
         return port;
@@ -116,10 +124,13 @@ internal sealed class PostgresServer
     private static string FindBinaries()
     {
         var candidates = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d)
+                .Select(d => Path.Combine(d, "bin"))
             : [];
         return candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "pg_ctl")))
-            ?? throw new InvalidOperationException("PostgreSQL server binaries not found under /usr/lib/postgresql: run the README's test command, which installs them.");
+            ?? throw new InvalidOperationException(
+                "PostgreSQL server binaries not found under /usr/lib/postgresql: run the README's test command, which "
+                + "installs them.");
     }
 
     private static int FreePort()
@@ -142,6 +153,7 @@ internal sealed class PostgresServer
         var stderr = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         if (p.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} failed ({p.ExitCode}): {await stderr}{await stdout}");
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(file)} failed ({p.ExitCode}): {await stderr}{await stdout}");
     }
 }

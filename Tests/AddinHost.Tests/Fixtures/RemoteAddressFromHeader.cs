@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace AddinHost.Tests.Fixtures;
 
-/// <summary>The test server has no network peer: the <c>X-Test-Remote-Ip</c> header stands for the caller's address.</summary>
+/// <summary>The test server has no network peer: the <c>X-Test-Remote-Ip</c> header stands for the
+/// caller's address.</summary>
 public sealed class RemoteAddressFromHeader : IStartupFilter
 {
     public const string Header = "X-Test-Remote-Ip";

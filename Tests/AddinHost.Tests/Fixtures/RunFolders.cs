@@ -21,18 +21,21 @@ internal static class RunFolders
         return folder;
     }
 
-    /// <summary>Stops what runs in each abandoned folder (<paramref name="stop"/>, best effort), then deletes it.</summary>
+    /// <summary>Stops what runs in each abandoned folder (<paramref name="stop"/>, best effort), then
+    /// deletes it.</summary>
     public static async Task SweepAbandonedAsync(string prefix, Func<string, Task> stop, string? root = null)
     {
         foreach (var folder in Directory.GetDirectories(root ?? Path.GetTempPath(), prefix + "*"))
         {
             var owner = Path.Combine(folder, OwnerFile);
-            if (File.Exists(owner) ? IsRunning(File.ReadAllText(owner)) : Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-12))
+            if (File.Exists(owner) ? IsRunning(File.ReadAllText(owner))
+                : Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-12))
                 continue; // still in use, or too young to tell (its owner file may not be written yet)
             try { await stop(folder); }
             catch (Exception e) when (e is InvalidOperationException or IOException) { /* already stopped */ }
             try { Directory.Delete(folder, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run is removing it */ }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            { /* another run is removing it */ }
         }
     }
 

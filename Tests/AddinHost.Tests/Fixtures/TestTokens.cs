@@ -23,7 +23,8 @@ public static class TestTokens
     {
         var settings = new Dictionary<string, string>
         {
-            ["Auth:Demo"] = "false", ["AzureAd:Instance"] = Instance, ["AzureAd:TenantId"] = "organizations", ["AzureAd:ClientId"] = ClientId,
+            ["Auth:Demo"] = "false", ["AzureAd:Instance"] = Instance, ["AzureAd:TenantId"] = "organizations",
+            ["AzureAd:ClientId"] = ClientId,
         };
         for (var i = 0; i < onboarded.Length; i++) settings[$"Auth:OnboardedTenants:{i}"] = onboarded[i];
         return settings;
@@ -39,8 +40,9 @@ public static class TestTokens
             o.TokenValidationParameters.IssuerSigningKeyResolver = null;
         });
 
-    public static string Create(string tenant, string[]? roles = null, string? scope = "access_as_user", string? audience = null,
-        TimeSpan? expiresIn = null, string? issuer = null, bool signedByStranger = false, string oid = "9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f")
+    public static string Create(string tenant, string[]? roles = null, string? scope = "access_as_user",
+        string? audience = null, TimeSpan? expiresIn = null, string? issuer = null, bool signedByStranger = false,
+        string oid = "9f0c1d2e-3b4a-4c5d-8e6f-7a8b9c0d1e2f")
     {
         var now = DateTime.UtcNow;
         var expires = now + (expiresIn ?? TimeSpan.FromHours(1));
@@ -58,13 +60,15 @@ public static class TestTokens
             NotBefore = expires < now ? expires.AddHours(-1) : now,
             Expires = expires,
             Claims = claims,
-            SigningCredentials = new SigningCredentials(signedByStranger ? Stranger : Key, SecurityAlgorithms.RsaSha256),
+            SigningCredentials = new SigningCredentials(signedByStranger ? Stranger : Key,
+                SecurityAlgorithms.RsaSha256),
         });
     }
 
     public static HttpClient WithToken(this HttpClient client, string token)
     {
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            token);
         return client;
     }
 }

@@ -20,7 +20,8 @@ public static class Docx
 
     public static readonly XNamespace Wn = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-    public static byte[] Build(string bodyXml, string? headerXml = null, string? footerXml = null, string? footnoteXml = null)
+    public static byte[] Build(string bodyXml, string? headerXml = null, string? footerXml = null,
+        string? footnoteXml = null)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -42,11 +43,15 @@ public static class Docx
             if (footnoteXml is not null)
             {
                 var notes = main.AddNewPart<FootnotesPart>();
-                Write(notes, $"<w:footnotes {Ns}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>" +
-                             $"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>" +
-                             $"<w:footnote w:id=\"1\">{footnoteXml}</w:footnote></w:footnotes>");
+                Write(notes,
+                    $"<w:footnotes {Ns}><w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r>" +
+                    $"</w:p></w:footnote>" +
+                    $"<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/>" +
+                    $"</w:r></w:p></w:footnote>" +
+                    $"<w:footnote w:id=\"1\">{footnoteXml}</w:footnote></w:footnotes>");
             }
-            Write(main, $"<w:document {Ns}><w:body>{bodyXml}<w:sectPr>{sectionRefs}<w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>");
+            Write(main, $"<w:document {Ns}><w:body>{bodyXml}<w:sectPr>"
+                + $"{sectionRefs}<w:pgSz w:w=\"11906\" w:h=\"16838\"/></w:sectPr></w:body></w:document>");
         }
         return stream.ToArray();
     }
@@ -59,7 +64,9 @@ public static class Docx
     }
 
     public static string P(string runsXml) => $"<w:p>{runsXml}</w:p>";
-    public static string R(string text, bool bold = false) => $"<w:r>{(bold ? "<w:rPr><w:b/></w:rPr>" : "")}<w:t xml:space=\"preserve\">{System.Security.SecurityElement.Escape(text)}</w:t></w:r>";
+    public static string R(string text, bool bold = false) =>
+        $"<w:r>{(bold ? "<w:rPr><w:b/></w:rPr>" : "")}<w:t xml:space=\"preserve\">"
+        + $"{System.Security.SecurityElement.Escape(text)}</w:t></w:r>";
 
     /// <summary>Every part's XML, by part kind.</summary>
     public static Dictionary<string, XDocument> Parts(byte[] docx)

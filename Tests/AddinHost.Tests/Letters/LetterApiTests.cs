@@ -14,7 +14,8 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
+        _app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development")
+            { SeedDemo = true, OwnsDatabase = true };
         _app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 20, 9, 0, 0, TimeSpan.Zero));
         _client = _app.CreateClient();
         _cases = await (await _client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
@@ -25,12 +26,15 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
     private async Task<(string Body, string Header, byte[] Docx)> PreviewAsync(string debtor, string template)
     {
         var id = _cases.Single(c => c.Debtor == debtor).Id;
-        var response = await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template, format = "docx" });
+        var response = await _client.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template, format = "docx" });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            response.Content.Headers.ContentType?.MediaType);
         var docx = await response.Content.ReadAsByteArrayAsync();
         Assert.Empty(Docx.Validate(docx));
-        return (string.Join("\n", Docx.Paragraphs(docx)).Replace('\u00a0', ' '), string.Join("\n", Docx.Paragraphs(docx, "header0")), docx);
+        return (string.Join("\n", Docx.Paragraphs(docx)).Replace('\u00a0', ' '),
+            string.Join("\n", Docx.Paragraphs(docx, "header0")), docx);
     }
 
     /// <summary>domain.md section 5: what every mise en demeure must say.</summary>
@@ -39,14 +43,15 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.Contains("MISE EN DEMEURE", body);
         Assert.Contains("Lyon, le 20 mars 2026", body);                   // place and date
         Assert.Contains(debtor, body);                                    // debtor
-        Assert.Contains("Menuiserie Bressan SAS", body.Contains("honoraires") ? "Menuiserie Bressan SAS" : body); // creditor (not for own fees)
+        // creditor (not for own fees)
+        Assert.Contains("Menuiserie Bressan SAS", body.Contains("honoraires") ? "Menuiserie Bressan SAS" : body);
         Assert.Matches(@"(HON-|F)2026-\d{4}", body);                   // invoice numbers
         Assert.Matches(@"\d{2}/\d{2}/\d{4}", body);                      // dates and due dates
         Assert.Matches(@"Total réclamé : [\d ]+,\d{2} €", body);         // total due
         Assert.Contains(legalBasis, body);                                // penalties or interest, with the law
         Assert.Contains("Nous vous avons déjà relancé sans succès :", body); // earlier reminders, by name
         Assert.Contains("— Relance 1 du ", body);
-        Assert.DoesNotContain("Rappel de courtoisie", body);             // a message before the due date is not a reminder
+        Assert.DoesNotContain("Rappel de courtoisie", body); // a message before the due date is not a reminder
         Assert.Contains("dans un délai de 8 jours à compter de la", body); // deadline, from receipt
         Assert.DoesNotContain("soit au plus tard", body);                 // and no fixed date that could pass before it
         Assert.Contains("IBAN FR76", body);                               // how to pay
@@ -82,13 +87,16 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.DoesNotContain("Premier rappel renommé", body);
     }
 
-    /// <summary>Done means: in the demo, the notices by ERE and by post carry RIN 8.2, their true channel, a deadline from receipt.</summary>
+    /// <summary>Done means: in the demo, the notices by ERE and by post carry RIN 8.2, their true channel, a deadline
+    /// from receipt.</summary>
     [Theory]
     [InlineData("Garage Fontaine SARL", "Par envoi recommandé électronique simple (non qualifié)",
-        "dans un délai de 8 jours à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son refus, ou à défaut de l'expiration du délai de quinze jours qui vous est ouvert pour l'accepter")]
+        "dans un délai de 8 jours à compter de la réception de la présente, c'est-à-dire de son acceptation ou de son "
+        + "refus, ou à défaut de l'expiration du délai de quinze jours qui vous est ouvert pour l'accepter")]
     [InlineData("Mme Claire Dubois", "Par lettre recommandée avec demande d'avis de réception",
         "dans un délai de 8 jours à compter de la première présentation de la présente")]
-    public async Task A_notice_by_ere_or_by_post_names_its_channel_reminds_of_counsel_and_runs_from_receipt(string debtor, string channel, string deadline)
+    public async Task A_notice_by_ere_or_by_post_names_its_channel_reminds_of_counsel_and_runs_from_receipt(
+        string debtor, string channel, string deadline)
     {
         var (body, _, _) = await PreviewAsync(debtor, "mise-en-demeure");
         Assert.Contains(channel, body);
@@ -112,7 +120,8 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
     public async Task A_mise_en_demeure_for_the_firms_own_fees_names_the_batonnier()
     {
         var (body, header, _) = await PreviewAsync("Cabinet d'architecture Roux", "mise-en-demeure");
-        HasEveryMention(body, header, "Cabinet d'architecture Roux", "L. 441-10", "bâtonnier de l'ordre des avocats du barreau de Lyon");
+        HasEveryMention(body, header, "Cabinet d'architecture Roux", "L. 441-10",
+            "bâtonnier de l'ordre des avocats du barreau de Lyon");
         Assert.Contains("décret n° 91-1197", body);
         Assert.Contains("dans le cadre de la convention d'honoraires signée le", body);
         Assert.DoesNotContain("Conseil de", body);
@@ -125,11 +134,14 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
     {
         var (noAgreement, _, _) = await PreviewAsync("Pharmacie Benoît SELARL", "mise-en-demeure");
         Assert.DoesNotContain("convention", noAgreement);
-        var warnings = (await (await _client.GetAsync($"/api/cases/{_cases.Single(c => c.Debtor == "Pharmacie Benoît SELARL").Id}")).ReadAsync<CaseDetailsDto>()).Warnings;
+        var warnings = (await (await _client.GetAsync(
+            $"/api/cases/{_cases.Single(c => c.Debtor == "Pharmacie Benoît SELARL").Id}"))
+            .ReadAsync<CaseDetailsDto>()).Warnings;
         Assert.Contains(warnings, w => w.Code == "convention-honoraires" && w.Message.Contains("art. 10"));
 
         var (consumer, _, _) = await PreviewAsync("M. Julien Mercier", "mise-en-demeure");
-        Assert.Contains("médiateur de la consommation dont nous relevons (articles L. 612-1 et L. 616-1 du Code de la consommation) : " +
+        Assert.Contains("médiateur de la consommation dont nous relevons " +
+            "(articles L. 612-1 et L. 616-1 du Code de la consommation) : " +
             "Médiateur de la consommation de la profession d'avocat, 180 boulevard Haussmann, 75008 Paris", consumer);
         Assert.Contains("intérêts au taux légal", consumer); // a consumer client: legal interest, not L.441-10
     }
@@ -141,12 +153,14 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         Assert.StartsWith("OFFICIELLE\nMaître Paul Girard\n9 quai Jean Moulin\n69001 Lyon", notice);
         Assert.Contains("Mon cher Confrère", notice);
         Assert.Contains("article 5.4 du Règlement intérieur national", notice);
-        Assert.Contains("président du tribunal des activités économiques de Lyon (article 873", notice); // the debtor sits in Lyon, a TAE seat
+        // the debtor sits in Lyon, a TAE seat
+        Assert.Contains("président du tribunal des activités économiques de Lyon (article 873", notice);
         Assert.DoesNotContain(Rin82, notice);
         var (reminder, _, _) = await PreviewAsync("Horizon Bâtiment SAS", "relance-2");
         Assert.StartsWith("Maître Paul Girard", reminder);
         Assert.DoesNotContain(Rin82, reminder);
-        var details = await (await _client.GetAsync($"/api/cases/{_cases.Single(c => c.Debtor == "Horizon Bâtiment SAS").Id}")).ReadAsync<CaseDetailsDto>();
+        var details = await (await _client.GetAsync(
+            $"/api/cases/{_cases.Single(c => c.Debtor == "Horizon Bâtiment SAS").Id}")).ReadAsync<CaseDetailsDto>();
         Assert.Equal("Maître Paul Girard", details.Legal!.Counsel!.Name);
         Assert.Contains(details.Warnings, w => w.Code == "conseil");
     }
@@ -167,22 +181,28 @@ public abstract class LetterApiTests(DbKind kind) : IAsyncLifetime
         var fields = await (await _client.GetAsync("/api/templates/fields")).ReadAsync<LetterEndpoints.FieldListDto>();
         Assert.Contains(fields.Champs, f => f.Champ == "factures" && f.Elements!.Any(e => e.Champ == "jours_retard"));
         Assert.Contains(fields.Formats, f => f.Nom == "montant");
-        var lint = await (await _client.GetAsync("/api/templates/mise-en-demeure-professionnel/lint")).ReadAsync<LetterEndpoints.LintDto>();
+        var lint = await (await _client.GetAsync("/api/templates/mise-en-demeure-professionnel/lint"))
+            .ReadAsync<LetterEndpoints.LintDto>();
         Assert.True(lint.Valide);
-        Assert.Contains(await (await _client.GetAsync("/api/templates")).ReadAsync<List<TemplateStore.TemplateInfo>>(), t => t.Name == "relance-1");
+        Assert.Contains(await (await _client.GetAsync("/api/templates")).ReadAsync<List<TemplateStore.TemplateInfo>>(),
+            t => t.Name == "relance-1");
 
         await (await _client.GetAsync("/api/templates/inconnu/lint")).ProblemAsync(404);
         await (await _client.GetAsync("/api/templates/..%2Fsecret/lint")).ProblemAsync(400);
         var id = _cases[0].Id;
-        await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "inconnu" })).ProblemAsync(404);
-        await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { format = "docx" })).ProblemAsync(400);
-        await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "relance-1", format = "odt" })).ProblemAsync(400);
+        await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "inconnu" }))
+            .ProblemAsync(404);
+        await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { format = "docx" }))
+            .ProblemAsync(400);
+        await (await _client.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template = "relance-1", format = "odt" })).ProblemAsync(400);
         // Mme Dubois, a consumer, never accepted registered e-mail: a letter naming that channel would be untrue.
         var dubois = _cases.Single(c => c.Debtor == "Mme Claire Dubois").Id;
         var wrongChannel = await (await _client.PostJsonAsync($"/api/cases/{dubois}/letters/preview",
             new { template = "mise-en-demeure", format = "docx", channel = "Ere" })).ProblemAsync(400);
         Assert.Contains("La Poste", wrongChannel.GetProperty("errors").GetProperty("channel")[0].GetString());
-        await (await _client.PostJsonAsync($"/api/cases/{Guid.NewGuid()}/letters/preview", new { template = "relance-1" })).ProblemAsync(404);
+        await (await _client.PostJsonAsync($"/api/cases/{Guid.NewGuid()}/letters/preview",
+            new { template = "relance-1" })).ProblemAsync(404);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/templates/relance-1")).StatusCode);
     }
 }
@@ -198,11 +218,13 @@ public sealed class LetterPdfTests
     [InlineData(DbKind.Postgres)]
     public async Task A_pdf_preview_is_a_real_pdf_with_the_letters_text(DbKind kind)
     {
-        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development") { SeedDemo = true, OwnsDatabase = true };
+        await using var app = new DunningApp(kind, await TestDatabase.CreateAsync(kind), "cabinet-demo", "Development")
+            { SeedDemo = true, OwnsDatabase = true };
         var client = app.CreateClient();
         var cases = await (await client.GetAsync("/api/cases")).ReadAsync<List<CaseSummaryDto>>();
         var id = cases.Single(c => c.Debtor == "Garage Fontaine SARL").Id;
-        var response = await client.PostJsonAsync($"/api/cases/{id}/letters/preview", new { template = "mise-en-demeure", format = "pdf" });
+        var response = await client.PostJsonAsync($"/api/cases/{id}/letters/preview",
+            new { template = "mise-en-demeure", format = "pdf" });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var text = await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync());
@@ -221,7 +243,8 @@ public static class PdfText
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
-            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true })!;
+            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext",
+                [path, "-"]) { RedirectStandardOutput = true })!;
             var text = await p.StandardOutput.ReadToEndAsync();
             await p.WaitForExitAsync();
             return text;

@@ -5,7 +5,8 @@ namespace AddinHost.Tests.Letters;
 
 public sealed class ShippedTemplatesTests
 {
-    private static string[] Shipped() => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Templates"), "*.docx")
+    private static string[] Shipped() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Templates"), "*.docx")
         .Select(f => Path.GetFileNameWithoutExtension(f)).Order().ToArray();
 
     public static TheoryData<string> Names() => new(Shipped());
@@ -14,10 +15,12 @@ public sealed class ShippedTemplatesTests
     public void Every_template_the_ladder_names_is_shipped()
     {
         var shipped = Shipped().ToHashSet();
-        Assert.Superset(shipped, new HashSet<string> { "relance-1", "relance-2", "mise-en-demeure-professionnel", "mise-en-demeure-consommateur",
-            "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1", "mise-en-demeure-confrere", "relance-confrere", "courriel-confrere",
+        Assert.Superset(shipped, new HashSet<string> { "relance-1", "relance-2", "mise-en-demeure-professionnel",
+            "mise-en-demeure-consommateur", "mise-en-demeure-honoraires", "courriel-courtoisie", "courriel-relance-1",
+            "mise-en-demeure-confrere", "relance-confrere", "courriel-confrere",
             "requete-injonction-de-payer", "invitation-petites-creances" });
-        foreach (var level in AddinHost.Cases.Planning.ReminderPolicy.CreateDefault().Levels.Where(l => l.Template is not null))
+        foreach (var level in AddinHost.Cases.Planning.ReminderPolicy.CreateDefault()
+            .Levels.Where(l => l.Template is not null))
             Assert.Contains(TemplateStore.Variant(level.Template!, ownFees: false, legalInterest: false), shipped);
     }
 
@@ -39,7 +42,8 @@ public sealed class LetterCommandLineTests : IDisposable
 
     private static async Task<(int Code, string Out)> RunAsync(params string[] args)
     {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), .. args])
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet",
+            ["exec", Path.Combine(AppContext.BaseDirectory, "AddinHost.dll"), .. args])
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = System.Diagnostics.Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
@@ -60,7 +64,8 @@ public sealed class LetterCommandLineTests : IDisposable
         Assert.Contains("Garage Fontaine SARL", body);
         // The computed sample: 3 266,59 of principal, 151,49 of penalties, 2 × 40 € (see TemplateMentionsTests).
         Assert.Contains("Total réclamé : 3 498,08 €", body);
-        Assert.Contains("— Relance 1 du 10/03/2025 (factures visées : F2025-0041)\n— Relance 2 du 29/04/2025 (factures visées : F2025-0041, F2025-0057)", body);
+        Assert.Contains("— Relance 1 du 10/03/2025 (factures visées : F2025-0041)\n— Relance 2 du 29/04/2025 (factures "
+            + "visées : F2025-0041, F2025-0057)", body);
     }
 
     [Fact]
@@ -80,7 +85,8 @@ public sealed class LetterCommandLineTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("2 problème(s)", text);
         Assert.Contains("corps, paragraphe 1 : champ inconnu « debiteur.prenom »", text);
-        var (renderCode, renderText) = await RunAsync("render", bad, Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"), Path.Combine(_folder, "x.docx"));
+        var (renderCode, renderText) = await RunAsync("render", bad,
+            Path.Combine(RepositoryRoot.Path, "Templates", "exemple-donnees.json"), Path.Combine(_folder, "x.docx"));
         Assert.Equal(1, renderCode);
         Assert.Contains("jamais fermée", renderText);
         Assert.Equal(2, (await RunAsync("lint")).Code);

@@ -12,7 +12,8 @@ public sealed class WordSavedTemplateTests
     {
         // Single to double braces inside each w:t, so Word's own run splitting stays exactly as saved.
         using var output = new MemoryStream();
-        using (var source = new ZipArchive(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Letters", "Fixtures", fixture))))
+        using (var source = new ZipArchive(
+            File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Letters", "Fixtures", fixture))))
         using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             foreach (var entry in source.Entries)
             {
@@ -37,7 +38,8 @@ public sealed class WordSavedTemplateTests
         var engine = new LetterEngine([new("last_name", "Nom", "Dupont"), new("first_name", "Prénom", "Jean")]);
         var template = DoubledBraces("word-tag-example.docx");
         Assert.Empty(engine.Lint(template));
-        var output = engine.Render(template, new Dictionary<string, object?> { ["last_name"] = "Fontaine", ["first_name"] = "Léa & Co" });
+        var output = engine.Render(template,
+            new Dictionary<string, object?> { ["last_name"] = "Fontaine", ["first_name"] = "Léa & Co" });
         Assert.Empty(Docx.Validate(output));
         Assert.Contains("Fontaine Léa & Co", Docx.Paragraphs(output));
     }
@@ -49,13 +51,16 @@ public sealed class WordSavedTemplateTests
         [
             .. Enumerable.Range(1, 3).Select(i => new FieldDefinition($"t1total{i}", "total", "1")),
             .. Enumerable.Range(1, 3).Select(i => new FieldDefinition($"t2total{i}", "total", "1")),
-            new("table1", "lignes", "", FieldKind.Liste, Enumerable.Range(1, 4).Select(i => new FieldDefinition($"t1data{i}", "donnée", "x")).ToList()),
-            new("table2", "lignes", "", FieldKind.Liste, Enumerable.Range(1, 4).Select(i => new FieldDefinition($"t2data{i}", "donnée", "x")).ToList()),
+            new("table1", "lignes", "", FieldKind.Liste,
+                Enumerable.Range(1, 4).Select(i => new FieldDefinition($"t1data{i}", "donnée", "x")).ToList()),
+            new("table2", "lignes", "", FieldKind.Liste,
+                Enumerable.Range(1, 4).Select(i => new FieldDefinition($"t2data{i}", "donnée", "x")).ToList()),
         ]);
         var template = DoubledBraces("word-table-complex-example.docx");
         Assert.Empty(engine.Lint(template));
 
-        Dictionary<string, object?> Row(string prefix, int n) => Enumerable.Range(1, 4).ToDictionary(i => $"{prefix}data{i}", i => (object?)$"{prefix}-{n}-{i}");
+        Dictionary<string, object?> Row(string prefix, int n) => Enumerable.Range(1, 4)
+            .ToDictionary(i => $"{prefix}data{i}", i => (object?)$"{prefix}-{n}-{i}");
         var data = new Dictionary<string, object?>
         {
             ["table1"] = Enumerable.Range(1, 3).Select(n => (object?)Row("t1", n)).ToList(),

@@ -3,13 +3,15 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AddinHost.Tests.AddIn.Browser;
 
-/// <summary>Every pane, loaded with its data, has no serious or critical accessibility violation (axe-core), and is kept as a screenshot.</summary>
+/// <summary>Every pane, loaded with its data, has no serious or critical accessibility violation (axe-core), and is
+/// kept as a screenshot.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class AccessibilityTests(PaneHost host)
 {
     public static TheoryData<string, string> Panes => new()
     {
-        { "outlook", "Garage Fontaine SARL" }, { "word", "Courrier" }, { "lots", "Étapes dues" }, { "admin", "Administration du cabinet" },
+        { "outlook", "Garage Fontaine SARL" }, { "word", "Courrier" }, { "lots", "Étapes dues" },
+        { "admin", "Administration du cabinet" },
     };
 
     [Theory]
@@ -18,7 +20,8 @@ public sealed class AccessibilityTests(PaneHost host)
     {
         var mock = pane switch
         {
-            "outlook" => PaneHost.Outlook("demo-message-1", "compta@garage-fontaine-sarl.example", "Re: Relance — factures en retard"),
+            "outlook" => PaneHost.Outlook("demo-message-1", "compta@garage-fontaine-sarl.example",
+                "Re: Relance — factures en retard"),
             "word" => PaneHost.Word(),
             _ => new { host = (string?)null },
         };

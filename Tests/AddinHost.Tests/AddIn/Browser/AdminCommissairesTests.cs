@@ -3,7 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AddinHost.Tests.AddIn.Browser;
 
-/// <summary>An administrator keeps the firm's commissaires de justice in the admin page: adds, edits, removes.</summary>
+/// <summary>An administrator keeps the firm's commissaires de justice in the admin page: adds,
+/// edits, removes.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class AdminCommissairesTests(PaneHost host)
 {
@@ -22,7 +23,8 @@ public sealed class AdminCommissairesTests(PaneHost host)
         await add.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
         await Expect(admin.GetByText("Commissaire non enregistré")).ToBeVisibleAsync();
         await Expect(add.GetByRole(AriaRole.Textbox, new() { Name = "Nom" })).ToHaveValueAsync("Maître Hélène Roux");
-        await add.GetByRole(AriaRole.Textbox, new() { Name = "Adresse électronique" }).FillAsync("etude@roux-cj.example");
+        await add.GetByRole(AriaRole.Textbox, new() { Name = "Adresse électronique" })
+            .FillAsync("etude@roux-cj.example");
         await add.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
         await Expect(list).ToContainTextAsync("Maître Hélène Roux");
         await Expect(list).ToContainTextAsync("SELARL Roux, Annecy — etude@roux-cj.example");

@@ -63,7 +63,8 @@ public sealed partial class AdminSendersTests(PaneHost host)
         async Task<string> CodeAsync()
         {
             using var mail = new HttpClient { BaseAddress = new Uri(host.Address) };
-            var delivered = JsonDocument.Parse(await mail.GetStringAsync("/sandbox/graph/_delivered")).RootElement.EnumerateArray()
+            var delivered = JsonDocument.Parse(await mail.GetStringAsync("/sandbox/graph/_delivered"))
+                .RootElement.EnumerateArray()
                 .Last(m => m.GetProperty("to").ToString().Contains(Lawyer, StringComparison.Ordinal));
             return Code().Match(delivered.GetProperty("body").GetString()!).Value;
         }

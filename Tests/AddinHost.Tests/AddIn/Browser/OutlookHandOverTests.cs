@@ -100,7 +100,8 @@ public sealed class OutlookHandOverTests(PaneHost host)
         PaneHost.AssertNoScriptError(page);
     }
 
-    /// <summary>The order as the greffe's e-mail brings it, filed with the case (the attachment import's row).</summary>
+    /// <summary>The order as the greffe's e-mail brings it, filed with the case (the attachment
+    /// import's row).</summary>
     private async Task FileOrderAsync(Guid caseId)
     {
         var tenant = host.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DemoTenant;

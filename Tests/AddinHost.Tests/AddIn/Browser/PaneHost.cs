@@ -21,11 +21,13 @@ public sealed class PaneHost : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string Address { get; private set; } = "";
 
-    /// <summary>The demo host's services, for a test that files what only Outlook would bring (an attachment).</summary>
+    /// <summary>The demo host's services, for a test that files what only Outlook would bring
+    /// (an attachment).</summary>
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Screenshots kept as test artifacts (Tests/AddinHost.Tests/bin/…/artifacts/volets).</summary>
-    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts", "volets")).FullName;
+    public static string Artifacts { get; } = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory,
+        "artifacts", "volets")).FullName;
 
     public async Task InitializeAsync()
     {
@@ -35,7 +37,8 @@ public sealed class PaneHost : IAsyncLifetime
         _host.UseKestrel(port);
         _host.StartServer();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = ["--no-sandbox"] });
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true,
+            Args = ["--no-sandbox"] });
     }
 
     /// <summary>
@@ -62,25 +65,35 @@ public sealed class PaneHost : IAsyncLifetime
         ScriptErrors.Add(page, errors);
         page.PageError += (_, error) => errors.Add(error);
         // Chromium logs every 4xx answer as a console error; a refusal the pane shows is not a script error.
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error"
+                && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                errors.Add(message.Text);
+        };
         await page.GotoAsync($"{Address}/app/{pane}.html", new() { WaitUntil = until });
         return page;
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ScriptErrors = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ScriptErrors =
+        new();
 
     /// <summary>The page never threw nor logged an error (a pane that crashed would be blank to the user).</summary>
     public static void AssertNoScriptError(IPage page) =>
-        Assert.True(ScriptErrors.TryGetValue(page, out var errors) && errors.Count == 0, string.Join(Environment.NewLine, errors ?? []));
+        Assert.True(ScriptErrors.TryGetValue(page, out var errors) && errors.Count == 0,
+            string.Join(Environment.NewLine, errors ?? []));
 
-    /// <summary>The serious or critical accessibility violations (axe-core) on what the page shows now, described.</summary>
+    /// <summary>The serious or critical accessibility violations (axe-core) on what the page shows
+    /// now, described.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
     {
         // Fluent UI's focus guards (tabster's hidden sentinels) keep focus inside dialogs; they are not content.
         var results = await page.RunAxe(
-            new Deque.AxeCore.Commons.AxeRunContext { Exclude = [new Deque.AxeCore.Commons.AxeSelector("[data-tabster-dummy]")] });
+            new Deque.AxeCore.Commons.AxeRunContext
+                { Exclude = [new Deque.AxeCore.Commons.AxeSelector("[data-tabster-dummy]")] });
         return results.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}) : {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
+            .Select(v => $"{v.Id} ({v.Impact}) : {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
     }
 
     public static object Outlook(string itemId, string fromAddress, string subject) =>
@@ -103,10 +116,12 @@ public sealed class PaneHost : IAsyncLifetime
         await Browser.DisposeAsync();
         _playwright.Dispose();
         await _host.DisposeAsync();
-        try { Directory.Delete(_data, recursive: true); } catch (IOException) { /* SQLite may still hold its file a moment */ }
+        try { Directory.Delete(_data, recursive: true); }
+        catch (IOException) { /* SQLite may still hold its file a moment */ }
     }
 
-    /// <summary>The host exactly as <c>dotnet run</c> starts it, except its port, a fresh database, and a quick simulated recipient.</summary>
+    /// <summary>The host exactly as <c>dotnet run</c> starts it, except its port, a fresh database, and a quick
+    /// simulated recipient.</summary>
     private sealed class DemoHost(string address, string data) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -117,14 +132,16 @@ public sealed class PaneHost : IAsyncLifetime
             builder.UseSetting("Ar24:BaseUrl", $"{address}/sandbox/ar24/api/");
             builder.UseSetting("Ar24:WebhookBaseUrl", address);
             builder.UseSetting("Graph:BaseUrl", $"{address}/sandbox/graph/v1.0");
-            builder.UseSetting("Sandbox:RecipientDelay", "00:00:08"); // long enough to see « déposée » before « acceptée »
+            // long enough to see « déposée » before « acceptée »
+            builder.UseSetting("Sandbox:RecipientDelay", "00:00:08");
             builder.UseSetting("Sandbox:WebhookSeconds", "1");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }
 }
 
-/// <summary>The panes' browser tests share one demo host and one browser (they assert behaviour, never timings).</summary>
+/// <summary>The panes' browser tests share one demo host and one browser (they assert behaviour,
+/// never timings).</summary>
 [CollectionDefinition(Name)]
 public sealed class PaneCollection : ICollectionFixture<PaneHost>
 {

@@ -3,7 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AddinHost.Tests.AddIn.Browser;
 
-/// <summary>A secretary in Word: a case and a template picked, the merged letter in the document, the document checked as a template.</summary>
+/// <summary>A secretary in Word: a case and a template picked, the merged letter in the document, the document checked
+/// as a template.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class WordPaneTests(PaneHost host)
 {
@@ -14,16 +15,19 @@ public sealed class WordPaneTests(PaneHost host)
         var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Dossier" });
         await search.ClickAsync();
         await search.PressSequentiallyAsync("Atelier");
-        await page.GetByRole(AriaRole.Option, new() { NameString = "Atelier Numérique Morel SAS", Exact = false }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { NameString = "Atelier Numérique Morel SAS", Exact = false })
+            .First.ClickAsync();
         await page.GetByLabel("Modèle").SelectOptionAsync("relance-2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Insérer le courrier" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Courrier inséré" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Courrier inséré" }))
+            .ToBeVisibleAsync(new() { Timeout = 15_000 });
 
         var body = await page.EvaluateAsync<string>("() => window.__officeState.body");
         Assert.Contains("Atelier Numérique Morel SAS", body);
         Assert.Contains("seconde relance", body);
         Assert.DoesNotContain("{{", body);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "word-courrier.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "word-courrier.png"),
+            FullPage = true });
 
         // The template author's tab: the document now in Word checks clean, and a field goes in at the cursor.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Modèle" }).ClickAsync();
@@ -31,14 +35,17 @@ public sealed class WordPaneTests(PaneHost host)
         await Expect(page.GetByText("Aucun problème")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.GetByRole(AriaRole.Button).Filter(new() { HasText = "debiteur" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { NameString = "Insérer {{", Exact = false }).First.ClickAsync();
-        var inserted = await page.EvaluateAsync<string>("() => window.__officeState.inserts.filter(i => i.kind === 'text').map(i => i.text).join('|')");
+        var inserted = await page.EvaluateAsync<string>("() => window.__officeState.inserts.filter(i => i.kind === "
+            + "'text').map(i => i.text).join('|')");
         Assert.StartsWith("{{", inserted);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "word-modele.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(PaneHost.Artifacts, "word-modele.png"),
+            FullPage = true });
         PaneHost.AssertNoScriptError(page);
     }
 }
 
-/// <summary>The requête en injonction de payer, inserted in Word like any letter, for the demo's judicial case.</summary>
+/// <summary>The requête en injonction de payer, inserted in Word like any letter, for the demo's
+/// judicial case.</summary>
 [Collection(PaneCollection.Name)]
 public sealed class WordRequeteTests(PaneHost host)
 {
