@@ -194,7 +194,7 @@ public sealed partial class TemplateMentionsTests
     }
 
     [Fact]
-    public void The_fee_notice_cites_the_agreement_only_when_there_is_one_names_the_batonnier_and_the_mediator_for_a_consumer()
+    public void The_fee_notice_cites_the_agreement_only_if_any_and_names_the_batonnier_and_mediator_for_a_consumer()
     {
         var (without, _) = Render("mise-en-demeure-honoraires", Data());
         Assert.DoesNotContain("convention", without); // never implied
