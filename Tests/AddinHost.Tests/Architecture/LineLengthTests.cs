@@ -2,8 +2,8 @@ using AddinHost.Tests.Fixtures;
 
 namespace AddinHost.Tests.Architecture;
 
-/// <summary>The code meets its <c>.editorconfig</c> guide: no line over 120 columns, in the host, its panes and
-/// the tests.</summary>
+/// <summary>The code meets its <c>.editorconfig</c> guide: no line over 120 columns, in the host, its panes, the
+/// templates' authoring program and the tests.</summary>
 public sealed class LineLengthTests
 {
     private const int MaxColumns = 120;
@@ -12,6 +12,7 @@ public sealed class LineLengthTests
     {
         { "AddinHost", "*.cs", 200 },
         { "Tests", "*.cs", 150 },
+        { "Templates", "*.cs", 3 },
         { "AddinHost/ClientApp/src", "*.ts", 10 },
         { "AddinHost/ClientApp/src", "*.tsx", 30 },
     };
