@@ -28,13 +28,15 @@ public sealed class Letter
             new TableProperties(
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
                 new TableBorders(
-                    new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+                    new TopBorder { Val = BorderValues.Single, Size = 4 },
+                    new BottomBorder { Val = BorderValues.Single, Size = 4 },
                     new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 })),
             new TableGrid(columns.Select(_ => new GridColumn { Width = width.ToString() })));
         // 9 pt in tables, so that an invoice number or an amount fits on one line.
         table.Append(new TableRow(columns.Select(c => Cell(width, c.Amount, TextRun(c.Header, bold: true, size: 18)))));
         table.Append(new TableRow(columns.Select((c, i) => Cell(width, c.Amount,
-            TextRun((i == 0 ? $"{{{{#{list}}}}}" : "") + c.Cell + (i == columns.Length - 1 ? $"{{{{/{list}}}}}" : ""), size: 18)))));
+            TextRun((i == 0 ? $"{{{{#{list}}}}}" : "") + c.Cell + (i == columns.Length - 1 ? $"{{{{/{list}}}}}" : ""),
+                size: 18)))));
         return Add(table);
     }
 
@@ -50,20 +52,26 @@ public sealed class Letter
             AddStyles(main);
             var header = main.AddNewPart<HeaderPart>();
             header.Header = new Header(
-                Paragraph(JustificationValues.Center, 0, [Red("{{#courrier.demonstration}}DOCUMENT DE DÉMONSTRATION — données fictives, sans valeur juridique{{/courrier.demonstration}}")]),
+                Paragraph(JustificationValues.Center, 0, [Red("{{#courrier.demonstration}}DOCUMENT DE DÉMONSTRATION " +
+                    "— données fictives, sans valeur juridique{{/courrier.demonstration}}")]),
                 Paragraph(JustificationValues.Left, 0, [B("{{cabinet.nom}}")]),
-                Paragraph(JustificationValues.Left, 0, [TextRun("{{cabinet.adresse}} — {{cabinet.code_postal}} {{cabinet.ville}}", size: 18)]));
+                Paragraph(JustificationValues.Left, 0, [TextRun("{{cabinet.adresse}} — {{cabinet.code_postal}} " +
+                    "{{cabinet.ville}}", size: 18)]));
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = new Footer(Paragraph(JustificationValues.Center, 0,
             [
-                TextRun("Réf. {{dossier.reference}} — page ", size: 16), new SimpleField(TextRun("1", size: 16)) { Instruction = " PAGE " },
+                TextRun("Réf. {{dossier.reference}} — page ", size: 16),
+                new SimpleField(TextRun("1", size: 16)) { Instruction = " PAGE " },
                 TextRun(" sur ", size: 16), new SimpleField(TextRun("1", size: 16)) { Instruction = " NUMPAGES " },
             ]));
             main.Document = new Document(new Body(_body.Select(e => e.CloneNode(true)).Append(new SectionProperties(
                 new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = 11906, Height = 16838 },
-                new PageMargin { Top = 1417, Right = 1417, Bottom = 1417, Left = 1417, Header = 708, Footer = 708, Gutter = 0 }))));
+                new PageMargin
+                {
+                    Top = 1417, Right = 1417, Bottom = 1417, Left = 1417, Header = 708, Footer = 708, Gutter = 0
+                }))));
         }
         return stream.ToArray();
     }
@@ -77,17 +85,24 @@ public sealed class Letter
         properties.Append(new Justification { Val = align });
         var p = new Paragraph(properties);
         foreach (var r in runs)
-            p.Append(r switch { string s => TextRun(s), OpenXmlElement e => e, _ => throw new ArgumentException("run") });
+            p.Append(r switch
+            {
+                string s => TextRun(s),
+                OpenXmlElement e => e,
+                _ => throw new ArgumentException("run")
+            });
         return p;
     }
 
     private static TableCell Cell(int width, bool amount, Run run) => new(
         new TableCellProperties(new TableCellWidth { Width = width.ToString(), Type = TableWidthUnitValues.Dxa }),
-        new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = amount ? JustificationValues.Right : JustificationValues.Left }), run));
+        new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" },
+            new Justification { Val = amount ? JustificationValues.Right : JustificationValues.Left }), run));
 
     /// <summary>
-    /// French typography on the template's own text: a no-break space before « : ; ! ? », inside « », between a number and
-    /// « € » or « % », after « n° » and in article numbers (« L. 441-10 »), so no line starts with a lone sign.
+    /// French typography on the template's own text: a no-break space before « : ; ! ? », inside « », between a
+    /// number and « € » or « % », after « n° » and in article numbers (« L. 441-10 »), so no line starts with a lone
+    /// sign.
     /// </summary>
     public static string Typo(string text)
     {
@@ -98,7 +113,8 @@ public sealed class Letter
         return t.Replace("n° ", "n°\u00a0");
     }
 
-    private static Run TextRun(string text, bool bold = false, bool italic = false, string? color = null, int? size = null)
+    private static Run TextRun(string text, bool bold = false, bool italic = false, string? color = null,
+        int? size = null)
     {
         text = Typo(text);
         var properties = new RunProperties();
@@ -117,7 +133,9 @@ public sealed class Letter
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = Font, HighAnsi = Font, ComplexScript = Font, EastAsia = Font },
                     new FontSize { Val = "22" }, new Languages { Val = "fr-FR" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
+                { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true });
     }
 }

@@ -11,7 +11,8 @@ Write("mise-en-demeure-consommateur", "Mise en demeure — consommateur", Letter
 Write("mise-en-demeure-honoraires", "Mise en demeure — honoraires d'avocat", Letters.MiseEnDemeureHonoraires());
 Write("courriel-courtoisie", "Courriel de courtoisie avant échéance", Letters.CourrielCourtoisie());
 Write("courriel-relance-1", "Courriel de première relance", Letters.CourrielRelance1());
-Write("mise-en-demeure-confrere", "Mise en demeure — au conseil du débiteur (officielle)", Letters.MiseEnDemeureConfrere());
+Write("mise-en-demeure-confrere", "Mise en demeure — au conseil du débiteur (officielle)",
+    Letters.MiseEnDemeureConfrere());
 Write("relance-confrere", "Relance — au conseil du débiteur", Letters.RelanceConfrere());
 Write("courriel-confrere", "Courriel de relance — au conseil du débiteur", Letters.CourrielConfrere());
 Write("requete-injonction-de-payer", "Requête en injonction de payer", Letters.RequeteInjonctionDePayer());
