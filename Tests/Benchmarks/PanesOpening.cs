@@ -36,6 +36,10 @@ public sealed class Opening
           return JSON.stringify({ headFrame: window.__odHeadFrame ?? null,
             html: nav.responseEnd, parsed: nav.domContentLoadedEventEnd,
             officeStart: office ? office.startTime : 0, office: office ? office.responseEnd : 0,
+            officeParts: office ? [office.connectStart - office.startTime,
+              (office.secureConnectionStart || office.connectEnd) - office.connectStart,
+              office.secureConnectionStart ? office.connectEnd - office.secureConnectionStart : 0,
+              office.responseStart - office.requestStart, office.responseEnd - office.responseStart] : null,
             scripts: Math.max(0, ...scripts.map((s) => s.responseEnd)), fcp: fcp ? fcp.startTime : null,
             marks, api, long,
             preloaded: Math.max(0, ...bundle.map((b) => b.responseEnd)),
@@ -54,6 +58,9 @@ public sealed class Opening
     /// <summary>The page's own first frame with the awaited h1 visible (ms since navigation; see FrameWatch).</summary>
     public double HeadFrame { get; init; }
     public double OfficeStart { get; init; }
+
+    /// <summary>office.js's fetch in parts (ms): waiting for a connection, TCP, TLS, server, body.</summary>
+    public IReadOnlyList<double> OfficeParts { get; init; } = [];
     public double Office { get; init; }
     public double FirstPaint { get; init; }
     public double PreloadStart { get; init; }
@@ -96,6 +103,8 @@ public sealed class Opening
             Total = total, Interactive = interactive, Html = r.GetProperty("html").GetDouble(),
             HeadFrame = Number(r.GetProperty("headFrame")),
             OfficeStart = r.GetProperty("officeStart").GetDouble(), Office = r.GetProperty("office").GetDouble(),
+            OfficeParts = r.GetProperty("officeParts") is { ValueKind: JsonValueKind.Array } parts
+                ? [.. parts.EnumerateArray().Select(p => p.GetDouble())] : [],
             // No entry when Chromium reported no contentful paint for the page (a median then skips it).
             FirstPaint = Number(r.GetProperty("fcp")), CaseRequested = Mark("case-requested"),
             PreloadStart = r.TryGetProperty("preloadStart", out var ps) && ps.ValueKind == JsonValueKind.Number
@@ -138,33 +147,37 @@ public sealed class Opening
               + $"(server {M(o => o.Config?.Server ?? double.NaN)}); the case request waited for it in {chained} of "
               + $"{withCase.Count} openings"
             : "no configuration request (the settings come with the page)";
+        string Office(int part) => M(o => o.OfficeParts.Count > part ? o.OfficeParts[part] : double.NaN);
+        var longScripts = openings.SelectMany(o => o.LongScripts).GroupBy(x => x.What)
+            .Select(g => (What: g.Key, Ms: g.Sum(x => x.Ms) / openings.Count))
+            .OrderByDescending(x => x.Ms).Take(4)
+            .Select(x => $"{x.What} {Ms(x.Ms)} per opening");
+        var apiCalls = Median(openings, o => o.ApiCalls);
         return "Panes: opening's parts (median, ms since navigation): "
-               + $"HTML {M(o => o.Html)}; office.js {M(o => o.OfficeStart)}→{M(o => o.Office)}; "
+               + $"HTML {M(o => o.Html)}; office.js {M(o => o.OfficeStart)}→{M(o => o.Office)} (its own parts: "
+               + $"waiting {Office(0)}, TCP {Office(1)}, TLS {Office(2)}, server {Office(3)}, body {Office(4)}); "
                + $"first script run {M(o => o.EarlyRun)}, Office ready with the settings {M(o => o.EarlyReady)}; "
                + $"{configuration}; "
                + $"message's case asked {M(o => o.CaseRequested)}, sent {M(o => o.CaseSent)}, "
                + $"answered {M(o => o.Case?.End ?? double.NaN)} (server {M(o => o.Case?.Server ?? double.NaN)}, "
                + "one Graph read); "
-               + $"case head shown by the page's first script {M(o => o.HeadShown)}; first paint {
-                   M(o => o.FirstPaint)}; "
-               + $"for the harness: head on screen {
-                   M(o => o.Total.TotalMilliseconds)}. The pane itself: first view's scripts "
-               + $"loaded {M(o => o.Scripts)}, DOMContentLoaded {M(o => o.Parsed)}, React mounted {M(o => o.Mounted)}, "
-               + $"case painted by the pane (React) {M(o => o.Painted)}, pane interactive for the harness "
-               + $"{M(o => o.Interactive.TotalMilliseconds)}. API calls before the paint: {
-                   Median(openings, o => o.ApiCalls):0} "
-               + $"({openings.FirstOrDefault()?.ApiPaths}); the bundle preloaded {M(o => o.PreloadStart)}→{
-                   M(o => o.Preloaded)}; "
+               + $"case head shown by the page's first script {M(o => o.HeadShown)}; "
+               + $"first paint {M(o => o.FirstPaint)}; "
+               + $"for the harness: head on screen {M(o => o.Total.TotalMilliseconds)}. "
+               + $"The pane itself: first view's scripts loaded {M(o => o.Scripts)}, "
+               + $"DOMContentLoaded {M(o => o.Parsed)}, React mounted {M(o => o.Mounted)}, "
+               + $"case painted by the pane (React) {M(o => o.Painted)}, "
+               + $"pane interactive for the harness {M(o => o.Interactive.TotalMilliseconds)}. "
+               + $"API calls before the paint: {apiCalls:0} ({openings.FirstOrDefault()?.ApiPaths}); "
+               + $"the bundle preloaded {M(o => o.PreloadStart)}→{M(o => o.Preloaded)}; "
                + $"long frames (over 50 ms) before the head {M(o => o.LongFrames)}, by script over the openings: "
-               + string.Join(", ", openings.SelectMany(o => o.LongScripts).GroupBy(x => x.What)
-                   .Select(g => (What: g.Key, Ms: g.Sum(x => x.Ms) / openings.Count))
-                   .OrderByDescending(x => x.Ms).Take(4)
-                   .Select(x => $"{x.What} {Ms(x.Ms)} per opening"));
+               + string.Join(", ", longScripts);
     }
 
     /// <summary>The static page's parts, measured the same way.</summary>
     public static string FloorBreakdown(IReadOnlyList<Opening> openings) =>
         $"Panes: the static page's parts (median, ms since navigation): HTML {Ms(Median(openings, o => o.Html))}; "
+        + $"DOMContentLoaded {Ms(Median(openings, o => o.Parsed))}; "
         + $"first paint {Ms(Median(openings, o => o.FirstPaint))}; for the harness: h1 on screen "
         + $"{Ms(Median(openings, o => o.Total.TotalMilliseconds))}; long frames (over 50 ms) "
         + $"{Ms(Median(openings, o => o.LongFrames))}";

@@ -53,6 +53,9 @@ public sealed class BenchmarkSmokeTests
         // office.js from the loopback CDN, trusted as the real one is; the pane asks for its case first.
         Assert.Contains("certificate trusted by Chromium", log.ToString());
         Assert.Contains("no configuration request", log.ToString());
+        // office.js's fetch in parts: the CDN stand-in lets the page read its connection's timing.
+        Assert.Matches(@"office\.js \d+ ms→\d+ ms \(its own parts: waiting \d+ ms, TCP \d+ ms, TLS \d+ ms, "
+            + @"server \d+ ms", log.ToString());
         // Each page's own clock saw the awaited h1 in a frame (the page's measure beside the driver's).
         Assert.Matches(
             @"own frames with the h1 \(the page's clock, no driver round trip\): pane p50 \d.*, static page p50 \d",
