@@ -40,8 +40,8 @@ public sealed class BenchHost : IAsyncDisposable
             "--RateLimits:ApiPerMinute=1000000", "--RateLimits:WebhooksPerMinute=1000000",
             "--RateLimits:AnonymousPerMinute=1000000",
             "--Logging:LogLevel:AddinHost.Cases.Import=Information",
-            $"--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command={
-                Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning"}",
+            "--Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command="
+                + (Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning"),
         ]);
         await app.Services.MigrateDatabaseAsync();
         return new BenchHost(provider, app, connection);

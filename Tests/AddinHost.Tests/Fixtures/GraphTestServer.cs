@@ -16,8 +16,7 @@ namespace AddinHost.Tests.Fixtures;
 /// message), <c>expire</c> (401), <c>panne</c> (503 every time). Every route is served for the signed-in user's mailbox
 /// (<c>/me</c>) and for another's (<c>/users/{id}</c>), under the permissions and rights of
 /// <c>GraphTestServer.Access.cs</c>. The mail the product writes (drafts, sending, folder search) and calendars
-/// (events, calendar view) are in
-/// <c>GraphTestServer.Mail.cs</c> and <c>GraphTestServer.Calendar.cs</c>.
+/// (events, calendar view) are in <c>GraphTestServer.Mail.cs</c> and <c>GraphTestServer.Calendar.cs</c>.
 /// </summary>
 internal sealed partial class GraphTestServer : IAsyncDisposable
 {
