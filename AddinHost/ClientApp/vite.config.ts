@@ -5,11 +5,13 @@ import { resolve } from "node:path";
 const here = import.meta.dirname;
 
 /**
- * The Outlook page's pane bundle (src/outlook/start.tsx and what it imports), listed in a JSON data block at the end
- * of the head: the page's first script (public/outlook-early.js) preloads those files once it has written the case's
- * head, or at once when it will write none (sign-in, no message), so their fetching does not compete with the case's
- * request and its paint. Plain preloads, not modulepreloads, whose compiling would hold the main thread; the bundle
- * runs once the head is painted (src/outlook/main.tsx imports src/outlook/start.tsx then).
+ * The Outlook page's pane bundle: its entry (src/outlook/main.tsx), the files it imports and src/outlook/start.tsx with
+ * what that imports, listed in a JSON data block at the end of the head instead of the entry's script and
+ * modulepreload tags. The page's first script (public/outlook-early.js) preloads those files and adds the entry once it
+ * has written the case's head, or at once when it will write none (sign-in, no message): until then office.js and the
+ * case's request are the page's only fetches (the entry's, asked by the parser beside office.js, doubled office.js's
+ * fetch on the benchmark's two cores). Plain preloads, not modulepreloads, whose compiling would hold the main thread;
+ * the bundle runs once the head is painted (src/outlook/main.tsx imports src/outlook/start.tsx then).
  */
 function preloadOutlookPane(): Plugin {
   return {
@@ -17,9 +19,10 @@ function preloadOutlookPane(): Plugin {
     apply: "build",
     transformIndexHtml: {
       order: "post",
-      handler(_html, ctx) {
+      handler(html, ctx) {
         if (!ctx.bundle || !ctx.chunk || !ctx.filename.endsWith("outlook.html")) return;
         const bundle = ctx.bundle;
+        const entry = ctx.chunk;
         const start = Object.values(bundle)
           .find((c) => c.type === "chunk" && c.facadeModuleId?.endsWith("/outlook/start.tsx"));
         if (!start || start.type !== "chunk") throw new Error("outlook/start.tsx is no chunk of its own");
@@ -30,14 +33,19 @@ function preloadOutlookPane(): Plugin {
           files.add(name);
           chunk.imports.forEach(visit);
         };
+        entry.imports.forEach(visit);
         visit(start.fileName);
-        const already = new Set([ctx.chunk.fileName, ...ctx.chunk.imports]);
-        const list = [...files].filter((f) => !already.has(f)).map((f) => `/app/${f}`);
+        files.delete(entry.fileName);
+        // The entry's tags as Vite wrote them: the first script adds the entry itself.
+        const stripped = html.replace(/\s*<(script type="module"|link rel="modulepreload")[^>]*>(<\/script>)?/g, "");
+        if (stripped.includes(entry.fileName) || stripped.includes("modulepreload"))
+          throw new Error("outlook.html: the entry's tags were not all found");
+        const data = { entry: `/app/${entry.fileName}`, files: [...files].map((f) => `/app/${f}`) };
         const block: HtmlTagDescriptor = {
-          tag: "script", attrs: { type: "application/json", id: "od-bundle" }, children: JSON.stringify(list),
+          tag: "script", attrs: { type: "application/json", id: "od-bundle" }, children: JSON.stringify(data),
           injectTo: "head",
         };
-        return [block];
+        return { html: stripped, tags: [block] };
       },
     },
   };

@@ -174,13 +174,16 @@ public sealed class Opening
                + string.Join(", ", longScripts);
     }
 
-    /// <summary>The static page's parts, measured the same way.</summary>
-    public static string FloorBreakdown(IReadOnlyList<Opening> openings) =>
-        $"Panes: the static page's parts (median, ms since navigation): HTML {Ms(Median(openings, o => o.Html))}; "
-        + $"DOMContentLoaded {Ms(Median(openings, o => o.Parsed))}; "
-        + $"first paint {Ms(Median(openings, o => o.FirstPaint))}; for the harness: h1 on screen "
-        + $"{Ms(Median(openings, o => o.Total.TotalMilliseconds))}; long frames (over 50 ms) "
-        + $"{Ms(Median(openings, o => o.LongFrames))}";
+    /// <summary>A static page's parts, measured the same way (office.js's fetch too, if it loads it).</summary>
+    public static string FloorBreakdown(string label, IReadOnlyList<Opening> openings)
+    {
+        string M(Func<Opening, double> f) => Ms(Median(openings, f));
+        var office = openings.Any(o => o.Office > 0)
+            ? $"office.js {M(o => o.OfficeStart)}→{M(o => o.Office)}; " : "";
+        return $"Panes: the {label}'s parts (median, ms since navigation): HTML {M(o => o.Html)}; {office}"
+               + $"DOMContentLoaded {M(o => o.Parsed)}; first paint {M(o => o.FirstPaint)}; for the harness: h1 on "
+               + $"screen {M(o => o.Total.TotalMilliseconds)}; long frames (over 50 ms) {M(o => o.LongFrames)}";
+    }
 }
 
 /// <summary>The machine's load, printed with every measurement (the reference machine is shared).</summary>

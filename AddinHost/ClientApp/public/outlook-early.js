@@ -31,17 +31,18 @@
     if (document.readyState !== "loading") return resolve();
     document.addEventListener("readystatechange", function () { resolve(); }, { once: true });
   });
-  // The pane's bundle, listed by the build at the end of the head (vite.config.ts): fetched once the case's head is
-  // written, or at once when none will be, so its twenty-odd files do not compete with the case's request.
+  // The pane's bundle, listed by the build at the end of the head instead of its entry's tags (vite.config.ts): its
+  // files preloaded and its entry added once the case's head is written, or at once when none will be, so they do not
+  // compete with office.js and the case's request. Without that list (Vite's dev server), the page has its own tags.
   var preloading = false;
   function preload() {
     if (preloading) return;
     preloading = true;
     parsed.then(function () {
       var list = document.getElementById("od-bundle");
-      var files = [];
-      try { files = list ? JSON.parse(list.textContent) : []; } catch (e) { files = []; }
-      files.forEach(function (href) {
+      var bundle = {};
+      try { bundle = list ? JSON.parse(list.textContent) : {}; } catch (e) { bundle = {}; }
+      (bundle.files || []).forEach(function (href) {
         var link = document.createElement("link");
         link.rel = "preload";
         link.as = "script";
@@ -49,6 +50,12 @@
         link.href = href;
         document.head.appendChild(link);
       });
+      if (!bundle.entry) return;
+      var entry = document.createElement("script"); // it waits for early.settled itself (src/outlook/main.tsx)
+      entry.type = "module";
+      entry.crossOrigin = "anonymous";
+      entry.src = bundle.entry;
+      document.head.appendChild(entry);
     });
   }
   // Once the case's head is painted, or nothing will be shown: the pane's bundle waits for it (src/outlook/main.tsx).
@@ -56,6 +63,8 @@
   early.settled = new Promise(function (resolve) { release = resolve; });
   var settle = function () { preload(); release(); };
   var painted = function () { preload(); requestAnimationFrame(function () { setTimeout(settle, 0); }); };
+  // The pane is this script's to start: whatever happens to Office or the case, it starts within 2 s.
+  setTimeout(settle, 2000);
   if (typeof Office === "undefined" || !Office.onReady) {
     settle();
     return;

@@ -35,7 +35,8 @@ public sealed class PaneHostingTests() : ApiTestBase(DbKind.Sqlite)
 
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", html);
-        var script = Regex.Match(html, "src=\"(/app/assets/outlook-[^\"]+\\.js)\"").Groups[1].Value;
+        // The pane's entry, listed for the page's first script to add (vite.config.ts).
+        var script = Regex.Match(html, "\"entry\":\"(/app/assets/outlook-[^\"]+\\.js)\"").Groups[1].Value;
         var asset = await Client.GetAsync(script);
         Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
         Assert.Equal(TimeSpan.FromDays(365), asset.Headers.CacheControl?.MaxAge);

@@ -55,11 +55,15 @@ public sealed class OutlookPaneOpeningTests(PaneHost host)
         Assert.Single(requests, p => p.StartsWith("/api/mailbox/messages/", StringComparison.Ordinal)
             && p.EndsWith("/case", StringComparison.Ordinal));
         Assert.DoesNotContain("/api/addin/config", requests); // the settings come with the page
-        // The pane's bundle is fetched once the case's head is written, not against the case's request.
+        // The pane's bundle, its entry included, is fetched once the case's head is written: nothing of it competes
+        // with office.js or the case's request.
         var order = requests.ToList();
         var asked = order.FindIndex(p => p.EndsWith("/case", StringComparison.Ordinal));
+        Assert.InRange(asked, 0, order.Count);
+        Assert.DoesNotContain(order.Take(asked), p => p.StartsWith("/app/assets/", StringComparison.Ordinal));
         var preloaded = order.FindIndex(p => p.StartsWith("/app/assets/start-", StringComparison.Ordinal));
         Assert.InRange(preloaded, asked + 1, order.Count);
+        Assert.Contains(order.Skip(asked + 1), p => p.StartsWith("/app/assets/outlook-", StringComparison.Ordinal));
         PaneHost.AssertNoScriptError(page);
         var violations = await PaneHost.SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
