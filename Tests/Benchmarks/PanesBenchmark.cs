@@ -11,10 +11,10 @@ namespace Benchmarks;
 /// <summary>
 /// The task panes as a lawyer meets them: the demo host on a real port, Debian's Chromium through Playwright, and
 /// office.js replaced by a stand-in holding the open message, served over HTTPS under the CDN's name (OfficeCdn). It
-/// measures the Outlook pane's opening until the case is on screen (warm host; an empty browser cache, and
-/// beside it the
-/// cache kept between openings), next to the browser's own floor measured in the same run (a static page opened the
-/// same way), and the JavaScript a pane downloads on its first load, compressed as the host serves it.
+/// measures the Outlook pane's opening until the case is on screen (warm host; an empty browser cache, and beside it
+/// the cache kept between openings), next to a static page opened the same way in the same run (as Office opens any
+/// page in a pane: OfficePeerPage) and to that page without any script (the browser's own floor), and the JavaScript
+/// a pane downloads on its first load, compressed as the host serves it.
 /// </summary>
 public static class PanesBenchmark
 {
@@ -164,7 +164,6 @@ public static class PanesBenchmark
     }
 
     private const string PaneHeading = "Hôtel du Parc SAS";
-
     private const string StaticHeading = "OutlookDunning — aide";
 
     /// <summary>The two static pages: the goal's peer (OfficePeerPage), and the browser's own floor.</summary>
