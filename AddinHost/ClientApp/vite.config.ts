@@ -9,9 +9,10 @@ const here = import.meta.dirname;
  * what that imports, listed in a JSON data block at the end of the head instead of the entry's script and
  * modulepreload tags. The page's first script (public/outlook-early.js) preloads those files and adds the entry once it
  * has written the case's head, or at once when it will write none (sign-in, no message): until then office.js and the
- * case's request are the page's only fetches (the entry's, asked by the parser beside office.js, doubled office.js's
- * fetch on the benchmark's two cores). Plain preloads, not modulepreloads, whose compiling would hold the main thread;
- * the bundle runs once the head is painted (src/outlook/main.tsx imports src/outlook/start.tsx then).
+ * case's request are the page's only script fetches (the entry's, asked by the parser beside office.js, made
+ * office.js's fetch two to three times longer on the benchmark's two cores). Plain preloads, not modulepreloads, whose
+ * compiling would hold the main thread; the bundle runs once the head is painted (src/outlook/main.tsx imports
+ * src/outlook/start.tsx then).
  */
 function preloadOutlookPane(): Plugin {
   return {
