@@ -58,7 +58,7 @@ public sealed class OutlookPage(IWebHostEnvironment env, IOptions<JsonOptions> j
         // As the browser hashes it: the element's text after the parser's newline normalisation, in UTF-8.
         var code = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
         if (code.Contains("</script", StringComparison.OrdinalIgnoreCase)) return (html, null);
-        var hash = $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(code)))}'";
+        var hash = SecurityHeaders.ScriptHash(code);
         return (html.Replace(FirstScript, $"<script>{code}</script>", StringComparison.Ordinal), hash);
     }
 

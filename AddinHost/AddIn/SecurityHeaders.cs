@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Primitives;
 
 namespace AddinHost.AddIn;
@@ -21,6 +23,11 @@ public static class SecurityHeaders
     ];
 
     public static readonly string Policy = PolicyAllowing();
+
+    /// <summary>An inline script's source as the policy allows it: the SHA-256 of its text in UTF-8, as the browser
+    /// hashes the element's text.</summary>
+    public static string ScriptHash(string code) =>
+        $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(code)))}'";
 
     /// <summary>The policy, allowing besides the inline scripts of these hashes ('sha256-…') and no other.</summary>
     public static string PolicyAllowing(params string[] scriptHashes) => string.Join("; ",

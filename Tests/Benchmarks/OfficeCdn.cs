@@ -18,6 +18,10 @@ namespace Benchmarks;
 public sealed class OfficeCdn : IAsyncDisposable
 {
     public const string Host = "appsforoffice.microsoft.com";
+    private const string OfficeJsPath = "/lib/1/hosted/office.js";
+
+    /// <summary>office.js's address, as the panes' pages name it.</summary>
+    public const string OfficeJs = $"https://{Host}{OfficeJsPath}";
     private readonly WebApplication _app;
 
     private OfficeCdn(WebApplication app, int port, X509Certificate2 certificate)
@@ -44,7 +48,7 @@ public sealed class OfficeCdn : IAsyncDisposable
         try
         {
             var page = await context.NewPageAsync();
-            return (await page.GotoAsync($"https://{Host}/lib/1/hosted/office.js"))?.Ok == true;
+            return (await page.GotoAsync(OfficeJs))?.Ok == true;
         }
         catch (PlaywrightException)
         {
@@ -64,7 +68,7 @@ public sealed class OfficeCdn : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.UseHttps(certificate)));
         var app = builder.Build();
-        app.MapGet("/lib/1/hosted/office.js", (HttpContext http) =>
+        app.MapGet(OfficeJsPath, (HttpContext http) =>
         {
             http.Response.Headers.CacheControl = "public, max-age=86400"; // as the CDN's
             // Lets the page's resource timing show this cross-origin fetch's parts (connection, TLS, server), which

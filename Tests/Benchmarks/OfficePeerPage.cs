@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using AddinHost.AddIn;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +15,6 @@ namespace Benchmarks;
 public static class OfficePeerPage
 {
     public const string Route = "/bench/aide-volet.html";
-    private const string OfficeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
     private const string Ready = "Office.onReady();";
 
     /// <summary>Serves wwwroot/aide.html with office.js and its onReady call after its icon, where the Outlook pane
@@ -27,10 +25,9 @@ public static class OfficePeerPage
         var text = File.ReadAllText(Path.Combine(webRoot, "aide.html"));
         if (!text.Contains(icon, StringComparison.Ordinal))
             throw new InvalidOperationException("aide.html no longer has its icon link: place office.js elsewhere.");
-        var scripts = $"""{icon}<script src="{OfficeJs}"></script><script>{Ready}</script>""";
+        var scripts = $"""{icon}<script src="{OfficeCdn.OfficeJs}"></script><script>{Ready}</script>""";
         var html = Encoding.UTF8.GetBytes(text.Replace(icon, scripts, StringComparison.Ordinal));
-        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Ready)));
-        var policy = SecurityHeaders.PolicyAllowing($"'sha256-{hash}'");
+        var policy = SecurityHeaders.PolicyAllowing(SecurityHeaders.ScriptHash(Ready));
         app.MapGet(Route, (HttpContext http) =>
         {
             http.Response.Headers.ContentSecurityPolicy = policy;
